@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the server, validated once at start. Anything the process reads from the
+ * environment is read here and nowhere else; `.env.example` documents each variable.
+ */
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Port for HTTP (web app + GraphQL) and WebSocket (graphql-ws). 0 = any free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Address to bind. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Public base URL printed at start and used in links; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** PostgreSQL 15+ connection string. Empty → the embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Redis connection string for cross-instance wake-ups. Empty → in-process bus (one instance). */
+  REDIS_URL: z.string().url().optional(),
+  /** Folder for the embedded PostgreSQL cluster (only used without DATABASE_URL). */
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** Port of the embedded PostgreSQL; 0 = pick a free loopback port. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Secret for signing access/refresh tokens (≥ 32 chars). Generated and stored in DATA_DIR if absent in embedded mode. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** Lifetime of an access token, in seconds. */
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Lifetime of a refresh token, in seconds. */
+  REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  /** Apply pending migrations at start. */
+  MIGRATE_ON_START: boolFromEnv.default(true),
+  /** Seed the demo data (worked example) into an empty database. */
+  SEED_DEMO: boolFromEnv.default(true),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
+  EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** How far back a subscription may resume by cursor; older cursors get a RESYNC signal. */
+  EVENT_REPLAY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Serve the built web app from dist/client. */
+  SERVE_CLIENT: boolFromEnv.default(true),
+  /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-in attempts allowed per account and per address within the window below. */
+  SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGNIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+});
+
+/** The validated configuration. */
+export type AppConfig = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; `message` lists every problem, one per line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates configuration from `env` (default `process.env`), with `overrides` taking
+ * precedence (tests and `build()` callers pass typed values). Empty strings count as unset.
+ */
+export function loadConfig(overrides: Partial<AppConfig> = {}, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  const merged = { ...parsed.data, ...stripUndefined(overrides) };
+  return merged;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

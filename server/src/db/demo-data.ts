@@ -1,0 +1,48 @@
+import { Role } from '../auth/viewer';
+import { AgencyKind } from '../modules/agencies/agency.entity';
+import { AreaKind } from '../modules/areas/area.entity';
+
+/**
+ * The demo world: DOMAIN.md's worked example with invented places and people. Province "Lâm Sơn"
+ * (invented) has two communes; regional office no. 3 covers both. Commune A is Tân Hòa, commune B
+ * is Phú An: a Tân Hòa official must never see Phú An's business.
+ */
+export const DEMO_PASSWORD = 'PhoiHop@2026';
+
+export const DEMO_AREAS = [
+  { code: 'VN', name: 'Việt Nam', kind: AreaKind.NATION, parent: null },
+  { code: 'LS', name: 'Tỉnh Lâm Sơn', kind: AreaKind.PROVINCE, parent: 'VN' },
+  { code: 'LS-TH', name: 'Xã Tân Hòa', kind: AreaKind.COMMUNE, parent: 'LS' },
+  { code: 'LS-PA', name: 'Xã Phú An', kind: AreaKind.COMMUNE, parent: 'LS' },
+] as const;
+
+export const DEMO_AGENCIES = [
+  { code: 'THADS-LS', name: 'Thi hành án dân sự tỉnh Lâm Sơn', kind: AgencyKind.ENFORCEMENT_OFFICE, parent: null, covers: ['LS'] },
+  { code: 'THADS-LS-KV3', name: 'Phòng Thi hành án dân sự khu vực 3 – tỉnh Lâm Sơn', kind: AgencyKind.ENFORCEMENT_OFFICE, parent: 'THADS-LS', covers: ['LS-TH', 'LS-PA'] },
+  { code: 'UBND-TH', name: 'Ủy ban nhân dân xã Tân Hòa', kind: AgencyKind.PEOPLES_COMMITTEE, parent: null, covers: ['LS-TH'] },
+  { code: 'UBND-PA', name: 'Ủy ban nhân dân xã Phú An', kind: AgencyKind.PEOPLES_COMMITTEE, parent: null, covers: ['LS-PA'] },
+  { code: 'CA-TH', name: 'Công an xã Tân Hòa', kind: AgencyKind.POLICE, parent: null, covers: ['LS-TH'] },
+  { code: 'CA-PA', name: 'Công an xã Phú An', kind: AgencyKind.POLICE, parent: null, covers: ['LS-PA'] },
+  { code: 'VKS-LS-KV3', name: 'Viện kiểm sát nhân dân khu vực 3 – Lâm Sơn', kind: AgencyKind.PROCURACY, parent: null, covers: ['LS-TH', 'LS-PA'] },
+  { code: 'TAND-LS-KV3', name: 'Tòa án nhân dân khu vực 3 – Lâm Sơn', kind: AgencyKind.COURT, parent: null, covers: ['LS-TH', 'LS-PA'] },
+  { code: 'BCD-LS', name: 'Ban Chỉ đạo thi hành án dân sự tỉnh Lâm Sơn', kind: AgencyKind.STEERING_COMMITTEE, parent: null, covers: ['LS'] },
+  { code: 'NH-SX-LS', name: 'Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn', kind: AgencyKind.BANK, parent: null, covers: ['LS'] },
+  { code: 'HPN-TH', name: 'Hội Liên hiệp Phụ nữ xã Tân Hòa', kind: AgencyKind.MASS_ORGANISATION, parent: null, covers: ['LS-TH'] },
+  { code: 'VPDK-LS', name: 'Văn phòng Đăng ký đất đai tỉnh Lâm Sơn', kind: AgencyKind.OTHER, parent: null, covers: ['LS'] },
+] as const;
+
+export const DEMO_USERS = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', agency: 'THADS-LS', roles: [Role.SYSTEM_ADMIN], description: 'system administrator' },
+  { username: 'cb.thads', fullName: 'Đặng Quốc Vinh', agency: 'THADS-LS-KV3', roles: [Role.ENFORCEMENT_OFFICER], description: 'enforcement officer, regional office 3' },
+  { username: 'tp.thads', fullName: 'Lưu Thị Ngọc Hân', agency: 'THADS-LS-KV3', roles: [Role.AGENCY_HEAD, Role.AGENCY_ADMIN], description: 'head and admin of regional office 3' },
+  { username: 'ubnd.tanhoa', fullName: 'Mạc Văn Thuận', agency: 'UBND-TH', roles: [Role.OFFICER], description: 'commune official, Tân Hòa (commune A)' },
+  { username: 'ubnd.phuan', fullName: 'Khúc Thị Lan Anh', agency: 'UBND-PA', roles: [Role.OFFICER], description: 'commune official, Phú An (commune B)' },
+  { username: 'ca.tanhoa', fullName: 'Tôn Đức Mạnh', agency: 'CA-TH', roles: [Role.OFFICER], description: 'police officer, Tân Hòa' },
+  { username: 'ca.phuan', fullName: 'Âu Minh Trí', agency: 'CA-PA', roles: [Role.OFFICER], description: 'police officer, Phú An' },
+  { username: 'ksv.kv3', fullName: 'Giáp Thanh Hương', agency: 'VKS-LS-KV3', roles: [Role.PROCURATOR], description: 'procurator, regional procuracy 3' },
+  { username: 'toa.kv3', fullName: 'Ninh Văn Khải', agency: 'TAND-LS-KV3', roles: [Role.OFFICER], description: 'court clerk, regional court 3' },
+  { username: 'bcd.lamson', fullName: 'Quách Minh Đức', agency: 'BCD-LS', roles: [Role.STEERING_MEMBER], description: 'steering committee member' },
+  { username: 'nh.songxanh', fullName: 'Lạc Thị Thu Trang', agency: 'NH-SX-LS', roles: [Role.OFFICER], description: 'bank officer' },
+  { username: 'hpn.tanhoa', fullName: 'Doãn Thị Mai', agency: 'HPN-TH', roles: [Role.OFFICER], description: "women's union, Tân Hòa" },
+  { username: 'vpdk.lamson', fullName: 'Bế Văn Sơn', agency: 'VPDK-LS', roles: [Role.OFFICER], description: 'land registration office' },
+] as const;

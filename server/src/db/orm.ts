@@ -1,0 +1,60 @@
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from '../logger';
+import { COMPILED_MIGRATIONS_DIR, MIGRATIONS_SOURCE_DIR } from '../paths';
+import { ENTITIES } from './entities';
+
+/**
+ * MikroORM options for a database URL. Migrations are always loaded from their compiled JavaScript
+ * (dist/migrations): MikroORM switches to `pathTs` when it detects a TypeScript runner such as
+ * vitest, so both paths point at the compiled folder and nothing ever `require`s a .ts migration.
+ */
+export function ormOptions(clientUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Entities are discovered from decorators + emitted metadata (tsc, vitest); no ts-morph.
+    discovery: { requireEntitiesArray: true },
+    pool: { min: 0, max: 10 },
+    // Batch Reference/Collection loads issued in the same tick (no N+1 from field resolvers).
+    dataloader: true,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: COMPILED_MIGRATIONS_DIR,
+      pathTs: COMPILED_MIGRATIONS_DIR,
+      glob: '!(*.d).js',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    logger: logger ? (message: string) => logger.debug({ orm: message }) : undefined,
+    ...overrides,
+  });
+}
+
+/** Options for creating a new migration from entity diffs (writes TypeScript into migrations/). */
+export function migrationAuthoringOptions(clientUrl: string): Options {
+  const base = ormOptions(clientUrl);
+  return {
+    ...base,
+    migrations: { ...base.migrations, path: MIGRATIONS_SOURCE_DIR, pathTs: MIGRATIONS_SOURCE_DIR, emit: 'ts', glob: '!(*.d).ts', snapshot: false },
+  };
+}
+
+/** Opens the ORM (connects and checks the connection). */
+export async function openOrm(clientUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, logger, overrides));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** Names of migrations not yet applied (readiness check). */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}

@@ -1,0 +1,40 @@
+/**
+ * Error codes the API returns in `extensions.code`. Services throw `AppError`s; one mapper
+ * (graphql/format-error.ts) turns them into GraphQL errors. Anything else becomes INTERNAL with a
+ * generic message (details go to the log only: no stack traces or SQL reach a client).
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RULE_VIOLATION'
+  | 'RATE_LIMITED'
+  | 'RESYNC_REQUIRED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** An error meant for the person using the app: `message` says what to do about it. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable facts (field names, rule ids, legal source …) merged into `extensions`. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Shorthands so services read like the rules they enforce. */
+export const badInput = (message: string, details?: Record<string, unknown>) => new AppError('BAD_USER_INPUT', message, details);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.', details?: Record<string, unknown>) =>
+  new AppError('FORBIDDEN', message, details);
+export const notFound = (what: string, details?: Record<string, unknown>) =>
+  new AppError('NOT_FOUND', `Không tìm thấy ${what} (hoặc bạn không có quyền xem).`, details);
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
+export const unauthenticated = (message = 'Vui lòng đăng nhập lại.') => new AppError('UNAUTHENTICATED', message);
+/** A legal or business rule refused the operation; `rule` names it (e.g. "Đ.46 Luật THADS"). */
+export const ruleViolation = (message: string, rule: string, details?: Record<string, unknown>) =>
+  new AppError('RULE_VIOLATION', message, { rule, ...details });

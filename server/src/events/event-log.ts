@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Cursor, START_CURSOR } from './cursor';
+
+/** What a service appends: the change it just made, for audit and live delivery. */
+export interface NewEvent {
+  /** Dotted type, e.g. `case.shared`. */
+  type: string;
+  /** Hash-chain stream (usually the aggregate: `case:<id>`); writers to one stream serialise. */
+  stream: string;
+  /** Who did it (null for the system). */
+  actorId: string | null;
+  /** Routing topics: `case:<id>`, `agency:<id>`, `user:<id>`. The policy still checks each delivery. */
+  topics: string[];
+  /** JSON-safe facts. Money and other 64-bit integers go in as strings. */
+  payload: Record<string, unknown>;
+}
+
+/** An event as read back from the log. */
+export interface StoredEvent extends NewEvent {
+  id: bigint;
+  txId: bigint;
+  streamSeq: bigint;
+  occurredAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** Deterministic JSON: keys sorted at every depth, so jsonb's reordering cannot change a hash. */
+const canonicalJson = configure({ deterministic: true, circularValue: Error, bigint: false });
+
+/** The hash of "nothing before": the prevHash of each stream's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** sha256 of the previous hash and the key-sorted canonical JSON of the event's content. */
+export function computeEventHash(prevHash: string, e: NewEvent & { streamSeq: bigint; occurredAt: Date }): string {
+  const content = canonicalJson({
+    stream: e.stream,
+    seq: e.streamSeq.toString(),
+    type: e.type,
+    actorId: e.actorId,
+    topics: e.topics,
+    payload: e.payload,
+    occurredAt: e.occurredAt.toISOString(),
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(content ?? '').digest('hex');
+}
+
+/** A PostgreSQL text[] literal, so arrays travel as one bound parameter. */
+export function toPgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Appends an event inside the caller's transaction (the transactional outbox): it commits or rolls
+ * back with the change it describes. Locks only the stream's head row until commit.
+ * @throws if `em` is not inside a transaction — an event outside one could outlive a rolled-back change.
+ */
+export async function appendEvent(em: EntityManager, event: NewEvent): Promise<void> {
+  if (!em.isInTransaction()) throw new Error(`appendEvent(${event.type}) must run inside a transaction`);
+  // Upsert-and-lock the head: ON CONFLICT … DO UPDATE takes the row lock and returns the old head.
+  const [head] = await em.execute<{ last_seq: string; last_hash: string }[]>(
+    `insert into event_stream (stream, last_seq, last_hash) values (?, 0, ?)
+     on conflict (stream) do update set stream = excluded.stream
+     returning last_seq, last_hash`,
+    [event.stream, GENESIS_HASH],
+  );
+  const streamSeq = BigInt(head.last_seq) + 1n;
+  const occurredAt = new Date();
+  const hash = computeEventHash(head.last_hash, { ...event, streamSeq, occurredAt });
+  await em.execute(
+    `with ins as (
+       insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
+       values (?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?) returning 1)
+     update event_stream set last_seq = ?, last_hash = ? where stream = ?`,
+    [
+      event.stream, streamSeq.toString(), event.type, event.actorId, toPgTextArray(event.topics),
+      JSON.stringify(event.payload), occurredAt, head.last_hash, hash,
+      streamSeq.toString(), hash, event.stream,
+    ],
+  );
+}
+
+interface EventRow {
+  id: string;
+  tx_id: string;
+  stream: string;
+  stream_seq: string;
+  type: string;
+  actor_id: string | null;
+  topics: string[];
+  payload: Record<string, unknown>;
+  occurred_at: Date | string;
+  prev_hash: string;
+  hash: string;
+}
+
+// Selected as text (64-bit values survive JSON/JS). ORDER BY must name the table columns (e.x),
+// not these aliases: ordering by the text outputs would sort "1000" before "999".
+const EVENT_COLUMNS = `e.id::text as id, e.tx_id::text as tx_id, e.stream, e.stream_seq::text as stream_seq, e.type, e.actor_id, e.topics, e.payload, e.occurred_at, e.prev_hash, e.hash`;
+
+function toStoredEvent(r: EventRow): StoredEvent {
+  return {
+    id: BigInt(r.id),
+    txId: BigInt(r.tx_id),
+    stream: r.stream,
+    streamSeq: BigInt(r.stream_seq),
+    type: r.type,
+    actorId: r.actor_id,
+    topics: r.topics,
+    payload: r.payload,
+    occurredAt: new Date(r.occurred_at),
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** The cursor of an event. */
+export const cursorOf = (e: { txId: bigint; id: bigint }): Cursor => ({ txId: e.txId, id: e.id });
+
+/**
+ * Reads committed events after `after`, oldest first, that no still-running transaction can precede:
+ * only rows with txId below the snapshot's xmin are returned, so every later read returns only rows
+ * after the last one returned here. Optionally only events carrying one of `topics`.
+ */
+export async function readEventsAfter(
+  em: EntityManager,
+  after: Cursor,
+  options: { limit: number; topics?: readonly string[] },
+): Promise<StoredEvent[]> {
+  const params: unknown[] = [after.txId.toString(), after.id.toString()];
+  let topicFilter = '';
+  if (options.topics) {
+    topicFilter = 'and e.topics && ?::text[]';
+    params.push(toPgTextArray(options.topics));
+  }
+  params.push(options.limit);
+  const rows = await em.getConnection().execute<EventRow[]>(
+    `select ${EVENT_COLUMNS} from event e
+     where (e.tx_id, e.id) > (?::xid8, ?::bigint)
+       and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       ${topicFilter}
+     order by e.tx_id, e.id limit ?`,
+    params,
+  );
+  return rows.map(toStoredEvent);
+}
+
+/**
+ * The position a reader starting "now" should resume from: the newest event no running transaction
+ * can precede. Events committed afterwards all sort after it.
+ */
+export async function headCursor(em: EntityManager): Promise<Cursor> {
+  const [row] = await em.getConnection().execute<{ tx_id: string; id: string }[]>(
+    `select e.tx_id::text as tx_id, e.id::text as id from event e
+     where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+     order by e.tx_id desc, e.id desc limit 1`,
+  );
+  return row ? { txId: BigInt(row.tx_id), id: BigInt(row.id) } : START_CURSOR;
+}
+
+/** Looks one event up by cursor (used to tell a stale cursor from a bad one). */
+export async function findEventAt(em: EntityManager, cursor: Cursor): Promise<StoredEvent | null> {
+  const [row] = await em.getConnection().execute<EventRow[]>(
+    `select ${EVENT_COLUMNS} from event e where e.id = ?::bigint and e.tx_id = ?::xid8`,
+    [cursor.id.toString(), cursor.txId.toString()],
+  );
+  return row ? toStoredEvent(row) : null;
+}
+
+/** One inconsistency found by `verifyAuditChain`. */
+export interface AuditProblem {
+  stream: string;
+  streamSeq: string | null;
+  kind: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'MISSING_EVENT' | 'HEAD_MISMATCH';
+  detail: string;
+}
+
+/** Result of `verifyAuditChain`. */
+export interface AuditReport {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  problems: AuditProblem[];
+}
+
+/**
+ * Re-computes every event's hash stream by stream and checks the links, the sequence (a gap means a
+ * deleted row) and each stream's head (a deleted tail). Reads in keyset-paginated batches.
+ * @param maxProblems stop collecting after this many (the report stays small on a badly damaged log)
+ */
+export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Promise<AuditReport> {
+  const conn = em.getConnection();
+  const problems: AuditProblem[] = [];
+  const heads = new Map<string, { lastSeq: bigint; lastHash: string }>();
+  for (const h of await conn.execute<{ stream: string; last_seq: string; last_hash: string }[]>(
+    'select stream, last_seq::text, last_hash from event_stream',
+  )) {
+    heads.set(h.stream, { lastSeq: BigInt(h.last_seq), lastHash: h.last_hash });
+  }
+  const report = (p: AuditProblem) => {
+    if (problems.length < maxProblems) problems.push(p);
+  };
+  const seen = new Map<string, { seq: bigint; hash: string }>();
+  let eventsChecked = 0;
+  let after = { stream: '', seq: '0' };
+  for (;;) {
+    const rows = await conn.execute<EventRow[]>(
+      `select ${EVENT_COLUMNS} from event e where (e.stream, e.stream_seq) > (?, ?::bigint) order by e.stream, e.stream_seq limit 2000`,
+      [after.stream, after.seq],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const e = toStoredEvent(row);
+      const prev = seen.get(e.stream) ?? { seq: 0n, hash: GENESIS_HASH };
+      const seqText = e.streamSeq.toString();
+      if (e.streamSeq !== prev.seq + 1n) {
+        report({ stream: e.stream, streamSeq: seqText, kind: 'MISSING_EVENT', detail: `expected seq ${prev.seq + 1n}` });
+      } else if (e.prevHash !== prev.hash) {
+        report({ stream: e.stream, streamSeq: seqText, kind: 'BROKEN_LINK', detail: 'prevHash differs from the previous event' });
+      }
+      if (computeEventHash(e.prevHash, e) !== e.hash) {
+        report({ stream: e.stream, streamSeq: seqText, kind: 'HASH_MISMATCH', detail: 'content was changed after it was written' });
+      }
+      seen.set(e.stream, { seq: e.streamSeq, hash: e.hash });
+      eventsChecked++;
+    }
+    const last = rows[rows.length - 1];
+    after = { stream: last.stream, seq: last.stream_seq };
+  }
+  for (const [stream, head] of heads) {
+    const last = seen.get(stream) ?? { seq: 0n, hash: GENESIS_HASH };
+    if (last.seq !== head.lastSeq || last.hash !== head.lastHash) {
+      report({ stream, streamSeq: head.lastSeq.toString(), kind: 'HEAD_MISMATCH', detail: `log ends at seq ${last.seq}, head says ${head.lastSeq}` });
+    }
+  }
+  for (const stream of seen.keys()) {
+    if (!heads.has(stream)) report({ stream, streamSeq: null, kind: 'HEAD_MISMATCH', detail: 'stream has no head row' });
+  }
+  return { ok: problems.length === 0, eventsChecked, streamsChecked: seen.size, problems };
+}

@@ -1,0 +1,72 @@
+import { ArrayType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+/**
+ * One row of the append-only event log: the transactional outbox, the source of live delivery and
+ * the audit trail. Rows are written only by `appendEvent` (raw SQL inside the business
+ * transaction) and never updated or deleted (a trigger in the migration refuses it).
+ *
+ * Ordering: `txId` is the writer's transaction id (`pg_current_xact_id()`). Readers deliver only
+ * rows whose `txId` is below the oldest still-running transaction (`pg_snapshot_xmin`), ordered by
+ * (txId, id): that set never grows behind a reader's back, so a cursor never skips a late commit.
+ */
+@Entity({ tableName: 'event' })
+@Unique({ properties: ['stream', 'streamSeq'] })
+@Index({ name: 'event_tx_order_idx', properties: ['txId', 'id'] })
+@Index({ name: 'event_topics_gin', expression: 'create index "event_topics_gin" on "event" using gin ("topics")' })
+export class EventRecord {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** Writer's transaction id (xid8, 64-bit, never wraps). */
+  @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()' })
+  txId!: string;
+
+  /** Hash-chain stream, e.g. `case:<uuid>`, `agency:<uuid>`, `system`. */
+  @Property({ type: 'string', length: 200 })
+  stream!: string;
+
+  /** Position in the stream: 1, 2, 3 … without gaps (a gap means a deleted row). */
+  @Property({ type: 'bigint' })
+  streamSeq!: string;
+
+  /** Dotted event type, e.g. `case.shared`, `task.assigned`, `party.restrictedRead`. */
+  @Property({ type: 'string', length: 100 })
+  type!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  /** Routing topics (`case:<id>`, `agency:<id>`, `user:<id>`): who may be told. */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  topics!: string[];
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  occurredAt!: Date;
+
+  /** `hash` of the previous event in the stream (64 zeros for the first). */
+  @Property({ type: 'string', columnType: 'char(64)' })
+  prevHash!: string;
+
+  /** sha256 over prevHash and the canonical (key-sorted) JSON of this event's content. */
+  @Property({ type: 'string', columnType: 'char(64)' })
+  hash!: string;
+}
+
+/**
+ * Head of each hash-chain stream. Appending locks only this stream's row until commit, so writers
+ * to different cases never wait on each other; it is also what detects deletion of a stream's tail.
+ */
+@Entity({ tableName: 'event_stream' })
+export class EventStreamHead {
+  @PrimaryKey({ type: 'string', length: 200 })
+  stream!: string;
+
+  @Property({ type: 'bigint' })
+  lastSeq!: string;
+
+  @Property({ type: 'string', columnType: 'char(64)' })
+  lastHash!: string;
+}

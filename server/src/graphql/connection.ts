@@ -1,0 +1,49 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE, type Page } from '../db/pagination';
+
+@ObjectType({ description: 'Where a page sits in the whole list (Relay connection spec).' })
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgsInput {
+  @Field(() => Int, { nullable: true, description: `Items per page (1–${MAX_PAGE_SIZE}, default 20).` })
+  @IsOptional()
+  @Min(1, { message: 'Số mục mỗi trang phải ít nhất là 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `Số mục mỗi trang tối đa là ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  after?: string | null;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
+export function ConnectionType<TNode extends object>(name: string, Node: ClassType<TNode>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field() cursor!: string;
+    @Field(() => Node) node!: TNode;
+  }
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class Connection {
+    @Field(() => [Edge]) edges!: Edge[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'Number of items matching the filter, across all pages.' }) totalCount!: number;
+  }
+  return Connection;
+}
+
+/** Shapes a service `Page` as a connection. */
+export function toConnection<T extends object>(page: Page<T>) {
+  return {
+    edges: page.items.map((node) => ({ cursor: page.cursorOf(node), node })),
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.startCursor, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer';
+import type { Logger } from '../logger';
+import { createPersonalDataReads, type PersonalDataReads } from '../modules/audit/personal-data-reads';
+import type { AppServices } from '../services';
+import { createLoaders, type Loaders } from './loaders';
+
+/** What every resolver receives: one forked EntityManager per request or WebSocket operation. */
+export interface GraphQLContext {
+  requestId: string;
+  /** The signed-in user, or null. */
+  viewer: Viewer | null;
+  /** A fork of the ORM's EntityManager, private to this request/operation. */
+  em: EntityManager;
+  services: AppServices;
+  logger: Logger;
+  /** Client address (rate limiting, audit). */
+  ip: string;
+  loaders: Loaders;
+  personalDataReads: PersonalDataReads;
+}
+
+/** Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork). */
+export function createContext(services: AppServices, init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger }): GraphQLContext {
+  const em = services.orm.em.fork() as EntityManager;
+  return {
+    ...init,
+    em,
+    services,
+    loaders: createLoaders(em),
+    personalDataReads: createPersonalDataReads(em, services.outbox, init.viewer),
+  };
+}

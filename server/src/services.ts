@@ -1,0 +1,30 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AuthService } from './auth/auth.service';
+import type { AppConfig } from './config';
+import type { EventBus } from './events/bus';
+import type { EventDispatcher } from './events/dispatcher';
+import type { Outbox } from './events/outbox';
+import type { Logger } from './logger';
+import type { AgencyService } from './modules/agencies/agency.service';
+import type { AreaService } from './modules/areas/area.service';
+import type { UserService } from './modules/users/user.service';
+
+/**
+ * The long-lived parts of one running instance, built once by `build()` and handed to resolvers via
+ * the context. Feature services are plain classes constructed here; they never import GraphQL.
+ */
+export interface AppServices {
+  version: string;
+  /** Random per process: tells instances apart in logs, metrics and tests. */
+  instanceId: string;
+  config: AppConfig;
+  orm: MikroORM;
+  bus: EventBus;
+  outbox: Outbox;
+  dispatcher: EventDispatcher;
+  logger: Logger;
+  auth: AuthService;
+  areas: AreaService;
+  agencies: AgencyService;
+  users: UserService;
+}
