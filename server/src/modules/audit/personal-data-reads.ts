@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import type { Outbox } from '../../events/outbox';
+
+/** One read of restricted personal data: which subject and which field. */
+export interface PersonalDataRead {
+  subjectType: 'user' | 'party';
+  subjectId: string;
+  field: string;
+}
+
+/**
+ * Records every read of restricted personal data (ND 13/2023) in the event log. Reads resolved in
+ * the same tick (a page of 50 users) are batched into one `personalData.read` event, written in its
+ * own transaction before the value is returned — no value leaves without its audit row.
+ */
+export function createPersonalDataReads(em: EntityManager, outbox: Outbox, viewer: Viewer | null) {
+  return new DataLoader<PersonalDataRead, true, string>(
+    async (reads) => {
+      if (!viewer) throw new Error('personal data read without a viewer');
+      await outbox.transaction(em.fork(), (tx) =>
+        tx.emit({
+          type: 'personalData.read',
+          stream: `user:${viewer.userId}`,
+          actorId: viewer.userId,
+          topics: [`user:${viewer.userId}`, 'audit'],
+          payload: { reads: reads.map((r) => ({ ...r })) },
+        }),
+      );
+      return reads.map(() => true as const);
+    },
+    { cacheKeyFn: (r) => `${r.subjectType}:${r.subjectId}:${r.field}` },
+  );
+}
+
+export type PersonalDataReads = ReturnType<typeof createPersonalDataReads>;

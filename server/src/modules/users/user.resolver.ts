@@ -1,0 +1,147 @@
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/viewer';
+import { badInput } from '../../errors';
+import type { GraphQLContext } from '../../graphql/context';
+import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
+import { RequireAbility, SignedIn } from '../../graphql/guards';
+import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
+import { canOnUser } from '../../policy/abilities';
+import { AgencyType } from '../agencies/agency.resolver';
+import { User } from './user.entity';
+
+registerEnumType(Role, { name: 'Role', description: 'What a user may do; abilities derive from roles in the policy module.' });
+
+@ObjectType('UserAbilities', { description: "What the viewer may do with this account (drives the UI's buttons)." })
+export class UserAbilities {
+  @Field() update!: boolean;
+  @Field() deactivate!: boolean;
+  @Field() readRestricted!: boolean;
+}
+
+@ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
+export class UserType {
+  @Field(() => ID) id!: string;
+  @Field() username!: string;
+  @Field() fullName!: string;
+  @Field(() => [Role]) roles!: Role[];
+  @Field() active!: boolean;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType()
+export class UserConnection extends ConnectionType('User', UserType) {}
+
+const PASSWORD_RULE = { message: 'Mật khẩu dài 10–128 ký tự, có chữ hoa, chữ thường và chữ số.' };
+const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{10,128}$/;
+const PHONE_RULE = { message: 'Số điện thoại gồm 9–15 chữ số, có thể bắt đầu bằng "+".' };
+
+@InputType()
+export class UserFilterInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') agencyId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 100) search?: string | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() includeInactive?: boolean | null;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => ID) @IsUUID('all', { message: 'Mã cơ quan không hợp lệ.' }) agencyId!: string;
+  @Field() @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'Tên đăng nhập gồm 3–64 chữ cái không dấu, chữ số, ".", "-" hoặc "_".' }) username!: string;
+  @Field() @Length(2, 200, { message: 'Họ tên dài từ 2 đến 200 ký tự.' }) fullName!: string;
+  @Field(() => [Role]) @IsEnum(Role, { each: true }) @ArrayMinSize(1, { message: 'Chọn ít nhất một vai trò.' }) @ArrayMaxSize(7) roles!: Role[];
+  @Field() @Matches(PASSWORD_PATTERN, PASSWORD_RULE) password!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?\d{9,15}$/, PHONE_RULE) phone?: string | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) fullName?: string | null;
+  @Field(() => [Role], { nullable: true }) @IsOptional() @IsEnum(Role, { each: true }) @ArrayMinSize(1) roles?: Role[] | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?\d{9,15}$/, PHONE_RULE) phone?: string | null;
+}
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @SignedIn()
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  me(@Ctx() ctx: GraphQLContext): Promise<User> {
+    return ctx.services.users.get(ctx.em, ctx.viewer!, ctx.viewer!.userId);
+  }
+
+  @SignedIn('own agency only, unless system admin')
+  @Query(() => UserConnection, { description: "Colleagues in the viewer's agency (system admins: anyone)." })
+  async users(@Ctx() ctx: GraphQLContext, @Args() page: PageArgsInput, @Arg('filter', () => UserFilterInput, { nullable: true }) filter?: UserFilterInput) {
+    return toConnection(await ctx.services.users.list(ctx.em, ctx.viewer!, filter ?? {}, page));
+  }
+
+  @SignedIn('own agency only, unless system admin')
+  @Query(() => UserType)
+  user(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<User> {
+    return ctx.services.users.get(ctx.em, ctx.viewer!, id);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType, { description: 'Creates an account (agency admins: in their own agency only).' })
+  createUser(@Ctx() ctx: GraphQLContext, @Arg('input') input: CreateUserInput): Promise<User> {
+    return ctx.services.users.create(ctx.em, ctx.viewer!, input);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType)
+  updateUser(@Ctx() ctx: GraphQLContext, @Arg('input') input: UpdateUserInput): Promise<User> {
+    return ctx.services.users.update(ctx.em, ctx.viewer!, input);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType, { description: 'Takes effect at once: tokens stop working and open connections close.' })
+  deactivateUser(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, ctx.viewer!, id, false);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType)
+  reactivateUser(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<User> {
+    return ctx.services.users.setActive(ctx.em, ctx.viewer!, id, true);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Changes your own password and signs out your other sessions.' })
+  changeMyPassword(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+  ): Promise<boolean> {
+    if (!PASSWORD_PATTERN.test(newPassword)) throw badInput(PASSWORD_RULE.message, { field: 'newPassword' });
+    return ctx.services.users.changeOwnPassword(ctx.em, ctx.viewer!, currentPassword, newPassword);
+  }
+
+  @FieldResolver(() => AgencyType)
+  async agency(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.agencyById.load(user.agency.id);
+  }
+
+  @FieldResolver(() => RestrictedText, { description: 'Phone number: the person, their agency admin and system admins only; each read is audited.' })
+  async phone(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<RestrictedText> {
+    if (!ctx.viewer || !canOnUser(ctx.viewer, 'user.readRestricted', { id: user.id, agencyId: user.agency.id })) {
+      return withheld('Thông tin cá nhân được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ người có thẩm quyền mới xem được.');
+    }
+    const [phone] = await Promise.all([
+      ctx.loaders.userPhoneById.load(user.id),
+      ctx.personalDataReads.load({ subjectType: 'user', subjectId: user.id, field: 'phone' }),
+    ]);
+    return disclosed(phone);
+  }
+
+  @FieldResolver(() => UserAbilities)
+  viewerCan(@Root() user: User, @Ctx() ctx: GraphQLContext): UserAbilities {
+    const facts = { id: user.id, agencyId: user.agency.id };
+    const viewer = ctx.viewer;
+    return {
+      update: !!viewer && canOnUser(viewer, 'user.update', facts),
+      deactivate: !!viewer && canOnUser(viewer, 'user.deactivate', facts),
+      readRestricted: !!viewer && canOnUser(viewer, 'user.readRestricted', facts),
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import { Role, type Viewer } from '../../auth/viewer';
+import { claimVersion } from '../../db/optimistic';
+import { findPage, type PageArgs } from '../../db/pagination';
+import { badInput, conflict, forbidden, notFound } from '../../errors';
+import type { Outbox, Tx } from '../../events/outbox';
+import { assertAllowed, canGlobally, canOnUser } from '../../policy/abilities';
+import { Agency } from '../agencies/agency.entity';
+import { User } from './user.entity';
+
+export interface UserFilter {
+  agencyId?: string | null;
+  search?: string | null;
+  includeInactive?: boolean | null;
+}
+
+export interface NewUserInput {
+  agencyId: string;
+  username: string;
+  fullName: string;
+  roles: Role[];
+  password: string;
+  phone?: string | null;
+}
+
+export interface UserPatch {
+  id: string;
+  version: number;
+  fullName?: string | null;
+  roles?: Role[] | null;
+  phone?: string | null;
+}
+
+/** Events about a user go to the user, their agency, and every instance's session registry. */
+const userTopics = (user: { id: string; agency: { id: string } }) => [`user:${user.id}`, `agency:${user.agency.id}`, 'sessions'];
+
+/**
+ * User accounts. System admins manage everyone; agency admins manage their own agency's users only;
+ * other officials see their own agency's colleagues. Deactivation bumps tokenVersion, so the next
+ * request with an old token fails and every instance closes the user's sockets on the event.
+ */
+export class UserService {
+  constructor(private readonly outbox: Outbox) {}
+
+  /** Users the viewer may see: their own agency, or any for system admins. */
+  list(em: EntityManager, viewer: Viewer, filter: UserFilter, page: PageArgs) {
+    const isAdmin = viewer.roles.includes(Role.SYSTEM_ADMIN);
+    if (filter.agencyId && !isAdmin && filter.agencyId !== viewer.agencyId) throw forbidden('Bạn chỉ xem được danh sách cán bộ của cơ quan mình.');
+    const where: Record<string, unknown> = { agency: isAdmin ? (filter.agencyId ?? undefined) : viewer.agencyId };
+    if (where.agency === undefined) delete where.agency;
+    if (!filter.includeInactive) where.active = true;
+    if (filter.search?.trim()) where.$or = [{ fullName: { $ilike: `%${filter.search.trim()}%` } }, { username: { $ilike: `%${filter.search.trim()}%` } }];
+    return findPage(em, User, where, { fullName: 'asc', id: 'asc' }, page);
+  }
+
+  /** One user, if the viewer may see them (same rule as `list`). */
+  async get(em: EntityManager, viewer: Viewer, id: string): Promise<User> {
+    const user = await em.findOne(User, { id });
+    if (!user || (!viewer.roles.includes(Role.SYSTEM_ADMIN) && user.agency.id !== viewer.agencyId)) throw notFound('cán bộ');
+    return user;
+  }
+
+  async create(em: EntityManager, viewer: Viewer, input: NewUserInput): Promise<User> {
+    assertAllowed(canGlobally(viewer, 'user.manage') && canOnUser(viewer, 'user.update', { id: '', agencyId: input.agencyId }), 'tạo tài khoản cho cơ quan này');
+    this.assertMayGrant(viewer, input.roles);
+    const passwordHash = await hashPassword(input.password);
+    return this.outbox.transaction(em, async (tx) => {
+      const username = input.username.trim().toLowerCase();
+      if (await tx.em.count(User, { username })) throw conflict(`Tên đăng nhập "${username}" đã được dùng; hãy chọn tên khác.`, { field: 'username' });
+      const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
+      if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
+      const user = tx.em.create(User, { username, fullName: input.fullName.trim(), agency, roles: dedupe(input.roles), passwordHash, phone: input.phone?.trim() || null });
+      await tx.em.flush();
+      await this.emit(tx, viewer, 'user.created', user, { username, roles: user.roles });
+      return user;
+    });
+  }
+
+  async update(em: EntityManager, viewer: Viewer, patch: UserPatch): Promise<User> {
+    return this.outbox.transaction(em, async (tx) => {
+      const user = await this.mustFindManageable(tx.em, viewer, patch.id, 'user.update');
+      if (patch.roles) this.assertMayGrant(viewer, patch.roles);
+      await claimVersion(tx.em, User, patch.id, patch.version, 'tài khoản');
+      await tx.em.refresh(user);
+      const changes: Record<string, unknown> = {};
+      if (patch.fullName != null && patch.fullName.trim() !== user.fullName) user.fullName = changes.fullName = patch.fullName.trim();
+      if (patch.roles) {
+        const roles = dedupe(patch.roles);
+        if (roles.join() !== user.roles.join()) {
+          user.roles = roles;
+          changes.roles = roles;
+          // Role changes alter abilities: void outstanding tokens so they take effect at once.
+          user.tokenVersion += 1;
+        }
+      }
+      if (patch.phone !== undefined) {
+        user.phone = patch.phone?.trim() || null;
+        changes.phone = 'changed'; // never copy personal data into the log
+      }
+      await tx.em.flush();
+      await this.emit(tx, viewer, 'user.updated', user, { changes });
+      return user;
+    });
+  }
+
+  /** Deactivates at once: tokens stop working, sessions are revoked, sockets close. */
+  async setActive(em: EntityManager, viewer: Viewer, id: string, active: boolean): Promise<User> {
+    return this.outbox.transaction(em, async (tx) => {
+      const user = await this.mustFindManageable(tx.em, viewer, id, active ? 'user.update' : 'user.deactivate');
+      if (user.active === active) return user;
+      user.active = active;
+      user.tokenVersion += 1;
+      user.version += 1;
+      await tx.em.flush();
+      if (!active) await tx.em.execute('update auth_session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
+      await this.emit(tx, viewer, active ? 'user.reactivated' : 'user.deactivated', user, {});
+      return user;
+    });
+  }
+
+  /** The signed-in user changes their own password; other sessions end. */
+  async changeOwnPassword(em: EntityManager, viewer: Viewer, current: string, next: string): Promise<boolean> {
+    const user = await em.findOne(User, { id: viewer.userId }, { populate: ['passwordHash'] });
+    if (!user || !(await verifyPassword(user.passwordHash, current))) throw badInput('Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
+    if (current === next) throw badInput('Mật khẩu mới phải khác mật khẩu hiện tại.', { field: 'newPassword' });
+    const hash = await hashPassword(next);
+    await this.outbox.transaction(em, async (tx) => {
+      const fresh = await tx.em.findOneOrFail(User, { id: viewer.userId });
+      fresh.passwordHash = hash;
+      fresh.tokenVersion += 1;
+      await tx.em.flush();
+      await tx.em.execute('update auth_session set revoked_at = now() where user_id = ? and revoked_at is null', [fresh.id]);
+      await this.emit(tx, viewer, 'user.passwordChanged', fresh, {});
+    });
+    return true;
+  }
+
+  private async mustFindManageable(em: EntityManager, viewer: Viewer, id: string, ability: 'user.update' | 'user.deactivate'): Promise<User> {
+    const user = await em.findOne(User, { id });
+    // Someone who cannot see the user gets NOT_FOUND, not a hint that the account exists.
+    if (!user || (!viewer.roles.includes(Role.SYSTEM_ADMIN) && user.agency.id !== viewer.agencyId)) throw notFound('cán bộ');
+    if (ability === 'user.deactivate' && user.id === viewer.userId) throw badInput('Bạn không thể tự vô hiệu hóa tài khoản của mình.');
+    assertAllowed(canOnUser(viewer, ability, { id: user.id, agencyId: user.agency.id }), 'quản lý tài khoản này');
+    return user;
+  }
+
+  /** Only system admins can hand out SYSTEM_ADMIN; nobody grants a role list that is empty. */
+  private assertMayGrant(viewer: Viewer, roles: Role[]): void {
+    if (roles.length === 0) throw badInput('Tài khoản phải có ít nhất một vai trò.', { field: 'roles' });
+    if (roles.includes(Role.SYSTEM_ADMIN) && !viewer.roles.includes(Role.SYSTEM_ADMIN)) {
+      throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.');
+    }
+  }
+
+  private emit(tx: Tx, viewer: Viewer, type: string, user: User, payload: Record<string, unknown>) {
+    return tx.emit({ type, stream: `user:${user.id}`, actorId: viewer.userId, topics: userTopics(user), payload: { userId: user.id, agencyId: user.agency.id, ...payload } });
+  }
+}
+
+const dedupe = <T>(xs: T[]): T[] => [...new Set(xs)].sort() as T[];
