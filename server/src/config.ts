@@ -26,8 +26,8 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Secret for signing access/refresh tokens (≥ 32 chars). Generated and stored in DATA_DIR if absent in embedded mode. */
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-  /** Lifetime of an access token, in seconds. */
-  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Lifetime of an access token, in seconds (sockets close when it ends; clients refresh before). */
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(2).max(86_400).default(900),
   /** Lifetime of a refresh token, in seconds. */
   REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
   /** Apply pending migrations at start. */
@@ -44,10 +44,15 @@ const envSchema = z.object({
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Sign-in attempts allowed per account and per address within the window below. */
+  /** Failed sign-ins allowed per account within the window below. */
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Failed sign-ins allowed per client address (higher: a whole office may share one NAT address). */
+  SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   SIGNIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
 });
+
+/** Names of every variable the server reads (documented one by one in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
 
 /** The validated configuration. */
 export type AppConfig = z.infer<typeof envSchema>;

@@ -44,7 +44,7 @@ export class AuthService {
       duration: config.SIGNIN_WINDOW_S,
     };
     this.accountLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'account' });
-    this.addressLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'address' });
+    this.addressLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'address', points: config.SIGNIN_MAX_ATTEMPTS_PER_ADDRESS });
   }
 
   /**
@@ -54,8 +54,8 @@ export class AuthService {
   async signIn(em: EntityManager, input: { username: string; password: string; ip: string }): Promise<AuthResult> {
     const username = input.username.trim().toLowerCase();
     const [account, address] = await Promise.all([this.accountLimiter.get(username), this.addressLimiter.get(input.ip)]);
-    const blocked = [account, address].find((r) => r && r.consumedPoints >= this.config.SIGNIN_MAX_ATTEMPTS);
-    if (blocked) throw this.rateLimited(blocked);
+    if (account && account.consumedPoints >= this.config.SIGNIN_MAX_ATTEMPTS) throw this.rateLimited(account);
+    if (address && address.consumedPoints >= this.config.SIGNIN_MAX_ATTEMPTS_PER_ADDRESS) throw this.rateLimited(address);
 
     const user = await em.findOne(User, { username }, { populate: ['passwordHash', 'agency'] });
     const ok = user ? user.active && user.agency.active && (await verifyPassword(user.passwordHash, input.password)) : (await burnPasswordCheck(input.password), false);

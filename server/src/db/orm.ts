@@ -1,5 +1,6 @@
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
 import type { Logger } from '../logger';
 import { COMPILED_MIGRATIONS_DIR, MIGRATIONS_SOURCE_DIR } from '../paths';
 import { ENTITIES } from './entities';
@@ -48,10 +49,20 @@ export async function openOrm(clientUrl: string, logger?: Logger, overrides: Par
   return MikroORM.init(ormOptions(clientUrl, logger, overrides));
 }
 
-/** Applies pending migrations; returns the names applied. */
+/**
+ * Applies pending migrations; returns the names applied. Several instances starting together take
+ * turns on a PostgreSQL advisory lock (held on a connection of its own), so each migration runs once.
+ */
 export async function migrateUp(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const lockClient = new Client({ connectionString: orm.config.get('clientUrl') });
+  await lockClient.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(hashtext($1))', ['phoihop:migrations']);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await lockClient.end(); // ending the session releases the lock
+  }
 }
 
 /** Names of migrations not yet applied (readiness check). */

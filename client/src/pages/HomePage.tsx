@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import type { HomeQuery } from '../gql/graphql';
+import { agencyKindLabel, roleLabel, useT } from '../i18n';
+import { useLiveConnection } from '../live-connection';
+import { homeQuery } from '../operations';
+
+type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: HomeQuery };
+
+/** The signed-in start page: who you are, which agency, which server, and whether the live link is up. */
+export function HomePage() {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { status: liveStatus } = useLiveConnection(true);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ state: 'loading' });
+    session.request(homeQuery, {}, controller.signal).then(
+      (data) => setLoad({ state: 'ready', data }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoad({ state: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const ready = load.state === 'ready';
+  useEffect(() => {
+    // Move focus to the greeting once it exists, so screen readers announce the new page.
+    if (ready) headingRef.current?.focus();
+  }, [ready]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  return (
+    <div className="home">
+      <p className={`live live--${liveStatus}`} role="status">
+        <span className="live__dot" aria-hidden="true" />
+        {t(liveStatus === 'connected' ? 'live.connected' : liveStatus === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
+      </p>
+
+      {load.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('home.loading')}
+        </p>
+      )}
+
+      {load.state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(load.error, t)}</p>
+          <button type="button" className="button button--secondary" onClick={retry}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+
+      {load.state === 'ready' && (
+        <>
+          <h1 ref={headingRef} tabIndex={-1} className="home__greeting">
+            {t('home.greeting', { name: load.data.me.fullName })}
+          </h1>
+
+          <div className="grid">
+            <section className="card" aria-labelledby="profile-heading">
+              <h2 id="profile-heading">{t('home.profile')}</h2>
+              <dl className="facts">
+                <div>
+                  <dt>{t('home.username')}</dt>
+                  <dd>{load.data.me.username}</dd>
+                </div>
+                <div>
+                  <dt>{t('home.agency')}</dt>
+                  <dd>
+                    {load.data.me.agency.name}
+                    <span className="muted"> · {agencyKindLabel(t, load.data.me.agency.kind)}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('home.roles')}</dt>
+                  <dd>
+                    <ul className="chips">
+                      {load.data.me.roles.map((role) => (
+                        <li key={role} className="chip">
+                          {roleLabel(t, role)}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
+              </dl>
+            </section>
+
+            <section className="card" aria-labelledby="server-heading">
+              <h2 id="server-heading">{t('home.server')}</h2>
+              <dl className="facts">
+                <div>
+                  <dt>{t('home.version')}</dt>
+                  <dd>{load.data.serverInfo.version}</dd>
+                </div>
+                <div>
+                  <dt>{t('home.instance')}</dt>
+                  <dd>
+                    <code>{load.data.serverInfo.instanceId}</code>
+                  </dd>
+                </div>
+              </dl>
+            </section>
+          </div>
+
+          <section className="card" aria-labelledby="cases-heading">
+            <h2 id="cases-heading">{t('home.casesHeading')}</h2>
+            <p className="muted">{t('home.casesPlaceholder')}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

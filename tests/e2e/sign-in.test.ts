@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_DIST_DIR, PROJECT_ROOT } from '../../server/src/paths';
+import { createTestDatabase, startTestApp } from '../support/harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DEMO_OFFICER = { username: 'cb.thads', password: 'PhoiHop@2026' };
+const SESSION_KEY = 'phoihop.session';
+
+/** The tokens the app keeps in the tab's sessionStorage (null when signed out). */
+const storedSession = (p: Page) => p.evaluate<string | null>(`window.sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})`);
+
+/** Runs everywhere Chromium is installed, and always in CI (a missing browser there must fail). */
+const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
+  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
+
+/** The server serves dist/client only if it exists when it starts: build it when a test run lacks it. */
+function ensureClientBuilt(): void {
+  if (existsSync(join(CLIENT_DIST_DIR, 'index.html'))) return;
+  const vite = join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.mts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+describe('signing in to the web app', () => {
+  let app: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    if (!canRun) return;
+    ensureClientBuilt();
+    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) return;
+    // A fresh context per test: its own sessionStorage and localStorage (language choice).
+    context = await browser.newContext({ locale: 'vi-VN' });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const signInForm = (p: Page) => ({
+    username: p.getByLabel('Tên đăng nhập', { exact: true }),
+    password: p.getByLabel('Mật khẩu', { exact: true }),
+    submit: p.getByRole('button', { name: 'Đăng nhập', exact: true }),
+  });
+
+  itInBrowser('shows the sign-in page in Vietnamese, signs the demo officer in, switches to English and signs out', async () => {
+    await page.goto(app!.url);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.title()).toBe('Phối Hợp — Điều phối thi hành án dân sự');
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+
+    const form = signInForm(page);
+    await form.username.fill(DEMO_OFFICER.username);
+    await form.password.fill(DEMO_OFFICER.password);
+    await form.submit.click();
+
+    const greeting = page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ });
+    await greeting.waitFor();
+    await page.getByText('Chấp hành viên', { exact: true }).waitFor();
+    await page.getByText('Đang kết nối trực tuyến').waitFor();
+    expect(await storedSession(page)).toContain('accessToken');
+
+    // Tokens live in sessionStorage: a reload keeps the officer signed in.
+    await page.reload();
+    await greeting.waitFor();
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hello, \S/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('Enforcement officer', { exact: true }).waitFor();
+
+    // The language choice is remembered across reloads.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Hello, \S/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'You have signed out.' }).waitFor();
+    expect(await storedSession(page)).toBeNull();
+
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  itInBrowser('shows the server’s own error message in an alert when the password is wrong', async () => {
+    // What the server says for a wrong password, asked directly.
+    const res = await fetch(`${app!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }',
+        variables: { input: { username: DEMO_OFFICER.username, password: 'sai-mat-khau' } },
+      }),
+    });
+    const body = (await res.json()) as { errors?: Array<{ message: string }> };
+    const serverMessage = body.errors?.[0]?.message;
+    expect(serverMessage).toBeTruthy();
+
+    await page.goto(app!.url);
+    const form = signInForm(page);
+    await form.username.fill(DEMO_OFFICER.username);
+    await form.password.fill('sai-mat-khau');
+    await form.password.press('Enter');
+
+    const alert = page.getByRole('alert').filter({ hasText: serverMessage! });
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe(serverMessage);
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Xin chào/ }).count()).toBe(0);
+    expect(await storedSession(page)).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
+});

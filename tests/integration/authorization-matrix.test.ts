@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../server/src/app';
+import type { Agency } from '../../server/src/modules/agencies/agency.entity';
+import type { Area } from '../../server/src/modules/areas/area.entity';
+import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { createTestDatabase, gql, type GraphQLResponse, startTestApp } from '../support/harness';
+
+/**
+ * The authorization matrix: every role × in/out of scope × operation, generated from the lists
+ * below and run through the real API. `allowed` states the product rule in plain terms; the
+ * implementation (policy/abilities.ts + services) must agree on every cell.
+ */
+type Scope = 'own agency' | 'other agency';
+interface World { app: App; token: string; ownAgency: Agency; otherAgency: Agency; area: Area; targetAgency: Agency }
+interface Operation {
+  name: string;
+  allowed(role: Role, scope: Scope): boolean;
+  run(w: World): Promise<GraphQLResponse>;
+  /** How a refusal looks for this operation (hidden objects are NOT_FOUND, not FORBIDDEN). */
+  refused?(res: GraphQLResponse): boolean;
+}
+
+const isAdmin = (r: Role) => r === Role.SYSTEM_ADMIN;
+const adminOrOwnAgencyAdmin = (r: Role, s: Scope) => isAdmin(r) || (r === Role.AGENCY_ADMIN && s === 'own agency');
+const errorCode = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
+const deniedCodes = new Set(['FORBIDDEN', 'NOT_FOUND']);
+let seq = 0;
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'read a user',
+    allowed: (r, s) => s === 'own agency' || isAdmin(r),
+    run: async (w) => gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: (await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER])).id }, w.token),
+  },
+  {
+    name: "list an agency's users",
+    allowed: (r, s) => s === 'own agency' || isAdmin(r),
+    run: (w) => gql(w.app, 'query($a: ID!) { users(filter: { agencyId: $a }) { totalCount } }', { a: w.targetAgency.id }, w.token),
+  },
+  {
+    name: "read a user's phone",
+    allowed: adminOrOwnAgencyAdmin,
+    run: async (w) => {
+      const target = await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER], { phone: '0912345678' });
+      return gql(w.app, 'query($id: ID!) { user(id: $id) { phone { value hidden } } }', { id: target.id }, w.token);
+    },
+    refused: (res) => deniedCodes.has(errorCode(res)) || (res.data as any)?.user?.phone?.hidden === true,
+  },
+  {
+    name: 'create a user',
+    allowed: adminOrOwnAgencyAdmin,
+    run: (w) =>
+      gql(w.app, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { agencyId: w.targetAgency.id, username: `matrix.${++seq}`, fullName: 'Cán bộ Ma Trận', roles: ['OFFICER'], password: 'Mat-khau-2026' },
+      }, w.token),
+  },
+  {
+    name: 'update a user',
+    allowed: adminOrOwnAgencyAdmin,
+    run: async (w) => {
+      const target = await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER]);
+      return gql(w.app, 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', { i: { id: target.id, version: 1, fullName: 'Tên Mới' } }, w.token);
+    },
+  },
+  {
+    name: 'deactivate a user',
+    allowed: adminOrOwnAgencyAdmin,
+    run: async (w) => {
+      const target = await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER]);
+      return gql(w.app, 'mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: target.id }, w.token);
+    },
+  },
+  {
+    name: 'list the agency directory',
+    allowed: () => true,
+    run: (w) => gql(w.app, '{ agencies(first: 5) { totalCount } }', {}, w.token),
+  },
+  {
+    name: 'create an agency',
+    allowed: isAdmin,
+    run: (w) => gql(w.app, 'mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }', { i: { code: `MX-${++seq}`, name: 'Cơ quan ma trận', kind: 'OTHER', coveredAreaIds: [w.area.id] } }, w.token),
+  },
+  {
+    name: 'update an agency',
+    allowed: isAdmin,
+    run: async (w) => {
+      const target = await makeAgency(w.app.orm, AgencyKind.OTHER, [w.area]);
+      return gql(w.app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: target.id, version: 1, name: 'Tên mới của cơ quan' } }, w.token);
+    },
+  },
+  {
+    name: 'create an area',
+    allowed: isAdmin,
+    run: (w) => gql(w.app, 'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { code: `MXA${++seq}`, name: 'Xã Ma Trận', kind: 'COMMUNE', parentId: w.area.id } }, w.token),
+  },
+  {
+    name: 'verify the audit chain',
+    allowed: isAdmin,
+    run: (w) => gql(w.app, '{ verifyAuditChain { ok } }', {}, w.token),
+  },
+];
+
+const ROLES = Object.values(Role);
+const SCOPES: Scope[] = ['own agency', 'other agency'];
+
+let app: App;
+const worlds = new Map<Role, Omit<World, 'targetAgency'>>();
+
+beforeAll(async () => {
+  app = await startTestApp(await createTestDatabase());
+  const { province, communeA, communeB } = await makeProvince(app.orm);
+  const ownAgency = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA]);
+  const otherAgency = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
+  for (const role of ROLES) {
+    const actor = await makeUser(app.orm, ownAgency, [role]);
+    const { accessToken } = await signIn(app, actor.username);
+    worlds.set(role, { app, token: accessToken, ownAgency, otherAgency, area: province });
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('authorization matrix (roles × scope × operations)', () => {
+  const cells = ROLES.flatMap((role) => SCOPES.flatMap((scope) => OPERATIONS.map((op) => ({ role, scope, op }))));
+  it.each(cells.map((c) => [`${c.role} · ${c.scope} · ${c.op.name}`, c] as const))('%s', async (_label, { role, scope, op }) => {
+    const base = worlds.get(role)!;
+    const world: World = { ...base, targetAgency: scope === 'own agency' ? base.ownAgency : base.otherAgency };
+    const res = await op.run(world);
+    const refused = op.refused ? op.refused(res) : deniedCodes.has(errorCode(res));
+    if (op.allowed(role, scope)) {
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(refused).toBe(false);
+    } else {
+      expect(refused, `expected a refusal, got ${JSON.stringify(res)}`).toBe(true);
+    }
+  });
+});

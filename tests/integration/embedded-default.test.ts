@@ -1,0 +1,75 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { EmbeddedDatabaseError, findFreePort, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres';
+import { createLogger } from '../../server/src/logger';
+import { gql } from '../support/harness';
+
+const logger = createLogger('silent');
+const dirs: string[] = [];
+function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phoihop-embedded-'));
+  chmodSync(dir, 0o711);
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the embedded default (no DATABASE_URL)', () => {
+  it('starts its own PostgreSQL, migrates, seeds once, and keeps the data across restarts', async () => {
+    const dataDir = tempDataDir();
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false }, {});
+    const signInAdmin = `mutation { signIn(input: { username: "admin", password: "PhoiHop@2026" }) { accessToken user { agency { name } } } }`;
+
+    const first = await build(config, { logger });
+    const firstSignIn = await gql(first, signInAdmin);
+    expect(firstSignIn.data?.signIn.user.agency.name).toBe('Thi hành án dân sự tỉnh Lâm Sơn');
+    const created = await gql(first, 'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { code: 'LS-MOI', name: 'Xã Mới', kind: 'COMMUNE', parentId: null } }, firstSignIn.data!.signIn.accessToken);
+    expect(created.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // a commune needs a parent
+    await first.close();
+
+    const second = await build(config, { logger });
+    try {
+      const again = await gql(second, signInAdmin);
+      expect(again.data?.signIn.accessToken).toBeTruthy();
+      const seeded = await second.orm.em.fork().getConnection().execute(`select count(*)::int as n from event where type = 'demo.seeded'`);
+      expect(seeded[0].n).toBe(1);
+      const users = await second.orm.em.fork().getConnection().execute(`select count(*)::int as n from app_user`);
+      expect(users[0].n).toBeGreaterThan(10);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+
+  it('says plainly when the database port is taken', async () => {
+    const port = await findFreePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: tempDataDir(), port, logger })).rejects.toThrow(
+        new EmbeddedDatabaseError(`Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says plainly when the data folder cannot be written', async () => {
+    const parent = tempDataDir();
+    const blockedPath = join(parent, 'a-file');
+    writeFileSync(blockedPath, 'not a folder');
+    await expect(startEmbeddedPostgres({ dataDir: join(blockedPath, 'data'), logger })).rejects.toThrow(/cannot be created or written; choose another with DATA_DIR/);
+  });
+
+  it('says which folder the postgres OS user cannot enter (running as root)', async () => {
+    if (process.getuid?.() !== 0) return; // the check only applies when PostgreSQL must drop root
+    const parent = tempDataDir();
+    const closed = join(parent, 'closed');
+    mkdirSync(closed, { mode: 0o700 });
+    chmodSync(closed, 0o700);
+    await expect(startEmbeddedPostgres({ dataDir: join(closed, 'data'), logger })).rejects.toThrow(/cannot enter .*closed; run "chmod o\+x/);
+  });
+});

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { App } from '../../server/src/app';
+import type { StoredEvent } from '../../server/src/events/event-log';
+import { createTestDatabase, eventually, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+
+/**
+ * Two instances in one process against one PostgreSQL and one real Redis. The poll interval is set
+ * far beyond the test's patience, so only the Redis wake-up can carry an event across in time.
+ */
+describe('event fan-out across instances through Redis', () => {
+  let a: App | undefined;
+  let b: App | undefined;
+  beforeAll(async () => {
+    if (!redisUrl()) return;
+    const db = await createTestDatabase();
+    a = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+    b = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  itWithRedis('an event committed on instance A reaches a listener on instance B, routed by topic', async () => {
+    expect(a!.bus.kind).toBe('redis');
+    const ready = (await (await fetch(`${b!.url}/readyz`)).json()) as { checks: { bus: boolean } };
+    expect(ready.checks.bus).toBe(true);
+    const onB: StoredEvent[] = [];
+    const elsewhere: StoredEvent[] = [];
+    b!.services.dispatcher.subscribe(['case:fanout-1'], (e) => onB.push(e));
+    b!.services.dispatcher.subscribe(['case:unrelated'], (e) => elsewhere.push(e));
+    for (let i = 0; i < 5; i++) {
+      await a!.services.outbox.transaction(a!.orm.em.fork(), (tx) =>
+        tx.emit({ type: 'test.fanout', stream: 'case:fanout-1', actorId: null, topics: ['case:fanout-1'], payload: { i } }),
+      );
+    }
+    await eventually(() => onB.length === 5, 'five events on instance B', 5_000);
+    expect(onB.map((e) => e.payload.i)).toEqual([0, 1, 2, 3, 4]);
+    expect(elsewhere).toHaveLength(0);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { hashPassword } from '../../server/src/auth/passwords';
+import { Role } from '../../server/src/auth/viewer';
+import { Agency, AgencyKind } from '../../server/src/modules/agencies/agency.entity';
+import { Area, AreaKind } from '../../server/src/modules/areas/area.entity';
+import { User } from '../../server/src/modules/users/user.entity';
+import type { App } from '../../server/src/app';
+import { gql } from './harness';
+
+/** The password of every factory-made user. */
+export const TEST_PASSWORD = 'Test-Password-2026';
+let hashed: Promise<string> | null = null;
+/** argon2 is slow on purpose; factories hash the shared test password once. */
+const testPasswordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+/** A province with two communes (A and B), written straight to the database. */
+export async function makeProvince(orm: MikroORM) {
+  const em = orm.em.fork();
+  const code = unique('P').toUpperCase();
+  const province = em.create(Area, { code, name: `Tỉnh ${code}`, kind: AreaKind.PROVINCE, path: `/${code}/` });
+  const communeA = em.create(Area, { code: `${code}-A`, name: `Xã A ${code}`, kind: AreaKind.COMMUNE, parent: province, path: `/${code}/${code}-A/` });
+  const communeB = em.create(Area, { code: `${code}-B`, name: `Xã B ${code}`, kind: AreaKind.COMMUNE, parent: province, path: `/${code}/${code}-B/` });
+  await em.flush();
+  return { province, communeA, communeB };
+}
+
+/** An agency covering `areas`. */
+export async function makeAgency(orm: MikroORM, kind: AgencyKind, areas: Area[], name?: string): Promise<Agency> {
+  const em = orm.em.fork();
+  const code = unique(kind.slice(0, 4)).toUpperCase();
+  const agency = em.create(Agency, { code, name: name ?? `${kind} ${code}`, kind });
+  agency.coveredAreas.set(areas.map((a) => em.getReference(Area, a.id)));
+  await em.flush();
+  return agency;
+}
+
+/** A user with `roles` in `agency` (password TEST_PASSWORD). */
+export async function makeUser(orm: MikroORM, agency: Agency, roles: Role[], extra: { phone?: string } = {}): Promise<User> {
+  const em = orm.em.fork();
+  const username = unique('u');
+  const user = em.create(User, {
+    username,
+    fullName: `Cán bộ ${username}`,
+    agency: em.getReference(Agency, agency.id),
+    roles,
+    passwordHash: await testPasswordHash(),
+    phone: extra.phone ?? null,
+  });
+  await em.flush();
+  return user;
+}
+
+/** Signs in through the API and returns the access and refresh tokens. */
+export async function signIn(app: App, username: string, password = TEST_PASSWORD) {
+  const res = await gql<{ signIn: { accessToken: string; refreshToken: string; accessTokenExpiresAt: string } }>(
+    app,
+    'mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken accessTokenExpiresAt } }',
+    { input: { username, password } },
+  );
+  if (!res.data?.signIn) throw new Error(`sign-in failed for ${username}: ${JSON.stringify(res.errors)}`);
+  return res.data.signIn;
+}
+
+export { AgencyKind, Role };
