@@ -25,6 +25,7 @@ import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
+import { CaseService } from './modules/cases/case.service';
 import { UserService } from './modules/users/user.service';
 import { formatGraphQLError } from './graphql/format-error';
 import { createSchema } from './graphql/schema';
@@ -115,6 +116,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       areas: new AreaService(outbox),
       agencies: new AgencyService(outbox),
       users: new UserService(outbox),
+      cases: new CaseService(outbox),
     };
 
     if (config.SEED_DEMO) {

@@ -7,6 +7,7 @@ import type { Outbox } from './events/outbox';
 import type { Logger } from './logger';
 import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
+import type { CaseService } from './modules/cases/case.service';
 import type { UserService } from './modules/users/user.service';
 
 /**
@@ -27,4 +28,5 @@ export interface AppServices {
   areas: AreaService;
   agencies: AgencyService;
   users: UserService;
+  cases: CaseService;
 }

@@ -46,3 +46,46 @@ export const DEMO_USERS = [
   { username: 'hpn.tanhoa', fullName: 'Doãn Thị Mai', agency: 'HPN-TH', roles: [Role.OFFICER], description: "women's union, Tân Hòa" },
   { username: 'vpdk.lamson', fullName: 'Bế Văn Sơn', agency: 'VPDK-LS', roles: [Role.OFFICER], description: 'land registration office' },
 ] as const;
+
+/** The worked example's two cases (invented people). Dates are relative to the first start. */
+export const DEMO_CASES = [
+  {
+    key: 'money',
+    judgmentNumber: '45/2026/DS-ST',
+    judgmentCourt: 'Tòa án nhân dân khu vực 3 – Lâm Sơn',
+    judgmentDate: '2026-08-20',
+    decisionNumber: '12/QĐ-THA',
+    commune: 'LS-TH',
+    notes: 'Vợ chồng người phải thi hành án có thiện chí; phối hợp trưởng thôn và Hội Phụ nữ xã vận động.',
+    parties: [
+      { role: 'DEBTOR', kind: 'PERSON', name: 'Hà Văn Lộc', address: 'Thôn Đồng Mai, xã Tân Hòa', idNumber: '036080001234', phone: '0912345001' },
+      { role: 'DEBTOR', kind: 'PERSON', name: 'Kiều Thị Nhàn', address: 'Thôn Đồng Mai, xã Tân Hòa', idNumber: '036182005678' },
+      { role: 'CREDITOR', kind: 'PERSON', name: 'Vi Minh Tâm', address: 'Phường Trung Tâm, tỉnh Lâm Sơn', phone: '0987000111' },
+    ],
+    obligations: [{ kind: 'PAY_MONEY', description: 'Trả khoản vay theo bản án', debtor: 0, creditor: 2, amountOwed: '777000000' }],
+    shareWith: [
+      { agency: 'UBND-TH', role: 'SUPPORT' },
+      { agency: 'CA-TH', role: 'PROTECTION' },
+      { agency: 'HPN-TH', role: 'SUPPORT' },
+    ],
+  },
+  {
+    key: 'forest',
+    judgmentNumber: '18/2026/DS-PT',
+    judgmentCourt: 'Tòa án nhân dân tỉnh Lâm Sơn',
+    judgmentDate: '2026-06-12',
+    decisionNumber: '27/QĐ-THA',
+    commune: 'LS-PA',
+    notes: 'Người phải thi hành án không tự nguyện trả lại 4.000 m² đất rừng; dự kiến lập kế hoạch cưỡng chế.',
+    parties: [
+      { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Chiến', address: 'Bản Nà Khoang, xã Phú An', idNumber: '014079003311' },
+      { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban Quản lý rừng phòng hộ Phú An', address: 'Xã Phú An' },
+    ],
+    obligations: [{ kind: 'HAND_OVER_LAND', description: 'Trả lại 4.000 m² đất rừng tại thửa 112, tờ bản đồ 9', debtor: 0, creditor: 1, landAreaM2: '4000' }],
+    shareWith: [
+      { agency: 'UBND-PA', role: 'SUPPORT' },
+      { agency: 'CA-PA', role: 'PROTECTION' },
+      { agency: 'VPDK-LS', role: 'INFORMATION_PROVIDER' },
+    ],
+  },
+] as const;

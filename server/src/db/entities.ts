@@ -2,10 +2,24 @@ import { AuthSession, SigninThrottle } from '../auth/session.entity';
 import { EventRecord, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
+import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
 import { User } from '../modules/users/user.entity';
 
 /**
  * Every entity, listed explicitly (no folder globs): the same list works compiled and under vitest,
  * and a new entity that is not listed here fails loudly instead of silently missing from migrations.
  */
-export const ENTITIES = [EventRecord, EventStreamHead, Area, Agency, User, AuthSession, SigninThrottle];
+export const ENTITIES = [
+  EventRecord,
+  EventStreamHead,
+  Area,
+  Agency,
+  User,
+  AuthSession,
+  SigninThrottle,
+  EnforcementCase,
+  CaseParty,
+  Obligation,
+  CaseParticipant,
+  IdempotencyKey,
+];

@@ -3,7 +3,11 @@ import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { User } from '../modules/users/user.entity';
 import type { AppServices } from '../services';
-import { DEMO_AGENCIES, DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { legalCalendar } from '../modules/calendar/legal-calendar';
+import { CaseStatus } from '../modules/cases/case-lifecycle';
+import { CaseKind, CaseParticipant, CaseParty, EnforcementCase, Obligation, ParticipantRole, PartyKind, PartyRole, ObligationKind } from '../modules/cases/case.entity';
+import { foldForSearch } from '../modules/cases/search-text';
+import { DEMO_AGENCIES, DEMO_AREAS, DEMO_CASES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /**
  * Seeds the demo data (DOMAIN.md's worked example, invented names) once: the `demo.seeded` event in
@@ -30,16 +34,44 @@ export async function seedDemoData(services: AppServices): Promise<void> {
       agency.coveredAreas.set(g.covers.map((c) => areas.get(c)!));
       agencies.set(g.code, agency);
     }
+    const users = new Map<string, User>();
     for (const u of DEMO_USERS) {
-      tx.em.create(User, { username: u.username, fullName: u.fullName, agency: agencies.get(u.agency)!, roles: [...u.roles], passwordHash, phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6) });
+      users.set(u.username, tx.em.create(User, { username: u.username, fullName: u.fullName, agency: agencies.get(u.agency)!, roles: [...u.roles], passwordHash, phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6) }));
     }
     await tx.em.flush();
+    const officer = users.get('cb.thads')!;
+    const lead = agencies.get('THADS-LS-KV3')!;
+    // Both cases: received 40 days ago, decision delivered 30 days ago, so the voluntary period is over.
+    const receivedAt = new Date(Date.now() - 40 * 86_400_000);
+    const deliveredAt = new Date(Date.now() - 30 * 86_400_000);
+    for (const d of DEMO_CASES) {
+      const voluntaryEnd = legalCalendar().voluntaryPeriodEnd(deliveredAt);
+      const c = tx.em.create(EnforcementCase, {
+        judgmentNumber: d.judgmentNumber, judgmentCourt: d.judgmentCourt, judgmentDate: d.judgmentDate, receivedAt, kind: CaseKind.ON_REQUEST,
+        leadAgency: lead, officer, commune: areas.get(d.commune)!, notes: d.notes,
+        decisionNumber: d.decisionNumber, decisionDate: receivedAt.toISOString().slice(0, 10), decisionDueAt: legalCalendar().deadline('ENFORCEMENT_DECISION', receivedAt),
+        decisionDeliveredAt: deliveredAt, voluntaryPeriodEndsAt: voluntaryEnd, verificationDueAt: legalCalendar().deadline('VERIFICATION', voluntaryEnd),
+        status: d.key === 'money' ? CaseStatus.ENFORCING : CaseStatus.ENFORCEABLE, complex: d.key === 'forest',
+      });
+      const parties = d.parties.map((p) => tx.em.create(CaseParty, { case: c, role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, address: p.address, idNumber: 'idNumber' in p ? p.idNumber : null, phone: 'phone' in p ? p.phone : null }));
+      for (const o of d.obligations) {
+        tx.em.create(Obligation, {
+          case: c, kind: o.kind as ObligationKind, description: o.description, debtor: parties[o.debtor], creditor: parties[o.creditor],
+          amountOwed: 'amountOwed' in o ? o.amountOwed : null, landAreaM2: 'landAreaM2' in o ? o.landAreaM2 : null,
+        });
+      }
+      c.searchText = foldForSearch([c.decisionNumber, c.judgmentNumber, ...parties.map((p) => p.name)].join(' | '));
+      tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: officer });
+      for (const s of d.shareWith) tx.em.create(CaseParticipant, { case: c, agency: agencies.get(s.agency)!, role: s.role as ParticipantRole, addedBy: officer });
+      await tx.em.flush();
+      await tx.emit({ type: 'case.created', stream: `case:${c.id}`, actorId: officer.id, topics: [`case:${c.id}`, `agency:${lead.id}`], payload: { caseId: c.id, version: 1, demo: true } });
+    }
     await tx.emit({
       type: 'demo.seeded',
       stream: 'system',
       actorId: null,
       topics: ['system'],
-      payload: { areas: DEMO_AREAS.length, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length },
+      payload: { areas: DEMO_AREAS.length, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases: DEMO_CASES.length },
     });
     services.logger.info('demo data seeded');
   });

@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
+import { CaseParticipant, CaseParty, Obligation } from '../modules/cases/case.entity';
 import { User } from '../modules/users/user.entity';
+import type { CaseFacts } from '../policy/abilities';
 
 /** Finds rows by id in one query and returns them in the order asked (null for missing ids). */
 function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T) {
@@ -13,6 +15,14 @@ function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () 
   });
 }
 
+/** Loads the children of many cases in one query, grouped by case id. */
+function byCaseLoader<T extends { case: { id: string } }>(em: EntityManager, entity: new () => T, orderBy: keyof T & string, extraWhere: Record<string, unknown> = {}) {
+  return new DataLoader<string, T[]>(async (caseIds) => {
+    const rows = await em.find(entity, { case: { $in: [...caseIds] }, ...extraWhere } as never, { orderBy: { [orderBy]: 'asc', id: 'asc' } as never });
+    return caseIds.map((id) => rows.filter((r) => r.case.id === id));
+  });
+}
+
 /**
  * Per-request batch loaders: a page of 50 users asks for its agencies in one query, not 50.
  * Created with the request's EntityManager, discarded with it.
@@ -20,6 +30,31 @@ function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () 
 export function createLoaders(em: EntityManager) {
   return {
     agencyById: byIdLoader(em, Agency),
+    userById: byIdLoader(em, User),
+    partiesByCase: byCaseLoader(em, CaseParty, 'createdAt'),
+    obligationsByCase: byCaseLoader(em, Obligation, 'createdAt'),
+    participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
+    /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
+    caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
+      const rows = await em.getConnection().execute<{ id: string; lead: string; path: string; participants: string[] }[]>(
+        `select c.id, c.lead_agency_id as lead, a.path,
+                coalesce(array_agg(p.agency_id) filter (where p.agency_id is not null), '{}') as participants
+           from enforcement_case c
+           join area a on a.id = c.commune_id
+           left join case_participant p on p.case_id = c.id and p.removed_at is null
+          where c.id = any(?::uuid[])
+          group by c.id, a.path`,
+        [`{${caseIds.join(',')}}`],
+      );
+      const map = new Map(rows.map((r) => [r.id, { leadAgencyId: r.lead, participantAgencyIds: r.participants, communePath: r.path }]));
+      return caseIds.map((id) => map.get(id) ?? null);
+    }),
+    /** Restricted party columns, loaded only after the policy allowed them. */
+    partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
+      const rows = await em.find(CaseParty, { id: { $in: [...ids] } }, { fields: ['idNumber', 'phone'] });
+      const map = new Map(rows.map((r) => [r.id, { idNumber: r.idNumber ?? null, phone: r.phone ?? null }]));
+      return ids.map((id) => map.get(id) ?? { idNumber: null, phone: null });
+    }),
     /** Restricted column, loaded apart from the user row and only after the policy said yes. */
     userPhoneById: new DataLoader<string, string | null>(async (ids) => {
       const rows = await em.find(User, { id: { $in: [...ids] } }, { fields: ['phone'] });

@@ -3,12 +3,23 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
+import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { guardMiddleware } from './guards';
 
 /** Every resolver class, listed explicitly. */
-export const RESOLVERS = [SystemResolver, AuditResolver, AuthResolver, AreaResolver, AgencyResolver, UserResolver] as const;
+export const RESOLVERS = [
+  SystemResolver,
+  AuditResolver,
+  AuthResolver,
+  AreaResolver,
+  AgencyResolver,
+  UserResolver,
+  CaseResolver,
+  CasePartyResolver,
+  CaseParticipantResolver,
+] as const;
 
 /** Builds the executable schema from the code-first resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -8,12 +8,12 @@ import { forbidden } from '../errors';
  */
 
 /** Abilities that do not depend on a particular object. */
-export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify';
+export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create';
 
 /** Abilities on a user account. */
 export type UserAbility = 'user.update' | 'user.deactivate' | 'user.readRestricted';
 
-export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify'];
+export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify', 'case.create'];
 export const USER_ABILITIES: readonly UserAbility[] = ['user.update', 'user.deactivate', 'user.readRestricted'];
 
 const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
@@ -28,6 +28,8 @@ export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
     case 'user.manage':
       // Agency admins manage their own agency's users; which ones is decided per user below.
       return has(viewer, Role.SYSTEM_ADMIN) || has(viewer, Role.AGENCY_ADMIN);
+    case 'case.create':
+      return canCreateCase(viewer);
   }
 }
 
@@ -56,4 +58,51 @@ export function canOnUser(viewer: Viewer, ability: UserAbility, target: UserFact
 /** Throws FORBIDDEN unless `allowed`; the message names what was refused. */
 export function assertAllowed(allowed: boolean, what: string): void {
   if (!allowed) throw forbidden(`Bạn không có quyền ${what}.`);
+}
+
+/** Abilities on an enforcement case. */
+export type CaseAbility = 'case.read' | 'case.update' | 'case.share' | 'case.transition' | 'party.readRestricted';
+export const CASE_ABILITIES: readonly CaseAbility[] = ['case.read', 'case.update', 'case.share', 'case.transition', 'party.readRestricted'];
+
+/** The facts about a case that visibility depends on (participation is data: CaseParticipant rows). */
+export interface CaseFacts {
+  leadAgencyId: string;
+  /** Agencies with an active participation, the lead included. */
+  participantAgencyIds: readonly string[];
+  /** Materialised path of the commune where the case is enforced. */
+  communePath: string;
+}
+
+/** Agency kinds that supervise every case in the areas they cover, without being invited. */
+export const SUPERVISING_AGENCY_KINDS: readonly string[] = ['PROCURACY', 'STEERING_COMMITTEE'];
+
+/** True when one of the viewer's covered areas contains `path` (a province covers its communes). */
+export const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
+
+const supervises = (viewer: Viewer, c: CaseFacts) => SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
+const inLeadOffice = (viewer: Viewer, c: CaseFacts) => viewer.agencyId === c.leadAgencyId;
+const casesWorker = (viewer: Viewer) => has(viewer, Role.ENFORCEMENT_OFFICER) || has(viewer, Role.AGENCY_HEAD);
+
+/**
+ * Decides an ability on a case. A case is visible to the agencies taking part in it and to the
+ * supervising bodies (procuracy, steering committee) whose area covers its commune. Only the lead
+ * office's enforcement officers and head change it. Parties' restricted data (ID, phone) goes to the
+ * lead office and to procurators supervising the area.
+ */
+export function canOnCase(viewer: Viewer, ability: CaseAbility, c: CaseFacts): boolean {
+  switch (ability) {
+    case 'case.read':
+      return c.participantAgencyIds.includes(viewer.agencyId) || inLeadOffice(viewer, c) || supervises(viewer, c);
+    case 'case.update':
+    case 'case.share':
+    case 'case.transition':
+      return inLeadOffice(viewer, c) && casesWorker(viewer);
+    case 'party.readRestricted':
+      return (inLeadOffice(viewer, c) && casesWorker(viewer)) || (has(viewer, Role.PROCURATOR) && supervises(viewer, c));
+  }
+}
+
+/** Opening a case: enforcement officers and heads of an enforcement office, for their own office. */
+export function canCreateCase(viewer: Viewer): boolean {
+  return viewer.agencyKind === 'ENFORCEMENT_OFFICE' && casesWorker(viewer);
 }

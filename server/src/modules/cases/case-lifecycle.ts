@@ -1,0 +1,114 @@
+/**
+ * The case lifecycle as an explicit state machine (DOMAIN.md; Luật THADS 26/2008 as amended).
+ * Every transition is one row of TRANSITIONS with the statuses it may start from and its legal
+ * source; anything else is refused with RULE_VIOLATION naming the rule. Pure: no I/O.
+ */
+export enum CaseStatus {
+  /** Judgment / request received; decision due within 5 working days (Đ.36). */
+  RECEIVED = 'RECEIVED',
+  /** Decision issued; to be notified within 3 working days (Đ.39). */
+  DECISION_ISSUED = 'DECISION_ISSUED',
+  /** Debtor received the decision: 10-day voluntary period (Đ.45). */
+  VOLUNTARY_PERIOD = 'VOLUNTARY_PERIOD',
+  /** Verifying the conditions for enforcement (Đ.44). */
+  VERIFICATION = 'VERIFICATION',
+  ENFORCEABLE = 'ENFORCEABLE',
+  /** Đ.44a: published at the commune; parties' other data stays restricted. */
+  NOT_YET_ENFORCEABLE = 'NOT_YET_ENFORCEABLE',
+  /** Persuasion and, if needed, coercion under way. */
+  ENFORCING = 'ENFORCING',
+  COMPLETED = 'COMPLETED',
+  /** Hoãn (Đ.48). */
+  POSTPONED = 'POSTPONED',
+  /** Tạm đình chỉ (Đ.49). */
+  SUSPENDED = 'SUSPENDED',
+  /** Đình chỉ (Đ.50): final; a creditor's withdrawal ends the case for good. */
+  TERMINATED = 'TERMINATED',
+  /** Trả đơn (Đ.51): final. */
+  RETURNED = 'RETURNED',
+}
+
+export enum CaseTransition {
+  ISSUE_DECISION = 'ISSUE_DECISION',
+  RECORD_DELIVERY = 'RECORD_DELIVERY',
+  START_VERIFICATION = 'START_VERIFICATION',
+  RECORD_ENFORCEABLE = 'RECORD_ENFORCEABLE',
+  RECORD_NOT_YET_ENFORCEABLE = 'RECORD_NOT_YET_ENFORCEABLE',
+  REVERIFY = 'REVERIFY',
+  START_ENFORCING = 'START_ENFORCING',
+  COMPLETE = 'COMPLETE',
+  POSTPONE = 'POSTPONE',
+  SUSPEND = 'SUSPEND',
+  RESUME = 'RESUME',
+  TERMINATE = 'TERMINATE',
+  RETURN_REQUEST = 'RETURN_REQUEST',
+}
+
+/** Statuses from which nothing can follow. */
+export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED]);
+
+/** Statuses in which work is active and can be paused. */
+const ACTIVE = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCING];
+const NOT_FINAL = Object.values(CaseStatus).filter((s) => !FINAL_STATUSES.has(s));
+
+interface TransitionRule {
+  from: readonly CaseStatus[];
+  /** Target status; RESUME returns to the stored resume status. */
+  to: CaseStatus | 'RESUME_STATUS';
+  /** Legal source shown with refusals and recorded in the event. */
+  source: string;
+  /** True when a reason must be given (recorded in the event log). */
+  needsReason: boolean;
+}
+
+export const TRANSITIONS: Readonly<Record<CaseTransition, TransitionRule>> = {
+  ISSUE_DECISION: { from: [CaseStatus.RECEIVED], to: CaseStatus.DECISION_ISSUED, source: 'Điều 36 Luật THADS', needsReason: false },
+  RECORD_DELIVERY: { from: [CaseStatus.DECISION_ISSUED], to: CaseStatus.VOLUNTARY_PERIOD, source: 'Điều 39, 45 Luật THADS', needsReason: false },
+  START_VERIFICATION: { from: [CaseStatus.VOLUNTARY_PERIOD], to: CaseStatus.VERIFICATION, source: 'Điều 44, 45 Luật THADS', needsReason: false },
+  RECORD_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.ENFORCEABLE, source: 'Điều 44 Luật THADS', needsReason: false },
+  RECORD_NOT_YET_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.NOT_YET_ENFORCEABLE, source: 'Điều 44a Luật THADS', needsReason: true },
+  REVERIFY: { from: [CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCEABLE], to: CaseStatus.VERIFICATION, source: 'Điều 44 Luật THADS', needsReason: true },
+  START_ENFORCING: { from: [CaseStatus.ENFORCEABLE], to: CaseStatus.ENFORCING, source: 'Điều 46 Luật THADS', needsReason: false },
+  COMPLETE: { from: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING], to: CaseStatus.COMPLETED, source: 'Điều 52 Luật THADS', needsReason: false },
+  POSTPONE: { from: ACTIVE, to: CaseStatus.POSTPONED, source: 'Điều 48 Luật THADS', needsReason: true },
+  SUSPEND: { from: ACTIVE, to: CaseStatus.SUSPENDED, source: 'Điều 49 Luật THADS', needsReason: true },
+  RESUME: { from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: 'RESUME_STATUS', source: 'Điều 48, 49 Luật THADS', needsReason: false },
+  TERMINATE: { from: NOT_FINAL, to: CaseStatus.TERMINATED, source: 'Điều 50 Luật THADS', needsReason: true },
+  RETURN_REQUEST: { from: [CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED, CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.NOT_YET_ENFORCEABLE], to: CaseStatus.RETURNED, source: 'Điều 51 Luật THADS', needsReason: true },
+};
+
+/** Vietnamese status labels for messages (the UI has its own dictionary). */
+export const STATUS_LABEL_VI: Readonly<Record<CaseStatus, string>> = {
+  RECEIVED: 'Đã nhận bản án/đơn yêu cầu',
+  DECISION_ISSUED: 'Đã ra quyết định thi hành án',
+  VOLUNTARY_PERIOD: 'Trong thời hạn tự nguyện',
+  VERIFICATION: 'Đang xác minh điều kiện thi hành',
+  ENFORCEABLE: 'Có điều kiện thi hành',
+  NOT_YET_ENFORCEABLE: 'Chưa có điều kiện thi hành',
+  ENFORCING: 'Đang tổ chức thi hành',
+  COMPLETED: 'Thi hành xong',
+  POSTPONED: 'Hoãn thi hành án',
+  SUSPENDED: 'Tạm đình chỉ',
+  TERMINATED: 'Đình chỉ thi hành án',
+  RETURNED: 'Trả đơn yêu cầu',
+};
+
+/** The outcome of checking a transition: the target status, or why not. */
+export type TransitionCheck = { ok: true; to: CaseStatus; source: string } | { ok: false; message: string; source: string };
+
+/** Decides whether `transition` may leave `status`; `resumeStatus` is needed for RESUME. */
+export function checkTransition(status: CaseStatus, transition: CaseTransition, resumeStatus?: CaseStatus | null): TransitionCheck {
+  const rule = TRANSITIONS[transition];
+  if (!rule.from.includes(status)) {
+    const why =
+      status === CaseStatus.TERMINATED
+        ? 'việc đã đình chỉ thi hành án không thể mở lại (Điều 50 Luật THADS)'
+        : FINAL_STATUSES.has(status)
+          ? 'việc đã kết thúc'
+          : `chỉ thực hiện được khi việc ở trạng thái: ${rule.from.map((s) => STATUS_LABEL_VI[s]).join(', ')}`;
+    return { ok: false, source: rule.source, message: `Không thể thực hiện "${transition}" khi việc đang ở trạng thái "${STATUS_LABEL_VI[status]}": ${why}.` };
+  }
+  const to = rule.to === 'RESUME_STATUS' ? resumeStatus : rule.to;
+  if (!to) return { ok: false, source: rule.source, message: 'Không xác định được trạng thái để tiếp tục thi hành.' };
+  return { ok: true, to, source: rule.source };
+}

@@ -1,0 +1,513 @@
+import { randomUUID } from 'node:crypto';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { claimVersion } from '../../db/optimistic';
+import { findPage, type PageArgs } from '../../db/pagination';
+import { badInput, conflict, notFound, ruleViolation } from '../../errors';
+import type { Outbox, Tx } from '../../events/outbox';
+import { assertAllowed, canCreateCase, canOnCase, SUPERVISING_AGENCY_KINDS, type CaseAbility, type CaseFacts } from '../../policy/abilities';
+import { Agency } from '../agencies/agency.entity';
+import { Area, AreaKind } from '../areas/area.entity';
+import { legalCalendar } from '../calendar/legal-calendar';
+import { User } from '../users/user.entity';
+import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
+import {
+  CaseKind,
+  CaseParticipant,
+  CaseParty,
+  EnforcementCase,
+  IdempotencyKey,
+  Obligation,
+  ObligationKind,
+  ParticipantRole,
+  PartyKind,
+  PartyRole,
+} from './case.entity';
+import { foldForSearch } from './search-text';
+
+export interface PartyInput {
+  role: PartyRole;
+  kind: PartyKind;
+  name: string;
+  address?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+}
+
+export interface ObligationInput {
+  kind: ObligationKind;
+  description: string;
+  /** Index into the case's parties (create) or a party id (add). */
+  debtor?: number | string | null;
+  creditor?: number | string | null;
+  /** Đồng as a decimal string. */
+  amountOwed?: string | null;
+  landAreaM2?: string | null;
+}
+
+export interface NewCaseInput {
+  judgmentNumber: string;
+  judgmentCourt: string;
+  judgmentDate: string;
+  receivedAt: Date;
+  kind: CaseKind;
+  communeId: string;
+  officerId?: string | null;
+  complex?: boolean | null;
+  backlog?: boolean | null;
+  urgentSecurity?: boolean | null;
+  notes?: string | null;
+  parties: PartyInput[];
+  obligations: ObligationInput[];
+}
+
+export interface CasePatch {
+  id: string;
+  version: number;
+  officerId?: string | null;
+  complex?: boolean | null;
+  backlog?: boolean | null;
+  urgentSecurity?: boolean | null;
+  notes?: string | null;
+}
+
+export interface TransitionInput {
+  id: string;
+  version: number;
+  transition: CaseTransition;
+  reason?: string | null;
+  /** ISSUE_DECISION */
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+  /** RECORD_DELIVERY: when the debtor received the decision. */
+  deliveredAt?: Date | null;
+  /** TERMINATE: the creditor withdrew the request (Đ.50 khoản 1 điểm c): final. */
+  creditorWithdrawal?: boolean | null;
+}
+
+export interface CaseFilter {
+  statuses?: CaseStatus[] | null;
+  communeId?: string | null;
+  /** Cases this agency leads or takes part in. */
+  agencyId?: string | null;
+  officerId?: string | null;
+  enforceable?: boolean | null;
+  overdue?: boolean | null;
+  complex?: boolean | null;
+  backlog?: boolean | null;
+  urgentSecurity?: boolean | null;
+  /** Decision/judgment number or party name; diacritics ignored. */
+  search?: string | null;
+}
+
+const DIGITS = /^\d{1,18}$/;
+
+/**
+ * Enforcement cases: intake, parties and obligations, the lifecycle, sharing between agencies.
+ * Every change claims the case's version (stale writes get CONFLICT) and appends an event to the
+ * case's stream in the same transaction.
+ */
+export class CaseService {
+  constructor(private readonly outbox: Outbox) {}
+
+  /** The facts the policy needs, for one case. */
+  async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
+    const rows = await em.find(CaseParticipant, { case: c.id, removedAt: null }, { fields: ['agency'] });
+    const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['path'] });
+    return { leadAgencyId: c.leadAgency.id, participantAgencyIds: rows.map((r) => r.agency.id), communePath: commune.path };
+  }
+
+  /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */
+  async get(em: EntityManager, viewer: Viewer, id: string): Promise<EnforcementCase> {
+    const found = await em.findOne(EnforcementCase, { id });
+    if (!found || !canOnCase(viewer, 'case.read', await this.facts(em, found))) throw notFound('việc thi hành án');
+    return found;
+  }
+
+  /** The viewer's abilities on a case, for `viewerCan`. */
+  async abilities(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<Record<CaseAbility, boolean>> {
+    const facts = await this.facts(em, c);
+    return {
+      'case.read': canOnCase(viewer, 'case.read', facts),
+      'case.update': canOnCase(viewer, 'case.update', facts),
+      'case.share': canOnCase(viewer, 'case.share', facts),
+      'case.transition': canOnCase(viewer, 'case.transition', facts),
+      'party.readRestricted': canOnCase(viewer, 'party.readRestricted', facts),
+    };
+  }
+
+  /**
+   * Cases the viewer may see, newest first, filtered. Visibility is the same rule as `canOnCase`
+   * ('case.read'), expressed as a query so a page never holds a case the viewer may not open.
+   */
+  list(em: EntityManager, viewer: Viewer, filter: CaseFilter, page: PageArgs) {
+    const visible: FilterQuery<EnforcementCase>[] = [
+      { leadAgency: viewer.agencyId },
+      { id: { $in: em.createQueryBuilder(CaseParticipant, 'p').select('p.case_id').where({ agency: viewer.agencyId, removedAt: null }).getKnexQuery() as never } },
+    ];
+    if (SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind)) {
+      for (const path of viewer.coveredAreaPaths) visible.push({ commune: { path: { $like: `${path}%` } } });
+    }
+    const and: FilterQuery<EnforcementCase>[] = [{ $or: visible }];
+    if (filter.statuses?.length) and.push({ status: { $in: filter.statuses } });
+    if (filter.communeId) and.push({ commune: filter.communeId });
+    if (filter.officerId) and.push({ officer: filter.officerId });
+    if (filter.agencyId) {
+      and.push({
+        $or: [
+          { leadAgency: filter.agencyId },
+          { id: { $in: em.createQueryBuilder(CaseParticipant, 'q').select('q.case_id').where({ agency: filter.agencyId, removedAt: null }).getKnexQuery() as never } },
+        ],
+      });
+    }
+    if (filter.enforceable === true) and.push({ status: { $in: [CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING] } });
+    if (filter.enforceable === false) and.push({ status: CaseStatus.NOT_YET_ENFORCEABLE });
+    for (const flag of ['complex', 'backlog', 'urgentSecurity'] as const) if (filter[flag] != null) and.push({ [flag]: filter[flag] });
+    if (filter.overdue) {
+      const now = new Date();
+      and.push({
+        $or: [
+          { status: CaseStatus.RECEIVED, decisionDueAt: { $lt: now } },
+          { status: { $in: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION] }, verificationDueAt: { $lt: now } },
+        ],
+      });
+    }
+    if (filter.search?.trim()) and.push({ searchText: { $like: `%${escapeLike(foldForSearch(filter.search))}%` } });
+    return findPage(em, EnforcementCase, { $and: and }, { createdAt: 'desc', id: 'desc' }, page);
+  }
+
+  /** Opens a case in the viewer's own office. With an idempotency key, a retry returns the first result. */
+  async create(em: EntityManager, viewer: Viewer, input: NewCaseInput, idempotencyKey?: string | null): Promise<EnforcementCase> {
+    assertAllowed(canCreateCase(viewer), 'mở việc thi hành án (chỉ chấp hành viên, thủ trưởng cơ quan thi hành án)');
+    validateParties(input.parties);
+    input.obligations.forEach((o, i) => validateObligation(o, `obligations[${i}]`));
+    const newId = randomUUID();
+    const caseId = await this.outbox.transaction(em, async (tx) => {
+      if (idempotencyKey) {
+        const earlier = await claimIdempotencyKey(tx, viewer, idempotencyKey, 'createCase', newId);
+        if (earlier) return earlier;
+      }
+      const commune = await tx.em.findOne(Area, { id: input.communeId });
+      if (!commune || commune.kind !== AreaKind.COMMUNE) throw badInput('Hãy chọn xã/phường nơi tổ chức thi hành án.', { field: 'communeId' });
+      const officer = input.officerId ? await this.officerOf(tx.em, viewer.agencyId, input.officerId) : null;
+      const lead = tx.em.getReference(Agency, viewer.agencyId);
+      const c = tx.em.create(EnforcementCase, {
+        id: newId,
+        judgmentNumber: input.judgmentNumber.trim(),
+        judgmentCourt: input.judgmentCourt.trim(),
+        judgmentDate: input.judgmentDate,
+        receivedAt: input.receivedAt,
+        kind: input.kind,
+        leadAgency: lead,
+        officer,
+        commune,
+        complex: input.complex ?? false,
+        backlog: input.backlog ?? false,
+        urgentSecurity: input.urgentSecurity ?? false,
+        notes: input.notes?.trim() || null,
+        decisionDueAt: legalCalendar().deadline('ENFORCEMENT_DECISION', input.receivedAt),
+      });
+      const parties = input.parties.map((p) => tx.em.create(CaseParty, { case: c, ...cleanParty(p) }));
+      for (const o of input.obligations) {
+        tx.em.create(Obligation, {
+          case: c,
+          kind: o.kind,
+          description: o.description.trim(),
+          debtor: partyByIndex(parties, o.debtor, 'debtor'),
+          creditor: partyByIndex(parties, o.creditor, 'creditor'),
+          amountOwed: o.amountOwed ?? null,
+          landAreaM2: o.landAreaM2 ?? null,
+        });
+      }
+      tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: tx.em.getReference(User, viewer.userId) });
+      c.searchText = searchTextOf(c, parties);
+      await tx.em.flush();
+      await emitCase(tx, viewer, c, 'case.created', {
+        judgmentNumber: c.judgmentNumber,
+        communeId: commune.id,
+        parties: parties.length,
+        obligations: input.obligations.length,
+        totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
+      }, [`agency:${viewer.agencyId}`]);
+      return c.id;
+    });
+    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+  }
+
+  /** Changes the officer, flags or notes. */
+  async update(em: EntityManager, viewer: Viewer, patch: CasePatch): Promise<EnforcementCase> {
+    return this.change(em, viewer, patch.id, patch.version, 'case.update', async (tx, c) => {
+      const changes: Record<string, unknown> = {};
+      if (patch.officerId !== undefined && patch.officerId !== (c.officer?.id ?? null)) {
+        c.officer = patch.officerId ? await this.officerOf(tx.em, c.leadAgency.id, patch.officerId) : null;
+        changes.officerId = patch.officerId;
+      }
+      for (const flag of ['complex', 'backlog', 'urgentSecurity'] as const) {
+        if (patch[flag] != null && patch[flag] !== c[flag]) c[flag] = changes[flag] = patch[flag]!;
+      }
+      if (patch.notes !== undefined && (patch.notes?.trim() || null) !== (c.notes ?? null)) {
+        c.notes = patch.notes?.trim() || null;
+        changes.notes = 'changed';
+      }
+      return { type: 'case.updated', payload: { changes } };
+    });
+  }
+
+  /** Moves the case along its lifecycle; illegal moves give RULE_VIOLATION naming the rule. */
+  async transition(em: EntityManager, viewer: Viewer, input: TransitionInput): Promise<EnforcementCase> {
+    const rule = TRANSITIONS[input.transition];
+    if (rule.needsReason && !input.reason?.trim()) throw badInput('Hãy ghi rõ lý do (được lưu vào nhật ký của việc).', { field: 'reason' });
+    return this.change(em, viewer, input.id, input.version, 'case.transition', async (tx, c) => {
+      const check = checkTransition(c.status, input.transition, c.resumeStatus);
+      if (!check.ok) throw ruleViolation(check.message, check.source, { transition: input.transition, status: c.status });
+      const extra: Record<string, unknown> = {};
+      const now = new Date();
+      switch (input.transition) {
+        case CaseTransition.ISSUE_DECISION: {
+          const number = input.decisionNumber?.trim();
+          if (!number || !input.decisionDate) throw badInput('Quyết định thi hành án cần số và ngày ban hành.', { field: 'decisionNumber' });
+          const clash = await tx.em.count(EnforcementCase, { leadAgency: c.leadAgency.id, decisionNumber: number, id: { $ne: c.id } });
+          if (clash) throw conflict(`Số quyết định "${number}" đã được dùng cho một việc khác của cơ quan.`, { field: 'decisionNumber' });
+          c.decisionNumber = number;
+          c.decisionDate = input.decisionDate;
+          c.searchText = searchTextOf(c, await tx.em.find(CaseParty, { case: c.id }));
+          Object.assign(extra, { decisionNumber: number, decisionDate: input.decisionDate });
+          break;
+        }
+        case CaseTransition.RECORD_DELIVERY: {
+          const deliveredAt = input.deliveredAt ?? now;
+          if (deliveredAt > now) throw badInput('Ngày đương sự nhận quyết định không thể ở tương lai.', { field: 'deliveredAt' });
+          c.decisionDeliveredAt = deliveredAt;
+          c.voluntaryPeriodEndsAt = legalCalendar().voluntaryPeriodEnd(deliveredAt);
+          c.verificationDueAt = legalCalendar().deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
+          Object.assign(extra, { deliveredAt, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt, verificationDueAt: c.verificationDueAt });
+          break;
+        }
+        case CaseTransition.START_VERIFICATION:
+          if (!c.urgentSecurity && c.voluntaryPeriodEndsAt && now < c.voluntaryPeriodEndsAt) {
+            throw ruleViolation(
+              `Thời hạn tự nguyện thi hành án chưa hết (đến hết ${formatVi(c.voluntaryPeriodEndsAt)}); chưa được xác minh để cưỡng chế, trừ khi việc được đánh dấu cần áp dụng biện pháp bảo đảm khẩn cấp.`,
+              'Điều 45 Luật THADS',
+              { voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt.toISOString() },
+            );
+          }
+          break;
+        case CaseTransition.COMPLETE: {
+          const open = (await tx.em.find(Obligation, { case: c.id })).filter((o) => !isSatisfied(o));
+          if (open.length) {
+            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, 'Điều 52 Luật THADS', {
+              openObligationIds: open.map((o) => o.id),
+            });
+          }
+          break;
+        }
+        case CaseTransition.POSTPONE:
+        case CaseTransition.SUSPEND:
+          c.resumeStatus = c.status;
+          break;
+        case CaseTransition.RESUME:
+          c.resumeStatus = null;
+          break;
+        case CaseTransition.TERMINATE:
+          extra.creditorWithdrawal = Boolean(input.creditorWithdrawal);
+          break;
+      }
+      const from = c.status;
+      c.status = check.to;
+      return { type: 'case.transitioned', payload: { transition: input.transition, from, to: c.status, reason: input.reason?.trim() || null, legalSource: check.source, ...extra } };
+    });
+  }
+
+  /** Adds a party to a case. */
+  async addParty(em: EntityManager, viewer: Viewer, caseId: string, version: number, party: PartyInput): Promise<EnforcementCase> {
+    validateParties([party], true);
+    return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      const created = tx.em.create(CaseParty, { case: c, ...cleanParty(party) });
+      c.searchText = searchTextOf(c, [...(await tx.em.find(CaseParty, { case: c.id })), created]);
+      return { type: 'case.partyAdded', payload: { partyId: created.id, role: created.role, kind: created.kind } };
+    });
+  }
+
+  /** Adds an obligation to a case. */
+  async addObligation(em: EntityManager, viewer: Viewer, caseId: string, version: number, input: ObligationInput): Promise<EnforcementCase> {
+    validateObligation(input, 'obligation');
+    return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      const party = async (id: number | string | null | undefined, field: string) => {
+        if (id == null) return null;
+        const p = await tx.em.findOne(CaseParty, { id: String(id), case: c.id });
+        if (!p) throw notFound('đương sự trong việc này', { field });
+        return p;
+      };
+      const created = tx.em.create(Obligation, {
+        case: c,
+        kind: input.kind,
+        description: input.description.trim(),
+        debtor: await party(input.debtor, 'debtor'),
+        creditor: await party(input.creditor, 'creditor'),
+        amountOwed: input.amountOwed ?? null,
+        landAreaM2: input.landAreaM2 ?? null,
+      });
+      return { type: 'case.obligationAdded', payload: { obligationId: created.id, kind: created.kind, amountOwed: created.amountOwed ?? null } };
+    });
+  }
+
+  /** Records money collected towards an obligation (đồng, exact) or marks a non-money obligation done. */
+  async recordProgress(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; obligationId: string; amountCollected?: string | null; fulfilled?: boolean | null },
+  ): Promise<EnforcementCase> {
+    if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+      if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
+        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', 'Điều 39 Luật THADS');
+      }
+      const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
+      if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
+      const payload: Record<string, unknown> = { obligationId: o.id };
+      if (input.amountCollected != null) {
+        if (o.kind !== ObligationKind.PAY_MONEY) throw badInput('Chỉ nghĩa vụ trả tiền mới ghi nhận số tiền đã thu.', { field: 'amountCollected' });
+        const total = BigInt(o.amountCollected) + BigInt(input.amountCollected);
+        if (o.amountOwed != null && total > BigInt(o.amountOwed)) {
+          throw badInput(`Tổng số tiền đã thu (${formatDong(total)}) vượt số phải thi hành (${formatDong(BigInt(o.amountOwed))}).`, { field: 'amountCollected' });
+        }
+        o.amountCollected = total.toString();
+        Object.assign(payload, { collected: input.amountCollected, totalCollected: o.amountCollected });
+      }
+      if (input.fulfilled != null) {
+        o.fulfilled = input.fulfilled;
+        payload.fulfilled = input.fulfilled;
+      }
+      return { type: 'case.progressRecorded', payload };
+    });
+  }
+
+  /** Adds an agency to the case with a role; it sees the case at once. */
+  async share(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; agencyId: string; role: ParticipantRole }): Promise<EnforcementCase> {
+    if (input.role === ParticipantRole.LEAD) throw badInput('Mỗi việc chỉ có một cơ quan chủ trì.', { field: 'role' });
+    return this.change(em, viewer, input.caseId, input.version, 'case.share', async (tx, c) => {
+      const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
+      if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
+      const existing = await tx.em.findOne(CaseParticipant, { case: c.id, agency: agency.id, removedAt: null });
+      if (existing) throw conflict(`${agency.name} đã tham gia việc này.`, { field: 'agencyId' });
+      tx.em.create(CaseParticipant, { case: c, agency, role: input.role, addedBy: tx.em.getReference(User, viewer.userId) });
+      return { type: 'case.shared', payload: { agencyId: agency.id, agencyName: agency.name, role: input.role }, topics: [`agency:${agency.id}`] };
+    });
+  }
+
+  /** Removes an agency from the case; it stops seeing it at once (supervision by area is unaffected). */
+  async unshare(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; agencyId: string }): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.caseId, input.version, 'case.share', async (tx, c) => {
+      if (input.agencyId === c.leadAgency.id) throw badInput('Không thể rút cơ quan chủ trì khỏi việc.', { field: 'agencyId' });
+      const row = await tx.em.findOne(CaseParticipant, { case: c.id, agency: input.agencyId, removedAt: null });
+      if (!row) throw notFound('cơ quan đang tham gia việc này', { field: 'agencyId' });
+      row.removedAt = new Date();
+      return { type: 'case.unshared', payload: { agencyId: input.agencyId }, topics: [`agency:${input.agencyId}`] };
+    });
+  }
+
+  /**
+   * The shape of every change: claim the version (CONFLICT if stale), check the ability, apply, flush,
+   * append the event — all in one transaction.
+   */
+  private async change(
+    em: EntityManager,
+    viewer: Viewer,
+    caseId: string,
+    version: number,
+    ability: CaseAbility,
+    apply: (tx: Tx, c: EnforcementCase) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>,
+  ): Promise<EnforcementCase> {
+    await this.outbox.transaction(em, async (tx) => {
+      const c = await tx.em.findOne(EnforcementCase, { id: caseId });
+      const facts = c ? await this.facts(tx.em, c) : null;
+      if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
+      assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
+      await claimVersion(tx.em, EnforcementCase, caseId, version, 'việc thi hành án');
+      c.version = version + 1;
+      const event = await apply(tx, c);
+      await tx.em.flush();
+      await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
+    });
+    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+  }
+
+  private async officerOf(em: EntityManager, agencyId: string, userId: string): Promise<User> {
+    const user = await em.findOne(User, { id: userId, agency: agencyId, active: true });
+    if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
+    return user;
+  }
+}
+
+/** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
+function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, type: string, payload: Record<string, unknown>, extraTopics: string[] = []) {
+  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
+}
+
+/**
+ * Claims an idempotency key for `resultId`, or returns the result of the earlier request that used
+ * it. INSERT … ON CONFLICT DO NOTHING makes a concurrent retry wait for the first transaction on the
+ * unique (user, key) index; once that commits, the retry sees its row and returns the same result.
+ * If the first transaction rolls back, its key goes with it and the retry proceeds.
+ */
+async function claimIdempotencyKey(tx: Tx, viewer: Viewer, key: string, operation: string, resultId: string): Promise<string | null> {
+  const inserted = await tx.em.execute<{ id: string }[]>(
+    `insert into idempotency_key (id, user_id, key, operation, result_id, created_at) values (?, ?, ?, ?, ?, now())
+     on conflict (user_id, key) do nothing returning id`,
+    [randomUUID(), viewer.userId, key, operation, resultId],
+  );
+  if (inserted.length) return null;
+  const existing = await tx.em.findOneOrFail(IdempotencyKey, { userId: viewer.userId, key });
+  if (existing.operation !== operation) throw conflict('Khóa chống gửi trùng (idempotencyKey) này đã được dùng cho thao tác khác.', { field: 'idempotencyKey' });
+  return existing.resultId;
+}
+
+function validateParties(parties: PartyInput[], adding = false): void {
+  if (!adding && !parties.some((p) => p.role === PartyRole.DEBTOR)) throw badInput('Việc thi hành án cần ít nhất một người phải thi hành án.', { field: 'parties' });
+  parties.forEach((p, i) => {
+    if (p.idNumber && !/^\d{9,12}$/.test(p.idNumber)) throw badInput(`Số định danh của đương sự thứ ${i + 1} phải gồm 9–12 chữ số.`, { field: `parties[${i}].idNumber` });
+    if (p.phone && !/^\+?\d{9,15}$/.test(p.phone)) throw badInput(`Số điện thoại của đương sự thứ ${i + 1} không hợp lệ.`, { field: `parties[${i}].phone` });
+  });
+}
+
+function validateObligation(o: ObligationInput, field: string): void {
+  if (o.kind === ObligationKind.PAY_MONEY) {
+    if (!o.amountOwed || !DIGITS.test(o.amountOwed) || BigInt(o.amountOwed) === 0n) {
+      throw badInput('Nghĩa vụ trả tiền cần số tiền phải thi hành: số nguyên đồng dương, không dấu chấm phẩy.', { field: `${field}.amountOwed` });
+    }
+  } else if (o.amountOwed != null) {
+    throw badInput('Chỉ nghĩa vụ trả tiền mới có số tiền phải thi hành.', { field: `${field}.amountOwed` });
+  }
+  if (o.landAreaM2 != null && !/^\d{1,12}(\.\d{1,2})?$/.test(o.landAreaM2)) throw badInput('Diện tích đất ghi bằng m², tối đa 2 chữ số thập phân.', { field: `${field}.landAreaM2` });
+}
+
+function partyByIndex(parties: CaseParty[], ref: number | string | null | undefined, field: string): CaseParty | null {
+  if (ref == null) return null;
+  const p = typeof ref === 'number' ? parties[ref] : undefined;
+  if (!p) throw badInput(`Nghĩa vụ tham chiếu đương sự không tồn tại (${field} = ${ref}).`, { field });
+  return p;
+}
+
+const cleanParty = (p: PartyInput) => ({
+  role: p.role,
+  kind: p.kind,
+  name: p.name.trim(),
+  address: p.address?.trim() || null,
+  idNumber: p.idNumber?.trim() || null,
+  phone: p.phone?.trim() || null,
+});
+
+function searchTextOf(c: EnforcementCase, parties: CaseParty[]): string {
+  return foldForSearch([c.decisionNumber ?? '', c.judgmentNumber, ...parties.map((p) => p.name)].join(' | '));
+}
+
+/** A money obligation is met when collected ≥ owed; others when marked fulfilled. */
+export function isSatisfied(o: Obligation): boolean {
+  return o.kind === ObligationKind.PAY_MONEY ? o.amountOwed != null && BigInt(o.amountCollected) >= BigInt(o.amountOwed) : o.fulfilled;
+}
+
+const sumMoney = (values: Array<string | null | undefined>) => values.reduce((sum, v) => sum + BigInt(v ?? '0'), 0n).toString();
+const formatDong = (v: bigint) => `${v.toLocaleString('vi-VN')} đ`;
+const formatVi = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
