@@ -49,16 +49,22 @@ export function createLoaders(em: EntityManager) {
       const map = new Map(rows.map((r) => [r.id, { leadAgencyId: r.lead, participantAgencyIds: r.participants, communePath: r.path }]));
       return caseIds.map((id) => map.get(id) ?? null);
     }),
-    /** Restricted party columns, loaded only after the policy allowed them. */
+    /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */
     partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
-      const rows = await em.find(CaseParty, { id: { $in: [...ids] } }, { fields: ['idNumber', 'phone'] });
-      const map = new Map(rows.map((r) => [r.id, { idNumber: r.idNumber ?? null, phone: r.phone ?? null }]));
+      const rows = await em.getConnection().execute<{ id: string; id_number: string | null; phone: string | null }[]>(
+        'select id, id_number, phone from case_party where id = any(?::uuid[])',
+        [`{${ids.join(',')}}`],
+      );
+      const map = new Map(rows.map((r) => [r.id, { idNumber: r.id_number, phone: r.phone }]));
       return ids.map((id) => map.get(id) ?? { idNumber: null, phone: null });
     }),
-    /** Restricted column, loaded apart from the user row and only after the policy said yes. */
+    /**
+     * Restricted column, read with plain SQL only after the policy allowed it. (A partial ORM load
+     * would merge into users already in the identity map and leave the lazy column unloaded.)
+     */
     userPhoneById: new DataLoader<string, string | null>(async (ids) => {
-      const rows = await em.find(User, { id: { $in: [...ids] } }, { fields: ['phone'] });
-      const map = new Map(rows.map((r) => [r.id, r.phone ?? null]));
+      const rows = await em.getConnection().execute<{ id: string; phone: string | null }[]>('select id, phone from app_user where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      const map = new Map(rows.map((r) => [r.id, r.phone]));
       return ids.map((id) => map.get(id) ?? null);
     }),
     areaById: byIdLoader(em, Area),
