@@ -32,3 +32,19 @@ export function connectWs(app: App | string, token?: string) {
     });
   return { client, connected, closed, request, dispose: () => client.dispose() };
 }
+
+/** Starts a subscription and collects what arrives. */
+export function collect(client: Client, query: string, variables: Record<string, unknown>) {
+  const events: any[] = [];
+  const errors: any[] = [];
+  let completed = false;
+  const dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (r) => (r.errors ? errors.push(...r.errors) : events.push(r.data)),
+      error: (e) => errors.push(e),
+      complete: () => (completed = true),
+    },
+  );
+  return { events, errors, dispose, isComplete: () => completed };
+}

@@ -4,6 +4,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { guardMiddleware } from './guards';
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   CaseResolver,
   CasePartyResolver,
   CaseParticipantResolver,
+  LiveResolver,
 ] as const;
 
 /** Builds the executable schema from the code-first resolvers. */
@@ -26,6 +28,16 @@ export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
     globalMiddlewares: [guardMiddleware],
+    // Every subscription supplies its own `subscribe` (events/live-feed.ts: replay + live from the
+    // event log). type-graphql insists on a pubSub anyway; this one refuses to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through the Outbox: events reach subscribers via the event log.');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions must pass `subscribe` (liveFeed), not topics.');
+      },
+    },
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
 }

@@ -64,6 +64,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       },
       context: (ctx): GraphQLContext =>
         createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
+      // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, logger) as never),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || !result.errors) return result;
         const context = args.contextValue as GraphQLContext;

@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../errors';
+import { compareCursors, START_CURSOR, type Cursor } from './cursor';
+import type { EventDispatcher } from './dispatcher';
+import { cursorOf, findEventAt, readEventsAfter, type StoredEvent } from './event-log';
+
+/** Options of one live feed (one GraphQL subscription). */
+export interface LiveFeedOptions {
+  em: EntityManager;
+  dispatcher: EventDispatcher;
+  /** Topics to follow, e.g. [`case:<id>`] or [`user:<id>`, `agency:<id>`]. */
+  topics: string[];
+  /** Resume after this cursor (replayed from PostgreSQL); null = from now. */
+  after: Cursor | null;
+  /** Checked for every event at delivery time (policy); false = skip it. */
+  authorize: (event: StoredEvent) => Promise<boolean>;
+  /** Cursors older than this many days get RESYNC_REQUIRED instead of a partial replay. */
+  retentionDays: number;
+  /** Live events waiting for a slow consumer beyond this end the feed (the client resumes by cursor). */
+  maxBuffered?: number;
+}
+
+const REPLAY_BATCH = 200;
+
+/**
+ * Refuses a resume point that cannot be honoured completely: an unknown cursor, or one older than the
+ * replay retention. Call it before `liveFeed`, so the refusal is the subscription's first answer.
+ */
+export async function assertResumable(em: EntityManager, after: Cursor | null, retentionDays: number): Promise<void> {
+  if (!after || compareCursors(after, START_CURSOR) === 0) return;
+  const anchor = await findEventAt(em, after);
+  const oldest = Date.now() - retentionDays * 86_400_000;
+  if (!anchor || anchor.occurredAt.getTime() < oldest) {
+    throw new AppError('RESYNC_REQUIRED', 'Không thể nối tiếp từ vị trí này (quá cũ hoặc không tồn tại); hãy tải lại toàn bộ dữ liệu rồi đăng ký lại.');
+  }
+}
+
+/**
+ * Replay, then live, with no gap and no duplicate at the seam:
+ * 1. register with the dispatcher first, buffering live events;
+ * 2. replay from the log after the client's cursor (the log already holds everything the dispatcher
+ *    had passed when we registered, because the dispatcher only reads below the same watermark);
+ * 3. drain the buffer and follow live, dropping anything at or below the last cursor sent.
+ * Each event passes `authorize` at delivery time, so a revoked participant stops receiving at once.
+ */
+export function liveFeed(options: LiveFeedOptions): AsyncGenerator<StoredEvent> {
+  const state = { closed: false, wake: null as (() => void) | null };
+  const inner = feed(options, state);
+  // An async generator parked on an await cannot be returned until it resumes: end the wait first,
+  // so an unsubscribed idle feed releases its dispatcher listener at once.
+  const close = () => {
+    state.closed = true;
+    state.wake?.();
+  };
+  return {
+    next: () => inner.next(),
+    return: async (value?: unknown) => {
+      close();
+      return inner.return(value as never);
+    },
+    throw: async (err?: unknown) => {
+      close();
+      return inner.throw(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  } as AsyncGenerator<StoredEvent>;
+}
+
+async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (() => void) | null }): AsyncGenerator<StoredEvent> {
+  const maxBuffered = options.maxBuffered ?? 1000;
+  const buffer: StoredEvent[] = [];
+  let overflow = false;
+  const unsubscribe = options.dispatcher.subscribe(options.topics, (event) => {
+    if (buffer.length >= maxBuffered) overflow = true;
+    else buffer.push(event);
+    state.wake?.();
+  });
+  try {
+    let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
+    if (options.after) {
+      for (;;) {
+        const batch = await readEventsAfter(options.em, last, { limit: REPLAY_BATCH, topics: options.topics });
+        for (const event of batch) {
+          last = cursorOf(event);
+          if (await options.authorize(event)) yield event;
+        }
+        if (batch.length < REPLAY_BATCH) break;
+      }
+    }
+    while (!state.closed) {
+      if (overflow) throw new AppError('RESYNC_REQUIRED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', { reason: 'SLOW_CONSUMER' });
+      const event = buffer.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => (state.wake = resolve));
+        state.wake = null;
+        continue;
+      }
+      if (compareCursors(cursorOf(event), last) <= 0) continue;
+      last = cursorOf(event);
+      if (await options.authorize(event)) yield event;
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../server/src/app';
+import type { Agency } from '../../server/src/modules/agencies/agency.entity';
+import type { Area } from '../../server/src/modules/areas/area.entity';
+import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { collect, connectWs } from '../support/ws';
+
+const CASE_ACTIVITY = 'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type caseId payload } }';
+const MY_FEED = 'subscription($after: String) { myFeed(after: $after) { cursor type caseId } }';
+
+let app: App;
+let communeA: Area;
+let office: Agency, ubndA: Agency, ubndB: Agency;
+const tokens: Record<string, string> = {};
+
+async function newCase(token = tokens.officer) {
+  const res = await gql(app, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`, {
+    input: {
+      judgmentNumber: `LIVE-${Math.random().toString(36).slice(2, 8)}`, judgmentCourt: 'TAND khu vực 3', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z',
+      kind: 'ON_REQUEST', communeId: communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Lê Văn Sống' }], obligations: [],
+    },
+  }, token);
+  expect(res.errors).toBeUndefined();
+  return res.data!.createCase as { id: string; version: number };
+}
+const update = (id: string, version: number, notes: string, app0: App = app) =>
+  gql(app0, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id, version, notes } }, tokens.officer).then((r) => {
+    expect(r.errors).toBeUndefined();
+    return r.data!.updateCase.version as number;
+  });
+const firstCursor = async (caseId: string) =>
+  (await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select tx_id::text || '.' || id::text as c from event where stream = ? order by stream_seq limit 1`, [`case:${caseId}`]))[0].c;
+
+beforeAll(async () => {
+  app = await startTestApp(await createTestDatabase(), { EVENT_POLL_MS: 200 });
+  const areas = await makeProvince(app.orm);
+  communeA = areas.communeA;
+  office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA, areas.communeB]);
+  ubndA = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [areas.communeA]);
+  ubndB = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [areas.communeB]);
+  for (const [name, agency, role] of [['officer', office, Role.ENFORCEMENT_OFFICER], ['communeA', ubndA, Role.OFFICER], ['communeB', ubndB, Role.OFFICER]] as const) {
+    tokens[name] = (await signIn(app, (await makeUser(app.orm, agency, [role])).username)).accessToken;
+  }
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('caseActivity', () => {
+  it('replays what was missed after the cursor, then goes live, each event once and in order', async () => {
+    const c = await newCase();
+    let version = await update(c.id, c.version, 'missed one');
+    version = await update(c.id, version, 'missed two');
+    const ws = connectWs(app, tokens.officer);
+    await ws.connected;
+    const sub = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: await firstCursor(c.id) });
+    await eventually(() => sub.events.length === 2, 'two replayed events');
+    for (let i = 0; i < 5; i++) version = await update(c.id, version, `live ${i}`);
+    await eventually(() => sub.events.length === 7, 'five live events');
+    const cursors = sub.events.map((e) => e.caseActivity.cursor);
+    expect(new Set(cursors).size).toBe(7);
+    expect(sub.events.map((e) => e.caseActivity.payload.version)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(sub.errors).toEqual([]);
+    sub.dispose();
+    await ws.dispose();
+  });
+
+  it('refuses a case the viewer cannot read, and stops delivering the moment sharing is revoked', async () => {
+    const c = await newCase();
+    const communeWs = connectWs(app, tokens.communeA);
+    await communeWs.connected;
+    const denied = collect(communeWs.client, CASE_ACTIVITY, { caseId: c.id });
+    await eventually(() => denied.errors.length > 0, 'a refusal');
+    expect(denied.errors[0].extensions?.code).toBe('NOT_FOUND');
+
+    const share = await gql(app, 'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } }, tokens.officer);
+    let version = share.data!.shareCase.version as number;
+    const officerWs = connectWs(app, tokens.officer);
+    await officerWs.connected;
+    const witness = collect(officerWs.client, CASE_ACTIVITY, { caseId: c.id });
+    const commune = collect(communeWs.client, CASE_ACTIVITY, { caseId: c.id });
+    await new Promise((r) => setTimeout(r, 100));
+    version = await update(c.id, version, 'both see this');
+    await eventually(() => commune.events.length === 1 && witness.events.length === 1, 'the shared update on both');
+
+    const unshare = await gql(app, 'mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }', { input: { caseId: c.id, version, agencyId: ubndA.id } }, tokens.officer);
+    version = unshare.data!.unshareCase.version;
+    version = await update(c.id, version, 'only the office sees this');
+    await eventually(() => witness.events.length === 3, 'unshare + update reach the office');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(commune.events.map((e) => e.caseActivity.type)).toEqual(['case.updated']);
+    await officerWs.dispose();
+    await communeWs.dispose();
+  });
+
+  it('asks for a resync when the cursor is unknown or too old', async () => {
+    const c = await newCase();
+    const ws = connectWs(app, tokens.officer);
+    await ws.connected;
+    const sub = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: '1.999999999' });
+    await eventually(() => sub.errors.length > 0, 'a resync signal');
+    expect(sub.errors[0].extensions?.code).toBe('RESYNC_REQUIRED');
+    const bad = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: 'yesterday' });
+    await eventually(() => bad.errors.length > 0, 'a bad cursor error');
+    expect(bad.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await ws.dispose();
+  });
+});
+
+describe('myFeed', () => {
+  it("tells an agency's officials when a case is shared with them, and nobody else", async () => {
+    const wsA = connectWs(app, tokens.communeA);
+    const wsB = connectWs(app, tokens.communeB);
+    await Promise.all([wsA.connected, wsB.connected]);
+    const feedA = collect(wsA.client, MY_FEED, {});
+    const feedB = collect(wsB.client, MY_FEED, {});
+    await new Promise((r) => setTimeout(r, 100));
+    const c = await newCase();
+    await gql(app, 'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } }, tokens.officer);
+    await eventually(() => feedA.events.length === 1, 'the share notice');
+    expect(feedA.events[0].myFeed).toMatchObject({ type: 'case.shared', caseId: c.id });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(feedB.events).toEqual([]);
+    await wsA.dispose();
+    await wsB.dispose();
+  });
+});
+
+describe('across instances', () => {
+  itWithRedis('an event committed on instance A reaches a caseActivity subscriber on instance B', async () => {
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+    const b = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+    try {
+      const areas = await makeProvince(a.orm);
+      const officeX = await makeAgency(a.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA]);
+      const user = await makeUser(a.orm, officeX, [Role.ENFORCEMENT_OFFICER]);
+      const token = (await signIn(a, user.username)).accessToken;
+      const created = await gql(a, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`, {
+        input: { judgmentNumber: 'X-1', judgmentCourt: 'TAND', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z', kind: 'ON_REQUEST', communeId: areas.communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Đỗ Văn Xa' }], obligations: [] },
+      }, token);
+      const { id, version } = created.data!.createCase;
+      const ws = connectWs(b, token);
+      await ws.connected;
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId: id });
+      await new Promise((r) => setTimeout(r, 100));
+      const upd = await gql(a, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id, version, notes: 'từ A' } }, token);
+      expect(upd.errors).toBeUndefined();
+      await eventually(() => sub.events.length === 1, 'the update on instance B', 5_000);
+      expect(sub.events[0].caseActivity.type).toBe('case.updated');
+      await ws.dispose();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
