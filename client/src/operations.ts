@@ -51,3 +51,119 @@ export const homeQuery = graphql(`
     }
   }
 `);
+
+/** One page of the cases the viewer may see (newest first), with what the list table shows. */
+export const casesQuery = graphql(`
+  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+    cases(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          decisionNumber
+          judgmentNumber
+          status
+          overdue
+          commune {
+            id
+            name
+          }
+          parties {
+            id
+            name
+            role
+          }
+          totals {
+            owed
+            collected
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Everything the (read-only) case page shows. Restricted party fields are audited on read. */
+export const caseQuery = graphql(`
+  query CaseDetail($id: ID!) {
+    case(id: $id) {
+      id
+      decisionNumber
+      judgmentNumber
+      judgmentCourt
+      judgmentDate
+      status
+      commune {
+        id
+        name
+      }
+      leadAgency {
+        id
+        name
+      }
+      officer {
+        id
+        fullName
+      }
+      parties {
+        id
+        name
+        role
+        kind
+        address
+        idNumber {
+          value
+          hidden
+          reason
+        }
+        phone {
+          value
+          hidden
+          reason
+        }
+      }
+      obligations {
+        id
+        kind
+        description
+        amountOwed
+        amountCollected
+        landAreaM2
+        fulfilled
+      }
+      participants {
+        role
+        agency {
+          id
+          name
+          kind
+        }
+      }
+      totals {
+        owed
+        collected
+        openObligations
+      }
+      overdue
+      voluntaryPeriodEndsAt
+      verificationDueAt
+      decisionDueAt
+      urgentSecurity
+      complex
+      backlog
+      notes
+      viewerCan {
+        update
+        share
+        transition
+        readRestricted
+      }
+      version
+    }
+  }
+`);

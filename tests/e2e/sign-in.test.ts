@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLIENT_DIST_DIR, PROJECT_ROOT } from '../../server/src/paths';
 import { createTestDatabase, startTestApp } from '../support/harness';
+import { ensureClientBuilt } from './client-build';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DEMO_OFFICER = { username: 'cb.thads', password: 'PhoiHop@2026' };
@@ -18,14 +16,6 @@ const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
 const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
   canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
 
-/** The server serves dist/client only if it exists when it starts: build it when a test run lacks it. */
-function ensureClientBuilt(): void {
-  if (existsSync(join(CLIENT_DIST_DIR, 'index.html'))) return;
-  const vite = join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.mts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 describe('signing in to the web app', () => {
   let app: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
@@ -35,7 +25,7 @@ describe('signing in to the web app', () => {
 
   beforeAll(async () => {
     if (!canRun) return;
-    ensureClientBuilt();
+    await ensureClientBuilt(); // the server serves dist/client only if it exists when it starts
     app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -16,6 +16,63 @@ export type AgencyKind =
   | 'PROCURACY'
   | 'STEERING_COMMITTEE';
 
+export type CaseFilterInput = {
+  /** Cases this agency leads or takes part in. */
+  agencyId?: string | number | null | undefined;
+  backlog?: boolean | null | undefined;
+  communeId?: string | number | null | undefined;
+  complex?: boolean | null | undefined;
+  enforceable?: boolean | null | undefined;
+  officerId?: string | number | null | undefined;
+  /** A legal deadline (decision, verification) has passed. */
+  overdue?: boolean | null | undefined;
+  /** Decision/judgment number or party name; diacritics ignored. */
+  search?: string | null | undefined;
+  statuses?: Array<CaseStatus> | null | undefined;
+  urgentSecurity?: boolean | null | undefined;
+};
+
+/** Lifecycle status of an enforcement case. */
+export type CaseStatus =
+  | 'COMPLETED'
+  | 'DECISION_ISSUED'
+  | 'ENFORCEABLE'
+  | 'ENFORCING'
+  | 'NOT_YET_ENFORCEABLE'
+  | 'POSTPONED'
+  | 'RECEIVED'
+  | 'RETURNED'
+  | 'SUSPENDED'
+  | 'TERMINATED'
+  | 'VERIFICATION'
+  | 'VOLUNTARY_PERIOD';
+
+export type ObligationKind =
+  | 'HAND_OVER_LAND'
+  | 'HAND_OVER_PROPERTY'
+  | 'OTHER'
+  | 'PAY_MONEY'
+  | 'PERFORM_ACT';
+
+/** An agency's role in a case. */
+export type ParticipantRole =
+  | 'INFORMATION_PROVIDER'
+  | 'JUDGMENT_EXPLANATION'
+  | 'LEAD'
+  | 'PROTECTION'
+  | 'STEERING'
+  | 'SUPERVISOR'
+  | 'SUPPORT';
+
+export type PartyKind =
+  | 'ORGANISATION'
+  | 'PERSON';
+
+export type PartyRole =
+  | 'CREDITOR'
+  | 'DEBTOR'
+  | 'RELATED';
+
 /** What a user may do; abilities derive from roles in the policy module. */
 export type Role =
   | 'AGENCY_ADMIN'
@@ -56,6 +113,22 @@ export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeQuery = { me: { id: string, username: string, fullName: string, roles: Array<Role>, agency: { id: string, code: string, name: string, kind: AgencyKind } }, serverInfo: { version: string, instanceId: string } };
+
+export type CasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CaseFilterInput | null | undefined;
+}>;
+
+
+export type CasesQuery = { cases: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, decisionNumber: string | null, judgmentNumber: string, status: CaseStatus, overdue: boolean, commune: { id: string, name: string }, parties: Array<{ id: string, name: string, role: PartyRole }>, totals: { owed: string, collected: string } } }> } };
+
+export type CaseDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseDetailQuery = { case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -119,3 +192,115 @@ export const HomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const CasesDocument = new TypedDocumentString(`
+    query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+  cases(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        decisionNumber
+        judgmentNumber
+        status
+        overdue
+        commune {
+          id
+          name
+        }
+        parties {
+          id
+          name
+          role
+        }
+        totals {
+          owed
+          collected
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+export const CaseDetailDocument = new TypedDocumentString(`
+    query CaseDetail($id: ID!) {
+  case(id: $id) {
+    id
+    decisionNumber
+    judgmentNumber
+    judgmentCourt
+    judgmentDate
+    status
+    commune {
+      id
+      name
+    }
+    leadAgency {
+      id
+      name
+    }
+    officer {
+      id
+      fullName
+    }
+    parties {
+      id
+      name
+      role
+      kind
+      address
+      idNumber {
+        value
+        hidden
+        reason
+      }
+      phone {
+        value
+        hidden
+        reason
+      }
+    }
+    obligations {
+      id
+      kind
+      description
+      amountOwed
+      amountCollected
+      landAreaM2
+      fulfilled
+    }
+    participants {
+      role
+      agency {
+        id
+        name
+        kind
+      }
+    }
+    totals {
+      owed
+      collected
+      openObligations
+    }
+    overdue
+    voluntaryPeriodEndsAt
+    verificationDueAt
+    decisionDueAt
+    urgentSecurity
+    complex
+    backlog
+    notes
+    viewerCan {
+      update
+      share
+      transition
+      readRestricted
+    }
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;

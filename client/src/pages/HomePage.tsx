@@ -5,16 +5,37 @@ import type { HomeQuery } from '../gql/graphql';
 import { agencyKindLabel, roleLabel, useT } from '../i18n';
 import { useLiveConnection } from '../live-connection';
 import { homeQuery } from '../operations';
+import { useRoute } from '../router';
+import { CaseDetailPage } from './CaseDetailPage';
+import { CaseList } from './CaseList';
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: HomeQuery };
 
-/** The signed-in start page: who you are, which agency, which server, and whether the live link is up. */
+/**
+ * The signed-in pages: the start page (who you are, which agency, which server, and the case list) or,
+ * at "#/cases/<id>", one case. The live-link status stays on top of both.
+ */
 export function HomePage() {
+  const route = useRoute();
+  const { status: liveStatus } = useLiveConnection(true);
+  const t = useT();
+  return (
+    <div className="home">
+      <p className={`live live--${liveStatus}`} role="status">
+        <span className="live__dot" aria-hidden="true" />
+        {t(liveStatus === 'connected' ? 'live.connected' : liveStatus === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
+      </p>
+      {route.page === 'case' ? <CaseDetailPage key={route.id} id={route.id} /> : <StartPage />}
+    </div>
+  );
+}
+
+/** Who you are, which agency, which server, then the cases you may see. */
+function StartPage() {
   const t = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { status: liveStatus } = useLiveConnection(true);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -37,12 +58,7 @@ export function HomePage() {
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   return (
-    <div className="home">
-      <p className={`live live--${liveStatus}`} role="status">
-        <span className="live__dot" aria-hidden="true" />
-        {t(liveStatus === 'connected' ? 'live.connected' : liveStatus === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
-      </p>
-
+    <>
       {load.state === 'loading' && (
         <p className="muted" role="status">
           {t('home.loading')}
@@ -113,10 +129,10 @@ export function HomePage() {
 
           <section className="card" aria-labelledby="cases-heading">
             <h2 id="cases-heading">{t('home.casesHeading')}</h2>
-            <p className="muted">{t('home.casesPlaceholder')}</p>
+            <CaseList />
           </section>
         </>
       )}
-    </div>
+    </>
   );
 }

@@ -1,0 +1,271 @@
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import { formatArea, formatDate, formatDateTime, formatMoney } from '../format';
+import type { CaseDetailQuery } from '../gql/graphql';
+import { obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
+import { caseQuery } from '../operations';
+import { homeHref } from '../router';
+import { StatusBadge } from './StatusBadge';
+
+type CaseDetail = CaseDetailQuery['case'];
+type Restricted = CaseDetail['parties'][number]['idNumber'];
+
+type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: CaseDetail };
+
+/** A restricted personal field: the value, or "Protected" with the server's reason. */
+function RestrictedValue({ field }: { field: Restricted }) {
+  const t = useT();
+  if (field.hidden) {
+    return (
+      <span className="protected" title={field.reason ?? undefined}>
+        <span aria-hidden="true" className="protected__icon">
+          🔒
+        </span>{' '}
+        {t('case.protected')}
+        {field.reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason: field.reason })})</span>}
+      </span>
+    );
+  }
+  return <>{field.value ?? t('case.none')}</>;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** One enforcement case, read-only: facts, deadlines, parties, obligations, totals and agencies. */
+export function CaseDetailPage({ id }: { id: string }) {
+  const t = useT();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ state: 'loading' });
+    session.request(caseQuery, { id }, controller.signal).then(
+      (data) => setLoad({ state: 'ready', data: data.case }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoad({ state: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  const ready = load.state === 'ready';
+  useEffect(() => {
+    if (ready) headingRef.current?.focus();
+  }, [ready]);
+
+  const date = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>);
+
+  return (
+    <div className="case-detail">
+      <p>
+        <a href={homeHref} className="back-link">
+          {t('case.back')}
+        </a>
+      </p>
+
+      {load.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('case.loading')}
+        </p>
+      )}
+
+      {load.state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(load.error, t)}</p>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+
+      {load.state === 'ready' && <CaseBody c={load.data} headingRef={headingRef} date={date} />}
+    </div>
+  );
+}
+
+function CaseBody({
+  c,
+  headingRef,
+  date,
+}: {
+  c: CaseDetail;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  date: (iso: string | null | undefined) => ReactNode;
+}) {
+  const t = useT();
+  const flags: MessageKey[] = [];
+  if (c.complex) flags.push('case.flag.complex');
+  if (c.backlog) flags.push('case.flag.backlog');
+  if (c.urgentSecurity) flags.push('case.flag.urgentSecurity');
+
+  return (
+    <>
+      <header className="case-detail__header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {c.decisionNumber ? t('case.heading', { number: c.decisionNumber }) : t('cases.noDecision')}
+        </h1>
+        <p className="case-detail__badges">
+          <StatusBadge status={c.status} />
+          {c.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
+        </p>
+      </header>
+
+      <div className="grid">
+        <Section id="case-general" title={t('case.general')}>
+          <dl className="facts">
+            <Fact label={t('case.judgment')}>{t('case.judgmentValue', { number: c.judgmentNumber, date: formatDate(c.judgmentDate) })}</Fact>
+            <Fact label={t('case.court')}>{c.judgmentCourt}</Fact>
+            <Fact label={t('case.leadAgency')}>{c.leadAgency.name}</Fact>
+            <Fact label={t('case.officer')}>{c.officer?.fullName ?? <span className="muted">{t('case.noOfficer')}</span>}</Fact>
+            <Fact label={t('case.commune')}>{c.commune.name}</Fact>
+            <Fact label={t('case.flags')}>
+              {flags.length === 0 ? (
+                <span className="muted">{t('case.noFlags')}</span>
+              ) : (
+                <ul className="chips">
+                  {flags.map((f) => (
+                    <li key={f} className={`chip${f === 'case.flag.urgentSecurity' ? ' chip--danger' : ''}`}>
+                      {t(f)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Fact>
+            {c.notes && <Fact label={t('case.notes')}>{c.notes}</Fact>}
+          </dl>
+        </Section>
+
+        <div>
+          <Section id="case-deadlines" title={t('case.deadlines')}>
+            <dl className="facts">
+              <Fact label={t('case.decisionDue')}>{date(c.decisionDueAt)}</Fact>
+              <Fact label={t('case.voluntaryEnds')}>{date(c.voluntaryPeriodEndsAt)}</Fact>
+              <Fact label={t('case.verificationDue')}>{date(c.verificationDueAt)}</Fact>
+            </dl>
+          </Section>
+
+          <Section id="case-totals" title={t('case.totals')}>
+            <dl className="facts">
+              <Fact label={t('case.totalOwed')}>{formatMoney(c.totals.owed)}</Fact>
+              <Fact label={t('case.totalCollected')}>{formatMoney(c.totals.collected)}</Fact>
+              <Fact label={t('case.openObligations')}>{c.totals.openObligations}</Fact>
+            </dl>
+          </Section>
+        </div>
+      </div>
+
+      <Section id="case-parties" title={t('case.parties')}>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('case.parties')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('case.partyName')}</th>
+                <th scope="col">{t('case.partyRole')}</th>
+                <th scope="col">{t('case.address')}</th>
+                <th scope="col">{t('case.idNumber')}</th>
+                <th scope="col">{t('case.phone')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.parties.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{partyRoleLabel(t, p.role)}</td>
+                  <td>{p.address ?? t('case.none')}</td>
+                  <td>
+                    <RestrictedValue field={p.idNumber} />
+                  </td>
+                  <td>
+                    <RestrictedValue field={p.phone} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      <Section id="case-obligations" title={t('case.obligations')}>
+        {c.obligations.length === 0 ? (
+          <p className="muted">{t('case.noObligations')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('case.obligations')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('case.obligationKind')}</th>
+                  <th scope="col">{t('case.obligationDescription')}</th>
+                  <th scope="col" className="num">
+                    {t('case.owed')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('case.collected')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('case.landArea')}
+                  </th>
+                  <th scope="col">{t('case.fulfilled')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.obligations.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">{obligationKindLabel(t, o.kind)}</th>
+                    <td>{o.description}</td>
+                    <td className="num">{formatMoney(o.amountOwed)}</td>
+                    <td className="num">{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
+                    <td className="num">{formatArea(o.landAreaM2)}</td>
+                    <td>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="case-participants" title={t('case.participants')}>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('case.participants')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('case.agency')}</th>
+                <th scope="col">{t('case.participantRole')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.participants.map((p) => (
+                <tr key={`${p.agency.id}:${p.role}`}>
+                  <th scope="row">{p.agency.name}</th>
+                  <td>{participantRoleLabel(t, p.role)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import { formatMoney } from '../format';
+import type { CaseStatus, CasesQuery, CaseFilterInput } from '../gql/graphql';
+import { caseStatusLabel, useT } from '../i18n';
+import { casesQuery } from '../operations';
+import { caseHref } from '../router';
+import { StatusBadge } from './StatusBadge';
+
+/** Cases per page (cursor pagination). */
+export const CASES_PAGE_SIZE = 20;
+
+/** Every status, in lifecycle order, for the filter. */
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'RECEIVED',
+  'DECISION_ISSUED',
+  'VOLUNTARY_PERIOD',
+  'VERIFICATION',
+  'ENFORCEABLE',
+  'NOT_YET_ENFORCEABLE',
+  'ENFORCING',
+  'COMPLETED',
+  'POSTPONED',
+  'SUSPENDED',
+  'TERMINATED',
+  'RETURNED',
+];
+
+type CaseRow = CasesQuery['cases']['edges'][number]['node'];
+
+interface Filters {
+  search: string;
+  status: CaseStatus | '';
+}
+
+/** The filters survive a visit to a case page and back (for this tab's lifetime). */
+let rememberedFilters: Filters = { search: '', status: '' };
+
+type ListState =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  | { state: 'ready'; rows: CaseRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean };
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+function toFilter(filters: Filters): CaseFilterInput | undefined {
+  const search = filters.search.trim();
+  const filter: CaseFilterInput = {};
+  if (search) filter.search = search;
+  if (filters.status) filter.statuses = [filters.status];
+  return Object.keys(filter).length > 0 ? filter : undefined;
+}
+
+/** The first debtor named in the case (the "main" one), if any. */
+const mainDebtor = (row: CaseRow): string | undefined => row.parties.find((p) => p.role === 'DEBTOR')?.name;
+
+/** The searchable, filterable, paginated list of the cases the viewer may see. */
+export function CaseList() {
+  const t = useT();
+  const searchId = useId();
+  const statusId = useId();
+  const [searchInput, setSearchInput] = useState(rememberedFilters.search);
+  const [filters, setFilters] = useState<Filters>(rememberedFilters);
+  const [list, setList] = useState<ListState>({ state: 'loading' });
+  const [loadingMore, setLoadingMore] = useState<{ error?: unknown; busy: boolean }>({ busy: false });
+  const [attempt, setAttempt] = useState(0);
+  const generation = useRef(0);
+
+  // Typing settles for a moment before the search is sent.
+  useEffect(() => {
+    if (searchInput === filters.search) return;
+    const timer = window.setTimeout(() => setFilters((f) => ({ ...f, search: searchInput })), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [searchInput, filters.search]);
+
+  useEffect(() => {
+    rememberedFilters = filters;
+    const controller = new AbortController();
+    const gen = ++generation.current;
+    setList({ state: 'loading' });
+    setLoadingMore({ busy: false });
+    session.request(casesQuery, { first: CASES_PAGE_SIZE, filter: toFilter(filters) }, controller.signal).then(
+      (data) => {
+        if (gen !== generation.current) return;
+        setList({
+          state: 'ready',
+          rows: data.cases.edges.map((e) => e.node),
+          totalCount: data.cases.totalCount,
+          endCursor: data.cases.pageInfo.endCursor ?? null,
+          hasNextPage: data.cases.pageInfo.hasNextPage,
+        });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted && gen === generation.current) setList({ state: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [filters, attempt]);
+
+  const loadMore = useCallback(async () => {
+    if (list.state !== 'ready' || !list.hasNextPage || loadingMore.busy) return;
+    const gen = generation.current;
+    setLoadingMore({ busy: true });
+    try {
+      const data = await session.request(casesQuery, { first: CASES_PAGE_SIZE, after: list.endCursor, filter: toFilter(filters) });
+      if (gen !== generation.current) return;
+      setList((prev) => {
+        if (prev.state !== 'ready') return prev;
+        const seen = new Set(prev.rows.map((r) => r.id));
+        return {
+          state: 'ready',
+          rows: [...prev.rows, ...data.cases.edges.map((e) => e.node).filter((n) => !seen.has(n.id))],
+          totalCount: data.cases.totalCount,
+          endCursor: data.cases.pageInfo.endCursor ?? null,
+          hasNextPage: data.cases.pageInfo.hasNextPage,
+        };
+      });
+      setLoadingMore({ busy: false });
+    } catch (error) {
+      if (gen === generation.current) setLoadingMore({ busy: false, error });
+    }
+  }, [list, loadingMore.busy, filters]);
+
+  const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
+    // The link in the row handles its own clicks (and modified clicks such as "open in new tab").
+    if ((event.target as HTMLElement).closest('a, button')) return;
+    if (window.getSelection()?.toString()) return; // the user is selecting text, not opening the case
+    window.location.hash = caseHref(id);
+  };
+
+  const filtered = toFilter(filters) !== undefined;
+
+  return (
+    <div className="case-list">
+      <form className="case-filters" role="search" onSubmit={(e) => {
+        e.preventDefault();
+        setFilters((f) => ({ ...f, search: searchInput }));
+      }}>
+        <div className="field case-filters__search">
+          <label htmlFor={searchId}>{t('cases.searchLabel')}</label>
+          <input id={searchId} type="search" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} autoComplete="off" />
+        </div>
+        <div className="field case-filters__status">
+          <label htmlFor={statusId}>{t('cases.statusLabel')}</label>
+          <select
+            id={statusId}
+            value={filters.status}
+            onChange={(e) => setFilters((f) => ({ ...f, search: searchInput, status: e.target.value as CaseStatus | '' }))}
+          >
+            <option value="">{t('cases.allStatuses')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {caseStatusLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      <p className="case-list__count muted" role="status" aria-live="polite">
+        {list.state === 'loading' && t('cases.loading')}
+        {list.state === 'ready' &&
+          (list.rows.length < list.totalCount
+            ? t('cases.shown', { shown: list.rows.length, total: list.totalCount })
+            : t('cases.total', { count: list.totalCount }))}
+      </p>
+
+      {list.state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(list.error, t)}</p>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+
+      {list.state === 'ready' && list.rows.length === 0 && (
+        <p className="empty">{filtered ? t('cases.noMatch') : t('cases.empty')}</p>
+      )}
+
+      {list.state === 'ready' && list.rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="table case-table">
+            <caption className="visually-hidden">{t('cases.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.colDecision')}</th>
+                <th scope="col">{t('cases.colCommune')}</th>
+                <th scope="col">{t('cases.colDebtor')}</th>
+                <th scope="col">{t('cases.colStatus')}</th>
+                <th scope="col" className="num">
+                  {t('cases.colOwed')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cases.colCollected')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id} className="case-table__row" onClick={(e) => openRow(e, row.id)}>
+                  <th scope="row">
+                    <a href={caseHref(row.id)} className={row.decisionNumber ? undefined : 'muted'}>
+                      {row.decisionNumber ?? t('cases.noDecision')}
+                    </a>
+                    {row.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
+                  </th>
+                  <td>{row.commune.name}</td>
+                  <td>{mainDebtor(row) ?? '—'}</td>
+                  <td>
+                    <StatusBadge status={row.status} />
+                  </td>
+                  <td className="num">{formatMoney(row.totals.owed)}</td>
+                  <td className="num">{formatMoney(row.totals.collected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {loadingMore.error !== undefined && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(loadingMore.error, t)}</p>
+        </div>
+      )}
+
+      {list.state === 'ready' && list.hasNextPage && (
+        <button type="button" className="button button--secondary" onClick={loadMore} disabled={loadingMore.busy} aria-busy={loadingMore.busy}>
+          {loadingMore.busy ? t('cases.loadingMore') : t('cases.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, startTestApp } from '../support/harness';
+import { ensureClientBuilt } from './client-build';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = 'PhoiHop@2026';
+/** Enforcement officer of the lead office: sees both demo cases and the restricted fields. */
+const OFFICER = 'cb.thads';
+/** Commune-A (Tân Hòa) People's Committee official: sees only the case shared with the commune. */
+const COMMUNE_A = 'ubnd.tanhoa';
+
+/** Set E2E_SCREENSHOT_DIR to keep screenshots of the list and case pages. */
+const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
+
+const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
+const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
+  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
+
+describe('the case list and case page', () => {
+  let app: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    if (!canRun) return;
+    // Always against a bundle at least as new as the client sources.
+    await ensureClientBuilt();
+    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) return;
+    context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function signIn(username: string) {
+    await page.goto(app!.url);
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+  }
+
+  const casesTable = () => page.getByRole('table', { name: 'Danh sách việc thi hành án' });
+  const caseRows = () => casesTable().locator('tbody tr');
+
+  /** The decision numbers in the table once the list has loaded. */
+  async function listedDecisions(): Promise<string[]> {
+    await casesTable().waitFor();
+    return caseRows().locator('th[scope="row"] a').allTextContents();
+  }
+
+  async function screenshot(name: string) {
+    if (!SCREENSHOT_DIR) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+  }
+
+  itInBrowser('a commune official sees only the case shared with the commune, with the ID number protected', async () => {
+    await signIn(COMMUNE_A);
+    expect(await listedDecisions()).toEqual(['12/QĐ-THA']);
+    await page.getByRole('status').filter({ hasText: 'Tổng số: 1 việc' }).waitFor();
+    const row = caseRows().first();
+    expect(await row.textContent()).toContain('Xã Tân Hòa');
+    expect(await row.textContent()).toContain('Hà Văn Lộc');
+    expect(await row.textContent()).toContain('777.000.000 đ');
+    expect(await casesTable().textContent()).not.toContain('27/QĐ-THA');
+
+    await page.getByRole('link', { name: '12/QĐ-THA', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
+    expect(page.url()).toMatch(/#\/cases\/[^/]+$/);
+
+    const parties = page.getByRole('table', { name: 'Đương sự' });
+    const debtor = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hà Văn Lộc', exact: true }) });
+    expect(await debtor.textContent()).toContain('Người phải thi hành án');
+    expect(await debtor.textContent()).toContain('Được bảo vệ');
+    expect(await parties.textContent()).not.toContain('036080001234');
+    // The reason is a tooltip for sighted users (and in visually hidden text for screen readers).
+    const protectedId = debtor.locator('.protected').first();
+    expect(await protectedId.getAttribute('title')).toBeTruthy();
+
+    await page.getByRole('link', { name: '← Danh sách việc' }).click();
+    expect(await listedDecisions()).toEqual(['12/QĐ-THA']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  itInBrowser('the enforcement officer sees both cases, the restricted ID number, and can search without diacritics', async () => {
+    await signIn(OFFICER);
+    const decisions = await listedDecisions();
+    expect(decisions).toHaveLength(2);
+    expect(decisions).toEqual(expect.arrayContaining(['12/QĐ-THA', '27/QĐ-THA']));
+    await page.getByRole('status').filter({ hasText: 'Tổng số: 2 việc' }).waitFor();
+    await screenshot('cases-list.png');
+
+    // Search ignores diacritics (server-side): "ha van loc" finds Hà Văn Lộc's case only.
+    await page.getByLabel('Tìm theo số quyết định, số bản án hoặc tên đương sự').fill('ha van loc');
+    await page.getByRole('status').filter({ hasText: 'Tổng số: 1 việc' }).waitFor();
+    expect(await listedDecisions()).toEqual(['12/QĐ-THA']);
+
+    // A status with no cases shows the no-match state; "all statuses" brings the match back.
+    const status = page.getByLabel('Trạng thái', { exact: true });
+    await status.selectOption({ label: 'Trả đơn yêu cầu' });
+    await page.getByText('Không có việc nào khớp với điều kiện tìm kiếm.').waitFor();
+    await status.selectOption({ label: 'Tất cả trạng thái' });
+    expect(await listedDecisions()).toEqual(['12/QĐ-THA']);
+
+    // Keyboard: the decision number is a link; Enter opens the case.
+    await page.getByRole('link', { name: '12/QĐ-THA', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
+    const parties = page.getByRole('table', { name: 'Đương sự' });
+    const debtor = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hà Văn Lộc', exact: true }) });
+    expect(await debtor.textContent()).toContain('036080001234');
+    expect(await debtor.textContent()).not.toContain('Được bảo vệ');
+    for (const heading of ['Thông tin chung', 'Thời hạn', 'Đương sự', 'Nghĩa vụ', 'Tổng cộng', 'Cơ quan tham gia']) {
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+    }
+    expect(await page.getByRole('table', { name: 'Nghĩa vụ' }).textContent()).toContain('Trả tiền');
+    expect(await page.getByRole('table', { name: 'Cơ quan tham gia' }).textContent()).toContain('Chủ trì');
+    await screenshot('case-detail.png');
+
+    // The English toggle translates the page.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enforcement case 12/QĐ-THA' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Parties', exact: true }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
