@@ -40,6 +40,14 @@ const envSchema = z.object({
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** How far back a subscription may resume by cursor; older cursors get a RESYNC signal. */
   EVENT_REPLAY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Open WebSocket connections allowed per user on one instance (more are closed with 4430). */
+  WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Active subscriptions allowed per WebSocket connection. */
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Interval of WebSocket pings; a socket that missed the previous pong is terminated. */
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  /** Live events queued for one subscription before its slow socket is closed (it resumes by cursor). */
+  LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Serve the built web app from dist/client. */
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */

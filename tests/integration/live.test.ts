@@ -3,6 +3,8 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { formatCursor } from '../../server/src/events/cursor';
+import { headCursor } from '../../server/src/events/event-log';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
 
@@ -29,6 +31,8 @@ const update = (id: string, version: number, notes: string, app0: App = app) =>
     expect(r.errors).toBeUndefined();
     return r.data!.updateCase.version as number;
   });
+/** The newest committed event's cursor: subscribing after it misses nothing that follows, however slow the set-up. */
+const headOf = async (a: App = app) => formatCursor(await headCursor(a.orm.em.fork()));
 const firstCursor = async (caseId: string) =>
   (await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select tx_id::text || '.' || id::text as c from event where stream = ? order by stream_seq limit 1`, [`case:${caseId}`]))[0].c;
 
@@ -78,9 +82,9 @@ describe('caseActivity', () => {
     let version = share.data!.shareCase.version as number;
     const officerWs = connectWs(app, tokens.officer);
     await officerWs.connected;
-    const witness = collect(officerWs.client, CASE_ACTIVITY, { caseId: c.id });
-    const commune = collect(communeWs.client, CASE_ACTIVITY, { caseId: c.id });
-    await new Promise((r) => setTimeout(r, 100));
+    const sharedAt = await headOf();
+    const witness = collect(officerWs.client, CASE_ACTIVITY, { caseId: c.id, after: sharedAt });
+    const commune = collect(communeWs.client, CASE_ACTIVITY, { caseId: c.id, after: sharedAt });
     version = await update(c.id, version, 'both see this');
     await eventually(() => commune.events.length === 1 && witness.events.length === 1, 'the shared update on both');
 
@@ -113,9 +117,9 @@ describe('myFeed', () => {
     const wsA = connectWs(app, tokens.communeA);
     const wsB = connectWs(app, tokens.communeB);
     await Promise.all([wsA.connected, wsB.connected]);
-    const feedA = collect(wsA.client, MY_FEED, {});
-    const feedB = collect(wsB.client, MY_FEED, {});
-    await new Promise((r) => setTimeout(r, 100));
+    const start = await headOf();
+    const feedA = collect(wsA.client, MY_FEED, { after: start });
+    const feedB = collect(wsB.client, MY_FEED, { after: start });
     const c = await newCase();
     await gql(app, 'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } }, tokens.officer);
     await eventually(() => feedA.events.length === 1, 'the share notice');
@@ -143,8 +147,7 @@ describe('across instances', () => {
       const { id, version } = created.data!.createCase;
       const ws = connectWs(b, token);
       await ws.connected;
-      const sub = collect(ws.client, CASE_ACTIVITY, { caseId: id });
-      await new Promise((r) => setTimeout(r, 100));
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId: id, after: await headOf(a) });
       const upd = await gql(a, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id, version, notes: 'từ A' } }, token);
       expect(upd.errors).toBeUndefined();
       await eventually(() => sub.events.length === 1, 'the update on instance B', 5_000);

@@ -42,7 +42,8 @@ export function collect(client: Client, query: string, variables: Record<string,
     { query, variables },
     {
       next: (r) => (r.errors ? errors.push(...r.errors) : events.push(r.data)),
-      error: (e) => errors.push(e),
+      // graphql-ws passes an array of GraphQL errors for an `error` message, else an Error/CloseEvent.
+      error: (e) => (Array.isArray(e) ? errors.push(...e) : errors.push(e)),
       complete: () => (completed = true),
     },
   );

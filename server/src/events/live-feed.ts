@@ -18,6 +18,11 @@ export interface LiveFeedOptions {
   retentionDays: number;
   /** Live events waiting for a slow consumer beyond this end the feed (the client resumes by cursor). */
   maxBuffered?: number;
+  /**
+   * Called once when the buffer overflows; the feed then ends. Over WebSocket it closes the connection,
+   * so the client reconnects and resumes from its last cursor — slow, never lossy.
+   */
+  onOverflow?: () => void;
 }
 
 const REPLAY_BATCH = 200;
@@ -90,7 +95,11 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
       }
     }
     while (!state.closed) {
-      if (overflow) throw new AppError('RESYNC_REQUIRED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', { reason: 'SLOW_CONSUMER' });
+      if (overflow) {
+        if (!options.onOverflow) throw new AppError('RATE_LIMITED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', { reason: 'SLOW_CONSUMER' });
+        options.onOverflow();
+        return;
+      }
       const event = buffer.shift();
       if (!event) {
         await new Promise<void>((resolve) => (state.wake = resolve));

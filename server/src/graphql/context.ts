@@ -18,6 +18,8 @@ export interface GraphQLContext {
   ip: string;
   loaders: Loaders;
   personalDataReads: PersonalDataReads;
+  /** WebSocket operations only: closes this operation's connection (e.g. a slow consumer). */
+  closeConnection?: (code: number, reason: string) => void;
 }
 
 /** Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork). */

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken } from '../auth/tokens';
+import { AppError } from '../errors';
 import type { Viewer } from '../auth/viewer';
 import type { AppServices } from '../services';
 import { createContext, type GraphQLContext } from './context';
@@ -18,6 +19,13 @@ type SocketExtra = {
   expiryTimer?: NodeJS.Timeout;
 };
 
+/**
+ * Close codes of our own (4000–4999 are application-defined). Both are retryable for graphql-ws
+ * clients: the client reconnects with back-off and resubscribes from its last cursor.
+ */
+export const CLOSE_SLOW_CONSUMER = 4413;
+export const CLOSE_TOO_MANY_CONNECTIONS = 4430;
+
 /** Events after which a user's open sockets must close (their tokens were voided). */
 const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
 
@@ -27,9 +35,28 @@ const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
  * the user is deactivated or their tokens are voided — on every instance, via the `sessions` topic.
  */
 export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema, services: AppServices) {
-  const { logger } = services;
+  const { logger, config } = services;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const socketsByUser = new Map<string, Set<WebSocket>>();
+
+  // Keep-alive: ping every socket; one that did not answer the previous ping is gone (dead NAT entry,
+  // frozen laptop) and is terminated so its subscriptions stop holding resources.
+  const alive = new WeakMap<WebSocket, boolean>();
+  wsServer.on('connection', (socket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, config.WS_KEEPALIVE_MS);
+  heartbeat.unref();
 
   const unsubscribe = services.dispatcher.subscribe(['sessions'], (event) => {
     const userId = event.payload.userId as string | undefined;
@@ -46,8 +73,12 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         const token = bearerToken(ctx.connectionParams?.authorization);
         const viewer = token ? await services.auth.viewerFromToken(services.orm.em.fork(), token) : null;
         if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
-        ctx.extra.viewer = viewer;
         let set = socketsByUser.get(viewer.userId);
+        if (set && set.size >= config.WS_MAX_CONNECTIONS_PER_USER) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, 'Quá nhiều kết nối đồng thời của cùng tài khoản');
+          return false;
+        }
+        ctx.extra.viewer = viewer;
         if (!set) socketsByUser.set(viewer.userId, (set = new Set()));
         set.add(ctx.extra.socket);
         const msLeft = viewer.tokenExpiresAt * 1000 - Date.now();
@@ -62,8 +93,16 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         set?.delete(ctx.extra.socket);
         if (set?.size === 0) socketsByUser.delete(viewer.userId);
       },
-      context: (ctx): GraphQLContext =>
-        createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
+      onSubscribe: (ctx) => {
+        if (Object.keys(ctx.subscriptions).length >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          const refusal = new AppError('RATE_LIMITED', `Mỗi kết nối chỉ được theo dõi tối đa ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} luồng sự kiện cùng lúc.`);
+          return [new GraphQLError(refusal.message, { originalError: refusal })];
+        }
+      },
+      context: (ctx): GraphQLContext => ({
+        ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
+        closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
+      }),
       // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, logger) as never),
       onNext: (_ctx, _id, _payload, args, result) => {
@@ -80,6 +119,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     /** Open sockets of a user on this instance (tests, metrics). */
     socketCount: (userId: string) => socketsByUser.get(userId)?.size ?? 0,
     async dispose() {
+      clearInterval(heartbeat);
       unsubscribe();
       await cleanup.dispose();
     },

@@ -6,6 +6,7 @@ import type { StoredEvent } from '../../events/event-log';
 import { assertResumable, liveFeed } from '../../events/live-feed';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
+import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
 import { canOnCase } from '../../policy/abilities';
 
 @ObjectType('LiveEvent', { description: 'One event from the log, as delivered live. Keep `cursor` and pass it as `after` to resume.' })
@@ -35,6 +36,13 @@ async function mayReadCaseOf(ctx: GraphQLContext, caseId: unknown): Promise<bool
   return !!facts && canOnCase(ctx.viewer!, 'case.read', facts);
 }
 
+/** Retention and slow-consumer handling shared by every live feed. */
+const feedLimits = (ctx: GraphQLContext) => ({
+  retentionDays: ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
+  maxBuffered: ctx.services.config.LIVE_MAX_BUFFERED,
+  onOverflow: () => ctx.closeConnection?.(CLOSE_SLOW_CONSUMER, 'Kết nối nhận sự kiện quá chậm'),
+});
+
 @Resolver()
 export class LiveResolver {
   @SignedIn('case.read, re-checked for every event at delivery')
@@ -52,7 +60,7 @@ export class LiveResolver {
         topics: [`case:${args.caseId}`],
         after,
         authorize: () => mayReadCaseOf(ctx, args.caseId),
-        retentionDays: ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
+        ...feedLimits(ctx),
       });
     },
   })
@@ -78,7 +86,7 @@ export class LiveResolver {
         topics: [`user:${ctx.viewer.userId}`, `agency:${ctx.viewer.agencyId}`],
         after,
         authorize: (event) => mayReadCaseOf(ctx, event.payload.caseId),
-        retentionDays: ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
+        ...feedLimits(ctx),
       });
     },
   })

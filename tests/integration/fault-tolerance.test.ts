@@ -1,0 +1,239 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLiveClient, subscribeWithResume } from '../../client/src/lib/live-subscription';
+import type { App } from '../../server/src/app';
+import { findFreePort } from '../../server/src/db/embedded-postgres';
+import { formatCursor } from '../../server/src/events/cursor';
+import { liveFeed } from '../../server/src/events/live-feed';
+import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { collect, connectWs } from '../support/ws';
+
+const CASE_ACTIVITY = 'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type payload } }';
+/** Only the events a test wrote itself (a subscription "from now" may also see the case's creation). */
+const ticks = (events: any[]) => events.filter((e) => e.caseActivity.type === 'test.tick');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An officer, a case they lead, and a token — on whichever instance `app` is. */
+async function officerWithCase(app: App) {
+  const areas = await makeProvince(app.orm);
+  const office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA]);
+  const officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
+  const token = (await signIn(app, officer.username)).accessToken;
+  const res = await gql(app, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, {
+    input: { judgmentNumber: 'F-1', judgmentCourt: 'TAND', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z', kind: 'ON_REQUEST', communeId: areas.communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Mai Văn Bền' }], obligations: [] },
+  }, token);
+  return { token, caseId: res.data!.createCase.id as string, officerId: officer.id };
+}
+
+/** Appends one event on the case's topic from `app` (a writer of its own stream, as a busy case would). */
+const emit = (app: App, caseId: string, writer: string, n: number, holdMs = 0) =>
+  app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
+    await tx.emit({ type: 'test.tick', stream: `case:${caseId}:${writer}`, actorId: null, topics: [`case:${caseId}`], payload: { caseId, writer, n } });
+    if (holdMs) await sleep(holdMs);
+  });
+
+async function allCursors(app: App, caseId: string): Promise<string[]> {
+  const rows = await app.orm.em.fork().getConnection().execute<{ tx: string; id: string }[]>(
+    `select tx_id::text as tx, id::text as id from event where topics @> ?::text[] and type = 'test.tick' order by tx_id, id`,
+    [`{case:${caseId}}`],
+  );
+  return rows.map((r) => formatCursor({ txId: BigInt(r.tx), id: BigInt(r.id) }));
+}
+
+/** The cursor of the case's first event: subscribing after it replays everything a test writes. */
+async function caseStart(app: App, caseId: string): Promise<string> {
+  const [row] = await app.orm.em.fork().getConnection().execute<{ tx: string; id: string }[]>(
+    `select tx_id::text as tx, id::text as id from event where stream = ? order by stream_seq limit 1`,
+    [`case:${caseId}`],
+  );
+  return formatCursor({ txId: BigInt(row.tx), id: BigInt(row.id) });
+}
+
+const ascending = (cursors: string[]) =>
+  cursors.every((c, i) => i === 0 || (([a1, b1], [a2, b2]) => a1 > a2 || (a1 === a2 && b1 > b2))(c.split('.').map(BigInt), cursors[i - 1].split('.').map(BigInt)));
+
+describe('limits', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startTestApp(await createTestDatabase(), { WS_MAX_CONNECTIONS_PER_USER: 2, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 2, WS_KEEPALIVE_MS: 150 });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('caps connections per user and subscriptions per connection', async () => {
+    const { token, caseId } = await officerWithCase(app);
+    const first = connectWs(app, token);
+    const second = connectWs(app, token);
+    await Promise.all([first.connected, second.connected]);
+    const third = connectWs(app, token);
+    expect((await third.closed).code).toBe(4430);
+
+    const subs = [0, 1, 2].map(() => collect(first.client, CASE_ACTIVITY, { caseId }));
+    await eventually(() => subs[2].errors.length > 0, 'the third subscription refused');
+    expect(subs[2].errors[0].extensions?.code).toBe('RATE_LIMITED');
+    expect(subs[0].errors).toEqual([]);
+    await first.dispose();
+    await second.dispose();
+  });
+
+  it('terminates a socket that stops answering pings', async () => {
+    const { token } = await officerWithCase(app);
+    const raw = new WebSocket(app.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws', { autoPong: false });
+    await new Promise((r) => raw.once('open', r));
+    raw.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    const closed = await new Promise<number>((r) => raw.once('close', (code) => r(code)));
+    expect(closed).toBe(1006); // terminated without a close frame
+  });
+
+  it('ends a feed whose consumer falls behind, so the client reconnects and resumes by cursor', async () => {
+    const { caseId } = await officerWithCase(app);
+    let overflowed = 0;
+    const feed = liveFeed({
+      em: app.orm.em.fork(),
+      dispatcher: app.services.dispatcher,
+      topics: [`case:${caseId}`],
+      after: null,
+      authorize: async () => true,
+      retentionDays: 30,
+      maxBuffered: 3,
+      onOverflow: () => overflowed++,
+    });
+    const firstPull = feed.next();
+    await sleep(50);
+    for (let i = 0; i < 6; i++) await emit(app, caseId, 'w', i);
+    expect((await firstPull).done).toBe(false); // one event delivered, the consumer then stalls
+    await eventually(async () => app.services.dispatcher.position !== null, 'dispatch');
+    await sleep(300);
+    expect((await feed.next()).done).toBe(true);
+    expect(overflowed).toBe(1);
+  });
+});
+
+describe('faults (two instances, real PostgreSQL and Redis)', () => {
+  itWithRedis('a client resumes on the other instance when its instance dies mid-stream: no loss, no duplicate', async () => {
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+    try {
+      const { token, caseId } = await officerWithCase(a);
+      let target = b;
+      const statusLog: string[] = [];
+      const client = createLiveClient({ url: () => target.url.replace('http', 'ws') + '/graphql', getToken: () => token, webSocketImpl: WebSocket, maxRetryDelayMs: 300, onStatus: (s, d) => statusLog.push(`${s}:${d.closeCode ?? ''}`) });
+      const received: string[] = [];
+      const errors: unknown[] = [];
+      const sub = subscribeWithResume<{ caseActivity: { cursor: string; type: string } }, { caseId: string; after?: string | null }, { cursor: string; type: string }>({
+        client,
+        query: CASE_ACTIVITY,
+        variables: { caseId },
+        after: await caseStart(a, caseId),
+        select: (d) => d.caseActivity,
+        cursorOf: (e) => e.cursor,
+        onEvent: (e, cursor) => e.type === 'test.tick' && received.push(cursor),
+        onResync: (e) => errors.push(e),
+        onError: (e) => errors.push(e),
+      });
+      await sleep(200);
+      const writer = (async () => {
+        for (let n = 0; n < 60; n++) {
+          await emit(a, caseId, 'w', n);
+          if (n === 20) {
+            target = a; // the load balancer now only knows instance A
+            await b.close(); // instance B dies with the client connected to it
+          }
+          await sleep(5);
+        }
+      })();
+      await writer;
+      const expected = await allCursors(a, caseId);
+      await eventually(() => received.length >= expected.length, `all ${expected.length} events after failover`, 15_000).catch((err) => {
+        throw new Error(`${(err as Error).message}: got ${received.length}, errors ${JSON.stringify(errors)}, statuses ${statusLog.join(',')}`);
+      });
+      expect(received).toEqual(expected);
+      expect(errors).toEqual([]);
+      sub.unsubscribe();
+      await client.dispose();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+
+  itWithRedis('losing Redis for seconds mid-stream delays delivery but loses nothing', async () => {
+    const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
+    expect(hasRedisServer, 'this test starts its own redis-server to stop it').toBe(true);
+    const port = await findFreePort();
+    const startRedis = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    let redis = startRedis();
+    await sleep(300);
+    const url = `redis://127.0.0.1:${port}`;
+    const db = await createTestDatabase();
+    // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
+    const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
+    const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
+    try {
+      const { token, caseId } = await officerWithCase(a);
+      const ws = connectWs(b, token);
+      await ws.connected;
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+      await sleep(150);
+      for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
+
+      redis.kill('SIGKILL');
+      await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
+      for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
+      await sleep(3000);
+      expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
+
+      redis = startRedis();
+      await eventually(() => ticks(sub.events).length === 30, 'the missed events after Redis returns', 15_000);
+      for (let n = 30; n < 35; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 35, 'live again');
+      const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
+      expect(cursors).toEqual(await allCursors(a, caseId));
+      await ws.dispose();
+    } finally {
+      await a.close();
+      await b.close();
+      redis.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  itWithRedis('with 8 concurrent writers, every subscriber on both instances sees every event once, in cursor order', async () => {
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+    try {
+      const { token, caseId } = await officerWithCase(a);
+      const sockets = [connectWs(a, token), connectWs(a, token), connectWs(b, token), connectWs(b, token)];
+      await Promise.all(sockets.map((s) => s.connected));
+      const after = await caseStart(a, caseId);
+      const subs = sockets.map((s) => collect(s.client, CASE_ACTIVITY, { caseId, after }));
+      await sleep(200);
+      const WRITERS = 8;
+      const EACH = 25;
+      await Promise.all(
+        Array.from({ length: WRITERS }, (_, w) =>
+          (async () => {
+            for (let n = 0; n < EACH; n++) await emit(w % 2 ? b : a, caseId, `w${w}`, n, Math.floor(Math.random() * 4));
+          })(),
+        ),
+      );
+      const expected = await allCursors(a, caseId);
+      expect(expected).toHaveLength(WRITERS * EACH);
+      for (const [i, sub] of subs.entries()) {
+        await eventually(() => ticks(sub.events).length >= expected.length, `subscriber ${i} complete`, 15_000);
+        const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
+        expect(cursors).toEqual(expected);
+        expect(ascending(cursors)).toBe(true);
+      }
+      await Promise.all(sockets.map((s) => s.dispose()));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+});
