@@ -94,6 +94,14 @@ const OPERATIONS: Operation[] = [
     run: (w) => gql(w.app, 'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { code: `MXA${++seq}`, name: 'Xã Ma Trận', kind: 'COMMUNE', parentId: w.area.id } }, w.token),
   },
   {
+    name: 'rename an area',
+    allowed: isAdmin,
+    run: async (w) => {
+      const { communeA } = await makeProvince(w.app.orm);
+      return gql(w.app, 'mutation($i: UpdateAreaInput!) { updateArea(input: $i) { name } }', { i: { id: communeA.id, name: 'Xã Đổi Tên' } }, w.token);
+    },
+  },
+  {
     name: 'verify the audit chain',
     allowed: isAdmin,
     run: (w) => gql(w.app, '{ verifyAuditChain { ok } }', {}, w.token),

@@ -343,3 +343,24 @@ describe('list and single reads agree', () => {
     }
   });
 });
+
+describe('filters', () => {
+  it('filters by commune, participating agency, officer and flags', async () => {
+    const second = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
+    const inA = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'FLT-A', officerId: second.id, complex: true }) }, tokens.officer);
+    const inB = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'FLT-B', communeId: communeB.id, backlog: true }) }, tokens.officer);
+    const a = inA.data!.createCase;
+    const b = inB.data!.createCase;
+    await gql(app, `mutation($input: ShareCaseInput!) { shareCase(input: $input) { id } }`, { input: { caseId: b.id, version: b.version, agencyId: ubndB.id, role: 'SUPPORT' } }, tokens.officer);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await gql(app, 'query($f: CaseFilterInput) { cases(first: 100, filter: $f) { edges { node { id } } } }', { f: { search: 'flt', ...filter } }, tokens.officer)).data!.cases.edges.map((e: any) => e.node.id).sort();
+    expect(await ids({})).toEqual([a.id, b.id].sort());
+    expect(await ids({ communeId: communeA.id })).toEqual([a.id]);
+    expect(await ids({ agencyId: ubndB.id })).toEqual([b.id]);
+    expect(await ids({ officerId: second.id })).toEqual([a.id]);
+    expect(await ids({ complex: true })).toEqual([a.id]);
+    expect(await ids({ backlog: true })).toEqual([b.id]);
+    expect(await ids({ statuses: ['RECEIVED'] })).toEqual([a.id, b.id].sort());
+    expect(await ids({ statuses: ['COMPLETED'] })).toEqual([]);
+  });
+});

@@ -69,7 +69,7 @@ export class AuthService {
     await this.accountLimiter.delete(username);
     return this.outbox.transaction(em, async (tx) => {
       const result = await this.openSession(tx.em, user, input.ip);
-      await tx.emit({ type: 'auth.signedIn', stream: `user:${user.id}`, actorId: user.id, topics: [`user:${user.id}`], payload: { ip: input.ip } });
+      await tx.emit({ type: 'auth.signedIn', stream: `user:${user.id}`, actorId: user.id, topics: ['audit'], payload: { ip: input.ip } });
       return result;
     });
   }
@@ -87,7 +87,7 @@ export class AuthService {
       if (session.revokedAt) {
         if (session.replacedBy) {
           await tx.em.nativeUpdate(AuthSession, { user: session.user.id, revokedAt: null }, { revokedAt: new Date() });
-          await tx.emit({ type: 'auth.refreshReuseDetected', stream: `user:${session.user.id}`, actorId: null, topics: [`user:${session.user.id}`], payload: { sessionId } });
+          await tx.emit({ type: 'auth.refreshReuseDetected', stream: `user:${session.user.id}`, actorId: null, topics: ['audit'], payload: { sessionId } });
         }
         return null;
       }

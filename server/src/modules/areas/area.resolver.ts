@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
@@ -35,6 +35,13 @@ export class CreateAreaInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Mã địa bàn cấp trên không hợp lệ.' }) parentId?: string | null;
 }
 
+@InputType()
+export class UpdateAreaInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200, { message: 'Tên địa bàn dài từ 2 đến 200 ký tự.' }) name?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'An inactive area no longer counts for coverage (its history stays).' }) @IsOptional() @IsBoolean() active?: boolean | null;
+}
+
 @Resolver(() => AreaType)
 export class AreaResolver {
   @SignedIn()
@@ -47,6 +54,12 @@ export class AreaResolver {
   @Mutation(() => AreaType, { description: 'Adds an area (system admins).' })
   createArea(@Ctx() ctx: GraphQLContext, @Arg('input') input: CreateAreaInput): Promise<Area> {
     return ctx.services.areas.create(ctx.em, ctx.viewer!, input);
+  }
+
+  @RequireAbility('area.manage')
+  @Mutation(() => AreaType, { description: 'Renames or (de)activates an area (system admins).' })
+  updateArea(@Ctx() ctx: GraphQLContext, @Arg('input') input: UpdateAreaInput): Promise<Area> {
+    return ctx.services.areas.update(ctx.em, ctx.viewer!, input);
   }
 
   @FieldResolver(() => AreaType, { nullable: true })

@@ -54,4 +54,23 @@ export class AreaService {
       return area;
     });
   }
+
+  /**
+   * Renames or (de)activates an area. Codes and parents are fixed once created: paths of every
+   * descendant and agency coverage depend on them; a reorganisation adds new areas instead.
+   */
+  async update(em: EntityManager, viewer: Viewer, patch: { id: string; name?: string | null; active?: boolean | null }): Promise<Area> {
+    assertAllowed(canGlobally(viewer, 'area.manage'), 'quản lý địa bàn hành chính');
+    return this.outbox.transaction(em, async (tx) => {
+      const area = await tx.em.findOne(Area, { id: patch.id });
+      if (!area) throw notFound('địa bàn', { field: 'id' });
+      const changes: Record<string, unknown> = {};
+      if (patch.name != null && patch.name.trim() !== area.name) area.name = changes.name = patch.name.trim();
+      if (patch.active != null && patch.active !== area.active) area.active = changes.active = patch.active;
+      if (Object.keys(changes).length === 0) return area;
+      await tx.em.flush();
+      await tx.emit({ type: 'area.updated', stream: `area:${area.id}`, actorId: viewer.userId, topics: ['directory'], payload: { areaId: area.id, changes } });
+      return area;
+    });
+  }
 }

@@ -24,7 +24,8 @@ export function createPersonalDataReads(em: EntityManager, outbox: Outbox, viewe
           type: 'personalData.read',
           stream: `user:${viewer.userId}`,
           actorId: viewer.userId,
-          topics: [`user:${viewer.userId}`, 'audit'],
+          // Audit only: a person's own reads are not news for their work feed.
+          topics: ['audit'],
           payload: { reads: reads.map((r) => ({ ...r })) },
         }),
       );
