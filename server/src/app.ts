@@ -26,6 +26,9 @@ import { attachWebSocketServer } from './graphql/ws-server';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
 import { CaseService } from './modules/cases/case.service';
+import { startEscalationTimer } from './modules/tasks/escalation-timer';
+import { TaskService } from './modules/tasks/task.service';
+import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
 import { formatGraphQLError } from './graphql/format-error';
 import { createSchema } from './graphql/schema';
@@ -117,7 +120,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       agencies: new AgencyService(outbox),
       users: new UserService(outbox),
       cases: new CaseService(outbox),
+      threads: new ThreadService(outbox),
+      tasks: new TaskService(outbox),
     };
+
+    cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);

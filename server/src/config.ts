@@ -48,6 +48,8 @@ const envSchema = z.object({
   WS_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
   /** Live events queued for one subscription before its slow socket is closed (it resumes by cursor). */
   LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
+  TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** Serve the built web app from dist/client. */
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */

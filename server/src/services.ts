@@ -8,6 +8,8 @@ import type { Logger } from './logger';
 import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CaseService } from './modules/cases/case.service';
+import type { TaskService } from './modules/tasks/task.service';
+import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
 
 /**
@@ -29,4 +31,6 @@ export interface AppServices {
   agencies: AgencyService;
   users: UserService;
   cases: CaseService;
+  threads: ThreadService;
+  tasks: TaskService;
 }

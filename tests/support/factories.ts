@@ -65,3 +65,40 @@ export async function signIn(app: App, username: string, password = TEST_PASSWOR
 }
 
 export { AgencyKind, Role };
+
+/**
+ * A case opened through the API by `officerToken` in commune `communeId`, shared with `shareWith`
+ * (agency ids, role SUPPORT). Returns the case id and its current version.
+ */
+export async function makeSharedCase(app: App, officerToken: string, communeId: string, shareWith: string[] = []): Promise<{ id: string; version: number }> {
+  const created = await gql<{ createCase: { id: string; version: number } }>(
+    app,
+    'mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }',
+    {
+      input: {
+        judgmentNumber: unique('BA'),
+        judgmentCourt: 'Tòa án nhân dân khu vực 1',
+        judgmentDate: '2026-08-20',
+        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        kind: 'ON_REQUEST',
+        communeId,
+        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Nguyễn Văn Khoa' }],
+        obligations: [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, amountOwed: '777000000' }],
+      },
+    },
+    officerToken,
+  );
+  if (!created.data?.createCase) throw new Error(`createCase failed: ${JSON.stringify(created.errors)}`);
+  let { id, version } = created.data.createCase;
+  for (const agencyId of shareWith) {
+    const shared = await gql<{ shareCase: { version: number } }>(
+      app,
+      'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }',
+      { input: { caseId: id, version, agencyId, role: 'SUPPORT' } },
+      officerToken,
+    );
+    if (!shared.data?.shareCase) throw new Error(`shareCase failed: ${JSON.stringify(shared.errors)}`);
+    version = shared.data.shareCase.version;
+  }
+  return { id, version };
+}

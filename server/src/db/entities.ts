@@ -3,6 +3,8 @@ import { EventRecord, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
+import { Task } from '../modules/tasks/task.entity';
+import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 
 /**
@@ -22,4 +24,9 @@ export const ENTITIES = [
   Obligation,
   CaseParticipant,
   IdempotencyKey,
+  Post,
+  PostRevision,
+  CaseThread,
+  ThreadRead,
+  Task,
 ];

@@ -2,10 +2,16 @@ import type { Cursor as OrmCursor, EntityName, FilterQuery, QueryOrderMap } from
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors';
 
-/** A page request: `first` items after the opaque `after` cursor. */
+/**
+ * A page request: `first` items after the opaque `after` cursor (forward), or `last` items before
+ * the `before` cursor (backward; `last` alone gives the final items). Items always come in the
+ * list's own order.
+ */
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 /** One page of items, the shape GraphQL connections are built from. */
@@ -33,14 +39,23 @@ export async function findPage<T extends object>(
   orderBy: QueryOrderMap<T>,
   args: PageArgs,
 ): Promise<Page<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: 'first' });
+  const backward = args.last != null || (args.before != null && args.first == null);
+  if (args.first != null && args.last != null) throw badInput('Chỉ dùng một trong hai: first (trang sau) hoặc last (trang trước).', { field: 'last' });
+  if (backward && args.after != null) throw badInput('Không dùng after cùng với last/before.', { field: 'after' });
+  if (!backward && args.before != null) throw badInput('Không dùng before cùng với first.', { field: 'before' });
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const sizeField = backward ? 'last' : 'first';
+  if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: sizeField });
+  const options = backward
+    ? { last: size, before: args.before ?? undefined, orderBy, includeCount: true }
+    : { first: size, after: args.after ?? undefined, orderBy, includeCount: true };
   let cursor: OrmCursor<T>;
   try {
-    cursor = await em.findByCursor(entity, where, { first, after: args.after ?? undefined, orderBy, includeCount: true } as never);
+    cursor = await em.findByCursor(entity, where, options as never);
   } catch (err) {
-    if (args.after && /cursor/i.test(String((err as Error).message))) {
-      throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: 'after' });
+    const given = backward ? args.before : args.after;
+    if (given && /cursor/i.test(String((err as Error).message))) {
+      throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
     }
     throw err;
   }

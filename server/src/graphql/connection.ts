@@ -23,6 +23,24 @@ export class PageArgsInput {
   after?: string | null;
 }
 
+/**
+ * Page arguments for lists that page both ways: `first`/`after` forward, `last`/`before` backward
+ * (`last` alone gives the newest end of the list). A separate class so that the lists that page
+ * forward only keep their schema unchanged.
+ */
+@ArgsType()
+export class BidiPageArgsInput extends PageArgsInput {
+  @Field(() => Int, { nullable: true, description: `Items before \`before\` (or at the end of the list), 1–${MAX_PAGE_SIZE}.` })
+  @IsOptional()
+  @Min(1, { message: 'Số mục mỗi trang phải ít nhất là 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `Số mục mỗi trang tối đa là ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'startCursor of the next page, to page backward.' })
+  @IsOptional()
+  before?: string | null;
+}
+
 /** Builds the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function ConnectionType<TNode extends object>(name: string, Node: ClassType<TNode>) {
   @ObjectType(`${name}Edge`)

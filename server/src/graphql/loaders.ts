@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
-import { CaseParticipant, CaseParty, Obligation } from '../modules/cases/case.entity';
+import { CaseParticipant, CaseParty, EnforcementCase, Obligation } from '../modules/cases/case.entity';
+import { Task } from '../modules/tasks/task.entity';
+import { Post } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 import type { CaseFacts } from '../policy/abilities';
 
@@ -68,6 +70,20 @@ export function createLoaders(em: EntityManager) {
       return ids.map((id) => map.get(id) ?? null);
     }),
     areaById: byIdLoader(em, Area),
+    caseById: byIdLoader(em, EnforcementCase),
+    postById: byIdLoader(em, Post),
+    taskById: byIdLoader(em, Task),
+    /** A user's read mark on a case's thread, keyed "userId:caseId" (0 when never read). */
+    threadReadSeq: new DataLoader<string, number>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':'));
+      const rows = await em.getConnection().execute<{ user_id: string; case_id: string; last_read_seq: number }[]>(
+        `select r.user_id, r.case_id, r.last_read_seq from thread_read r
+           join unnest(?::uuid[], ?::uuid[]) as k(user_id, case_id) on k.user_id = r.user_id and k.case_id = r.case_id`,
+        [`{${pairs.map((p) => p[0]).join(',')}}`, `{${pairs.map((p) => p[1]).join(',')}}`],
+      );
+      const map = new Map(rows.map((r) => [`${r.user_id}:${r.case_id}`, Number(r.last_read_seq)]));
+      return keys.map((k) => map.get(k) ?? 0);
+    }),
     coveredAreasByAgency: new DataLoader<string, Area[]>(async (agencyIds) => {
       const rows = await em.getConnection().execute<{ agency_id: string; area_id: string }[]>(
         `select agency_id, area_id from agency_coverage where agency_id = any(?::uuid[])`,

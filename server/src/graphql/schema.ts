@@ -5,6 +5,8 @@ import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
+import { TaskResolver } from '../modules/tasks/task.resolver';
+import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { guardMiddleware } from './guards';
@@ -21,6 +23,9 @@ export const RESOLVERS = [
   CasePartyResolver,
   CaseParticipantResolver,
   LiveResolver,
+  ThreadResolver,
+  InboxItemResolver,
+  TaskResolver,
 ] as const;
 
 /** Builds the executable schema from the code-first resolvers. */

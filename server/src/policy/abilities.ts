@@ -106,3 +106,79 @@ export function canOnCase(viewer: Viewer, ability: CaseAbility, c: CaseFacts): b
 export function canCreateCase(viewer: Viewer): boolean {
   return viewer.agencyKind === 'ENFORCEMENT_OFFICE' && casesWorker(viewer);
 }
+
+/** Abilities on a case's thread (posts). */
+export type ThreadAbility = 'thread.post' | 'thread.postDirective' | 'thread.postRecommendation' | 'task.assign';
+export const THREAD_ABILITIES: readonly ThreadAbility[] = ['thread.post', 'thread.postDirective', 'thread.postRecommendation', 'task.assign'];
+
+/**
+ * Decides what a viewer may write on a case's thread and whether they may assign tasks on it.
+ * - `thread.post`: any viewer who can read the case posts notes and reports.
+ * - `thread.postDirective`: a directive (chỉ đạo) comes only from a STEERING_MEMBER of a steering
+ *   committee (Ban Chỉ đạo THADS) that can see the case.
+ * - `thread.postRecommendation`: a recommendation (kiến nghị) comes only from a PROCURATOR of a
+ *   procuracy whose area covers the case (the supervising VKSND).
+ * - `task.assign`: the lead office's officers (same as 'case.update'); steering members who can see
+ *   the case may also assign tasks to agencies (they direct hard cases).
+ * SYSTEM posts are written by services only, never through the API.
+ */
+export function canOnThread(viewer: Viewer, ability: ThreadAbility, c: CaseFacts): boolean {
+  const reads = canOnCase(viewer, 'case.read', c);
+  const steeringMember = viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER);
+  switch (ability) {
+    case 'thread.post':
+      return reads;
+    case 'thread.postDirective':
+      return reads && steeringMember;
+    case 'thread.postRecommendation':
+      return viewer.agencyKind === 'PROCURACY' && has(viewer, Role.PROCURATOR) && supervises(viewer, c);
+    case 'task.assign':
+      return canOnCase(viewer, 'case.update', c) || (reads && steeringMember);
+  }
+}
+
+/** Abilities on one post of a thread. */
+export type PostAbility = 'post.edit' | 'post.delete';
+
+/** Only the author edits or deletes their post, and only while they can still read the case. */
+export function canOnPost(viewer: Viewer, _ability: PostAbility, post: { authorId: string | null }, c: CaseFacts): boolean {
+  return post.authorId === viewer.userId && canOnCase(viewer, 'case.read', c);
+}
+
+/** Abilities on one task. */
+export type TaskAbility = 'task.respond' | 'task.reassign' | 'task.cancel';
+export const TASK_ABILITIES: readonly TaskAbility[] = ['task.respond', 'task.reassign', 'task.cancel'];
+
+/** The facts about a task the rules need. */
+export interface TaskFacts {
+  assigneeAgencyId: string;
+}
+
+/**
+ * Decides an ability on a task.
+ * - `task.respond` (accept, decline, start, complete): any member of the assignee agency.
+ * - `task.reassign` (to another person of the same agency): the assignee agency's head or admin,
+ *   or the lead office's officers.
+ * - `task.cancel`: whoever may assign tasks on the case ('task.assign').
+ * All of them require that the viewer can still read the case.
+ */
+export function canOnTask(viewer: Viewer, ability: TaskAbility, task: TaskFacts, c: CaseFacts): boolean {
+  if (!canOnCase(viewer, 'case.read', c)) return false;
+  const assigneeMember = viewer.agencyId === task.assigneeAgencyId;
+  switch (ability) {
+    case 'task.respond':
+      return assigneeMember;
+    case 'task.reassign':
+      return (assigneeMember && (has(viewer, Role.AGENCY_HEAD) || has(viewer, Role.AGENCY_ADMIN))) || (inLeadOffice(viewer, c) && casesWorker(viewer));
+    case 'task.cancel':
+      return canOnThread(viewer, 'task.assign', c);
+  }
+}
+
+/**
+ * Whether an agency (not a signed-in viewer) can see a case: the same 'case.read' rule, applied to
+ * the agency's kind and coverage. Used to refuse mentions and tasks for agencies outside the case.
+ */
+export function agencyCanReadCase(agency: { id: string; kind: string; coveredAreaPaths: readonly string[] }, c: CaseFacts): boolean {
+  return canOnCase({ userId: '', agencyId: agency.id, agencyKind: agency.kind, roles: [], coveredAreaPaths: agency.coveredAreaPaths, tokenExpiresAt: 0 }, 'case.read', c);
+}

@@ -6,7 +6,8 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
-import { assertAllowed, canCreateCase, canOnCase, SUPERVISING_AGENCY_KINDS, type CaseAbility, type CaseFacts } from '../../policy/abilities';
+import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
+import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import { legalCalendar } from '../calendar/legal-calendar';
@@ -137,19 +138,12 @@ export class CaseService {
     };
   }
 
-  /**
-   * Cases the viewer may see, newest first, filtered. Visibility is the same rule as `canOnCase`
-   * ('case.read'), expressed as a query so a page never holds a case the viewer may not open.
-   */
+  /** Cases the viewer may see, newest first, filtered. */
   list(em: EntityManager, viewer: Viewer, filter: CaseFilter, page: PageArgs) {
-    const visible: FilterQuery<EnforcementCase>[] = [
-      { leadAgency: viewer.agencyId },
-      { id: { $in: em.createQueryBuilder(CaseParticipant, 'p').select('p.case_id').where({ agency: viewer.agencyId, removedAt: null }).getKnexQuery() as never } },
-    ];
-    if (SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind)) {
-      for (const path of viewer.coveredAreaPaths) visible.push({ commune: { path: { $like: `${path}%` } } });
-    }
-    const and: FilterQuery<EnforcementCase>[] = [{ $or: visible }];
+    // The SQL form of 'case.read' (policy/case-visibility.ts), so a page never holds a case the
+    // viewer may not open; a test checks that list and single reads agree for every viewer.
+    const visible = visibleCaseIdsSql(viewer);
+    const and: FilterQuery<EnforcementCase>[] = [{ id: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } }];
     if (filter.statuses?.length) and.push({ status: { $in: filter.statuses } });
     if (filter.communeId) and.push({ commune: filter.communeId });
     if (filter.officerId) and.push({ officer: filter.officerId });

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../../errors';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';

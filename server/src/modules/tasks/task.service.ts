@@ -1,0 +1,299 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { claimVersion } from '../../db/optimistic';
+import { findPage, type Page, type PageArgs } from '../../db/pagination';
+import { badInput, notFound, ruleViolation } from '../../errors';
+import type { Outbox, Tx } from '../../events/outbox';
+import { assertAllowed, canOnCase, canOnTask, canOnThread, type CaseFacts, type TaskAbility } from '../../policy/abilities';
+import { Agency } from '../agencies/agency.entity';
+import { legalCalendar } from '../calendar/legal-calendar';
+import { CaseStatus } from '../cases/case-lifecycle';
+import { visibleCaseIdsSql } from '../../policy/case-visibility';
+import { EnforcementCase } from '../cases/case.entity';
+import { CaseService } from '../cases/case.service';
+import { User } from '../users/user.entity';
+import { ACTIVE_TASK_STATUSES, checkTaskAction, TASK_ACTIONS, TASK_WORKFLOW_RULE, TaskAction } from './task-workflow';
+import { Task, TaskKind, TaskPriority, TaskStatus } from './task.entity';
+
+/** Default grace period after a task's deadline before it is escalated, in working days. */
+export const DEFAULT_ESCALATION_GRACE_WORKING_DAYS = 2;
+const MAX_TITLE = 300;
+const MAX_TEXT = 5_000;
+/** Case statuses after which no new task makes sense (the case is closed). */
+const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED];
+
+export interface NewTaskInput {
+  caseId: string;
+  agencyId: string;
+  assigneeId?: string | null;
+  kind: TaskKind;
+  title: string;
+  details?: string | null;
+  priority?: TaskPriority | null;
+  /** An exact deadline … */
+  dueAt?: Date | null;
+  /** … or a number of working days from now (legal calendar: weekends and public holidays skipped). */
+  dueInWorkingDays?: number | null;
+}
+
+export interface TaskFilter {
+  statuses?: TaskStatus[] | null;
+  dueBefore?: Date | null;
+  dueAfter?: Date | null;
+  /** Only tasks still needing work whose deadline has passed. */
+  overdue?: boolean | null;
+  /** myTasks: only tasks naming me (not the rest of my agency's). */
+  mineOnly?: boolean | null;
+}
+
+export interface TaskServiceOptions {
+  /** Working days after the deadline before an overdue task is escalated (default 2). */
+  escalationGraceWorkingDays?: number;
+}
+
+/**
+ * Tasks on cases: assigned to a participating agency (optionally a named person), moved through
+ * their workflow by that agency, reassigned within it, escalated when long overdue. Every change is
+ * an event on the case's stream, addressed to the agencies and people concerned.
+ */
+export class TaskService {
+  readonly escalationGraceWorkingDays: number;
+
+  constructor(
+    private readonly outbox: Outbox,
+    options: TaskServiceOptions = {},
+    private readonly cases: CaseService = new CaseService(outbox),
+  ) {
+    this.escalationGraceWorkingDays = options.escalationGraceWorkingDays ?? DEFAULT_ESCALATION_GRACE_WORKING_DAYS;
+  }
+
+  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án'): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
+    const c = await em.findOne(EnforcementCase, { id: caseId });
+    const facts = c ? await this.cases.facts(em, c) : null;
+    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what);
+    return { c, facts };
+  }
+
+  /** One task the viewer may see (anyone who can read its case). */
+  async get(em: EntityManager, viewer: Viewer, id: string): Promise<Task> {
+    const task = await em.findOne(Task, { id });
+    if (!task) throw notFound('nhiệm vụ');
+    await this.readableCase(em, viewer, task.case.id, 'nhiệm vụ');
+    return task;
+  }
+
+  /** Tasks of one case, newest first. */
+  async listForCase(em: EntityManager, viewer: Viewer, caseId: string, filter: TaskFilter, page: PageArgs): Promise<Page<Task>> {
+    await this.readableCase(em, viewer, caseId);
+    return findPage(em, Task, { $and: [{ case: caseId }, ...filterWhere(filter)] }, { createdAt: 'desc', id: 'desc' }, page);
+  }
+
+  /** Tasks for me or my agency on cases I can read, newest first, filterable by status and deadline. */
+  myTasks(em: EntityManager, viewer: Viewer, filter: TaskFilter, page: PageArgs): Promise<Page<Task>> {
+    const visible = visibleCaseIdsSql(viewer);
+    const mine: FilterQuery<Task> = filter.mineOnly ? { assignee: viewer.userId } : { $or: [{ assigneeAgency: viewer.agencyId }, { assignee: viewer.userId }] };
+    const and: FilterQuery<Task>[] = [mine, { case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } }, ...filterWhere(filter)];
+    return findPage(em, Task, { $and: and }, { createdAt: 'desc', id: 'desc' }, page);
+  }
+
+  /** Assigns a task to an agency taking part in the case (lead office officers; steering members). */
+  async assign(em: EntityManager, viewer: Viewer, input: NewTaskInput): Promise<Task> {
+    const title = input.title?.trim() ?? '';
+    if (!title) throw badInput('Hãy nhập tên nhiệm vụ.', { field: 'title' });
+    if (title.length > MAX_TITLE) throw badInput(`Tên nhiệm vụ tối đa ${MAX_TITLE} ký tự.`, { field: 'title' });
+    const details = input.details?.trim() || null;
+    if (details && details.length > MAX_TEXT) throw badInput(`Nội dung nhiệm vụ tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'details' });
+    const now = new Date();
+    let dueAt: Date | null = null;
+    if (input.dueAt && input.dueInWorkingDays != null) throw badInput('Chỉ chọn một cách đặt hạn: ngày cụ thể hoặc số ngày làm việc.', { field: 'dueInWorkingDays' });
+    if (input.dueInWorkingDays != null) {
+      if (!Number.isInteger(input.dueInWorkingDays) || input.dueInWorkingDays < 1 || input.dueInWorkingDays > 250) {
+        throw badInput('Số ngày làm việc phải từ 1 đến 250.', { field: 'dueInWorkingDays' });
+      }
+      dueAt = legalCalendar().addWorkingDays(now, input.dueInWorkingDays);
+    } else if (input.dueAt) {
+      if (input.dueAt <= now) throw badInput('Hạn hoàn thành phải ở tương lai.', { field: 'dueAt' });
+      dueAt = input.dueAt;
+    }
+    const taskId = await this.outbox.transaction(em, async (tx) => {
+      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      assertAllowed(canOnThread(viewer, 'task.assign', facts), 'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)');
+      if (CLOSED_CASE_STATUSES.includes(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
+      const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
+      if (!agency) throw badInput('Không tìm thấy cơ quan được giao nhiệm vụ.', { field: 'agencyId' });
+      if (!facts.participantAgencyIds.includes(agency.id)) {
+        throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, { field: 'agencyId' });
+      }
+      const assignee = input.assigneeId ? await memberOf(tx.em, agency, input.assigneeId) : null;
+      const task = tx.em.create(Task, {
+        case: c,
+        kind: input.kind,
+        title,
+        details,
+        assigneeAgency: agency,
+        assignee,
+        createdBy: tx.em.getReference(User, viewer.userId),
+        priority: input.priority ?? TaskPriority.NORMAL,
+        dueAt,
+      });
+      await tx.em.flush();
+      await emitTask(tx, viewer.userId, task, 'task.created', { title, kind: task.kind, priority: task.priority, dueAt: dueAt?.toISOString() ?? null }, [
+        `agency:${agency.id}`,
+        ...(assignee ? [`user:${assignee.id}`] : []),
+      ]);
+      return task.id;
+    });
+    return em.fork().findOneOrFail(Task, { id: taskId });
+  }
+
+  /** Moves a task along its workflow; an illegal step gives RULE_VIOLATION. */
+  async transition(em: EntityManager, viewer: Viewer, input: { id: string; version: number; action: TaskAction; reason?: string | null; note?: string | null }): Promise<Task> {
+    const rule = TASK_ACTIONS[input.action];
+    const reason = input.reason?.trim() || null;
+    const note = input.note?.trim() || null;
+    if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do từ chối để cơ quan giao nhiệm vụ biết và xử lý.', { field: 'reason' });
+    if ((reason?.length ?? 0) > MAX_TEXT || (note?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do hoặc ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: reason && reason.length > MAX_TEXT ? 'reason' : 'note' });
+    const ability: TaskAbility = input.action === TaskAction.CANCEL ? 'task.cancel' : 'task.respond';
+    const refusal = input.action === TaskAction.CANCEL ? 'hủy nhiệm vụ này (chỉ bên giao nhiệm vụ)' : 'xử lý nhiệm vụ này (chỉ cán bộ của cơ quan được giao)';
+    return this.change(em, viewer, input.id, input.version, ability, refusal, async (task) => {
+      const check = checkTaskAction(task.status, input.action);
+      if (!check.ok) throw ruleViolation(check.message, TASK_WORKFLOW_RULE, { status: task.status, action: input.action });
+      const from = task.status;
+      task.status = check.to;
+      if (input.action === TaskAction.DECLINE || input.action === TaskAction.CANCEL) task.reason = reason;
+      if (input.action === TaskAction.COMPLETE) {
+        task.completedAt = new Date();
+        task.resultNote = note;
+      }
+      // The assigner hears of every answer; a cancellation reaches the named assignee too.
+      const topics = [`user:${task.createdBy.id}`, ...(input.action === TaskAction.CANCEL && task.assignee ? [`user:${task.assignee.id}`] : [])];
+      return { type: rule.event, payload: { from, to: task.status, reason, note }, topics };
+    });
+  }
+
+  /** Gives the task to another person of the same agency (or to the agency as a whole: null). */
+  async reassign(em: EntityManager, viewer: Viewer, input: { id: string; version: number; assigneeId?: string | null }): Promise<Task> {
+    return this.change(em, viewer, input.id, input.version, 'task.reassign', 'giao lại nhiệm vụ (chỉ lãnh đạo, quản trị của cơ quan được giao hoặc cơ quan chủ trì)', async (task, tx) => {
+      if (!ACTIVE_TASK_STATUSES.includes(task.status)) throw ruleViolation('Nhiệm vụ đã kết thúc; không thể giao lại.', TASK_WORKFLOW_RULE, { status: task.status });
+      const agency = await tx.findOneOrFail(Agency, { id: task.assigneeAgency.id });
+      const assignee = input.assigneeId ? await memberOf(tx, agency, input.assigneeId) : null;
+      const previous = task.assignee?.id ?? null;
+      if ((assignee?.id ?? null) === previous) throw badInput('Nhiệm vụ đang được giao cho chính người này.', { field: 'assigneeId' });
+      task.assignee = assignee;
+      return {
+        type: 'task.reassigned',
+        payload: { fromAssigneeId: previous, toAssigneeId: assignee?.id ?? null },
+        topics: [`agency:${agency.id}`, ...(assignee ? [`user:${assignee.id}`] : []), ...(previous ? [`user:${previous}`] : [])],
+      };
+    });
+  }
+
+  /**
+   * Escalates every task still open more than the grace period (working days, legal calendar) past
+   * its deadline: one `task.escalated` event per task, addressed to the lead office and to each
+   * steering committee whose area covers the case's commune. A task is escalated once: the mark is
+   * set with a conditional UPDATE in the same transaction as the event, so two instances running
+   * this at the same time cannot both escalate it. Returns the ids escalated now.
+   */
+  async escalateOverdueTasks(em: EntityManager, now: Date = new Date()): Promise<string[]> {
+    const candidates = await em.fork().find(Task, { status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: now }, escalatedAt: null }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
+    const calendar = legalCalendar();
+    const escalated: string[] = [];
+    for (const task of candidates) {
+      if (calendar.addWorkingDays(task.dueAt!, this.escalationGraceWorkingDays) >= now) continue;
+      const done = await this.outbox.transaction(em, async (tx) => {
+        const claimed = await tx.em.nativeUpdate(Task, { id: task.id, escalatedAt: null, status: { $in: [...ACTIVE_TASK_STATUSES] } }, { escalatedAt: now });
+        if (claimed !== 1) return false;
+        const c = await tx.em.findOneOrFail(EnforcementCase, { id: task.case.id }, { populate: ['commune'] });
+        const steering = await tx.em.getConnection().execute<{ id: string }[]>(
+          `select distinct a.id from agency a
+             join agency_coverage ac on ac.agency_id = a.id
+             join area ar on ar.id = ac.area_id
+            where a.kind = 'STEERING_COMMITTEE' and a.active and left(?, length(ar.path)) = ar.path`,
+          [c.commune.path],
+        );
+        const addressed = [c.leadAgency.id, ...steering.map((s) => s.id)];
+        await tx.emit({
+          type: 'task.escalated',
+          stream: `case:${c.id}`,
+          actorId: null,
+          topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
+          payload: {
+            caseId: c.id,
+            taskId: task.id,
+            title: task.title,
+            assigneeAgencyId: task.assigneeAgency.id,
+            status: task.status,
+            dueAt: task.dueAt!.toISOString(),
+            graceWorkingDays: this.escalationGraceWorkingDays,
+            addressedAgencyIds: addressed,
+          },
+        });
+        return true;
+      });
+      if (done) escalated.push(task.id);
+    }
+    return escalated;
+  }
+
+  /** Claim the version, check the ability, apply, flush, emit — one transaction. */
+  private async change(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    version: number,
+    ability: TaskAbility,
+    refusal: string,
+    apply: (task: Task, em: EntityManager) => Promise<{ type: string; payload: Record<string, unknown>; topics: string[] }>,
+  ): Promise<Task> {
+    await this.outbox.transaction(em, async (tx) => {
+      const task = await tx.em.findOne(Task, { id });
+      if (!task) throw notFound('nhiệm vụ');
+      const { facts } = await this.readableCase(tx.em, viewer, task.case.id, 'nhiệm vụ');
+      assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
+      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ');
+      task.version = version + 1;
+      const event = await apply(task, tx.em);
+      await tx.em.flush();
+      await emitTask(tx, viewer.userId, task, event.type, event.payload, [`agency:${task.assigneeAgency.id}`, ...event.topics]);
+    });
+    return em.fork().findOneOrFail(Task, { id });
+  }
+}
+
+/** Appends a task event on its case's stream; `caseId` is in the payload so deliveries re-check case.read. */
+function emitTask(tx: Tx, actorId: string, task: Task, type: string, payload: Record<string, unknown>, topics: string[]) {
+  const caseId = task.case.id;
+  return tx.emit({
+    type,
+    stream: `case:${caseId}`,
+    actorId,
+    topics: [...new Set([`case:${caseId}`, ...topics])],
+    payload: {
+      caseId,
+      taskId: task.id,
+      version: task.version,
+      status: task.status,
+      assigneeAgencyId: task.assigneeAgency.id,
+      assigneeId: task.assignee?.id ?? null,
+      ...payload,
+    },
+  });
+}
+
+async function memberOf(em: EntityManager, agency: Agency, userId: string): Promise<User> {
+  const user = await em.findOne(User, { id: userId, agency: agency.id, active: true });
+  if (!user) throw badInput(`Người được giao phải là cán bộ đang hoạt động của ${agency.name}.`, { field: 'assigneeId' });
+  return user;
+}
+
+function filterWhere(filter: TaskFilter): FilterQuery<Task>[] {
+  const and: FilterQuery<Task>[] = [];
+  if (filter.statuses?.length) and.push({ status: { $in: filter.statuses } });
+  if (filter.dueBefore) and.push({ dueAt: { $lte: filter.dueBefore } });
+  if (filter.dueAfter) and.push({ dueAt: { $gte: filter.dueAfter } });
+  if (filter.overdue === true) and.push({ status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: new Date() } });
+  if (filter.overdue === false) and.push({ $or: [{ status: { $nin: [...ACTIVE_TASK_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: new Date() } }] });
+  return and;
+}

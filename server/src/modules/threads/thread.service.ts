@@ -1,0 +1,455 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { claimVersion } from '../../db/optimistic';
+import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } from '../../db/pagination';
+import { badInput, notFound, ruleViolation } from '../../errors';
+import { toPgTextArray } from '../../events/event-log';
+import type { Outbox } from '../../events/outbox';
+import { agencyCanReadCase, assertAllowed, canOnCase, canOnPost, canOnThread, type CaseFacts } from '../../policy/abilities';
+import { Agency } from '../agencies/agency.entity';
+import { visibleCaseIdsSql } from '../../policy/case-visibility';
+import { EnforcementCase } from '../cases/case.entity';
+import { CaseService } from '../cases/case.service';
+import { User } from '../users/user.entity';
+import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
+
+/**
+ * Longest post body accepted, in characters. A thread post is a message, not a document: 10,000
+ * characters is several pages of text; longer material goes in an attachment.
+ */
+export const MAX_POST_BODY_CHARS = 10_000;
+/** At most this many people and agencies mentioned in one post. */
+export const MAX_MENTIONS = 50;
+/** At most this many attachments per post. */
+export const MAX_ATTACHMENTS = 10;
+/** Largest attachment size recorded (bytes): 200 MB, above any scanned dossier. */
+export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
+
+export interface NewPostInput {
+  caseId: string;
+  kind: PostKind;
+  body: string;
+  mentionedUserIds?: string[] | null;
+  mentionedAgencyIds?: string[] | null;
+  attachments?: AttachmentMeta[] | null;
+}
+
+export interface EditPostInput {
+  id: string;
+  version: number;
+  body: string;
+  /** Replaces the mentions when given. */
+  mentionedUserIds?: string[] | null;
+  mentionedAgencyIds?: string[] | null;
+}
+
+/** Unread posts of one case for one user. */
+export interface CaseUnread {
+  caseId: string;
+  lastSeq: number;
+  lastReadSeq: number;
+  unread: number;
+}
+
+/** One item of "what needs my attention", taken from the event log. */
+export interface InboxEntry {
+  id: string;
+  type: string;
+  actorId: string | null;
+  occurredAt: Date;
+  caseId: string;
+  payload: Record<string, unknown>;
+}
+
+/** Event types that need the attention of the person or agency they are addressed to. */
+export const INBOX_EVENT_TYPES = ['task.created', 'task.reassigned', 'task.declined', 'task.escalated', 'thread.posted', 'thread.postEdited', 'case.shared'] as const;
+
+/** Post kinds the API accepts (SYSTEM posts come from services only). */
+const KIND_ABILITY = {
+  NOTE: 'thread.post',
+  REPORT: 'thread.post',
+  DIRECTIVE: 'thread.postDirective',
+  RECOMMENDATION: 'thread.postRecommendation',
+} as const;
+const KIND_REFUSAL = {
+  NOTE: 'viết vào trao đổi của việc này',
+  REPORT: 'gửi báo cáo vào trao đổi của việc này',
+  DIRECTIVE: 'ban hành chỉ đạo (chỉ thành viên Ban Chỉ đạo THADS có thẩm quyền đối với việc)',
+  RECOMMENDATION: 'đưa ra kiến nghị (chỉ kiểm sát viên của Viện kiểm sát có thẩm quyền kiểm sát việc)',
+} as const;
+
+/**
+ * Case threads: posts with mentions and attachment metadata, edits with history, soft deletion, and
+ * per-user read state. Each write appends its event in the same transaction.
+ */
+export class ThreadService {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly cases: CaseService = new CaseService(outbox),
+  ) {}
+
+  /** Loads a case the viewer may read, with its policy facts (NOT_FOUND otherwise). */
+  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
+    const c = await em.findOne(EnforcementCase, { id: caseId });
+    const facts = c ? await this.cases.facts(em, c) : null;
+    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án', { field: 'caseId' });
+    return { c, facts };
+  }
+
+  /** Posts on a case's thread, oldest first; page backward with `last`/`before` for the newest. */
+  async list(em: EntityManager, viewer: Viewer, caseId: string, page: PageArgs): Promise<Page<Post>> {
+    await this.readableCase(em, viewer, caseId);
+    return findPage(em, Post, { case: caseId }, { seq: 'asc' }, page);
+  }
+
+  /** One post the viewer may read. */
+  async get(em: EntityManager, viewer: Viewer, id: string): Promise<Post> {
+    const post = await em.findOne(Post, { id });
+    if (!post) throw notFound('bài viết');
+    await this.readableCase(em, viewer, post.case.id).catch(() => {
+      throw notFound('bài viết');
+    });
+    return post;
+  }
+
+  /** The earlier texts of a post, oldest first (the viewer must be able to read the post). */
+  async history(em: EntityManager, viewer: Viewer, postId: string): Promise<PostRevision[]> {
+    await this.get(em, viewer, postId);
+    return em.find(PostRevision, { post: postId }, { orderBy: { version: 'asc' } });
+  }
+
+  /** Writes a post. Who may write which kind is decided by `canOnThread`. */
+  async post(em: EntityManager, viewer: Viewer, input: NewPostInput): Promise<Post> {
+    if (input.kind === PostKind.SYSTEM || !(input.kind in KIND_ABILITY)) {
+      throw badInput('Bài viết hệ thống do phần mềm tự tạo; hãy chọn loại ghi chú, báo cáo, chỉ đạo hoặc kiến nghị.', { field: 'kind' });
+    }
+    const kind = input.kind as keyof typeof KIND_ABILITY;
+    const body = cleanBody(input.body);
+    const attachments = cleanAttachments(input.attachments ?? []);
+    const userIds = uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
+    const agencyIds = uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
+    const postId = await this.outbox.transaction(em, async (tx) => {
+      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
+      await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
+      const seq = await nextSeq(tx.em, c.id);
+      const post = tx.em.create(Post, {
+        case: c,
+        seq,
+        kind: input.kind,
+        author: tx.em.getReference(User, viewer.userId),
+        authorAgency: tx.em.getReference(Agency, viewer.agencyId),
+        body,
+        mentionedUserIds: userIds,
+        mentionedAgencyIds: agencyIds,
+        attachments,
+      });
+      await tx.em.flush();
+      // A directive is addressed to every agency on the case; a recommendation to the lead office.
+      const addressed =
+        input.kind === PostKind.DIRECTIVE ? facts.participantAgencyIds : input.kind === PostKind.RECOMMENDATION ? [facts.leadAgencyId] : [];
+      await tx.emit({
+        type: 'thread.posted',
+        stream: `case:${c.id}`,
+        actorId: viewer.userId,
+        topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
+        payload: { caseId: c.id, postId: post.id, seq, kind: input.kind, authorAgencyId: viewer.agencyId, mentionedUserIds: userIds, mentionedAgencyIds: agencyIds, attachments: attachments.length },
+      });
+      return post.id;
+    });
+    return em.fork().findOneOrFail(Post, { id: postId });
+  }
+
+  /** Edits the author's own post; the previous text is kept as a revision. */
+  async edit(em: EntityManager, viewer: Viewer, input: EditPostInput): Promise<Post> {
+    const body = cleanBody(input.body);
+    const newUserIds = input.mentionedUserIds == null ? null : uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
+    const newAgencyIds = input.mentionedAgencyIds == null ? null : uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
+    await this.outbox.transaction(em, async (tx) => {
+      const { post, facts } = await this.ownPost(tx.em, viewer, input.id, 'sửa');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      const userIds = newUserIds ?? post.mentionedUserIds;
+      const agencyIds = newAgencyIds ?? post.mentionedAgencyIds;
+      await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
+      tx.em.create(PostRevision, {
+        post,
+        version: input.version,
+        body: post.body,
+        mentionedUserIds: post.mentionedUserIds,
+        mentionedAgencyIds: post.mentionedAgencyIds,
+        replacedBy: tx.em.getReference(User, viewer.userId),
+      });
+      // Only people and agencies mentioned by this edit for the first time are told again.
+      const addedUsers = userIds.filter((id) => !post.mentionedUserIds.includes(id));
+      const addedAgencies = agencyIds.filter((id) => !post.mentionedAgencyIds.includes(id));
+      Object.assign(post, { body, mentionedUserIds: userIds, mentionedAgencyIds: agencyIds, editedAt: new Date(), version: input.version + 1 });
+      await tx.em.flush();
+      await tx.emit({
+        type: 'thread.postEdited',
+        stream: `case:${post.case.id}`,
+        actorId: viewer.userId,
+        topics: topicsFor(post.case.id, addedUsers, addedAgencies),
+        payload: { caseId: post.case.id, postId: post.id, seq: post.seq, version: post.version, mentionedUserIds: addedUsers, mentionedAgencyIds: addedAgencies },
+      });
+    });
+    return em.fork().findOneOrFail(Post, { id: input.id });
+  }
+
+  /**
+   * Deletes the author's own post softly: the row stays (the thread keeps its numbering and shows
+   * "deleted"), the text moves to a revision for the audit trace, and an event records who and why.
+   */
+  async delete(em: EntityManager, viewer: Viewer, input: { id: string; version: number; reason?: string | null }): Promise<Post> {
+    const reason = input.reason?.trim() || null;
+    if (reason && reason.length > 500) throw badInput('Lý do xóa tối đa 500 ký tự.', { field: 'reason' });
+    await this.outbox.transaction(em, async (tx) => {
+      const { post } = await this.ownPost(tx.em, viewer, input.id, 'xóa');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      tx.em.create(PostRevision, {
+        post,
+        version: input.version,
+        body: post.body,
+        mentionedUserIds: post.mentionedUserIds,
+        mentionedAgencyIds: post.mentionedAgencyIds,
+        replacedBy: tx.em.getReference(User, viewer.userId),
+      });
+      Object.assign(post, { body: '', deletedAt: new Date(), deletedBy: tx.em.getReference(User, viewer.userId), deleteReason: reason, version: input.version + 1 });
+      await tx.em.flush();
+      await tx.emit({
+        type: 'thread.postDeleted',
+        stream: `case:${post.case.id}`,
+        actorId: viewer.userId,
+        topics: [`case:${post.case.id}`],
+        payload: { caseId: post.case.id, postId: post.id, seq: post.seq, reason },
+      });
+    });
+    return em.fork().findOneOrFail(Post, { id: input.id });
+  }
+
+  private async ownPost(em: EntityManager, viewer: Viewer, id: string, verb: string) {
+    const post = await em.findOne(Post, { id });
+    if (!post) throw notFound('bài viết');
+    const { facts } = await this.readableCase(em, viewer, post.case.id).catch(() => {
+      throw notFound('bài viết');
+    });
+    assertAllowed(canOnPost(viewer, verb === 'sửa' ? 'post.edit' : 'post.delete', { authorId: post.author?.id ?? null }, facts), `${verb} bài viết của người khác`);
+    if (post.deletedAt) throw ruleViolation('Bài viết đã bị xóa; không thể sửa hoặc xóa lại.', 'Nhật ký trao đổi không sửa sau khi xóa');
+    return { post, facts };
+  }
+
+  /**
+   * Marks the case's thread read up to `upToSeq` (default: everything so far). Cheap and
+   * idempotent: one upsert that only ever raises the mark; no event (reading changes nothing shared).
+   */
+  async markRead(em: EntityManager, viewer: Viewer, caseId: string, upToSeq?: number | null): Promise<CaseUnread> {
+    await this.readableCase(em, viewer, caseId);
+    if (upToSeq != null && (!Number.isInteger(upToSeq) || upToSeq < 0)) throw badInput('Số thứ tự bài viết không hợp lệ.', { field: 'upToSeq' });
+    await em.getConnection().execute(
+      `insert into thread_read (id, user_id, case_id, last_read_seq, updated_at)
+       select gen_random_uuid(), ?, ?, least(coalesce(?::int, t.last_seq), t.last_seq), now()
+         from (select coalesce((select last_seq from case_thread where case_id = ?), 0) as last_seq) t
+       on conflict (user_id, case_id) do update
+         set last_read_seq = greatest(thread_read.last_read_seq, excluded.last_read_seq),
+             updated_at = case when excluded.last_read_seq > thread_read.last_read_seq then now() else thread_read.updated_at end`,
+      [viewer.userId, caseId, upToSeq ?? null, caseId],
+    );
+    const [one] = await this.unreadRows(em, viewer, [caseId]);
+    return one ?? { caseId, lastSeq: 0, lastReadSeq: 0, unread: 0 };
+  }
+
+  /**
+   * Unread posts per case (posts by others, not deleted, after the read mark) for the cases that
+   * concern the viewer: those their agency takes part in, those they have opened (a read mark) and
+   * those where they are mentioned — all still readable by them. Supervisors are not flooded with
+   * every case of their province.
+   */
+  async unreadCounts(em: EntityManager, viewer: Viewer, caseIds?: string[] | null): Promise<{ total: number; cases: CaseUnread[] }> {
+    const cases = await this.unreadRows(em, viewer, caseIds ?? null);
+    return { total: cases.reduce((s, c) => s + c.unread, 0), cases };
+  }
+
+  private async unreadRows(em: EntityManager, viewer: Viewer, caseIds: string[] | null): Promise<CaseUnread[]> {
+    const visible = visibleCaseIdsSql(viewer);
+    const rows = await em.getConnection().execute<{ case_id: string; last_seq: number; last_read_seq: number; unread: string }[]>(
+      `select t.case_id, t.last_seq, coalesce(r.last_read_seq, 0) as last_read_seq,
+              (select count(*) from case_post p
+                where p.case_id = t.case_id and p.seq > coalesce(r.last_read_seq, 0)
+                  and p.deleted_at is null and p.author_id is distinct from ?) as unread
+         from case_thread t
+         left join thread_read r on r.case_id = t.case_id and r.user_id = ?
+        where t.case_id in (${visible.sql})
+          and (r.id is not null
+               or exists (select 1 from case_participant cp where cp.case_id = t.case_id and cp.agency_id = ? and cp.removed_at is null)
+               or exists (select 1 from case_post m where m.case_id = t.case_id and m.mentioned_user_ids @> array[?]::text[]))
+          ${caseIds ? 'and t.case_id = any(?::uuid[])' : ''}
+        order by t.case_id`,
+      [viewer.userId, viewer.userId, ...visible.params, viewer.agencyId, viewer.userId, ...(caseIds ? [`{${caseIds.join(',')}}`] : [])],
+    );
+    return rows.map((r) => ({ caseId: r.case_id, lastSeq: Number(r.last_seq), lastReadSeq: Number(r.last_read_seq), unread: Number(r.unread) }));
+  }
+
+  /** Posts that mention the viewer by name, newest first, on cases they can still read. */
+  async mentionsMe(em: EntityManager, viewer: Viewer, page: PageArgs): Promise<Page<Post>> {
+    const visible = visibleCaseIdsSql(viewer);
+    return findPage(
+      em,
+      Post,
+      { mentionedUserIds: { $contains: [viewer.userId] }, deletedAt: null, case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } },
+      { createdAt: 'desc', id: 'desc' },
+      page,
+    );
+  }
+
+  /**
+   * What needs the viewer's attention, newest first: tasks for them or their agency, mentions,
+   * directives, invitations to cases, escalations — the events addressed to `user:<me>` or
+   * `agency:<my agency>` (the same addressing as the `myFeed` subscription), by others, about
+   * cases the viewer can still read. Paged by event id both ways.
+   */
+  async inbox(em: EntityManager, viewer: Viewer, page: PageArgs): Promise<Page<InboxEntry>> {
+    const backward = page.last != null || (page.before != null && page.first == null);
+    if (page.first != null && page.last != null) throw badInput('Chỉ dùng một trong hai: first hoặc last.', { field: 'last' });
+    const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
+    if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: backward ? 'last' : 'first' });
+    const cursorText = backward ? page.before : page.after;
+    const cursor = cursorText == null ? null : decodeInboxCursor(cursorText);
+    const visible = visibleCaseIdsSql(viewer);
+    const base = `from event e
+       where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
+         and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`;
+    const params = [toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]), toPgTextArray(INBOX_EVENT_TYPES), viewer.userId, ...visible.params];
+    // Newest first: forward pages go to older ids, backward pages to newer ones.
+    const rows = await em.getConnection().execute<{ id: string; type: string; actor_id: string | null; occurred_at: Date; payload: Record<string, unknown> }[]>(
+      `select e.id::text as id, e.type, e.actor_id, e.occurred_at, e.payload ${base}
+         ${cursor ? (backward ? 'and e.id > ?' : 'and e.id < ?') : ''}
+        order by e.id ${backward ? 'asc' : 'desc'} limit ?`,
+      [...params, ...(cursor ? [cursor] : []), size + 1],
+    );
+    const more = rows.length > size;
+    const items = rows.slice(0, size);
+    if (backward) items.reverse();
+    const [{ count }] = await em.getConnection().execute<{ count: string }[]>(`select count(*) ${base}`, params);
+    const entries = items.map((r) => ({
+      id: r.id,
+      type: r.type,
+      actorId: r.actor_id,
+      occurredAt: new Date(r.occurred_at),
+      caseId: String(r.payload.caseId),
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    }));
+    return {
+      items: entries,
+      cursorOf: (e) => encodeInboxCursor(e.id),
+      hasNextPage: backward ? cursor != null : more,
+      hasPreviousPage: backward ? more : cursor != null,
+      startCursor: entries.length ? encodeInboxCursor(entries[0].id) : null,
+      endCursor: entries.length ? encodeInboxCursor(entries[entries.length - 1].id) : null,
+      totalCount: Number(count),
+    };
+  }
+}
+
+const encodeInboxCursor = (id: string) => Buffer.from(`inbox:${id}`).toString('base64url');
+function decodeInboxCursor(text: string): string {
+  const decoded = Buffer.from(text, 'base64url').toString('utf8');
+  const match = /^inbox:(\d{1,19})$/.exec(decoded);
+  if (!match) throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: 'after' });
+  return match[1];
+}
+
+/**
+ * Normalises a body: line endings to \n, control characters (other than newline and tab) removed,
+ * outer whitespace trimmed. The text is stored as typed; the client renders a safe Markdown subset
+ * (no raw HTML), so nothing here is ever interpreted as markup by the server.
+ */
+export function cleanBody(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const body = (raw ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  if (!body) throw badInput('Nội dung bài viết không được để trống.', { field: 'body' });
+  if ([...body].length > MAX_POST_BODY_CHARS) {
+    throw badInput(`Nội dung bài viết dài ${[...body].length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${MAX_POST_BODY_CHARS.toLocaleString('vi-VN')} ký tự; hãy rút gọn hoặc đính kèm tài liệu.`, {
+      field: 'body',
+      maxLength: MAX_POST_BODY_CHARS,
+    });
+  }
+  return body;
+}
+
+function uniqueIds(ids: string[] | null | undefined, field: string): string[] {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length > MAX_MENTIONS) throw badInput(`Mỗi bài viết nhắc tối đa ${MAX_MENTIONS} người hoặc cơ quan.`, { field });
+  return unique;
+}
+
+const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function cleanAttachments(list: AttachmentMeta[]): AttachmentMeta[] {
+  if (list.length > MAX_ATTACHMENTS) throw badInput(`Mỗi bài viết đính kèm tối đa ${MAX_ATTACHMENTS} tệp.`, { field: 'attachments' });
+  return list.map((a, i) => {
+    const field = `attachments[${i}]`;
+    const name = a.name?.trim() ?? '';
+    if (!name || name.length > 255 || /[\\/\u0000-\u001F]/.test(name)) throw badInput(`Tên tệp đính kèm thứ ${i + 1} không hợp lệ (1–255 ký tự, không chứa "/" hoặc "\\").`, { field: `${field}.name` });
+    if (!Number.isInteger(a.size) || a.size < 0 || a.size > MAX_ATTACHMENT_BYTES) throw badInput(`Dung lượng tệp "${name}" không hợp lệ (tối đa 200 MB).`, { field: `${field}.size` });
+    if (!MIME.test(a.type ?? '')) throw badInput(`Loại tệp "${name}" không hợp lệ (ví dụ application/pdf).`, { field: `${field}.type` });
+    const checksum = (a.checksum ?? '').toLowerCase();
+    if (!SHA256.test(checksum)) throw badInput(`Mã kiểm tra của tệp "${name}" phải là SHA-256 (64 ký tự hệ 16).`, { field: `${field}.checksum` });
+    return { name, size: a.size, type: a.type.toLowerCase(), checksum };
+  });
+}
+
+/** Increments the case's post counter (row-locked until commit: seq follows commit order per case). */
+async function nextSeq(em: EntityManager, caseId: string): Promise<number> {
+  const [row] = await em.execute<{ last_seq: number }[]>(
+    `insert into case_thread (case_id, last_seq) values (?, 1)
+     on conflict (case_id) do update set last_seq = case_thread.last_seq + 1
+     returning last_seq`,
+    [caseId],
+  );
+  return Number(row.last_seq);
+}
+
+/**
+ * Refuses mentions of people or agencies that cannot see the case: a mention would tell them about a
+ * case they have no access to. Names the first offender so the official can fix the post.
+ */
+async function assertMentionsInCase(em: EntityManager, facts: CaseFacts, userIds: string[], agencyIds: string[]): Promise<void> {
+  if (userIds.length) {
+    const users = await agencyFactsOf(em, 'u', userIds);
+    for (const id of userIds) {
+      const u = users.get(id);
+      if (!u) throw badInput('Người được nhắc đến không tồn tại hoặc đã ngừng hoạt động.', { field: 'mentionedUserIds', id });
+      if (!agencyCanReadCase(u, facts)) {
+        throw badInput(`${u.name} (${u.agencyName}) không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan của họ trước.`, { field: 'mentionedUserIds', id });
+      }
+    }
+  }
+  if (agencyIds.length) {
+    const agencies = await agencyFactsOf(em, 'a', agencyIds);
+    for (const id of agencyIds) {
+      const a = agencies.get(id);
+      if (!a) throw badInput('Cơ quan được nhắc đến không tồn tại hoặc đã ngừng hoạt động.', { field: 'mentionedAgencyIds', id });
+      if (!agencyCanReadCase(a, facts)) throw badInput(`${a.name} không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan trước.`, { field: 'mentionedAgencyIds', id });
+    }
+  }
+}
+
+/** Active users ('u') or agencies ('a') by id, with their agency's kind and covered area paths. */
+async function agencyFactsOf(em: EntityManager, what: 'u' | 'a', ids: string[]) {
+  if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw badInput('Mã người hoặc cơ quan được nhắc đến không hợp lệ.', { field: what === 'u' ? 'mentionedUserIds' : 'mentionedAgencyIds' });
+  const rows = await em.getConnection().execute<{ id: string; name: string; agency_id: string; agency_name: string; kind: string; paths: string[] }[]>(
+    `select ${what === 'u' ? 'u.id, u.full_name' : 'a.id, a.name'} as name, a.id as agency_id, a.name as agency_name, a.kind,
+            coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
+       from ${what === 'u' ? 'app_user u join agency a on a.id = u.agency_id' : 'agency a'}
+       left join agency_coverage c on c.agency_id = a.id
+       left join area ar on ar.id = c.area_id
+      where ${what === 'u' ? 'u.id' : 'a.id'} = any(?::uuid[]) and a.active ${what === 'u' ? 'and u.active' : ''}
+      group by 1, 2, 3, 4, 5`,
+    [`{${ids.join(',')}}`],
+  );
+  return new Map(rows.map((r) => [r.id, { id: r.agency_id, name: r.name, agencyName: r.agency_name, kind: r.kind, coveredAreaPaths: r.paths }]));
+}
+
+function topicsFor(caseId: string, userIds: string[], agencyIds: string[]): string[] {
+  return [`case:${caseId}`, ...new Set(userIds.map((id) => `user:${id}`)), ...new Set(agencyIds.map((id) => `agency:${id}`))];
+}
