@@ -53,7 +53,7 @@ export async function seedDemoData(services: AppServices): Promise<void> {
         decisionDeliveredAt: deliveredAt, voluntaryPeriodEndsAt: voluntaryEnd, verificationDueAt: legalCalendar().deadline('VERIFICATION', voluntaryEnd),
         status: d.key === 'money' ? CaseStatus.ENFORCING : CaseStatus.ENFORCEABLE, complex: d.key === 'forest',
       });
-      const parties = d.parties.map((p) => tx.em.create(CaseParty, { case: c, role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, address: p.address, idNumber: 'idNumber' in p ? p.idNumber : null, phone: 'phone' in p ? p.phone : null }));
+      const parties = d.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, address: p.address, idNumber: 'idNumber' in p ? p.idNumber : null, phone: 'phone' in p ? p.phone : null }));
       for (const o of d.obligations) {
         tx.em.create(Obligation, {
           case: c, kind: o.kind as ObligationKind, description: o.description, debtor: parties[o.debtor], creditor: parties[o.creditor],

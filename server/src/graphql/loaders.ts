@@ -33,7 +33,7 @@ export function createLoaders(em: EntityManager) {
   return {
     agencyById: byIdLoader(em, Agency),
     userById: byIdLoader(em, User),
-    partiesByCase: byCaseLoader(em, CaseParty, 'createdAt'),
+    partiesByCase: byCaseLoader(em, CaseParty, 'position'),
     obligationsByCase: byCaseLoader(em, Obligation, 'createdAt'),
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */

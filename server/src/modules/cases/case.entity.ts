@@ -149,7 +149,7 @@ export class EnforcementCase {
 /** A person or organisation in the case. ID and phone numbers are restricted (ND 13/2023). */
 @Entity({ tableName: 'case_party' })
 export class CaseParty {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'position';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -157,6 +157,10 @@ export class CaseParty {
   @Index()
   @ManyToOne(() => EnforcementCase)
   case!: Rel<EnforcementCase>;
+
+  /** Order of entry within the case (the first debtor listed is the main one); ties broken by id. */
+  @Property({ type: 'smallint', default: 0 })
+  position: number = 0;
 
   @Enum({ items: () => PartyRole, nativeEnumName: 'party_role' })
   role!: PartyRole;

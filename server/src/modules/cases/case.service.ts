@@ -202,7 +202,7 @@ export class CaseService {
         notes: input.notes?.trim() || null,
         decisionDueAt: legalCalendar().deadline('ENFORCEMENT_DECISION', input.receivedAt),
       });
-      const parties = input.parties.map((p) => tx.em.create(CaseParty, { case: c, ...cleanParty(p) }));
+      const parties = input.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, ...cleanParty(p) }));
       for (const o of input.obligations) {
         tx.em.create(Obligation, {
           case: c,
@@ -250,9 +250,17 @@ export class CaseService {
 
   /** Moves the case along its lifecycle; illegal moves give RULE_VIOLATION naming the rule. */
   async transition(em: EntityManager, viewer: Viewer, input: TransitionInput): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.id, input.version, 'case.transition', this.transitionStep(input));
+  }
+
+  /**
+   * The lifecycle step as a change to apply (used by `transition`, and by other services inside their
+   * own transaction through `changeIn`, e.g. completing the case when an action's outcome fulfils it).
+   */
+  transitionStep(input: Omit<TransitionInput, 'id' | 'version'>): CaseChange {
     const rule = TRANSITIONS[input.transition];
     if (rule.needsReason && !input.reason?.trim()) throw badInput('Hãy ghi rõ lý do (được lưu vào nhật ký của việc).', { field: 'reason' });
-    return this.change(em, viewer, input.id, input.version, 'case.transition', async (tx, c) => {
+    return async (tx, c) => {
       const check = checkTransition(c.status, input.transition, c.resumeStatus);
       if (!check.ok) throw ruleViolation(check.message, check.source, { transition: input.transition, status: c.status });
       const extra: Record<string, unknown> = {};
@@ -310,15 +318,16 @@ export class CaseService {
       const from = c.status;
       c.status = check.to;
       return { type: 'case.transitioned', payload: { transition: input.transition, from, to: c.status, reason: input.reason?.trim() || null, legalSource: check.source, ...extra } };
-    });
+    };
   }
 
   /** Adds a party to a case. */
   async addParty(em: EntityManager, viewer: Viewer, caseId: string, version: number, party: PartyInput): Promise<EnforcementCase> {
     validateParties([party], true);
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
-      const created = tx.em.create(CaseParty, { case: c, ...cleanParty(party) });
-      c.searchText = searchTextOf(c, [...(await tx.em.find(CaseParty, { case: c.id })), created]);
+      const existing = await tx.em.find(CaseParty, { case: c.id });
+      const created = tx.em.create(CaseParty, { case: c, position: existing.length, ...cleanParty(party) });
+      c.searchText = searchTextOf(c, [...existing, created]);
       return { type: 'case.partyAdded', payload: { partyId: created.id, role: created.role, kind: created.kind } };
     });
   }
@@ -350,10 +359,15 @@ export class CaseService {
   async recordProgress(
     em: EntityManager,
     viewer: Viewer,
-    input: { caseId: string; version: number; obligationId: string; amountCollected?: string | null; fulfilled?: boolean | null },
+    input: { caseId: string; version: number } & ProgressInput,
   ): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', this.progressStep(input));
+  }
+
+  /** Recording progress as a change to apply (exact bigint arithmetic in one place; see `changeIn`). */
+  progressStep(input: ProgressInput): CaseChange {
     if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
-    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+    return async (tx, c) => {
       if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
         throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', 'Điều 39 Luật THADS');
       }
@@ -374,20 +388,25 @@ export class CaseService {
         payload.fulfilled = input.fulfilled;
       }
       return { type: 'case.progressRecorded', payload };
-    });
+    };
   }
 
   /** Adds an agency to the case with a role; it sees the case at once. */
   async share(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; agencyId: string; role: ParticipantRole }): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.caseId, input.version, 'case.share', this.shareStep(input));
+  }
+
+  /** Sharing as a change to apply (see `changeIn`); refuses an agency that already takes part. */
+  shareStep(input: { agencyId: string; role: ParticipantRole }): CaseChange {
     if (input.role === ParticipantRole.LEAD) throw badInput('Mỗi việc chỉ có một cơ quan chủ trì.', { field: 'role' });
-    return this.change(em, viewer, input.caseId, input.version, 'case.share', async (tx, c) => {
+    return async (tx, c, viewer) => {
       const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
       if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
       const existing = await tx.em.findOne(CaseParticipant, { case: c.id, agency: agency.id, removedAt: null });
       if (existing) throw conflict(`${agency.name} đã tham gia việc này.`, { field: 'agencyId' });
       tx.em.create(CaseParticipant, { case: c, agency, role: input.role, addedBy: tx.em.getReference(User, viewer.userId) });
       return { type: 'case.shared', payload: { agencyId: agency.id, agencyName: agency.name, role: input.role }, topics: [`agency:${agency.id}`] };
-    });
+    };
   }
 
   /** Removes an agency from the case; it stops seeing it at once (supervision by area is unaffected). */
@@ -405,26 +424,29 @@ export class CaseService {
    * The shape of every change: claim the version (CONFLICT if stale), check the ability, apply, flush,
    * append the event — all in one transaction.
    */
-  private async change(
-    em: EntityManager,
-    viewer: Viewer,
-    caseId: string,
-    version: number,
-    ability: CaseAbility,
-    apply: (tx: Tx, c: EnforcementCase) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>,
-  ): Promise<EnforcementCase> {
-    await this.outbox.transaction(em, async (tx) => {
-      const c = await tx.em.findOne(EnforcementCase, { id: caseId });
-      const facts = c ? await this.facts(tx.em, c) : null;
-      if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
-      assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
-      await claimVersion(tx.em, EnforcementCase, caseId, version, 'việc thi hành án');
-      c.version = version + 1;
-      const event = await apply(tx, c);
-      await tx.em.flush();
-      await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
-    });
+  private async change(em: EntityManager, viewer: Viewer, caseId: string, version: number, ability: CaseAbility, apply: CaseChange): Promise<EnforcementCase> {
+    await this.outbox.transaction(em, (tx) => this.changeIn(tx, viewer, caseId, version, ability, apply));
     return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+  }
+
+  /**
+   * `change` inside the caller's transaction (another service changing the case as part of its own
+   * work, e.g. an action outcome recording money). With `version` null the case's current version is
+   * claimed: the caller already claimed its own aggregate, and a concurrent case change still gets
+   * CONFLICT rather than a lost update.
+   */
+  async changeIn(tx: Tx, viewer: Viewer, caseId: string, version: number | null, ability: CaseAbility, apply: CaseChange): Promise<EnforcementCase> {
+    const c = await tx.em.findOne(EnforcementCase, { id: caseId }, { refresh: true });
+    const facts = c ? await this.facts(tx.em, c) : null;
+    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
+    assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
+    const expected = version ?? c.version;
+    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án');
+    c.version = expected + 1;
+    const event = await apply(tx, c, viewer);
+    await tx.em.flush();
+    await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
+    return c;
   }
 
   private async officerOf(em: EntityManager, agencyId: string, userId: string): Promise<User> {
@@ -432,6 +454,17 @@ export class CaseService {
     if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
     return user;
   }
+}
+
+/** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
+export type CaseChange = (tx: Tx, c: EnforcementCase, viewer: Viewer) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>;
+
+/** What `recordProgress` adds to an obligation. */
+export interface ProgressInput {
+  obligationId: string;
+  /** Đồng collected now (added to the total), as a decimal string. */
+  amountCollected?: string | null;
+  fulfilled?: boolean | null;
 }
 
 /** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
