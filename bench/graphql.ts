@@ -4,12 +4,12 @@ export const BENCH_USER = { username: 'cb.thads', password: 'PhoiHop@2026' };
 
 export const BENCH_QUERY = '{ me { id fullName agency { name } } agencies(first: 20) { totalCount edges { node { name } } } }';
 
-interface GraphQLResponse {
+export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
   errors?: Array<{ message: string }>;
 }
 
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: GraphQLResponse }> {
+export async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: GraphQLResponse }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: {

@@ -1,7 +1,8 @@
 /**
  * Benchmark report for one in-process instance on an embedded PostgreSQL: event append throughput
  * (separate streams vs one stream), commit-to-delivery latency, log reader throughput and GraphQL
- * over HTTP. Prints tables and writes bench/results/latest.json. It measures; it never asserts.
+ * over HTTP, and live delivery through the web app's subscription helper. Prints tables and writes
+ * bench/results/latest.json. It measures; it never asserts.
  *
  * Run: npm run bench
  */
@@ -14,6 +15,7 @@ import { createLogger } from '../server/src/logger';
 import { PROJECT_ROOT } from '../server/src/paths';
 import { runAppend, runDelivery, runReader, type AppendResult, type DeliveryResult, type ReadResult } from './events';
 import { healthzOnce, queryOnce, runHttp, signIn, typenameOnce, BENCH_QUERY, BENCH_USER, type HttpResult } from './graphql';
+import { runLiveDelivery, type LiveDeliveryResult } from './live';
 import { fmt, now, round, roundSummary, table, type LatencySummary } from './stats';
 
 /** Every knob in one place; all loops are bounded by a count and a time cap. */
@@ -32,6 +34,8 @@ const PLAN = {
       { clients: 8, target: 1200, capMs: 12_000 },
     ],
   },
+  /** updateCase over HTTP, one at a time, each awaited until its event reached the web app's live helper. */
+  live: { count: 100, eventTimeoutMs: 3000, capMs: 15_000, graceMs: 500 },
 };
 
 const log = (message: string) => console.log(`· ${message}`);
@@ -81,7 +85,15 @@ function appendTable(rows: AppendResult[]): string {
   );
 }
 
-function render(facts: Facts, append: AppendResult[], held: AppendResult[], delivery: DeliveryResult[], reader: ReadResult, http: HttpResult[]): string {
+function render(
+  facts: Facts,
+  append: AppendResult[],
+  held: AppendResult[],
+  delivery: DeliveryResult[],
+  reader: ReadResult,
+  http: HttpResult[],
+  live: LiveDeliveryResult,
+): string {
   const out: string[] = [];
   out.push('Phối Hợp — benchmark report');
   out.push('One run on this machine: indicative only. Numbers move between runs and machines; do not compare across machines.');
@@ -170,6 +182,27 @@ function render(facts: Facts, append: AppendResult[], held: AppendResult[], deli
         String(h.errors),
       ]),
     ),
+  );
+  out.push('');
+
+  out.push(
+    `5. Live delivery through the web app's helper — createLiveClient + subscribeWithResume (Node, ws) on caseActivity of ${live.caseLabel}, ` +
+      `signed in as ${BENCH_USER.username}; ${PLAN.live.count} updateCase mutations over HTTP, one at a time.`,
+  );
+  out.push('   Latency = just before fetch() of the mutation → the helper\'s onEvent for its event. Mutation = fetch() → parsed response.');
+  out.push(
+    table(
+      ['measure', 'samples', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      [
+        ['mutation → onEvent', String(live.latency.count), ...latencyCells(live.latency)],
+        ['mutation response', String(live.mutationLatency.count), ...latencyCells(live.mutationLatency)],
+      ],
+    ),
+  );
+  out.push(
+    `   Mutations sent ${live.sent}${live.capped ? ' (capped)' : ''}, succeeded ${live.succeeded}; events delivered ${live.delivered}, ` +
+      `duplicates ${live.duplicates}, unexpected ${live.unexpected}, missed ${live.missed}, errors ${live.errors} — ` +
+      (live.exactlyOnce ? 'exactly one event per mutation.' : 'NOT exactly one event per mutation.'),
   );
   return out.join('\n');
 }
@@ -280,9 +313,15 @@ async function main(): Promise<void> {
       http.push(h);
       log(`http ${label}, ${h.clients} client(s): ${fmt(h.requestsPerSec, 0)} req/s, p99 ${fmt(h.latency.p99, 2)} ms`);
     }
+
+    const live = await runLiveDelivery(url, PLAN.live);
+    log(
+      `live delivery: ${live.delivered}/${live.sent} events, ${live.duplicates} duplicate(s), p50 ${fmt(live.latency.p50, 2)} ms, p99 ${fmt(live.latency.p99, 2)} ms` +
+        (live.exactlyOnce ? '' : ' — NOT exactly once'),
+    );
     facts.loadAvgEnd = loadavg().map((v) => round(v));
 
-    const report = render(facts, append, held, delivery, reader, http);
+    const report = render(facts, append, held, delivery, reader, http, live);
     console.log('\n' + report + '\n');
 
     const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
@@ -297,6 +336,7 @@ async function main(): Promise<void> {
       delivery: delivery.map((d) => ({ ...d, latency: roundSummary(d.latency) })),
       reader: { ...reader, passes: reader.passes.map((p) => ({ ...p, elapsedMs: round(p.elapsedMs), eventsPerSec: round(p.eventsPerSec) })) },
       http: http.map((h) => ({ ...h, elapsedMs: round(h.elapsedMs), requestsPerSec: round(h.requestsPerSec), latency: roundSummary(h.latency) })),
+      live: { ...live, elapsedMs: round(live.elapsedMs), latency: roundSummary(live.latency), mutationLatency: roundSummary(live.mutationLatency) },
       report,
     };
     writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n');

@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     // The server serves this folder on its own port (SERVE_CLIENT), see server/src/paths.ts.
-    outDir: '../dist/client',
+    outDir: '../dist/web',
     emptyOutDir: true,
     sourcemap: true,
   },

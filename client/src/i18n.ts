@@ -113,6 +113,18 @@ const vi = {
   'case.agency': 'Cơ quan',
   'case.participantRole': 'Vai trò',
   'case.none': '—',
+  'case.updatedAt': 'Đã cập nhật lúc {time}',
+  'case.activity': 'Hoạt động gần đây',
+  'case.noActivity': 'Chưa có hoạt động mới kể từ khi mở trang.',
+
+  'event.case.created': 'Mở việc',
+  'event.case.updated': 'Cập nhật thông tin',
+  'event.case.shared': 'Chia sẻ với cơ quan',
+  'event.case.unshared': 'Ngừng chia sẻ',
+  'event.case.transitioned': 'Chuyển trạng thái',
+  'event.case.partyAdded': 'Thêm đương sự',
+  'event.case.obligationAdded': 'Thêm nghĩa vụ',
+  'event.case.progressRecorded': 'Ghi nhận kết quả thi hành',
 
   'status.RECEIVED': 'Đã nhận bản án/đơn',
   'status.DECISION_ISSUED': 'Đã ra quyết định THA',
@@ -276,6 +288,18 @@ const en: Record<MessageKey, string> = {
   'case.agency': 'Agency',
   'case.participantRole': 'Role',
   'case.none': '—',
+  'case.updatedAt': 'Updated at {time}',
+  'case.activity': 'Recent activity',
+  'case.noActivity': 'No new activity since the page was opened.',
+
+  'event.case.created': 'Case opened',
+  'event.case.updated': 'Details updated',
+  'event.case.shared': 'Shared with an agency',
+  'event.case.unshared': 'Sharing stopped',
+  'event.case.transitioned': 'Status changed',
+  'event.case.partyAdded': 'Party added',
+  'event.case.obligationAdded': 'Obligation added',
+  'event.case.progressRecorded': 'Enforcement result recorded',
 
   'status.RECEIVED': 'Judgment/request received',
   'status.DECISION_ISSUED': 'Enforcement decision issued',
@@ -364,6 +388,15 @@ export const obligationKindLabel = (t: Translate, kind: ObligationKind): string 
 
 /** Label of an agency's role in a case. */
 export const participantRoleLabel = (t: Translate, role: ParticipantRole): string => t(`participantRole.${role}`);
+
+/**
+ * Label of a live event type ("case.updated" → "Cập nhật thông tin"); a type this app does not know
+ * yet (the server may add new ones) is shown as it is.
+ */
+export function eventTypeLabel(t: Translate, type: string): string {
+  const key = `event.${type}`;
+  return Object.hasOwn(vi, key) ? t(key as MessageKey) : type;
+}
 
 const STORAGE_KEY = 'phoihop.lang';
 

@@ -167,3 +167,17 @@ export const caseQuery = graphql(`
     }
   }
 `);
+
+/**
+ * What happens on one case, live: replayed after `after`, then as it happens. The case page only
+ * needs to know that something changed (it refetches the case) and what to list as recent activity.
+ */
+export const caseActivitySubscription = graphql(`
+  subscription CaseActivity($caseId: ID!, $after: String) {
+    caseActivity(caseId: $caseId, after: $after) {
+      cursor
+      type
+      occurredAt
+    }
+  }
+`);

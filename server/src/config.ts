@@ -50,7 +50,7 @@ const envSchema = z.object({
   LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
   TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
-  /** Serve the built web app from dist/client. */
+  /** Serve the built web app from dist/web. */
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

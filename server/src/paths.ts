@@ -22,6 +22,6 @@ export const COMPILED_MIGRATIONS_DIR = resolve(PROJECT_ROOT, 'dist/migrations');
 /** TypeScript migration sources, where `npm run migration:create` writes. */
 export const MIGRATIONS_SOURCE_DIR = resolve(PROJECT_ROOT, 'migrations');
 /** The built web app served on the API's port. */
-export const CLIENT_DIST_DIR = resolve(PROJECT_ROOT, 'dist/client');
+export const CLIENT_DIST_DIR = resolve(PROJECT_ROOT, 'dist/web');
 /** The committed SDL artifact. */
 export const SCHEMA_FILE = resolve(PROJECT_ROOT, 'schema/schema.graphql');

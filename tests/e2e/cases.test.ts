@@ -146,4 +146,60 @@ describe('the case list and case page', () => {
     await page.getByRole('heading', { level: 2, name: 'Parties', exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  /** A GraphQL request over HTTP, outside the browser; throws on GraphQL errors. */
+  async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await fetch(`${app!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL over HTTP failed (${res.status}): ${JSON.stringify(body.errors ?? body)}`);
+    return body.data;
+  }
+
+  itInBrowser('an open case page shows a change made elsewhere without a reload, and lists it as recent activity', async () => {
+    await signIn(OFFICER);
+    // The page loads the case, subscribes to its activity, then refetches it once (covering any change
+    // between the load and the subscription): the second CaseDetail request means it is subscribed.
+    let caseLoads = 0;
+    const subscribed = page.waitForResponse((res) => res.url().endsWith('/graphql') && /\bCaseDetail\b/.test(res.request().postData() ?? '') && ++caseLoads === 2, {
+      timeout: 10_000,
+    });
+    await page.getByRole('link', { name: '12/QĐ-THA', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Hoạt động gần đây', exact: true }).waitFor();
+    await page.getByText('Chưa có hoạt động mới kể từ khi mở trang.').waitFor();
+    const caseId = decodeURIComponent(/#\/cases\/([^/]+)$/.exec(page.url())![1]!);
+    // Count navigations: the page must update in place.
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations++;
+    });
+    await subscribed;
+
+    const { signIn: tokens } = await api<{ signIn: { accessToken: string } }>(
+      'mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }',
+      { input: { username: OFFICER, password: PASSWORD } },
+    );
+    const token = tokens.accessToken;
+    const { case: before } = await api<{ case: { version: number } }>('query ($id: ID!) { case(id: $id) { version } }', { id: caseId }, token);
+    const notes = 'Đã vận động lần 2';
+    const { updateCase } = await api<{ updateCase: { version: number } }>(
+      'mutation ($id: ID!, $version: Int!, $notes: String) { updateCase(input: { id: $id, version: $version, notes: $notes }) { version } }',
+      { id: caseId, version: before.version, notes },
+      token,
+    );
+    expect(updateCase.version).toBeGreaterThan(before.version);
+
+    const general = page.getByRole('region', { name: 'Thông tin chung' });
+    await general.getByText(notes, { exact: true }).waitFor({ timeout: 10_000 });
+    const recent = page.getByRole('region', { name: 'Hoạt động gần đây' });
+    await recent.getByRole('listitem').filter({ hasText: 'Cập nhật thông tin' }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: /^Đã cập nhật lúc \d{2}:\d{2}$/ }).waitFor();
+    expect(navigations).toBe(0);
+    await screenshot('case-live-update.png');
+    expect(pageErrors).toEqual([]);
+  });
 });

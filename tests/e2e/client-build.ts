@@ -1,8 +1,8 @@
 /**
- * The e2e suites drive the built web app (dist/client), which the server serves only if it exists when
+ * The e2e suites drive the built web app (dist/web), which the server serves only if it exists when
  * it starts. This rebuilds it when it is missing or older than the client sources, so a test never runs
  * against a stale bundle. Suites run in parallel workers: a lock directory makes one of them build while
- * the other waits, and the new bundle is built aside and swapped in so dist/client is never half-written.
+ * the other waits, and the new bundle is built aside and swapped in so dist/web is never half-written.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** True when dist/client is missing or older than anything in client/ (sources, index.html, Vite config). */
+/** True when dist/web is missing or older than anything in client/ (sources, index.html, Vite config). */
 export function clientBuildIsStale(): boolean {
   const index = join(CLIENT_DIST_DIR, 'index.html');
   if (!existsSync(index)) return true;
@@ -48,7 +48,7 @@ function build(): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds dist/client when it is missing or stale; waits while another worker builds it. */
+/** Builds dist/web when it is missing or stale; waits while another worker builds it. */
 export async function ensureClientBuilt(): Promise<void> {
   if (!clientBuildIsStale()) return;
   for (;;) {

@@ -25,7 +25,7 @@ describe('signing in to the web app', () => {
 
   beforeAll(async () => {
     if (!canRun) return;
-    await ensureClientBuilt(); // the server serves dist/client only if it exists when it starts
+    await ensureClientBuilt(); // the server serves dist/web only if it exists when it starts
     app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

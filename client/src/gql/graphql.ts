@@ -130,6 +130,14 @@ export type CaseDetailQueryVariables = Exact<{
 
 export type CaseDetailQuery = { case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean } } };
 
+export type CaseActivitySubscriptionVariables = Exact<{
+  caseId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, occurredAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -304,3 +312,12 @@ export const CaseDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const CaseActivityDocument = new TypedDocumentString(`
+    subscription CaseActivity($caseId: ID!, $after: String) {
+  caseActivity(caseId: $caseId, after: $after) {
+    cursor
+    type
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { session } from '../auth/session';
 import { errorText } from '../errors';
-import { formatArea, formatDate, formatDateTime, formatMoney } from '../format';
-import type { CaseDetailQuery } from '../gql/graphql';
-import { obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
-import { caseQuery } from '../operations';
+import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
+import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
+import { eventTypeLabel, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
+import { subscribeWithResume, type LiveClient } from '../lib/live-subscription';
+import { caseActivitySubscription, caseQuery } from '../operations';
 import { homeHref } from '../router';
 import { StatusBadge } from './StatusBadge';
 
@@ -12,6 +13,12 @@ type CaseDetail = CaseDetailQuery['case'];
 type Restricted = CaseDetail['parties'][number]['idNumber'];
 
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: CaseDetail };
+type Activity = CaseActivitySubscription['caseActivity'];
+
+/** How many live events the "recent activity" list keeps. */
+const RECENT_ACTIVITY = 10;
+/** Events often come in bursts (one mutation, several events): one refetch per burst. */
+const REFETCH_DEBOUNCE_MS = 200;
 
 /** A restricted personal field: the value, or "Protected" with the server's reason. */
 function RestrictedValue({ field }: { field: Restricted }) {
@@ -48,11 +55,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** One enforcement case, read-only: facts, deadlines, parties, obligations, totals and agencies. */
-export function CaseDetailPage({ id }: { id: string }) {
+/**
+ * One enforcement case, read-only: facts, deadlines, parties, obligations, totals and agencies.
+ * While it is open it follows the case's live activity (when `live` is given): every event refetches
+ * the case, and the last events are listed as recent activity.
+ */
+export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveClient | null }) {
   const t = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [activity, setActivity] = useState<Activity[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -67,10 +80,79 @@ export function CaseDetailPage({ id }: { id: string }) {
     return () => controller.abort();
   }, [id, attempt]);
 
+  // A background refetch keeps the page as it is until the new data arrives; only the newest
+  // request may update it (an older answer arriving late would show stale data).
+  const refetchAbort = useRef<AbortController | null>(null);
+  const refetch = useCallback(
+    (announce: boolean) => {
+      refetchAbort.current?.abort();
+      const controller = new AbortController();
+      refetchAbort.current = controller;
+      session.request(caseQuery, { id }, controller.signal).then(
+        (data) => {
+          if (controller.signal.aborted) return;
+          setLoad({ state: 'ready', data: data.case });
+          if (announce) setUpdatedAt(new Date());
+        },
+        () => {
+          // Keep what is shown; the next event (or a reload) tries again.
+        },
+      );
+    },
+    [id],
+  );
+  useEffect(() => () => refetchAbort.current?.abort(), []);
+
   const ready = load.state === 'ready';
   useEffect(() => {
     if (ready) headingRef.current?.focus();
   }, [ready]);
+
+  // Live activity: subscribe "from now" once the case is loaded. There is no cursor for the loaded
+  // state, so an event committed between the load and the subscription is covered by refetching once
+  // right after subscribing (and after every reconnect, which also resumes "from now" until a first
+  // event gave us a cursor). A resync (our cursor is too old) refetches and subscribes again.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!live || !ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let announce = false;
+    const schedule = (fromEvent: boolean) => {
+      announce ||= fromEvent;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        refetch(announce);
+        announce = false;
+      }, REFETCH_DEBOUNCE_MS);
+    };
+    const subscription = subscribeWithResume({
+      client: live,
+      query: caseActivitySubscription,
+      variables: { caseId: id },
+      select: (data) => data.caseActivity,
+      cursorOf: (event) => event.cursor,
+      onEvent: (event) => {
+        setActivity((list) => [event, ...list].slice(0, RECENT_ACTIVITY));
+        schedule(true);
+      },
+      onResync: () => {
+        refetch(false);
+        setGeneration((g) => g + 1);
+      },
+      onError: () => {
+        // Not fatal for a read-only page: the connection indicator shows the link's state.
+      },
+    });
+    schedule(false);
+    const offConnected = live.on('connected', () => {
+      if (subscription.lastCursor() === undefined) schedule(false);
+    });
+    return () => {
+      clearTimeout(timer);
+      offConnected();
+      subscription.unsubscribe();
+    };
+  }, [live, ready, id, generation, refetch]);
 
   const date = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>);
 
@@ -97,7 +179,28 @@ export function CaseDetailPage({ id }: { id: string }) {
         </div>
       )}
 
-      {load.state === 'ready' && <CaseBody c={load.data} headingRef={headingRef} date={date} />}
+      {load.state === 'ready' && (
+        <>
+          {/* Always rendered, so screen readers know the region before its text changes. */}
+          <p className="case-detail__updated muted" role="status" aria-live="polite">
+            {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
+          </p>
+          <CaseBody c={load.data} headingRef={headingRef} date={date} />
+          <Section id="case-activity" title={t('case.activity')}>
+            {activity.length === 0 ? (
+              <p className="muted">{t('case.noActivity')}</p>
+            ) : (
+              <ol className="activity">
+                {activity.map((event) => (
+                  <li key={event.cursor}>
+                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time> {eventTypeLabel(t, event.type)}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Section>
+        </>
+      )}
     </div>
   );
 }

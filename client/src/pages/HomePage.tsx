@@ -17,7 +17,7 @@ type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state:
  */
 export function HomePage() {
   const route = useRoute();
-  const { status: liveStatus } = useLiveConnection(true);
+  const { status: liveStatus, client: live } = useLiveConnection(true);
   const t = useT();
   return (
     <div className="home">
@@ -25,7 +25,7 @@ export function HomePage() {
         <span className="live__dot" aria-hidden="true" />
         {t(liveStatus === 'connected' ? 'live.connected' : liveStatus === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
       </p>
-      {route.page === 'case' ? <CaseDetailPage key={route.id} id={route.id} /> : <StartPage />}
+      {route.page === 'case' ? <CaseDetailPage key={route.id} id={route.id} live={live} /> : <StartPage />}
     </div>
   );
 }
