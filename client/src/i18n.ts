@@ -3,7 +3,7 @@
  * Messages coming from the server are shown as they are (they are already Vietnamese).
  */
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AgencyKind, CaseStatus, ObligationKind, ParticipantRole, PartyRole, Role } from './gql/graphql';
+import type { AgencyKind, CaseStatus, ObligationKind, ParticipantRole, PartyRole, PostKind, Role, TaskKind, TaskStatus } from './gql/graphql';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -117,6 +117,83 @@ const vi = {
   'case.activity': 'Hoạt động gần đây',
   'case.noActivity': 'Chưa có hoạt động mới kể từ khi mở trang.',
 
+  'thread.heading': 'Trao đổi',
+  'thread.loading': 'Đang tải trao đổi…',
+  'thread.empty': 'Chưa có trao đổi nào.',
+  'thread.loadOlder': 'Tải thêm bài cũ hơn',
+  'thread.loadingOlder': 'Đang tải…',
+  'thread.caption': 'Các bài trao đổi, cũ nhất ở trên',
+  'thread.system': 'Hệ thống',
+  'thread.deleted': 'Bài viết đã bị xóa.',
+  'thread.edited': '(đã sửa)',
+  'thread.unread': 'Mới',
+  'thread.compose': 'Viết trao đổi',
+  'thread.kind': 'Loại bài',
+  'thread.send': 'Gửi',
+  'thread.sending': 'Đang gửi…',
+  'thread.empty.body': 'Hãy nhập nội dung trao đổi.',
+  'thread.sent': 'Đã gửi trao đổi.',
+
+  'postKind.NOTE': 'Ghi chú',
+  'postKind.REPORT': 'Báo cáo',
+  'postKind.DIRECTIVE': 'Chỉ đạo',
+  'postKind.RECOMMENDATION': 'Kiến nghị',
+  'postKind.SYSTEM': 'Hệ thống',
+
+  'tasks.heading': 'Nhiệm vụ',
+  'tasks.loading': 'Đang tải nhiệm vụ…',
+  'tasks.empty': 'Chưa có nhiệm vụ nào.',
+  'tasks.caption': 'Nhiệm vụ của việc thi hành án',
+  'tasks.colTitle': 'Nhiệm vụ',
+  'tasks.colKind': 'Loại',
+  'tasks.colAgency': 'Cơ quan thực hiện',
+  'tasks.colStatus': 'Trạng thái',
+  'tasks.colDue': 'Hạn',
+  'tasks.colActions': 'Thao tác',
+  'tasks.noDue': 'Không đặt hạn',
+  'tasks.overdue': 'Quá hạn',
+  'tasks.reason': 'Lý do: {reason}',
+  'tasks.accept': 'Nhận',
+  'tasks.start': 'Bắt đầu',
+  'tasks.complete': 'Hoàn thành',
+  'tasks.decline': 'Từ chối',
+  'tasks.cancel': 'Hủy',
+  'tasks.declineReason': 'Lý do từ chối',
+  'tasks.declineConfirm': 'Xác nhận từ chối',
+  'tasks.declineAbort': 'Bỏ qua',
+  'tasks.assign': 'Giao nhiệm vụ',
+  'tasks.assignAgency': 'Cơ quan được giao',
+  'tasks.assignKind': 'Loại nhiệm vụ',
+  'tasks.assignTitle': 'Tên nhiệm vụ',
+  'tasks.assignDue': 'Hạn hoàn thành',
+  'tasks.assignSubmit': 'Giao nhiệm vụ',
+  'tasks.assigning': 'Đang giao…',
+  'tasks.assigned': 'Đã giao nhiệm vụ.',
+  'tasks.missingFields': 'Hãy chọn cơ quan và nhập tên nhiệm vụ.',
+  'tasks.working': 'Đang xử lý…',
+
+  'taskStatus.OPEN': 'Mới giao',
+  'taskStatus.ACCEPTED': 'Đã nhận',
+  'taskStatus.IN_PROGRESS': 'Đang thực hiện',
+  'taskStatus.DONE': 'Hoàn thành',
+  'taskStatus.DECLINED': 'Từ chối',
+  'taskStatus.CANCELLED': 'Đã hủy',
+
+  'taskKind.PERSUADE': 'Vận động, thuyết phục',
+  'taskKind.VERIFY_CONDITIONS': 'Xác minh điều kiện thi hành án',
+  'taskKind.SERVE_NOTICE': 'Tống đạt văn bản',
+  'taskKind.PROVIDE_INFORMATION': 'Cung cấp thông tin',
+  'taskKind.FREEZE_ACCOUNT': 'Phong tỏa tài khoản',
+  'taskKind.PROTECTION_PLAN': 'Phương án bảo vệ cưỡng chế',
+  'taskKind.ATTEND_ACTION': 'Tham gia cưỡng chế',
+  'taskKind.EXPLAIN_JUDGMENT': 'Giải thích bản án',
+  'taskKind.OTHER': 'Khác',
+
+  'myWork.heading': 'Việc của tôi',
+  'myWork.openTasks': 'Nhiệm vụ đang mở',
+  'myWork.unread': 'Trao đổi chưa đọc',
+  'myWork.loading': 'Đang tải…',
+
   'event.case.created': 'Mở việc',
   'event.case.updated': 'Cập nhật thông tin',
   'event.case.shared': 'Chia sẻ với cơ quan',
@@ -125,6 +202,17 @@ const vi = {
   'event.case.partyAdded': 'Thêm đương sự',
   'event.case.obligationAdded': 'Thêm nghĩa vụ',
   'event.case.progressRecorded': 'Ghi nhận kết quả thi hành',
+  'event.thread.posted': 'Bài trao đổi mới',
+  'event.thread.postEdited': 'Sửa bài trao đổi',
+  'event.thread.postDeleted': 'Xóa bài trao đổi',
+  'event.task.created': 'Giao nhiệm vụ',
+  'event.task.accepted': 'Nhận nhiệm vụ',
+  'event.task.started': 'Bắt đầu nhiệm vụ',
+  'event.task.completed': 'Hoàn thành nhiệm vụ',
+  'event.task.declined': 'Từ chối nhiệm vụ',
+  'event.task.cancelled': 'Hủy nhiệm vụ',
+  'event.task.reassigned': 'Giao lại nhiệm vụ',
+  'event.task.escalated': 'Nhiệm vụ quá hạn được báo cáo',
 
   'status.RECEIVED': 'Đã nhận bản án/đơn',
   'status.DECISION_ISSUED': 'Đã ra quyết định THA',
@@ -292,6 +380,83 @@ const en: Record<MessageKey, string> = {
   'case.activity': 'Recent activity',
   'case.noActivity': 'No new activity since the page was opened.',
 
+  'thread.heading': 'Thread',
+  'thread.loading': 'Loading the thread…',
+  'thread.empty': 'No posts yet.',
+  'thread.loadOlder': 'Load older posts',
+  'thread.loadingOlder': 'Loading…',
+  'thread.caption': 'Posts, oldest at the top',
+  'thread.system': 'System',
+  'thread.deleted': 'This post was deleted.',
+  'thread.edited': '(edited)',
+  'thread.unread': 'New',
+  'thread.compose': 'Write a post',
+  'thread.kind': 'Kind of post',
+  'thread.send': 'Send',
+  'thread.sending': 'Sending…',
+  'thread.empty.body': 'Please write something to post.',
+  'thread.sent': 'Post sent.',
+
+  'postKind.NOTE': 'Note',
+  'postKind.REPORT': 'Report',
+  'postKind.DIRECTIVE': 'Directive',
+  'postKind.RECOMMENDATION': 'Recommendation',
+  'postKind.SYSTEM': 'System',
+
+  'tasks.heading': 'Tasks',
+  'tasks.loading': 'Loading tasks…',
+  'tasks.empty': 'No tasks yet.',
+  'tasks.caption': 'Tasks of the case',
+  'tasks.colTitle': 'Task',
+  'tasks.colKind': 'Kind',
+  'tasks.colAgency': 'Assigned agency',
+  'tasks.colStatus': 'Status',
+  'tasks.colDue': 'Due',
+  'tasks.colActions': 'Actions',
+  'tasks.noDue': 'No deadline',
+  'tasks.overdue': 'Overdue',
+  'tasks.reason': 'Reason: {reason}',
+  'tasks.accept': 'Accept',
+  'tasks.start': 'Start',
+  'tasks.complete': 'Complete',
+  'tasks.decline': 'Decline',
+  'tasks.cancel': 'Cancel',
+  'tasks.declineReason': 'Reason for declining',
+  'tasks.declineConfirm': 'Confirm decline',
+  'tasks.declineAbort': 'Never mind',
+  'tasks.assign': 'Assign a task',
+  'tasks.assignAgency': 'Agency',
+  'tasks.assignKind': 'Kind of task',
+  'tasks.assignTitle': 'Title',
+  'tasks.assignDue': 'Due date',
+  'tasks.assignSubmit': 'Assign task',
+  'tasks.assigning': 'Assigning…',
+  'tasks.assigned': 'Task assigned.',
+  'tasks.missingFields': 'Please choose an agency and enter a title.',
+  'tasks.working': 'Working…',
+
+  'taskStatus.OPEN': 'New',
+  'taskStatus.ACCEPTED': 'Accepted',
+  'taskStatus.IN_PROGRESS': 'In progress',
+  'taskStatus.DONE': 'Done',
+  'taskStatus.DECLINED': 'Declined',
+  'taskStatus.CANCELLED': 'Cancelled',
+
+  'taskKind.PERSUADE': 'Persuade the debtor',
+  'taskKind.VERIFY_CONDITIONS': 'Verify enforceability',
+  'taskKind.SERVE_NOTICE': 'Serve a notice',
+  'taskKind.PROVIDE_INFORMATION': 'Provide information',
+  'taskKind.FREEZE_ACCOUNT': 'Freeze an account',
+  'taskKind.PROTECTION_PLAN': 'Coercion protection plan',
+  'taskKind.ATTEND_ACTION': 'Attend the coercion',
+  'taskKind.EXPLAIN_JUDGMENT': 'Explain the judgment',
+  'taskKind.OTHER': 'Other',
+
+  'myWork.heading': 'My work',
+  'myWork.openTasks': 'Open tasks',
+  'myWork.unread': 'Unread posts',
+  'myWork.loading': 'Loading…',
+
   'event.case.created': 'Case opened',
   'event.case.updated': 'Details updated',
   'event.case.shared': 'Shared with an agency',
@@ -300,6 +465,17 @@ const en: Record<MessageKey, string> = {
   'event.case.partyAdded': 'Party added',
   'event.case.obligationAdded': 'Obligation added',
   'event.case.progressRecorded': 'Enforcement result recorded',
+  'event.thread.posted': 'New post',
+  'event.thread.postEdited': 'Post edited',
+  'event.thread.postDeleted': 'Post deleted',
+  'event.task.created': 'Task assigned',
+  'event.task.accepted': 'Task accepted',
+  'event.task.started': 'Task started',
+  'event.task.completed': 'Task completed',
+  'event.task.declined': 'Task declined',
+  'event.task.cancelled': 'Task cancelled',
+  'event.task.reassigned': 'Task reassigned',
+  'event.task.escalated': 'Overdue task escalated',
 
   'status.RECEIVED': 'Judgment/request received',
   'status.DECISION_ISSUED': 'Enforcement decision issued',
@@ -388,6 +564,15 @@ export const obligationKindLabel = (t: Translate, kind: ObligationKind): string 
 
 /** Label of an agency's role in a case. */
 export const participantRoleLabel = (t: Translate, role: ParticipantRole): string => t(`participantRole.${role}`);
+
+/** Label of a thread post's kind. */
+export const postKindLabel = (t: Translate, kind: PostKind): string => t(`postKind.${kind}`);
+
+/** Label of a task's status. */
+export const taskStatusLabel = (t: Translate, status: TaskStatus): string => t(`taskStatus.${status}`);
+
+/** Label of a task's kind. */
+export const taskKindLabel = (t: Translate, kind: TaskKind): string => t(`taskKind.${kind}`);
 
 /**
  * Label of a live event type ("case.updated" → "Cập nhật thông tin"); a type this app does not know

@@ -181,3 +181,116 @@ export const caseActivitySubscription = graphql(`
     }
   }
 `);
+
+/** A page of a case's thread, oldest first; `last`/`before` page backward from the newest post. */
+export const caseThreadQuery = graphql(`
+  query CaseThread($caseId: ID!, $last: Int, $before: String) {
+    caseThread(caseId: $caseId, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        startCursor
+        hasPreviousPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          seq
+          kind
+          body
+          createdAt
+          editedAt
+          deletedAt
+          unread
+          author {
+            id
+            fullName
+          }
+          authorAgency {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const postToThreadMutation = graphql(`
+  mutation PostToThread($input: NewPostInput!) {
+    postToThread(input: $input) {
+      id
+      seq
+    }
+  }
+`);
+
+export const markThreadReadMutation = graphql(`
+  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
+    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
+      caseId
+      lastReadSeq
+      unread
+    }
+  }
+`);
+
+/** The tasks of one case (newest first) with what the viewer may do with each. */
+export const caseTasksQuery = graphql(`
+  query CaseTasks($caseId: ID!, $first: Int) {
+    caseTasks(caseId: $caseId, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          kind
+          status
+          dueAt
+          overdue
+          reason
+          version
+          assigneeAgency {
+            id
+            name
+          }
+          viewerCan {
+            respond
+            cancel
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const assignTaskMutation = graphql(`
+  mutation AssignTask($input: AssignTaskInput!) {
+    assignTask(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const transitionTaskMutation = graphql(`
+  mutation TransitionTask($input: TransitionTaskInput!) {
+    transitionTask(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+/** The home page's "my work": open tasks for me and my agency, and unread thread posts. */
+export const myWorkQuery = graphql(`
+  query MyWork {
+    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {
+      totalCount
+    }
+    unreadCounts {
+      total
+    }
+  }
+`);

@@ -22,6 +22,13 @@ type Documents = {
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": typeof types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n      }\n      version\n    }\n  }\n": typeof types.CaseDetailDocument,
     "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n": typeof types.CaseActivityDocument,
+    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseThreadDocument,
+    "\n  mutation PostToThread($input: NewPostInput!) {\n    postToThread(input: $input) {\n      id\n      seq\n    }\n  }\n": typeof types.PostToThreadDocument,
+    "\n  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {\n    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {\n      caseId\n      lastReadSeq\n      unread\n    }\n  }\n": typeof types.MarkThreadReadDocument,
+    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseTasksDocument,
+    "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AssignTaskDocument,
+    "\n  mutation TransitionTask($input: TransitionTaskInput!) {\n    transitionTask(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.TransitionTaskDocument,
+    "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": typeof types.MyWorkDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignInDocument,
@@ -31,6 +38,13 @@ const documents: Documents = {
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n      }\n      version\n    }\n  }\n": types.CaseDetailDocument,
     "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n": types.CaseActivityDocument,
+    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.CaseThreadDocument,
+    "\n  mutation PostToThread($input: NewPostInput!) {\n    postToThread(input: $input) {\n      id\n      seq\n    }\n  }\n": types.PostToThreadDocument,
+    "\n  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {\n    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {\n      caseId\n      lastReadSeq\n      unread\n    }\n  }\n": types.MarkThreadReadDocument,
+    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n": types.CaseTasksDocument,
+    "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n": types.AssignTaskDocument,
+    "\n  mutation TransitionTask($input: TransitionTaskInput!) {\n    transitionTask(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.TransitionTaskDocument,
+    "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": types.MyWorkDocument,
 };
 
 /**
@@ -61,6 +75,34 @@ export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').CaseActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseThreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostToThread($input: NewPostInput!) {\n    postToThread(input: $input) {\n      id\n      seq\n    }\n  }\n"): typeof import('./graphql').PostToThreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {\n    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {\n      caseId\n      lastReadSeq\n      unread\n    }\n  }\n"): typeof import('./graphql').MarkThreadReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').AssignTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransitionTask($input: TransitionTaskInput!) {\n    transitionTask(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"): typeof import('./graphql').TransitionTaskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n"): typeof import('./graphql').MyWorkDocument;
 
 
 export function graphql(source: string) {

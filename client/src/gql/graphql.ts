@@ -16,6 +16,32 @@ export type AgencyKind =
   | 'PROCURACY'
   | 'STEERING_COMMITTEE';
 
+export type AssignTaskInput = {
+  /** An agency taking part in the case. */
+  agencyId: string | number;
+  /** A named person of that agency (optional). */
+  assigneeId?: string | number | null | undefined;
+  caseId: string | number;
+  details?: string | null | undefined;
+  /** Exact deadline; or use dueInWorkingDays. */
+  dueAt?: string | null | undefined;
+  /** Deadline in working days from now (weekends and public holidays skipped). */
+  dueInWorkingDays?: number | null | undefined;
+  kind: TaskKind;
+  priority?: TaskPriority | null | undefined;
+  title: string;
+};
+
+export type AttachmentInput = {
+  /** sha256 of the content, 64 hex characters. */
+  checksum: string;
+  name: string;
+  /** Bytes (at most 200 MB). */
+  size: number;
+  /** MIME type, e.g. application/pdf. */
+  type: string;
+};
+
 export type CaseFilterInput = {
   /** Cases this agency leads or takes part in. */
   agencyId?: string | number | null | undefined;
@@ -47,6 +73,16 @@ export type CaseStatus =
   | 'VERIFICATION'
   | 'VOLUNTARY_PERIOD';
 
+export type NewPostInput = {
+  attachments?: Array<AttachmentInput> | null | undefined;
+  /** Plain text or a safe Markdown subset; 1–10,000 characters. */
+  body: string;
+  caseId: string | number;
+  kind?: PostKind;
+  mentionedAgencyIds?: Array<string | number> | null | undefined;
+  mentionedUserIds?: Array<string | number> | null | undefined;
+};
+
 export type ObligationKind =
   | 'HAND_OVER_LAND'
   | 'HAND_OVER_PROPERTY'
@@ -73,6 +109,14 @@ export type PartyRole =
   | 'DEBTOR'
   | 'RELATED';
 
+/** Note, report, directive (steering committee), recommendation (procuracy), system. */
+export type PostKind =
+  | 'DIRECTIVE'
+  | 'NOTE'
+  | 'RECOMMENDATION'
+  | 'REPORT'
+  | 'SYSTEM';
+
 /** What a user may do; abilities derive from roles in the policy module. */
 export type Role =
   | 'AGENCY_ADMIN'
@@ -86,6 +130,50 @@ export type Role =
 export type SignInInput = {
   password: string;
   username: string;
+};
+
+/** A workflow step; each is allowed only from certain statuses. */
+export type TaskAction =
+  | 'ACCEPT'
+  | 'CANCEL'
+  | 'COMPLETE'
+  | 'DECLINE'
+  | 'START';
+
+export type TaskKind =
+  | 'ATTEND_ACTION'
+  | 'EXPLAIN_JUDGMENT'
+  | 'FREEZE_ACCOUNT'
+  | 'OTHER'
+  | 'PERSUADE'
+  | 'PROTECTION_PLAN'
+  | 'PROVIDE_INFORMATION'
+  | 'SERVE_NOTICE'
+  | 'VERIFY_CONDITIONS';
+
+export type TaskPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** OPEN → ACCEPTED → IN_PROGRESS → DONE, or DECLINED / CANCELLED. */
+export type TaskStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DECLINED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN';
+
+export type TransitionTaskInput = {
+  action: TaskAction;
+  id: string | number;
+  /** COMPLETE: what was done. */
+  note?: string | null | undefined;
+  /** Required to DECLINE; optional for CANCEL. */
+  reason?: string | null | undefined;
+  version: number;
 };
 
 export type SignInMutationVariables = Exact<{
@@ -137,6 +225,57 @@ export type CaseActivitySubscriptionVariables = Exact<{
 
 
 export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, occurredAt: string } };
+
+export type CaseThreadQueryVariables = Exact<{
+  caseId: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
+
+export type PostToThreadMutationVariables = Exact<{
+  input: NewPostInput;
+}>;
+
+
+export type PostToThreadMutation = { postToThread: { id: string, seq: number } };
+
+export type MarkThreadReadMutationVariables = Exact<{
+  caseId: string | number;
+  upToSeq?: number | null | undefined;
+}>;
+
+
+export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
+
+export type CaseTasksQueryVariables = Exact<{
+  caseId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
+
+export type AssignTaskMutationVariables = Exact<{
+  input: AssignTaskInput;
+}>;
+
+
+export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus } };
+
+export type TransitionTaskMutationVariables = Exact<{
+  input: TransitionTaskInput;
+}>;
+
+
+export type TransitionTaskMutation = { transitionTask: { id: string, status: TaskStatus, version: number } };
+
+export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWorkQuery = { myTasks: { totalCount: number }, unreadCounts: { total: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -321,3 +460,106 @@ export const CaseActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
+export const CaseThreadDocument = new TypedDocumentString(`
+    query CaseThread($caseId: ID!, $last: Int, $before: String) {
+  caseThread(caseId: $caseId, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      startCursor
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        seq
+        kind
+        body
+        createdAt
+        editedAt
+        deletedAt
+        unread
+        author {
+          id
+          fullName
+        }
+        authorAgency {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
+export const PostToThreadDocument = new TypedDocumentString(`
+    mutation PostToThread($input: NewPostInput!) {
+  postToThread(input: $input) {
+    id
+    seq
+  }
+}
+    `) as unknown as TypedDocumentString<PostToThreadMutation, PostToThreadMutationVariables>;
+export const MarkThreadReadDocument = new TypedDocumentString(`
+    mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
+  markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
+    caseId
+    lastReadSeq
+    unread
+  }
+}
+    `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
+export const CaseTasksDocument = new TypedDocumentString(`
+    query CaseTasks($caseId: ID!, $first: Int) {
+  caseTasks(caseId: $caseId, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        kind
+        status
+        dueAt
+        overdue
+        reason
+        version
+        assigneeAgency {
+          id
+          name
+        }
+        viewerCan {
+          respond
+          cancel
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const AssignTaskDocument = new TypedDocumentString(`
+    mutation AssignTask($input: AssignTaskInput!) {
+  assignTask(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
+export const TransitionTaskDocument = new TypedDocumentString(`
+    mutation TransitionTask($input: TransitionTaskInput!) {
+  transitionTask(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
+export const MyWorkDocument = new TypedDocumentString(`
+    query MyWork {
+  myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
+    totalCount
+  }
+  unreadCounts {
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;

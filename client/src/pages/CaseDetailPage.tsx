@@ -7,6 +7,8 @@ import { eventTypeLabel, obligationKindLabel, participantRoleLabel, partyRoleLab
 import { subscribeWithResume, type LiveClient } from '../lib/live-subscription';
 import { caseActivitySubscription, caseQuery } from '../operations';
 import { homeHref } from '../router';
+import { CaseTasks } from './CaseTasks';
+import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
 
 type CaseDetail = CaseDetailQuery['case'];
@@ -37,6 +39,13 @@ function RestrictedValue({ field }: { field: Restricted }) {
   return <>{field.value ?? t('case.none')}</>;
 }
 
+/** Each agency once (an agency may take part in a case in more than one role). */
+function uniqueAgencies(agencies: ReadonlyArray<{ id: string; name: string }>): Array<{ id: string; name: string }> {
+  const seen = new Map<string, { id: string; name: string }>();
+  for (const a of agencies) if (!seen.has(a.id)) seen.set(a.id, { id: a.id, name: a.name });
+  return [...seen.values()];
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
@@ -56,9 +65,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /**
- * One enforcement case, read-only: facts, deadlines, parties, obligations, totals and agencies.
+ * One enforcement case: facts, deadlines, parties, obligations, totals and agencies (read-only), then
+ * its thread and tasks (where the viewer may post, assign and respond as the API allows).
  * While it is open it follows the case's live activity (when `live` is given): every event refetches
- * the case, and the last events are listed as recent activity.
+ * the case, the thread and the tasks, and the last events are listed as recent activity.
  */
 export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveClient | null }) {
   const t = useT();
@@ -66,6 +76,8 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
   const [attempt, setAttempt] = useState(0);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [activity, setActivity] = useState<Activity[]>([]);
+  /** Bumped with every live refetch, so the thread and task sections reload too. */
+  const [liveTick, setLiveTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -88,6 +100,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
       refetchAbort.current?.abort();
       const controller = new AbortController();
       refetchAbort.current = controller;
+      setLiveTick((n) => n + 1);
       session.request(caseQuery, { id }, controller.signal).then(
         (data) => {
           if (controller.signal.aborted) return;
@@ -186,6 +199,13 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
             {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
           </p>
           <CaseBody c={load.data} headingRef={headingRef} date={date} />
+          <CaseThread caseId={load.data.id} refreshKey={liveTick} />
+          <CaseTasks
+            caseId={load.data.id}
+            refreshKey={liveTick}
+            canAssign={load.data.viewerCan.update}
+            agencies={uniqueAgencies(load.data.participants.map((p) => p.agency))}
+          />
           <Section id="case-activity" title={t('case.activity')}>
             {activity.length === 0 ? (
               <p className="muted">{t('case.noActivity')}</p>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { session } from '../auth/session';
 import { errorText } from '../errors';
-import type { HomeQuery } from '../gql/graphql';
+import type { HomeQuery, MyWorkQuery } from '../gql/graphql';
 import { agencyKindLabel, roleLabel, useT } from '../i18n';
 import { useLiveConnection } from '../live-connection';
-import { homeQuery } from '../operations';
+import { homeQuery, myWorkQuery } from '../operations';
 import { useRoute } from '../router';
 import { CaseDetailPage } from './CaseDetailPage';
 import { CaseList } from './CaseList';
@@ -110,6 +110,8 @@ function StartPage() {
               </dl>
             </section>
 
+            <MyWork />
+
             <section className="card" aria-labelledby="server-heading">
               <h2 id="server-heading">{t('home.server')}</h2>
               <dl className="facts">
@@ -134,5 +136,49 @@ function StartPage() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * "Việc của tôi": how many tasks for me or my agency are still open, and how many thread posts I have
+ * not read. A failure here only hides the numbers; the rest of the page does not depend on them.
+ */
+function MyWork() {
+  const t = useT();
+  const [data, setData] = useState<MyWorkQuery | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    session.request(myWorkQuery, {}, controller.signal).then(
+      (result) => setData(result),
+      () => {
+        if (!controller.signal.aborted) setFailed(true);
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  if (failed) return null;
+  return (
+    <section className="card" aria-labelledby="my-work-heading">
+      <h2 id="my-work-heading">{t('myWork.heading')}</h2>
+      {data ? (
+        <dl className="facts">
+          <div>
+            <dt>{t('myWork.openTasks')}</dt>
+            <dd>{data.myTasks.totalCount}</dd>
+          </div>
+          <div>
+            <dt>{t('myWork.unread')}</dt>
+            <dd>{data.unreadCounts.total}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="muted" role="status">
+          {t('myWork.loading')}
+        </p>
+      )}
+    </section>
   );
 }

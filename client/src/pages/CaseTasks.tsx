@@ -1,0 +1,311 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import { formatDateTime } from '../format';
+import type { CaseTasksQuery, TaskAction, TaskKind, TaskStatus } from '../gql/graphql';
+import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
+import { assignTaskMutation, caseTasksQuery, transitionTaskMutation } from '../operations';
+
+type Task = CaseTasksQuery['caseTasks']['edges'][number]['node'];
+
+/** How many tasks of a case are listed (newest first). */
+const TASKS_SHOWN = 100;
+
+const STATUS_TONE: Record<TaskStatus, 'ok' | 'warn' | 'neutral' | 'info'> = {
+  OPEN: 'info',
+  ACCEPTED: 'info',
+  IN_PROGRESS: 'info',
+  DONE: 'ok',
+  DECLINED: 'warn',
+  CANCELLED: 'neutral',
+};
+
+const TASK_KINDS: readonly TaskKind[] = [
+  'PERSUADE',
+  'VERIFY_CONDITIONS',
+  'SERVE_NOTICE',
+  'PROVIDE_INFORMATION',
+  'FREEZE_ACCOUNT',
+  'PROTECTION_PLAN',
+  'ATTEND_ACTION',
+  'EXPLAIN_JUDGMENT',
+  'OTHER',
+];
+
+/** Workflow steps the assignee agency may take from each status (DECLINE has its own form). */
+const RESPONSES: Record<TaskStatus, ReadonlyArray<{ action: Exclude<TaskAction, 'DECLINE' | 'CANCEL'>; label: MessageKey }>> = {
+  OPEN: [{ action: 'ACCEPT', label: 'tasks.accept' }],
+  ACCEPTED: [
+    { action: 'START', label: 'tasks.start' },
+    { action: 'COMPLETE', label: 'tasks.complete' },
+  ],
+  IN_PROGRESS: [{ action: 'COMPLETE', label: 'tasks.complete' }],
+  DONE: [],
+  DECLINED: [],
+  CANCELLED: [],
+};
+const DECLINABLE: readonly TaskStatus[] = ['OPEN', 'ACCEPTED'];
+const CANCELLABLE: readonly TaskStatus[] = ['OPEN', 'ACCEPTED', 'IN_PROGRESS'];
+
+/** The end of a calendar day (YYYY-MM-DD) in Viet Nam, as an ISO instant. */
+function endOfDayInVietnam(ymd: string): string {
+  return new Date(`${ymd}T23:59:59+07:00`).toISOString();
+}
+
+/**
+ * The case's tasks ("Nhiệm vụ"): what each agency was asked to do, its status and deadline, the
+ * steps the viewer may take (as the API's `viewerCan` says) and, for those who may assign tasks, a
+ * compact form to assign one to a participating agency.
+ */
+export function CaseTasks({
+  caseId,
+  refreshKey,
+  canAssign,
+  agencies,
+}: {
+  caseId: string;
+  refreshKey: number;
+  canAssign: boolean;
+  agencies: ReadonlyArray<{ id: string; name: string }>;
+}) {
+  const t = useT();
+  const [tasks, setTasks] = useState<Task[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [localTick, setLocalTick] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    session.request(caseTasksQuery, { caseId, first: TASKS_SHOWN }, controller.signal).then(
+      (data) => {
+        if (controller.signal.aborted) return;
+        setTasks(data.caseTasks.edges.map((e) => e.node));
+        setState('ready');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoadError(error);
+        setState((s) => (s === 'ready' ? s : 'error'));
+      },
+    );
+    return () => controller.abort();
+  }, [caseId, refreshKey, localTick]);
+
+  const act = (task: Task, action: TaskAction, why?: string) => {
+    setBusy(task.id);
+    setActionError(null);
+    session.request(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }).then(
+      (updated) => {
+        setTasks((list) => list.map((x) => (x.id === task.id ? { ...x, status: updated.transitionTask.status, version: updated.transitionTask.version } : x)));
+        setBusy(null);
+        setDeclining(null);
+        setReason('');
+        setLocalTick((n) => n + 1);
+      },
+      (err: unknown) => {
+        setActionError(errorText(err, t));
+        setBusy(null);
+      },
+    );
+  };
+
+  const submitDecline = (event: FormEvent, task: Task) => {
+    event.preventDefault();
+    act(task, 'DECLINE', reason.trim());
+  };
+
+  return (
+    <section className="card tasks" aria-labelledby="case-tasks">
+      <h2 id="case-tasks">{t('tasks.heading')}</h2>
+
+      {state === 'loading' && (
+        <p className="muted" role="status">
+          {t('tasks.loading')}
+        </p>
+      )}
+      {state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(loadError, t)}</p>
+          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+      <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
+
+      {state === 'ready' &&
+        (tasks.length === 0 ? (
+          <p className="muted">{t('tasks.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('tasks.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('tasks.colTitle')}</th>
+                  <th scope="col">{t('tasks.colKind')}</th>
+                  <th scope="col">{t('tasks.colAgency')}</th>
+                  <th scope="col">{t('tasks.colStatus')}</th>
+                  <th scope="col">{t('tasks.colDue')}</th>
+                  <th scope="col">{t('tasks.colActions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tasks.map((task) => {
+                  const responses = task.viewerCan.respond ? RESPONSES[task.status] : [];
+                  const canDecline = task.viewerCan.respond && DECLINABLE.includes(task.status);
+                  const canCancel = task.viewerCan.cancel && CANCELLABLE.includes(task.status);
+                  const working = busy === task.id;
+                  return (
+                    <tr key={task.id}>
+                      <th scope="row">{task.title}</th>
+                      <td>{taskKindLabel(t, task.kind)}</td>
+                      <td>{task.assigneeAgency.name}</td>
+                      <td>
+                        <span className={`badge badge--${STATUS_TONE[task.status]}`}>{taskStatusLabel(t, task.status)}</span>
+                        {task.reason && <div className="muted small">{t('tasks.reason', { reason: task.reason })}</div>}
+                      </td>
+                      <td>
+                        {task.dueAt ? <time dateTime={task.dueAt}>{formatDateTime(task.dueAt)}</time> : <span className="muted">{t('tasks.noDue')}</span>}
+                        {task.overdue && (
+                          <>
+                            {' '}
+                            <span className="badge badge--danger">{t('tasks.overdue')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        <div className="task-actions">
+                          {responses.map((r) => (
+                            <button key={r.action} type="button" className="button button--primary button--small" disabled={working} onClick={() => act(task, r.action)}>
+                              {t(r.label)}
+                            </button>
+                          ))}
+                          {canDecline && declining !== task.id && (
+                            <button
+                              type="button"
+                              className="button button--small button--secondary"
+                              disabled={working}
+                              onClick={() => {
+                                setDeclining(task.id);
+                                setReason('');
+                              }}
+                            >
+                              {t('tasks.decline')}
+                            </button>
+                          )}
+                          {canCancel && (
+                            <button type="button" className="button button--small button--secondary" disabled={working} onClick={() => act(task, 'CANCEL')}>
+                              {t('tasks.cancel')}
+                            </button>
+                          )}
+                        </div>
+                        {declining === task.id && (
+                          <form className="task-decline" onSubmit={(e) => submitDecline(e, task)}>
+                            <label htmlFor={`decline-${task.id}`}>{t('tasks.declineReason')}</label>
+                            <input id={`decline-${task.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
+                            <button type="submit" className="button button--primary button--small" disabled={working}>
+                              {t('tasks.declineConfirm')}
+                            </button>
+                            <button type="button" className="button button--small button--secondary" onClick={() => setDeclining(null)}>
+                              {t('tasks.declineAbort')}
+                            </button>
+                          </form>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ))}
+
+      {canAssign && <AssignForm caseId={caseId} agencies={agencies} onAssigned={() => setLocalTick((n) => n + 1)} />}
+    </section>
+  );
+}
+
+function AssignForm({ caseId, agencies, onAssigned }: { caseId: string; agencies: ReadonlyArray<{ id: string; name: string }>; onAssigned: () => void }) {
+  const t = useT();
+  const [agencyId, setAgencyId] = useState('');
+  const [kind, setKind] = useState<TaskKind>('PERSUADE');
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!agencyId || !title.trim()) {
+      setError(t('tasks.missingFields'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    setDone(false);
+    session.request(assignTaskMutation, { input: { caseId, agencyId, kind, title: title.trim(), dueAt: due ? endOfDayInVietnam(due) : undefined } }).then(
+      () => {
+        setTitle('');
+        setDue('');
+        setSending(false);
+        setDone(true);
+        onAssigned();
+      },
+      (err: unknown) => {
+        setError(errorText(err, t));
+        setSending(false);
+      },
+    );
+  };
+
+  return (
+    <form className="task-assign" onSubmit={submit} noValidate aria-labelledby="task-assign-heading">
+      <h3 id="task-assign-heading">{t('tasks.assign')}</h3>
+      <div className="task-assign__fields">
+        <div className="field">
+          <label htmlFor="task-agency">{t('tasks.assignAgency')}</label>
+          <select id="task-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+            <option value="">—</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="task-kind">{t('tasks.assignKind')}</label>
+          <select id="task-kind" value={kind} onChange={(e) => setKind(e.target.value as TaskKind)}>
+            {TASK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {taskKindLabel(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="task-title">{t('tasks.assignTitle')}</label>
+          <input id="task-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="task-due">{t('tasks.assignDue')}</label>
+          <input id="task-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {sending ? t('tasks.assigning') : t('tasks.assignSubmit')}
+        </button>
+      </div>
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <p className="visually-hidden" role="status">
+        {done ? t('tasks.assigned') : ''}
+      </p>
+    </form>
+  );
+}

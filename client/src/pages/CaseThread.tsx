@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import { formatDateTime } from '../format';
+import type { CaseThreadQuery, PostKind } from '../gql/graphql';
+import { postKindLabel, useT } from '../i18n';
+import { caseThreadQuery, markThreadReadMutation, postToThreadMutation } from '../operations';
+
+type Post = CaseThreadQuery['caseThread']['edges'][number]['node'];
+
+/** Posts per page (the newest page first, then older pages on demand). */
+const PAGE = 20;
+/**
+ * The kinds anyone who reads the case may post. Directives (steering committee) and recommendations
+ * (procuracy) need a right the API does not expose to the client yet, so they are not offered.
+ */
+const POSTABLE_KINDS: readonly PostKind[] = ['NOTE', 'REPORT'];
+
+const KIND_TONE: Record<PostKind, string> = {
+  NOTE: 'neutral',
+  REPORT: 'info',
+  DIRECTIVE: 'warn',
+  RECOMMENDATION: 'warn',
+  SYSTEM: 'neutral',
+};
+
+/** Merges posts by id (the newer copy wins) and sorts them by their place in the thread. */
+function merge(current: Post[], incoming: Post[]): Post[] {
+  const byId = new Map(current.map((p) => [p.id, p]));
+  for (const p of incoming) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The case thread ("Trao đổi"): posts oldest first with the newest at the bottom, older pages on
+ * demand, and a form to post a note or report. Bodies are plain text (React text nodes; line breaks
+ * kept by CSS), never HTML. `refreshKey` changes whenever the case page hears of live activity.
+ */
+export function CaseThread({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
+  const t = useT();
+  const [posts, setPosts] = useState<Post[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [older, setOlder] = useState<{ cursor: string | null; hasMore: boolean }>({ cursor: null, hasMore: false });
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [localTick, setLocalTick] = useState(0);
+  const postsRef = useRef(posts);
+  postsRef.current = posts;
+
+  // The newest page; merged into what is shown (a gap since the last load replaces it).
+  useEffect(() => {
+    const controller = new AbortController();
+    session.request(caseThreadQuery, { caseId, last: PAGE }, controller.signal).then(
+      (data) => {
+        if (controller.signal.aborted) return;
+        const page = data.caseThread.edges.map((e) => e.node);
+        const current = postsRef.current;
+        const newestShown = current.at(-1)?.seq ?? 0;
+        const oldestIncoming = page[0]?.seq ?? 0;
+        const replaced = current.length === 0 || oldestIncoming > newestShown + 1;
+        setPosts(replaced ? page : merge(current, page));
+        if (replaced) setOlder({ cursor: data.caseThread.pageInfo.startCursor ?? null, hasMore: data.caseThread.pageInfo.hasPreviousPage });
+        setState('ready');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoadError(error);
+        setState((s) => (s === 'ready' ? s : 'error')); // a failed refresh keeps what is shown
+      },
+    );
+    return () => controller.abort();
+  }, [caseId, refreshKey, localTick]);
+
+  const loadOlder = useCallback(() => {
+    if (!older.cursor) return;
+    setLoadingOlder(true);
+    session.request(caseThreadQuery, { caseId, last: PAGE, before: older.cursor }).then(
+      (data) => {
+        setPosts(merge(postsRef.current, data.caseThread.edges.map((e) => e.node)));
+        setOlder({ cursor: data.caseThread.pageInfo.startCursor ?? null, hasMore: data.caseThread.pageInfo.hasPreviousPage });
+        setLoadingOlder(false);
+      },
+      (error: unknown) => {
+        setLoadError(error);
+        setLoadingOlder(false);
+      },
+    );
+  }, [caseId, older.cursor]);
+
+  // The thread is on screen: mark it read up to the newest post shown (never backwards).
+  const markedSeq = useRef(0);
+  const newestSeq = posts.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    if (newestSeq <= markedSeq.current) return;
+    markedSeq.current = newestSeq;
+    session.request(markThreadReadMutation, { caseId, upToSeq: newestSeq }).catch(() => {
+      markedSeq.current = 0; // try again with the next load
+    });
+  }, [caseId, newestSeq]);
+
+  return (
+    <section className="card thread" aria-labelledby="case-thread">
+      <h2 id="case-thread">{t('thread.heading')}</h2>
+
+      {state === 'loading' && (
+        <p className="muted" role="status">
+          {t('thread.loading')}
+        </p>
+      )}
+      {state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(loadError, t)}</p>
+          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+
+      {state === 'ready' && (
+        <>
+          {older.hasMore && (
+            <p>
+              <button type="button" className="button button--secondary" onClick={loadOlder} disabled={loadingOlder}>
+                {loadingOlder ? t('thread.loadingOlder') : t('thread.loadOlder')}
+              </button>
+            </p>
+          )}
+          {posts.length === 0 ? (
+            <p className="muted">{t('thread.empty')}</p>
+          ) : (
+            <ol className="thread__posts" aria-label={t('thread.caption')}>
+              {posts.map((p) => (
+                <PostItem key={p.id} post={p} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+
+      <PostForm caseId={caseId} onPosted={() => setLocalTick((n) => n + 1)} />
+    </section>
+  );
+}
+
+function PostItem({ post }: { post: Post }) {
+  const t = useT();
+  const author = post.author?.fullName ?? t('thread.system');
+  return (
+    <li className={`post${post.unread ? ' post--unread' : ''}`}>
+      <p className="post__meta">
+        <strong className="post__author">{author}</strong>
+        {post.authorAgency && <span className="muted"> · {post.authorAgency.name}</span>}{' '}
+        <span className={`badge badge--${KIND_TONE[post.kind]}`}>{postKindLabel(t, post.kind)}</span>{' '}
+        <time className="muted" dateTime={post.createdAt}>
+          {formatDateTime(post.createdAt)}
+        </time>
+        {post.editedAt && !post.deletedAt && <span className="muted"> {t('thread.edited')}</span>}
+        {post.unread && <span className="badge badge--info"> {t('thread.unread')}</span>}
+      </p>
+      {post.deletedAt || post.body == null ? (
+        <p className="post__body muted">{t('thread.deleted')}</p>
+      ) : (
+        // A text node: the browser never parses it as HTML; CSS keeps its line breaks.
+        <p className="post__body">{post.body}</p>
+      )}
+    </li>
+  );
+}
+
+function PostForm({ caseId, onPosted }: { caseId: string; onPosted: () => void }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [kind, setKind] = useState<PostKind>('NOTE');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!body.trim()) {
+      setError(t('thread.empty.body'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    setSent(false);
+    session.request(postToThreadMutation, { input: { caseId, body, kind } }).then(
+      () => {
+        setBody('');
+        setSending(false);
+        setSent(true);
+        onPosted();
+      },
+      (err: unknown) => {
+        setError(errorText(err, t));
+        setSending(false);
+      },
+    );
+  };
+
+  return (
+    <form className="thread__form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor="thread-body">{t('thread.compose')}</label>
+        <textarea id="thread-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={10000} />
+      </div>
+      <div className="thread__form-row">
+        <div className="field">
+          <label htmlFor="thread-kind">{t('thread.kind')}</label>
+          <select id="thread-kind" value={kind} onChange={(e) => setKind(e.target.value as PostKind)}>
+            {POSTABLE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {postKindLabel(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {sending ? t('thread.sending') : t('thread.send')}
+        </button>
+      </div>
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <p className="visually-hidden" role="status">
+        {sent ? t('thread.sent') : ''}
+      </p>
+    </form>
+  );
+}
