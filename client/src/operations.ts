@@ -162,6 +162,9 @@ export const caseQuery = graphql(`
         share
         transition
         readRestricted
+        assignTask
+        postDirective
+        postRecommendation
       }
       version
     }

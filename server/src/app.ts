@@ -27,6 +27,7 @@ import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
 import { CaseService } from './modules/cases/case.service';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
+import { ActionService } from './modules/actions/action.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
@@ -122,6 +123,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       cases: new CaseService(outbox),
       threads: new ThreadService(outbox),
       tasks: new TaskService(outbox),
+      actions: new ActionService(outbox),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

@@ -5,6 +5,7 @@ import type { EventBus } from './events/bus';
 import type { EventDispatcher } from './events/dispatcher';
 import type { Outbox } from './events/outbox';
 import type { Logger } from './logger';
+import type { ActionService } from './modules/actions/action.service';
 import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CaseService } from './modules/cases/case.service';
@@ -33,4 +34,5 @@ export interface AppServices {
   cases: CaseService;
   threads: ThreadService;
   tasks: TaskService;
+  actions: ActionService;
 }

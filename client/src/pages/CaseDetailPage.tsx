@@ -199,11 +199,15 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
             {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
           </p>
           <CaseBody c={load.data} headingRef={headingRef} date={date} />
-          <CaseThread caseId={load.data.id} refreshKey={liveTick} />
+          <CaseThread
+            caseId={load.data.id}
+            refreshKey={liveTick}
+            extraKinds={[...(load.data.viewerCan.postDirective ? (['DIRECTIVE'] as const) : []), ...(load.data.viewerCan.postRecommendation ? (['RECOMMENDATION'] as const) : [])]}
+          />
           <CaseTasks
             caseId={load.data.id}
             refreshKey={liveTick}
-            canAssign={load.data.viewerCan.update}
+            canAssign={load.data.viewerCan.assignTask}
             agencies={uniqueAgencies(load.data.participants.map((p) => p.agency))}
           />
           <Section id="case-activity" title={t('case.activity')}>

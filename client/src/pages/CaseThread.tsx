@@ -14,7 +14,8 @@ const PAGE = 20;
  * The kinds anyone who reads the case may post. Directives (steering committee) and recommendations
  * (procuracy) need a right the API does not expose to the client yet, so they are not offered.
  */
-const POSTABLE_KINDS: readonly PostKind[] = ['NOTE', 'REPORT'];
+/** Kinds anyone who can read the case may post; directives and recommendations depend on the viewer. */
+const BASIC_KINDS: readonly PostKind[] = ['NOTE', 'REPORT'];
 
 const KIND_TONE: Record<PostKind, string> = {
   NOTE: 'neutral',
@@ -36,7 +37,7 @@ function merge(current: Post[], incoming: Post[]): Post[] {
  * demand, and a form to post a note or report. Bodies are plain text (React text nodes; line breaks
  * kept by CSS), never HTML. `refreshKey` changes whenever the case page hears of live activity.
  */
-export function CaseThread({ caseId, refreshKey }: { caseId: string; refreshKey: number }) {
+export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: string; refreshKey: number; extraKinds?: readonly PostKind[] }) {
   const t = useT();
   const [posts, setPosts] = useState<Post[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
@@ -137,7 +138,7 @@ export function CaseThread({ caseId, refreshKey }: { caseId: string; refreshKey:
         </>
       )}
 
-      <PostForm caseId={caseId} onPosted={() => setLocalTick((n) => n + 1)} />
+      <PostForm caseId={caseId} kinds={[...BASIC_KINDS, ...extraKinds]} onPosted={() => setLocalTick((n) => n + 1)} />
     </section>
   );
 }
@@ -167,7 +168,7 @@ function PostItem({ post }: { post: Post }) {
   );
 }
 
-function PostForm({ caseId, onPosted }: { caseId: string; onPosted: () => void }) {
+function PostForm({ caseId, kinds, onPosted }: { caseId: string; kinds: readonly PostKind[]; onPosted: () => void }) {
   const t = useT();
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<PostKind>('NOTE');
@@ -209,7 +210,7 @@ function PostForm({ caseId, onPosted }: { caseId: string; onPosted: () => void }
         <div className="field">
           <label htmlFor="thread-kind">{t('thread.kind')}</label>
           <select id="thread-kind" value={kind} onChange={(e) => setKind(e.target.value as PostKind)}>
-            {POSTABLE_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {postKindLabel(t, k)}
               </option>

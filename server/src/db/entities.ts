@@ -3,6 +3,7 @@ import { EventRecord, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
+import { ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
@@ -29,4 +30,7 @@ export const ENTITIES = [
   CaseThread,
   ThreadRead,
   Task,
+  CaseAction,
+  ActionParticipant,
+  DeadlineEscalation,
 ];

@@ -5,6 +5,7 @@ import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
+import { ActionParticipantResolver, ActionResolver, CaseActionsFieldResolver } from '../modules/actions/action.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
@@ -26,6 +27,9 @@ export const RESOLVERS = [
   ThreadResolver,
   InboxItemResolver,
   TaskResolver,
+  ActionResolver,
+  ActionParticipantResolver,
+  CaseActionsFieldResolver,
 ] as const;
 
 /** Builds the executable schema from the code-first resolvers. */

@@ -182,3 +182,38 @@ export function canOnTask(viewer: Viewer, ability: TaskAbility, task: TaskFacts,
 export function agencyCanReadCase(agency: { id: string; kind: string; coveredAreaPaths: readonly string[] }, c: CaseFacts): boolean {
   return canOnCase({ userId: '', agencyId: agency.id, agencyKind: agency.kind, roles: [], coveredAreaPaths: agency.coveredAreaPaths, tokenExpiresAt: 0 }, 'case.read', c);
 }
+
+/** Abilities on a coordinated action (visit, meeting, coercion) of a case. */
+export type ActionAbility = 'action.read' | 'action.plan' | 'action.respondInvitation' | 'action.recordProtectionPlan';
+export const ACTION_ABILITIES: readonly ActionAbility[] = ['action.read', 'action.plan', 'action.respondInvitation', 'action.recordProtectionPlan'];
+
+/** The facts about an action the rules need. */
+export interface ActionFacts {
+  /** Agencies invited to the action (any answer). */
+  invitedAgencyIds: readonly string[];
+  /** The invited agencies of kind POLICE (they owe the protection plan of a coercion). */
+  invitedPoliceAgencyIds: readonly string[];
+}
+
+/**
+ * Decides an ability on an action.
+ * - `action.read`: whoever can read the case.
+ * - `action.plan` (plan, reschedule, move along the workflow, record the outcome): the lead office's
+ *   officers, as 'case.update'.
+ * - `action.respondInvitation` (confirm or decline): members of an invited agency.
+ * - `action.recordProtectionPlan`: members of an invited police agency (Điều 72 khoản 3).
+ * All of them require that the viewer can still read the case.
+ */
+export function canOnAction(viewer: Viewer, ability: ActionAbility, action: ActionFacts, c: CaseFacts): boolean {
+  if (!canOnCase(viewer, 'case.read', c)) return false;
+  switch (ability) {
+    case 'action.read':
+      return true;
+    case 'action.plan':
+      return canOnCase(viewer, 'case.update', c);
+    case 'action.respondInvitation':
+      return action.invitedAgencyIds.includes(viewer.agencyId);
+    case 'action.recordProtectionPlan':
+      return viewer.agencyKind === 'POLICE' && action.invitedPoliceAgencyIds.includes(viewer.agencyId);
+  }
+}

@@ -5,7 +5,7 @@ import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/conne
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { MoneyScalar } from '../../graphql/money';
 import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
-import { canOnCase } from '../../policy/abilities';
+import { canOnCase, canOnThread } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.resolver';
 import { AreaType } from '../areas/area.resolver';
 import { UserType } from '../users/user.resolver';
@@ -55,6 +55,9 @@ export class CaseAbilities {
   @Field() share!: boolean;
   @Field() transition!: boolean;
   @Field() readRestricted!: boolean;
+  @Field({ description: 'May assign tasks on this case (lead office officers, steering members).' }) assignTask!: boolean;
+  @Field({ description: 'May post a steering-committee directive (chỉ đạo).' }) postDirective!: boolean;
+  @Field({ description: 'May post a procuracy recommendation (kiến nghị).' }) postRecommendation!: boolean;
 }
 
 @ObjectType('CaseTotals')
@@ -328,7 +331,16 @@ export class CaseResolver {
   async viewerCan(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<CaseAbilities> {
     const facts = await ctx.loaders.caseFacts.load(c.id);
     const can = (a: 'case.update' | 'case.share' | 'case.transition' | 'party.readRestricted') => !!facts && canOnCase(ctx.viewer!, a, facts);
-    return { update: can('case.update'), share: can('case.share'), transition: can('case.transition'), readRestricted: can('party.readRestricted') };
+    const thread = (a: 'task.assign' | 'thread.postDirective' | 'thread.postRecommendation') => !!facts && canOnThread(ctx.viewer!, a, facts);
+    return {
+      update: can('case.update'),
+      share: can('case.share'),
+      transition: can('case.transition'),
+      readRestricted: can('party.readRestricted'),
+      assignTask: thread('task.assign'),
+      postDirective: thread('thread.postDirective'),
+      postRecommendation: thread('thread.postRecommendation'),
+    };
   }
 }
 

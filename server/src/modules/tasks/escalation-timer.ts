@@ -13,6 +13,10 @@ export function startEscalationTimer(services: AppServices, intervalMs = 5 * 60_
       .escalateOverdueTasks(services.orm.em.fork())
       .then((ids) => {
         if (ids.length) services.logger.info({ count: ids.length }, 'overdue tasks escalated');
+        return services.actions.escalateMissedDeadlines(services.orm.em.fork());
+      })
+      .then((ids) => {
+        if (ids?.length) services.logger.info({ count: ids.length }, 'missed legal deadlines escalated');
       })
       .catch((err) => services.logger.warn({ err }, 'task escalation failed; retrying at the next tick'))
       .finally(() => {

@@ -126,22 +126,7 @@ export class TaskService {
         throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, { field: 'agencyId' });
       }
       const assignee = input.assigneeId ? await memberOf(tx.em, agency, input.assigneeId) : null;
-      const task = tx.em.create(Task, {
-        case: c,
-        kind: input.kind,
-        title,
-        details,
-        assigneeAgency: agency,
-        assignee,
-        createdBy: tx.em.getReference(User, viewer.userId),
-        priority: input.priority ?? TaskPriority.NORMAL,
-        dueAt,
-      });
-      await tx.em.flush();
-      await emitTask(tx, viewer.userId, task, 'task.created', { title, kind: task.kind, priority: task.priority, dueAt: dueAt?.toISOString() ?? null }, [
-        `agency:${agency.id}`,
-        ...(assignee ? [`user:${assignee.id}`] : []),
-      ]);
+      const task = await createTaskIn(tx, viewer.userId, c, agency, { kind: input.kind, title, details, assignee, priority: input.priority, dueAt });
       return task.id;
     });
     return em.fork().findOneOrFail(Task, { id: taskId });
@@ -260,6 +245,59 @@ export class TaskService {
     });
     return em.fork().findOneOrFail(Task, { id });
   }
+}
+
+/**
+ * Creates a task and its `task.created` event in the caller's transaction, without policy checks:
+ * `assign` checks them first; other services call it for tasks the rules create by themselves (an
+ * invitation to an action creates the invited agency's "attend action" task).
+ */
+export async function createTaskIn(
+  tx: Tx,
+  actorId: string,
+  c: EnforcementCase,
+  agency: Agency,
+  fields: { kind: TaskKind; title: string; details?: string | null; assignee?: User | null; priority?: TaskPriority | null; dueAt?: Date | null },
+  extraPayload: Record<string, unknown> = {},
+): Promise<Task> {
+  const task = tx.em.create(Task, {
+    case: c,
+    kind: fields.kind,
+    title: fields.title,
+    details: fields.details ?? null,
+    assigneeAgency: agency,
+    assignee: fields.assignee ?? null,
+    createdBy: tx.em.getReference(User, actorId),
+    priority: fields.priority ?? TaskPriority.NORMAL,
+    dueAt: fields.dueAt ?? null,
+  });
+  await tx.em.flush();
+  await emitTask(tx, actorId, task, 'task.created', { title: task.title, kind: task.kind, priority: task.priority, dueAt: task.dueAt?.toISOString() ?? null, ...extraPayload }, [
+    `agency:${agency.id}`,
+    ...(task.assignee ? [`user:${task.assignee.id}`] : []),
+  ]);
+  return task;
+}
+
+/**
+ * Moves a task one workflow step in the caller's transaction, without policy checks (the caller
+ * decided): used when answering an action invitation also answers its "attend action" task.
+ * Returns false when the step is not possible from the task's status (nothing changes then).
+ */
+export async function stepTaskIn(tx: Tx, actorId: string, task: Task, action: TaskAction, fields: { reason?: string | null; note?: string | null } = {}): Promise<boolean> {
+  const check = checkTaskAction(task.status, action);
+  if (!check.ok) return false;
+  const from = task.status;
+  task.version += 1;
+  task.status = check.to;
+  if (action === TaskAction.DECLINE || action === TaskAction.CANCEL) task.reason = fields.reason ?? null;
+  if (action === TaskAction.COMPLETE) {
+    task.completedAt = new Date();
+    task.resultNote = fields.note ?? null;
+  }
+  await tx.em.flush();
+  await emitTask(tx, actorId, task, TASK_ACTIONS[action].event, { from, to: task.status, reason: fields.reason ?? null, note: fields.note ?? null }, [`user:${task.createdBy.id}`]);
+  return true;
 }
 
 /** Appends a task event on its case's stream; `caseId` is in the payload so deliveries re-check case.read. */

@@ -1,0 +1,73 @@
+import { ActionKind, ActionStatus } from './action.entity';
+
+/**
+ * The action workflow as one transition table: planned → ready → in progress → completed, or
+ * postponed / cancelled. Each row names its source; the coercion-specific preconditions of a step
+ * (protection plan before READY, Điều 72) live in coercion-rules.ts. Pure: no I/O.
+ */
+export enum ActionStep {
+  MARK_READY = 'MARK_READY',
+  START = 'START',
+  /** Reached through `recordActionOutcome` (the outcome and minutes are required). */
+  COMPLETE = 'COMPLETE',
+  POSTPONE = 'POSTPONE',
+  /** A postponed action is planned again (a new time must be given; coercion rules re-checked). */
+  RESCHEDULE = 'RESCHEDULE',
+  CANCEL = 'CANCEL',
+}
+
+/** The rule name given with RULE_VIOLATION for an illegal step of any action. */
+export const ACTION_WORKFLOW_RULE = 'Quy trình tổ chức thi hành án phối hợp';
+
+interface StepRule {
+  from: readonly ActionStatus[];
+  to: ActionStatus;
+  event: string;
+  needsReason: boolean;
+  /** Legal source for coercions (shown in refusals of coercion steps). */
+  coercionSource: string;
+}
+
+export const ACTION_STEPS: Readonly<Record<ActionStep, StepRule>> = {
+  MARK_READY: { from: [ActionStatus.PLANNED], to: ActionStatus.READY, event: 'action.ready', needsReason: false, coercionSource: 'Điều 72 Luật THADS' },
+  START: { from: [ActionStatus.READY], to: ActionStatus.IN_PROGRESS, event: 'action.started', needsReason: false, coercionSource: 'Điều 46, 72 Luật THADS' },
+  COMPLETE: { from: [ActionStatus.IN_PROGRESS], to: ActionStatus.COMPLETED, event: 'action.completed', needsReason: false, coercionSource: 'Điều 72 Luật THADS' },
+  POSTPONE: { from: [ActionStatus.PLANNED, ActionStatus.READY], to: ActionStatus.POSTPONED, event: 'action.postponed', needsReason: true, coercionSource: 'Điều 48 Luật THADS' },
+  RESCHEDULE: { from: [ActionStatus.POSTPONED], to: ActionStatus.PLANNED, event: 'action.rescheduled', needsReason: false, coercionSource: 'Điều 46, 72 Luật THADS' },
+  CANCEL: { from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED], to: ActionStatus.CANCELLED, event: 'action.cancelled', needsReason: true, coercionSource: 'Điều 72 Luật THADS' },
+};
+
+/** Statuses in which the action still lies ahead (invitations can be answered, deadlines matter). */
+export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED];
+
+const STATUS_VI: Record<ActionStatus, string> = {
+  PLANNED: 'đã lên kế hoạch',
+  READY: 'sẵn sàng',
+  IN_PROGRESS: 'đang tiến hành',
+  COMPLETED: 'đã kết thúc',
+  POSTPONED: 'đã hoãn',
+  CANCELLED: 'đã hủy',
+};
+const STEP_VI: Record<ActionStep, string> = {
+  MARK_READY: 'chuyển sang sẵn sàng',
+  START: 'bắt đầu',
+  COMPLETE: 'ghi nhận kết quả',
+  POSTPONE: 'hoãn',
+  RESCHEDULE: 'lên lịch lại',
+  CANCEL: 'hủy',
+};
+
+export const ACTION_KIND_VI: Record<ActionKind, string> = {
+  PERSUASION_VISIT: 'Buổi vận động, thuyết phục',
+  COORDINATION_MEETING: 'Họp phối hợp',
+  VERIFICATION_VISIT: 'Xác minh điều kiện thi hành án',
+  COERCION: 'Cưỡng chế thi hành án',
+};
+
+/** Checks a workflow step; returns the next status or a message an official can act on. */
+export function checkActionStep(status: ActionStatus, step: ActionStep): { ok: true; to: ActionStatus } | { ok: false; message: string } {
+  const rule = ACTION_STEPS[step];
+  if (rule.from.includes(status)) return { ok: true, to: rule.to };
+  const allowed = rule.from.map((s) => `"${STATUS_VI[s]}"`).join(' hoặc ');
+  return { ok: false, message: `Buổi làm việc đang ở trạng thái "${STATUS_VI[status]}"; chỉ có thể ${STEP_VI[step]} khi ${allowed}.` };
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Agency } from '../agencies/agency.entity';
+import { EnforcementCase } from '../cases/case.entity';
+import { Task } from '../tasks/task.entity';
+import { User } from '../users/user.entity';
+
+export enum ActionKind {
+  /** Buổi vận động, thuyết phục. */
+  PERSUASION_VISIT = 'PERSUASION_VISIT',
+  /** Họp phối hợp. */
+  COORDINATION_MEETING = 'COORDINATION_MEETING',
+  /** Xác minh điều kiện thi hành án tại chỗ. */
+  VERIFICATION_VISIT = 'VERIFICATION_VISIT',
+  /** Cưỡng chế thi hành án (Điều 71–72 Luật THADS). */
+  COERCION = 'COERCION',
+}
+
+/** planned → ready → in progress → completed, or postponed / cancelled. See action-workflow.ts. */
+export enum ActionStatus {
+  PLANNED = 'PLANNED',
+  READY = 'READY',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  POSTPONED = 'POSTPONED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum ActionOutcome {
+  /** Tự nguyện thi hành. */
+  VOLUNTARY_COMPLIANCE = 'VOLUNTARY_COMPLIANCE',
+  /** Thi hành được một phần. */
+  PARTIAL_PAYMENT = 'PARTIAL_PAYMENT',
+  /** Đương sự không chấp hành. */
+  REFUSED = 'REFUSED',
+  /** Đã cưỡng chế. */
+  COERCED = 'COERCED',
+  /** Hoãn. */
+  POSTPONED = 'POSTPONED',
+  /** Người được thi hành án rút đơn. */
+  REQUEST_WITHDRAWN = 'REQUEST_WITHDRAWN',
+  OTHER = 'OTHER',
+}
+
+export enum InvitationStatus {
+  INVITED = 'INVITED',
+  CONFIRMED = 'CONFIRMED',
+  DECLINED = 'DECLINED',
+}
+
+/**
+ * A coordinated action on a case: a persuasion visit, a coordination meeting, a verification visit or
+ * a coercion. Coercions carry the plan's contents (Điều 72) and the police protection plan. Money is
+ * recorded on the case's obligations (CaseService.progressStep); `moneyCollected` is the action's sum.
+ */
+@Entity({ tableName: 'case_action' })
+@Index({ properties: ['status', 'scheduledStart'] })
+export class CaseAction {
+  [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'postponementLate' | 'moneyCollected';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @ManyToOne(() => EnforcementCase)
+  case!: Rel<EnforcementCase>;
+
+  @Enum({ items: () => ActionKind, nativeEnumName: 'action_kind' })
+  kind!: ActionKind;
+
+  @Property({ type: 'string', length: 300 })
+  title!: string;
+
+  @Enum({ items: () => ActionStatus, nativeEnumName: 'action_status', default: ActionStatus.PLANNED })
+  status: ActionStatus = ActionStatus.PLANNED;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  scheduledStart!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  scheduledEnd!: Date;
+
+  @Property({ type: 'string', length: 500 })
+  place!: string;
+
+  @ManyToOne(() => User)
+  leadOfficer!: Rel<User>;
+
+  @ManyToOne(() => User)
+  createdBy!: Rel<User>;
+
+  // Coercion plan contents (Điều 72 khoản 2 Luật THADS).
+  /** Who is coerced (a description; never an ID number). */
+  @Property({ type: 'string', length: 300, nullable: true })
+  personCoerced?: string | null;
+
+  /** The coercive measure (biện pháp cưỡng chế). */
+  @Property({ type: 'string', length: 300, nullable: true })
+  measure?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  method?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  forces?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  protection?: string | null;
+
+  /** Đồng, decimal string of a bigint. */
+  @Property({ type: 'bigint', nullable: true })
+  costEstimate?: string | null;
+
+  /** Police protection plan (kế hoạch bảo vệ cưỡng chế): due within 3 working days of the plan. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  protectionPlanDueAt?: Date | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  protectionPlanRecordedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  protectionPlanNote?: string | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  protectionPlanRecordedBy?: Rel<User> | null;
+
+  /** The police's PROTECTION_PLAN task, completed when the plan is recorded. */
+  @ManyToOne(() => Task, { nullable: true })
+  protectionTask?: Rel<Task> | null;
+
+  /** Điều 48: when a postponement request arrived, and whether it came less than 24 h before the start. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  postponementRequestedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  postponementReason?: string | null;
+
+  @Property({ type: 'boolean', default: false })
+  postponementLate: boolean = false;
+
+  /** Why it was postponed or cancelled. */
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+
+  @Enum({ items: () => ActionOutcome, nativeEnumName: 'action_outcome', nullable: true })
+  outcome?: ActionOutcome | null;
+
+  /** Biên bản: the minutes' text. */
+  @Property({ type: 'text', nullable: true })
+  minutes?: string | null;
+
+  /** Who attended (names and roles as written in the minutes). */
+  @Property({ type: 'json', nullable: true })
+  attendees?: string[] | null;
+
+  @Property({ type: 'bigint', default: '0' })
+  moneyCollected: string = '0';
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  completedAt?: Date | null;
+
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/** An agency invited to an action, its answer, and the "attend action" task created with the invitation. */
+@Entity({ tableName: 'action_participant' })
+@Unique({ properties: ['action', 'agency'] })
+@Index({ properties: ['agency', 'status'] })
+export class ActionParticipant {
+  [OptionalProps]?: 'status' | 'version' | 'invitedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => CaseAction)
+  action!: Rel<CaseAction>;
+
+  @ManyToOne(() => Agency)
+  agency!: Rel<Agency>;
+
+  /** Required participants must confirm before the action can become ready. */
+  @Property({ type: 'boolean' })
+  required!: boolean;
+
+  @Enum({ items: () => InvitationStatus, nativeEnumName: 'invitation_status', default: InvitationStatus.INVITED })
+  status: InvitationStatus = InvitationStatus.INVITED;
+
+  @Property({ type: 'text', nullable: true })
+  declineReason?: string | null;
+
+  @ManyToOne(() => Task, { nullable: true })
+  task?: Rel<Task> | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  invitedAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  respondedAt?: Date | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  respondedBy?: Rel<User> | null;
+
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+}
+
+/**
+ * A missed legal deadline already escalated: one row per (deadline kind, subject), inserted in the
+ * same transaction as the `case.deadlineMissed` event, so each deadline is escalated once.
+ */
+@Entity({ tableName: 'deadline_escalation' })
+@Unique({ properties: ['kind', 'subjectId'] })
+export class DeadlineEscalation {
+  [OptionalProps]?: 'escalatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @ManyToOne(() => EnforcementCase)
+  case!: Rel<EnforcementCase>;
+
+  /** 'VERIFICATION' | 'POLICE_PROTECTION_PLAN'. */
+  @Property({ type: 'string', length: 64 })
+  kind!: string;
+
+  /** The case (verification) or the action (protection plan). */
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  dueAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  escalatedAt: Date = new Date();
+}

@@ -1,0 +1,260 @@
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { SignedIn } from '../../graphql/guards';
+import { MoneyScalar } from '../../graphql/money';
+import { AgencyType } from '../agencies/agency.resolver';
+import { Task } from '../tasks/task.entity';
+import { TaskType } from '../tasks/task.resolver';
+import { CaseType } from '../cases/case.resolver';
+import type { EnforcementCase } from '../cases/case.entity';
+import { UserType } from '../users/user.resolver';
+import { ActionStep } from './action-workflow';
+import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+
+registerEnumType(ActionKind, { name: 'ActionKind' });
+registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED.' });
+registerEnumType(ActionOutcome, { name: 'ActionOutcome' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
+registerEnumType(ActionStep, { name: 'ActionStep', description: 'A workflow step of an action (COMPLETE goes through recordActionOutcome).' });
+
+@ObjectType('ActionAbilities', { description: 'What the viewer may do with this action (drives the UI).' })
+export class ActionAbilities {
+  @Field({ description: 'Plan, reschedule, move along, record the outcome.' }) plan!: boolean;
+  @Field() respondInvitation!: boolean;
+  @Field() recordProtectionPlan!: boolean;
+}
+
+@ObjectType('ActionParticipant', { description: 'An agency invited to an action, and its answer.' })
+export class ActionParticipantType {
+  @Field(() => ID) id!: string;
+  @Field() required!: boolean;
+  @Field(() => InvitationStatus) status!: InvitationStatus;
+  @Field(() => String, { nullable: true }) declineReason!: string | null;
+  @Field() invitedAt!: Date;
+  @Field(() => Date, { nullable: true }) respondedAt!: Date | null;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('CaseAction', { description: 'A persuasion visit, coordination meeting, verification visit or coercion on a case.' })
+export class CaseActionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ActionKind) kind!: ActionKind;
+  @Field() title!: string;
+  @Field(() => ActionStatus) status!: ActionStatus;
+  @Field() scheduledStart!: Date;
+  @Field() scheduledEnd!: Date;
+  @Field() place!: string;
+  @Field(() => String, { nullable: true }) personCoerced!: string | null;
+  @Field(() => String, { nullable: true }) measure!: string | null;
+  @Field(() => String, { nullable: true }) method!: string | null;
+  @Field(() => String, { nullable: true }) forces!: string | null;
+  @Field(() => String, { nullable: true }) protection!: string | null;
+  @Field(() => MoneyScalar, { nullable: true }) costEstimate!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 3: 3 working days).' }) protectionPlanDueAt!: Date | null;
+  @Field(() => Date, { nullable: true }) protectionPlanRecordedAt!: Date | null;
+  @Field(() => String, { nullable: true }) protectionPlanNote!: string | null;
+  @Field(() => Date, { nullable: true }) postponementRequestedAt!: Date | null;
+  @Field(() => String, { nullable: true }) postponementReason!: string | null;
+  @Field({ description: 'The postponement request arrived less than 24 h before the start (Điều 48).' }) postponementLate!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why it was postponed or cancelled.' }) reason!: string | null;
+  @Field(() => ActionOutcome, { nullable: true }) outcome!: ActionOutcome | null;
+  @Field(() => String, { nullable: true, description: 'The minutes (biên bản).' }) minutes!: string | null;
+  @Field(() => [String], { nullable: true }) attendees!: string[] | null;
+  @Field(() => MoneyScalar) moneyCollected!: string;
+  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+  @Field(() => Int) version!: number;
+  @Field() createdAt!: Date;
+}
+
+@InputType()
+export class InvitationInput {
+  @Field(() => ID) @IsUUID('all', { message: 'Hãy chọn cơ quan được mời.' }) agencyId!: string;
+  @Field() @IsBoolean() required!: boolean;
+}
+
+@InputType()
+export class PlanActionInput {
+  @Field(() => ID) @IsUUID('all', { message: 'Mã việc thi hành án không hợp lệ.' }) caseId!: string;
+  @Field(() => ActionKind) @IsEnum(ActionKind) kind!: ActionKind;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300, { message: 'Tiêu đề tối đa 300 ký tự.' }) title?: string | null;
+  @Field() scheduledStart!: Date;
+  @Field() scheduledEnd!: Date;
+  @Field() @Length(1, 500, { message: 'Địa điểm từ 1 đến 500 ký tự.' }) place!: string;
+  @Field(() => ID, { nullable: true, description: 'Defaults to the viewer.' }) @IsOptional() @IsUUID('all') leadOfficerId?: string | null;
+  @Field(() => [InvitationInput], { nullable: true, description: 'Coercions also invite the procuracy, police and commune committee automatically.' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  invitations?: InvitationInput[] | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300) personCoerced?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300) measure?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) method?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) forces?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) protection?: string | null;
+  @Field(() => MoneyScalar, { nullable: true }) @IsOptional() costEstimate?: string | null;
+}
+
+@InputType()
+export class StepActionInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ActionStep) @IsEnum(ActionStep) step!: ActionStep;
+  @Field(() => String, { nullable: true, description: 'Required to POSTPONE or CANCEL.' }) @IsOptional() @Length(0, 5000) reason?: string | null;
+  @Field(() => Date, { nullable: true, description: 'RESCHEDULE: new start.' }) @IsOptional() scheduledStart?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'RESCHEDULE: new end.' }) @IsOptional() scheduledEnd?: Date | null;
+}
+
+@InputType()
+export class RespondInvitationInput {
+  @Field(() => ID) @IsUUID('all') participantId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field() @IsBoolean() confirm!: boolean;
+  @Field(() => String, { nullable: true, description: 'Required to decline.' }) @IsOptional() @Length(0, 5000) reason?: string | null;
+}
+
+@InputType()
+export class RecordProtectionPlanInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field() @Length(1, 5000, { message: 'Hãy nhập nội dung kế hoạch bảo vệ (tối đa 5.000 ký tự).' }) note!: string;
+}
+
+@InputType()
+export class RequestPostponementInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field() @Length(1, 5000, { message: 'Hãy ghi rõ lý do đề nghị hoãn.' }) reason!: string;
+  @Field(() => Date, { nullable: true, description: 'When the request arrived (default: now).' }) @IsOptional() receivedAt?: Date | null;
+}
+
+@InputType()
+export class CollectionInput {
+  @Field(() => ID) @IsUUID('all') obligationId!: string;
+  @Field(() => MoneyScalar, { nullable: true }) @IsOptional() amountCollected?: string | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() fulfilled?: boolean | null;
+}
+
+@InputType()
+export class RecordActionOutcomeInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ActionOutcome) @IsEnum(ActionOutcome) outcome!: ActionOutcome;
+  @Field() @Length(1, 50000, { message: 'Hãy nhập nội dung biên bản.' }) minutes!: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) attendees?: string[] | null;
+  @Field(() => [CollectionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) collections?: CollectionInput[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Also complete the case (every obligation must be met, Điều 52).' }) @IsOptional() @IsBoolean() completeCase?: boolean | null;
+}
+
+const ACTION_READ = 'case.read on the action’s case';
+const ACTION_PLAN = 'action.plan: lead office officers (case.update)';
+
+@Resolver(() => CaseActionType)
+export class ActionResolver {
+  @SignedIn(ACTION_READ)
+  @Query(() => CaseActionType)
+  action(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<CaseAction> {
+    return ctx.services.actions.get(ctx.em, ctx.viewer!, id);
+  }
+
+  @SignedIn(ACTION_READ)
+  @Query(() => [CaseActionType], { description: 'Actions of one case, in schedule order.' })
+  caseActions(@Ctx() ctx: GraphQLContext, @Arg('caseId', () => ID) caseId: string): Promise<CaseAction[]> {
+    return ctx.services.actions.listForCase(ctx.em, ctx.viewer!, caseId);
+  }
+
+  @SignedIn(`${ACTION_PLAN}; coercions: Điều 45, 46, 72 checked by the service`)
+  @Mutation(() => CaseActionType, { description: 'Plans an action; a coercion is checked against Điều 45, 46, 72 and sent to the procuracy, police and commune.' })
+  planAction(@Ctx() ctx: GraphQLContext, @Arg('input') input: PlanActionInput): Promise<CaseAction> {
+    return ctx.services.actions.plan(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => CaseActionType, { description: 'Moves an action along its workflow; an illegal step gives RULE_VIOLATION.' })
+  stepAction(@Ctx() ctx: GraphQLContext, @Arg('input') input: StepActionInput): Promise<CaseAction> {
+    return ctx.services.actions.step(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn('action.respondInvitation: members of the invited agency')
+  @Mutation(() => ActionParticipantType, { description: 'Confirms or declines (with a reason) an invitation; the attend-action task follows.' })
+  respondToInvitation(@Ctx() ctx: GraphQLContext, @Arg('input') input: RespondInvitationInput): Promise<ActionParticipant> {
+    return ctx.services.actions.respondToInvitation(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn('action.recordProtectionPlan: members of the invited police agency')
+  @Mutation(() => CaseActionType, { description: 'The police record their protection plan (Điều 72 khoản 3).' })
+  recordProtectionPlan(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordProtectionPlanInput): Promise<CaseAction> {
+    return ctx.services.actions.recordProtectionPlan(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => CaseActionType, { description: 'Records a postponement request; under 24 h before the start it is flagged late (Điều 48).' })
+  requestActionPostponement(@Ctx() ctx: GraphQLContext, @Arg('input') input: RequestPostponementInput): Promise<CaseAction> {
+    return ctx.services.actions.requestPostponement(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => CaseActionType, { description: 'Records outcome, minutes and money collected; completes the action (and optionally the case).' })
+  recordActionOutcome(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordActionOutcomeInput): Promise<CaseAction> {
+    return ctx.services.actions.recordOutcome(ctx.em, ctx.viewer!, input);
+  }
+
+  @FieldResolver(() => ID)
+  caseId(@Root() a: CaseAction): string {
+    return a.case.id;
+  }
+
+  @FieldResolver(() => UserType)
+  leadOfficer(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.userById.load(a.leadOfficer.id);
+  }
+
+  @FieldResolver(() => [ActionParticipantType])
+  participants(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(ActionParticipant, { action: a.id }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => ActionAbilities)
+  async viewerCan(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext): Promise<ActionAbilities> {
+    const facts = await ctx.loaders.caseFacts.load(a.case.id);
+    const can = await ctx.services.actions.abilities(ctx.em, ctx.viewer!, a, facts);
+    return { plan: can['action.plan'], respondInvitation: can['action.respondInvitation'], recordProtectionPlan: can['action.recordProtectionPlan'] };
+  }
+}
+
+@ObjectType('CaseDeadline', { description: 'A legal deadline of a case, computed from the legal calendar.' })
+export class CaseDeadlineType {
+  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 3).' }) kind!: string;
+  @Field({ description: 'End of the last allowed day.' }) dueAt!: Date;
+  @Field() legalSource!: string;
+  @Field(() => ID, { nullable: true, description: 'The coercion concerned, for the protection plan.' }) actionId!: string | null;
+  @Field() passed!: boolean;
+  @Field({ description: 'Passed with its duty still outstanding (escalated to the lead office and steering committee).' }) missed!: boolean;
+}
+
+/** Action-related fields of a case: its actions and its legal deadlines. */
+@Resolver(() => CaseType)
+export class CaseActionsFieldResolver {
+  @FieldResolver(() => [CaseActionType], { description: 'Actions of the case, in schedule order.' })
+  actions(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
+    return ctx.em.find(CaseAction, { case: c.id }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })
+  deadlines(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.actions.deadlines(ctx.em, c);
+  }
+}
+
+@Resolver(() => ActionParticipantType)
+export class ActionParticipantResolver {
+  @FieldResolver(() => AgencyType)
+  agency(@Root() p: ActionParticipant, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.agencyById.load(p.agency.id);
+  }
+
+  @FieldResolver(() => TaskType, { nullable: true, description: 'The attend-action task created with the invitation.' })
+  task(@Root() p: ActionParticipant, @Ctx() ctx: GraphQLContext) {
+    return p.task ? ctx.em.findOne(Task, { id: p.task.id }) : null;
+  }
+}

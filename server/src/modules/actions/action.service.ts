@@ -1,0 +1,541 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { claimVersion } from '../../db/optimistic';
+import { badInput, notFound, ruleViolation } from '../../errors';
+import type { Outbox, Tx } from '../../events/outbox';
+import { assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts, type CaseFacts } from '../../policy/abilities';
+import { Agency, AgencyKind } from '../agencies/agency.entity';
+import { Area } from '../areas/area.entity';
+import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
+import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
+import { CaseService, type ProgressInput } from '../cases/case.service';
+import { createTaskIn, stepTaskIn } from '../tasks/task.service';
+import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
+import { TaskAction } from '../tasks/task-workflow';
+import { User } from '../users/user.entity';
+import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
+import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, DeadlineEscalation, InvitationStatus } from './action.entity';
+import {
+  checkForbiddenTimes,
+  checkPlanContents,
+  checkProtectionPlanRecorded,
+  checkVoluntaryPeriod,
+  COERCION_RULES,
+  isLatePostponement,
+  protectionPlanDueAt,
+} from './coercion-rules';
+
+const MAX_TEXT = 5_000;
+const MAX_MINUTES = 50_000;
+
+export interface InvitationInput {
+  agencyId: string;
+  required: boolean;
+}
+
+export interface NewActionInput {
+  caseId: string;
+  kind: ActionKind;
+  title?: string | null;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  place: string;
+  leadOfficerId?: string | null;
+  invitations?: InvitationInput[] | null;
+  personCoerced?: string | null;
+  measure?: string | null;
+  method?: string | null;
+  forces?: string | null;
+  protection?: string | null;
+  costEstimate?: string | null;
+}
+
+export interface StepInput {
+  id: string;
+  version: number;
+  step: ActionStep;
+  reason?: string | null;
+  /** RESCHEDULE: the new time. */
+  scheduledStart?: Date | null;
+  scheduledEnd?: Date | null;
+}
+
+export interface OutcomeInput {
+  id: string;
+  version: number;
+  outcome: ActionOutcome;
+  minutes: string;
+  attendees?: string[] | null;
+  /** Money collected / obligations fulfilled at the action; recorded on the case (CaseService.progressStep). */
+  collections?: ProgressInput[] | null;
+  /** Runs the case's COMPLETE transition in the same transaction (Điều 52: every obligation must be met). */
+  completeCase?: boolean | null;
+}
+
+/** For a coercion, the agencies the plan must go to (Điều 72 khoản 4), with their case role and whether they must confirm. */
+const COERCION_RECIPIENTS: ReadonlyArray<{ kind: AgencyKind; role: ParticipantRole; required: boolean; label: string }> = [
+  { kind: AgencyKind.PROCURACY, role: ParticipantRole.SUPERVISOR, required: false, label: 'Viện kiểm sát nhân dân' },
+  { kind: AgencyKind.POLICE, role: ParticipantRole.PROTECTION, required: true, label: 'Cơ quan Công an' },
+  { kind: AgencyKind.PEOPLES_COMMITTEE, role: ParticipantRole.SUPPORT, required: true, label: 'Ủy ban nhân dân cấp xã' },
+];
+
+/**
+ * Coordinated actions on a case: planning (with the coercion rules of coercion-rules.ts), invitations
+ * and answers (each invitation creates the agency's "attend action" task), the police protection plan,
+ * postponement requests, outcomes and minutes (money goes to the case's obligations through
+ * CaseService), and escalation of missed deadlines. Every change is an event on the case's stream.
+ */
+export class ActionService {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly cases: CaseService = new CaseService(outbox),
+  ) {}
+
+  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án'): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
+    const c = await em.findOne(EnforcementCase, { id: caseId });
+    const facts = c ? await this.cases.facts(em, c) : null;
+    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what);
+    return { c, facts };
+  }
+
+  /** The facts the policy needs about one action. */
+  async actionFacts(em: EntityManager, actionId: string): Promise<ActionFacts> {
+    const rows = await em.find(ActionParticipant, { action: actionId }, { populate: ['agency'] });
+    return {
+      invitedAgencyIds: rows.map((r) => r.agency.id),
+      invitedPoliceAgencyIds: rows.filter((r) => r.agency.kind === AgencyKind.POLICE).map((r) => r.agency.id),
+    };
+  }
+
+  /** One action the viewer may see (anyone who can read its case). */
+  async get(em: EntityManager, viewer: Viewer, id: string): Promise<CaseAction> {
+    const action = await em.findOne(CaseAction, { id });
+    if (!action) throw notFound('buổi làm việc');
+    await this.readableCase(em, viewer, action.case.id, 'buổi làm việc');
+    return action;
+  }
+
+  /** Actions of one case, in schedule order. */
+  async listForCase(em: EntityManager, viewer: Viewer, caseId: string): Promise<CaseAction[]> {
+    await this.readableCase(em, viewer, caseId);
+    return em.find(CaseAction, { case: caseId }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
+  }
+
+  /** The viewer's abilities on an action, for `viewerCan`. */
+  async abilities(em: EntityManager, viewer: Viewer, action: CaseAction, facts: CaseFacts | null): Promise<Record<ActionAbility, boolean>> {
+    const af = await this.actionFacts(em, action.id);
+    const can = (a: ActionAbility) => !!facts && canOnAction(viewer, a, af, facts);
+    return { 'action.read': can('action.read'), 'action.plan': can('action.plan'), 'action.respondInvitation': can('action.respondInvitation'), 'action.recordProtectionPlan': can('action.recordProtectionPlan') };
+  }
+
+  /**
+   * Plans an action (lead office officers). A coercion must pass the rules of coercion-rules.ts and
+   * is sent at once to the procuracy, the police and the People's Committee covering the case's
+   * commune: they join the case if needed, get an "attend action" task and an event; the police also
+   * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 3).
+   */
+  async plan(em: EntityManager, viewer: Viewer, input: NewActionInput): Promise<CaseAction> {
+    const place = input.place?.trim() ?? '';
+    if (!place) throw badInput('Hãy nhập địa điểm.', { field: 'place' });
+    if (!(input.scheduledEnd > input.scheduledStart)) throw badInput('Thời gian kết thúc phải sau thời gian bắt đầu.', { field: 'scheduledEnd' });
+    if (input.scheduledStart <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
+    if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate)) throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
+    const coercion = input.kind === ActionKind.COERCION;
+    if (coercion) {
+      const incomplete = checkPlanContents({ ...input, place });
+      if (incomplete) throw incomplete;
+      const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd);
+      if (forbiddenTime) throw forbiddenTime;
+    }
+    const actionId = await this.outbox.transaction(em, async (tx) => {
+      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      assertAllowed(canOnCase(viewer, 'case.update', facts), 'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
+      if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
+      if (coercion) {
+        const early = checkVoluntaryPeriod(c, input.scheduledStart);
+        if (early) throw early;
+      }
+      const leadOfficer = await tx.em.findOne(User, { id: input.leadOfficerId ?? viewer.userId, agency: c.leadAgency.id, active: true });
+      if (!leadOfficer) throw badInput('Người chủ trì phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'leadOfficerId' });
+      const now = new Date();
+      const action = tx.em.create(CaseAction, {
+        case: c,
+        kind: input.kind,
+        title: input.title?.trim() || ACTION_KIND_VI[input.kind],
+        scheduledStart: input.scheduledStart,
+        scheduledEnd: input.scheduledEnd,
+        place,
+        leadOfficer,
+        createdBy: tx.em.getReference(User, viewer.userId),
+        personCoerced: input.personCoerced?.trim() || null,
+        measure: input.measure?.trim() || null,
+        method: input.method?.trim() || null,
+        forces: input.forces?.trim() || null,
+        protection: input.protection?.trim() || null,
+        costEstimate: input.costEstimate ?? null,
+        protectionPlanDueAt: coercion ? protectionPlanDueAt(now) : null,
+      });
+      await tx.em.flush();
+      const invitations: Array<{ agency: Agency; required: boolean; role: ParticipantRole }> = [];
+      if (coercion) {
+        const commune = await tx.em.findOneOrFail(Area, { id: c.commune.id });
+        for (const r of COERCION_RECIPIENTS) {
+          const agency = await localAgency(tx.em, r.kind, commune.path);
+          if (!agency) {
+            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, COERCION_RULES.PLAN_CONTENTS.source, { agencyKind: r.kind });
+          }
+          invitations.push({ agency, required: r.required, role: r.role });
+        }
+      }
+      for (const inv of input.invitations ?? []) {
+        if (invitations.some((i) => i.agency.id === inv.agencyId)) continue;
+        if (inv.agencyId === c.leadAgency.id) throw badInput('Cơ quan chủ trì không cần mời.', { field: 'invitations' });
+        const agency = await tx.em.findOne(Agency, { id: inv.agencyId, active: true });
+        if (!agency) throw badInput('Không tìm thấy cơ quan được mời.', { field: 'invitations' });
+        invitations.push({ agency, required: inv.required, role: ParticipantRole.SUPPORT });
+      }
+      for (const inv of invitations) await this.inviteIn(tx, viewer, c, action, inv.agency, inv.required, inv.role);
+      const police = coercion ? invitations.find((i) => i.agency.kind === AgencyKind.POLICE)!.agency : null;
+      if (police) {
+        action.protectionTask = await createTaskIn(
+          tx,
+          viewer.userId,
+          c,
+          police,
+          { kind: TaskKind.PROTECTION_PLAN, title: 'Lập kế hoạch bảo vệ cưỡng chế', priority: TaskPriority.HIGH, dueAt: action.protectionPlanDueAt },
+          { actionId: action.id, legalSource: COERCION_RULES.PROTECTION_PLAN.source },
+        );
+        await tx.em.flush();
+      }
+      await emitAction(tx, viewer.userId, action, 'action.planned', {
+        invitedAgencyIds: invitations.map((i) => i.agency.id),
+        protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
+        ...(coercion ? { legalSource: COERCION_RULES.PLAN_CONTENTS.source } : {}),
+      }, invitations.map((i) => `agency:${i.agency.id}`));
+      return action.id;
+    });
+    return em.fork().findOneOrFail(CaseAction, { id: actionId });
+  }
+
+  /** Invites one agency: shares the case with it if needed, creates its "attend action" task. */
+  private async inviteIn(tx: Tx, viewer: Viewer, c: EnforcementCase, action: CaseAction, agency: Agency, required: boolean, role: ParticipantRole): Promise<void> {
+    const taking = await tx.em.findOne(CaseParticipant, { case: c.id, agency: agency.id, removedAt: null });
+    if (!taking) await this.cases.changeIn(tx, viewer, c.id, null, 'case.share', this.cases.shareStep({ agencyId: agency.id, role }));
+    const task = await createTaskIn(
+      tx,
+      viewer.userId,
+      c,
+      agency,
+      { kind: TaskKind.ATTEND_ACTION, title: `Tham gia: ${action.title}`, priority: action.kind === ActionKind.COERCION ? TaskPriority.HIGH : TaskPriority.NORMAL, dueAt: action.scheduledStart },
+      { actionId: action.id },
+    );
+    tx.em.create(ActionParticipant, { action, agency, required, task });
+    await tx.em.flush();
+  }
+
+  /** Moves an action along its workflow (lead office officers); coercion preconditions are checked here. */
+  async step(em: EntityManager, viewer: Viewer, input: StepInput): Promise<CaseAction> {
+    const rule = ACTION_STEPS[input.step];
+    const reason = input.reason?.trim() || null;
+    if (input.step === ActionStep.COMPLETE) throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
+    if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do.', { field: 'reason' });
+    if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
+    return this.change(em, viewer, input.id, input.version, 'action.plan', 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
+      const check = checkActionStep(action.status, input.step);
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? rule.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
+      const extra: Record<string, unknown> = {};
+      const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
+      if (input.step === ActionStep.MARK_READY) {
+        if (action.kind === ActionKind.COERCION) {
+          const missing = checkProtectionPlanRecorded(action);
+          if (missing) throw missing;
+        }
+        const unconfirmed = participants.filter((p) => p.required && p.status !== InvitationStatus.CONFIRMED);
+        if (unconfirmed.length) {
+          throw ruleViolation(
+            `Còn ${unconfirmed.length} cơ quan bắt buộc chưa xác nhận tham gia (${unconfirmed.map((p) => p.agency.name).join('; ')}); chưa thể chuyển sang sẵn sàng.`,
+            action.kind === ActionKind.COERCION ? COERCION_RULES.PLAN_CONTENTS.source : ACTION_WORKFLOW_RULE,
+            { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED', agencyIds: unconfirmed.map((p) => p.agency.id) },
+          );
+        }
+      }
+      if (input.step === ActionStep.RESCHEDULE) {
+        const start = input.scheduledStart, end = input.scheduledEnd;
+        if (!start || !end || !(end > start)) throw badInput('Hãy nhập thời gian mới (kết thúc sau bắt đầu).', { field: 'scheduledStart' });
+        if (start <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
+        if (action.kind === ActionKind.COERCION) {
+          const refused = checkForbiddenTimes(start, end) ?? checkVoluntaryPeriod(c, start);
+          if (refused) throw refused;
+        }
+        action.scheduledStart = start;
+        action.scheduledEnd = end;
+        action.postponementRequestedAt = null;
+        action.postponementLate = false;
+        Object.assign(extra, { scheduledStart: start.toISOString(), scheduledEnd: end.toISOString() });
+      }
+      if (input.step === ActionStep.POSTPONE || input.step === ActionStep.CANCEL) action.reason = reason;
+      if (input.step === ActionStep.CANCEL) {
+        for (const p of participants) if (p.task) await stepTaskIn(tx, viewer.userId, p.task, TaskAction.CANCEL, { reason });
+      }
+      const from = action.status;
+      action.status = check.to;
+      return { type: rule.event, payload: { from, to: action.status, reason, ...extra } };
+    });
+  }
+
+  /** An invited agency confirms or declines (with a reason); its "attend action" task follows. */
+  async respondToInvitation(em: EntityManager, viewer: Viewer, input: { participantId: string; version: number; confirm: boolean; reason?: string | null }): Promise<ActionParticipant> {
+    const reason = input.reason?.trim() || null;
+    if (!input.confirm && !reason) throw badInput('Hãy ghi rõ lý do không tham gia để cơ quan chủ trì bố trí lại.', { field: 'reason' });
+    if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
+    await this.outbox.transaction(em, async (tx) => {
+      const p = await tx.em.findOne(ActionParticipant, { id: input.participantId }, { populate: ['action', 'agency', 'task'] });
+      if (!p) throw notFound('lời mời');
+      const action = p.action as CaseAction;
+      const { facts } = await this.readableCase(tx.em, viewer, action.case.id, 'lời mời');
+      assertAllowed(canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) && viewer.agencyId === p.agency.id, 'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)');
+      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, { status: action.status });
+      await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
+      p.version = input.version + 1;
+      p.status = input.confirm ? InvitationStatus.CONFIRMED : InvitationStatus.DECLINED;
+      p.declineReason = input.confirm ? null : reason;
+      p.respondedAt = new Date();
+      p.respondedBy = tx.em.getReference(User, viewer.userId);
+      await tx.em.flush();
+      if (p.task) await stepTaskIn(tx, viewer.userId, p.task as Task, input.confirm ? TaskAction.ACCEPT : TaskAction.DECLINE, { reason });
+      await emitAction(tx, viewer.userId, action, input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined', { participantId: p.id, agencyId: p.agency.id, reason }, [
+        `agency:${p.agency.id}`,
+        `user:${action.leadOfficer.id}`,
+      ]);
+    });
+    return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
+  }
+
+  /** The invited police record their protection plan (Điều 72 khoản 3); their PROTECTION_PLAN task is completed. */
+  async recordProtectionPlan(em: EntityManager, viewer: Viewer, input: { id: string; version: number; note: string }): Promise<CaseAction> {
+    const note = input.note?.trim() ?? '';
+    if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
+    if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action) => {
+      if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
+      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', COERCION_RULES.PROTECTION_PLAN.source, { status: action.status });
+      const now = new Date();
+      action.protectionPlanRecordedAt = now;
+      action.protectionPlanNote = note;
+      action.protectionPlanRecordedBy = tx.em.getReference(User, viewer.userId);
+      if (action.protectionTask) {
+        const task = await tx.em.findOneOrFail(Task, { id: action.protectionTask.id });
+        await stepTaskIn(tx, viewer.userId, task, TaskAction.ACCEPT);
+        await stepTaskIn(tx, viewer.userId, task, TaskAction.COMPLETE, { note: 'Đã gửi kế hoạch bảo vệ cưỡng chế.' });
+      }
+      const late = !!action.protectionPlanDueAt && now > action.protectionPlanDueAt;
+      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: COERCION_RULES.PROTECTION_PLAN.source } };
+    });
+  }
+
+  /**
+   * Records a postponement request (lead office officers, on behalf of the requester). Under Điều 48
+   * a request arriving less than 24 h before the start does not count: it is recorded and flagged
+   * `postponementLate`, and the officer decides (POSTPONE or go ahead).
+   */
+  async requestPostponement(em: EntityManager, viewer: Viewer, input: { id: string; version: number; reason: string; receivedAt?: Date | null }): Promise<CaseAction> {
+    const reason = input.reason?.trim() ?? '';
+    if (!reason) throw badInput('Hãy ghi rõ lý do đề nghị hoãn.', { field: 'reason' });
+    const now = new Date();
+    const receivedAt = input.receivedAt ?? now;
+    if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
+    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action) => {
+      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', COERCION_RULES.LATE_POSTPONEMENT.source, { status: action.status });
+      action.postponementRequestedAt = receivedAt;
+      action.postponementReason = reason;
+      action.postponementLate = isLatePostponement(action.scheduledStart, receivedAt);
+      return {
+        type: 'action.postponementRequested',
+        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: COERCION_RULES.LATE_POSTPONEMENT.source },
+      };
+    });
+  }
+
+  /**
+   * Records the outcome and the minutes (biên bản) of an action in progress, and completes it. Money
+   * collected and obligations fulfilled are recorded on the case through CaseService.progressStep;
+   * with `completeCase` the case's COMPLETE transition runs in the same transaction.
+   */
+  async recordOutcome(em: EntityManager, viewer: Viewer, input: OutcomeInput): Promise<CaseAction> {
+    const minutes = input.minutes?.trim() ?? '';
+    if (!minutes) throw badInput('Hãy nhập nội dung biên bản.', { field: 'minutes' });
+    if (minutes.length > MAX_MINUTES) throw badInput(`Biên bản tối đa ${MAX_MINUTES.toLocaleString('vi-VN')} ký tự.`, { field: 'minutes' });
+    const attendees = (input.attendees ?? []).map((a) => a.trim()).filter(Boolean);
+    const collections = input.collections ?? [];
+    const steps = collections.map((col) => this.cases.progressStep(col));
+    const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
+    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
+      const check = checkActionStep(action.status, ActionStep.COMPLETE);
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? ACTION_STEPS.COMPLETE.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status });
+      let collected = 0n;
+      for (const [i, stepFn] of steps.entries()) {
+        await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
+        collected += BigInt(collections[i].amountCollected ?? '0');
+      }
+      if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
+      action.status = check.to;
+      action.outcome = input.outcome;
+      action.minutes = minutes;
+      action.attendees = attendees;
+      action.moneyCollected = (BigInt(action.moneyCollected) + collected).toString();
+      action.completedAt = new Date();
+      return {
+        type: 'action.completed',
+        payload: { outcome: input.outcome, moneyCollected: action.moneyCollected, attendees: attendees.length, caseCompleted: !!completeStep },
+      };
+    });
+  }
+
+  /**
+   * The case's legal deadlines, computed from stored dates: end of the voluntary period (Điều 45),
+   * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 3).
+   * `missed` means the deadline passed while the thing it demands is still outstanding.
+   */
+  async deadlines(em: EntityManager, c: EnforcementCase, now: Date = new Date()): Promise<CaseDeadline[]> {
+    const out: CaseDeadline[] = [];
+    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: 'Điều 45 Luật THADS', actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
+    if (c.verificationDueAt) {
+      const outstanding = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION].includes(c.status);
+      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: 'Điều 44 Luật THADS', actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
+    }
+    const coercions = await em.find(CaseAction, { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
+    for (const a of coercions) {
+      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: COERCION_RULES.PROTECTION_PLAN.source, actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
+    }
+    return out;
+  }
+
+  /**
+   * Escalates missed legal deadlines: verification (Điều 44, `case.verificationDueAt` while the case
+   * is still before the verification result) and the police protection plan (Điều 72 khoản 3). One
+   * `case.deadlineMissed` event per deadline, to the lead office and the steering committees covering
+   * the commune (and the police for their plan). Once only: a `deadline_escalation` row is inserted
+   * with ON CONFLICT DO NOTHING in the event's transaction. Returns the escalated subject ids.
+   */
+  async escalateMissedDeadlines(em: EntityManager, now: Date = new Date()): Promise<string[]> {
+    const fork = em.fork();
+    const candidates: Array<{ kind: string; caseId: string; subjectId: string; dueAt: Date; source: string; extraAgencyIds: string[] }> = [];
+    const late = await fork.find(
+      EnforcementCase,
+      { status: { $in: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION] }, verificationDueAt: { $lt: now } },
+      { limit: 1000, orderBy: { verificationDueAt: 'asc', id: 'asc' } },
+    );
+    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: 'Điều 44 Luật THADS', extraAgencyIds: [] });
+    const plans = await fork.find(
+      CaseAction,
+      { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $lt: now } },
+      { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' } },
+    );
+    for (const a of plans) {
+      const police = (await this.actionFacts(fork, a.id)).invitedPoliceAgencyIds;
+      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: COERCION_RULES.PROTECTION_PLAN.source, extraAgencyIds: [...police] });
+    }
+    const escalated: string[] = [];
+    for (const cand of candidates) {
+      const done = await this.outbox.transaction(em, async (tx) => {
+        const inserted = await tx.em.execute<{ id: string }[]>(
+          `insert into deadline_escalation (id, case_id, kind, subject_id, due_at, escalated_at) values (gen_random_uuid(), ?, ?, ?, ?, ?)
+           on conflict (kind, subject_id) do nothing returning id`,
+          [cand.caseId, cand.kind, cand.subjectId, cand.dueAt, now],
+        );
+        if (!inserted.length) return false;
+        const c = await tx.em.findOneOrFail(EnforcementCase, { id: cand.caseId }, { populate: ['commune'] });
+        const steering = await tx.em.getConnection().execute<{ id: string }[]>(
+          `select distinct a.id from agency a
+             join agency_coverage ac on ac.agency_id = a.id
+             join area ar on ar.id = ac.area_id
+            where a.kind = 'STEERING_COMMITTEE' and a.active and left(?, length(ar.path)) = ar.path`,
+          [c.commune.path],
+        );
+        const addressed = [...new Set([c.leadAgency.id, ...steering.map((s) => s.id), ...cand.extraAgencyIds])];
+        await tx.emit({
+          type: 'case.deadlineMissed',
+          stream: `case:${c.id}`,
+          actorId: null,
+          topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
+          payload: { caseId: c.id, deadline: cand.kind, subjectId: cand.subjectId, dueAt: cand.dueAt.toISOString(), legalSource: cand.source, addressedAgencyIds: addressed },
+        });
+        return true;
+      });
+      if (done) escalated.push(cand.subjectId);
+    }
+    return escalated;
+  }
+
+  /** Claim the version, check the ability, apply, flush, emit — one transaction. */
+  private async change(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    version: number,
+    ability: ActionAbility,
+    refusal: string,
+    apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<{ type: string; payload: Record<string, unknown> }>,
+  ): Promise<CaseAction> {
+    await this.outbox.transaction(em, async (tx) => {
+      const action = await tx.em.findOne(CaseAction, { id });
+      if (!action) throw notFound('buổi làm việc');
+      const { c, facts } = await this.readableCase(tx.em, viewer, action.case.id, 'buổi làm việc');
+      const af = await this.actionFacts(tx.em, id);
+      assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
+      await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc');
+      action.version = version + 1;
+      const event = await apply(tx, action, c);
+      await tx.em.flush();
+      await emitAction(tx, viewer.userId, action, event.type, event.payload, af.invitedAgencyIds.map((a) => `agency:${a}`));
+    });
+    return em.fork().findOneOrFail(CaseAction, { id });
+  }
+}
+
+/** One legal deadline of a case (see ActionService.deadlines). */
+export interface CaseDeadline {
+  kind: 'VOLUNTARY_PERIOD_END' | 'VERIFICATION' | 'POLICE_PROTECTION_PLAN';
+  dueAt: Date;
+  legalSource: string;
+  /** The coercion concerned (protection plan), or null. */
+  actionId: string | null;
+  /** The deadline passed. */
+  passed: boolean;
+  /** The deadline passed with its duty still outstanding. */
+  missed: boolean;
+}
+
+/** The most local active agency of `kind` whose coverage contains the commune (longest covered path). */
+async function localAgency(em: EntityManager, kind: AgencyKind, communePath: string): Promise<Agency | null> {
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `select a.id from agency a
+       join agency_coverage ac on ac.agency_id = a.id
+       join area ar on ar.id = ac.area_id
+      where a.kind = ? and a.active and left(?, length(ar.path)) = ar.path
+      order by length(ar.path) desc, a.code asc limit 1`,
+    [kind, communePath],
+  );
+  return rows.length ? em.findOne(Agency, { id: rows[0].id }) : null;
+}
+
+/** Appends an action event on its case's stream. Payloads carry ids, kinds and times only — never the coerced person or the place. */
+function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, payload: Record<string, unknown>, topics: string[]) {
+  const caseId = action.case.id;
+  return tx.emit({
+    type,
+    stream: `case:${caseId}`,
+    actorId,
+    topics: [...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, ...topics])].filter((t) => t !== 'agency:'),
+    payload: {
+      caseId,
+      actionId: action.id,
+      kind: action.kind,
+      version: action.version,
+      status: action.status,
+      scheduledStart: action.scheduledStart.toISOString(),
+      scheduledEnd: action.scheduledEnd.toISOString(),
+      ...payload,
+    },
+  });
+}
