@@ -25,6 +25,7 @@ import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
+import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.service';
 import { CaseService } from './modules/cases/case.service';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
@@ -107,6 +108,14 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
 
     const outbox = new Outbox(bus, logger);
     const tokens = new AccessTokens(resolveAuthSecret(config), config.ACCESS_TOKEN_TTL_S);
+    // The legal calendar with the official days off / make-up working days: loaded now, and reloaded on
+    // every `calendar.changed` event the dispatcher delivers (committed on this or any other instance).
+    const calendar = new CalendarService(outbox);
+    dispatcher.subscribe([CALENDAR_TOPIC], () => {
+      calendar.load(orm.em.fork()).catch((err) => logger.error({ err }, 'reloading the legal calendar failed'));
+    });
+    await calendar.load(orm.em.fork());
+    const cases = new CaseService(outbox, calendar);
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -120,10 +129,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       areas: new AreaService(outbox),
       agencies: new AgencyService(outbox),
       users: new UserService(outbox),
-      cases: new CaseService(outbox),
-      threads: new ThreadService(outbox),
-      tasks: new TaskService(outbox),
-      actions: new ActionService(outbox),
+      calendar,
+      cases,
+      threads: new ThreadService(outbox, cases),
+      tasks: new TaskService(outbox, {}, cases, calendar),
+      actions: new ActionService(outbox, cases, calendar),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

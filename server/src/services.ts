@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import type { ActionService } from './modules/actions/action.service';
 import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
+import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
@@ -28,6 +29,8 @@ export interface AppServices {
   dispatcher: EventDispatcher;
   logger: Logger;
   auth: AuthService;
+  /** This instance's legal calendar (library holidays + official days as data), reloaded on `calendar` events. */
+  calendar: CalendarService;
   areas: AreaService;
   agencies: AgencyService;
   users: UserService;

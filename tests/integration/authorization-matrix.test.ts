@@ -11,7 +11,18 @@ import { createTestDatabase, gql, type GraphQLResponse, startTestApp } from '../
  * implementation (policy/abilities.ts + services) must agree on every cell.
  */
 type Scope = 'own agency' | 'other agency';
-interface World { app: App; token: string; ownAgency: Agency; otherAgency: Agency; area: Area; targetAgency: Agency }
+interface World {
+  app: App;
+  token: string;
+  ownAgency: Agency;
+  otherAgency: Agency;
+  area: Area;
+  /** A commune of `area`, where the actor's own office works. */
+  commune: Area;
+  targetAgency: Agency;
+  /** A fresh case led by the actor's own office ('own agency') or by another office, not shared. */
+  newCase(): Promise<{ id: string; version: number; leadAgencyId: string }>;
+}
 interface Operation {
   name: string;
   allowed(role: Role, scope: Scope): boolean;
@@ -21,6 +32,9 @@ interface Operation {
 }
 
 const isAdmin = (r: Role) => r === Role.SYSTEM_ADMIN;
+/** Enforcement officers and heads work cases; other roles of the same office only read them. */
+const casesWorker = (r: Role) => r === Role.ENFORCEMENT_OFFICER || r === Role.AGENCY_HEAD;
+const ownCaseWorker = (r: Role, s: Scope) => s === 'own agency' && casesWorker(r);
 const adminOrOwnAgencyAdmin = (r: Role, s: Scope) => isAdmin(r) || (r === Role.AGENCY_ADMIN && s === 'own agency');
 const errorCode = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
 const deniedCodes = new Set(['FORBIDDEN', 'NOT_FOUND']);
@@ -102,16 +116,78 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: 'read a case',
+    allowed: (_r, s) => s === 'own agency',
+    run: async (w) => gql(w.app, 'query($id: ID!) { case(id: $id) { id } }', { id: (await w.newCase()).id }, w.token),
+  },
+  {
+    name: 'open a case in the own office',
+    allowed: (r) => casesWorker(r),
+    run: (w) => gql(w.app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: caseInput(w.commune.id) }, w.token),
+  },
+  {
+    name: 'update a case',
+    allowed: ownCaseWorker,
+    run: async (w) => {
+      const c = await w.newCase();
+      return gql(w.app, 'mutation($i: UpdateCaseInput!) { updateCase(input: $i) { id } }', { i: { id: c.id, version: c.version, notes: 'ghi chú' } }, w.token);
+    },
+  },
+  {
+    name: 'post on a case thread',
+    allowed: (_r, s) => s === 'own agency',
+    run: async (w) => gql(w.app, 'mutation($i: NewPostInput!) { postToThread(input: $i) { id } }', { i: { caseId: (await w.newCase()).id, body: 'Trao đổi' } }, w.token),
+  },
+  {
+    name: 'assign a task on a case',
+    allowed: ownCaseWorker,
+    run: async (w) => {
+      const c = await w.newCase();
+      return gql(w.app, 'mutation($i: AssignTaskInput!) { assignTask(input: $i) { id } }', { i: { caseId: c.id, agencyId: c.leadAgencyId, kind: 'VERIFY_CONDITIONS', title: 'Xác minh', dueInWorkingDays: 5 } }, w.token);
+    },
+  },
+  {
+    name: 'plan a persuasion visit',
+    allowed: ownCaseWorker,
+    run: async (w) =>
+      gql(w.app, 'mutation($i: PlanActionInput!) { planAction(input: $i) { id } }', {
+        i: { caseId: (await w.newCase()).id, kind: 'PERSUASION_VISIT', place: 'Nhà văn hóa thôn', scheduledStart: '2027-03-10T01:00:00.000Z', scheduledEnd: '2027-03-10T03:00:00.000Z' },
+      }, w.token),
+  },
+  {
+    name: 'add an official day off',
+    allowed: isAdmin,
+    // A distinct future weekday per cell (2031 has no VN holiday on these Wednesdays).
+    run: (w) => gql(w.app, 'mutation($i: AddCalendarDayInput!) { addCalendarDay(input: $i) { date } }', { i: { date: nextWednesday(), kind: 'DAY_OFF', name: 'Nghỉ bù', source: 'Thông báo thử' } }, w.token),
+  },
+  {
     name: 'verify the audit chain',
     allowed: isAdmin,
     run: (w) => gql(w.app, '{ verifyAuditChain { ok } }', {}, w.token),
   },
 ];
 
+/** A case in a commune of `areaId`'s province (any commune; visibility here comes from the lead office). */
+const caseInput = (communeId: string) => ({
+  judgmentNumber: `MX-${++seq}`,
+  judgmentCourt: 'TAND khu vực',
+  judgmentDate: '2026-08-01',
+  receivedAt: '2026-09-01T02:00:00.000Z',
+  kind: 'ON_REQUEST',
+  communeId,
+  parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Ma Trận' }],
+  obligations: [],
+});
+
+let wednesday = Date.UTC(2031, 0, 1); // a Wednesday
+const nextWednesday = () => new Date((wednesday += 7 * 86_400_000)).toISOString().slice(0, 10);
+
 const ROLES = Object.values(Role);
 const SCOPES: Scope[] = ['own agency', 'other agency'];
 
 let app: App;
+/** Which office the next `newCase()` is led by; set per cell before it runs. */
+let currentScope: 'own' | 'other' = 'own';
 const worlds = new Map<Role, Omit<World, 'targetAgency'>>();
 
 beforeAll(async () => {
@@ -119,10 +195,18 @@ beforeAll(async () => {
   const { province, communeA, communeB } = await makeProvince(app.orm);
   const ownAgency = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA]);
   const otherAgency = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
+  const otherOffice = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeB]);
+  const officerToken = async (agency: Agency) => (await signIn(app, (await makeUser(app.orm, agency, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
+  const leadTokens = { own: await officerToken(ownAgency), other: await officerToken(otherOffice) };
+  const openCase = async (which: 'own' | 'other') => {
+    const res = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id version leadAgency { id } } }', { i: caseInput(which === 'own' ? communeA.id : communeB.id) }, leadTokens[which]);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return { id: res.data.createCase.id, version: res.data.createCase.version, leadAgencyId: res.data.createCase.leadAgency.id };
+  };
   for (const role of ROLES) {
     const actor = await makeUser(app.orm, ownAgency, [role]);
     const { accessToken } = await signIn(app, actor.username);
-    worlds.set(role, { app, token: accessToken, ownAgency, otherAgency, area: province });
+    worlds.set(role, { app, token: accessToken, ownAgency, otherAgency, area: province, commune: communeA, newCase: async () => openCase(currentScope) });
   }
 });
 afterAll(async () => {
@@ -133,6 +217,7 @@ describe('authorization matrix (roles × scope × operations)', () => {
   const cells = ROLES.flatMap((role) => SCOPES.flatMap((scope) => OPERATIONS.map((op) => ({ role, scope, op }))));
   it.each(cells.map((c) => [`${c.role} · ${c.scope} · ${c.op.name}`, c] as const))('%s', async (_label, { role, scope, op }) => {
     const base = worlds.get(role)!;
+    currentScope = scope === 'own agency' ? 'own' : 'other';
     const world: World = { ...base, targetAgency: scope === 'own agency' ? base.ownAgency : base.otherAgency };
     const res = await op.run(world);
     const refused = op.refused ? op.refused(res) : deniedCodes.has(errorCode(res));

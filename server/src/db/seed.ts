@@ -3,7 +3,6 @@ import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { User } from '../modules/users/user.entity';
 import type { AppServices } from '../services';
-import { legalCalendar } from '../modules/calendar/legal-calendar';
 import { CaseStatus } from '../modules/cases/case-lifecycle';
 import { CaseKind, CaseParticipant, CaseParty, EnforcementCase, Obligation, ParticipantRole, PartyKind, PartyRole, ObligationKind } from '../modules/cases/case.entity';
 import { foldForSearch } from '../modules/cases/search-text';
@@ -44,13 +43,14 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     // Both cases: received 40 days ago, decision delivered 30 days ago, so the voluntary period is over.
     const receivedAt = new Date(Date.now() - 40 * 86_400_000);
     const deliveredAt = new Date(Date.now() - 30 * 86_400_000);
+    const calendar = services.calendar.current(); // loaded before the seed runs (app.ts)
     for (const d of DEMO_CASES) {
-      const voluntaryEnd = legalCalendar().voluntaryPeriodEnd(deliveredAt);
+      const voluntaryEnd = calendar.voluntaryPeriodEnd(deliveredAt);
       const c = tx.em.create(EnforcementCase, {
         judgmentNumber: d.judgmentNumber, judgmentCourt: d.judgmentCourt, judgmentDate: d.judgmentDate, receivedAt, kind: CaseKind.ON_REQUEST,
         leadAgency: lead, officer, commune: areas.get(d.commune)!, notes: d.notes,
-        decisionNumber: d.decisionNumber, decisionDate: receivedAt.toISOString().slice(0, 10), decisionDueAt: legalCalendar().deadline('ENFORCEMENT_DECISION', receivedAt),
-        decisionDeliveredAt: deliveredAt, voluntaryPeriodEndsAt: voluntaryEnd, verificationDueAt: legalCalendar().deadline('VERIFICATION', voluntaryEnd),
+        decisionNumber: d.decisionNumber, decisionDate: receivedAt.toISOString().slice(0, 10), decisionDueAt: calendar.deadline('ENFORCEMENT_DECISION', receivedAt),
+        decisionDeliveredAt: deliveredAt, voluntaryPeriodEndsAt: voluntaryEnd, verificationDueAt: calendar.deadline('VERIFICATION', voluntaryEnd),
         status: d.key === 'money' ? CaseStatus.ENFORCING : CaseStatus.ENFORCEABLE, complex: d.key === 'forest',
       });
       const parties = d.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, address: p.address, idNumber: 'idNumber' in p ? p.idNumber : null, phone: 'phone' in p ? p.phone : null }));

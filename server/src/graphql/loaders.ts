@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
+import { ActionParticipant, CaseAction } from '../modules/actions/action.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, Obligation } from '../modules/cases/case.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { Post } from '../modules/threads/post.entity';
@@ -73,6 +74,11 @@ export function createLoaders(em: EntityManager) {
     caseById: byIdLoader(em, EnforcementCase),
     postById: byIdLoader(em, Post),
     taskById: byIdLoader(em, Task),
+    actionsByCase: byCaseLoader(em, CaseAction, 'scheduledStart'),
+    participantsByAction: new DataLoader<string, ActionParticipant[]>(async (actionIds) => {
+      const rows = await em.find(ActionParticipant, { action: { $in: [...actionIds] } }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
+      return actionIds.map((id) => rows.filter((r) => r.action.id === id));
+    }),
     /** A user's read mark on a case's thread, keyed "userId:caseId" (0 when never read). */
     threadReadSeq: new DataLoader<string, number>(async (keys) => {
       const pairs = keys.map((k) => k.split(':'));

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { ActionParticipantResolver, ActionResolver, CaseActionsFieldResolver } from '../modules/actions/action.resolver';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ActionResolver,
   ActionParticipantResolver,
   CaseActionsFieldResolver,
+  CalendarResolver,
 ] as const;
 
 /** Builds the executable schema from the code-first resolvers. */

@@ -8,12 +8,12 @@ import { forbidden } from '../errors';
  */
 
 /** Abilities that do not depend on a particular object. */
-export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create';
+export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create' | 'calendar.manage';
 
 /** Abilities on a user account. */
 export type UserAbility = 'user.update' | 'user.deactivate' | 'user.readRestricted';
 
-export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify', 'case.create'];
+export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify', 'case.create', 'calendar.manage'];
 export const USER_ABILITIES: readonly UserAbility[] = ['user.update', 'user.deactivate', 'user.readRestricted'];
 
 const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
@@ -24,6 +24,7 @@ export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
     case 'area.manage':
     case 'agency.manage':
     case 'audit.verify':
+    case 'calendar.manage':
       return has(viewer, Role.SYSTEM_ADMIN);
     case 'user.manage':
       // Agency admins manage their own agency's users; which ones is decided per user below.

@@ -2,9 +2,10 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
+import { canOnAction, type ActionAbility, type ActionFacts } from '../../policy/abilities';
+import { AgencyKind } from '../agencies/agency.entity';
 import { MoneyScalar } from '../../graphql/money';
 import { AgencyType } from '../agencies/agency.resolver';
-import { Task } from '../tasks/task.entity';
 import { TaskType } from '../tasks/task.resolver';
 import { CaseType } from '../cases/case.resolver';
 import type { EnforcementCase } from '../cases/case.entity';
@@ -211,14 +212,20 @@ export class ActionResolver {
 
   @FieldResolver(() => [ActionParticipantType])
   participants(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
-    return ctx.em.find(ActionParticipant, { action: a.id }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
+    return ctx.loaders.participantsByAction.load(a.id);
   }
 
   @FieldResolver(() => ActionAbilities)
   async viewerCan(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext): Promise<ActionAbilities> {
-    const facts = await ctx.loaders.caseFacts.load(a.case.id);
-    const can = await ctx.services.actions.abilities(ctx.em, ctx.viewer!, a, facts);
-    return { plan: can['action.plan'], respondInvitation: can['action.respondInvitation'], recordProtectionPlan: can['action.recordProtectionPlan'] };
+    // Facts from the request's loaders, so a list of actions costs no query per row.
+    const [facts, participants] = await Promise.all([ctx.loaders.caseFacts.load(a.case.id), ctx.loaders.participantsByAction.load(a.id)]);
+    const agencies = await Promise.all(participants.map((p) => ctx.loaders.agencyById.load(p.agency.id)));
+    const actionFacts: ActionFacts = {
+      invitedAgencyIds: participants.map((p) => p.agency.id),
+      invitedPoliceAgencyIds: agencies.filter((g) => g?.kind === AgencyKind.POLICE).map((g) => g!.id),
+    };
+    const can = (ability: ActionAbility) => !!facts && canOnAction(ctx.viewer!, ability, actionFacts, facts);
+    return { plan: can('action.plan'), respondInvitation: can('action.respondInvitation'), recordProtectionPlan: can('action.recordProtectionPlan') };
   }
 }
 
@@ -237,7 +244,7 @@ export class CaseDeadlineType {
 export class CaseActionsFieldResolver {
   @FieldResolver(() => [CaseActionType], { description: 'Actions of the case, in schedule order.' })
   actions(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
-    return ctx.em.find(CaseAction, { case: c.id }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
+    return ctx.loaders.actionsByCase.load(c.id);
   }
 
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })
@@ -255,6 +262,6 @@ export class ActionParticipantResolver {
 
   @FieldResolver(() => TaskType, { nullable: true, description: 'The attend-action task created with the invitation.' })
   task(@Root() p: ActionParticipant, @Ctx() ctx: GraphQLContext) {
-    return p.task ? ctx.em.findOne(Task, { id: p.task.id }) : null;
+    return p.task ? ctx.loaders.taskById.load(p.task.id) : null;
   }
 }

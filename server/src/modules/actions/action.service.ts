@@ -8,13 +8,14 @@ import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
+import type { CalendarSource } from '../calendar/calendar.service';
 import { CaseService, type ProgressInput } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
 import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
-import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, DeadlineEscalation, InvitationStatus } from './action.entity';
+import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 import {
   checkForbiddenTimes,
   checkPlanContents,
@@ -88,7 +89,9 @@ const COERCION_RECIPIENTS: ReadonlyArray<{ kind: AgencyKind; role: ParticipantRo
 export class ActionService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cases: CaseService = new CaseService(outbox),
+    private readonly cases: CaseService,
+    /** The instance's legal calendar (official days off included): Điều 46 checks and deadlines use it. */
+    private readonly calendar: CalendarSource,
   ) {}
 
   private async readableCase(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án'): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
@@ -144,7 +147,7 @@ export class ActionService {
     if (coercion) {
       const incomplete = checkPlanContents({ ...input, place });
       if (incomplete) throw incomplete;
-      const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd);
+      const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
       if (forbiddenTime) throw forbiddenTime;
     }
     const actionId = await this.outbox.transaction(em, async (tx) => {
@@ -173,7 +176,7 @@ export class ActionService {
         forces: input.forces?.trim() || null,
         protection: input.protection?.trim() || null,
         costEstimate: input.costEstimate ?? null,
-        protectionPlanDueAt: coercion ? protectionPlanDueAt(now) : null,
+        protectionPlanDueAt: coercion ? protectionPlanDueAt(now, this.calendar.current()) : null,
       });
       await tx.em.flush();
       const invitations: Array<{ agency: Agency; required: boolean; role: ParticipantRole }> = [];
@@ -264,7 +267,7 @@ export class ActionService {
         if (!start || !end || !(end > start)) throw badInput('Hãy nhập thời gian mới (kết thúc sau bắt đầu).', { field: 'scheduledStart' });
         if (start <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
         if (action.kind === ActionKind.COERCION) {
-          const refused = checkForbiddenTimes(start, end) ?? checkVoluntaryPeriod(c, start);
+          const refused = checkForbiddenTimes(start, end, this.calendar.current()) ?? checkVoluntaryPeriod(c, start);
           if (refused) throw refused;
         }
         action.scheduledStart = start;

@@ -1,5 +1,5 @@
 import { ruleViolation, type AppError } from '../../errors';
-import { legalCalendar, type LegalCalendar } from '../calendar/legal-calendar';
+import type { LegalCalendar } from '../calendar/legal-calendar';
 
 /**
  * The coercion rules of DOMAIN.md (1–3, 7), each enforced here and nowhere else, with its legal
@@ -76,8 +76,8 @@ export function checkVoluntaryPeriod(c: { voluntaryPeriodEndsAt?: Date | null; u
   );
 }
 
-/** Rule 2 (Điều 46): not at night, on days off, public holidays or in the Tết window — the legal calendar decides. */
-export function checkForbiddenTimes(start: Date, end: Date, calendar: LegalCalendar = legalCalendar()): AppError | null {
+/** Rule 2 (Điều 46): not at night, on days off, public holidays or in the Tết window — the instance's legal calendar (official days off included) decides. */
+export function checkForbiddenTimes(start: Date, end: Date, calendar: LegalCalendar): AppError | null {
   const refusals = calendar.forbiddenCoercionReasons(start, end);
   if (!refusals.length) return null;
   return ruleViolation(refusals.map((r) => r.message).join(' '), COERCION_RULES.FORBIDDEN_TIMES.source, {
@@ -89,7 +89,7 @@ export function checkForbiddenTimes(start: Date, end: Date, calendar: LegalCalen
 }
 
 /** Rule 3 (Điều 72 khoản 3): the police owe the protection plan within 3 working days of receiving the coercion plan. */
-export function protectionPlanDueAt(planSentAt: Date, calendar: LegalCalendar = legalCalendar()): Date {
+export function protectionPlanDueAt(planSentAt: Date, calendar: LegalCalendar): Date {
   return calendar.deadline('POLICE_PROTECTION_PLAN', planSentAt);
 }
 

@@ -10,7 +10,7 @@ import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFac
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
-import { legalCalendar } from '../calendar/legal-calendar';
+import type { CalendarSource } from '../calendar/calendar.service';
 import { User } from '../users/user.entity';
 import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
 import {
@@ -110,7 +110,11 @@ const DIGITS = /^\d{1,18}$/;
  * case's stream in the same transaction.
  */
 export class CaseService {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    /** The instance's legal calendar (official days off included): deadlines are computed with it. */
+    private readonly calendar: CalendarSource,
+  ) {}
 
   /** The facts the policy needs, for one case. */
   async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
@@ -200,7 +204,7 @@ export class CaseService {
         backlog: input.backlog ?? false,
         urgentSecurity: input.urgentSecurity ?? false,
         notes: input.notes?.trim() || null,
-        decisionDueAt: legalCalendar().deadline('ENFORCEMENT_DECISION', input.receivedAt),
+        decisionDueAt: this.calendar.current().deadline('ENFORCEMENT_DECISION', input.receivedAt),
       });
       const parties = input.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, ...cleanParty(p) }));
       for (const o of input.obligations) {
@@ -281,8 +285,9 @@ export class CaseService {
           const deliveredAt = input.deliveredAt ?? now;
           if (deliveredAt > now) throw badInput('Ngày đương sự nhận quyết định không thể ở tương lai.', { field: 'deliveredAt' });
           c.decisionDeliveredAt = deliveredAt;
-          c.voluntaryPeriodEndsAt = legalCalendar().voluntaryPeriodEnd(deliveredAt);
-          c.verificationDueAt = legalCalendar().deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
+          const calendar = this.calendar.current();
+          c.voluntaryPeriodEndsAt = calendar.voluntaryPeriodEnd(deliveredAt);
+          c.verificationDueAt = calendar.deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
           Object.assign(extra, { deliveredAt, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt, verificationDueAt: c.verificationDueAt });
           break;
         }

@@ -7,7 +7,7 @@ import { badInput, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
 import { assertAllowed, canOnCase, canOnTask, canOnThread, type CaseFacts, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
-import { legalCalendar } from '../calendar/legal-calendar';
+import type { CalendarSource } from '../calendar/calendar.service';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { EnforcementCase } from '../cases/case.entity';
@@ -63,7 +63,9 @@ export class TaskService {
   constructor(
     private readonly outbox: Outbox,
     options: TaskServiceOptions = {},
-    private readonly cases: CaseService = new CaseService(outbox),
+    private readonly cases: CaseService,
+    /** The instance's legal calendar (official days off included). */
+    private readonly calendar: CalendarSource,
   ) {
     this.escalationGraceWorkingDays = options.escalationGraceWorkingDays ?? DEFAULT_ESCALATION_GRACE_WORKING_DAYS;
   }
@@ -111,7 +113,7 @@ export class TaskService {
       if (!Number.isInteger(input.dueInWorkingDays) || input.dueInWorkingDays < 1 || input.dueInWorkingDays > 250) {
         throw badInput('Số ngày làm việc phải từ 1 đến 250.', { field: 'dueInWorkingDays' });
       }
-      dueAt = legalCalendar().addWorkingDays(now, input.dueInWorkingDays);
+      dueAt = this.calendar.current().addWorkingDays(now, input.dueInWorkingDays);
     } else if (input.dueAt) {
       if (input.dueAt <= now) throw badInput('Hạn hoàn thành phải ở tương lai.', { field: 'dueAt' });
       dueAt = input.dueAt;
@@ -183,7 +185,7 @@ export class TaskService {
    */
   async escalateOverdueTasks(em: EntityManager, now: Date = new Date()): Promise<string[]> {
     const candidates = await em.fork().find(Task, { status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: now }, escalatedAt: null }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
-    const calendar = legalCalendar();
+    const calendar = this.calendar.current();
     const escalated: string[] = [];
     for (const task of candidates) {
       if (calendar.addWorkingDays(task.dueAt!, this.escalationGraceWorkingDays) >= now) continue;

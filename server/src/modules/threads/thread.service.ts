@@ -85,7 +85,7 @@ const KIND_REFUSAL = {
 export class ThreadService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cases: CaseService = new CaseService(outbox),
+    private readonly cases: CaseService,
   ) {}
 
   /** Loads a case the viewer may read, with its policy facts (NOT_FOUND otherwise). */
