@@ -69,7 +69,9 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
   const cleanups: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) {
+      const started = Date.now();
       await cleanup().catch((err) => logger.warn({ err }, 'error during shutdown'));
+      logger.debug({ step: cleanup.toString().slice(0, 60), ms: Date.now() - started }, 'shutdown step done');
     }
     cleanups.length = 0;
   };
@@ -149,6 +151,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       includeStacktraceInErrorResponses: false,
+      // main.ts owns signal handling and closes everything in order; Apollo's own handlers raced it.
+      stopOnTerminationSignals: false,
       introspection: true,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),

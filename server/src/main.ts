@@ -31,6 +31,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A crash must still stop the embedded PostgreSQL, or its process would hold the data folder.
+  const crash = (err: unknown) => {
+    console.error('Fatal error:', err);
+    void app.close().finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 main().catch((err: unknown) => {

