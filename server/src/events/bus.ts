@@ -44,6 +44,8 @@ export class RedisBus implements EventBus {
   private readonly sub: Redis;
   private readonly handlers: Array<() => void> = [];
   private subscribed = false;
+  /** A wake-up failed to publish since the publisher was last ready. */
+  private missedPublish = false;
 
   constructor(url: string, private readonly logger: Logger) {
     // Keep retrying forever with a capped backoff: Redis down means slower, never stopped.
@@ -61,6 +63,14 @@ export class RedisBus implements EventBus {
     // After a reconnect ioredis resubscribes by itself; wake our own readers so nothing waits for the poll.
     this.sub.on('ready', () => {
       if (this.subscribed) this.handlers.forEach((h) => h());
+    });
+    // Wake-ups this instance could not publish during an outage were only heard locally. When the
+    // publisher is back, announce once, so peers whose subscriber reconnected earlier re-read the log.
+    this.pub.on('ready', () => {
+      if (this.missedPublish) {
+        this.missedPublish = false;
+        this.pub.publish(CHANNEL, '1').catch(() => (this.missedPublish = true));
+      }
     });
   }
 
@@ -85,7 +95,8 @@ export class RedisBus implements EventBus {
     try {
       await this.pub.publish(CHANNEL, '1');
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'redis wake-up not sent; subscribers catch up by polling');
+      this.missedPublish = true;
+      this.logger.warn({ err: (err as Error).message }, 'redis wake-up not sent; announced again when Redis is back, and the poll catches up meanwhile');
       // This instance's own subscribers need not wait for the poll.
       this.handlers.forEach((h) => h());
     }
