@@ -153,6 +153,14 @@ export const caseQuery = graphql(`
       voluntaryPeriodEndsAt
       verificationDueAt
       decisionDueAt
+      deadlines {
+        kind
+        dueAt
+        legalSource
+        passed
+        missed
+        actionId
+      }
       urgentSecurity
       complex
       backlog
@@ -294,6 +302,113 @@ export const myWorkQuery = graphql(`
     }
     unreadCounts {
       total
+    }
+  }
+`);
+
+/** A case's coordinated actions (schedule order), with the viewer's agency to find its invitations. */
+export const caseActionsQuery = graphql(`
+  query CaseActions($caseId: ID!) {
+    me {
+      id
+      agency {
+        id
+      }
+    }
+    caseActions(caseId: $caseId) {
+      id
+      kind
+      status
+      title
+      scheduledStart
+      scheduledEnd
+      place
+      leadOfficer {
+        id
+        fullName
+      }
+      personCoerced
+      measure
+      method
+      attendees
+      forces
+      protection
+      costEstimate
+      protectionPlanDueAt
+      protectionPlanNote
+      protectionPlanRecordedAt
+      postponementReason
+      postponementLate
+      reason
+      outcome
+      minutes
+      moneyCollected
+      version
+      participants {
+        id
+        required
+        status
+        declineReason
+        version
+        agency {
+          id
+          name
+        }
+      }
+      viewerCan {
+        plan
+        respondInvitation
+        recordProtectionPlan
+      }
+    }
+  }
+`);
+
+export const planActionMutation = graphql(`
+  mutation PlanAction($input: PlanActionInput!) {
+    planAction(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const stepActionMutation = graphql(`
+  mutation StepAction($input: StepActionInput!) {
+    stepAction(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const respondToInvitationMutation = graphql(`
+  mutation RespondToInvitation($input: RespondInvitationInput!) {
+    respondToInvitation(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const recordProtectionPlanMutation = graphql(`
+  mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
+    recordProtectionPlan(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const recordActionOutcomeMutation = graphql(`
+  mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {
+    recordActionOutcome(input: $input) {
+      id
+      status
+      version
     }
   }
 `);

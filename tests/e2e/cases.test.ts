@@ -133,7 +133,7 @@ describe('the case list and case page', () => {
     const debtor = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hà Văn Lộc', exact: true }) });
     expect(await debtor.textContent()).toContain('036080001234');
     expect(await debtor.textContent()).not.toContain('Được bảo vệ');
-    for (const heading of ['Thông tin chung', 'Thời hạn', 'Đương sự', 'Nghĩa vụ', 'Tổng cộng', 'Cơ quan tham gia']) {
+    for (const heading of ['Thông tin chung', 'Thời hạn pháp lý', 'Đương sự', 'Nghĩa vụ', 'Tổng cộng', 'Cơ quan tham gia']) {
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
     }
     expect(await page.getByRole('table', { name: 'Nghĩa vụ' }).textContent()).toContain('Trả tiền');

@@ -4,6 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActionKind =
+  | 'COERCION'
+  | 'COORDINATION_MEETING'
+  | 'PERSUASION_VISIT'
+  | 'VERIFICATION_VISIT';
+
+export type ActionOutcome =
+  | 'COERCED'
+  | 'OTHER'
+  | 'PARTIAL_PAYMENT'
+  | 'POSTPONED'
+  | 'REFUSED'
+  | 'REQUEST_WITHDRAWN'
+  | 'VOLUNTARY_COMPLIANCE';
+
+/** PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED. */
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'PLANNED'
+  | 'POSTPONED'
+  | 'READY';
+
+/** A workflow step of an action (COMPLETE goes through recordActionOutcome). */
+export type ActionStep =
+  | 'CANCEL'
+  | 'COMPLETE'
+  | 'MARK_READY'
+  | 'POSTPONE'
+  | 'RESCHEDULE'
+  | 'START';
+
 /** What an agency is (enforcement office, police, court, procuracy …). */
 export type AgencyKind =
   | 'BANK'
@@ -73,6 +106,22 @@ export type CaseStatus =
   | 'VERIFICATION'
   | 'VOLUNTARY_PERIOD';
 
+export type CollectionInput = {
+  amountCollected?: string | null | undefined;
+  fulfilled?: boolean | null | undefined;
+  obligationId: string | number;
+};
+
+export type InvitationInput = {
+  agencyId: string | number;
+  required: boolean;
+};
+
+export type InvitationStatus =
+  | 'CONFIRMED'
+  | 'DECLINED'
+  | 'INVITED';
+
 export type NewPostInput = {
   attachments?: Array<AttachmentInput> | null | undefined;
   /** Plain text or a safe Markdown subset; 1–10,000 characters. */
@@ -109,6 +158,25 @@ export type PartyRole =
   | 'DEBTOR'
   | 'RELATED';
 
+export type PlanActionInput = {
+  caseId: string | number;
+  costEstimate?: string | null | undefined;
+  forces?: string | null | undefined;
+  /** Coercions also invite the procuracy, police and commune committee automatically. */
+  invitations?: Array<InvitationInput> | null | undefined;
+  kind: ActionKind;
+  /** Defaults to the viewer. */
+  leadOfficerId?: string | number | null | undefined;
+  measure?: string | null | undefined;
+  method?: string | null | undefined;
+  personCoerced?: string | null | undefined;
+  place: string;
+  protection?: string | null | undefined;
+  scheduledEnd: string;
+  scheduledStart: string;
+  title?: string | null | undefined;
+};
+
 /** Note, report, directive (steering committee), recommendation (procuracy), system. */
 export type PostKind =
   | 'DIRECTIVE'
@@ -116,6 +184,31 @@ export type PostKind =
   | 'RECOMMENDATION'
   | 'REPORT'
   | 'SYSTEM';
+
+export type RecordActionOutcomeInput = {
+  attendees?: Array<string> | null | undefined;
+  collections?: Array<CollectionInput> | null | undefined;
+  /** Also complete the case (every obligation must be met, Điều 52). */
+  completeCase?: boolean | null | undefined;
+  id: string | number;
+  minutes: string;
+  outcome: ActionOutcome;
+  version: number;
+};
+
+export type RecordProtectionPlanInput = {
+  id: string | number;
+  note: string;
+  version: number;
+};
+
+export type RespondInvitationInput = {
+  confirm: boolean;
+  participantId: string | number;
+  /** Required to decline. */
+  reason?: string | null | undefined;
+  version: number;
+};
 
 /** What a user may do; abilities derive from roles in the policy module. */
 export type Role =
@@ -130,6 +223,18 @@ export type Role =
 export type SignInInput = {
   password: string;
   username: string;
+};
+
+export type StepActionInput = {
+  id: string | number;
+  /** Required to POSTPONE or CANCEL. */
+  reason?: string | null | undefined;
+  /** RESCHEDULE: new end. */
+  scheduledEnd?: string | null | undefined;
+  /** RESCHEDULE: new start. */
+  scheduledStart?: string | null | undefined;
+  step: ActionStep;
+  version: number;
 };
 
 /** A workflow step; each is allowed only from certain statuses. */
@@ -216,7 +321,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
+export type CaseDetailQuery = { case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
 
 export type CaseActivitySubscriptionVariables = Exact<{
   caseId: string | number;
@@ -276,6 +381,48 @@ export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyWorkQuery = { myTasks: { totalCount: number }, unreadCounts: { total: number } };
+
+export type CaseActionsQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+
+export type PlanActionMutationVariables = Exact<{
+  input: PlanActionInput;
+}>;
+
+
+export type PlanActionMutation = { planAction: { id: string, status: ActionStatus, version: number } };
+
+export type StepActionMutationVariables = Exact<{
+  input: StepActionInput;
+}>;
+
+
+export type StepActionMutation = { stepAction: { id: string, status: ActionStatus, version: number } };
+
+export type RespondToInvitationMutationVariables = Exact<{
+  input: RespondInvitationInput;
+}>;
+
+
+export type RespondToInvitationMutation = { respondToInvitation: { id: string, status: InvitationStatus, version: number } };
+
+export type RecordProtectionPlanMutationVariables = Exact<{
+  input: RecordProtectionPlanInput;
+}>;
+
+
+export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
+
+export type RecordActionOutcomeMutationVariables = Exact<{
+  input: RecordActionOutcomeInput;
+}>;
+
+
+export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -437,6 +584,14 @@ export const CaseDetailDocument = new TypedDocumentString(`
     voluntaryPeriodEndsAt
     verificationDueAt
     decisionDueAt
+    deadlines {
+      kind
+      dueAt
+      legalSource
+      passed
+      missed
+      actionId
+    }
     urgentSecurity
     complex
     backlog
@@ -566,3 +721,103 @@ export const MyWorkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;
+export const CaseActionsDocument = new TypedDocumentString(`
+    query CaseActions($caseId: ID!) {
+  me {
+    id
+    agency {
+      id
+    }
+  }
+  caseActions(caseId: $caseId) {
+    id
+    kind
+    status
+    title
+    scheduledStart
+    scheduledEnd
+    place
+    leadOfficer {
+      id
+      fullName
+    }
+    personCoerced
+    measure
+    method
+    attendees
+    forces
+    protection
+    costEstimate
+    protectionPlanDueAt
+    protectionPlanNote
+    protectionPlanRecordedAt
+    postponementReason
+    postponementLate
+    reason
+    outcome
+    minutes
+    moneyCollected
+    version
+    participants {
+      id
+      required
+      status
+      declineReason
+      version
+      agency {
+        id
+        name
+      }
+    }
+    viewerCan {
+      plan
+      respondInvitation
+      recordProtectionPlan
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
+export const PlanActionDocument = new TypedDocumentString(`
+    mutation PlanAction($input: PlanActionInput!) {
+  planAction(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
+export const StepActionDocument = new TypedDocumentString(`
+    mutation StepAction($input: StepActionInput!) {
+  stepAction(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
+export const RespondToInvitationDocument = new TypedDocumentString(`
+    mutation RespondToInvitation($input: RespondInvitationInput!) {
+  respondToInvitation(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
+export const RecordProtectionPlanDocument = new TypedDocumentString(`
+    mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
+  recordProtectionPlan(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
+export const RecordActionOutcomeDocument = new TypedDocumentString(`
+    mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {
+  recordActionOutcome(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;

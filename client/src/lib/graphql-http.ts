@@ -18,6 +18,8 @@ export class GraphQLRequestError extends Error {
     readonly code?: string,
     /** The HTTP status, when there was a response. */
     readonly status?: number,
+    /** `errors[0].extensions.rule`: the legal or business rule behind a RULE_VIOLATION (e.g. "Điều 46 Luật THADS"). */
+    readonly rule?: string,
   ) {
     super(message);
   }
@@ -33,7 +35,7 @@ export interface RequestOptions<TVariables> {
 
 interface GraphQLResponseBody<TResult> {
   data?: TResult | null;
-  errors?: Array<{ message?: string; extensions?: { code?: unknown } }>;
+  errors?: Array<{ message?: string; extensions?: { code?: unknown; rule?: unknown } }>;
 }
 
 /** The endpoint: same origin as the app (the Vite dev server proxies it to the API). */
@@ -75,7 +77,8 @@ export async function request<TResult, TVariables>(
   const first = body?.errors?.[0];
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : undefined;
-    throw new GraphQLRequestError(first.message ?? `HTTP ${response.status}`, 'graphql', code, response.status);
+    const rule = typeof first.extensions?.rule === 'string' ? first.extensions.rule : undefined;
+    throw new GraphQLRequestError(first.message ?? `HTTP ${response.status}`, 'graphql', code, response.status, rule);
   }
   if (!response.ok || !body || body.data == null) {
     throw new GraphQLRequestError(`HTTP ${response.status}`, 'http', undefined, response.status);

@@ -3,10 +3,11 @@ import { session } from '../auth/session';
 import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
-import { eventTypeLabel, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
+import { deadlineKindLabel, eventTypeLabel, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
 import { subscribeWithResume, type LiveClient } from '../lib/live-subscription';
 import { caseActivitySubscription, caseQuery } from '../operations';
 import { homeHref } from '../router';
+import { CaseActions } from './CaseActions';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
@@ -199,6 +200,13 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
             {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
           </p>
           <CaseBody c={load.data} headingRef={headingRef} date={date} />
+          <CaseActions
+            caseId={load.data.id}
+            refreshKey={liveTick}
+            canPlan={load.data.viewerCan.update}
+            moneyObligations={load.data.obligations.filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled).map((o) => ({ id: o.id, description: o.description }))}
+            onChanged={() => refetch(false)}
+          />
           <CaseThread
             caseId={load.data.id}
             refreshKey={liveTick}
@@ -282,11 +290,28 @@ function CaseBody({
         </Section>
 
         <div>
-          <Section id="case-deadlines" title={t('case.deadlines')}>
+          <Section id="case-deadlines" title={t('deadlines.heading')}>
             <dl className="facts">
               <Fact label={t('case.decisionDue')}>{date(c.decisionDueAt)}</Fact>
-              <Fact label={t('case.voluntaryEnds')}>{date(c.voluntaryPeriodEndsAt)}</Fact>
-              <Fact label={t('case.verificationDue')}>{date(c.verificationDueAt)}</Fact>
+              {c.deadlines.map((d) => (
+                <Fact key={`${d.kind}:${d.actionId ?? ''}`} label={deadlineKindLabel(t, d.kind)}>
+                  {date(d.dueAt)}
+                  {d.missed ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--danger">{t('deadlines.missed')}</span>
+                    </>
+                  ) : (
+                    d.passed && (
+                      <>
+                        {' '}
+                        <span className="badge badge--neutral">{t('deadlines.passed')}</span>
+                      </>
+                    )
+                  )}
+                  <div className="muted small">{d.legalSource}</div>
+                </Fact>
+              ))}
             </dl>
           </Section>
 

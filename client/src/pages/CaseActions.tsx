@@ -1,0 +1,517 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { session } from '../auth/session';
+import { errorText } from '../errors';
+import { formatDateTime, formatMoney } from '../format';
+import type { ActionKind, ActionOutcome, ActionStatus, CaseActionsQuery, InvitationStatus } from '../gql/graphql';
+import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, useT, type Translate } from '../i18n';
+import { GraphQLRequestError } from '../lib/graphql-http';
+import {
+  caseActionsQuery,
+  planActionMutation,
+  recordActionOutcomeMutation,
+  recordProtectionPlanMutation,
+  respondToInvitationMutation,
+  stepActionMutation,
+} from '../operations';
+
+type Action = CaseActionsQuery['caseActions'][number];
+type Participant = Action['participants'][number];
+type Step = 'MARK_READY' | 'START' | 'POSTPONE' | 'CANCEL';
+
+const ACTION_KINDS: readonly ActionKind[] = ['PERSUASION_VISIT', 'COORDINATION_MEETING', 'VERIFICATION_VISIT', 'COERCION'];
+const OUTCOMES: readonly ActionOutcome[] = ['VOLUNTARY_COMPLIANCE', 'PARTIAL_PAYMENT', 'COERCED', 'REFUSED', 'POSTPONED', 'REQUEST_WITHDRAWN', 'OTHER'];
+
+const STATUS_TONE: Record<ActionStatus, 'ok' | 'warn' | 'neutral' | 'info'> = {
+  PLANNED: 'info',
+  READY: 'info',
+  IN_PROGRESS: 'info',
+  COMPLETED: 'ok',
+  POSTPONED: 'warn',
+  CANCELLED: 'neutral',
+};
+const INVITATION_TONE: Record<InvitationStatus, 'ok' | 'warn' | 'info'> = { INVITED: 'info', CONFIRMED: 'ok', DECLINED: 'warn' };
+
+/** Steps the lead office may take from each status (COMPLETE goes through the outcome form; RESCHEDULE is not offered here). */
+const STEPS: Record<ActionStatus, readonly Step[]> = {
+  PLANNED: ['MARK_READY', 'POSTPONE', 'CANCEL'],
+  READY: ['START', 'POSTPONE', 'CANCEL'],
+  IN_PROGRESS: [],
+  COMPLETED: [],
+  POSTPONED: ['CANCEL'],
+  CANCELLED: [],
+};
+const NEEDS_REASON: readonly Step[] = ['POSTPONE', 'CANCEL'];
+/** Invitations can be answered and protection plans recorded while the action still lies ahead. */
+const OPEN: readonly ActionStatus[] = ['PLANNED', 'READY', 'POSTPONED'];
+
+/** A datetime-local value ("2027-03-10T08:00"), read as Viet Nam time, as an ISO instant. */
+function vietnamLocalToIso(value: string): string {
+  return new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`).toISOString();
+}
+
+/** The server's message, with the legal rule it names for a RULE_VIOLATION. */
+function actionErrorText(err: unknown, t: Translate): string {
+  const text = errorText(err, t);
+  return err instanceof GraphQLRequestError && err.rule ? `${text} (${t('actions.rule', { rule: err.rule })})` : text;
+}
+
+const DIGITS = /^\d+$/;
+
+/** Which inline form is open, for which action or invitation. */
+type Open = { form: 'decline'; id: string } | { form: 'protection'; id: string } | { form: 'step'; id: string; step: Step } | { form: 'outcome'; id: string } | null;
+
+/**
+ * The case's coordinated actions ("Vận động, cưỡng chế"): persuasion visits, meetings, verifications
+ * and coercions with their invited agencies, the steps the viewer may take (as `viewerCan` says) and,
+ * for the lead office, a form to plan one.
+ */
+export function CaseActions({
+  caseId,
+  refreshKey,
+  canPlan,
+  moneyObligations,
+  onChanged,
+}: {
+  caseId: string;
+  refreshKey: number;
+  canPlan: boolean;
+  moneyObligations: ReadonlyArray<{ id: string; description: string }>;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [actions, setActions] = useState<Action[]>([]);
+  const [myAgencyId, setMyAgencyId] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [localTick, setLocalTick] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<ActionOutcome>('VOLUNTARY_COMPLIANCE');
+  const [obligationId, setObligationId] = useState('');
+  const [amount, setAmount] = useState('');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    session.request(caseActionsQuery, { caseId }, controller.signal).then(
+      (data) => {
+        if (controller.signal.aborted) return;
+        setActions(data.caseActions);
+        setMyAgencyId(data.me.agency.id);
+        setState('ready');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoadError(error);
+        setState((s) => (s === 'ready' ? s : 'error'));
+      },
+    );
+    return () => controller.abort();
+  }, [caseId, refreshKey, localTick]);
+
+  const openForm = (next: Open) => {
+    setOpen(next);
+    setText('');
+    setAmount('');
+    setObligationId('');
+    setOutcome('VOLUNTARY_COMPLIANCE');
+  };
+
+  /** Runs one mutation for `id`, then reloads the actions (and the case, whose deadlines may change). */
+  const run = (id: string, send: () => Promise<unknown>) => {
+    setBusy(id);
+    setActionError(null);
+    send().then(
+      () => {
+        setBusy(null);
+        setOpen(null);
+        setText('');
+        setLocalTick((n) => n + 1);
+        onChanged();
+      },
+      (err: unknown) => {
+        setActionError(actionErrorText(err, t));
+        setBusy(null);
+      },
+    );
+  };
+
+  const respond = (p: Participant, confirm: boolean, reason?: string) =>
+    run(p.id, () => session.request(respondToInvitationMutation, { input: { participantId: p.id, version: p.version, confirm, reason: reason || undefined } }));
+
+  const submitInline = (event: FormEvent, a: Action) => {
+    event.preventDefault();
+    if (!open) return;
+    if (open.form === 'decline') {
+      const p = a.participants.find((x) => x.id === open.id);
+      if (p) respond(p, false, text.trim());
+    } else if (open.form === 'protection') {
+      run(a.id, () => session.request(recordProtectionPlanMutation, { input: { id: a.id, version: a.version, note: text.trim() } }));
+    } else if (open.form === 'step') {
+      const step = open.step;
+      run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }));
+    } else {
+      if (amount && !DIGITS.test(amount)) {
+        setActionError(t('actions.costDigits'));
+        return;
+      }
+      const collections = obligationId && amount ? [{ obligationId, amountCollected: amount }] : undefined;
+      run(a.id, () => session.request(recordActionOutcomeMutation, { input: { id: a.id, version: a.version, outcome, minutes: text.trim(), collections } }));
+    }
+  };
+
+  const inlineForm = (a: Action, label: string, submit: string, extra?: ReactNode) => (
+    <form className="task-decline action-inline" onSubmit={(e) => submitInline(e, a)}>
+      {extra}
+      <label htmlFor={`action-text-${a.id}`}>{label}</label>
+      {open?.form === 'outcome' ? (
+        <textarea id={`action-text-${a.id}`} value={text} onChange={(e) => setText(e.target.value)} required rows={3} />
+      ) : (
+        <input id={`action-text-${a.id}`} value={text} onChange={(e) => setText(e.target.value)} required autoFocus />
+      )}
+      <button type="submit" className="button button--primary button--small" disabled={busy !== null}>
+        {submit}
+      </button>
+      <button type="button" className="button button--small button--secondary" onClick={() => setOpen(null)}>
+        {t('actions.abort')}
+      </button>
+    </form>
+  );
+
+  return (
+    <section className="card actions" aria-labelledby="case-actions">
+      <h2 id="case-actions">{t('actions.heading')}</h2>
+
+      {state === 'loading' && (
+        <p className="muted" role="status">
+          {t('actions.loading')}
+        </p>
+      )}
+      {state === 'error' && (
+        <div className="alert alert--error" role="alert">
+          <p>{errorText(loadError, t)}</p>
+          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
+            {t('home.retry')}
+          </button>
+        </div>
+      )}
+      <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
+
+      {state === 'ready' &&
+        (actions.length === 0 ? (
+          <p className="muted">{t('actions.empty')}</p>
+        ) : (
+          <ol className="action-list">
+            {actions.map((a) => {
+              const isOpen = OPEN.includes(a.status);
+              const mine = a.viewerCan.respondInvitation && isOpen ? a.participants.filter((p) => p.agency.id === myAgencyId && p.status !== 'DECLINED') : [];
+              const steps = a.viewerCan.plan ? STEPS[a.status] : [];
+              const canProtect = a.viewerCan.recordProtectionPlan && a.kind === 'COERCION' && isOpen && !a.protectionPlanRecordedAt;
+              const canOutcome = a.viewerCan.plan && a.status === 'IN_PROGRESS';
+              const working = busy !== null;
+              return (
+                <li key={a.id} className="action-item" aria-label={`${actionKindLabel(t, a.kind)} — ${a.title}`}>
+                  <div className="action-item__head">
+                    <strong>{actionKindLabel(t, a.kind)}</strong> <span className={`badge badge--${STATUS_TONE[a.status]}`}>{actionStatusLabel(t, a.status)}</span>
+                    <div className="muted small">{a.title}</div>
+                  </div>
+                  <dl className="facts facts--compact">
+                    <div>
+                      <dt>{t('actions.time')}</dt>
+                      <dd>
+                        <time dateTime={a.scheduledStart}>{formatDateTime(a.scheduledStart)}</time> – <time dateTime={a.scheduledEnd}>{formatDateTime(a.scheduledEnd)}</time>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('actions.place')}</dt>
+                      <dd>{a.place}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('actions.lead')}</dt>
+                      <dd>{a.leadOfficer.fullName}</dd>
+                    </div>
+                    {a.personCoerced && <Row label={t('actions.personCoerced')}>{a.personCoerced}</Row>}
+                    {a.measure && <Row label={t('actions.measure')}>{a.measure}</Row>}
+                    {a.method && <Row label={t('actions.method')}>{a.method}</Row>}
+                    {a.forces && <Row label={t('actions.attendees')}>{a.forces}</Row>}
+                    {a.protection && <Row label={t('actions.forces')}>{a.protection}</Row>}
+                    {a.costEstimate != null && <Row label={t('actions.costEstimate')}>{formatMoney(a.costEstimate)}</Row>}
+                    {a.protectionPlanRecordedAt ? (
+                      <Row label={t('actions.protectionPlan')}>{a.protectionPlanNote}</Row>
+                    ) : (
+                      a.protectionPlanDueAt && (
+                        <Row label={t('actions.protectionPlanDue')}>
+                          <time dateTime={a.protectionPlanDueAt}>{formatDateTime(a.protectionPlanDueAt)}</time>
+                        </Row>
+                      )
+                    )}
+                    {a.outcome && <Row label={t('actions.outcome')}>{actionOutcomeLabel(t, a.outcome)}</Row>}
+                    {a.minutes && <Row label={t('actions.minutes')}>{a.minutes}</Row>}
+                    {a.moneyCollected !== '0' && a.status === 'COMPLETED' && <Row label={t('actions.moneyCollected')}>{formatMoney(a.moneyCollected)}</Row>}
+                  </dl>
+                  {a.reason && <p className="muted small">{t('actions.reason', { reason: a.reason })}</p>}
+                  {a.postponementLate && <p className="small">{t('actions.postponementLate')}</p>}
+
+                  {a.participants.length > 0 && (
+                    <>
+                      <h3 className="action-item__sub">{t('actions.participants')}</h3>
+                      <ul className="action-participants">
+                        {a.participants.map((p) => (
+                          <li key={p.id}>
+                            {p.agency.name}
+                            {p.required && <span className="muted small"> ({t('actions.required')})</span>}{' '}
+                            <span className={`badge badge--${INVITATION_TONE[p.status]}`}>{invitationStatusLabel(t, p.status)}</span>
+                            {p.declineReason && <span className="muted small"> {t('actions.declineReason', { reason: p.declineReason })}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+
+                  <div className="task-actions">
+                    {mine.map((p) => (
+                      <span key={p.id} className="task-actions">
+                        {p.status === 'INVITED' && (
+                          <button type="button" className="button button--primary button--small" disabled={working} onClick={() => respond(p, true)}>
+                            {t('actions.confirm')}
+                          </button>
+                        )}
+                        <button type="button" className="button button--small button--secondary" disabled={working} onClick={() => openForm({ form: 'decline', id: p.id })}>
+                          {t('actions.decline')}
+                        </button>
+                      </span>
+                    ))}
+                    {canProtect && (
+                      <button type="button" className="button button--primary button--small" disabled={working} onClick={() => openForm({ form: 'protection', id: a.id })}>
+                        {t('actions.recordProtection')}
+                      </button>
+                    )}
+                    {steps.map((step) =>
+                      NEEDS_REASON.includes(step) ? (
+                        <button key={step} type="button" className="button button--small button--secondary" disabled={working} onClick={() => openForm({ form: 'step', id: a.id, step })}>
+                          {t(`actions.step.${step}`)}
+                        </button>
+                      ) : (
+                        <button
+                          key={step}
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={working}
+                          onClick={() => run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step } }))}
+                        >
+                          {t(`actions.step.${step}`)}
+                        </button>
+                      ),
+                    )}
+                    {canOutcome && (
+                      <button type="button" className="button button--primary button--small" disabled={working} onClick={() => openForm({ form: 'outcome', id: a.id })}>
+                        {t('actions.recordOutcome')}
+                      </button>
+                    )}
+                  </div>
+
+                  {open?.form === 'decline' && a.participants.some((p) => p.id === open.id) && inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
+                  {open?.form === 'protection' && open.id === a.id && inlineForm(a, t('actions.protectionNote'), t('actions.save'))}
+                  {open?.form === 'step' && open.id === a.id && inlineForm(a, t('actions.stepReason'), t(`actions.step.${open.step}`))}
+                  {open?.form === 'outcome' &&
+                    open.id === a.id &&
+                    inlineForm(
+                      a,
+                      t('actions.outcomeMinutes'),
+                      t('actions.save'),
+                      <>
+                        <label htmlFor={`action-outcome-${a.id}`}>{t('actions.outcome')}</label>
+                        <select id={`action-outcome-${a.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value as ActionOutcome)}>
+                          {OUTCOMES.map((o) => (
+                            <option key={o} value={o}>
+                              {actionOutcomeLabel(t, o)}
+                            </option>
+                          ))}
+                        </select>
+                        {moneyObligations.length > 0 && (
+                          <>
+                            <label htmlFor={`action-obligation-${a.id}`}>{t('actions.outcomeObligation')}</label>
+                            <select id={`action-obligation-${a.id}`} value={obligationId} onChange={(e) => setObligationId(e.target.value)}>
+                              <option value="">—</option>
+                              {moneyObligations.map((o) => (
+                                <option key={o.id} value={o.id}>
+                                  {o.description}
+                                </option>
+                              ))}
+                            </select>
+                            <label htmlFor={`action-amount-${a.id}`}>{t('actions.outcomeAmount')}</label>
+                            <input id={`action-amount-${a.id}`} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/\s/g, ''))} />
+                          </>
+                        )}
+                      </>,
+                    )}
+                </li>
+              );
+            })}
+          </ol>
+        ))}
+
+      {canPlan && (
+        <PlanForm
+          caseId={caseId}
+          onPlanned={() => {
+            setLocalTick((n) => n + 1);
+            onChanged();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState<ActionKind>('PERSUASION_VISIT');
+  const [place, setPlace] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [personCoerced, setPersonCoerced] = useState('');
+  const [measure, setMeasure] = useState('');
+  const [method, setMethod] = useState('');
+  /** "Thành phần tham gia" (the API's `forces`) and "lực lượng bảo vệ" (its `protection`). */
+  const [forces, setForces] = useState('');
+  const [protection, setProtection] = useState('');
+  const [cost, setCost] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const coercion = kind === 'COERCION';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!place.trim() || !start || !end) {
+      setError(t('actions.planMissing'));
+      return;
+    }
+    const costDigits = cost.replace(/[\s.]/g, '');
+    if (coercion && costDigits && !DIGITS.test(costDigits)) {
+      setError(t('actions.costDigits'));
+      return;
+    }
+    const optional = (v: string) => v.trim() || undefined;
+    setSending(true);
+    setError(null);
+    setDone(false);
+    session
+      .request(planActionMutation, {
+        input: {
+          caseId,
+          kind,
+          place: place.trim(),
+          scheduledStart: vietnamLocalToIso(start),
+          scheduledEnd: vietnamLocalToIso(end),
+          ...(coercion
+            ? {
+                personCoerced: optional(personCoerced),
+                measure: optional(measure),
+                method: optional(method),
+                forces: optional(forces),
+                protection: optional(protection),
+                costEstimate: costDigits || undefined,
+              }
+            : {}),
+        },
+      })
+      .then(
+        () => {
+          setPlace('');
+          setStart('');
+          setEnd('');
+          setPersonCoerced('');
+          setMeasure('');
+          setMethod('');
+          setForces('');
+          setProtection('');
+          setCost('');
+          setSending(false);
+          setDone(true);
+          onPlanned();
+        },
+        (err: unknown) => {
+          setError(actionErrorText(err, t));
+          setSending(false);
+        },
+      );
+  };
+
+  return (
+    <form className="task-assign" onSubmit={submit} noValidate aria-labelledby="action-plan-heading">
+      <h3 id="action-plan-heading">{t('actions.plan')}</h3>
+      <div className="task-assign__fields">
+        <div className="field">
+          <label htmlFor="action-kind">{t('actions.planKind')}</label>
+          <select id="action-kind" value={kind} onChange={(e) => setKind(e.target.value as ActionKind)}>
+            {ACTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {actionKindLabel(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="action-place">{t('actions.planPlace')}</label>
+          <input id="action-place" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />
+        </div>
+        <div className="field">
+          <label htmlFor="action-start">{t('actions.planStart')}</label>
+          <input id="action-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="action-end">{t('actions.planEnd')}</label>
+          <input id="action-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />
+        </div>
+        {coercion && (
+          <>
+            <div className="field">
+              <label htmlFor="action-person">{t('actions.personCoerced')}</label>
+              <input id="action-person" value={personCoerced} onChange={(e) => setPersonCoerced(e.target.value)} maxLength={300} />
+            </div>
+            <div className="field">
+              <label htmlFor="action-measure">{t('actions.measure')}</label>
+              <input id="action-measure" value={measure} onChange={(e) => setMeasure(e.target.value)} maxLength={300} />
+            </div>
+            <div className="field">
+              <label htmlFor="action-method">{t('actions.method')}</label>
+              <input id="action-method" value={method} onChange={(e) => setMethod(e.target.value)} maxLength={300} />
+            </div>
+            <div className="field">
+              <label htmlFor="action-attendees">{t('actions.attendees')}</label>
+              <input id="action-attendees" value={forces} onChange={(e) => setForces(e.target.value)} maxLength={1000} />
+            </div>
+            <div className="field">
+              <label htmlFor="action-forces">{t('actions.forces')}</label>
+              <input id="action-forces" value={protection} onChange={(e) => setProtection(e.target.value)} maxLength={1000} />
+            </div>
+            <div className="field">
+              <label htmlFor="action-cost">{t('actions.planCost')}</label>
+              <input id="action-cost" inputMode="numeric" value={cost} onChange={(e) => setCost(e.target.value)} />
+            </div>
+          </>
+        )}
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {sending ? t('actions.planning') : t('actions.planSubmit')}
+        </button>
+      </div>
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <p className="visually-hidden" role="status">
+        {done ? t('actions.planned') : ''}
+      </p>
+    </form>
+  );
+}
