@@ -134,7 +134,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),
-      tasks: new TaskService(outbox, {}, cases, calendar),
+      tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
       actions: new ActionService(outbox, cases, calendar),
     };
 

@@ -48,6 +48,8 @@ const envSchema = z.object({
   WS_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
   /** Live events queued for one subscription before its slow socket is closed (it resumes by cursor). */
   LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Working days an overdue task may stay open before it is escalated to the lead office and steering committee. */
+  TASK_ESCALATION_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
   TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** Serve the built web app from dist/web. */
