@@ -178,6 +178,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
     const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
     const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
     try {
+      await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
       const { token, caseId } = await officerWithCase(a);
       const ws = connectWs(b, token);
       await ws.connected;

@@ -81,7 +81,11 @@ export class RedisBus implements EventBus {
   async connect(timeoutMs = 5000): Promise<boolean> {
     this.sub
       .subscribe(CHANNEL)
-      .then(() => (this.subscribed = true))
+      .then(() => {
+        this.subscribed = true;
+        // Wake-ups sent before we listened were missed: read the log once now.
+        this.handlers.forEach((h) => h());
+      })
       .catch((err: Error) => this.logger.warn({ err: err.message }, 'redis subscribe failed'));
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
