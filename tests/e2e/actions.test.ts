@@ -1,12 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestApp } from '../support/harness';
-import { ensureClientBuilt } from './client-build';
+import { describe, expect } from 'vitest';
+import { itInBrowser, useDemoBrowser } from './browser-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'PhoiHop@2026';
 /** Enforcement officer of the lead office: may plan actions on 27/QĐ-THA. */
 const OFFICER = 'cb.thads';
 /** The forest-land case in Xã Phú An. */
@@ -15,53 +9,8 @@ const POLICE_AGENCY = 'Công an xã Phú An';
 /** A police officer of Công an xã Phú An: answers the invitation and records the protection plan. */
 const POLICE = 'ca.phuan';
 
-/** Set E2E_SCREENSHOT_DIR to keep a screenshot of the case page with its actions. */
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
-
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
-  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
-
 describe('coordinated actions on a case', () => {
-  let app: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!canRun) return;
-    await ensureClientBuilt();
-    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function signedIn(username: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(app!.url);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
-    return { page, errors };
-  }
-
-  async function screenshot(page: Page, name: string) {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-  }
+  const { signedIn, screenshot } = useDemoBrowser();
 
   itInBrowser(
     'the officer is refused a coercion during Tết, plans it on a weekday; the invited police confirm and record their protection plan',

@@ -1,70 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestApp } from '../support/harness';
-import { ensureClientBuilt } from './client-build';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { itInBrowser, useDemoBrowser } from './browser-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'PhoiHop@2026';
 /** Enforcement officer of the lead office: may post and assign tasks on 12/QĐ-THA. */
 const OFFICER = 'cb.thads';
 /** Tân Hòa People's Committee official: the case is shared with the commune, the task goes to it. */
 const COMMUNE_A = 'ubnd.tanhoa';
 const COMMUNE_A_AGENCY = 'Ủy ban nhân dân xã Tân Hòa';
 
-/** Set E2E_SCREENSHOT_DIR to keep screenshots of the thread and tasks. */
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
-
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
-  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
-
 describe('the case thread and tasks', () => {
-  let app: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!canRun) return;
-    await ensureClientBuilt();
-    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** A fresh browser context (its own session) signed in as `username`, with page errors collected. */
-  async function signedIn(username: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(app!.url);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
-    return { page, errors };
-  }
+  const { signedIn, screenshot } = useDemoBrowser();
 
   async function openCase(page: Page, decision: string) {
     await page.getByRole('link', { name: decision, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Việc thi hành án ${decision}` }).waitFor();
-  }
-
-  async function screenshot(page: Page, name: string) {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
   }
 
   itInBrowser(

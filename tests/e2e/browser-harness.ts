@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import { createTestDatabase, startTestApp } from '../support/harness';
+import { ensureClientBuilt } from './client-build';
+
+/** Debian's Chromium (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'PhoiHop@2026';
+
+/** Runs everywhere Chromium is installed, and always in CI (a missing browser there must fail). */
+export const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
+export const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
+  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
+
+/**
+ * For a describe block: builds the web app if stale, starts a server with the demo data and launches
+ * Chromium once; closes everything after. `signedIn(user)` opens a fresh browser context (its own
+ * session) signed in as a demo user, collecting page errors.
+ */
+export function useDemoBrowser() {
+  let app: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!canRun) return;
+    await ensureClientBuilt();
+    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  return {
+    url: () => app!.url,
+    async signedIn(username: string): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(app!.url);
+      await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+      await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+      return { page, errors };
+    },
+    /** Keeps a full-page screenshot when E2E_SCREENSHOT_DIR is set. */
+    async screenshot(page: Page, name: string): Promise<void> {
+      const dir = process.env.E2E_SCREENSHOT_DIR;
+      if (!dir) return;
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, name), fullPage: true });
+    },
+  };
+}
