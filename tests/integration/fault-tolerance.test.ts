@@ -187,6 +187,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
       for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
       await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
 
+      await sleep(1500); // let B's post-wake-up re-checks (~1.3 s) run out, so only Redis could wake it
       redis.kill('SIGKILL');
       await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
       for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);

@@ -17,10 +17,13 @@ const BATCH = 500;
 export class EventDispatcher {
   private tail: Cursor | null = null;
   private readonly byTopic = new Map<string, Set<EventListener>>();
-  private draining: Promise<void> | null = null;
+  private draining: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Re-checks left after a wake-up that found nothing readable yet (see `onWake`). */
+  private wakeRetriesLeft = 0;
+  private wakeRetryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -32,7 +35,7 @@ export class EventDispatcher {
   /** Starts from the current head of the log, then follows wake-ups and the poll. */
   async start(): Promise<void> {
     this.tail = await headCursor(this.orm.em.fork());
-    this.bus.onWake(() => void this.drain());
+    this.bus.onWake(() => this.onWake());
     this.timer = setInterval(() => void this.drain(), this.pollMs);
     this.timer.unref();
   }
@@ -63,38 +66,62 @@ export class EventDispatcher {
     return this.byTopic.size;
   }
 
+  /**
+   * A wake-up means something was committed, but the watermark is cluster-wide: an unrelated open
+   * transaction (even in another database) can hide it for a moment, and no second wake-up will
+   * follow. So when a wake-up finds nothing, look again a few times with back-off (~1.3 s in all)
+   * instead of leaving it to the poll.
+   */
+  private onWake(): void {
+    this.wakeRetriesLeft = 6;
+    const attempt = (delayMs: number) => {
+      void this.drain().then((routed) => {
+        if (routed > 0 || this.stopped || this.wakeRetriesLeft-- <= 0) return;
+        if (this.wakeRetryTimer) clearTimeout(this.wakeRetryTimer);
+        this.wakeRetryTimer = setTimeout(() => attempt(delayMs * 2), delayMs);
+        this.wakeRetryTimer.unref();
+      });
+    };
+    attempt(20);
+  }
+
   /** Reads and dispatches everything available; concurrent calls coalesce into one more pass. */
-  drain(): Promise<void> {
-    if (this.stopped || !this.tail) return Promise.resolve();
+  drain(): Promise<number> {
+    if (this.stopped || !this.tail) return Promise.resolve(0);
     if (this.draining) {
       this.again = true;
       return this.draining;
     }
     this.draining = (async () => {
+      let routed = 0;
       try {
         do {
           this.again = false;
-          await this.drainOnce();
+          routed += await this.drainOnce();
         } while (this.again && !this.stopped);
       } catch (err) {
         this.logger.warn({ err: (err as Error).message }, 'event dispatch pass failed; the poll will retry');
       } finally {
         this.draining = null;
       }
+      return routed;
     })();
     return this.draining;
   }
 
-  private async drainOnce(): Promise<void> {
+  /** One pass over everything readable; returns how many events were routed. */
+  private async drainOnce(): Promise<number> {
     const em = this.orm.em.fork();
+    let routed = 0;
     for (;;) {
       const batch = await readEventsAfter(em, this.tail!, { limit: BATCH });
       for (const event of batch) {
         if (compareCursors(cursorOf(event), this.tail!) <= 0) continue;
         this.tail = cursorOf(event);
         this.route(event);
+        routed++;
       }
-      if (batch.length < BATCH || this.stopped) return;
+      if (batch.length < BATCH || this.stopped) return routed;
     }
   }
 
@@ -114,6 +141,7 @@ export class EventDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.wakeRetryTimer) clearTimeout(this.wakeRetryTimer);
     await this.draining;
     this.byTopic.clear();
   }
