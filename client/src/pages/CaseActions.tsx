@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { session } from '../auth/session';
 import { errorText } from '../errors';
+import { LoadStatus } from './LoadStatus';
 import { formatDateTime, formatMoney } from '../format';
 import type { ActionKind, ActionOutcome, ActionStatus, CaseActionsQuery, InvitationStatus } from '../gql/graphql';
 import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, useT, type Translate } from '../i18n';
@@ -183,19 +184,7 @@ export function CaseActions({
     <section className="card actions" aria-labelledby="case-actions">
       <h2 id="case-actions">{t('actions.heading')}</h2>
 
-      {state === 'loading' && (
-        <p className="muted" role="status">
-          {t('actions.loading')}
-        </p>
-      )}
-      {state === 'error' && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(loadError, t)}</p>
-          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} loadingKey="actions.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
       <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
 
       {state === 'ready' &&

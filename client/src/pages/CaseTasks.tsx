@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { session } from '../auth/session';
 import { errorText } from '../errors';
+import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
 import type { CaseTasksQuery, TaskAction, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
@@ -122,19 +123,7 @@ export function CaseTasks({
     <section className="card tasks" aria-labelledby="case-tasks">
       <h2 id="case-tasks">{t('tasks.heading')}</h2>
 
-      {state === 'loading' && (
-        <p className="muted" role="status">
-          {t('tasks.loading')}
-        </p>
-      )}
-      {state === 'error' && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(loadError, t)}</p>
-          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} loadingKey="tasks.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
       <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
 
       {state === 'ready' &&

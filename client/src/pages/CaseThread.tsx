@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { session } from '../auth/session';
 import { errorText } from '../errors';
+import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
 import type { CaseThreadQuery, PostKind } from '../gql/graphql';
 import { postKindLabel, useT } from '../i18n';
@@ -103,19 +104,7 @@ export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: st
     <section className="card thread" aria-labelledby="case-thread">
       <h2 id="case-thread">{t('thread.heading')}</h2>
 
-      {state === 'loading' && (
-        <p className="muted" role="status">
-          {t('thread.loading')}
-        </p>
-      )}
-      {state === 'error' && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(loadError, t)}</p>
-          <button type="button" className="button button--secondary" onClick={() => setLocalTick((n) => n + 1)}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} loadingKey="thread.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
 
       {state === 'ready' && (
         <>

@@ -1,0 +1,28 @@
+import { errorText } from '../errors';
+import { useT, type MessageKey } from '../i18n';
+
+/**
+ * The loading notice, or the load error with a retry button, shared by the case-page sections
+ * (thread, tasks, actions). Renders nothing once loaded.
+ */
+export function LoadStatus({ state, loadingKey, error, onRetry }: { state: 'loading' | 'error' | 'ready'; loadingKey: MessageKey; error: unknown; onRetry: () => void }) {
+  const t = useT();
+  if (state === 'loading') {
+    return (
+      <p className="muted" role="status">
+        {t(loadingKey)}
+      </p>
+    );
+  }
+  if (state === 'error') {
+    return (
+      <div className="alert alert--error" role="alert">
+        <p>{errorText(error, t)}</p>
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('home.retry')}
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
