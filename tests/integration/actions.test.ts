@@ -146,7 +146,8 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     // 2. The coercion plan: a date inside the Tết 2027 window (Tết = 2027-02-06) is refused.
     const coercion = (start: string, end: string, extra: Record<string, unknown> = {}) =>
       call('officer', planMutation, { input: { caseId: c.id, kind: 'COERCION', scheduledStart: start, scheduledEnd: end, place: 'Khu rừng thôn Nà Lầu', ...COERCION_PLAN, ...extra } });
-    const tet = err(await coercion(vn('2027-02-10', '08:00'), vn('2027-02-10', '11:00')));
+    // Monday 22/02/2027 is Tết+16: inside the window (15 days after the three Tết days, khoản 2 Điều 13 NĐ 62/2015).
+    const tet = err(await coercion(vn('2027-02-22', '08:00'), vn('2027-02-22', '11:00')));
     expect(tet).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 46 Luật THADS', ext: { ruleCode: 'COERCION_IN_TET_WINDOW' } });
     expect(tet.message).toContain('Tết');
     // … at 23:00 as well.

@@ -2,7 +2,7 @@ import { AuthSession, SigninThrottle } from '../auth/session.entity';
 import { EventRecord, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
-import { CalendarDay } from '../modules/calendar/calendar-day.entity';
+import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
 import { ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
@@ -35,4 +35,5 @@ export const ENTITIES = [
   ActionParticipant,
   DeadlineEscalation,
   CalendarDay,
+  TetDirective,
 ];

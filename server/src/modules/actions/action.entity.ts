@@ -138,6 +138,17 @@ export class CaseAction {
   @Property({ type: 'boolean', default: false })
   postponementLate: boolean = false;
 
+  /**
+   * Set when a calendar change (a day off added, a Tết directive) put this planned or ready coercion on a
+   * forbidden day: it cannot be marked ready or started until rescheduled. Cleared by a legal reschedule.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  calendarConflictAt?: Date | null;
+
+  /** The refusal message of the calendar conflict (Vietnamese), for the lead officer. */
+  @Property({ type: 'text', nullable: true })
+  calendarConflict?: string | null;
+
   /** Why it was postponed or cancelled. */
   @Property({ type: 'text', nullable: true })
   reason?: string | null;

@@ -9,6 +9,7 @@ import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
+import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { CaseService, type ProgressInput } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
@@ -248,6 +249,15 @@ export class ActionService {
       if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? rule.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
       const extra: Record<string, unknown> = {};
       const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
+      if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
+        // The calendar may have changed since planning (a day off added, a Tết directive): judge the
+        // time against the calendar in force now; such a coercion must be postponed and rescheduled.
+        const forbidden = checkForbiddenTimes(action.scheduledStart, action.scheduledEnd, this.calendar.current());
+        if (forbidden) {
+          const { rule, ...facts } = forbidden.details;
+          throw ruleViolation(`${forbidden.message} Lịch ngày nghỉ đã thay đổi sau khi lập kế hoạch: hãy hoãn và lên lịch lại cuộc cưỡng chế.`, rule as string, { ...facts, calendarConflict: true });
+        }
+      }
       if (input.step === ActionStep.MARK_READY) {
         if (action.kind === ActionKind.COERCION) {
           const missing = checkProtectionPlanRecorded(action);
@@ -274,6 +284,8 @@ export class ActionService {
         action.scheduledEnd = end;
         action.postponementRequestedAt = null;
         action.postponementLate = false;
+        action.calendarConflictAt = null;
+        action.calendarConflict = null;
         Object.assign(extra, { scheduledStart: start.toISOString(), scheduledEnd: end.toISOString() });
       }
       if (input.step === ActionStep.POSTPONE || input.step === ActionStep.CANCEL) action.reason = reason;
@@ -468,6 +480,74 @@ export class ActionService {
       if (done) escalated.push(cand.subjectId);
     }
     return escalated;
+  }
+
+  /**
+   * What a calendar change means for actions (a CalendarChangeHook, run in the change's transaction):
+   * outstanding police protection plans whose counting period touches a changed date get their
+   * deadline (and their PROTECTION_PLAN task's) recomputed, and every planned or ready coercion on a
+   * changed date is re-checked against Điều 46: one now on a forbidden day is flagged
+   * (`calendarConflict`), its lead officer gets a task and the case an `action.calendarConflict` event;
+   * one no longer forbidden is unflagged. Bounded by the changed dates (indexed queries, no full scan).
+   */
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
+    if (!changedDates.length) return;
+    const sorted = [...changedDates].sort();
+    const from = startOfLocalDay(sorted[0]);
+    const to = endOfLocalDay(sorted[sorted.length - 1]);
+    const plans = await tx.em.find(
+      CaseAction,
+      { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $gte: from }, createdAt: { $lte: to } },
+      { populate: ['protectionTask'] },
+    );
+    for (const a of plans) {
+      const due = protectionPlanDueAt(a.createdAt, calendar);
+      if (due.getTime() === a.protectionPlanDueAt!.getTime()) continue;
+      a.protectionPlanDueAt = due;
+      if (a.protectionTask) (a.protectionTask as Task).dueAt = due;
+      await tx.em.flush();
+      await emitAction(tx, actorId, a, 'action.deadlineRecalculated', { deadline: 'POLICE_PROTECTION_PLAN', dueAt: due.toISOString(), legalSource: COERCION_RULES.PROTECTION_PLAN.source }, []);
+    }
+    const coercions = await tx.em.find(
+      CaseAction,
+      { kind: ActionKind.COERCION, status: { $in: [ActionStatus.PLANNED, ActionStatus.READY] }, scheduledStart: { $lte: to }, scheduledEnd: { $gte: from } },
+      { populate: ['case', 'leadOfficer'] },
+    );
+    for (const a of coercions) {
+      const refusal = checkForbiddenTimes(a.scheduledStart, a.scheduledEnd, calendar);
+      if (refusal && !a.calendarConflictAt) {
+        a.calendarConflictAt = new Date();
+        a.calendarConflict = refusal.message;
+        const c = a.case as EnforcementCase;
+        const lead = a.leadOfficer as User;
+        await createTaskIn(
+          tx,
+          actorId,
+          c,
+          tx.em.getReference(Agency, c.leadAgency.id),
+          {
+            kind: TaskKind.OTHER,
+            title: `Lên lịch lại: ${a.title}`,
+            details: `${refusal.message} Hãy hoãn và lên lịch lại cuộc cưỡng chế; trước đó không thể chuyển sang sẵn sàng hoặc bắt đầu.`,
+            assignee: lead,
+            priority: TaskPriority.HIGH,
+            dueAt: a.scheduledStart,
+          },
+          { actionId: a.id, legalSource: refusal.details.rule },
+        );
+        await tx.em.flush();
+        const participants = await tx.em.find(ActionParticipant, { action: a.id }, { fields: ['agency'] });
+        await emitAction(tx, actorId, a, 'action.calendarConflict', { ruleCodes: refusal.details.ruleCodes, dates: refusal.details.dates, legalSource: refusal.details.rule }, [
+          `user:${lead.id}`,
+          ...participants.map((p) => `agency:${p.agency.id}`),
+        ]);
+      } else if (!refusal && a.calendarConflictAt) {
+        a.calendarConflictAt = null;
+        a.calendarConflict = null;
+        await tx.em.flush();
+        await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [`user:${a.leadOfficer.id}`]);
+      }
+    }
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */

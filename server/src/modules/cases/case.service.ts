@@ -11,6 +11,7 @@ import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
+import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { User } from '../users/user.entity';
 import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
 import {
@@ -115,6 +116,46 @@ export class CaseService {
     /** The instance's legal calendar (official days off included): deadlines are computed with it. */
     private readonly calendar: CalendarSource,
   ) {}
+
+  /**
+   * What a calendar change means for cases (a CalendarChangeHook, run in the change's transaction): the
+   * stored legal deadlines whose counting period touches a changed date are recomputed with the new
+   * calendar — the decision due date (Đ.36) of cases not yet decided, and the end of the voluntary
+   * period (Đ.45) with the verification due date (Đ.44) of open cases. Each changed case gets a
+   * `case.deadlinesRecalculated` event. Bounded by the changed dates (no scan of every case).
+   */
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
+    if (!changedDates.length) return;
+    const sorted = [...changedDates].sort();
+    const from = startOfLocalDay(sorted[0]);
+    const to = endOfLocalDay(sorted[sorted.length - 1]);
+    const open = { $nin: [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED] };
+    const candidates = await tx.em.find(EnforcementCase, {
+      status: open,
+      $or: [
+        { status: CaseStatus.RECEIVED, decisionDueAt: { $gte: from }, receivedAt: { $lte: to } },
+        { verificationDueAt: { $gte: from }, decisionDeliveredAt: { $ne: null, $lte: to } },
+      ],
+    });
+    for (const c of candidates) {
+      const before = { decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null };
+      if (c.status === CaseStatus.RECEIVED) c.decisionDueAt = calendar.deadline('ENFORCEMENT_DECISION', c.receivedAt);
+      if (c.decisionDeliveredAt) {
+        c.voluntaryPeriodEndsAt = calendar.voluntaryPeriodEnd(c.decisionDeliveredAt);
+        c.verificationDueAt = calendar.deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
+      }
+      const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null));
+      if (!changed.length) continue;
+      await tx.em.flush();
+      await tx.emit({
+        type: 'case.deadlinesRecalculated',
+        stream: `case:${c.id}`,
+        actorId,
+        topics: [`case:${c.id}`, `agency:${c.leadAgency.id}`],
+        payload: { caseId: c.id, version: c.version, changed, decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null },
+      });
+    }
+  }
 
   /** The facts the policy needs, for one case. */
   async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
