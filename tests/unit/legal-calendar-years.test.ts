@@ -2,6 +2,7 @@ import { convertLunar2Solar, convertSolar2Lunar } from 'amlich';
 import { Lunar } from 'lunar-javascript';
 import { describe, expect, it } from 'vitest';
 import { addDaysToLocalDate, createLegalCalendar, derivedDaysOffOfYear, legalCalendar, tetDate, type LocalDate } from '../../server/src/modules/calendar/legal-calendar';
+import { expectedDaysOff, iso, shift, solarOf, vnTet, weekend } from '../support/lunar-oracle';
 
 /**
  * Issue 13, "done when": for every year 2027–2045 the Tết window, the derived days off and the
@@ -13,37 +14,6 @@ import { addDaysToLocalDate, createLegalCalendar, derivedDaysOffOfYear, legalCal
 const YEARS = Array.from({ length: 2045 - 2027 + 1 }, (_, i) => 2027 + i);
 const VN_TZ = 7;
 
-/** Plain date arithmetic for the oracle (no helper of the code under test). */
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const shift = (date: LocalDate, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const weekday = (date: LocalDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
-const weekend = (date: LocalDate) => weekday(date) === 0 || weekday(date) === 6;
-const solarOf = ([d, m, y]: [number, number, number]) => iso(y, m, d);
-const vnTet = (year: number) => solarOf(convertLunar2Solar(1, 1, year, 0, VN_TZ));
-
-/**
- * The days off the law gives in a year (Điều 112 khoản 1 BLLĐ 2019 + Điều 111 khoản 3), worked out
- * from the rules: 1/1; Tết: the eve and 4 days (the library's default break, 5 days); Giỗ Tổ 10/3
- * lunar; 30/4; 1/5; 2/9 plus the adjacent day that joins a weekend (Mon→3/9, Tue→1/9, Wed→1/9 by
- * default, Thu→3/9, Fri→1/9, Sat→1/9, Sun→3/9); then each of those on a Saturday or Sunday gives the
- * next day that is neither a weekend, nor a holiday, nor an earlier nghỉ bù.
- */
-function expectedDaysOff(year: number): { holidays: Set<LocalDate>; compensatory: Set<LocalDate>; second: LocalDate } {
-  const tet = vnTet(year);
-  const holidays = new Set<LocalDate>([iso(year, 1, 1), iso(year, 4, 30), iso(year, 5, 1), iso(year, 9, 2), solarOf(convertLunar2Solar(10, 3, year, 0, VN_TZ))]);
-  for (let i = -1; i <= 3; i++) holidays.add(shift(tet, i));
-  const secondByWeekday: Record<number, number> = { 1: 3, 2: 1, 3: 1, 4: 3, 5: 1, 6: 1, 0: 3 };
-  const second = iso(year, 9, secondByWeekday[weekday(iso(year, 9, 2))]);
-  holidays.add(second);
-  const compensatory = new Set<LocalDate>();
-  for (const day of [...holidays].sort()) {
-    if (!weekend(day)) continue;
-    let next = shift(day, 1);
-    while (weekend(next) || holidays.has(next) || compensatory.has(next)) next = shift(next, 1);
-    compensatory.add(next);
-  }
-  return { holidays, compensatory, second };
-}
 
 const at = (date: LocalDate, hh = '09') => new Date(`${date}T${hh}:00:00+07:00`);
 const codesOn = (date: LocalDate) => legalCalendar().forbiddenCoercionReasons(at(date, '08'), at(date, '11')).map((r) => r.code);

@@ -59,6 +59,8 @@ export class CaseActionType {
   @Field(() => String, { nullable: true }) postponementReason!: string | null;
   @Field({ description: 'The postponement request arrived less than 24 h before the start (Điều 48).' }) postponementLate!: boolean;
   @Field(() => String, { nullable: true, description: 'Why it was postponed or cancelled.' }) reason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Set when a calendar change put this coercion on a forbidden day (Điều 46): it must be rescheduled before it can be marked ready or started.' }) calendarConflictAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the calendar now forbids this coercion (Vietnamese).' }) calendarConflict!: string | null;
   @Field(() => ActionOutcome, { nullable: true }) outcome!: ActionOutcome | null;
   @Field(() => String, { nullable: true, description: 'The minutes (biên bản).' }) minutes!: string | null;
   @Field(() => [String], { nullable: true }) attendees!: string[] | null;
