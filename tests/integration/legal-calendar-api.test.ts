@@ -3,6 +3,7 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar, toLocalDate } from '../../server/src/modules/calendar/legal-calendar';
+import { CITATIONS, COERCION_RULES, DEADLINE_RULES, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
 import { expectedDaysOff, shift, vnTet, weekend } from '../support/lunar-oracle';
@@ -25,7 +26,13 @@ const removeDirective = 'mutation($y: Int!) { removeTetDirective(tetYear: $y) { 
 const tetWindowQuery = 'query($y: Int!) { tetWindow(year: $y) { year tet firstDay lastDay origin source } }';
 const daysQuery = 'query($from: String!, $to: String!) { calendarDays(from: $from, to: $to) { date kind name source } }';
 
-const call = (who: string, query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, tokens[who]);
+/** Every legal source the API returned in an error (`extensions.rule`) during this file's run. */
+const returnedRules: string[] = [];
+async function call(who: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await gql(app, query, variables, tokens[who]);
+  for (const e of res.errors ?? []) if (typeof e.extensions?.rule === 'string') returnedRules.push(e.extensions.rule);
+  return res;
+}
 async function ok(who: string, query: string, variables: Record<string, unknown> = {}) {
   const res = await call(who, query, variables);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -239,5 +246,35 @@ describe('calendar changes after planning', () => {
     expect(event.payload.changed).toContain('voluntaryPeriodEndsAt');
     await ok('admin', removeDayMutation, { date: endDay });
     expect((await ok('officer', fields, { id: c.id })).case.voluntaryPeriodEndsAt).toBe(before.voluntaryPeriodEndsAt);
+  });
+});
+
+describe('citations returned by the API', () => {
+  it('come from the versioned table, and for cases received after 1 July 2026 never show a 2008 article number', async () => {
+    // A few more paths that return a legal source: a refused lifecycle step, a postponement, the deadlines.
+    const c = await caseAfterVoluntaryPeriod();
+    const caseFields = 'id version';
+    const refusedComplete = await call('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${caseFields} } }`, { input: { id: c.id, version: c.version, transition: 'COMPLETE' } });
+    expect(refusedComplete.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 120 * 86_400_000));
+    const plan = (await planOn(c.id, day)).data!.planAction;
+    expect(err(await call('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } })).code).toBe('RULE_VIOLATION');
+    await ok('officer', `mutation($input: RequestPostponementInput!) { requestActionPostponement(input: $input) { id } }`, { input: { id: plan.id, version: plan.version, reason: 'Đương sự có đơn khiếu nại' } });
+    const deadlines = (await ok('officer', 'query($id: ID!) { case(id: $id) { deadlines { kind legalSource } } }', { id: c.id })).case.deadlines as Array<{ legalSource: string }>;
+    expect(deadlines.length).toBeGreaterThanOrEqual(3);
+
+    const events = await app.orm.em.fork().getConnection().execute<{ source: string }[]>(`select distinct payload->>'legalSource' as source from event where payload ? 'legalSource'`);
+    const returned = [...new Set([...returnedRules, ...deadlines.map((d) => d.legalSource), ...events.map((e) => e.source)])];
+    expect(returned.length).toBeGreaterThanOrEqual(8);
+
+    const table = new Set<string>([
+      ...(Object.keys(CITATIONS) as CitationCode[]).flatMap((code) => CITATIONS[code].map((v) => v.text)),
+      ...[...Object.values(COERCION_RULES), ...Object.values(DEADLINE_RULES)].flatMap((versions) => versions.map((v) => v.source)),
+      'Quy trình tổ chức thi hành án phối hợp', // the workflow's own (non-legal) rule name
+    ]);
+    for (const source of returned) {
+      expect(source.split('; ').every((part) => table.has(part)) || table.has(source), source).toBe(true);
+      expect(source, source).not.toMatch(/26\/2008|Điều (36|39|44a?|45|46|48|49|50|51|52|67|72)\b/);
+    }
   });
 });

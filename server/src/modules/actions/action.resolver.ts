@@ -52,7 +52,7 @@ export class CaseActionType {
   @Field(() => String, { nullable: true }) forces!: string | null;
   @Field(() => String, { nullable: true }) protection!: string | null;
   @Field(() => MoneyScalar, { nullable: true }) costEstimate!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 3: 3 working days).' }) protectionPlanDueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 4: 3 working days).' }) protectionPlanDueAt!: Date | null;
   @Field(() => Date, { nullable: true }) protectionPlanRecordedAt!: Date | null;
   @Field(() => String, { nullable: true }) protectionPlanNote!: string | null;
   @Field(() => Date, { nullable: true }) postponementRequestedAt!: Date | null;
@@ -185,7 +185,7 @@ export class ActionResolver {
   }
 
   @SignedIn('action.recordProtectionPlan: members of the invited police agency')
-  @Mutation(() => CaseActionType, { description: 'The police record their protection plan (Điều 72 khoản 3).' })
+  @Mutation(() => CaseActionType, { description: 'The police record their protection plan (Điều 72 khoản 4).' })
   recordProtectionPlan(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordProtectionPlanInput): Promise<CaseAction> {
     return ctx.services.actions.recordProtectionPlan(ctx.em, ctx.viewer!, input);
   }
@@ -233,7 +233,7 @@ export class ActionResolver {
 
 @ObjectType('CaseDeadline', { description: 'A legal deadline of a case, computed from the legal calendar.' })
 export class CaseDeadlineType {
-  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 3).' }) kind!: string;
+  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 4).' }) kind!: string;
   @Field({ description: 'End of the last allowed day.' }) dueAt!: Date;
   @Field() legalSource!: string;
   @Field(() => ID, { nullable: true, description: 'The coercion concerned, for the protection plan.' }) actionId!: string | null;

@@ -10,6 +10,7 @@ import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecy
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
 import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
+import { cite, citeAll } from '../calendar/legal-rules';
 import { CaseService, type ProgressInput } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
@@ -22,8 +23,9 @@ import {
   checkPlanContents,
   checkProtectionPlanRecorded,
   checkVoluntaryPeriod,
-  COERCION_RULES,
+  coercionSource,
   isLatePostponement,
+  lawDateOf,
   protectionPlanDueAt,
 } from './coercion-rules';
 
@@ -136,7 +138,7 @@ export class ActionService {
    * Plans an action (lead office officers). A coercion must pass the rules of coercion-rules.ts and
    * is sent at once to the procuracy, the police and the People's Committee covering the case's
    * commune: they join the case if needed, get an "attend action" task and an event; the police also
-   * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 3).
+   * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 4).
    */
   async plan(em: EntityManager, viewer: Viewer, input: NewActionInput): Promise<CaseAction> {
     const place = input.place?.trim() ?? '';
@@ -146,8 +148,6 @@ export class ActionService {
     if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate)) throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
     const coercion = input.kind === ActionKind.COERCION;
     if (coercion) {
-      const incomplete = checkPlanContents({ ...input, place });
-      if (incomplete) throw incomplete;
       const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
       if (forbiddenTime) throw forbiddenTime;
     }
@@ -156,6 +156,8 @@ export class ActionService {
       assertAllowed(canOnCase(viewer, 'case.update', facts), 'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
       if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
       if (coercion) {
+        const incomplete = checkPlanContents({ ...input, place }, c);
+        if (incomplete) throw incomplete;
         const early = checkVoluntaryPeriod(c, input.scheduledStart);
         if (early) throw early;
       }
@@ -186,7 +188,7 @@ export class ActionService {
         for (const r of COERCION_RECIPIENTS) {
           const agency = await localAgency(tx.em, r.kind, commune.path);
           if (!agency) {
-            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, COERCION_RULES.PLAN_CONTENTS.source, { agencyKind: r.kind });
+            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, coercionSource('PLAN_CONTENTS', c), { agencyKind: r.kind });
           }
           invitations.push({ agency, required: r.required, role: r.role });
         }
@@ -207,14 +209,14 @@ export class ActionService {
           c,
           police,
           { kind: TaskKind.PROTECTION_PLAN, title: 'Lập kế hoạch bảo vệ cưỡng chế', priority: TaskPriority.HIGH, dueAt: action.protectionPlanDueAt },
-          { actionId: action.id, legalSource: COERCION_RULES.PROTECTION_PLAN.source },
+          { actionId: action.id, legalSource: coercionSource('PROTECTION_PLAN', c) },
         );
         await tx.em.flush();
       }
       await emitAction(tx, viewer.userId, action, 'action.planned', {
         invitedAgencyIds: invitations.map((i) => i.agency.id),
         protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
-        ...(coercion ? { legalSource: COERCION_RULES.PLAN_CONTENTS.source } : {}),
+        ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
       }, invitations.map((i) => `agency:${i.agency.id}`));
       return action.id;
     });
@@ -246,7 +248,7 @@ export class ActionService {
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
     return this.change(em, viewer, input.id, input.version, 'action.plan', 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
       const check = checkActionStep(action.status, input.step);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? rule.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
       const extra: Record<string, unknown> = {};
       const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
       if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
@@ -260,14 +262,14 @@ export class ActionService {
       }
       if (input.step === ActionStep.MARK_READY) {
         if (action.kind === ActionKind.COERCION) {
-          const missing = checkProtectionPlanRecorded(action);
+          const missing = checkProtectionPlanRecorded(action, c);
           if (missing) throw missing;
         }
         const unconfirmed = participants.filter((p) => p.required && p.status !== InvitationStatus.CONFIRMED);
         if (unconfirmed.length) {
           throw ruleViolation(
             `Còn ${unconfirmed.length} cơ quan bắt buộc chưa xác nhận tham gia (${unconfirmed.map((p) => p.agency.name).join('; ')}); chưa thể chuyển sang sẵn sàng.`,
-            action.kind === ActionKind.COERCION ? COERCION_RULES.PLAN_CONTENTS.source : ACTION_WORKFLOW_RULE,
+            action.kind === ActionKind.COERCION ? coercionSource('PLAN_CONTENTS', c) : ACTION_WORKFLOW_RULE,
             { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED', agencyIds: unconfirmed.map((p) => p.agency.id) },
           );
         }
@@ -326,14 +328,14 @@ export class ActionService {
     return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
   }
 
-  /** The invited police record their protection plan (Điều 72 khoản 3); their PROTECTION_PLAN task is completed. */
+  /** The invited police record their protection plan (Điều 72 khoản 4); their PROTECTION_PLAN task is completed. */
   async recordProtectionPlan(em: EntityManager, viewer: Viewer, input: { id: string; version: number; note: string }): Promise<CaseAction> {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
-    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action) => {
+    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action, c) => {
       if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
-      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', COERCION_RULES.PROTECTION_PLAN.source, { status: action.status });
+      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
       const now = new Date();
       action.protectionPlanRecordedAt = now;
       action.protectionPlanNote = note;
@@ -344,7 +346,7 @@ export class ActionService {
         await stepTaskIn(tx, viewer.userId, task, TaskAction.COMPLETE, { note: 'Đã gửi kế hoạch bảo vệ cưỡng chế.' });
       }
       const late = !!action.protectionPlanDueAt && now > action.protectionPlanDueAt;
-      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: COERCION_RULES.PROTECTION_PLAN.source } };
+      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) } };
     });
   }
 
@@ -359,14 +361,14 @@ export class ActionService {
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
-    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action) => {
-      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', COERCION_RULES.LATE_POSTPONEMENT.source, { status: action.status });
+    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action, c) => {
+      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), { status: action.status });
       action.postponementRequestedAt = receivedAt;
       action.postponementReason = reason;
       action.postponementLate = isLatePostponement(action.scheduledStart, receivedAt);
       return {
         type: 'action.postponementRequested',
-        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: COERCION_RULES.LATE_POSTPONEMENT.source },
+        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: coercionSource('LATE_POSTPONEMENT', c) },
       };
     });
   }
@@ -386,7 +388,7 @@ export class ActionService {
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
     return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
       const check = checkActionStep(action.status, ActionStep.COMPLETE);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? ACTION_STEPS.COMPLETE.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status });
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status });
       let collected = 0n;
       for (const [i, stepFn] of steps.entries()) {
         await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
@@ -408,26 +410,26 @@ export class ActionService {
 
   /**
    * The case's legal deadlines, computed from stored dates: end of the voluntary period (Điều 45),
-   * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 3).
+   * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 4).
    * `missed` means the deadline passed while the thing it demands is still outstanding.
    */
   async deadlines(em: EntityManager, c: EnforcementCase, now: Date = new Date()): Promise<CaseDeadline[]> {
     const out: CaseDeadline[] = [];
-    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: 'Điều 45 Luật THADS', actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
+    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: cite('VOLUNTARY_PERIOD', lawDateOf(c)), actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
     if (c.verificationDueAt) {
       const outstanding = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION].includes(c.status);
-      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: 'Điều 44 Luật THADS', actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
+      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: cite('VERIFICATION', lawDateOf(c)), actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
     }
     const coercions = await em.find(CaseAction, { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
     for (const a of coercions) {
-      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: COERCION_RULES.PROTECTION_PLAN.source, actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
+      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: coercionSource('PROTECTION_PLAN', c), actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
     }
     return out;
   }
 
   /**
    * Escalates missed legal deadlines: verification (Điều 44, `case.verificationDueAt` while the case
-   * is still before the verification result) and the police protection plan (Điều 72 khoản 3). One
+   * is still before the verification result) and the police protection plan (Điều 72 khoản 4). One
    * `case.deadlineMissed` event per deadline, to the lead office and the steering committees covering
    * the commune (and the police for their plan). Once only: a `deadline_escalation` row is inserted
    * with ON CONFLICT DO NOTHING in the event's transaction. Returns the escalated subject ids.
@@ -440,15 +442,15 @@ export class ActionService {
       { status: { $in: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION] }, verificationDueAt: { $lt: now } },
       { limit: 1000, orderBy: { verificationDueAt: 'asc', id: 'asc' } },
     );
-    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: 'Điều 44 Luật THADS', extraAgencyIds: [] });
+    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: cite('VERIFICATION', lawDateOf(c)), extraAgencyIds: [] });
     const plans = await fork.find(
       CaseAction,
       { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $lt: now } },
-      { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' } },
+      { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' }, populate: ['case'] },
     );
     for (const a of plans) {
       const police = (await this.actionFacts(fork, a.id)).invitedPoliceAgencyIds;
-      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: COERCION_RULES.PROTECTION_PLAN.source, extraAgencyIds: [...police] });
+      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase), extraAgencyIds: [...police] });
     }
     const escalated: string[] = [];
     for (const cand of candidates) {
@@ -498,7 +500,7 @@ export class ActionService {
     const plans = await tx.em.find(
       CaseAction,
       { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $gte: from }, createdAt: { $lte: to } },
-      { populate: ['protectionTask'] },
+      { populate: ['protectionTask', 'case'] },
     );
     for (const a of plans) {
       const due = protectionPlanDueAt(a.createdAt, calendar);
@@ -506,7 +508,7 @@ export class ActionService {
       a.protectionPlanDueAt = due;
       if (a.protectionTask) (a.protectionTask as Task).dueAt = due;
       await tx.em.flush();
-      await emitAction(tx, actorId, a, 'action.deadlineRecalculated', { deadline: 'POLICE_PROTECTION_PLAN', dueAt: due.toISOString(), legalSource: COERCION_RULES.PROTECTION_PLAN.source }, []);
+      await emitAction(tx, actorId, a, 'action.deadlineRecalculated', { deadline: 'POLICE_PROTECTION_PLAN', dueAt: due.toISOString(), legalSource: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase) }, []);
     }
     const coercions = await tx.em.find(
       CaseAction,

@@ -770,7 +770,7 @@ export class LegalCalendar {
             const w = this.tetWindow(year);
             const basis = w.directive
               ? `theo ${w.directive}`
-              : `15 ngày trước Tết và 15 ngày sau ba ngày Tết, khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP`;
+              : `15 ngày trước Tết và 15 ngày sau ba ngày Tết, ${cite('TET_WINDOW_DECREE', w.tet).replace(/^K/, 'k')}`;
             return (
               `Không được cưỡng chế trong dịp Tết Nguyên đán ${year} (Tết: ${formatLocalDateVi(w.tet)}; ` +
               `thời gian không cưỡng chế từ ${formatLocalDateVi(w.firstDay)} đến hết ${formatLocalDateVi(w.lastDay)}, ${basis}); ` +

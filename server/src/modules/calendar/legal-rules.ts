@@ -52,6 +52,7 @@ const LAW_2008 = 'Luật Thi hành án dân sự số 26/2008/QH12 (sửa đổi
 /** How every 2025-law citation starts; the article is named by subject, marked unverified. */
 export const LAW_2025_LABEL = 'Luật THADS 2025 (106/2025/QH15)';
 const UNVERIFIED_NOTE = 'số điều, khoản chưa được đối chiếu với văn bản chính thức';
+const DECREE_62_TET = 'Khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP';
 
 /** Codes of every citation the server can return (errors, events, deadlines). */
 export type CitationCode =
@@ -62,6 +63,7 @@ export type CitationCode =
   | 'VOLUNTARY_PERIOD'
   | 'FORBIDDEN_TIMES'
   | 'TET_WINDOW'
+  | 'TET_WINDOW_DECREE'
   | 'POSTPONEMENT'
   | 'SUSPENSION'
   | 'TERMINATION'
@@ -112,9 +114,10 @@ export const CITATIONS: { readonly [K in CitationCode]: readonly CitationVersion
   FORBIDDEN_TIMES: thads('FORBIDDEN_TIMES', 'Khoản 2 Điều 46', 'thời gian không được cưỡng chế thi hành án'),
   TET_WINDOW: [
     { code: 'TET_WINDOW', effectiveFrom: LUAT_THADS_2008_IN_FORCE, effectiveTo: NGHI_DINH_62_2015_IN_FORCE, text: `Khoản 2 Điều 46 ${LAW_2008}`, verified: true },
-    { code: 'TET_WINDOW', effectiveFrom: NGHI_DINH_62_2015_IN_FORCE, effectiveTo: LUAT_THADS_2025_IN_FORCE, text: `Khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP; khoản 2 Điều 46 ${LAW_2008}`, verified: true },
-    { code: 'TET_WINDOW', effectiveFrom: LUAT_THADS_2025_IN_FORCE, text: `Khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP; ${LAW_2025_LABEL}, quy định về thời gian không được cưỡng chế (${UNVERIFIED_NOTE})`, verified: false },
+    { code: 'TET_WINDOW', effectiveFrom: NGHI_DINH_62_2015_IN_FORCE, effectiveTo: LUAT_THADS_2025_IN_FORCE, text: `${DECREE_62_TET}; khoản 2 Điều 46 ${LAW_2008}`, verified: true },
+    { code: 'TET_WINDOW', effectiveFrom: LUAT_THADS_2025_IN_FORCE, text: `${DECREE_62_TET}; ${LAW_2025_LABEL}, quy định về thời gian không được cưỡng chế (${UNVERIFIED_NOTE})`, verified: false },
   ],
+  TET_WINDOW_DECREE: fixed('TET_WINDOW_DECREE', NGHI_DINH_62_2015_IN_FORCE, DECREE_62_TET),
   POSTPONEMENT: thads('POSTPONEMENT', 'Điều 48', 'hoãn thi hành án'),
   SUSPENSION: thads('SUSPENSION', 'Điều 49', 'tạm đình chỉ thi hành án'),
   TERMINATION: thads('TERMINATION', 'Điều 50', 'đình chỉ thi hành án'),

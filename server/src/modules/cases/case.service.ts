@@ -11,8 +11,9 @@ import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
-import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
+import { endOfLocalDay, startOfLocalDay, toLocalDate, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { User } from '../users/user.entity';
+import { cite } from '../calendar/legal-rules';
 import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
 import {
   CaseKind,
@@ -306,7 +307,8 @@ export class CaseService {
     const rule = TRANSITIONS[input.transition];
     if (rule.needsReason && !input.reason?.trim()) throw badInput('Hãy ghi rõ lý do (được lưu vào nhật ký của việc).', { field: 'reason' });
     return async (tx, c) => {
-      const check = checkTransition(c.status, input.transition, c.resumeStatus);
+      const lawDate = toLocalDate(c.receivedAt);
+      const check = checkTransition(c.status, input.transition, c.resumeStatus, lawDate);
       if (!check.ok) throw ruleViolation(check.message, check.source, { transition: input.transition, status: c.status });
       const extra: Record<string, unknown> = {};
       const now = new Date();
@@ -336,7 +338,7 @@ export class CaseService {
           if (!c.urgentSecurity && c.voluntaryPeriodEndsAt && now < c.voluntaryPeriodEndsAt) {
             throw ruleViolation(
               `Thời hạn tự nguyện thi hành án chưa hết (đến hết ${formatVi(c.voluntaryPeriodEndsAt)}); chưa được xác minh để cưỡng chế, trừ khi việc được đánh dấu cần áp dụng biện pháp bảo đảm khẩn cấp.`,
-              'Điều 45 Luật THADS',
+              cite('VOLUNTARY_PERIOD', lawDate),
               { voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt.toISOString() },
             );
           }
@@ -344,7 +346,7 @@ export class CaseService {
         case CaseTransition.COMPLETE: {
           const open = (await tx.em.find(Obligation, { case: c.id })).filter((o) => !isSatisfied(o));
           if (open.length) {
-            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, 'Điều 52 Luật THADS', {
+            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, cite('COMPLETION', lawDate), {
               openObligationIds: open.map((o) => o.id),
             });
           }
@@ -415,7 +417,7 @@ export class CaseService {
     if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
     return async (tx, c) => {
       if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
-        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', 'Điều 39 Luật THADS');
+        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', cite('NOTIFICATION', toLocalDate(c.receivedAt)));
       }
       const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
       if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
