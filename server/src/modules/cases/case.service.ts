@@ -158,6 +158,47 @@ export class CaseService {
     }
   }
 
+  /**
+   * Warnings for the lead office about other cases (rule 7 and deconfliction): cases of the same judgment
+   * (number and court) — e.g. a new case after an earlier one was terminated on the creditor's withdrawal
+   * (Điều 50: that one cannot be reopened) — and open cases of OTHER offices against a debtor with the
+   * same ID number. Only the lead office's officers get them (empty otherwise); the ID number itself is
+   * never returned. Both lookups use indexes (judgment_number, id_number).
+   */
+  async relatedCases(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
+    if (!canOnCase(viewer, 'case.update', await this.facts(em, c))) return { sameJudgment: [], sameDebtor: [] };
+    const conn = em.getConnection();
+    const sameJudgment = await conn.execute<RelatedCaseRow[]>(
+      `select c.id, c.status, c.lead_agency_id, a.name as agency_name, c.decision_number,
+              exists (select 1 from event e where e.stream = 'case:' || c.id and e.type = 'case.transitioned'
+                        and e.payload->>'to' = 'TERMINATED' and (e.payload->>'creditorWithdrawal')::boolean) as withdrawn
+         from enforcement_case c join agency a on a.id = c.lead_agency_id
+        where c.judgment_number = ? and c.judgment_court = ? and c.id <> ?
+        order by c.received_at limit 20`,
+      [c.judgmentNumber, c.judgmentCourt, c.id],
+    );
+    const sameDebtor = await conn.execute<RelatedCaseRow[]>(
+      `select distinct c.id, c.status, c.lead_agency_id, a.name as agency_name, c.decision_number, false as withdrawn
+         from case_party mine
+         join case_party other on other.id_number = mine.id_number and other.role = 'DEBTOR' and other.case_id <> mine.case_id
+         join enforcement_case c on c.id = other.case_id
+         join agency a on a.id = c.lead_agency_id
+        where mine.case_id = ? and mine.role = 'DEBTOR' and mine.id_number is not null and mine.id_number <> ''
+          and c.lead_agency_id <> ? and c.status not in ('COMPLETED', 'TERMINATED', 'RETURNED')
+        limit 20`,
+      [c.id, c.leadAgency.id],
+    );
+    const toRelated = (r: RelatedCaseRow): RelatedCase => ({
+      caseId: r.id,
+      status: r.status,
+      leadAgencyId: r.lead_agency_id,
+      leadAgencyName: r.agency_name,
+      decisionNumber: r.decision_number,
+      terminatedOnWithdrawal: Boolean(r.withdrawn),
+    });
+    return { sameJudgment: sameJudgment.map(toRelated), sameDebtor: sameDebtor.map(toRelated) };
+  }
+
   /** The facts the policy needs, for one case. */
   async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
     const rows = await em.find(CaseParticipant, { case: c.id, removedAt: null }, { fields: ['agency'] });
@@ -263,7 +304,11 @@ export class CaseService {
       tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: tx.em.getReference(User, viewer.userId) });
       c.searchText = searchTextOf(c, parties);
       await tx.em.flush();
+      // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
+      // one (see relatedCases); the event records the link so the office is warned in its feed.
+      const sameJudgment = await tx.em.find(EnforcementCase, { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } }, { fields: ['id'], limit: 20 });
       await emitCase(tx, viewer, c, 'case.created', {
+        sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
         judgmentNumber: c.judgmentNumber,
         communeId: commune.id,
         parties: parties.length,
@@ -373,6 +418,7 @@ export class CaseService {
   async addParty(em: EntityManager, viewer: Viewer, caseId: string, version: number, party: PartyInput): Promise<EnforcementCase> {
     validateParties([party], true);
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'thêm đương sự');
       const existing = await tx.em.find(CaseParty, { case: c.id });
       const created = tx.em.create(CaseParty, { case: c, position: existing.length, ...cleanParty(party) });
       c.searchText = searchTextOf(c, [...existing, created]);
@@ -384,6 +430,7 @@ export class CaseService {
   async addObligation(em: EntityManager, viewer: Viewer, caseId: string, version: number, input: ObligationInput): Promise<EnforcementCase> {
     validateObligation(input, 'obligation');
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'thêm nghĩa vụ');
       const party = async (id: number | string | null | undefined, field: string) => {
         if (id == null) return null;
         const p = await tx.em.findOne(CaseParty, { id: String(id), case: c.id });
@@ -416,6 +463,7 @@ export class CaseService {
   progressStep(input: ProgressInput): CaseChange {
     if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
     return async (tx, c) => {
+      refuseIfTerminated(c, 'ghi nhận khoản thu, kết quả thi hành');
       if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
         throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', cite('NOTIFICATION', toLocalDate(c.receivedAt)));
       }
@@ -502,6 +550,39 @@ export class CaseService {
     if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
     return user;
   }
+}
+
+/** Another case a lead office should know about (see CaseService.relatedCases). */
+export interface RelatedCase {
+  caseId: string;
+  status: CaseStatus;
+  leadAgencyId: string;
+  leadAgencyName: string;
+  decisionNumber: string | null;
+  /** Terminated because the creditor withdrew the request (Điều 50): it cannot be reopened. */
+  terminatedOnWithdrawal: boolean;
+}
+
+interface RelatedCaseRow {
+  id: string;
+  status: CaseStatus;
+  lead_agency_id: string;
+  agency_name: string;
+  decision_number: string | null;
+  withdrawn: boolean;
+}
+
+/**
+ * Rule 7 (Điều 50): after termination nothing more is recorded on the case — no payments, obligations
+ * or parties; a new request for the same judgment is a new case (linked through `relatedCases`).
+ */
+function refuseIfTerminated(c: EnforcementCase, what: string): void {
+  if (c.status !== CaseStatus.TERMINATED) return;
+  throw ruleViolation(
+    `Việc đã đình chỉ thi hành án; không thể ${what}. Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).`,
+    cite('TERMINATION', toLocalDate(c.receivedAt)),
+    { ruleCode: 'CASE_TERMINATED', status: c.status },
+  );
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
