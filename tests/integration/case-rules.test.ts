@@ -27,7 +27,7 @@ const createCase = (who: string, judgmentNumber: string, idNumber: string) =>
       kind: 'ON_REQUEST',
       communeId: commune.id,
       parties: [
-        { role: 'DEBTOR', kind: 'PERSON', name: 'Hà Văn Tỉnh', idNumber },
+        { role: 'DEBTOR', kind: 'PERSON', name: 'Hà Văn Tỉnh', idNumber, address: 'Bản Nà Lầu, xã Tân Hòa', phone: '0912345678' },
         { role: 'CREDITOR', kind: 'PERSON', name: 'Lường Thị Mai' },
       ],
       obligations: [{ kind: 'PAY_MONEY', description: 'Trả 120.000.000 đồng', debtorIndex: 0, creditorIndex: 1, amountOwed: '120000000' }],
@@ -82,5 +82,29 @@ describe('deconfliction', () => {
     expect(JSON.stringify(seenByA)).not.toContain('079099001122');
     const other = await createCase('officerB', 'BA-92/2026/DS-ST', '079099009999');
     expect(other.sameDebtorCases).toEqual([]);
+  });
+});
+
+describe('rule 6: a not-yet-enforceable case is published', () => {
+  it('gives a notice with the debtor, address and obligation only, and none before that status', async () => {
+    let c = await createCase('officerA', 'BA-95/2026/DS-ST', '001199887766');
+    const notice = `query($id: ID!) { case(id: $id) { status version publicNotice { debtors { name address } obligations legalSource text } } }`;
+    expect((await ok('officerA', notice, { id: c.id })).case.publicNotice).toBeNull();
+    const step = async (input: Record<string, unknown>) => {
+      const res = await transition('officerA', { id: c.id, version: c.version, ...input });
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      c = res.data!.transitionCase;
+    };
+    await step({ transition: 'ISSUE_DECISION', decisionNumber: '95/QĐ-THA', decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10) });
+    await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - 30 * 86_400_000).toISOString() });
+    await step({ transition: 'START_VERIFICATION' });
+    await step({ transition: 'RECORD_NOT_YET_ENFORCEABLE', reason: 'Người phải thi hành án không có tài sản, thu nhập' });
+    const published = (await ok('officerA', notice, { id: c.id })).case.publicNotice;
+    expect(published.debtors).toEqual([{ name: 'Hà Văn Tỉnh', address: 'Bản Nà Lầu, xã Tân Hòa' }]);
+    expect(published.obligations).toEqual(['Trả 120.000.000 đồng']);
+    expect(published.legalSource).toBe(cite('NOT_YET_ENFORCEABLE', new Date().toISOString().slice(0, 10)));
+    expect(published.text).toContain('Quyết định thi hành án số 95/QĐ-THA');
+    expect(published.text).toContain('Hà Văn Tỉnh; địa chỉ: Bản Nà Lầu, xã Tân Hòa');
+    for (const secret of ['001199887766', '0912345678', 'Lường Thị Mai']) expect(JSON.stringify(published)).not.toContain(secret);
   });
 });

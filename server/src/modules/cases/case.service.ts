@@ -199,6 +199,35 @@ export class CaseService {
     return { sameJudgment: sameJudgment.map(toRelated), sameDebtor: sameDebtor.map(toRelated) };
   }
 
+  /**
+   * Rule 6 (Điều 44a): the public notice of a case recorded as not yet enforceable — the debtor's name,
+   * address and obligation, for posting at the commune. Only that is published: ID numbers, phones and
+   * the creditor's data stay restricted. Null for any other status. Visible to whoever reads the case.
+   */
+  async publicNotice(em: EntityManager, c: EnforcementCase): Promise<PublicNotice | null> {
+    if (c.status !== CaseStatus.NOT_YET_ENFORCEABLE) return null;
+    const debtors = await em.find(CaseParty, { case: c.id, role: PartyRole.DEBTOR }, { fields: ['name', 'address'], orderBy: { position: 'asc' } });
+    const obligations = await em.find(Obligation, { case: c.id }, { orderBy: { createdAt: 'asc' } });
+    const office = await em.findOneOrFail(Agency, { id: c.leadAgency.id }, { fields: ['name'] });
+    const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['name'] });
+    const legalSource = cite('NOT_YET_ENFORCEABLE', toLocalDate(c.receivedAt));
+    const lines = [
+      'THÔNG BÁO',
+      'Về việc người phải thi hành án chưa có điều kiện thi hành án',
+      `Căn cứ ${legalSource};`,
+      `${office.name} thông báo: theo ${c.decisionNumber ? `Quyết định thi hành án số ${c.decisionNumber}` : `bản án, quyết định số ${c.judgmentNumber}`}, người phải thi hành án chưa có điều kiện thi hành án.`,
+      ...debtors.map((d) => `Người phải thi hành án: ${d.name}${d.address ? `; địa chỉ: ${d.address}` : ''}.`),
+      ...obligations.map((o) => `Nghĩa vụ phải thi hành: ${o.description}${o.amountOwed ? ` (${formatDong(BigInt(o.amountOwed))})` : ''}.`),
+      `Thông báo được niêm yết tại trụ sở Ủy ban nhân dân ${commune.name}.`,
+    ];
+    return {
+      debtors: debtors.map((d) => ({ name: d.name, address: d.address ?? null })),
+      obligations: obligations.map((o) => o.description),
+      legalSource,
+      text: lines.join('\n'),
+    };
+  }
+
   /** The facts the policy needs, for one case. */
   async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
     const rows = await em.find(CaseParticipant, { case: c.id, removedAt: null }, { fields: ['agency'] });
@@ -550,6 +579,15 @@ export class CaseService {
     if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
     return user;
   }
+}
+
+/** The public notice of a not-yet-enforceable case (rule 6, see CaseService.publicNotice). */
+export interface PublicNotice {
+  debtors: Array<{ name: string; address: string | null }>;
+  obligations: string[];
+  legalSource: string;
+  /** The notice as posted, in Vietnamese, one paragraph per line. */
+  text: string;
 }
 
 /** Another case a lead office should know about (see CaseService.relatedCases). */
