@@ -9,6 +9,7 @@ import { createTestDatabase, gql, startTestApp } from '../support/harness';
 let app: App;
 let commune: Area;
 const tokens: Record<string, string> = {};
+let procuracyId = '';
 const FIELDS = 'id version status obligations { id } sameJudgmentCases { caseId status leadAgencyName terminatedOnWithdrawal } sameDebtorCases { caseId leadAgencyName status }';
 
 const call = (who: string, query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, tokens[who]);
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const officeA = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [commune], 'Phòng THADS khu vực 1');
   const officeB = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [commune], 'Phòng THADS khu vực 2');
   const committee = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [commune]);
+  procuracyId = (await makeAgency(app.orm, AgencyKind.PROCURACY, [commune])).id;
   tokens.officerA = (await signIn(app, (await makeUser(app.orm, officeA, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
   tokens.officerB = (await signIn(app, (await makeUser(app.orm, officeB, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
   tokens.commune = (await signIn(app, (await makeUser(app.orm, committee, [Role.OFFICER])).username)).accessToken;
@@ -106,5 +108,41 @@ describe('rule 6: a not-yet-enforceable case is published', () => {
     expect(published.text).toContain('Quyết định thi hành án số 95/QĐ-THA');
     expect(published.text).toContain('Hà Văn Tỉnh; địa chỉ: Bản Nà Lầu, xã Tân Hòa');
     for (const secret of ['001199887766', '0912345678', 'Lường Thị Mai']) expect(JSON.stringify(published)).not.toContain(secret);
+  });
+});
+
+describe('rule 8: urgent account freeze', () => {
+  it('makes the decision due 24 h after the record, sends both to the procuracy at once, and escalates a missing decision once', async () => {
+    let c = await createCase('officerA', 'BA-99/2026/KDTM-ST', '001188776655');
+    const freezeMutation = 'mutation($input: RecordUrgentFreezeInput!) { recordUrgentFreeze(input: $input) { id recordedAt decisionDueAt decidedAt } }';
+    const recordedAt = new Date(Date.now() - 60 * 60_000);
+    const freeze = (await ok('officerA', freezeMutation, { input: { caseId: c.id, version: c.version, recordedAt: recordedAt.toISOString(), note: 'Biên bản phong tỏa số 3/BB-THA tại Ngân hàng Nông nghiệp chi nhánh khu vực' } })).recordUrgentFreeze;
+    expect(new Date(freeze.decisionDueAt).getTime() - new Date(freeze.recordedAt).getTime()).toBe(24 * 3_600_000);
+    const conn = app.orm.em.fork().getConnection();
+    const [recorded] = await conn.execute<{ topics: string[]; payload: any }[]>(`select topics, payload from event where type = 'case.urgentFreezeRecorded' and payload->>'freezeId' = ?`, [freeze.id]);
+    expect(recorded.topics).toContain(`agency:${procuracyId}`);
+    expect(recorded.payload.legalSource).toBe(cite('URGENT_FREEZE', new Date().toISOString().slice(0, 10)));
+    expect(JSON.stringify(recorded.payload)).not.toContain('Ngân hàng'); // the record's content stays out of the log
+    const [task] = await conn.execute<{ status: string; due_at: Date; priority: string }[]>(`select t.status, t.due_at, t.priority from case_task t join account_freeze f on f.task_id = t.id where f.id = ?`, [freeze.id]);
+    expect(task).toMatchObject({ status: 'OPEN', priority: 'HIGH' });
+    expect(new Date(task.due_at).toISOString()).toBe(freeze.decisionDueAt);
+
+    // Nothing decided 25 h after the record: escalated once, to the procuracy too.
+    const later = new Date(recordedAt.getTime() + 25 * 3_600_000);
+    expect(await app.services.actions.escalateMissedDeadlines(app.orm.em, later)).toContain(freeze.id);
+    expect(await app.services.actions.escalateMissedDeadlines(app.orm.em, later)).not.toContain(freeze.id);
+    const [missed] = await conn.execute<{ topics: string[] }[]>(`select topics from event where type = 'case.deadlineMissed' and payload->>'subjectId' = ?`, [freeze.id]);
+    expect(missed.topics).toContain(`agency:${procuracyId}`);
+
+    c = (await ok('officerA', `query($id: ID!) { case(id: $id) { ${FIELDS} } }`, { id: c.id })).case;
+    const decided = (await ok('officerA', 'mutation($input: RecordFreezeDecisionInput!) { recordFreezeDecision(input: $input) { id decidedAt decisionNumber } }', { input: { caseId: c.id, version: c.version, freezeId: freeze.id, decisionNumber: '12/QĐ-PTTK' } })).recordFreezeDecision;
+    expect(decided).toMatchObject({ decisionNumber: '12/QĐ-PTTK' });
+    const [issued] = await conn.execute<{ topics: string[]; payload: any }[]>(`select topics, payload from event where type = 'case.freezeDecisionIssued' and payload->>'freezeId' = ?`, [freeze.id]);
+    expect(issued.topics).toContain(`agency:${procuracyId}`);
+    expect(issued.payload.late).toBe(false);
+    const [done] = await conn.execute<{ status: string }[]>(`select t.status from case_task t join account_freeze f on f.task_id = t.id where f.id = ?`, [freeze.id]);
+    expect(done.status).toBe('DONE');
+    // The commune's officer may not record one.
+    expect((await call('commune', freezeMutation, { input: { caseId: c.id, version: c.version + 1, note: 'x' } })).errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
   });
 });

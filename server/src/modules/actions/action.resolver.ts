@@ -11,7 +11,7 @@ import { CaseType } from '../cases/case.resolver';
 import type { EnforcementCase } from '../cases/case.entity';
 import { UserType } from '../users/user.resolver';
 import { ActionStep } from './action-workflow';
-import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
 registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED.' });
@@ -117,6 +117,32 @@ export class RespondInvitationInput {
 }
 
 @InputType()
+export class RecordUrgentFreezeInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => Date, { nullable: true, description: 'When the freeze record was made (default: now).' }) @IsOptional() recordedAt?: Date | null;
+  @Field({ description: 'Content or number of the record; no account numbers.' }) @Length(1, 5000, { message: 'Hãy nhập nội dung biên bản (tối đa 5.000 ký tự).' }) note!: string;
+}
+
+@InputType()
+export class RecordFreezeDecisionInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') freezeId!: string;
+  @Field() @Length(1, 100, { message: 'Số quyết định dài từ 1 đến 100 ký tự.' }) decisionNumber!: string;
+}
+
+@ObjectType('AccountFreeze', { description: 'Rule 8: an urgent account freeze — the record, and the decision due within 24 hours (both sent to the procuracy).' })
+export class AccountFreezeType {
+  @Field(() => ID) id!: string;
+  @Field() recordedAt!: Date;
+  @Field() decisionDueAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) decisionNumber!: string | null;
+  @Field() note!: string;
+}
+
+@InputType()
 export class RecordProtectionPlanInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
@@ -190,6 +216,18 @@ export class ActionResolver {
     return ctx.services.actions.recordProtectionPlan(ctx.em, ctx.viewer!, input);
   }
 
+  @SignedIn('case.update: lead office officers')
+  @Mutation(() => AccountFreezeType, { description: 'Rule 8: records an urgent account freeze; the decision is due within 24 h and the record goes to the procuracy at once.' })
+  recordUrgentFreeze(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordUrgentFreezeInput): Promise<AccountFreeze> {
+    return ctx.services.actions.recordUrgentFreeze(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn('case.update: lead office officers')
+  @Mutation(() => AccountFreezeType, { description: 'Rule 8: records the freeze decision (sent to the procuracy; late after 24 h).' })
+  recordFreezeDecision(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordFreezeDecisionInput): Promise<AccountFreeze> {
+    return ctx.services.actions.recordFreezeDecision(ctx.em, ctx.viewer!, input);
+  }
+
   @SignedIn(ACTION_PLAN)
   @Mutation(() => CaseActionType, { description: 'Records a postponement request; under 24 h before the start it is flagged late (Điều 48).' })
   requestActionPostponement(@Ctx() ctx: GraphQLContext, @Arg('input') input: RequestPostponementInput): Promise<CaseAction> {
@@ -247,6 +285,11 @@ export class CaseActionsFieldResolver {
   @FieldResolver(() => [CaseActionType], { description: 'Actions of the case, in schedule order.' })
   actions(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.actionsByCase.load(c.id);
+  }
+
+  @FieldResolver(() => [AccountFreezeType], { description: 'Urgent account freezes of the case (rule 8), oldest first.' })
+  accountFreezes(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.actions.accountFreezes(ctx.em, c);
   }
 
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })

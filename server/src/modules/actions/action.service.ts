@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
-import { badInput, notFound, ruleViolation } from '../../errors';
+import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
 import { assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts, type CaseFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
@@ -17,7 +17,7 @@ import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
 import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
-import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 import {
   checkForbiddenTimes,
   checkPlanContents,
@@ -31,6 +31,8 @@ import {
 
 const MAX_TEXT = 5_000;
 const MAX_MINUTES = 50_000;
+/** Rule 8: the freeze decision is due within 24 hours of the record (counted in hours, not days). */
+const URGENT_FREEZE_DECISION_MS = 24 * 60 * 60 * 1000;
 
 export interface InvitationInput {
   agencyId: string;
@@ -452,6 +454,12 @@ export class ActionService {
       const police = (await this.actionFacts(fork, a.id)).invitedPoliceAgencyIds;
       candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase), extraAgencyIds: [...police] });
     }
+    const freezes = await fork.find(AccountFreeze, { decidedAt: null, decisionDueAt: { $lt: now } }, { limit: 1000, orderBy: { decisionDueAt: 'asc', id: 'asc' }, populate: ['case'] });
+    for (const f of freezes) {
+      const c = f.case as EnforcementCase;
+      const procuracies = await fork.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
+      candidates.push({ kind: 'URGENT_FREEZE', caseId: c.id, subjectId: f.id, dueAt: f.decisionDueAt, source: cite('URGENT_FREEZE', lawDateOf(c)), extraAgencyIds: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => p.agency.id) });
+    }
     const escalated: string[] = [];
     for (const cand of candidates) {
       const done = await this.outbox.transaction(em, async (tx) => {
@@ -550,6 +558,82 @@ export class ActionService {
         await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [`user:${a.leadOfficer.id}`]);
       }
     }
+  }
+
+  /**
+   * Rule 8: records an urgent account freeze (lead office officers). The decision is due 24 hours after
+   * the record: the lead office gets a HIGH task due then; the record goes at once to the procuracy
+   * covering the commune (which joins the case as supervisor if needed) through an event on its topic.
+   */
+  async recordUrgentFreeze(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; recordedAt?: Date | null; note: string }): Promise<AccountFreeze> {
+    const note = input.note?.trim() ?? '';
+    if (!note) throw badInput('Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).', { field: 'note' });
+    if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const now = new Date();
+    const recordedAt = input.recordedAt ?? now;
+    if (recordedAt > now) throw badInput('Thời điểm lập biên bản không thể ở tương lai.', { field: 'recordedAt' });
+    const id = await this.outbox.transaction(em, async (tx) => {
+      let freezeId = '';
+      await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
+        if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), { status: c.status });
+        const legalSource = cite('URGENT_FREEZE', lawDateOf(c));
+        const commune = await tx2.em.findOneOrFail(Area, { id: c.commune.id });
+        const procuracy = await localAgency(tx2.em, AgencyKind.PROCURACY, commune.path);
+        if (!procuracy) throw ruleViolation(`Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`, legalSource, { agencyKind: AgencyKind.PROCURACY });
+        const joined = await tx2.em.findOne(CaseParticipant, { case: c.id, agency: procuracy.id, removedAt: null });
+        if (!joined) tx2.em.create(CaseParticipant, { case: c, agency: procuracy, role: ParticipantRole.SUPERVISOR, addedBy: tx2.em.getReference(User, viewer.userId) });
+        const decisionDueAt = new Date(recordedAt.getTime() + URGENT_FREEZE_DECISION_MS);
+        const task = await createTaskIn(
+          tx2,
+          viewer.userId,
+          c,
+          tx2.em.getReference(Agency, c.leadAgency.id),
+          { kind: TaskKind.FREEZE_ACCOUNT, title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)', priority: TaskPriority.HIGH, dueAt: decisionDueAt, assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId) },
+          { legalSource },
+        );
+        const freeze = tx2.em.create(AccountFreeze, { case: c, recordedAt, decisionDueAt, note, task, createdBy: tx2.em.getReference(User, viewer.userId) });
+        freezeId = freeze.id;
+        return {
+          type: 'case.urgentFreezeRecorded',
+          payload: { freezeId: freeze.id, recordedAt: recordedAt.toISOString(), decisionDueAt: decisionDueAt.toISOString(), procuracyId: procuracy.id, legalSource },
+          topics: [`agency:${procuracy.id}`, `agency:${c.leadAgency.id}`],
+        };
+      });
+      return freezeId;
+    });
+    return em.fork().findOneOrFail(AccountFreeze, { id });
+  }
+
+  /** Urgent account freezes of a case the caller already may read (a field of the case), oldest first. */
+  accountFreezes(em: EntityManager, c: EnforcementCase): Promise<AccountFreeze[]> {
+    return em.find(AccountFreeze, { case: c.id }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
+  }
+
+  /** Rule 8: the freeze decision is issued (lead office officers); it goes to the procuracy at once; late if after 24 h. */
+  async recordFreezeDecision(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; freezeId: string; decisionNumber: string }): Promise<AccountFreeze> {
+    const decisionNumber = input.decisionNumber?.trim() ?? '';
+    if (!decisionNumber) throw badInput('Hãy nhập số quyết định phong tỏa tài khoản.', { field: 'decisionNumber' });
+    await this.outbox.transaction(em, async (tx) => {
+      await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
+        const freeze = await tx2.em.findOne(AccountFreeze, { id: input.freezeId, case: c.id }, { populate: ['task'] });
+        if (!freeze) throw notFound('biên bản phong tỏa của việc này', { field: 'freezeId' });
+        if (freeze.decidedAt) throw conflict(`Đã ghi nhận quyết định phong tỏa số ${freeze.decisionNumber}.`, { field: 'freezeId' });
+        const now = new Date();
+        freeze.decidedAt = now;
+        freeze.decisionNumber = decisionNumber;
+        if (freeze.task) {
+          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.ACCEPT);
+          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.COMPLETE, { note: `Quyết định phong tỏa số ${decisionNumber}.` });
+        }
+        const procuracies = await tx2.em.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
+        return {
+          type: 'case.freezeDecisionIssued',
+          payload: { freezeId: freeze.id, decisionNumber, late: now > freeze.decisionDueAt, decisionDueAt: freeze.decisionDueAt.toISOString(), legalSource: cite('URGENT_FREEZE', lawDateOf(c)) },
+          topics: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => `agency:${p.agency.id}`),
+        };
+      });
+    });
+    return em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId });
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */
