@@ -29,6 +29,7 @@ import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.ser
 import { CaseService } from './modules/cases/case.service';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
+import { StatisticsService } from './modules/statistics/statistics.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
@@ -136,6 +137,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       threads: new ThreadService(outbox, cases),
       tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
       actions: new ActionService(outbox, cases, calendar),
+      statistics: new StatisticsService(outbox),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

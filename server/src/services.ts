@@ -10,6 +10,7 @@ import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
+import type { StatisticsService } from './modules/statistics/statistics.service';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
@@ -38,4 +39,6 @@ export interface AppServices {
   threads: ThreadService;
   tasks: TaskService;
   actions: ActionService;
+  /** Rule 9 statistics, targets and "where it is stuck" (SQL aggregates over the state history). */
+  statistics: StatisticsService;
 }

@@ -6,6 +6,8 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
 import { ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
+import { CaseStateRecord } from '../modules/statistics/case-state.entity';
+import { StatisticsTarget } from '../modules/statistics/target.entity';
 import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -35,4 +37,6 @@ export const ENTITIES = [
   ActionParticipant,
   DeadlineEscalation,
   CalendarDay,
+  CaseStateRecord,
+  StatisticsTarget,
 ];

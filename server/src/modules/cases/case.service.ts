@@ -26,6 +26,7 @@ import {
   PartyRole,
 } from './case.entity';
 import { foldForSearch } from './search-text';
+import { recordCaseState } from '../statistics/case-state';
 
 export interface PartyInput {
   role: PartyRole;
@@ -221,6 +222,7 @@ export class CaseService {
       tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: tx.em.getReference(User, viewer.userId) });
       c.searchText = searchTextOf(c, parties);
       await tx.em.flush();
+      await recordCaseState(tx.em, c.id);
       await emitCase(tx, viewer, c, 'case.created', {
         judgmentNumber: c.judgmentNumber,
         communeId: commune.id,
@@ -450,6 +452,8 @@ export class CaseService {
     c.version = expected + 1;
     const event = await apply(tx, c, viewer);
     await tx.em.flush();
+    // As-of statistics (rule 9): the state history row commits with the change.
+    await recordCaseState(tx.em, c.id);
     await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
     return c;
   }
