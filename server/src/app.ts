@@ -14,7 +14,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateUp, openOrm, pendingMigrations } from './db/orm';
-import { seedDemoData } from './db/seed';
+import { seedDemoData } from './seed/seed';
 import { InProcessBus, RedisBus, type EventBus } from './events/bus';
 import { EventDispatcher } from './events/dispatcher';
 import { Outbox } from './events/outbox';
