@@ -29,6 +29,7 @@ import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.ser
 import { CaseService } from './modules/cases/case.service';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
+import { StatisticsLive } from './modules/statistics/statistics-live';
 import { StatisticsService } from './modules/statistics/statistics.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
@@ -138,9 +139,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
       actions: new ActionService(outbox, cases, calendar),
       statistics: new StatisticsService(outbox),
+      statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
+    cleanups.push(async () => services.statisticsLive.close());
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);

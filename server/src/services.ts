@@ -10,6 +10,7 @@ import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
+import type { StatisticsLive } from './modules/statistics/statistics-live';
 import type { StatisticsService } from './modules/statistics/statistics.service';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
@@ -41,4 +42,6 @@ export interface AppServices {
   actions: ActionService;
   /** Rule 9 statistics, targets and "where it is stuck" (SQL aggregates over the state history). */
   statistics: StatisticsService;
+  /** Batched "refresh now" ticks for live dashboards (one SQL lookup per window). */
+  statisticsLive: StatisticsLive;
 }

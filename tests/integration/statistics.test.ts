@@ -5,7 +5,8 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { createTestDatabase, eventually, gql, startTestApp } from '../support/harness';
+import { collect, connectWs } from '../support/ws';
 
 /**
  * The hand-worked test (issue 14): a dataset written down by hand as state histories, with every
@@ -74,7 +75,7 @@ async function historyCase(key: string, lead: Agency, commune: Area, officer: Us
 }
 
 beforeAll(async () => {
-  app = await startTestApp(await createTestDatabase());
+  app = await startTestApp(await createTestDatabase(), { STATISTICS_LIVE_DEBOUNCE_MS: 1000 });
   ({ province, communeA: c1, communeB: c2 } = await makeProvince(app.orm));
   officeA = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [c1, c2], 'Phòng THADS khu vực A');
   officeB = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [c1], 'Phòng THADS khu vực B');
@@ -380,5 +381,40 @@ describe('state history: written with every lifecycle transition and money chang
     expect(res.errors).toBeUndefined();
     const t = res.data!.statistics.totals;
     expect([t.newlyAccepted, t.completedPartlyCases, t.completed.money, t.entrustedOut.money]).toEqual([{ cases: 1, money: '9007199254740993' }, 1, '1000000001', '9007198254740992']);
+  });
+});
+
+describe('statistics, live', () => {
+  it('ticks once per window for the changes a viewer may see, and not for others', async () => {
+    const committee = await makeAgency(app.orm, AgencyKind.STEERING_COMMITTEE, [province], 'Ban Chỉ đạo (live)');
+    const member = (await signIn(app, (await makeUser(app.orm, committee, [Role.STEERING_MEMBER])).username)).accessToken;
+    const communeC2 = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [c2], 'UBND xã C2 (live)');
+    const communeToken = (await signIn(app, (await makeUser(app.orm, communeC2, [Role.OFFICER])).username)).accessToken;
+    const memberWs = connectWs(app, member);
+    const communeWs = connectWs(app, communeToken);
+    await Promise.all([memberWs.connected, communeWs.connected]);
+    const ticks = collect(memberWs.client, 'subscription { statisticsChanged { changedAt cases } }', {});
+    const communeTicks = collect(communeWs.client, 'subscription { statisticsChanged { cases } }', {});
+    try {
+      await new Promise((r) => setTimeout(r, 200)); // subscriptions registered
+      const officerToken = (await signIn(app, o1.username)).accessToken;
+      // Three quick changes to one case in commune C1: one tick for the committee, none for commune C2.
+      const created = await gql(app, `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`, {
+        i: { judgmentNumber: 'LIVE-1', judgmentCourt: 'TAND khu vực 1', judgmentDate: '2026-10-01', receivedAt: new Date(Date.now() - 86_400_000).toISOString(), kind: 'ON_REQUEST', communeId: c1.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Trực Tuyến' }], obligations: [] },
+      }, officerToken);
+      let { id, version } = created.data!.createCase;
+      for (const notes of ['một', 'hai']) version = (await gql(app, `mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { id, version, notes } }, officerToken)).data!.updateCase.version;
+      await eventually(() => ticks.events.length > 0, 'a statistics tick for the committee member');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(ticks.errors).toEqual([]);
+      expect(ticks.events.length).toBe(1);
+      expect(ticks.events[0].statisticsChanged.cases).toBe(1);
+      expect(communeTicks.events).toEqual([]);
+    } finally {
+      ticks.dispose();
+      communeTicks.dispose();
+      await memberWs.dispose();
+      await communeWs.dispose();
+    }
   });
 });

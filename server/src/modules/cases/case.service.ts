@@ -27,6 +27,7 @@ import {
 } from './case.entity';
 import { foldForSearch } from './search-text';
 import { recordCaseState } from '../statistics/case-state';
+import { STATISTICS_TOPIC } from '../statistics/statistics-live';
 
 export interface PartyInput {
   role: PartyRole;
@@ -478,7 +479,8 @@ export interface ProgressInput {
 
 /** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
 function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, type: string, payload: Record<string, unknown>, extraTopics: string[] = []) {
-  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
+  // STATISTICS_TOPIC: live dashboards refresh (batched) when a case changes.
+  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, STATISTICS_TOPIC, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Matches } from 'class-validator';
-import { Arg, Args, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { toConnection, PageArgsInput } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
@@ -7,6 +7,7 @@ import { MoneyScalar } from '../../graphql/money';
 import { CaseConnection } from '../cases/case.resolver';
 import { PeriodKind, statisticalYearOf } from './periods';
 import { ROW_CONDITIONS, type StatisticsRowKey } from './statistics-sql';
+import type { StatisticsTick } from './statistics-live';
 import type { BreakdownLine, Rate, StatisticsRows, StuckListKey } from './statistics.service';
 
 registerEnumType(PeriodKind, {
@@ -208,6 +209,12 @@ export class TargetType {
   @Field(() => Int) version!: number;
 }
 
+@ObjectType('StatisticsTick', { description: 'The statistics in your reach may have changed: refetch (at most one tick per few seconds).' })
+export class TickType implements StatisticsTick {
+  @Field() changedAt!: Date;
+  @Field(() => Int, { description: 'Cases changed in the window within your reach (0: a target or other change).' }) cases!: number;
+}
+
 const STATS_CHECK = 'statistics: scope within statisticsReach (policy/abilities.ts)';
 
 @Resolver()
@@ -265,6 +272,18 @@ export class StatisticsResolver {
     return (await ctx.services.statistics.targets(ctx.em, ctx.viewer!, year)).map((t) => ({
       id: t.id, agencyId: t.agency.id, agencyName: t.agency.name, statisticalYear: t.statisticalYear, caseRatePercent: t.caseRatePercent, moneyRatePercent: t.moneyRatePercent, version: t.version,
     }));
+  }
+
+  @SignedIn(STATS_CHECK + '; ticks only for changes within the reach')
+  @Subscription(() => TickType, {
+    description: 'Live dashboards: a tick when cases within your reach changed, batched to at most one per STATISTICS_LIVE_DEBOUNCE_MS.',
+    subscribe: ({ context }) => {
+      const ctx = context as GraphQLContext;
+      return ctx.services.statisticsLive.register(ctx.viewer!);
+    },
+  })
+  statisticsChanged(@Root() tick: StatisticsTick): TickType {
+    return tick;
   }
 
   @SignedIn('statistics.setTarget: system admin, or steering member covering the office (policy/abilities.ts)')

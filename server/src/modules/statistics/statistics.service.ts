@@ -23,6 +23,7 @@ import {
   type SqlPart,
   type StatisticsRowKey,
 } from './statistics-sql';
+import { STATISTICS_TOPIC } from './statistics-live';
 import { StatisticsTarget } from './target.entity';
 
 /** What the statistics are about: one of an area, an agency or an officer; none = the viewer's whole reach. */
@@ -406,7 +407,7 @@ export class StatisticsService {
         type: 'statistics.targetSet',
         stream: `agency:${agency.id}`,
         actorId: viewer.userId,
-        topics: [`agency:${agency.id}`, 'statistics'],
+        topics: [`agency:${agency.id}`, STATISTICS_TOPIC],
         payload: { agencyId: agency.id, statisticalYear: input.statisticalYear, caseRatePercent: input.caseRatePercent, moneyRatePercent: input.moneyRatePercent },
       });
       return target.id;
