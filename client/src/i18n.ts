@@ -316,6 +316,7 @@ const vi = {
   'status.SUSPENDED': 'Tạm đình chỉ',
   'status.TERMINATED': 'Đình chỉ thi hành án',
   'status.RETURNED': 'Trả đơn yêu cầu',
+  'status.ENTRUSTED': 'Đã ủy thác thi hành án',
 
   'partyRole.DEBTOR': 'Người phải thi hành án',
   'partyRole.CREDITOR': 'Người được thi hành án',
@@ -669,6 +670,7 @@ const en: Record<MessageKey, string> = {
   'status.SUSPENDED': 'Suspended',
   'status.TERMINATED': 'Terminated',
   'status.RETURNED': 'Request returned',
+  'status.ENTRUSTED': 'Entrusted to another office',
 
   'partyRole.DEBTOR': 'Debtor',
   'partyRole.CREDITOR': 'Creditor',

@@ -14,7 +14,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateUp, openOrm, pendingMigrations } from './db/orm';
-import { seedDemoData } from './db/seed';
+import { seedDemoData } from './seed/seed';
 import { InProcessBus, RedisBus, type EventBus } from './events/bus';
 import { EventDispatcher } from './events/dispatcher';
 import { Outbox } from './events/outbox';
@@ -29,6 +29,8 @@ import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.ser
 import { CaseService } from './modules/cases/case.service';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
+import { StatisticsLive } from './modules/statistics/statistics-live';
+import { StatisticsService } from './modules/statistics/statistics.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
@@ -140,9 +142,12 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       threads: new ThreadService(outbox, cases),
       tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
       actions,
+      statistics: new StatisticsService(outbox),
+      statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
+    cleanups.push(async () => services.statisticsLive.close());
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);

@@ -50,6 +50,8 @@ const envSchema = z.object({
   LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Working days an overdue task may stay open before it is escalated to the lead office and steering committee. */
   TASK_ESCALATION_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  /** At most one statistics refresh per subscriber per this many ms (the dashboard's live updates). */
+  STATISTICS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
   TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** Serve the built web app from dist/web. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { build, PortInUseError } from './app';
 import { ConfigError, loadConfig } from './config';
 import { EmbeddedDatabaseError } from './db/embedded-postgres';
-import { DEMO_LOGINS } from './db/demo-logins';
+import { DEMO_LOGINS } from './seed/demo-logins';
 
 /** `npm start`: one instance with whatever the environment configures (embedded default otherwise). */
 async function main(): Promise<void> {

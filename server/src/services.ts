@@ -10,6 +10,8 @@ import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
+import type { StatisticsLive } from './modules/statistics/statistics-live';
+import type { StatisticsService } from './modules/statistics/statistics.service';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
@@ -38,4 +40,8 @@ export interface AppServices {
   threads: ThreadService;
   tasks: TaskService;
   actions: ActionService;
+  /** Rule 9 statistics, targets and "where it is stuck" (SQL aggregates over the state history). */
+  statistics: StatisticsService;
+  /** Batched "refresh now" ticks for live dashboards (one SQL lookup per window). */
+  statisticsLive: StatisticsLive;
 }

@@ -160,6 +160,46 @@ const OPERATIONS: Operation[] = [
     // A distinct future weekday per cell (2031 has no VN holiday on these Wednesdays).
     run: (w) => gql(w.app, 'mutation($i: AddCalendarDayInput!) { addCalendarDay(input: $i) { date } }', { i: { date: nextWednesday(), kind: 'DAY_OFF', name: 'Nghỉ bù', source: 'Thông báo thử' } }, w.token),
   },
+  // Statistics (issue 14). The actor's own agency is an enforcement office: everyone there sees its own
+  // office's figures; another agency's figures (here a People's Committee of another commune) only
+  // system admins. Targets: system admins only among these roles (steering members of a committee
+  // covering the office are tested in statistics.test.ts).
+  ...(['statistics', 'statisticsTrend', 'stuckOverview'] as const).map((field) => ({
+    name: `read ${field}`,
+    allowed: (r: Role, s: Scope) => s === 'own agency' || isAdmin(r),
+    run: (w: World) =>
+      gql(
+        w.app,
+        field === 'statistics'
+          ? 'query($s: StatisticsScopeInput) { statistics(period: { kind: STATISTICAL_YEAR, statisticalYear: 2027 }, scope: $s) { totals { totalAccepted { cases } } } }'
+          : field === 'statisticsTrend'
+            ? 'query($s: StatisticsScopeInput) { statisticsTrend(scope: $s) { month } }'
+            : 'query($s: StatisticsScopeInput) { stuckOverview(scope: $s) { backlogCases } }',
+        { s: { agencyId: w.targetAgency.id } },
+        w.token,
+      ),
+  })),
+  {
+    name: 'list the cases behind a statistics row',
+    allowed: (r, s) => s === 'own agency' || isAdmin(r),
+    run: (w) => gql(w.app, 'query($s: StatisticsScopeInput) { statisticsCases(period: { kind: STATISTICAL_YEAR, statisticalYear: 2027 }, row: TOTAL_ACCEPTED, scope: $s) { totalCount } }', { s: { agencyId: w.targetAgency.id } }, w.token),
+  },
+  {
+    name: 'list the cases behind a stuck figure',
+    allowed: (r, s) => s === 'own agency' || isAdmin(r),
+    run: (w) => gql(w.app, 'query($s: StatisticsScopeInput) { stuckCases(list: BACKLOG, scope: $s) { totalCount } }', { s: { agencyId: w.targetAgency.id } }, w.token),
+  },
+  {
+    name: 'list the statistics targets',
+    allowed: () => true,
+    run: (w) => gql(w.app, '{ statisticsTargets(statisticalYear: 2027) { id } }', {}, w.token),
+  },
+  {
+    name: "set an office's statistics target",
+    allowed: (r, s) => isAdmin(r) && s === 'own agency',
+    // 'other agency' is a People's Committee: targets are set for enforcement offices only.
+    run: (w) => gql(w.app, 'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { id } }', { i: { agencyId: w.targetAgency.id, statisticalYear: 2027, caseRatePercent: '83.25', moneyRatePercent: '46.45' } }, w.token),
+  },
   {
     name: 'verify the audit chain',
     allowed: isAdmin,

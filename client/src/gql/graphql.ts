@@ -97,6 +97,7 @@ export type CaseStatus =
   | 'DECISION_ISSUED'
   | 'ENFORCEABLE'
   | 'ENFORCING'
+  | 'ENTRUSTED'
   | 'NOT_YET_ENFORCEABLE'
   | 'POSTPONED'
   | 'RECEIVED'

@@ -25,6 +25,7 @@ export const CASE_STATUSES: readonly CaseStatus[] = [
   'SUSPENDED',
   'TERMINATED',
   'RETURNED',
+  'ENTRUSTED',
 ];
 
 type CaseRow = CasesQuery['cases']['edges'][number]['node'];

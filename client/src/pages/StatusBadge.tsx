@@ -15,6 +15,7 @@ const TONE: Record<CaseStatus, 'ok' | 'warn' | 'neutral' | 'info'> = {
   COMPLETED: 'ok',
   TERMINATED: 'neutral',
   RETURNED: 'neutral',
+  ENTRUSTED: 'neutral',
 };
 
 /** A case's status as a coloured, labelled badge (the colour is never the only cue). */

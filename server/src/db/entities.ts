@@ -6,6 +6,8 @@ import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.enti
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
 import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
+import { CaseStateRecord } from '../modules/statistics/case-state.entity';
+import { StatisticsTarget } from '../modules/statistics/target.entity';
 import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -37,4 +39,6 @@ export const ENTITIES = [
   AccountFreeze,
   CalendarDay,
   TetDirective,
+  CaseStateRecord,
+  StatisticsTarget,
 ];

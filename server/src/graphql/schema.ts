@@ -7,6 +7,7 @@ import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { ActionParticipantResolver, ActionResolver, CaseActionsFieldResolver } from '../modules/actions/action.resolver';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   ActionParticipantResolver,
   CaseActionsFieldResolver,
   CalendarResolver,
+  StatisticsResolver,
 ] as const;
 
 /** Builds the executable schema from the code-first resolvers. */

@@ -218,3 +218,71 @@ export function canOnAction(viewer: Viewer, ability: ActionAbility, action: Acti
       return viewer.agencyKind === 'POLICE' && action.invitedPoliceAgencyIds.includes(viewer.agencyId);
   }
 }
+
+/**
+ * The part of the statistics a viewer may see (rule 9 figures, targets, "where it is stuck"):
+ * - `all`: system admins;
+ * - `areas`: supervising and local bodies (steering committee, procuracy, People's Committee) see
+ *   the cases enforced in the areas they cover — a commune official only their commune;
+ * - `office`: an enforcement office sees the cases it leads, and those of the offices under it
+ *   (the provincial agency sees its regional offices);
+ * - `none`: everyone else (police, courts, banks, mass organisations) has no statistics.
+ * Services always intersect the requested scope with this reach.
+ */
+export type StatisticsReach =
+  | { kind: 'all' }
+  | { kind: 'areas'; paths: readonly string[] }
+  | { kind: 'office'; agencyId: string }
+  | { kind: 'none' };
+
+/** Agency kinds whose members see the statistics of the areas they cover. */
+const AREA_STATISTICS_KINDS: readonly string[] = ['STEERING_COMMITTEE', 'PROCURACY', 'PEOPLES_COMMITTEE'];
+
+/** Decides how far a viewer sees into the statistics (see StatisticsReach). */
+export function statisticsReach(viewer: Viewer): StatisticsReach {
+  if (has(viewer, Role.SYSTEM_ADMIN)) return { kind: 'all' };
+  if (AREA_STATISTICS_KINDS.includes(viewer.agencyKind)) return viewer.coveredAreaPaths.length ? { kind: 'areas', paths: viewer.coveredAreaPaths } : { kind: 'none' };
+  if (viewer.agencyKind === 'ENFORCEMENT_OFFICE') return { kind: 'office', agencyId: viewer.agencyId };
+  return { kind: 'none' };
+}
+
+/** What a statistics request is about, as the policy needs it. */
+export type StatisticsScopeFacts =
+  /** An area (province, commune), by its materialised path. */
+  | { kind: 'area'; path: string }
+  /** An agency (or an officer, through their agency): itself and its ancestors, and the areas it covers. */
+  | { kind: 'agency'; agencyAndAncestorIds: readonly string[]; coveredAreaPaths: readonly string[] };
+
+/**
+ * Whether the viewer may ask for the statistics of `scope`: an area inside their reach (an office
+ * may ask for any area: it sees only its own cases there), an agency that works inside the areas a
+ * supervising body covers, or, for an office, itself or an office under it.
+ */
+export function canReadStatistics(viewer: Viewer, scope: StatisticsScopeFacts): boolean {
+  const reach = statisticsReach(viewer);
+  switch (reach.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'areas':
+      return scope.kind === 'area' ? coversPath(viewer, scope.path) : scope.coveredAreaPaths.length > 0 && scope.coveredAreaPaths.every((p) => coversPath(viewer, p));
+    case 'office':
+      return scope.kind === 'area' || scope.agencyAndAncestorIds.includes(reach.agencyId);
+  }
+}
+
+/**
+ * Setting a yearly target (chỉ tiêu) of an enforcement agency: system admins, and steering-committee
+ * members whose committee covers every area the agency works in (the committee assigns the targets).
+ */
+export function canSetStatisticsTarget(viewer: Viewer, agency: { kind: string; coveredAreaPaths: readonly string[] }): boolean {
+  if (has(viewer, Role.SYSTEM_ADMIN)) return agency.kind === 'ENFORCEMENT_OFFICE';
+  return (
+    agency.kind === 'ENFORCEMENT_OFFICE' &&
+    viewer.agencyKind === 'STEERING_COMMITTEE' &&
+    has(viewer, Role.STEERING_MEMBER) &&
+    agency.coveredAreaPaths.length > 0 &&
+    agency.coveredAreaPaths.every((p) => coversPath(viewer, p))
+  );
+}

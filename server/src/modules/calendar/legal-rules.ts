@@ -68,6 +68,7 @@ export type CitationCode =
   | 'SUSPENSION'
   | 'TERMINATION'
   | 'RETURN_OF_REQUEST'
+  | 'ENTRUSTMENT'
   | 'COMPLETION'
   | 'COERCION_PLAN'
   | 'PROTECTION_PLAN'
@@ -122,6 +123,7 @@ export const CITATIONS: { readonly [K in CitationCode]: readonly CitationVersion
   SUSPENSION: thads('SUSPENSION', 'Điều 49', 'tạm đình chỉ thi hành án'),
   TERMINATION: thads('TERMINATION', 'Điều 50', 'đình chỉ thi hành án'),
   RETURN_OF_REQUEST: thads('RETURN_OF_REQUEST', 'Điều 51', 'trả đơn yêu cầu thi hành án'),
+  ENTRUSTMENT: thads('ENTRUSTMENT', 'Điều 55', 'ủy thác thi hành án'),
   COMPLETION: thads('COMPLETION', 'Điều 52', 'kết thúc thi hành án'),
   COERCION_PLAN: thads('COERCION_PLAN', 'Điều 72', 'kế hoạch cưỡng chế thi hành án'),
   PROTECTION_PLAN: thads('PROTECTION_PLAN', 'Khoản 4 Điều 72', 'kế hoạch bảo vệ cưỡng chế của cơ quan Công an'),

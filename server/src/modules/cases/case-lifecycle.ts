@@ -29,6 +29,8 @@ export enum CaseStatus {
   TERMINATED = 'TERMINATED',
   /** Trả đơn (Đ.51): final. */
   RETURNED = 'RETURNED',
+  /** Ủy thác (Đ.55): handed to the office where the debtor lives or the property is; final for this office. */
+  ENTRUSTED = 'ENTRUSTED',
 }
 
 export enum CaseTransition {
@@ -45,10 +47,11 @@ export enum CaseTransition {
   RESUME = 'RESUME',
   TERMINATE = 'TERMINATE',
   RETURN_REQUEST = 'RETURN_REQUEST',
+  ENTRUST = 'ENTRUST',
 }
 
 /** Statuses from which nothing can follow. */
-export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED]);
+export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED, CaseStatus.ENTRUSTED]);
 
 /** Statuses in which work is active and can be paused. */
 const ACTIVE = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCING];
@@ -78,6 +81,7 @@ export const TRANSITIONS: Readonly<Record<CaseTransition, TransitionRule>> = {
   RESUME: { from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: 'RESUME_STATUS', citations: ['POSTPONEMENT', 'SUSPENSION'], needsReason: false },
   TERMINATE: { from: NOT_FINAL, to: CaseStatus.TERMINATED, citations: ['TERMINATION'], needsReason: true },
   RETURN_REQUEST: { from: [CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED, CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.NOT_YET_ENFORCEABLE], to: CaseStatus.RETURNED, citations: ['RETURN_OF_REQUEST'], needsReason: true },
+  ENTRUST: { from: [CaseStatus.DECISION_ISSUED, ...ACTIVE, CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: CaseStatus.ENTRUSTED, citations: ['ENTRUSTMENT'], needsReason: true },
 };
 
 /** Vietnamese status labels for messages (the UI has its own dictionary). */
@@ -94,6 +98,7 @@ export const STATUS_LABEL_VI: Readonly<Record<CaseStatus, string>> = {
   SUSPENDED: 'Tạm đình chỉ',
   TERMINATED: 'Đình chỉ thi hành án',
   RETURNED: 'Trả đơn yêu cầu',
+  ENTRUSTED: 'Đã ủy thác thi hành án',
 };
 
 /** The outcome of checking a transition: the target status, or why not. */

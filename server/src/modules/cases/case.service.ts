@@ -28,6 +28,8 @@ import {
   PartyRole,
 } from './case.entity';
 import { foldForSearch } from './search-text';
+import { recordCaseState } from '../statistics/case-state';
+import { STATISTICS_TOPIC } from '../statistics/statistics-live';
 
 export interface PartyInput {
   role: PartyRole;
@@ -336,6 +338,7 @@ export class CaseService {
       // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
       // one (see relatedCases); the event records the link so the office is warned in its feed.
       const sameJudgment = await tx.em.find(EnforcementCase, { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } }, { fields: ['id'], limit: 20 });
+      await recordCaseState(tx.em, c.id);
       await emitCase(tx, viewer, c, 'case.created', {
         sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
         judgmentNumber: c.judgmentNumber,
@@ -570,6 +573,8 @@ export class CaseService {
     c.version = expected + 1;
     const event = await apply(tx, c, viewer);
     await tx.em.flush();
+    // As-of statistics (rule 9): the state history row commits with the change.
+    await recordCaseState(tx.em, c.id);
     await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
     return c;
   }
@@ -636,7 +641,8 @@ export interface ProgressInput {
 
 /** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
 function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, type: string, payload: Record<string, unknown>, extraTopics: string[] = []) {
-  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
+  // STATISTICS_TOPIC: live dashboards refresh (batched) when a case changes.
+  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, STATISTICS_TOPIC, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
 }
 
 /**

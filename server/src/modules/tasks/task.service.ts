@@ -21,7 +21,7 @@ export const DEFAULT_ESCALATION_GRACE_WORKING_DAYS = 2;
 const MAX_TITLE = 300;
 const MAX_TEXT = 5_000;
 /** Case statuses after which no new task makes sense (the case is closed). */
-const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED];
+const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED, CaseStatus.ENTRUSTED];
 
 export interface NewTaskInput {
   caseId: string;

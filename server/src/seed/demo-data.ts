@@ -14,6 +14,8 @@ export const DEMO_AREAS = [
   { code: 'LS', name: 'Tỉnh Lâm Sơn', kind: AreaKind.PROVINCE, parent: 'VN' },
   { code: 'LS-TH', name: 'Xã Tân Hòa', kind: AreaKind.COMMUNE, parent: 'LS' },
   { code: 'LS-PA', name: 'Xã Phú An', kind: AreaKind.COMMUNE, parent: 'LS' },
+  // The rest of the province (regional offices 1 and 2), for the statistics dashboard.
+  ...PROVINCE_OFFICES().flatMap((o) => o.communes.map((c) => ({ code: c.code, name: c.name, kind: AreaKind.COMMUNE, parent: 'LS' as const }))),
 ] as const;
 
 export const DEMO_AGENCIES = [
@@ -29,6 +31,14 @@ export const DEMO_AGENCIES = [
   { code: 'NH-SX-LS', name: 'Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn', kind: AgencyKind.BANK, parent: null, covers: ['LS'] },
   { code: 'HPN-TH', name: 'Hội Liên hiệp Phụ nữ xã Tân Hòa', kind: AgencyKind.MASS_ORGANISATION, parent: null, covers: ['LS-TH'] },
   { code: 'VPDK-LS', name: 'Văn phòng Đăng ký đất đai tỉnh Lâm Sơn', kind: AgencyKind.OTHER, parent: null, covers: ['LS'] },
+  ...PROVINCE_OFFICES().flatMap((o) => [
+    { code: o.code, name: o.name, kind: AgencyKind.ENFORCEMENT_OFFICE, parent: 'THADS-LS' as const, covers: o.communes.map((c) => c.code) },
+    { code: o.procuracy.code, name: o.procuracy.name, kind: AgencyKind.PROCURACY, parent: null, covers: o.communes.map((c) => c.code) },
+    ...o.communes.flatMap((c) => [
+      { code: `UBND-${c.code}`, name: `Ủy ban nhân dân ${c.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`, kind: AgencyKind.PEOPLES_COMMITTEE, parent: null, covers: [c.code] },
+      { code: `CA-${c.code}`, name: `Công an ${c.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`, kind: AgencyKind.POLICE, parent: null, covers: [c.code] },
+    ]),
+  ]),
 ] as const;
 
 export const DEMO_USERS = [
@@ -45,6 +55,59 @@ export const DEMO_USERS = [
   { username: 'nh.songxanh', fullName: 'Lạc Thị Thu Trang', agency: 'NH-SX-LS', roles: [Role.OFFICER], description: 'bank officer' },
   { username: 'hpn.tanhoa', fullName: 'Doãn Thị Mai', agency: 'HPN-TH', roles: [Role.OFFICER], description: "women's union, Tân Hòa" },
   { username: 'vpdk.lamson', fullName: 'Bế Văn Sơn', agency: 'VPDK-LS', roles: [Role.OFFICER], description: 'land registration office' },
+  { username: 'tp.kv1', fullName: 'Thạch Văn Khang', agency: 'THADS-LS-KV1', roles: [Role.AGENCY_HEAD], description: 'head of regional office 1 (statistics of the own office)' },
+] as const;
+
+/**
+ * Regional offices 1 and 2 of the invented province, with their communes and officers. Their cases
+ * are generated (seed/province-generator.ts) over the previous and the current statistical year, so
+ * the steering committee's dashboard has something to show. Office 3 keeps only the worked example,
+ * which the browser tests rely on (its officer sees exactly those two cases).
+ */
+export function PROVINCE_OFFICES() {
+  return [
+    {
+      code: 'THADS-LS-KV1',
+      name: 'Phòng Thi hành án dân sự khu vực 1 – tỉnh Lâm Sơn',
+      procuracy: { code: 'VKS-LS-KV1', name: 'Viện kiểm sát nhân dân khu vực 1 – Lâm Sơn' },
+      communes: [
+        { code: 'LS-BM', name: 'Phường Bình Minh' },
+        { code: 'LS-SK', name: 'Xã Suối Khê' },
+        { code: 'LS-DV', name: 'Xã Đồi Vàng' },
+        { code: 'LS-LG', name: 'Xã Lũng Gió' },
+      ],
+      officers: [
+        { username: 'chv.kv1.a', fullName: 'Mông Thị Hảo' },
+        { username: 'chv.kv1.b', fullName: 'Ung Văn Toản' },
+        { username: 'chv.kv1.c', fullName: 'Từ Thị Bích Ngân' },
+      ],
+    },
+    {
+      code: 'THADS-LS-KV2',
+      name: 'Phòng Thi hành án dân sự khu vực 2 – tỉnh Lâm Sơn',
+      procuracy: { code: 'VKS-LS-KV2', name: 'Viện kiểm sát nhân dân khu vực 2 – Lâm Sơn' },
+      communes: [
+        { code: 'LS-NB', name: 'Xã Ngàn Bến' },
+        { code: 'LS-TT', name: 'Phường Thác Trắng' },
+        { code: 'LS-KL', name: 'Xã Khe Lau' },
+      ],
+      officers: [
+        { username: 'chv.kv2.a', fullName: 'Lã Quang Huy' },
+        { username: 'chv.kv2.b', fullName: 'Đàm Thị Yến' },
+      ],
+    },
+  ];
+}
+
+/** How many cases `npm start` generates for regional offices 1 and 2 (a few hundred, seeded in well under a second). */
+export const DEMO_GENERATED_CASES = 320;
+
+/** Yearly targets (chỉ tiêu) of the demo province, per statistical year (the 2024 national targets, rounded up). */
+export const DEMO_TARGETS = [
+  { agency: 'THADS-LS', caseRatePercent: '83.50', moneyRatePercent: '46.50' },
+  { agency: 'THADS-LS-KV1', caseRatePercent: '84.00', moneyRatePercent: '47.00' },
+  { agency: 'THADS-LS-KV2', caseRatePercent: '83.25', moneyRatePercent: '46.45' },
+  { agency: 'THADS-LS-KV3', caseRatePercent: '83.25', moneyRatePercent: '46.45' },
 ] as const;
 
 /** The worked example's two cases (invented people). Dates are relative to the first start. */

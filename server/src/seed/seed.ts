@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/passwords';
+import { Role } from '../auth/viewer';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { User } from '../modules/users/user.entity';
@@ -6,7 +7,12 @@ import type { AppServices } from '../services';
 import { CaseStatus } from '../modules/cases/case-lifecycle';
 import { CaseKind, CaseParticipant, CaseParty, EnforcementCase, Obligation, ParticipantRole, PartyKind, PartyRole, ObligationKind } from '../modules/cases/case.entity';
 import { foldForSearch } from '../modules/cases/search-text';
-import { DEMO_AGENCIES, DEMO_AREAS, DEMO_CASES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { recordCaseState } from '../modules/statistics/case-state';
+import { StatisticsTarget } from '../modules/statistics/target.entity';
+import { statisticalYearOf } from '../modules/statistics/periods';
+import { writeGenerated } from './bulk-insert';
+import { DEMO_AGENCIES, DEMO_AREAS, DEMO_CASES, DEMO_GENERATED_CASES, DEMO_PASSWORD, DEMO_TARGETS, DEMO_USERS, PROVINCE_OFFICES } from './demo-data';
+import { generateCases } from './province-generator';
 
 /**
  * Seeds the demo data (DOMAIN.md's worked example, invented names) once: the `demo.seeded` event in
@@ -37,6 +43,9 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     for (const u of DEMO_USERS) {
       users.set(u.username, tx.em.create(User, { username: u.username, fullName: u.fullName, agency: agencies.get(u.agency)!, roles: [...u.roles], passwordHash, phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6) }));
     }
+    for (const office of PROVINCE_OFFICES()) {
+      for (const o of office.officers) users.set(o.username, tx.em.create(User, { username: o.username, fullName: o.fullName, agency: agencies.get(office.code)!, roles: [Role.ENFORCEMENT_OFFICER], passwordHash }));
+    }
     await tx.em.flush();
     const officer = users.get('cb.thads')!;
     const lead = agencies.get('THADS-LS-KV3')!;
@@ -64,14 +73,36 @@ export async function seedDemoData(services: AppServices): Promise<void> {
       tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: officer });
       for (const s of d.shareWith) tx.em.create(CaseParticipant, { case: c, agency: agencies.get(s.agency)!, role: s.role as ParticipantRole, addedBy: officer });
       await tx.em.flush();
+      await recordCaseState(tx.em, c.id, receivedAt);
       await tx.emit({ type: 'case.created', stream: `case:${c.id}`, actorId: officer.id, topics: [`case:${c.id}`, `agency:${lead.id}`], payload: { caseId: c.id, version: 1, demo: true } });
     }
+    // The rest of the province: generated cases of regional offices 1 and 2 over the previous and the
+    // current statistical year (bulk INSERTs with their state history and event log).
+    const generated = generateCases(
+      {
+        offices: PROVINCE_OFFICES().map((o) => ({
+          id: agencies.get(o.code)!.id,
+          officerIds: o.officers.map((x) => users.get(x.username)!.id),
+          procuracyId: agencies.get(o.procuracy.code)!.id,
+          communes: o.communes.map((c) => ({ id: areas.get(c.code)!.id, name: c.name, peoplesCommitteeId: agencies.get(`UBND-${c.code}`)!.id, policeId: agencies.get(`CA-${c.code}`)!.id })),
+        })),
+      },
+      { cases: DEMO_GENERATED_CASES, now: new Date(), numberPrefix: 'LS' },
+    );
+    await writeGenerated(tx.em, generated);
+    const year = statisticalYearOf(new Date());
+    for (const statisticalYear of [year - 1, year]) {
+      for (const t of DEMO_TARGETS) {
+        tx.em.create(StatisticsTarget, { agency: agencies.get(t.agency)!, statisticalYear, caseRatePercent: t.caseRatePercent, moneyRatePercent: t.moneyRatePercent, setBy: users.get('bcd.lamson')! });
+      }
+    }
+    await tx.em.flush();
     await tx.emit({
       type: 'demo.seeded',
       stream: 'system',
       actorId: null,
       topics: ['system'],
-      payload: { areas: DEMO_AREAS.length, agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases: DEMO_CASES.length },
+      payload: { areas: DEMO_AREAS.length, agencies: DEMO_AGENCIES.length, users: users.size, cases: DEMO_CASES.length + DEMO_GENERATED_CASES },
     });
     services.logger.info('demo data seeded');
   });

@@ -1,0 +1,61 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Agency } from '../agencies/agency.entity';
+import { Area } from '../areas/area.entity';
+import { CaseStatus } from '../cases/case-lifecycle';
+import { EnforcementCase } from '../cases/case.entity';
+import { User } from '../users/user.entity';
+
+/**
+ * One interval of a case's statistically relevant state (status, where and by whom it is enforced,
+ * money owed and collected). The row is valid for instants t with `validFrom < t ≤ validTo`
+ * (`validTo` null = still current), so "the state at the end of a period ending at E" is the one row
+ * with `validFrom < E` and (`validTo` null or `validTo ≥ E`). Rows are written in the same transaction
+ * as the change (see `recordCaseState`); a period's figures therefore never move when a case changes
+ * later. Money is exact đồng (bigint).
+ */
+@Entity({ tableName: 'case_state_history' })
+@Index({ properties: ['case', 'validFrom'] })
+@Index({ name: 'case_state_history_current_idx', expression: 'create unique index "case_state_history_current_idx" on "case_state_history" ("case_id") where "valid_to" is null' })
+@Index({ properties: ['validFrom', 'validTo'] })
+export class CaseStateRecord {
+  [OptionalProps]?: 'validTo' | 'acceptedAt' | 'officer';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => EnforcementCase, { deleteRule: 'cascade' })
+  case!: Rel<EnforcementCase>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  validFrom!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  validTo?: Date | null;
+
+  @Enum({ items: () => CaseStatus, nativeEnumName: 'case_status' })
+  status!: CaseStatus;
+
+  @ManyToOne(() => Agency)
+  leadAgency!: Rel<Agency>;
+
+  @ManyToOne(() => Area)
+  commune!: Rel<Area>;
+
+  @ManyToOne(() => User, { nullable: true })
+  officer?: Rel<User> | null;
+
+  /** Sum of the case's money obligations (đồng). */
+  @Property({ type: 'bigint' })
+  amountOwed!: string;
+
+  /** Sum collected so far (đồng). */
+  @Property({ type: 'bigint' })
+  amountCollected!: string;
+
+  /**
+   * When the case was accepted (thụ lý): the moment it first left RECEIVED, i.e. the enforcement
+   * decision was issued. Copied forward into every later row; null while the case is only received.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  acceptedAt?: Date | null;
+}

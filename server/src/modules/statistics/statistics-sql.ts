@@ -1,0 +1,208 @@
+import { toPgTextArray } from '../../events/event-log';
+import type { StatisticsReach } from '../../policy/abilities';
+
+/**
+ * The SQL of the statistics (rule 9, Thông tư 06/2019/TT-BTP), in one place so the figures and the
+ * drill-down lists share every definition. Everything is computed by PostgreSQL over
+ * `case_state_history` (see case-state.entity.ts): the state of each case just before the start
+ * and just before each end of the period. Nothing is loaded case by case into Node.
+ */
+
+/** Which cases a request is about: every filter given must hold (intersection). */
+export interface ScopeFilter {
+  /** The case's commune lies under one of these area paths. */
+  areaPaths?: readonly string[];
+  /** The case is led by this office or an office under it. */
+  officeId?: string;
+  /** The case's enforcement officer. */
+  officerId?: string;
+}
+
+/** SQL text with `?` placeholders and its parameters, in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/** The reach of the viewer as a filter (null = everything). */
+export function reachFilter(reach: StatisticsReach): ScopeFilter | null {
+  switch (reach.kind) {
+    case 'all':
+      return null;
+    case 'areas':
+      return { areaPaths: reach.paths };
+    case 'office':
+      return { officeId: reach.agencyId };
+    case 'none':
+      // Callers refuse before; an impossible filter keeps a slip from leaking figures.
+      return { areaPaths: [] };
+  }
+}
+
+/**
+ * A condition on a row that has `lead_agency_id`, `commune_id`, `officer_id` (alias `row`), with the
+ * commune's area row joined as `area`.
+ */
+export function scopeCondition(filters: ReadonlyArray<ScopeFilter | null>, row: string, area: string): SqlPart {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const f of filters) {
+    if (!f) continue;
+    if (f.areaPaths) {
+      parts.push(`exists (select 1 from unnest(?::text[]) sp where left(${area}.path, length(sp)) = sp)`);
+      params.push(toPgTextArray(f.areaPaths));
+    }
+    if (f.officeId) {
+      parts.push(`${row}.lead_agency_id in (with recursive sub(id) as (select ?::uuid union all select g.id from agency g join sub on g.parent_id = sub.id) select id from sub)`);
+      params.push(f.officeId);
+    }
+    if (f.officerId) {
+      parts.push(`${row}.officer_id = ?`);
+      params.push(f.officerId);
+    }
+  }
+  return { sql: parts.length ? parts.join(' and ') : 'true', params };
+}
+
+/** Statuses after which a case is off this office's books. */
+export const FINAL_SQL = `('COMPLETED','TERMINATED','RETURNED','ENTRUSTED')`;
+
+/**
+ * One row per (period end, case) of the period: the cases carried over (open just before `start`)
+ * and those newly accepted in [start, end), classified by their state just before `end`:
+ * - `cat`: ENTRUSTED_OUT (entrusted with nothing collected), COMPLETED_FULL, COMPLETED_TERMINATED
+ *   (terminated with nothing collected), COMPLETED_PARTLY (part collected, the rest terminated or
+ *   entrusted), NOT_YET_ENFORCEABLE (incl. returned requests, Đ.51: the debtor has no means),
+ *   POSTPONED, SUSPENDED, IN_PROGRESS (every other accepted state, incl. the voluntary period and
+ *   verification);
+ * - money: `s_owed`/`s_col` at the start (0 for new cases), `owed`/`col` at the end,
+ *   `collected_in` = collected during the period, `remaining` = still owed at the end,
+ *   `to_enforce` = money to enforce here (an entrusted case keeps only what was collected before).
+ * Parameters: the ends (timestamptz[]), start, start, then the scope condition's.
+ */
+export function classifiedCasesSql(scope: SqlPart): SqlPart {
+  return {
+    sql: `with ends as (select unnest(?::timestamptz[]) as e),
+      start_rows as (
+        select h.case_id, h.status::text as st, h.amount_owed as owed, h.amount_collected as col
+          from case_state_history h
+         where h.valid_from < ?::timestamptz and (h.valid_to is null or h.valid_to >= ?::timestamptz)
+           and h.accepted_at is not null and h.status::text not in ${FINAL_SQL}
+      ),
+      in_period as (
+        select ends.e, h.case_id, h.status::text as st, h.amount_owed as owed, h.amount_collected as col, h.accepted_at,
+               h.lead_agency_id, h.commune_id, h.officer_id,
+               s.case_id is not null as carried, coalesce(s.owed, 0) as s_owed, coalesce(s.col, 0) as s_col
+          from ends
+          join case_state_history h on h.valid_from < ends.e and (h.valid_to is null or h.valid_to >= ends.e)
+          join area sa on sa.id = h.commune_id
+          left join start_rows s on s.case_id = h.case_id
+         where h.accepted_at is not null
+           and (s.case_id is not null or h.accepted_at >= ?::timestamptz)
+           and ${scope.sql}
+      ),
+      classified as (
+        select p.*,
+               case when st = 'ENTRUSTED' and col = 0 then 'ENTRUSTED_OUT'
+                    when st = 'COMPLETED' then 'COMPLETED_FULL'
+                    when st = 'TERMINATED' and col = 0 then 'COMPLETED_TERMINATED'
+                    when st in ('TERMINATED', 'ENTRUSTED') then 'COMPLETED_PARTLY'
+                    when st in ('NOT_YET_ENFORCEABLE', 'RETURNED') then 'NOT_YET_ENFORCEABLE'
+                    when st = 'POSTPONED' then 'POSTPONED'
+                    when st = 'SUSPENDED' then 'SUSPENDED'
+                    else 'IN_PROGRESS' end as cat,
+               col - s_col as collected_in,
+               owed - col as remaining,
+               case when st = 'ENTRUSTED' then col - s_col else owed - s_col end as to_enforce
+          from in_period p
+      )`,
+    params: [],
+  };
+}
+
+/**
+ * The aggregates of the Ministry's rows over `classified`, cases and money; money sums as text
+ * (exact beyond 2^53).
+ */
+export const AGGREGATES_SQL = `
+  count(*) filter (where carried)::int as carried_cases,
+  count(*) filter (where not carried)::int as new_cases,
+  count(*)::int as accepted_cases,
+  count(*) filter (where cat = 'ENTRUSTED_OUT')::int as entrusted_cases,
+  count(*) filter (where cat <> 'ENTRUSTED_OUT')::int as to_enforce_cases,
+  count(*) filter (where cat = 'NOT_YET_ENFORCEABLE')::int as nye_cases,
+  count(*) filter (where cat not in ('ENTRUSTED_OUT', 'NOT_YET_ENFORCEABLE'))::int as enforceable_cases,
+  count(*) filter (where cat like 'COMPLETED%')::int as completed_cases,
+  count(*) filter (where cat = 'COMPLETED_FULL')::int as completed_full_cases,
+  count(*) filter (where cat = 'COMPLETED_TERMINATED')::int as completed_terminated_cases,
+  count(*) filter (where cat = 'COMPLETED_PARTLY')::int as completed_partly_cases,
+  count(*) filter (where cat = 'POSTPONED')::int as postponed_cases,
+  count(*) filter (where cat = 'SUSPENDED')::int as suspended_cases,
+  count(*) filter (where cat = 'IN_PROGRESS')::int as in_progress_cases,
+  count(*) filter (where st not in ${FINAL_SQL})::int as carried_next_cases,
+  coalesce(sum(s_owed - s_col) filter (where carried), 0)::text as carried_money,
+  coalesce(sum(case when carried then owed - s_owed else owed end), 0)::text as new_money,
+  coalesce(sum(owed - s_col), 0)::text as accepted_money,
+  coalesce(sum(remaining) filter (where st = 'ENTRUSTED'), 0)::text as entrusted_money,
+  coalesce(sum(to_enforce), 0)::text as to_enforce_money,
+  coalesce(sum(to_enforce) filter (where cat = 'NOT_YET_ENFORCEABLE'), 0)::text as nye_money,
+  coalesce(sum(to_enforce) filter (where cat not in ('ENTRUSTED_OUT', 'NOT_YET_ENFORCEABLE')), 0)::text as enforceable_money,
+  coalesce(sum(collected_in) filter (where cat not in ('ENTRUSTED_OUT', 'NOT_YET_ENFORCEABLE')), 0)::text as collected_money,
+  coalesce(sum(remaining) filter (where st in ('COMPLETED', 'TERMINATED')), 0)::text as terminated_money,
+  coalesce(sum(remaining) filter (where cat = 'POSTPONED'), 0)::text as postponed_money,
+  coalesce(sum(remaining) filter (where cat = 'SUSPENDED'), 0)::text as suspended_money,
+  coalesce(sum(remaining) filter (where cat = 'IN_PROGRESS'), 0)::text as in_progress_money,
+  coalesce(sum(remaining) filter (where st not in ${FINAL_SQL}), 0)::text as carried_next_money`;
+
+/** The raw aggregate row as PostgreSQL returns it. */
+export interface AggregateRow {
+  carried_cases: number;
+  new_cases: number;
+  accepted_cases: number;
+  entrusted_cases: number;
+  to_enforce_cases: number;
+  nye_cases: number;
+  enforceable_cases: number;
+  completed_cases: number;
+  completed_full_cases: number;
+  completed_terminated_cases: number;
+  completed_partly_cases: number;
+  postponed_cases: number;
+  suspended_cases: number;
+  in_progress_cases: number;
+  carried_next_cases: number;
+  carried_money: string;
+  new_money: string;
+  accepted_money: string;
+  entrusted_money: string;
+  to_enforce_money: string;
+  nye_money: string;
+  enforceable_money: string;
+  collected_money: string;
+  terminated_money: string;
+  postponed_money: string;
+  suspended_money: string;
+  in_progress_money: string;
+  carried_next_money: string;
+}
+
+/** The rows a drill-down can list, with the condition on `classified` that selects their cases. */
+export const ROW_CONDITIONS = {
+  CARRIED_OVER: 'carried',
+  NEWLY_ACCEPTED: 'not carried',
+  TOTAL_ACCEPTED: 'true',
+  ENTRUSTED_OUT: `cat = 'ENTRUSTED_OUT'`,
+  TOTAL_TO_ENFORCE: `cat <> 'ENTRUSTED_OUT'`,
+  NOT_YET_ENFORCEABLE: `cat = 'NOT_YET_ENFORCEABLE'`,
+  ENFORCEABLE: `cat not in ('ENTRUSTED_OUT', 'NOT_YET_ENFORCEABLE')`,
+  COMPLETED: `cat like 'COMPLETED%'`,
+  COMPLETED_FULLY: `cat = 'COMPLETED_FULL'`,
+  COMPLETED_TERMINATED: `cat = 'COMPLETED_TERMINATED'`,
+  COMPLETED_PARTLY: `cat = 'COMPLETED_PARTLY'`,
+  POSTPONED: `cat = 'POSTPONED'`,
+  SUSPENDED: `cat = 'SUSPENDED'`,
+  IN_PROGRESS: `cat = 'IN_PROGRESS'`,
+  CARRIED_TO_NEXT: `st not in ${FINAL_SQL}`,
+} as const;
+
+export type StatisticsRowKey = keyof typeof ROW_CONDITIONS;
