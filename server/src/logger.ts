@@ -4,13 +4,14 @@ import pretty from 'pino-pretty';
 /**
  * Scrubs personal data out of text that may carry SQL or database messages (a failed statement's
  * message, a PostgreSQL `detail`, a debug query log): quoted literals, the values of "Key (…)=(…)"
- * details, and long digit runs (CCCD/ID numbers, phones, bank accounts) become `***`. The shape of the
+ * and "Failing row contains (…)" details, and long digit runs (CCCD/ID numbers, phones, bank accounts) become `***`. The shape of the
  * statement (table, columns, constraint) stays readable, which is what an operator needs.
  */
 export function redactSqlText(text: string): string {
   return text
     .replace(/'(?:[^']|'')*'/g, "'***'")
     .replace(/\(([^()]*)\)=\(([^()]*)\)/g, '($1)=(***)')
+    .replace(/(Failing row contains )\(.*\)/g, '$1(***)')
     .replace(/\+?\d[\d .]{7,}\d/g, '***');
 }
 
