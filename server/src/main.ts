@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Closing the terminal: stop as cleanly as on Ctrl+C (SIGKILL is covered by the embedded database's watchdog).
+  process.on('SIGHUP', () => void stop('SIGHUP'));
   // A crash must still stop the embedded PostgreSQL, or its process would hold the data folder.
   const crash = (err: unknown) => {
     console.error('Fatal error:', err);
