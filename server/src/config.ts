@@ -46,6 +46,8 @@ const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** How long an idempotency key is remembered, in hours (a retry after that creates a new record). */
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  /** Folder with pg_dump/pg_restore for `npm run admin -- backup|restore` (must be at least the server's major version). Default: search /usr/lib/postgresql/N/bin (newest first) and PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   /** How often the retention clean-up runs (expired idempotency keys, sign-in throttle rows, old events if configured). */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -36,7 +36,7 @@ export async function serverMajorVersion(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ v: string }>('show server_version_num');
+    const { rows } = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`);
     return Math.floor(Number(rows[0].v) / 10_000);
   } finally {
     await client.end();
@@ -62,9 +62,11 @@ function candidateBinDirs(pgBinDir: string | undefined): string[] {
  */
 export async function findPgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number, pgBinDir?: string): Promise<PgTool> {
   const found: PgTool[] = [];
+  const seenPaths = new Set<string>();
   for (const dir of candidateBinDirs(pgBinDir)) {
     const path = join(dir, name);
-    if (!existsSync(path)) continue;
+    if (!existsSync(path) || seenPaths.has(realpathSync(path))) continue;
+    seenPaths.add(realpathSync(path));
     try {
       const { stdout } = await run(path, ['--version']);
       const major = Number(/(\d+)(?:\.\d+)?/.exec(stdout)?.[1]);
