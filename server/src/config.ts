@@ -48,6 +48,11 @@ const envSchema = z.object({
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
   /** Folder with pg_dump/pg_restore for `npm run admin -- backup|restore` (must be at least the server's major version). Default: search /usr/lib/postgresql/N/bin (newest first) and PATH. */
   PG_BIN_DIR: z.string().min(1).optional(),
+  /**
+   * Event-log retention in days: 0 (default) keeps every event for ever — the log is the audit trail.
+   * Otherwise older events are deleted by the retention clean-up (archive them first: npm run admin -- backup).
+   */
+  EVENT_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   /** How often the retention clean-up runs (expired idempotency keys, sign-in throttle rows, old events if configured). */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */

@@ -8,6 +8,7 @@ import { openOrm } from '../../server/src/db/orm';
 import { formatGraphQLError } from '../../server/src/graphql/format-error';
 import { createLogger } from '../../server/src/logger';
 import { CaseParty } from '../../server/src/modules/cases/case.entity';
+import { computeEventHash, GENESIS_HASH, toPgTextArray, verifyAuditChain } from '../../server/src/events/event-log';
 import { runRetentionCleanup } from '../../server/src/modules/system/retention';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn, TEST_PASSWORD } from '../support/factories';
 import { createTestDatabase, eventually, gql, TEST_AUTH_SECRET } from '../support/harness';
@@ -200,7 +201,7 @@ describe('retention', () => {
     const throttled = await conn.execute<{ key: string }[]>(`select key from signin_throttle where key in ('account:gone', 'account:live')`);
     expect(throttled.map((k) => k.key)).toEqual(['account:live']);
     // A second run (e.g. another instance) finds nothing more.
-    expect(await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).toEqual({ idempotencyKeys: 0, signinThrottle: 0 });
+    expect(await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).toEqual({ idempotencyKeys: 0, signinThrottle: 0, events: 0 });
   });
 
   it('answers RESYNC_REQUIRED to a client whose cursor is older than the replay retention', async () => {
@@ -222,6 +223,50 @@ describe('retention', () => {
     const fresh = collect(ws.client, 'subscription($after: String) { myFeed(after: $after) { cursor } }', { after: recent });
     await new Promise((r) => setTimeout(r, 300));
     expect(fresh.errors).toEqual([]);
+    await ws.dispose();
+  });
+
+  it('with EVENT_LOG_RETENTION_DAYS, deletes old events as a stream prefix, keeps the chain verifiable, and resyncs cursors into the deleted part', async () => {
+    const conn = app.orm.em.fork().getConnection();
+    const stream = `retention:${randomUUID()}`;
+    // Three events written 50 days ago, hash-chained exactly as appendEvent chains them.
+    let prevHash = GENESIS_HASH;
+    const oldCursors: string[] = [];
+    for (let seq = 1n; seq <= 3n; seq++) {
+      const event = { type: 'test.old', stream, actorId: null, topics: [stream], payload: { n: Number(seq) }, streamSeq: seq, occurredAt: new Date(Date.now() - 50 * 86_400_000 + Number(seq)) };
+      const hash = computeEventHash(prevHash, event);
+      const [row] = await conn.execute<{ c: string }[]>(
+        `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash) values (?, ?, ?, null, ?::text[], ?::jsonb, ?, ?, ?)
+         returning tx_id::text || '.' || id::text as c`,
+        [stream, seq.toString(), event.type, toPgTextArray(event.topics), JSON.stringify(event.payload), event.occurredAt, prevHash, hash],
+      );
+      oldCursors.push(row.c);
+      prevHash = hash;
+    }
+    await conn.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 3, ?)`, [stream, prevHash]);
+    // …and one written now, through the outbox, continuing the same chain.
+    await app.services.outbox.transaction(app.orm.em.fork(), (tx) => tx.emit({ type: 'test.recent', stream, actorId: null, topics: [stream], payload: { n: 4 } }));
+
+    const report = await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72, eventLogRetentionDays: 30 });
+    expect(report.events).toBeGreaterThanOrEqual(3);
+    const kept = await conn.execute<{ stream_seq: string }[]>(`select stream_seq::text from event where stream = ? order by stream_seq`, [stream]);
+    expect(kept.map((r) => r.stream_seq)).toEqual(['4']);
+    const [head] = await conn.execute<{ pruned_seq: string; pruned_hash: string }[]>(`select pruned_seq::text, pruned_hash from event_stream where stream = ?`, [stream]);
+    expect(head).toEqual({ pruned_seq: '3', pruned_hash: prevHash });
+    const audit = await verifyAuditChain(app.orm.em.fork());
+    expect(audit.problems).toEqual([]);
+    expect(audit.ok).toBe(true);
+    // Outside the retention job the log stays append-only.
+    await expect(conn.execute(`delete from event where stream = ?`, [stream])).rejects.toThrow(/append-only/);
+    // The default keeps everything.
+    expect((await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).events).toBe(0);
+
+    const { accessToken } = await signIn(app, username);
+    const ws = connectWs(app, accessToken);
+    await ws.connected;
+    const stale = collect(ws.client, 'subscription($after: String) { myFeed(after: $after) { cursor } }', { after: oldCursors[1] });
+    await eventually(() => stale.errors.length > 0, 'the resync signal for a deleted cursor');
+    expect(stale.errors[0].extensions?.code).toBe('RESYNC_REQUIRED');
     await ws.dispose();
   });
 });
