@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +37,9 @@ import { UserService } from './modules/users/user.service';
 import { formatGraphQLError } from './graphql/format-error';
 import { createSchema } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { operationLogPlugin } from './graphql/operation-log';
+import { startRetentionCleanup } from './modules/system/retention';
 import { CLIENT_DIST_DIR, PROJECT_ROOT } from './paths';
 import type { AppServices } from './services';
 
@@ -49,6 +52,8 @@ export interface App {
   orm: MikroORM;
   bus: EventBus;
   services: AppServices;
+  /** Where Prometheus scrapes this instance (undefined when /metrics is not served). */
+  metricsUrl?: string;
   /** Drains HTTP, closes sockets, stops the dispatcher, bus, ORM and the embedded database. */
   close(): Promise<void>;
 }
@@ -67,7 +72,8 @@ const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json
  */
 export async function build(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
   const instanceId = randomUUID().slice(0, 8);
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL, { instanceId });
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, { instanceId }, { pretty: config.LOG_FORMAT === 'auto' ? undefined : config.LOG_FORMAT === 'pretty' });
+  const metrics = new Metrics();
   const cleanups: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -110,7 +116,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     await dispatcher.start();
     cleanups.push(() => dispatcher.stop());
 
-    const outbox = new Outbox(bus, logger);
+    const outbox = new Outbox(bus, logger, metrics);
     const tokens = new AccessTokens(resolveAuthSecret(config), config.ACCESS_TOKEN_TTL_S);
     // The legal calendar with the official days off / make-up working days: loaded now, and reloaded on
     // every `calendar.changed` event the dispatcher delivers (committed on this or any other instance).
@@ -133,6 +139,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       outbox,
       dispatcher,
       logger,
+      metrics,
       auth: new AuthService(orm, outbox, tokens, config),
       areas: new AreaService(outbox),
       agencies: new AgencyService(outbox),
@@ -148,6 +155,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
     cleanups.push(async () => services.statisticsLive.close());
+    cleanups.push(startRetentionCleanup(services, config.RETENTION_INTERVAL_MS));
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);
@@ -156,6 +164,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const schema = await createSchema();
     const httpServer = createServer();
     const ws = attachWebSocketServer(httpServer, schema, services);
+    metrics.watch({ orm, busConnected: () => bus.isConnected(), busKind: bus.kind, openSockets: () => ws.wsServer.clients.size });
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
@@ -165,6 +174,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       introspection: true,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
+        operationLogPlugin(logger, metrics),
         { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       ],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
@@ -179,13 +189,22 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     web.use(
       pinoHttp({
         logger,
+        // req.log carries only the request id: never headers, cookies or bodies.
+        quietReqLogger: true,
+        // GraphQL operations get their own one-line summary (operation-log.ts); other requests are
+        // logged only when they fail, as method, path and status.
+        customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 && !req.url?.startsWith('/graphql') ? 'warn' : 'silent'),
+        serializers: {
+          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
         genReqId: (req, res) => {
           const incoming = req.headers['x-request-id'];
           const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
           res.setHeader('x-request-id', id);
           return id;
         },
-        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+        autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
       }),
     );
     web.get('/healthz', (_req, res) => {
@@ -203,6 +222,12 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       const ready = checks.database && checks.migrations && checks.bus;
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks, instanceId });
     });
+    const metricsHandler = metricsEndpoint(metrics, config.METRICS_TOKEN);
+    if (config.METRICS_PORT === undefined && (config.METRICS_TOKEN || config.NODE_ENV !== 'production')) {
+      web.get('/metrics', metricsHandler);
+    } else if (config.METRICS_PORT === undefined) {
+      logger.warn('/metrics is not served: in production set METRICS_TOKEN or METRICS_PORT');
+    }
     web.use(
       '/graphql',
       express.json({ limit: '1mb' }),
@@ -217,7 +242,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     if (config.SERVE_CLIENT && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
       web.use(express.static(CLIENT_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
       // Client-side routes fall back to the app shell.
-      web.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
+      web.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
     }
     httpServer.on('request', web);
 
@@ -228,12 +253,45 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       httpServer.listen(config.PORT, config.HOST, () => resolve());
     });
     const { port } = httpServer.address() as AddressInfo;
+    let metricsUrl: string | undefined;
+    if (config.METRICS_PORT !== undefined) {
+      const metricsServer = createServer(express().get('/metrics', metricsHandler));
+      await new Promise<void>((resolve, reject) => {
+        metricsServer.once('error', (err: NodeJS.ErrnoException) =>
+          reject(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${config.METRICS_PORT} for /metrics is already in use; set METRICS_PORT to a free port.`) : err),
+        );
+        metricsServer.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
+      });
+      cleanups.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      metricsUrl = `http://${config.METRICS_HOST}:${(metricsServer.address() as AddressInfo).port}/metrics`;
+    } else if (config.METRICS_TOKEN || config.NODE_ENV !== 'production') {
+      metricsUrl = `${config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`}/metrics`;
+    }
     const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     logger.info({ url }, 'listening');
     // Cleanups run in reverse: Apollo (drains HTTP and sockets), dispatcher, bus, ORM, database.
-    return { url, httpServer, schema, orm, bus, services, close };
+    return { url, metricsUrl, httpServer, schema, orm, bus, services, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/**
+ * GET /metrics: the Prometheus text format. With `token`, only `Authorization: Bearer <token>` may read
+ * it (compared in constant time); without, it is open (development, or the separate internal port).
+ */
+function metricsEndpoint(metrics: Metrics, token: string | undefined): express.RequestHandler {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : null;
+  return async (req, res) => {
+    if (expected) {
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.status(401).set('www-authenticate', 'Bearer').send('metrics require the METRICS_TOKEN bearer token\n');
+        return;
+      }
+    }
+    const { contentType, body } = await metrics.render();
+    res.set('content-type', contentType).send(body);
+  };
 }

@@ -36,6 +36,25 @@ const envSchema = z.object({
   SEED_DEMO: boolFromEnv.default(true),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Log format: `pretty` (human-readable), `json` (one JSON object per line), `auto` = pretty in a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /** Bearer token required to read /metrics on the main port. In production /metrics is served only with this or METRICS_PORT. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Serve /metrics on this separate port (bind it to an internal network) instead of the main port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the separate metrics port binds to. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** How long an idempotency key is remembered, in hours (a retry after that creates a new record). */
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  /** Folder with pg_dump/pg_restore for `npm run admin -- backup|restore` (must be at least the server's major version). Default: search /usr/lib/postgresql/N/bin (newest first) and PATH. */
+  PG_BIN_DIR: z.string().min(1).optional(),
+  /**
+   * Event-log retention in days: 0 (default) keeps every event for ever — the log is the audit trail.
+   * Otherwise older events are deleted by the retention clean-up (archive them first: npm run admin -- backup).
+   */
+  EVENT_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  /** How often the retention clean-up runs (expired idempotency keys, sign-in throttle rows, old events if configured). */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** How far back a subscription may resume by cursor; older cursors get a RESYNC signal. */

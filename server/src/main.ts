@@ -14,11 +14,13 @@ async function main(): Promise<void> {
     `  GraphQL (HTTP and WebSocket): ${app.url}/graphql · health: ${app.url}/healthz · readiness: ${app.url}/readyz`,
     config.DATABASE_URL ? '  Database: DATABASE_URL' : `  Database: embedded PostgreSQL in ${config.DATA_DIR}`,
     `  Live events: ${app.bus.kind === 'redis' ? 'Redis (many instances)' : 'in-process (one instance)'}`,
+    `  Metrics: ${app.metricsUrl ?? 'not served (set METRICS_TOKEN or METRICS_PORT)'}`,
   ];
   if (config.SEED_DEMO && DEMO_LOGINS.length) {
     lines.push('  Demo sign-ins (password for all: ' + DEMO_LOGINS[0].password + '):');
     for (const login of DEMO_LOGINS) lines.push(`    ${login.username.padEnd(18)} ${login.description}`);
   }
+  // Printed last, once everything is ready, so it is the last thing a person starting the app sees.
   console.log(lines.join('\n') + '\n');
 
   let stopping = false;
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Closing the terminal: stop as cleanly as on Ctrl+C (SIGKILL is covered by the embedded database's watchdog).
+  process.on('SIGHUP', () => void stop('SIGHUP'));
   // A crash must still stop the embedded PostgreSQL, or its process would hold the data folder.
   const crash = (err: unknown) => {
     console.error('Fatal error:', err);

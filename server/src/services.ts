@@ -5,6 +5,7 @@ import type { EventBus } from './events/bus';
 import type { EventDispatcher } from './events/dispatcher';
 import type { Outbox } from './events/outbox';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import type { ActionService } from './modules/actions/action.service';
 import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
@@ -30,6 +31,8 @@ export interface AppServices {
   outbox: Outbox;
   dispatcher: EventDispatcher;
   logger: Logger;
+  /** This instance's Prometheus metrics (served at /metrics). */
+  metrics: Metrics;
   auth: AuthService;
   /** This instance's legal calendar (library holidays + official days as data), reloaded on `calendar` events. */
   calendar: CalendarService;

@@ -1,5 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, accessSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, accessSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../logger';
@@ -134,6 +135,7 @@ export async function startEmbeddedPostgres(options: {
     }
   }
 
+  await stopStaleServer(dataDir, clusterDir, options.logger);
   try {
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
       options.logger.info({ clusterDir }, 'initialising embedded PostgreSQL (first run)');
@@ -155,5 +157,125 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${dbName}`;
-  return { url, port, stop: () => pg.stop() };
+  const postgresPid = (pg as unknown as { process?: ChildProcess }).process?.pid;
+  const watchdog = postgresPid ? startWatchdog(postgresPid) : null;
+  writeFileSync(ownerFile(dataDir), String(process.pid));
+  return {
+    url,
+    port,
+    stop: async () => {
+      await pg.stop();
+      watchdog?.kill('SIGTERM');
+      rmSync(ownerFile(dataDir), { force: true });
+    },
+  };
+}
+
+/** DATA_DIR/embedded-pg.owner: the pid of the process whose embedded PostgreSQL runs on this folder. */
+const ownerFile = (dataDir: string) => join(dataDir, 'embedded-pg.owner');
+
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The command line of a process (Linux /proc), or '' when unknown. */
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The server recorded in a cluster's postmaster.pid (pid on line 1, port on line 4), if any. */
+export function readPostmasterPid(clusterDir: string): { pid: number; port: number } | null {
+  const file = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]) } : null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A PostgreSQL left running on this data folder by an app that died without stopping it (before the
+ * watchdog existed, or with the watchdog killed too) would make the new start fail on the
+ * postmaster.pid lock. If the app that owned it is gone, stop the orphan (fast shutdown, then
+ * immediate) and carry on; if that app still runs, say so instead of touching its database.
+ */
+export async function stopStaleServer(dataDir: string, clusterDir: string, logger: Logger): Promise<void> {
+  const recorded = readPostmasterPid(clusterDir);
+  if (!recorded || !isAlive(recorded.pid)) return; // no server, or a stale file PostgreSQL clears itself
+  const owner = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8')) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner) && /node/.test(commandLineOf(owner))) {
+    throw new EmbeddedDatabaseError(
+      `Another Phối Hợp process (pid ${owner}) is using the data folder ${dataDir}; stop it first, or set DATA_DIR to another folder.`,
+    );
+  }
+  if (!/postgres/.test(commandLineOf(recorded.pid))) {
+    // The pid was reused by an unrelated process: the lock file is stale, and PostgreSQL would refuse it.
+    logger.warn({ pid: recorded.pid }, 'removing a stale postmaster.pid whose process is not PostgreSQL');
+    rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
+    return;
+  }
+  logger.warn({ pid: recorded.pid, clusterDir }, 'stopping a PostgreSQL left running on this data folder by a previous start that died');
+  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 10_000]] as const) {
+    try {
+      process.kill(recorded.pid, signal);
+    } catch {
+      return; // already gone
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      if (!isAlive(recorded.pid)) return;
+      await sleep(50);
+    }
+  }
+  throw new EmbeddedDatabaseError(
+    `A PostgreSQL (pid ${recorded.pid}) still runs on ${clusterDir} and did not stop; stop it ("kill ${recorded.pid}"), then start again.`,
+  );
+}
+
+/**
+ * The watchdog, run as `node -e` so it needs no file of its own. It holds a pipe from the app as its
+ * stdin: when the app dies in any way (SIGKILL included), the pipe closes and the watchdog stops the
+ * PostgreSQL server with a fast shutdown. It ignores SIGHUP/SIGINT, so closing the terminal (which
+ * signals the whole process group) cannot take it down before it has done its job. A poll of the
+ * parent's pid backs the pipe up.
+ */
+const WATCHDOG_SOURCE = `
+const [parent, pg] = process.argv.slice(-2).map(Number);
+for (const s of ['SIGHUP', 'SIGINT']) process.on(s, () => {});
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  try { process.kill(pg, 'SIGINT'); } catch {}
+  const started = Date.now();
+  setInterval(() => {
+    if (!alive(pg)) process.exit(0);
+    if (Date.now() - started > 15000) { try { process.kill(pg, 'SIGQUIT'); } catch {} }
+  }, 50);
+};
+process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
+setInterval(() => { if (!alive(pg)) process.exit(0); if (!alive(parent)) stop(); }, 500);
+`;
+
+/** Starts the watchdog for `postgresPid` (see WATCHDOG_SOURCE); it does not keep the app alive. */
+function startWatchdog(postgresPid: number): ChildProcess {
+  const child = spawn(process.execPath, ['-e', WATCHDOG_SOURCE, 'phoihop-pg-watchdog', String(process.pid), String(postgresPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true, // its own process group: a signal to the app's group does not reach it
+  });
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return child;
 }

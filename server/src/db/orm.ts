@@ -1,7 +1,7 @@
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
-import type { Logger } from '../logger';
+import { redactSqlText, type Logger } from '../logger';
 import { COMPILED_MIGRATIONS_DIR, MIGRATIONS_SOURCE_DIR } from '../paths';
 import { ENTITIES } from './entities';
 
@@ -30,7 +30,8 @@ export function ormOptions(clientUrl: string, logger?: Logger, overrides: Partia
       allOrNothing: true,
       snapshot: false,
     },
-    logger: logger ? (message: string) => logger.debug({ orm: message }) : undefined,
+    // Query logs (debug only) go through the same literal redaction as failed statements.
+    logger: logger ? (message: string) => logger.debug({ orm: redactSqlText(message) }) : undefined,
     ...overrides,
   });
 }

@@ -194,16 +194,19 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
   const conn = em.getConnection();
   const problems: AuditProblem[] = [];
   const heads = new Map<string, { lastSeq: bigint; lastHash: string }>();
-  for (const h of await conn.execute<{ stream: string; last_seq: string; last_hash: string }[]>(
-    'select stream, last_seq::text, last_hash from event_stream',
+  // Where each stream's kept events start: after the prefix deleted by retention (seq 0 = nothing deleted).
+  const seen = new Map<string, { seq: bigint; hash: string }>();
+  for (const h of await conn.execute<{ stream: string; last_seq: string; last_hash: string; pruned_seq: string; pruned_hash: string }[]>(
+    'select stream, last_seq::text, last_hash, pruned_seq::text, pruned_hash from event_stream',
   )) {
     heads.set(h.stream, { lastSeq: BigInt(h.last_seq), lastHash: h.last_hash });
+    if (h.pruned_seq !== '0') seen.set(h.stream, { seq: BigInt(h.pruned_seq), hash: h.pruned_hash });
   }
   const report = (p: AuditProblem) => {
     if (problems.length < maxProblems) problems.push(p);
   };
-  const seen = new Map<string, { seq: bigint; hash: string }>();
   let eventsChecked = 0;
+  const streamsWithEvents = new Set<string>();
   let after = { stream: '', seq: '0' };
   for (;;) {
     const rows = await conn.execute<EventRow[]>(
@@ -213,6 +216,7 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
     if (rows.length === 0) break;
     for (const row of rows) {
       const e = toStoredEvent(row);
+      streamsWithEvents.add(e.stream);
       const prev = seen.get(e.stream) ?? { seq: 0n, hash: GENESIS_HASH };
       const seqText = e.streamSeq.toString();
       if (e.streamSeq !== prev.seq + 1n) {
@@ -238,5 +242,49 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
   for (const stream of seen.keys()) {
     if (!heads.has(stream)) report({ stream, streamSeq: null, kind: 'HEAD_MISMATCH', detail: 'stream has no head row' });
   }
-  return { ok: problems.length === 0, eventsChecked, streamsChecked: seen.size, problems };
+  return { ok: problems.length === 0, eventsChecked, streamsChecked: streamsWithEvents.size, problems };
+}
+
+/**
+ * Event-log retention: deletes every stream's events older than `cutoff` (a prefix of each stream,
+ * so no gap opens inside a chain), recording per stream the last deleted seq and hash, from which
+ * `verifyAuditChain` then checks. Runs in batches of `batch` rows, each its own short transaction
+ * allowed past the append-only trigger by `phoihop.prune_events`. Instances take turns through an
+ * advisory lock; one that finds it taken skips this round. Returns the number of rows deleted.
+ * Cursors pointing at deleted events then get RESYNC_REQUIRED (see `assertResumable`).
+ */
+export async function pruneEventsBefore(em: EntityManager, cutoff: Date, batch = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await em.fork().transactional(async (tx) => {
+      // tx.execute runs on the transaction's connection (getConnection().execute would not).
+      const conn = tx as EntityManager;
+      const [lock] = await conn.execute<{ ok: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('phoihop:prune-events')) as ok`);
+      if (!lock.ok) return 0;
+      const [any] = await conn.execute<{ old: boolean }[]>(`select exists (select 1 from event where occurred_at < ?) as old`, [cutoff]);
+      if (!any.old) return 0;
+      await conn.execute(`set local phoihop.prune_events = 'on'`);
+      const [row] = await conn.execute<{ deleted: string }[]>(
+        `with oldest as (
+           select stream, stream_seq from event where occurred_at < ? order by id limit ?
+         ), upto as (
+           select stream, max(stream_seq) as seq from oldest group by stream
+         ), gone as (
+           delete from event e using upto u where e.stream = u.stream and e.stream_seq <= u.seq
+           returning e.stream, e.stream_seq, e.hash
+         ), last_gone as (
+           select distinct on (stream) stream, stream_seq, hash from gone order by stream, stream_seq desc
+         ), moved as (
+           update event_stream h set pruned_seq = l.stream_seq, pruned_hash = l.hash
+           from last_gone l where h.stream = l.stream and h.pruned_seq < l.stream_seq
+           returning 1
+         )
+         select count(*)::text as deleted from gone`,
+        [cutoff, batch],
+      );
+      return Number(row.deleted);
+    });
+    total += deleted;
+    if (deleted < batch) return total;
+  }
 }

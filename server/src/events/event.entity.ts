@@ -13,6 +13,8 @@ import { ArrayType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-o
 @Unique({ properties: ['stream', 'streamSeq'] })
 @Index({ name: 'event_tx_order_idx', properties: ['txId', 'id'] })
 @Index({ name: 'event_topics_gin', expression: 'create index "event_topics_gin" on "event" using gin ("topics")' })
+// Retention finds old rows by time; rows are appended in time order, so a tiny BRIN index suffices.
+@Index({ name: 'event_occurred_at_brin', expression: 'create index "event_occurred_at_brin" on "event" using brin ("occurred_at")' })
 export class EventRecord {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -69,4 +71,15 @@ export class EventStreamHead {
 
   @Property({ type: 'string', columnType: 'char(64)' })
   lastHash!: string;
+
+  /**
+   * Event-log retention (EVENT_LOG_RETENTION_DAYS): the stream's events up to this seq were deleted
+   * (0 = none). The chain is verified from here: the first kept event must follow it.
+   */
+  @Property({ type: 'bigint', default: 0 })
+  prunedSeq!: string;
+
+  /** `hash` of the last deleted event (64 zeros when none): the first kept event's prevHash. */
+  @Property({ type: 'string', columnType: 'char(64)', default: '0'.repeat(64) })
+  prunedHash!: string;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../errors';
 import { compareCursors, START_CURSOR, type Cursor } from './cursor';
+import type { Metrics } from '../metrics';
 import type { EventDispatcher } from './dispatcher';
 import { cursorOf, findEventAt, readEventsAfter, type StoredEvent } from './event-log';
 
@@ -23,6 +24,8 @@ export interface LiveFeedOptions {
    * so the client reconnects and resumes from its last cursor — slow, never lossy.
    */
   onOverflow?: () => void;
+  /** Counts the open feed, deliveries, delivery lag and replay batches. */
+  metrics?: Metrics;
 }
 
 const REPLAY_BATCH = 200;
@@ -82,14 +85,18 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
     else buffer.push(event);
     state.wake?.();
   });
+  options.metrics?.subscriptionOpened();
   try {
     let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
     if (options.after) {
       for (;;) {
         const batch = await readEventsAfter(options.em, last, { limit: REPLAY_BATCH, topics: options.topics });
+        options.metrics?.replayBatchRead();
         for (const event of batch) {
           last = cursorOf(event);
-          if (await options.authorize(event)) yield event;
+          if (!(await options.authorize(event))) continue;
+          options.metrics?.eventDelivered(event.occurredAt, 'replay');
+          yield event;
         }
         if (batch.length < REPLAY_BATCH) break;
       }
@@ -108,9 +115,12 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
       }
       if (compareCursors(cursorOf(event), last) <= 0) continue;
       last = cursorOf(event);
-      if (await options.authorize(event)) yield event;
+      if (!(await options.authorize(event))) continue;
+      options.metrics?.eventDelivered(event.occurredAt, 'live');
+      yield event;
     }
   } finally {
+    options.metrics?.subscriptionClosed();
     unsubscribe();
   }
 }

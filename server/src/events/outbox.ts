@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
 import { appendEvent, type NewEvent } from './event-log';
 
@@ -15,7 +16,7 @@ export interface Tx {
  * wake-up on the bus so every instance reads the new events. A rolled-back transaction wakes nobody.
  */
 export class Outbox {
-  constructor(private readonly bus: EventBus, private readonly logger: Logger) {}
+  constructor(private readonly bus: EventBus, private readonly logger: Logger, private readonly metrics?: Metrics) {}
 
   /** Runs `work` in a transaction on a fork of `em`; flushes, commits, then wakes the readers. */
   async transaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -29,6 +30,7 @@ export class Outbox {
         },
       }),
     );
+    this.metrics?.eventsAppended(emitted);
     if (emitted > 0) void this.bus.wake().catch((err) => this.logger.warn({ err }, 'wake-up failed'));
     return result;
   }

@@ -17,6 +17,8 @@ type SocketExtra = {
   request: { socket: { remoteAddress?: string } };
   viewer?: Viewer;
   expiryTimer?: NodeJS.Timeout;
+  /** Started operations by id: what the one log line at their end says. */
+  operations?: Map<string, { name: string; started: number }>;
 };
 
 /**
@@ -25,6 +27,10 @@ type SocketExtra = {
  */
 export const CLOSE_SLOW_CONSUMER = 4413;
 export const CLOSE_TOO_MANY_CONNECTIONS = 4430;
+
+/** The client's operation name, or the first root field when it sent none. */
+const operationNameOf = (payload: { operationName?: string | null; query: string }): string =>
+  payload.operationName ?? /\{\s*(\w+)/.exec(payload.query)?.[1] ?? 'anonymous';
 
 /** Events after which a user's open sockets must close (their tokens were voided). */
 const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
@@ -35,7 +41,16 @@ const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
  * the user is deactivated or their tokens are voided — on every instance, via the `sessions` topic.
  */
 export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema, services: AppServices) {
-  const { logger, config } = services;
+  const { logger, config, metrics } = services;
+  /** The one log line per WebSocket operation, when it ends (completed, errored or socket closed). */
+  const logOperationEnd = (extra: SocketExtra, id: string, code: string) => {
+    const op = extra.operations?.get(id);
+    if (!op) return;
+    extra.operations!.delete(id);
+    const ms = Date.now() - op.started;
+    logger.info({ operation: op.name, type: 'subscription', userId: extra.viewer?.userId ?? null, agencyId: extra.viewer?.agencyId ?? null, ms, code }, `subscription ${op.name} ${code} ${ms} ms`);
+  };
+  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[]) => errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const socketsByUser = new Map<string, Set<WebSocket>>();
 
@@ -87,6 +102,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
+        for (const id of [...(ctx.extra.operations?.keys() ?? [])]) logOperationEnd(ctx.extra, id, 'CLOSED');
         const viewer = ctx.extra.viewer;
         if (!viewer) return;
         const set = socketsByUser.get(viewer.userId);
@@ -99,16 +115,32 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
           return [new GraphQLError(refusal.message, { originalError: refusal })];
         }
       },
+      onOperation: (ctx, id, payload) => {
+        const name = operationNameOf(payload);
+        (ctx.extra.operations ??= new Map()).set(id, { name, started: Date.now() });
+        metrics.operationStarted(name, 'subscription', 'OK');
+      },
+      onComplete: (ctx, id) => logOperationEnd(ctx.extra, id, 'OK'),
       context: (ctx): GraphQLContext => ({
         ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
         closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
       }),
       // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, logger) as never),
+      onError: (ctx, id, payload, errors) => {
+        const formatted = errors.map((e) => formatGraphQLError(e.toJSON(), e, logger));
+        const codes = errorCodes(formatted);
+        codes.forEach((c) => metrics.errorReturned(c));
+        // Refused before it started (onOperation never ran): still one line for it.
+        if (!ctx.extra.operations?.has(id)) (ctx.extra.operations ??= new Map()).set(id, { name: operationNameOf(payload), started: Date.now() });
+        logOperationEnd(ctx.extra, id, codes[0] ?? 'INTERNAL_SERVER_ERROR');
+        return formatted as never;
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || !result.errors) return result;
         const context = args.contextValue as GraphQLContext;
-        return { ...result, errors: result.errors.map((e) => formatGraphQLError(e.toJSON(), e, logger, context.requestId) as never) };
+        const formatted = result.errors.map((e) => formatGraphQLError(e.toJSON(), e, logger, context.requestId));
+        errorCodes(formatted).forEach((c) => metrics.errorReturned(c));
+        return { ...result, errors: formatted as never };
       },
     },
     wsServer,

@@ -41,6 +41,7 @@ const feedLimits = (ctx: GraphQLContext) => ({
   retentionDays: ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
   maxBuffered: ctx.services.config.LIVE_MAX_BUFFERED,
   onOverflow: () => ctx.closeConnection?.(CLOSE_SLOW_CONSUMER, 'Kết nối nhận sự kiện quá chậm'),
+  metrics: ctx.services.metrics,
 });
 
 @Resolver()
