@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import type { AppServices } from '../services';
 import { createContext, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
+import { limitsFromConfig, prepareSocketOperation } from './limits';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -36,7 +37,9 @@ const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
  */
 export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema, services: AppServices) {
   const { logger, config } = services;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // A frame larger than the HTTP body limit is refused by ws itself (close 1009) before it is buffered.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.GRAPHQL_MAX_BODY_BYTES });
+  const limits = limitsFromConfig(config);
   const socketsByUser = new Map<string, Set<WebSocket>>();
 
   // Keep-alive: ping every socket; one that did not answer the previous ping is gone (dead NAT entry,
@@ -93,16 +96,23 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         set?.delete(ctx.extra.socket);
         if (set?.size === 0) socketsByUser.delete(viewer.userId);
       },
-      onSubscribe: (ctx) => {
+      onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           const refusal = new AppError('RATE_LIMITED', `Mỗi kết nối chỉ được theo dõi tối đa ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} luồng sự kiện cùng lúc.`);
           return [new GraphQLError(refusal.message, { originalError: refusal })];
         }
+        // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
+        return prepareSocketOperation(schema, limits, payload);
       },
-      context: (ctx): GraphQLContext => ({
-        ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
-        closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
-      }),
+      context: (ctx, _id, _payload, args): GraphQLContext => {
+        const operation = getOperationAST(args.document, args.operationName)?.operation;
+        // Queries and mutations get the time budget; a subscription lives as long as its socket.
+        const deadline = operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
+        return {
+          ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, deadline }),
+          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
+        };
+      },
       // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, logger) as never),
       onNext: (_ctx, _id, _payload, args, result) => {
