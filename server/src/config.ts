@@ -57,11 +57,13 @@ const envSchema = z.object({
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Failed sign-ins allowed per account within the window below. */
+  /** Sign-in attempts allowed per account from one address within the window below (then RATE_LIMITED for that address only); past this many failures from anywhere, the account's attempts back off. */
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   /** Failed sign-ins allowed per client address (higher: a whole office may share one NAT address). */
   SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   SIGNIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Longest back-off (seconds) between attempts on an account under attack from unknown addresses. */
+  SIGNIN_BACKOFF_MAX_S: z.coerce.number().int().min(1).max(3600).default(60),
   /** Deepest selection nesting one GraphQL operation may have (fragments expanded). */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
   /** Aliased fields allowed in one operation. */

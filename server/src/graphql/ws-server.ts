@@ -41,6 +41,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.GRAPHQL_MAX_BODY_BYTES });
   const limits = limitsFromConfig(config);
   const socketsByUser = new Map<string, Set<WebSocket>>();
+  const sessionOf = new WeakMap<WebSocket, string>();
 
   // Keep-alive: ping every socket; one that did not answer the previous ping is gone (dead NAT entry,
   // frozen laptop) and is terminated so its subscriptions stop holding resources.
@@ -63,6 +64,14 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
 
   const unsubscribe = services.dispatcher.subscribe(['sessions'], (event) => {
     const userId = event.payload.userId as string | undefined;
+    if (userId && event.type === 'auth.sessionEnded') {
+      // Sign-out ends one session (its sockets only); detected refresh-token reuse ends them all.
+      const ended = event.payload.allSessions === true ? null : (event.payload.sessionId as string | undefined);
+      for (const socket of socketsByUser.get(userId) ?? []) {
+        if (ended === null || sessionOf.get(socket) === ended) socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã kết thúc');
+      }
+      return;
+    }
     const rolesChanged = event.type === 'user.updated' && Boolean((event.payload.changes as Record<string, unknown> | undefined)?.roles);
     if (!userId || !(VOIDING_EVENTS.has(event.type) || rolesChanged)) return;
     for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Unauthorized, 'Tài khoản đã bị thay đổi hoặc vô hiệu hóa');
@@ -84,6 +93,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         ctx.extra.viewer = viewer;
         if (!set) socketsByUser.set(viewer.userId, (set = new Set()));
         set.add(ctx.extra.socket);
+        if (viewer.sessionId) sessionOf.set(ctx.extra.socket, viewer.sessionId);
         const msLeft = viewer.tokenExpiresAt * 1000 - Date.now();
         ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã hết hạn'), Math.max(0, msLeft));
         return true;
