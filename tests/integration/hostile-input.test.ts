@@ -116,8 +116,8 @@ function selectionFor(type: GraphQLObjectType, depth: number): fc.Arbitrary<stri
   const leafPick = leaves.length ? fc.subarray(leaves.map((f) => f.name), { minLength: 1, maxLength: Math.min(4, leaves.length) }) : fc.constant(['__typename']);
   if (depth <= 0 || objects.length === 0) return leafPick.map((names) => names.join(' '));
   return fc
-    .tuple(leafPick, fc.subarray(objects, { maxLength: Math.min(2, objects.length) }).chain((picked) => (picked.length ? fc.tuple(...picked.map((f) => selectionFor(getNamedType(f.type) as GraphQLObjectType, depth - 1).map((sel) => `${f.name} { ${sel} }`))) : fc.constant([]))))
-    .map(([names, nested]) => [...names, ...nested].join(' '));
+    .tuple(leafPick, fc.subarray(objects, { maxLength: Math.min(2, objects.length) }).chain((picked) => (picked.length ? fc.tuple(...picked.map((f) => selectionFor(getNamedType(f.type) as GraphQLObjectType, depth - 1).map((sel) => `${f.name} { ${sel} }`)))  as fc.Arbitrary<string[]> : fc.constant([] as string[]))))
+    .map(([names, nested]) => [...names, ...(nested as string[])].join(' '));
 }
 
 /** One operation on `field` of `root` with every argument passed as a variable of hostile content. */
