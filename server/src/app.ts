@@ -123,6 +123,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     });
     await calendar.load(orm.em.fork());
     const cases = new CaseService(outbox, calendar);
+    const actions = new ActionService(outbox, cases, calendar);
+    // A calendar change recomputes the stored deadlines and re-checks planned coercions in its own transaction.
+    calendar.onChange((tx, cal, dates, actorId) => cases.applyCalendarChange(tx, cal, dates, actorId));
+    calendar.onChange((tx, cal, dates, actorId) => actions.applyCalendarChange(tx, cal, dates, actorId));
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -140,7 +144,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       cases,
       threads: new ThreadService(outbox, cases),
       tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
-      actions: new ActionService(outbox, cases, calendar),
+      actions,
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

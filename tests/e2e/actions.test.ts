@@ -37,7 +37,7 @@ describe('coordinated actions on a case', () => {
       await actions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).click();
       const refusal = actions.getByRole('alert').filter({ hasText: 'Tết' });
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain('Điều 46');
+      expect(await refusal.textContent()).toContain('Luật THADS 2025 (106/2025/QH15)'); // cases received after 1 July 2026: the 2025 law, article unverified
 
       // A plain weekday: planned, the police invited.
       await actions.getByLabel('Bắt đầu (giờ Việt Nam)', { exact: true }).fill('2027-03-10T08:00');

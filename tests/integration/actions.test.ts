@@ -6,6 +6,10 @@ import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar'
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { cite, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
+
+/** The citation in force for the cases of this file (received after 1 July 2026: the 2025 law). */
+const citeNow = (code: CitationCode) => cite(code, new Date().toISOString().slice(0, 10));
 
 /** Issue 6: coordinated actions — persuasion visits, coercion rules (Đ.45, 46, 48, 72), outcomes, deadlines. */
 let app: App;
@@ -146,17 +150,18 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     // 2. The coercion plan: a date inside the Tết 2027 window (Tết = 2027-02-06) is refused.
     const coercion = (start: string, end: string, extra: Record<string, unknown> = {}) =>
       call('officer', planMutation, { input: { caseId: c.id, kind: 'COERCION', scheduledStart: start, scheduledEnd: end, place: 'Khu rừng thôn Nà Lầu', ...COERCION_PLAN, ...extra } });
-    const tet = err(await coercion(vn('2027-02-10', '08:00'), vn('2027-02-10', '11:00')));
-    expect(tet).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 46 Luật THADS', ext: { ruleCode: 'COERCION_IN_TET_WINDOW' } });
+    // Monday 22/02/2027 is Tết+16: inside the window (15 days after the three Tết days, khoản 2 Điều 13 NĐ 62/2015).
+    const tet = err(await coercion(vn('2027-02-22', '08:00'), vn('2027-02-22', '11:00')));
+    expect(tet).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_IN_TET_WINDOW' } });
     expect(tet.message).toContain('Tết');
     // … at 23:00 as well.
     const night = err(await coercion(vn('2027-03-10', '23:00'), new Date(new Date(vn('2027-03-10', '23:00')).getTime() + 3_600_000).toISOString()));
-    expect(night).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 46 Luật THADS', ext: { ruleCode: 'COERCION_AT_NIGHT' } });
+    expect(night).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_AT_NIGHT' } });
     // … and on a Saturday.
-    expect(err(await coercion(vn('2027-03-13', '08:00'), vn('2027-03-13', '11:00')))).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 46 Luật THADS', ext: { ruleCode: 'COERCION_ON_DAY_OFF' } });
+    expect(err(await coercion(vn('2027-03-13', '08:00'), vn('2027-03-13', '11:00')))).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_ON_DAY_OFF' } });
     // An incomplete plan names what is missing (Điều 72).
     const incomplete = err(await coercion(vn('2027-03-10', '08:00'), vn('2027-03-10', '11:00'), { measure: null, costEstimate: null }));
-    expect(incomplete).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 72 Luật THADS', ext: { ruleCode: 'COERCION_PLAN_INCOMPLETE', missingFields: ['measure', 'costEstimate'] } });
+    expect(incomplete).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('COERCION_PLAN'), ext: { ruleCode: 'COERCION_PLAN_INCOMPLETE', missingFields: ['measure', 'costEstimate'] } });
 
     // 3. Wednesday 10 March 2027, 08:00–11:00: accepted and sent to the procuracy, the police and the commune.
     const accepted = await coercion(vn('2027-03-10', '08:00'), vn('2027-03-10', '11:00'));
@@ -186,7 +191,7 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
       await ok(who, respondMutation, { input: { participantId: p.id, version: p.version, confirm: true } });
     }
     const refused = err(await call('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } }));
-    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 72 khoản 3 Luật THADS', ext: { ruleCode: 'PROTECTION_PLAN_MISSING' } });
+    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('PROTECTION_PLAN'), ext: { ruleCode: 'PROTECTION_PLAN_MISSING' } });
     // Only the invited police record it.
     expect(err(await call('communeB', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'KH số 12/KH-CA' } })).code).toBe('FORBIDDEN');
     plan = (await ok('police', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'Kế hoạch bảo vệ số 12/KH-CA' } })).recordProtectionPlan;
@@ -224,7 +229,7 @@ describe('coercion rules', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0 });
     const day = nextDay();
     const input = { caseId: c.id, kind: 'COERCION', scheduledStart: vn(day, '08:00'), scheduledEnd: vn(day, '11:00'), place: 'Thôn Nà Lầu', ...COERCION_PLAN };
-    expect(err(await call('officer', planMutation, { input }))).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 45 Luật THADS', ext: { ruleCode: 'COERCION_BEFORE_VOLUNTARY_PERIOD_END' } });
+    expect(err(await call('officer', planMutation, { input }))).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('VOLUNTARY_PERIOD'), ext: { ruleCode: 'COERCION_BEFORE_VOLUNTARY_PERIOD_END' } });
     const urgent = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0, urgentSecurity: true });
     const res = await call('officer', planMutation, { input: { ...input, caseId: urgent.id } });
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -236,7 +241,7 @@ describe('coercion rules', () => {
     const lateReq = (await ok('officer', postponeMutation, { input: { id: soon.id, version: soon.version, reason: 'Đương sự khiếu nại' } })).requestActionPostponement;
     expect(lateReq.postponementLate).toBe(true);
     const [event] = await eventsOf(c.id, 'action.postponementRequested');
-    expect(event.payload).toMatchObject({ late: true, legalSource: 'Điều 48 Luật THADS' });
+    expect(event.payload).toMatchObject({ late: true, legalSource: citeNow('POSTPONEMENT') });
     const later = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: new Date(Date.now() + 72 * 3_600_000).toISOString(), scheduledEnd: new Date(Date.now() + 74 * 3_600_000).toISOString(), place: 'UBND xã' } })).planAction;
     expect((await ok('officer', postponeMutation, { input: { id: later.id, version: later.version, reason: 'Đương sự khiếu nại' } })).requestActionPostponement.postponementLate).toBe(false);
   });
@@ -250,7 +255,7 @@ describe('coercion rules', () => {
     expect(await app.services.actions.escalateMissedDeadlines(app.orm.em.fork(), later)).not.toContain(plan.id);
     const events = (await eventsOf(c.id, 'case.deadlineMissed')).filter((e) => e.payload.subjectId === plan.id);
     expect(events).toHaveLength(1);
-    expect(events[0].payload).toMatchObject({ caseId: c.id, deadline: 'POLICE_PROTECTION_PLAN', legalSource: 'Điều 72 khoản 3 Luật THADS' });
+    expect(events[0].payload).toMatchObject({ caseId: c.id, deadline: 'POLICE_PROTECTION_PLAN', legalSource: citeNow('PROTECTION_PLAN') });
     expect(events[0].topics).toEqual(expect.arrayContaining([`agency:${office.id}`, `agency:${steering.id}`, `agency:${policeB.id}`]));
   });
 });
@@ -269,7 +274,7 @@ describe('case deadlines', () => {
     expect(await app.services.actions.escalateMissedDeadlines(app.orm.em.fork(), now)).toContain(c.id);
     expect(await app.services.actions.escalateMissedDeadlines(app.orm.em.fork(), now)).not.toContain(c.id);
     const [event] = (await eventsOf(c.id, 'case.deadlineMissed')).filter((e) => e.payload.deadline === 'VERIFICATION');
-    expect(event.payload).toMatchObject({ caseId: c.id, subjectId: c.id, legalSource: 'Điều 44 Luật THADS' });
+    expect(event.payload).toMatchObject({ caseId: c.id, subjectId: c.id, legalSource: citeNow('VERIFICATION') });
     expect(event.topics).toEqual(expect.arrayContaining([`agency:${office.id}`, `agency:${steering.id}`]));
   });
 });
@@ -299,7 +304,7 @@ describe('persuasion and invitations', () => {
     const res = await call('officer', outcomeMutation, {
       input: { id: visit.id, version: visit.version, outcome: 'PARTIAL_PAYMENT', minutes: 'Nộp một phần.', collections: [{ obligationId: c.obligations[0].id, amountCollected: '100000000' }], completeCase: true },
     });
-    expect(err(res)).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 52 Luật THADS' });
+    expect(err(res)).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('COMPLETION') });
     expect(await caseOf('officer', c.id)).toMatchObject({ totals: { collected: '0' } });
   });
 

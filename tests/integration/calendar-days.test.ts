@@ -154,7 +154,7 @@ describe('official days off and make-up working days (one instance)', () => {
   it('calendarDays merges the library public holidays with the data; at most 2 years', async () => {
     await ok('admin', addMutation, { input: dayOff('2027-09-03', 'Nghỉ Quốc khánh (ngày thứ hai)') });
     const days = (await ok('officer', daysQuery, { from: '2027-01-01', to: '2027-12-31' })).calendarDays as Array<{ date: string; kind: string; name: string; source: string }>;
-    expect(days.find((d) => d.date === '2027-01-01')).toMatchObject({ kind: 'PUBLIC_HOLIDAY', source: 'Điều 112 Bộ luật Lao động 2019' });
+    expect(days.find((d) => d.date === '2027-01-01')).toMatchObject({ kind: 'PUBLIC_HOLIDAY', source: 'Khoản 1 Điều 112 Bộ luật Lao động 2019' });
     expect(days.find((d) => d.date === '2027-09-02')).toMatchObject({ kind: 'PUBLIC_HOLIDAY' });
     expect(days.find((d) => d.date === '2027-09-03')).toEqual({ date: '2027-09-03', kind: 'DAY_OFF', name: 'Nghỉ Quốc khánh (ngày thứ hai)', source: 'Thông báo 6150/TB-BLĐTBXH' });
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());

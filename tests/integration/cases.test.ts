@@ -5,6 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { cite } from '../../server/src/modules/calendar/legal-rules';
 
 /** DOMAIN.md's worked example: case 12/QĐ-THA, 777,000,000 đ, commune A, persuasion, full payment. */
 let app: App;
@@ -127,7 +128,7 @@ describe('the worked example, end to end', () => {
 
     // An illegal jump names its rule.
     const jump = await gql(app, transitionMutation, { input: { id, version, transition: 'COMPLETE' } }, tokens.officer);
-    expect(jump.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 52 Luật THADS' });
+    expect(jump.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: cite('COMPLETION', '2026-09-01') });
 
     await step({ transition: 'ISSUE_DECISION', decisionNumber: '12/QĐ-THA', decisionDate: '2026-09-03' });
     // Delivered today: the voluntary period runs; verification for coercion must wait (Đ.45).
@@ -135,7 +136,7 @@ describe('the worked example, end to end', () => {
     expect(new Date(delivered.voluntaryPeriodEndsAt).getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
     expect(new Date(delivered.verificationDueAt).getTime()).toBeGreaterThan(new Date(delivered.voluntaryPeriodEndsAt).getTime());
     const early = await gql(app, transitionMutation, { input: { id, version, transition: 'START_VERIFICATION' } }, tokens.officer);
-    expect(early.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Điều 45 Luật THADS' });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: cite('VOLUNTARY_PERIOD', '2026-09-01') });
     expect(early.errors?.[0].message).toMatch(/tự nguyện/);
 
     // Persuasion worked: the debtors pay in full during the voluntary period.
@@ -197,7 +198,7 @@ describe('case rules', () => {
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: expect.stringContaining('Luật THADS') });
     }
     const message = (await transition(c.id, ended.data!.transitionCase.version, { transition: 'RESUME' })).errors?.[0].message;
-    expect(message).toMatch(/không thể mở lại \(Điều 50/);
+    expect(message).toContain(`không thể mở lại (${cite('TERMINATION', '2026-09-01')})`);
   });
 
   it('postpones with a reason and resumes to where it was', async () => {

@@ -6,14 +6,15 @@ const STEPS = Object.values(CaseTransition);
 
 describe('case lifecycle', () => {
   it.each(STATUSES.flatMap((s) => STEPS.map((t) => [s, t] as const)))('from %s, %s is allowed only if the table says so', (status, transition) => {
-    const result = checkTransition(status, transition, CaseStatus.VERIFICATION);
+    const result = checkTransition(status, transition, CaseStatus.VERIFICATION, '2026-03-01');
     expect(result.ok).toBe(TRANSITIONS[transition].from.includes(status));
-    expect(result.source).toMatch(/Điều \d+/);
+    expect(result.source).toMatch(/Điều \d+/); // a case received under the 2008 law
+    expect(checkTransition(status, transition, CaseStatus.VERIFICATION, '2026-07-01').source).toContain('Luật THADS 2025 (106/2025/QH15)');
   });
 
   it('lets nothing follow a final status, and says a terminated case cannot reopen (Điều 50)', () => {
     for (const status of FINAL_STATUSES) for (const t of STEPS) expect(checkTransition(status, t).ok).toBe(false);
-    const resume = checkTransition(CaseStatus.TERMINATED, CaseTransition.RESUME);
+    const resume = checkTransition(CaseStatus.TERMINATED, CaseTransition.RESUME, null, '2026-03-01');
     expect(resume.ok).toBe(false);
     if (!resume.ok) expect(resume.message).toMatch(/không thể mở lại \(Điều 50/);
   });

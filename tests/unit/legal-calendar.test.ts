@@ -180,25 +180,28 @@ describe('deadlines', () => {
 });
 
 describe('voluntary period (10 days, Điều 45)', () => {
-  it('ends at the end of the 10th local day after receipt', () => {
-    expect(cal.voluntaryPeriodEnd(vn('2026-03-05', '15:00')).toISOString()).toBe('2026-03-15T16:59:59.999Z');
+  it('ends at the end of the 10th local day after receipt (bare count)', () => {
+    const bare = { rollOverDaysOff: false };
+    expect(cal.voluntaryPeriodEnd(vn('2026-03-05', '15:00'), bare).toISOString()).toBe('2026-03-15T16:59:59.999Z');
     // 23:30 on 05/03 local is the 5th; 00:30 on 06/03 local is the 6th.
-    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-03-05', '23:30')))).toBe('2026-03-15');
-    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-03-06', '00:30')))).toBe('2026-03-16');
+    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-03-05', '23:30'), bare))).toBe('2026-03-15');
+    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-03-06', '00:30'), bare))).toBe('2026-03-16');
   });
 
-  it('counts weekends and holidays as calendar days, optionally rolling a day-off end to the next working day', () => {
-    // Received Sat 18/04/2026 → day 10 = Tue 28/04; received Mon 20/04 → day 10 = Thu 30/04 (holiday).
+  it('counts weekends and holidays as calendar days and by default rolls a day-off end to the next working day (khoản 5 Điều 148 BLDS 2015)', () => {
+    // Received Sat 18/04/2026 → day 10 = Tue 28/04; received Mon 20/04 → day 10 = Thu 30/04 (holiday) → Mon 04/05.
     expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-04-18')))).toBe('2026-04-28');
-    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-04-20')))).toBe('2026-04-30');
-    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-04-20'), { rollOverDaysOff: true }))).toBe('2026-05-04');
+    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-04-20'), { rollOverDaysOff: false }))).toBe('2026-04-30');
+    expect(toLocalDate(cal.voluntaryPeriodEnd(vn('2026-04-20')))).toBe('2026-05-04');
+    // Received Thu 05/03/2026 → day 10 = Sun 15/03 → Mon 16/03.
+    expect(cal.voluntaryPeriodEnd(vn('2026-03-05', '15:00')).toISOString()).toBe('2026-03-16T16:59:59.999Z');
   });
 
   it('reports whether an instant is within the period', () => {
     const received = vn('2026-03-05', '15:00');
     expect(cal.isWithinVoluntaryPeriod(received, vn('2026-03-05', '15:00'))).toBe(true);
-    expect(cal.isWithinVoluntaryPeriod(received, new Date('2026-03-15T16:59:59.999Z'))).toBe(true);
-    expect(cal.isWithinVoluntaryPeriod(received, new Date('2026-03-15T17:00:00.000Z'))).toBe(false);
+    expect(cal.isWithinVoluntaryPeriod(received, new Date('2026-03-16T16:59:59.999Z'))).toBe(true);
+    expect(cal.isWithinVoluntaryPeriod(received, new Date('2026-03-16T17:00:00.000Z'))).toBe(false);
     expect(cal.isWithinVoluntaryPeriod(received, vn('2026-03-05', '14:59'))).toBe(false);
   });
 });
@@ -230,17 +233,20 @@ describe('forbidden coercion times (Điều 46)', () => {
     const reasons = cal.forbiddenCoercionReasons(vn('2026-02-24', '08:00'), vn('2026-02-24', '11:00'));
     expect(reasons.map((r) => r.code)).toEqual(['COERCION_IN_TET_WINDOW']);
     expect(reasons[0].message).toBe(
-      'Không được cưỡng chế trong khoảng 15 ngày trước và sau Tết Nguyên đán (Tết 2026: 17/02/2026); ' +
-        'chọn ngày trước 02/02/2026 hoặc sau 04/03/2026.',
+      'Không được cưỡng chế trong dịp Tết Nguyên đán 2026 (Tết: 17/02/2026; thời gian không cưỡng chế từ 02/02/2026 đến hết 06/03/2026, ' +
+        '15 ngày trước Tết và 15 ngày sau ba ngày Tết, khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP); ' +
+        'chọn ngày trước 02/02/2026 hoặc sau 06/03/2026.',
     );
+    expect(reasons[0].source).toContain('Khoản 2 Điều 13 Nghị định 62/2015/NĐ-CP');
     expect(reasons[0].dates).toEqual(['2026-02-24']);
   });
 
-  it('includes both ends of the ±15-day Tết window and nothing beyond', () => {
+  it('includes both ends of the Tết−15 … Tết+17 window and nothing beyond', () => {
     expect(codes(vn('2026-02-02'), vn('2026-02-02', '10:00'))).toEqual(['COERCION_IN_TET_WINDOW']);
-    expect(codes(vn('2026-03-04'), vn('2026-03-04', '10:00'))).toEqual(['COERCION_IN_TET_WINDOW']);
+    expect(codes(vn('2026-03-05'), vn('2026-03-05', '10:00'))).toEqual(['COERCION_IN_TET_WINDOW']); // Thu, Tết+16
+    expect(codes(vn('2026-03-06'), vn('2026-03-06', '10:00'))).toEqual(['COERCION_IN_TET_WINDOW']); // Fri, Tết+17
     expect(codes(vn('2026-01-30'), vn('2026-01-30', '10:00'))).toEqual([]); // Fri, 18 days before
-    expect(codes(vn('2026-03-05'), vn('2026-03-05', '10:00'))).toEqual([]); // Thu, 16 days after
+    expect(codes(vn('2026-03-09'), vn('2026-03-09', '10:00'))).toEqual([]); // Mon, Tết+20
     expect(codes(vn('2025-01-14'), vn('2025-01-14', '10:00'))).toEqual(['COERCION_IN_TET_WINDOW']); // Tết 29/01/2025
     expect(codes(vn('2025-01-13'), vn('2025-01-13', '10:00'))).toEqual([]);
   });
@@ -289,12 +295,12 @@ describe('forbidden coercion times (Điều 46)', () => {
   it('selects the rule version in force on the date and none before the law', () => {
     expect(ruleVersionInForce(COERCION_RULES.COERCION_IN_TET_WINDOW, '2026-02-17')?.params).toEqual({
       daysBefore: 15,
-      daysAfter: 15,
+      daysAfter: 17,
     });
     expect(ruleVersionInForce(COERCION_RULES.COERCION_IN_TET_WINDOW, '2009-06-30')).toBeUndefined();
     const versions = [
-      { code: 'X', effectiveFrom: '2009-07-01', effectiveTo: '2026-07-01', rule: 'old', source: 'a', params: 1 },
-      { code: 'X', effectiveFrom: '2026-07-01', rule: 'new', source: 'b', params: 2 },
+      { code: 'X', effectiveFrom: '2009-07-01', effectiveTo: '2026-07-01', rule: 'old', source: 'a', verified: true, params: 1 },
+      { code: 'X', effectiveFrom: '2026-07-01', rule: 'new', source: 'b', verified: false, params: 2 },
     ];
     expect(ruleVersionInForce(versions, '2026-06-30')?.rule).toBe('old');
     expect(ruleVersionInForce(versions, '2026-07-01')?.rule).toBe('new');
@@ -317,11 +323,11 @@ describe('forbidden coercion times (Điều 46)', () => {
       );
     });
 
-    it('always refuses a local date within ±15 days of that year’s Tết', () => {
+    it('always refuses a local date from Tết−15 to Tết+17 of that year', () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 2024, max: 2035 }),
-          fc.integer({ min: -15, max: 15 }),
+          fc.integer({ min: -15, max: 17 }),
           fc.integer({ min: 6 * 60, max: 20 * 60 }),
           fc.integer({ min: 1, max: 120 }),
           (year, offset, minute, duration) => {
@@ -354,7 +360,7 @@ describe('forbidden coercion times (Điều 46)', () => {
     it('accepts a plain Tuesday–Thursday 08:00–11:00 far from Tết and holiday weeks', () => {
       const farFromTet = (day: LocalDate): boolean => {
         const y = Number(day.slice(0, 4));
-        return [y - 1, y, y + 1].every((ty) => Math.abs(localDaysBetween(tetDate(ty), day)) > 16);
+        return [y - 1, y, y + 1].every((ty) => Math.abs(localDaysBetween(tetDate(ty), day)) > 17);
       };
       const inHolidayWeek = (day: LocalDate): boolean => {
         const md = day.slice(5);
@@ -382,25 +388,25 @@ describe('forbidden coercion times (Điều 46)', () => {
 
 describe('extra days off and make-up working days', () => {
   const custom = createLegalCalendar({
-    extraDaysOff: ['2026-09-01', { date: '2026-01-02', name: 'Nghỉ bù Tết Dương lịch' }],
+    extraDaysOff: ['2026-09-03', { date: '2026-01-02', name: 'Nghỉ bù Tết Dương lịch' }],
     extraWorkingDays: ['2026-03-14'],
   });
 
   it('treats an extra day off as a holiday and a non-working day', () => {
-    expect(custom.isPublicHoliday('2026-09-01')).toEqual({
+    expect(custom.isPublicHoliday('2026-09-03')).toEqual({
       holiday: true,
       name: 'Ngày nghỉ theo quyết định của cơ quan có thẩm quyền',
       kind: 'extraDayOff',
     });
     expect(custom.isPublicHoliday('2026-01-02').name).toBe('Nghỉ bù Tết Dương lịch');
-    expect(custom.isWorkingDay('2026-09-01')).toBe(false);
-    expect(cal.isWorkingDay('2026-09-01')).toBe(true); // the default calendar is unaffected
+    expect(custom.isWorkingDay('2026-09-03')).toBe(false);
+    expect(cal.isWorkingDay('2026-09-03')).toBe(true); // the default calendar is unaffected
   });
 
   it('skips extra days off when adding working days', () => {
-    // Mon 31/08/2026 + 1: 01/09 extra day off, 02/09 Quốc khánh → Thu 03/09.
-    expect(toLocalDate(custom.addWorkingDays(vn('2026-08-31'), 1))).toBe('2026-09-03');
-    expect(toLocalDate(cal.addWorkingDays(vn('2026-08-31'), 1))).toBe('2026-09-01');
+    // Mon 31/08/2026 + 1: 01/09 second Quốc khánh day (rule), 02/09 Quốc khánh, 03/09 extra day off → Fri 04/09.
+    expect(toLocalDate(custom.addWorkingDays(vn('2026-08-31'), 1))).toBe('2026-09-04');
+    expect(toLocalDate(cal.addWorkingDays(vn('2026-08-31'), 1))).toBe('2026-09-03');
   });
 
   it('refuses a coercion on an extra day off as a day off, naming it', () => {
@@ -417,7 +423,7 @@ describe('extra days off and make-up working days', () => {
   });
 
   it('suggests the next allowed day taking extra days off into account', () => {
-    expect(custom.nextCoercionDay('2026-08-31')).toBe('2026-09-03');
+    expect(custom.nextCoercionDay('2026-08-31')).toBe('2026-09-04');
   });
 
   it('rejects contradictory or malformed extra dates', () => {

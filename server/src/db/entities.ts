@@ -2,9 +2,9 @@ import { AuthSession, SigninThrottle } from '../auth/session.entity';
 import { EventRecord, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
-import { CalendarDay } from '../modules/calendar/calendar-day.entity';
+import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
-import { ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
+import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
@@ -34,5 +34,7 @@ export const ENTITIES = [
   CaseAction,
   ActionParticipant,
   DeadlineEscalation,
+  AccountFreeze,
   CalendarDay,
+  TetDirective,
 ];

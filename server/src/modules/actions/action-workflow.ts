@@ -1,3 +1,4 @@
+import type { CitationCode } from '../calendar/legal-rules';
 import { ActionKind, ActionStatus } from './action.entity';
 
 /**
@@ -24,17 +25,17 @@ interface StepRule {
   to: ActionStatus;
   event: string;
   needsReason: boolean;
-  /** Legal source for coercions (shown in refusals of coercion steps). */
-  coercionSource: string;
+  /** Legal sources for coercions (shown in refusals of coercion steps), as codes of the citation table. */
+  coercionCitations: readonly CitationCode[];
 }
 
 export const ACTION_STEPS: Readonly<Record<ActionStep, StepRule>> = {
-  MARK_READY: { from: [ActionStatus.PLANNED], to: ActionStatus.READY, event: 'action.ready', needsReason: false, coercionSource: 'Điều 72 Luật THADS' },
-  START: { from: [ActionStatus.READY], to: ActionStatus.IN_PROGRESS, event: 'action.started', needsReason: false, coercionSource: 'Điều 46, 72 Luật THADS' },
-  COMPLETE: { from: [ActionStatus.IN_PROGRESS], to: ActionStatus.COMPLETED, event: 'action.completed', needsReason: false, coercionSource: 'Điều 72 Luật THADS' },
-  POSTPONE: { from: [ActionStatus.PLANNED, ActionStatus.READY], to: ActionStatus.POSTPONED, event: 'action.postponed', needsReason: true, coercionSource: 'Điều 48 Luật THADS' },
-  RESCHEDULE: { from: [ActionStatus.POSTPONED], to: ActionStatus.PLANNED, event: 'action.rescheduled', needsReason: false, coercionSource: 'Điều 46, 72 Luật THADS' },
-  CANCEL: { from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED], to: ActionStatus.CANCELLED, event: 'action.cancelled', needsReason: true, coercionSource: 'Điều 72 Luật THADS' },
+  MARK_READY: { from: [ActionStatus.PLANNED], to: ActionStatus.READY, event: 'action.ready', needsReason: false, coercionCitations: ['COERCION_PLAN'] },
+  START: { from: [ActionStatus.READY], to: ActionStatus.IN_PROGRESS, event: 'action.started', needsReason: false, coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'] },
+  COMPLETE: { from: [ActionStatus.IN_PROGRESS], to: ActionStatus.COMPLETED, event: 'action.completed', needsReason: false, coercionCitations: ['COERCION_PLAN'] },
+  POSTPONE: { from: [ActionStatus.PLANNED, ActionStatus.READY], to: ActionStatus.POSTPONED, event: 'action.postponed', needsReason: true, coercionCitations: ['POSTPONEMENT'] },
+  RESCHEDULE: { from: [ActionStatus.POSTPONED], to: ActionStatus.PLANNED, event: 'action.rescheduled', needsReason: false, coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'] },
+  CANCEL: { from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED], to: ActionStatus.CANCELLED, event: 'action.cancelled', needsReason: true, coercionCitations: ['COERCION_PLAN'] },
 };
 
 /** Statuses in which the action still lies ahead (invitations can be answered, deadlines matter). */

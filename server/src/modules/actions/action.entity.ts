@@ -138,6 +138,17 @@ export class CaseAction {
   @Property({ type: 'boolean', default: false })
   postponementLate: boolean = false;
 
+  /**
+   * Set when a calendar change (a day off added, a Tết directive) put this planned or ready coercion on a
+   * forbidden day: it cannot be marked ready or started until rescheduled. Cleared by a legal reschedule.
+   */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  calendarConflictAt?: Date | null;
+
+  /** The refusal message of the calendar conflict (Vietnamese), for the lead officer. */
+  @Property({ type: 'text', nullable: true })
+  calendarConflict?: string | null;
+
   /** Why it was postponed or cancelled. */
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
@@ -240,4 +251,50 @@ export class DeadlineEscalation {
 
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   escalatedAt: Date = new Date();
+}
+
+/**
+ * Rule 8 (urgent account freeze, Điều 67 of the 2008 law): the record (biên bản) of an urgent freeze,
+ * made on the spot, and the decision that must follow within 24 hours. Both go to the procuracy at
+ * once; a decision still missing after `decisionDueAt` is escalated (DeadlineEscalation 'URGENT_FREEZE').
+ */
+@Entity({ tableName: 'account_freeze' })
+@Index({ properties: ['decidedAt', 'decisionDueAt'] })
+export class AccountFreeze {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @ManyToOne(() => EnforcementCase)
+  case!: Rel<EnforcementCase>;
+
+  /** When the freeze record was made. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  recordedAt!: Date;
+
+  /** recordedAt + 24 h: the decision is due by then. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  decisionDueAt!: Date;
+
+  /** What was frozen and where (the record's content or its number); no account numbers in events. */
+  @Property({ type: 'text' })
+  note!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  decidedAt?: Date | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  decisionNumber?: string | null;
+
+  /** The lead office's "issue the freeze decision" task. */
+  @ManyToOne(() => Task, { nullable: true })
+  task?: Rel<Task> | null;
+
+  @ManyToOne(() => User)
+  createdBy!: Rel<User>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
 }

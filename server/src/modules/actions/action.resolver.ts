@@ -11,7 +11,7 @@ import { CaseType } from '../cases/case.resolver';
 import type { EnforcementCase } from '../cases/case.entity';
 import { UserType } from '../users/user.resolver';
 import { ActionStep } from './action-workflow';
-import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
 registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED.' });
@@ -52,13 +52,15 @@ export class CaseActionType {
   @Field(() => String, { nullable: true }) forces!: string | null;
   @Field(() => String, { nullable: true }) protection!: string | null;
   @Field(() => MoneyScalar, { nullable: true }) costEstimate!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 3: 3 working days).' }) protectionPlanDueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 4: 3 working days).' }) protectionPlanDueAt!: Date | null;
   @Field(() => Date, { nullable: true }) protectionPlanRecordedAt!: Date | null;
   @Field(() => String, { nullable: true }) protectionPlanNote!: string | null;
   @Field(() => Date, { nullable: true }) postponementRequestedAt!: Date | null;
   @Field(() => String, { nullable: true }) postponementReason!: string | null;
   @Field({ description: 'The postponement request arrived less than 24 h before the start (Điều 48).' }) postponementLate!: boolean;
   @Field(() => String, { nullable: true, description: 'Why it was postponed or cancelled.' }) reason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Set when a calendar change put this coercion on a forbidden day (Điều 46): it must be rescheduled before it can be marked ready or started.' }) calendarConflictAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the calendar now forbids this coercion (Vietnamese).' }) calendarConflict!: string | null;
   @Field(() => ActionOutcome, { nullable: true }) outcome!: ActionOutcome | null;
   @Field(() => String, { nullable: true, description: 'The minutes (biên bản).' }) minutes!: string | null;
   @Field(() => [String], { nullable: true }) attendees!: string[] | null;
@@ -112,6 +114,32 @@ export class RespondInvitationInput {
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field() @IsBoolean() confirm!: boolean;
   @Field(() => String, { nullable: true, description: 'Required to decline.' }) @IsOptional() @Length(0, 5000) reason?: string | null;
+}
+
+@InputType()
+export class RecordUrgentFreezeInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => Date, { nullable: true, description: 'When the freeze record was made (default: now).' }) @IsOptional() recordedAt?: Date | null;
+  @Field({ description: 'Content or number of the record; no account numbers.' }) @Length(1, 5000, { message: 'Hãy nhập nội dung biên bản (tối đa 5.000 ký tự).' }) note!: string;
+}
+
+@InputType()
+export class RecordFreezeDecisionInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') freezeId!: string;
+  @Field() @Length(1, 100, { message: 'Số quyết định dài từ 1 đến 100 ký tự.' }) decisionNumber!: string;
+}
+
+@ObjectType('AccountFreeze', { description: 'Rule 8: an urgent account freeze — the record, and the decision due within 24 hours (both sent to the procuracy).' })
+export class AccountFreezeType {
+  @Field(() => ID) id!: string;
+  @Field() recordedAt!: Date;
+  @Field() decisionDueAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) decisionNumber!: string | null;
+  @Field() note!: string;
 }
 
 @InputType()
@@ -183,9 +211,21 @@ export class ActionResolver {
   }
 
   @SignedIn('action.recordProtectionPlan: members of the invited police agency')
-  @Mutation(() => CaseActionType, { description: 'The police record their protection plan (Điều 72 khoản 3).' })
+  @Mutation(() => CaseActionType, { description: 'The police record their protection plan (Điều 72 khoản 4).' })
   recordProtectionPlan(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordProtectionPlanInput): Promise<CaseAction> {
     return ctx.services.actions.recordProtectionPlan(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn('case.update: lead office officers')
+  @Mutation(() => AccountFreezeType, { description: 'Rule 8: records an urgent account freeze; the decision is due within 24 h and the record goes to the procuracy at once.' })
+  recordUrgentFreeze(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordUrgentFreezeInput): Promise<AccountFreeze> {
+    return ctx.services.actions.recordUrgentFreeze(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn('case.update: lead office officers')
+  @Mutation(() => AccountFreezeType, { description: 'Rule 8: records the freeze decision (sent to the procuracy; late after 24 h).' })
+  recordFreezeDecision(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordFreezeDecisionInput): Promise<AccountFreeze> {
+    return ctx.services.actions.recordFreezeDecision(ctx.em, ctx.viewer!, input);
   }
 
   @SignedIn(ACTION_PLAN)
@@ -231,7 +271,7 @@ export class ActionResolver {
 
 @ObjectType('CaseDeadline', { description: 'A legal deadline of a case, computed from the legal calendar.' })
 export class CaseDeadlineType {
-  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 3).' }) kind!: string;
+  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 4).' }) kind!: string;
   @Field({ description: 'End of the last allowed day.' }) dueAt!: Date;
   @Field() legalSource!: string;
   @Field(() => ID, { nullable: true, description: 'The coercion concerned, for the protection plan.' }) actionId!: string | null;
@@ -245,6 +285,11 @@ export class CaseActionsFieldResolver {
   @FieldResolver(() => [CaseActionType], { description: 'Actions of the case, in schedule order.' })
   actions(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.actionsByCase.load(c.id);
+  }
+
+  @FieldResolver(() => [AccountFreezeType], { description: 'Urgent account freezes of the case (rule 8), oldest first.' })
+  accountFreezes(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.actions.accountFreezes(ctx.em, c);
   }
 
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })

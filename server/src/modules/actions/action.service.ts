@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
-import { badInput, notFound, ruleViolation } from '../../errors';
+import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
 import { assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts, type CaseFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
@@ -9,25 +9,30 @@ import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
+import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
+import { cite, citeAll } from '../calendar/legal-rules';
 import { CaseService, type ProgressInput } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
 import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
-import { ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 import {
   checkForbiddenTimes,
   checkPlanContents,
   checkProtectionPlanRecorded,
   checkVoluntaryPeriod,
-  COERCION_RULES,
+  coercionSource,
   isLatePostponement,
+  lawDateOf,
   protectionPlanDueAt,
 } from './coercion-rules';
 
 const MAX_TEXT = 5_000;
 const MAX_MINUTES = 50_000;
+/** Rule 8: the freeze decision is due within 24 hours of the record (counted in hours, not days). */
+const URGENT_FREEZE_DECISION_MS = 24 * 60 * 60 * 1000;
 
 export interface InvitationInput {
   agencyId: string;
@@ -135,7 +140,7 @@ export class ActionService {
    * Plans an action (lead office officers). A coercion must pass the rules of coercion-rules.ts and
    * is sent at once to the procuracy, the police and the People's Committee covering the case's
    * commune: they join the case if needed, get an "attend action" task and an event; the police also
-   * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 3).
+   * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 4).
    */
   async plan(em: EntityManager, viewer: Viewer, input: NewActionInput): Promise<CaseAction> {
     const place = input.place?.trim() ?? '';
@@ -145,8 +150,6 @@ export class ActionService {
     if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate)) throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
     const coercion = input.kind === ActionKind.COERCION;
     if (coercion) {
-      const incomplete = checkPlanContents({ ...input, place });
-      if (incomplete) throw incomplete;
       const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
       if (forbiddenTime) throw forbiddenTime;
     }
@@ -155,6 +158,8 @@ export class ActionService {
       assertAllowed(canOnCase(viewer, 'case.update', facts), 'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
       if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
       if (coercion) {
+        const incomplete = checkPlanContents({ ...input, place }, c);
+        if (incomplete) throw incomplete;
         const early = checkVoluntaryPeriod(c, input.scheduledStart);
         if (early) throw early;
       }
@@ -185,7 +190,7 @@ export class ActionService {
         for (const r of COERCION_RECIPIENTS) {
           const agency = await localAgency(tx.em, r.kind, commune.path);
           if (!agency) {
-            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, COERCION_RULES.PLAN_CONTENTS.source, { agencyKind: r.kind });
+            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, coercionSource('PLAN_CONTENTS', c), { agencyKind: r.kind });
           }
           invitations.push({ agency, required: r.required, role: r.role });
         }
@@ -206,14 +211,14 @@ export class ActionService {
           c,
           police,
           { kind: TaskKind.PROTECTION_PLAN, title: 'Lập kế hoạch bảo vệ cưỡng chế', priority: TaskPriority.HIGH, dueAt: action.protectionPlanDueAt },
-          { actionId: action.id, legalSource: COERCION_RULES.PROTECTION_PLAN.source },
+          { actionId: action.id, legalSource: coercionSource('PROTECTION_PLAN', c) },
         );
         await tx.em.flush();
       }
       await emitAction(tx, viewer.userId, action, 'action.planned', {
         invitedAgencyIds: invitations.map((i) => i.agency.id),
         protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
-        ...(coercion ? { legalSource: COERCION_RULES.PLAN_CONTENTS.source } : {}),
+        ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
       }, invitations.map((i) => `agency:${i.agency.id}`));
       return action.id;
     });
@@ -245,19 +250,28 @@ export class ActionService {
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
     return this.change(em, viewer, input.id, input.version, 'action.plan', 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
       const check = checkActionStep(action.status, input.step);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? rule.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
       const extra: Record<string, unknown> = {};
       const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
+      if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
+        // The calendar may have changed since planning (a day off added, a Tết directive): judge the
+        // time against the calendar in force now; such a coercion must be postponed and rescheduled.
+        const forbidden = checkForbiddenTimes(action.scheduledStart, action.scheduledEnd, this.calendar.current());
+        if (forbidden) {
+          const { rule, ...facts } = forbidden.details;
+          throw ruleViolation(`${forbidden.message} Lịch ngày nghỉ đã thay đổi sau khi lập kế hoạch: hãy hoãn và lên lịch lại cuộc cưỡng chế.`, rule as string, { ...facts, calendarConflict: true });
+        }
+      }
       if (input.step === ActionStep.MARK_READY) {
         if (action.kind === ActionKind.COERCION) {
-          const missing = checkProtectionPlanRecorded(action);
+          const missing = checkProtectionPlanRecorded(action, c);
           if (missing) throw missing;
         }
         const unconfirmed = participants.filter((p) => p.required && p.status !== InvitationStatus.CONFIRMED);
         if (unconfirmed.length) {
           throw ruleViolation(
             `Còn ${unconfirmed.length} cơ quan bắt buộc chưa xác nhận tham gia (${unconfirmed.map((p) => p.agency.name).join('; ')}); chưa thể chuyển sang sẵn sàng.`,
-            action.kind === ActionKind.COERCION ? COERCION_RULES.PLAN_CONTENTS.source : ACTION_WORKFLOW_RULE,
+            action.kind === ActionKind.COERCION ? coercionSource('PLAN_CONTENTS', c) : ACTION_WORKFLOW_RULE,
             { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED', agencyIds: unconfirmed.map((p) => p.agency.id) },
           );
         }
@@ -274,6 +288,8 @@ export class ActionService {
         action.scheduledEnd = end;
         action.postponementRequestedAt = null;
         action.postponementLate = false;
+        action.calendarConflictAt = null;
+        action.calendarConflict = null;
         Object.assign(extra, { scheduledStart: start.toISOString(), scheduledEnd: end.toISOString() });
       }
       if (input.step === ActionStep.POSTPONE || input.step === ActionStep.CANCEL) action.reason = reason;
@@ -314,14 +330,14 @@ export class ActionService {
     return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
   }
 
-  /** The invited police record their protection plan (Điều 72 khoản 3); their PROTECTION_PLAN task is completed. */
+  /** The invited police record their protection plan (Điều 72 khoản 4); their PROTECTION_PLAN task is completed. */
   async recordProtectionPlan(em: EntityManager, viewer: Viewer, input: { id: string; version: number; note: string }): Promise<CaseAction> {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
-    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action) => {
+    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action, c) => {
       if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
-      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', COERCION_RULES.PROTECTION_PLAN.source, { status: action.status });
+      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
       const now = new Date();
       action.protectionPlanRecordedAt = now;
       action.protectionPlanNote = note;
@@ -332,7 +348,7 @@ export class ActionService {
         await stepTaskIn(tx, viewer.userId, task, TaskAction.COMPLETE, { note: 'Đã gửi kế hoạch bảo vệ cưỡng chế.' });
       }
       const late = !!action.protectionPlanDueAt && now > action.protectionPlanDueAt;
-      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: COERCION_RULES.PROTECTION_PLAN.source } };
+      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) } };
     });
   }
 
@@ -347,14 +363,14 @@ export class ActionService {
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
-    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action) => {
-      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', COERCION_RULES.LATE_POSTPONEMENT.source, { status: action.status });
+    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action, c) => {
+      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), { status: action.status });
       action.postponementRequestedAt = receivedAt;
       action.postponementReason = reason;
       action.postponementLate = isLatePostponement(action.scheduledStart, receivedAt);
       return {
         type: 'action.postponementRequested',
-        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: COERCION_RULES.LATE_POSTPONEMENT.source },
+        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: coercionSource('LATE_POSTPONEMENT', c) },
       };
     });
   }
@@ -374,7 +390,7 @@ export class ActionService {
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
     return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
       const check = checkActionStep(action.status, ActionStep.COMPLETE);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? ACTION_STEPS.COMPLETE.coercionSource : ACTION_WORKFLOW_RULE, { status: action.status });
+      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status });
       let collected = 0n;
       for (const [i, stepFn] of steps.entries()) {
         await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
@@ -396,26 +412,26 @@ export class ActionService {
 
   /**
    * The case's legal deadlines, computed from stored dates: end of the voluntary period (Điều 45),
-   * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 3).
+   * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 4).
    * `missed` means the deadline passed while the thing it demands is still outstanding.
    */
   async deadlines(em: EntityManager, c: EnforcementCase, now: Date = new Date()): Promise<CaseDeadline[]> {
     const out: CaseDeadline[] = [];
-    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: 'Điều 45 Luật THADS', actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
+    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: cite('VOLUNTARY_PERIOD', lawDateOf(c)), actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
     if (c.verificationDueAt) {
       const outstanding = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION].includes(c.status);
-      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: 'Điều 44 Luật THADS', actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
+      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: cite('VERIFICATION', lawDateOf(c)), actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
     }
     const coercions = await em.find(CaseAction, { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
     for (const a of coercions) {
-      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: COERCION_RULES.PROTECTION_PLAN.source, actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
+      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: coercionSource('PROTECTION_PLAN', c), actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
     }
     return out;
   }
 
   /**
    * Escalates missed legal deadlines: verification (Điều 44, `case.verificationDueAt` while the case
-   * is still before the verification result) and the police protection plan (Điều 72 khoản 3). One
+   * is still before the verification result) and the police protection plan (Điều 72 khoản 4). One
    * `case.deadlineMissed` event per deadline, to the lead office and the steering committees covering
    * the commune (and the police for their plan). Once only: a `deadline_escalation` row is inserted
    * with ON CONFLICT DO NOTHING in the event's transaction. Returns the escalated subject ids.
@@ -428,15 +444,21 @@ export class ActionService {
       { status: { $in: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION] }, verificationDueAt: { $lt: now } },
       { limit: 1000, orderBy: { verificationDueAt: 'asc', id: 'asc' } },
     );
-    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: 'Điều 44 Luật THADS', extraAgencyIds: [] });
+    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: cite('VERIFICATION', lawDateOf(c)), extraAgencyIds: [] });
     const plans = await fork.find(
       CaseAction,
       { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $lt: now } },
-      { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' } },
+      { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' }, populate: ['case'] },
     );
     for (const a of plans) {
       const police = (await this.actionFacts(fork, a.id)).invitedPoliceAgencyIds;
-      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: COERCION_RULES.PROTECTION_PLAN.source, extraAgencyIds: [...police] });
+      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase), extraAgencyIds: [...police] });
+    }
+    const freezes = await fork.find(AccountFreeze, { decidedAt: null, decisionDueAt: { $lt: now } }, { limit: 1000, orderBy: { decisionDueAt: 'asc', id: 'asc' }, populate: ['case'] });
+    for (const f of freezes) {
+      const c = f.case as EnforcementCase;
+      const procuracies = await fork.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
+      candidates.push({ kind: 'URGENT_FREEZE', caseId: c.id, subjectId: f.id, dueAt: f.decisionDueAt, source: cite('URGENT_FREEZE', lawDateOf(c)), extraAgencyIds: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => p.agency.id) });
     }
     const escalated: string[] = [];
     for (const cand of candidates) {
@@ -468,6 +490,150 @@ export class ActionService {
       if (done) escalated.push(cand.subjectId);
     }
     return escalated;
+  }
+
+  /**
+   * What a calendar change means for actions (a CalendarChangeHook, run in the change's transaction):
+   * outstanding police protection plans whose counting period touches a changed date get their
+   * deadline (and their PROTECTION_PLAN task's) recomputed, and every planned or ready coercion on a
+   * changed date is re-checked against Điều 46: one now on a forbidden day is flagged
+   * (`calendarConflict`), its lead officer gets a task and the case an `action.calendarConflict` event;
+   * one no longer forbidden is unflagged. Bounded by the changed dates (indexed queries, no full scan).
+   */
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
+    if (!changedDates.length) return;
+    const sorted = [...changedDates].sort();
+    const from = startOfLocalDay(sorted[0]);
+    const to = endOfLocalDay(sorted[sorted.length - 1]);
+    const plans = await tx.em.find(
+      CaseAction,
+      { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $gte: from }, createdAt: { $lte: to } },
+      { populate: ['protectionTask', 'case'] },
+    );
+    for (const a of plans) {
+      const due = protectionPlanDueAt(a.createdAt, calendar);
+      if (due.getTime() === a.protectionPlanDueAt!.getTime()) continue;
+      a.protectionPlanDueAt = due;
+      if (a.protectionTask) (a.protectionTask as Task).dueAt = due;
+      await tx.em.flush();
+      await emitAction(tx, actorId, a, 'action.deadlineRecalculated', { deadline: 'POLICE_PROTECTION_PLAN', dueAt: due.toISOString(), legalSource: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase) }, []);
+    }
+    const coercions = await tx.em.find(
+      CaseAction,
+      { kind: ActionKind.COERCION, status: { $in: [ActionStatus.PLANNED, ActionStatus.READY] }, scheduledStart: { $lte: to }, scheduledEnd: { $gte: from } },
+      { populate: ['case', 'leadOfficer'] },
+    );
+    for (const a of coercions) {
+      const refusal = checkForbiddenTimes(a.scheduledStart, a.scheduledEnd, calendar);
+      if (refusal && !a.calendarConflictAt) {
+        a.calendarConflictAt = new Date();
+        a.calendarConflict = refusal.message;
+        const c = a.case as EnforcementCase;
+        const lead = a.leadOfficer as User;
+        await createTaskIn(
+          tx,
+          actorId,
+          c,
+          tx.em.getReference(Agency, c.leadAgency.id),
+          {
+            kind: TaskKind.OTHER,
+            title: `Lên lịch lại: ${a.title}`,
+            details: `${refusal.message} Hãy hoãn và lên lịch lại cuộc cưỡng chế; trước đó không thể chuyển sang sẵn sàng hoặc bắt đầu.`,
+            assignee: lead,
+            priority: TaskPriority.HIGH,
+            dueAt: a.scheduledStart,
+          },
+          { actionId: a.id, legalSource: refusal.details.rule },
+        );
+        await tx.em.flush();
+        const participants = await tx.em.find(ActionParticipant, { action: a.id }, { fields: ['agency'] });
+        await emitAction(tx, actorId, a, 'action.calendarConflict', { ruleCodes: refusal.details.ruleCodes, dates: refusal.details.dates, legalSource: refusal.details.rule }, [
+          `user:${lead.id}`,
+          ...participants.map((p) => `agency:${p.agency.id}`),
+        ]);
+      } else if (!refusal && a.calendarConflictAt) {
+        a.calendarConflictAt = null;
+        a.calendarConflict = null;
+        await tx.em.flush();
+        await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [`user:${a.leadOfficer.id}`]);
+      }
+    }
+  }
+
+  /**
+   * Rule 8: records an urgent account freeze (lead office officers). The decision is due 24 hours after
+   * the record: the lead office gets a HIGH task due then; the record goes at once to the procuracy
+   * covering the commune (which joins the case as supervisor if needed) through an event on its topic.
+   */
+  async recordUrgentFreeze(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; recordedAt?: Date | null; note: string }): Promise<AccountFreeze> {
+    const note = input.note?.trim() ?? '';
+    if (!note) throw badInput('Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).', { field: 'note' });
+    if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const now = new Date();
+    const recordedAt = input.recordedAt ?? now;
+    if (recordedAt > now) throw badInput('Thời điểm lập biên bản không thể ở tương lai.', { field: 'recordedAt' });
+    const id = await this.outbox.transaction(em, async (tx) => {
+      let freezeId = '';
+      await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
+        if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), { status: c.status });
+        const legalSource = cite('URGENT_FREEZE', lawDateOf(c));
+        const commune = await tx2.em.findOneOrFail(Area, { id: c.commune.id });
+        const procuracy = await localAgency(tx2.em, AgencyKind.PROCURACY, commune.path);
+        if (!procuracy) throw ruleViolation(`Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`, legalSource, { agencyKind: AgencyKind.PROCURACY });
+        const joined = await tx2.em.findOne(CaseParticipant, { case: c.id, agency: procuracy.id, removedAt: null });
+        if (!joined) tx2.em.create(CaseParticipant, { case: c, agency: procuracy, role: ParticipantRole.SUPERVISOR, addedBy: tx2.em.getReference(User, viewer.userId) });
+        const decisionDueAt = new Date(recordedAt.getTime() + URGENT_FREEZE_DECISION_MS);
+        const task = await createTaskIn(
+          tx2,
+          viewer.userId,
+          c,
+          tx2.em.getReference(Agency, c.leadAgency.id),
+          { kind: TaskKind.FREEZE_ACCOUNT, title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)', priority: TaskPriority.HIGH, dueAt: decisionDueAt, assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId) },
+          { legalSource },
+        );
+        const freeze = tx2.em.create(AccountFreeze, { case: c, recordedAt, decisionDueAt, note, task, createdBy: tx2.em.getReference(User, viewer.userId) });
+        freezeId = freeze.id;
+        return {
+          type: 'case.urgentFreezeRecorded',
+          payload: { freezeId: freeze.id, recordedAt: recordedAt.toISOString(), decisionDueAt: decisionDueAt.toISOString(), procuracyId: procuracy.id, legalSource },
+          topics: [`agency:${procuracy.id}`, `agency:${c.leadAgency.id}`],
+        };
+      });
+      return freezeId;
+    });
+    return em.fork().findOneOrFail(AccountFreeze, { id });
+  }
+
+  /** Urgent account freezes of a case the caller already may read (a field of the case), oldest first. */
+  accountFreezes(em: EntityManager, c: EnforcementCase): Promise<AccountFreeze[]> {
+    return em.find(AccountFreeze, { case: c.id }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
+  }
+
+  /** Rule 8: the freeze decision is issued (lead office officers); it goes to the procuracy at once; late if after 24 h. */
+  async recordFreezeDecision(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; freezeId: string; decisionNumber: string }): Promise<AccountFreeze> {
+    const decisionNumber = input.decisionNumber?.trim() ?? '';
+    if (!decisionNumber) throw badInput('Hãy nhập số quyết định phong tỏa tài khoản.', { field: 'decisionNumber' });
+    await this.outbox.transaction(em, async (tx) => {
+      await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
+        const freeze = await tx2.em.findOne(AccountFreeze, { id: input.freezeId, case: c.id }, { populate: ['task'] });
+        if (!freeze) throw notFound('biên bản phong tỏa của việc này', { field: 'freezeId' });
+        if (freeze.decidedAt) throw conflict(`Đã ghi nhận quyết định phong tỏa số ${freeze.decisionNumber}.`, { field: 'freezeId' });
+        const now = new Date();
+        freeze.decidedAt = now;
+        freeze.decisionNumber = decisionNumber;
+        if (freeze.task) {
+          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.ACCEPT);
+          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.COMPLETE, { note: `Quyết định phong tỏa số ${decisionNumber}.` });
+        }
+        const procuracies = await tx2.em.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
+        return {
+          type: 'case.freezeDecisionIssued',
+          payload: { freezeId: freeze.id, decisionNumber, late: now > freeze.decisionDueAt, decisionDueAt: freeze.decisionDueAt.toISOString(), legalSource: cite('URGENT_FREEZE', lawDateOf(c)) },
+          topics: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => `agency:${p.agency.id}`),
+        };
+      });
+    });
+    return em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId });
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */

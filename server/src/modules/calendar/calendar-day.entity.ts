@@ -43,3 +43,41 @@ export class CalendarDay {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   createdAt: Date = new Date();
 }
+
+/**
+ * The Ministry of Justice's yearly directive on enforcement around Tết, entered as data: its forbidden
+ * window replaces the one computed from the lunar calendar (Tết−15 … Tết+17, khoản 2 Điều 13 NĐ
+ * 62/2015) for that Tết. One row per Tết (Gregorian year of Tết day).
+ */
+@Entity({ tableName: 'tet_directive' })
+export class TetDirective {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Gregorian year of the Tết it governs (Tết 2027 = 06/02/2027). */
+  @Property({ type: 'integer', unique: true })
+  tetYear!: number;
+
+  /** First and last local dates on which no coercion may take place, inclusive. */
+  @Property({ type: 'date' })
+  firstDay!: string;
+
+  @Property({ type: 'date' })
+  lastDay!: string;
+
+  /** The directive's number, e.g. "01/CT-BTP". */
+  @Property({ type: 'string', length: 100 })
+  documentNumber!: string;
+
+  /** The directive's date (local 'YYYY-MM-DD'). */
+  @Property({ type: 'date' })
+  documentDate!: string;
+
+  @ManyToOne(() => User)
+  createdBy!: Rel<User>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt: Date = new Date();
+}

@@ -1,20 +1,22 @@
-import { IsEnum, Length, Matches } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { IsEnum, IsInt, Length, Matches, Max, Min } from 'class-validator';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { CALENDAR_DAY_KIND } from './calendar-day.entity';
-import type { CalendarDayView } from './calendar.service';
+import type { CalendarDayView, TetWindowView } from './calendar.service';
 
 /** What a day of the legal calendar is, for display. */
 export enum CalendarDayKind {
   PUBLIC_HOLIDAY = 'PUBLIC_HOLIDAY',
+  DERIVED_DAY_OFF = 'DERIVED_DAY_OFF',
   DAY_OFF = 'DAY_OFF',
   WORKING_DAY = 'WORKING_DAY',
 }
 
 registerEnumType(CalendarDayKind, {
   name: 'CalendarDayKind',
-  description: 'PUBLIC_HOLIDAY: a holiday of Điều 112 BLLĐ 2019 (library); DAY_OFF / WORKING_DAY: an official extra day off or make-up working day (data).',
+  description:
+    'PUBLIC_HOLIDAY: a holiday of Điều 112 BLLĐ 2019 (library); DERIVED_DAY_OFF: a day off the law creates (second Quốc khánh day, nghỉ bù of Điều 111 khoản 3 BLLĐ 2019), computed by rule; DAY_OFF / WORKING_DAY: an official extra day off or working day (data, wins over the rule).',
 });
 registerEnumType(CALENDAR_DAY_KIND, { name: 'OfficialCalendarDayKind', description: 'An official extra day off, or a make-up working day (a Saturday or Sunday).' });
 
@@ -37,6 +39,27 @@ export class AddCalendarDayInput {
   @Field({ description: 'The decision, e.g. "Thông báo 6150/TB-BLĐTBXH".' }) @Length(2, 300, { message: 'Văn bản quyết định dài từ 2 đến 300 ký tự.' }) source!: string;
 }
 
+@ObjectType('TetWindow', { description: 'The days around Tết Nguyên đán on which no coercion may take place (khoản 2 Điều 13 NĐ 62/2015).' })
+export class TetWindowType {
+  @Field(() => Int) year!: number;
+  @Field({ description: "Tết day (lunar 1/1), local 'YYYY-MM-DD'." }) tet!: string;
+  @Field({ description: 'First forbidden local date (inclusive).' }) firstDay!: string;
+  @Field({ description: 'Last forbidden local date (inclusive).' }) lastDay!: string;
+  @Field({ description: 'DIRECTIVE: the Ministry directive entered for the year; RULE: computed (Tết−15 … Tết+17).' }) origin!: string;
+  @Field({ description: 'The directive, or the legal basis of the computed window.' }) source!: string;
+}
+
+@InputType()
+export class SetTetDirectiveInput {
+  @Field(() => Int, { description: 'Gregorian year of the Tết.' }) @IsInt() @Min(1976) @Max(2999) tetYear!: number;
+  @Field({ description: "First forbidden local date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) firstDay!: string;
+  @Field({ description: "Last forbidden local date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) lastDay!: string;
+  @Field({ description: 'The directive number, e.g. "01/CT-BTP".' }) @Length(2, 100, { message: 'Số hiệu văn bản dài từ 2 đến 100 ký tự.' }) documentNumber!: string;
+  @Field({ description: "The directive's date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) documentDate!: string;
+}
+
+const toTetWindow = (w: TetWindowView): TetWindowType => ({ year: w.year, tet: w.tet, firstDay: w.firstDay, lastDay: w.lastDay, origin: w.origin, source: w.source });
+
 const toType = (d: CalendarDayView): CalendarDayType => ({ ...d, kind: d.kind as CalendarDayKind });
 
 @Resolver(() => CalendarDayType)
@@ -52,6 +75,24 @@ export class CalendarResolver {
   async addCalendarDay(@Ctx() ctx: GraphQLContext, @Arg('input') input: AddCalendarDayInput): Promise<CalendarDayType> {
     const day = await ctx.services.calendar.add(ctx.em, ctx.viewer!, input);
     return toType({ date: day.date, kind: day.kind, name: day.name, source: day.source });
+  }
+
+  @SignedIn()
+  @Query(() => TetWindowType, { description: 'The Tết window of a year in force (directive entered as data, else computed from the lunar calendar).' })
+  tetWindow(@Ctx() ctx: GraphQLContext, @Arg('year', () => Int) year: number): TetWindowType {
+    return toTetWindow(ctx.services.calendar.tetWindow(year));
+  }
+
+  @RequireAbility('calendar.manage')
+  @Mutation(() => TetWindowType, { description: "Enters or replaces the Ministry's Tết directive of a year (system admins); its window replaces the computed one." })
+  async setTetDirective(@Ctx() ctx: GraphQLContext, @Arg('input') input: SetTetDirectiveInput): Promise<TetWindowType> {
+    return toTetWindow(await ctx.services.calendar.setTetDirective(ctx.em, ctx.viewer!, input));
+  }
+
+  @RequireAbility('calendar.manage')
+  @Mutation(() => TetWindowType, { description: 'Removes the Tết directive of a year (system admins); the computed window applies again.' })
+  async removeTetDirective(@Ctx() ctx: GraphQLContext, @Arg('tetYear', () => Int) tetYear: number): Promise<TetWindowType> {
+    return toTetWindow(await ctx.services.calendar.removeTetDirective(ctx.em, ctx.viewer!, tetYear));
   }
 
   @RequireAbility('calendar.manage')

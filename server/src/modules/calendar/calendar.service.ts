@@ -5,22 +5,34 @@ import { badInput, conflict, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { User } from '../users/user.entity';
-import { CALENDAR_DAY_KIND, CalendarDay } from './calendar-day.entity';
+import type { Tx } from '../../events/outbox';
+import { CALENDAR_DAY_KIND, CalendarDay, TetDirective } from './calendar-day.entity';
 import {
   addDaysToLocalDate,
   createLegalCalendar,
+  derivedDaysOffOfYear,
   formatLocalDateVi,
   legalCalendar,
   localDayOfWeek,
   localDaysBetween,
+  tetDate,
   type LegalCalendar,
   type LocalDate,
+  type TetWindow,
 } from './legal-calendar';
+import { cite } from './legal-rules';
 
 /** Anything that hands out the legal calendar in force (services depend on this, not on the class). */
 export interface CalendarSource {
   current(): LegalCalendar;
 }
+
+/**
+ * What depends on the calendar (stored deadlines, planned coercions). Called inside the transaction
+ * of every calendar change with the calendar as it will be after the change and the local dates whose
+ * status changed, so that the change and its consequences commit (or fail) together.
+ */
+export type CalendarChangeHook = (tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string) => Promise<void>;
 
 
 /** Event stream and topic of calendar changes (every instance reloads on it). */
@@ -32,6 +44,24 @@ export const MAX_CALENDAR_RANGE_DAYS = 731;
 
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A Tết directive as entered (see TetDirective). */
+export interface TetDirectiveInput {
+  tetYear: number;
+  firstDay: string;
+  lastDay: string;
+  documentNumber: string;
+  documentDate: string;
+}
+
+/** The Tết window of one year as shown to users. */
+export interface TetWindowView extends TetWindow {
+  year: number;
+  /** The directive (data) or the legal basis of the computed default. */
+  source: string;
+  /** 'DIRECTIVE' when a directive was entered for the year, else 'RULE'. */
+  origin: 'DIRECTIVE' | 'RULE';
+}
+
 export interface NewCalendarDayInput {
   date: string;
   kind: CALENDAR_DAY_KIND;
@@ -42,13 +72,14 @@ export interface NewCalendarDayInput {
 /** One day of the legal calendar as shown to users: a library public holiday or an official data row. */
 export interface CalendarDayView {
   date: LocalDate;
-  kind: 'PUBLIC_HOLIDAY' | 'DAY_OFF' | 'WORKING_DAY';
+  kind: 'PUBLIC_HOLIDAY' | 'DERIVED_DAY_OFF' | 'DAY_OFF' | 'WORKING_DAY';
   name: string;
   /** The decision (data rows) or the legal basis (public holidays). */
   source: string;
 }
 
-const PUBLIC_HOLIDAY_SOURCE = 'Điều 112 Bộ luật Lao động 2019';
+const PUBLIC_HOLIDAY_SOURCE = cite('PUBLIC_HOLIDAYS', '2021-01-01');
+const MAX_TET_WINDOW_DAYS = 60;
 
 /** Validates a 'YYYY-MM-DD' local date in the calendar's supported years; BAD_USER_INPUT otherwise. */
 function checkDate(date: string, field: string): LocalDate {
@@ -75,8 +106,32 @@ export class CalendarService implements CalendarSource {
   private calendar: LegalCalendar = createLegalCalendar();
   private loadsStarted = 0;
   private loadApplied = 0;
+  private readonly hooks: CalendarChangeHook[] = [];
 
   constructor(private readonly outbox: Outbox) {}
+
+  /** Registers what must follow a calendar change (app.ts wires the case and action services). */
+  onChange(hook: CalendarChangeHook): void {
+    this.hooks.push(hook);
+  }
+
+  /** Builds the calendar from the rows visible to `em` (inside a transaction: including its changes). */
+  private async build(em: EntityManager): Promise<LegalCalendar> {
+    const rows = await em.find(CalendarDay, {}, { orderBy: { date: 'asc' } });
+    const directives = await em.find(TetDirective, {}, { orderBy: { tetYear: 'asc' } });
+    return createLegalCalendar({
+      extraDaysOff: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.DAY_OFF).map((r) => ({ date: r.date, name: r.name })),
+      extraWorkingDays: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.WORKING_DAY).map((r) => r.date),
+      tetWindows: directives.map((d) => ({ tetYear: d.tetYear, firstDay: d.firstDay, lastDay: d.lastDay, source: directiveSource(d) })),
+    });
+  }
+
+  /** Runs the hooks inside the change's transaction with the calendar after the change. */
+  private async consequences(tx: Tx, changedDates: LocalDate[], actorId: string): Promise<void> {
+    await tx.em.flush();
+    const after = await this.build(tx.em);
+    for (const hook of this.hooks) await hook(tx, after, changedDates, actorId);
+  }
 
   /** The calendar in force on this instance (the library calendar until the first load). */
   current(): LegalCalendar {
@@ -86,11 +141,7 @@ export class CalendarService implements CalendarSource {
   /** Rebuilds the calendar from the rows. A load that finishes after a later one is discarded. */
   async load(em: EntityManager): Promise<LegalCalendar> {
     const ticket = ++this.loadsStarted;
-    const rows = await em.find(CalendarDay, {}, { orderBy: { date: 'asc' } });
-    const calendar = createLegalCalendar({
-      extraDaysOff: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.DAY_OFF).map((r) => ({ date: r.date, name: r.name })),
-      extraWorkingDays: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.WORKING_DAY).map((r) => r.date),
-    });
+    const calendar = await this.build(em);
     if (ticket > this.loadApplied) {
       this.loadApplied = ticket;
       this.calendar = calendar;
@@ -104,8 +155,9 @@ export class CalendarService implements CalendarSource {
   }
 
   /**
-   * Every non-ordinary day in [from, to] (at most two years): library public holidays merged with the
-   * official rows, by date. A make-up working day on a public holiday is not possible (refused by add).
+   * Every non-ordinary day in [from, to] (at most two years): library public holidays, the days off
+   * derived by rule (second Quốc khánh day, nghỉ bù) and the official rows, by date; where a row exists
+   * it wins (the Prime Minister's schedule over the rule). A working day on a public holiday is refused by add.
    */
   async days(em: EntityManager, from: string, to: string): Promise<CalendarDayView[]> {
     checkDate(from, 'from');
@@ -118,6 +170,11 @@ export class CalendarService implements CalendarSource {
     for (let day = from; day <= to; day = addDaysToLocalDate(day, 1)) {
       const holiday = library.isPublicHoliday(day);
       if (holiday.holiday) byDate.set(day, { date: day, kind: 'PUBLIC_HOLIDAY', name: holiday.name ?? 'Ngày lễ, Tết', source: PUBLIC_HOLIDAY_SOURCE });
+    }
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      for (const d of derivedDaysOffOfYear(year).values()) {
+        if (d.date >= from && d.date <= to) byDate.set(d.date, { date: d.date, kind: 'DERIVED_DAY_OFF', name: d.name, source: d.source });
+      }
     }
     for (const row of await this.rows(em, from, to)) {
       byDate.set(row.date, { date: row.date, kind: row.kind, name: row.name, source: row.source });
@@ -137,13 +194,15 @@ export class CalendarService implements CalendarSource {
     const weekend = dow === 0 || dow === 6;
     const holiday = legalCalendar().isPublicHoliday(date);
     if (input.kind === CALENDAR_DAY_KIND.WORKING_DAY) {
-      if (!weekend) {
-        throw badInput(`Ngày ${formatLocalDateVi(date)} không phải thứ Bảy hoặc Chủ nhật: ngày làm bù chỉ có thể là ngày nghỉ cuối tuần.`, { field: 'date' });
-      }
-      if (holiday.holiday) {
+      // A derived day off (nghỉ bù, the second Quốc khánh day) may be moved by the Prime Minister's schedule.
+      if (holiday.kind === 'derived') {
+        // allowed: the schedule's data wins over the rule
+      } else if (!weekend) {
+        throw badInput(`Ngày ${formatLocalDateVi(date)} không phải thứ Bảy hoặc Chủ nhật: ngày làm bù chỉ có thể là ngày nghỉ cuối tuần (hoặc ngày nghỉ bù, nghỉ Quốc khánh liền kề theo quy tắc được lịch của Thủ tướng thay đổi).`, { field: 'date' });
+      } else if (holiday.holiday) {
         throw badInput(`Ngày ${formatLocalDateVi(date)} là ngày lễ, Tết (${holiday.name}): không thể đặt làm ngày làm bù.`, { field: 'date' });
       }
-    } else if (holiday.holiday) {
+    } else if (holiday.holiday && holiday.kind === 'public') {
       throw badInput(`Ngày ${formatLocalDateVi(date)} đã là ngày lễ, Tết theo luật (${holiday.name}); không cần thêm.`, { field: 'date' });
     }
 
@@ -160,6 +219,7 @@ export class CalendarService implements CalendarSource {
           topics: [CALENDAR_TOPIC],
           payload: { change: 'added', date, kind: input.kind, name, source },
         });
+        await this.consequences(tx, [date], viewer.userId);
         return day;
       });
       await this.load(em.fork()); // this instance answers with the new calendar at once; others via the event
@@ -188,14 +248,91 @@ export class CalendarService implements CalendarSource {
         topics: [CALENDAR_TOPIC],
         payload: { change: 'removed', date: local, kind: day.kind, name: day.name, source: day.source },
       });
+      await this.consequences(tx, [local], viewer.userId);
       return day;
     });
     await this.load(em.fork());
     return removed;
   }
 
+  /** The Tết window in force for a year: the directive's dates when entered, else the computed default. */
+  tetWindow(year: number): TetWindowView {
+    if (!Number.isInteger(year) || year < 1976 || year > 2999) throw badInput('Năm không hợp lệ (1976–2999).', { field: 'year' });
+    const w = this.calendar.tetWindow(year);
+    return { ...w, year, origin: w.directive ? 'DIRECTIVE' : 'RULE', source: w.directive ?? cite('TET_WINDOW', w.tet) };
+  }
+
+  /**
+   * Enters (or replaces) the Ministry's Tết directive for one Tết (system admins): its window replaces the
+   * computed one. The window must contain the three Tết days and last at most 60 days.
+   */
+  async setTetDirective(em: EntityManager, viewer: Viewer, input: TetDirectiveInput): Promise<TetWindowView> {
+    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+    if (!Number.isInteger(input.tetYear) || input.tetYear < 1976 || input.tetYear > 2999) throw badInput('Năm Tết không hợp lệ (1976–2999).', { field: 'tetYear' });
+    const firstDay = checkDate(input.firstDay.trim(), 'firstDay');
+    const lastDay = checkDate(input.lastDay.trim(), 'lastDay');
+    const documentDate = checkDate(input.documentDate.trim(), 'documentDate');
+    const documentNumber = input.documentNumber.trim();
+    if (documentNumber.length < 2) throw badInput('Nhập số hiệu chỉ thị, văn bản (ví dụ "01/CT-BTP").', { field: 'documentNumber' });
+    const tet = tetDate(input.tetYear);
+    if (!(firstDay <= tet && addDaysToLocalDate(tet, 2) <= lastDay)) {
+      throw badInput(`Khoảng thời gian phải bao gồm ba ngày Tết ${input.tetYear} (từ ${formatLocalDateVi(tet)} đến ${formatLocalDateVi(addDaysToLocalDate(tet, 2))}).`, { field: 'firstDay' });
+    }
+    if (localDaysBetween(firstDay, lastDay) >= MAX_TET_WINDOW_DAYS) throw badInput(`Khoảng thời gian không cưỡng chế dịp Tết dài tối đa ${MAX_TET_WINDOW_DAYS} ngày.`, { field: 'lastDay' });
+    const before = this.calendar.tetWindow(input.tetYear);
+    await this.outbox.transaction(em, async (tx) => {
+      const existing = await tx.em.findOne(TetDirective, { tetYear: input.tetYear });
+      if (existing) tx.em.remove(existing);
+      await tx.em.flush();
+      tx.em.create(TetDirective, { tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate, createdBy: tx.em.getReference(User, viewer.userId) });
+      await tx.em.flush();
+      await tx.emit({
+        type: 'calendar.changed',
+        stream: CALENDAR_STREAM,
+        actorId: viewer.userId,
+        topics: [CALENDAR_TOPIC],
+        payload: { change: 'tetDirectiveSet', tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate },
+      });
+      await this.consequences(tx, datesBetween(minDate(before.firstDay, firstDay), maxDate(before.lastDay, lastDay)), viewer.userId);
+    });
+    await this.load(em.fork());
+    return this.tetWindow(input.tetYear);
+  }
+
+  /** Removes the Tết directive of a year (system admins): the computed window applies again. */
+  async removeTetDirective(em: EntityManager, viewer: Viewer, tetYear: number): Promise<TetWindowView> {
+    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+    const before = this.calendar.tetWindow(tetYear);
+    await this.outbox.transaction(em, async (tx) => {
+      const existing = await tx.em.findOne(TetDirective, { tetYear });
+      if (!existing) throw notFound(`chỉ thị về Tết ${tetYear}`, { field: 'tetYear' });
+      tx.em.remove(existing);
+      await tx.em.flush();
+      await tx.emit({ type: 'calendar.changed', stream: CALENDAR_STREAM, actorId: viewer.userId, topics: [CALENDAR_TOPIC], payload: { change: 'tetDirectiveRemoved', tetYear } });
+      const tet = tetDate(tetYear);
+      await this.consequences(tx, datesBetween(minDate(before.firstDay, addDaysToLocalDate(tet, -15)), maxDate(before.lastDay, addDaysToLocalDate(tet, 17))), viewer.userId);
+    });
+    await this.load(em.fork());
+    return this.tetWindow(tetYear);
+  }
+
   private duplicate(existing: CalendarDay) {
     const what = existing.kind === CALENDAR_DAY_KIND.DAY_OFF ? 'ngày nghỉ' : 'ngày làm bù';
     return conflict(`Ngày ${formatLocalDateVi(existing.date)} đã có trong lịch là ${what} "${existing.name}" (${existing.source}); xóa trước nếu muốn thay đổi.`, { field: 'date' });
   }
+}
+
+/** How a directive is cited: "Chỉ thị, văn bản số 01/CT-BTP ngày 05/01/2027 của Bộ Tư pháp". */
+function directiveSource(d: Pick<TetDirective, 'documentNumber' | 'documentDate'>): string {
+  return `văn bản số ${d.documentNumber} ngày ${formatLocalDateVi(d.documentDate)} của Bộ Tư pháp về thời gian không tổ chức cưỡng chế dịp Tết`;
+}
+
+const minDate = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
+const maxDate = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
+
+/** Every local date in [from, to]. */
+function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let d = from; d <= to; d = addDaysToLocalDate(d, 1)) out.push(d);
+  return out;
 }

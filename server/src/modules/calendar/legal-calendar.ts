@@ -11,9 +11,18 @@
  * for VN ('public' and 'observance'), only 'public' is counted: these are the paid days off of Điều 112
  * Bộ luật Lao động 2019 (Tết Dương lịch 1/1; Tết Nguyên đán = lunar New Year's Eve + 4 days;
  * Giỗ Tổ Hùng Vương 10/3 lunar; 30/4; 1/5; Quốc khánh 2/9). 'observance' days (Ông Táo, 8/3, 20/10,
- * Vu Lan...) are commemorations on which people work. Days off decided each year (nghỉ bù, the second
- * Quốc khánh day, extra Tết days of the Prime Minister's annual decision) are NOT in the library and are
- * passed as data through `extraDaysOff`; make-up working Saturdays through `extraWorkingDays`.
+ * Vu Lan...) are commemorations on which people work.
+ *
+ * DERIVED DAYS OFF are computed here by rule for every year (the library knows none of them): the second
+ * Quốc khánh day (điểm đ khoản 1 Điều 112 BLLĐ 2019: 2/9 "and one adjacent day" — by default the weekday
+ * next to the weekend, else 1/9; see `secondNationalDay`) and the compensatory days off (nghỉ bù, khoản 3
+ * Điều 111 BLLĐ 2019: a holiday day on a Saturday or Sunday gives the next working day off). The Prime
+ * Minister's yearly schedule is DATA that wins: `extraDaysOff` adds days (a longer Tết break),
+ * `extraWorkingDays` makes a weekend day a working day or cancels a derived day off.
+ *
+ * THE TẾT WINDOW of khoản 2 Điều 13 NĐ 62/2015 (no coercion 15 days before Tết and 15 days after the three
+ * Tết days, i.e. Tết−15 … Tết+17, "16 tháng Chạp to 18 tháng Giêng") is computed from the lunar Tết date;
+ * the Ministry's yearly directive, entered as data (`tetWindows`), replaces it for its year.
  *
  * TẾT NGUYÊN ĐÁN comes from the library's VN rule 'vietnamese 1-0-1' (month 1, not leap, day 1 of the
  * Vietnamese lunisolar calendar, which is computed for UTC+7 and therefore differs from the Chinese
@@ -22,10 +31,13 @@
  * DEADLINE CONVENTION (Điều 147 Bộ luật Dân sự 2015: a period in days starts the day after the event):
  * the local day of the starting event never counts; day 1 is the next local day; a deadline is the
  * END of its last local day (23:59:59.999 Asia/Ho_Chi_Minh). So "within 3 working days of X" is
- * `addWorkingDays(X, 3)` and an action is on time iff `action <= deadline`.
+ * `addWorkingDays(X, 3)` and an action is on time iff `action <= deadline`. A period counted in
+ * calendar days whose last day is a day off ends at the end of the next working day (khoản 5 Điều 148
+ * BLDS 2015): `deadline()` does this for every rule flagged `rollOverDaysOff`.
  */
 import Holidays from 'date-holidays';
 import {
+  cite,
   COERCION_RULES,
   COERCION_RULE_CODES,
   DEADLINE_RULES,
@@ -259,8 +271,107 @@ export function tetDate(year: number): LocalDate {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Days off derived by rule (Bộ luật Lao động 2019)
+// ---------------------------------------------------------------------------------------------
+
+/** A day off the law creates without a yearly decision: the second Quốc khánh day or a nghỉ bù. */
+export interface DerivedDayOff {
+  date: LocalDate;
+  kind: 'SECOND_NATIONAL_DAY' | 'COMPENSATORY_DAY_OFF';
+  name: string;
+  /** Legal basis, in Vietnamese. */
+  source: string;
+}
+
+const isWeekend = (date: LocalDate) => {
+  const dow = localDayOfWeek(date);
+  return dow === 0 || dow === 6;
+};
+
+/**
+ * The default second Quốc khánh day of a year (điểm đ khoản 1 Điều 112 BLLĐ 2019: 2/9 and one day
+ * immediately before or after it, chosen each year by the Prime Minister). Default: the adjacent weekday
+ * that joins the break to a weekend (3/9 when 2/9 is a Monday, Thursday or Sunday; 1/9 when it is a
+ * Tuesday, Friday or Saturday), and 1/9 when neither does (2/9 a Wednesday). This reproduces the
+ * decisions of 2021–2025; the year's decision entered as data wins.
+ */
+export function secondNationalDay(year: number): LocalDate {
+  assertYear(year);
+  const national = `${String(year).padStart(4, '0')}-09-02`;
+  const before = addDaysToLocalDate(national, -1);
+  const after = addDaysToLocalDate(national, 1);
+  const joinsWeekend = (d: LocalDate) => !isWeekend(d) && (isWeekend(addDaysToLocalDate(d, -1)) || isWeekend(addDaysToLocalDate(d, 1)));
+  if (joinsWeekend(after) && !joinsWeekend(before)) return after;
+  if (joinsWeekend(before)) return before;
+  return isWeekend(before) ? after : before;
+}
+
+const derivedCache = new Map<number, Map<LocalDate, DerivedDayOff>>();
+
+/**
+ * The derived days off of a Gregorian year, by date: the second Quốc khánh day, and a nghỉ bù on the
+ * next working day for each holiday day (library public holidays and the second Quốc khánh day) that
+ * falls on a Saturday or Sunday (khoản 3 Điều 111 BLLĐ 2019). Several weekend holiday days give
+ * consecutive compensatory days after the holiday. Rule only: no yearly data involved.
+ */
+export function derivedDaysOffOfYear(year: number): ReadonlyMap<LocalDate, DerivedDayOff> {
+  assertYear(year);
+  const cached = derivedCache.get(year);
+  if (cached) return cached;
+  const out = new Map<LocalDate, DerivedDayOff>();
+  const holidays = new Map<LocalDate, string>();
+  for (const [date] of publicHolidaysOfYear(year)) holidays.set(date, libraryPublicHoliday(date)!);
+  const second = secondNationalDay(year);
+  if (!holidays.has(second)) {
+    holidays.set(second, 'Nghỉ Quốc khánh (ngày liền kề)');
+    out.set(second, { date: second, kind: 'SECOND_NATIONAL_DAY', name: 'Nghỉ Quốc khánh (ngày liền kề ngày 02/9)', source: cite('SECOND_NATIONAL_DAY', `${year}-09-02`) });
+  }
+  for (const date of [...holidays.keys()].sort()) {
+    if (!isWeekend(date)) continue;
+    let comp = addDaysToLocalDate(date, 1);
+    while (isWeekend(comp) || holidays.has(comp) || out.has(comp)) comp = addDaysToLocalDate(comp, 1);
+    out.set(comp, {
+      date: comp,
+      kind: 'COMPENSATORY_DAY_OFF',
+      name: `Nghỉ bù ${holidays.get(date)} (${formatWeekdayDateVi(date)})`,
+      source: cite('COMPENSATORY_DAY_OFF', date),
+    });
+  }
+  derivedCache.set(year, out);
+  return out;
+}
+
+/** The derived day off on a local date, if any (see derivedDaysOffOfYear). */
+function derivedDayOff(date: LocalDate): DerivedDayOff | undefined {
+  return derivedDaysOffOfYear(parseLocalDate(date).y).get(date);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The calendar
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The Ministry's Tết directive for one Tết, entered as data: it replaces the computed window
+ * (Tết−15 … Tết+17) of that Tết.
+ */
+export interface TetWindowOverride {
+  /** Gregorian year of the Tết (Tết 2027 = 6 Feb 2027). */
+  tetYear: number;
+  /** First and last forbidden local dates, inclusive. */
+  firstDay: LocalDate;
+  lastDay: LocalDate;
+  /** The directive, e.g. "Chỉ thị số 01/CT-BTP ngày 05/01/2027 của Bộ Tư pháp". */
+  source: string;
+}
+
+/** The Tết window in force for one Tết: computed from the lunar calendar, or the directive's dates. */
+export interface TetWindow {
+  tet: LocalDate;
+  firstDay: LocalDate;
+  lastDay: LocalDate;
+  /** The directive, when the window comes from data; undefined for the computed default. */
+  directive?: string;
+}
 
 /** An official day off given as data, optionally with its name (e.g. 'Nghỉ bù Quốc khánh'). */
 export interface ExtraDayOff {
@@ -277,8 +388,13 @@ export interface LegalCalendarOptions {
    * Quốc khánh, extra Tết days...). Local dates 'YYYY-MM-DD', or objects with a name.
    */
   extraDaysOff?: Iterable<LocalDate | ExtraDayOff>;
-  /** Make-up working days (e.g. a Saturday worked in exchange for a bridge day), local 'YYYY-MM-DD'. */
+  /**
+   * Working days by decision: a Saturday or Sunday worked in exchange for a bridge day, or a derived day
+   * off the Prime Minister's schedule moved elsewhere (local 'YYYY-MM-DD'). Data wins over the rule.
+   */
   extraWorkingDays?: Iterable<LocalDate>;
+  /** The Ministry's yearly Tết directives (one per Tết year); each replaces the computed window. */
+  tetWindows?: Iterable<TetWindowOverride>;
 }
 
 /** Result of `isPublicHoliday`. */
@@ -287,8 +403,13 @@ export interface PublicHolidayResult {
   holiday: boolean;
   /** Vietnamese name of the holiday / day off when `holiday` is true. */
   name?: string;
-  /** 'public': from date-holidays; 'extraDayOff': from the calendar's `extraDaysOff` option. */
-  kind?: 'public' | 'extraDayOff';
+  /**
+   * 'public': from date-holidays; 'extraDayOff': from the calendar's `extraDaysOff` option; 'derived':
+   * a day off the law creates (second Quốc khánh day, nghỉ bù), not cancelled by `extraWorkingDays`.
+   */
+  kind?: 'public' | 'extraDayOff' | 'derived';
+  /** Legal basis of a derived day off. */
+  source?: string;
 }
 
 /** One reason why a coercion is forbidden in a given time span. */
@@ -311,7 +432,7 @@ export interface CoercionRefusal {
 export interface VoluntaryPeriodOptions {
   /**
    * When the 10th day is not a working day, extend the period to the end of the next working day
-   * (Điều 148 khoản 3 Bộ luật Dân sự 2015). Default false: the period ends at the end of day 10.
+   * (khoản 5 Điều 148 Bộ luật Dân sự 2015). Default: the rule's own setting (on for Điều 45).
    */
   rollOverDaysOff?: boolean;
 }
@@ -323,6 +444,7 @@ export interface VoluntaryPeriodOptions {
 export class LegalCalendar {
   private readonly extraDaysOff: ReadonlyMap<LocalDate, string>;
   private readonly extraWorkingDays: ReadonlySet<LocalDate>;
+  private readonly tetWindowOverrides: ReadonlyMap<number, TetWindowOverride>;
 
   /**
    * @throws RangeError on a malformed date, or if a date is both an extra day off and an extra working day.
@@ -342,8 +464,34 @@ export class LegalCalendar {
       }
       working.add(date);
     }
+    const tetWindows = new Map<number, TetWindowOverride>();
+    for (const w of options.tetWindows ?? []) {
+      parseLocalDate(w.firstDay);
+      parseLocalDate(w.lastDay);
+      if (w.lastDay < w.firstDay) throw new RangeError(`Tết window ${w.tetYear}: last day before first day`);
+      tetWindows.set(w.tetYear, w);
+    }
     this.extraDaysOff = off;
     this.extraWorkingDays = working;
+    this.tetWindowOverrides = tetWindows;
+  }
+
+  /**
+   * The Tết window of the Tết in a Gregorian year: the directive's dates when one was entered, else
+   * [Tết − daysBefore, Tết + daysAfter] of the rule version in force on Tết day.
+   */
+  tetWindow(year: number): TetWindow {
+    const tet = tetDate(year);
+    const directive = this.tetWindowOverrides.get(year);
+    if (directive) return { tet, firstDay: directive.firstDay, lastDay: directive.lastDay, directive: directive.source };
+    const rule = ruleVersionInForce(COERCION_RULES.COERCION_IN_TET_WINDOW, tet);
+    const { daysBefore, daysAfter } = rule?.params ?? { daysBefore: 0, daysAfter: -1 };
+    return { tet, firstDay: addDaysToLocalDate(tet, -daysBefore), lastDay: addDaysToLocalDate(tet, daysAfter) };
+  }
+
+  /** The derived days off (rule) of a year that the data did not turn into working days. */
+  derivedDaysOff(year: number): DerivedDayOff[] {
+    return [...derivedDaysOffOfYear(year).values()].filter((d) => !this.extraWorkingDays.has(d.date));
   }
 
   /**
@@ -357,6 +505,8 @@ export class LegalCalendar {
     if (name !== undefined) return { holiday: true, name, kind: 'public' };
     const extra = this.extraDaysOff.get(local);
     if (extra !== undefined) return { holiday: true, name: extra, kind: 'extraDayOff' };
+    const derived = this.extraWorkingDays.has(local) ? undefined : derivedDayOff(local);
+    if (derived) return { holiday: true, name: derived.name, kind: 'derived', source: derived.source };
     return { holiday: false };
   }
 
@@ -392,13 +542,16 @@ export class LegalCalendar {
 
   /**
    * The deadline n calendar days after `from`: the end (23:59:59.999 Viet Nam time) of the local day
-   * n days after the local day of `from` (same convention as addWorkingDays).
+   * n days after the local day of `from` (same convention as addWorkingDays). With `rollOverDaysOff`,
+   * a last day that is not a working day moves to the next working day (khoản 5 Điều 148 BLDS 2015).
    * @throws RangeError if n is not a non-negative integer.
    */
-  addCalendarDays(from: Date, n: number): Date {
+  addCalendarDays(from: Date, n: number, options: { rollOverDaysOff?: boolean } = {}): Date {
     assertValidDate(from, 'from');
     assertNonNegativeInteger(n);
-    return endOfLocalDay(addDaysToLocalDate(toLocalDate(from), n));
+    let day = addDaysToLocalDate(toLocalDate(from), n);
+    if (options.rollOverDaysOff) while (!this.isWorkingDay(day)) day = addDaysToLocalDate(day, 1);
+    return endOfLocalDay(day);
   }
 
   /**
@@ -406,11 +559,12 @@ export class LegalCalendar {
    * from `from` with addCalendarDays or addWorkingDays. E.g. deadline('POLICE_PROTECTION_PLAN', sentAt).
    * @throws RangeError if no version of the rule is in force on that date.
    */
-  deadline(code: DeadlineRuleCode, from: Date): Date {
+  deadline(code: DeadlineRuleCode, from: Date, options: { rollOverDaysOff?: boolean } = {}): Date {
     const version = ruleVersionInForce(DEADLINE_RULES[code], toLocalDate(from));
     if (!version) throw new RangeError(`No version of ${code} in force on ${toLocalDate(from)}`);
-    const { unit, amount } = version.params;
-    return unit === 'workingDays' ? this.addWorkingDays(from, amount) : this.addCalendarDays(from, amount);
+    const { unit, amount, rollOverDaysOff } = version.params;
+    if (unit === 'workingDays') return this.addWorkingDays(from, amount);
+    return this.addCalendarDays(from, amount, { rollOverDaysOff: options.rollOverDaysOff ?? rollOverDaysOff ?? false });
   }
 
   /**
@@ -460,12 +614,12 @@ export class LegalCalendar {
       }
 
       const holiday = ruleVersionInForce(COERCION_RULES.COERCION_ON_PUBLIC_HOLIDAY, day);
-      const holidayName = libraryPublicHoliday(day);
+      const holidayName = libraryPublicHoliday(day) ?? derivedDayOff(day)?.name;
       if (holiday && !makeUpWorkingDay && holidayName !== undefined) record(holiday, day, holidayName);
 
       const tetRule = ruleVersionInForce(COERCION_RULES.COERCION_IN_TET_WINDOW, day);
-      const tet = tetRule && this.tetWindowContaining(day, tetRule.params);
-      if (tetRule && tet) record(tetRule, day, tet);
+      const tet = tetRule && this.tetWindowContaining(day);
+      if (tetRule && tet) record(tetRule, day, String(parseLocalDate(tet.tet).y));
     }
 
     const reasons = [...hits.values()].map((hit) => ({
@@ -505,17 +659,12 @@ export class LegalCalendar {
   /**
    * End of the voluntary period (thời hạn tự nguyện, Điều 45: 10 days) for a decision received at
    * `receivedAt`: the end (23:59:59.999 Viet Nam time) of the 10th local day after the day of receipt
-   * (the day after receipt is day 1; calendar days, weekends and holidays included). With
-   * `rollOverDaysOff`, a 10th day that is not a working day moves to the next working day.
+   * (the day after receipt is day 1; calendar days, weekends and holidays included). A 10th day that is
+   * not a working day moves to the end of the next working day (khoản 5 Điều 148 BLDS 2015, the rule's
+   * default; `rollOverDaysOff: false` gives the bare 10th day).
    */
   voluntaryPeriodEnd(receivedAt: Date, options: VoluntaryPeriodOptions = {}): Date {
-    let end = this.deadline('VOLUNTARY_PERIOD', receivedAt);
-    if (options.rollOverDaysOff) {
-      let day = toLocalDate(end);
-      while (!this.isWorkingDay(day)) day = addDaysToLocalDate(day, 1);
-      end = endOfLocalDay(day);
-    }
-    return end;
+    return this.deadline('VOLUNTARY_PERIOD', receivedAt, options);
   }
 
   /**
@@ -541,12 +690,12 @@ export class LegalCalendar {
       if (ruleVersionInForce(COERCION_RULES.COERCION_ON_DAY_OFF, day)) {
         if (dow === 0 || dow === 6 || this.extraDaysOff.has(day)) return false;
       }
-      if (ruleVersionInForce(COERCION_RULES.COERCION_ON_PUBLIC_HOLIDAY, day) && libraryPublicHoliday(day)) {
+      if (ruleVersionInForce(COERCION_RULES.COERCION_ON_PUBLIC_HOLIDAY, day) && (libraryPublicHoliday(day) || derivedDayOff(day))) {
         return false;
       }
     }
     const tetRule = ruleVersionInForce(COERCION_RULES.COERCION_IN_TET_WINDOW, day);
-    return !(tetRule && this.tetWindowContaining(day, tetRule.params));
+    return !(tetRule && this.tetWindowContaining(day));
   }
 
   /** Whether [start, end) overlaps the night parts [00:00, nightEnd) or [nightStart, 24:00) of `day`. */
@@ -565,20 +714,16 @@ export class LegalCalendar {
   }
 
   /**
-   * If `day` is within [tết − daysBefore, tết + daysAfter] of the Tết of its Gregorian year or of the
-   * next year, returns that Tết date; else undefined. Tết falls between 21/01 and 20/02, so with 15 days
-   * the next year's Tết never matters in practice; it is checked so that longer windows in a future
-   * law version stay correct for December dates.
+   * The Tết window (of the Tết of `day`'s Gregorian year or of the next year) that contains `day`, or
+   * undefined. Tết falls between 21/01 and 20/02, so the next year's Tết matters only for a directive
+   * or a future rule reaching back into December.
    */
-  private tetWindowContaining(
-    day: LocalDate,
-    params: { daysBefore: number; daysAfter: number },
-  ): LocalDate | undefined {
+  private tetWindowContaining(day: LocalDate): TetWindow | undefined {
     const year = parseLocalDate(day).y;
     for (const y of [year, year + 1]) {
-      const tet = tetDate(y);
-      const offset = localDaysBetween(tet, day);
-      if (offset >= -params.daysBefore && offset <= params.daysAfter) return tet;
+      if (y > 2999) continue;
+      const window = this.tetWindow(y);
+      if (window.firstDay <= day && day <= window.lastDay) return window;
     }
     return undefined;
   }
@@ -619,21 +764,17 @@ export class LegalCalendar {
         );
       }
       case 'COERCION_IN_TET_WINDOW': {
-        const { daysBefore, daysAfter } = version.params;
-        const tets = [...new Set(dates.map((d) => details.get(d)!))];
-        return tets
-          .map((tet) => {
-            const year = parseLocalDate(tet).y;
-            const first = addDaysToLocalDate(tet, -daysBefore);
-            const last = addDaysToLocalDate(tet, daysAfter);
-            const span =
-              daysBefore === daysAfter
-                ? `${daysBefore} ngày trước và sau`
-                : `${daysBefore} ngày trước và ${daysAfter} ngày sau`;
+        const years = [...new Set(dates.map((d) => Number(details.get(d)!)))];
+        return years
+          .map((year) => {
+            const w = this.tetWindow(year);
+            const basis = w.directive
+              ? `theo ${w.directive}`
+              : `15 ngày trước Tết và 15 ngày sau ba ngày Tết, ${cite('TET_WINDOW_DECREE', w.tet).replace(/^K/, 'k')}`;
             return (
-              `Không được cưỡng chế trong khoảng ${span} Tết Nguyên đán ` +
-              `(Tết ${year}: ${formatLocalDateVi(tet)}); chọn ngày trước ${formatLocalDateVi(first)} ` +
-              `hoặc sau ${formatLocalDateVi(last)}.`
+              `Không được cưỡng chế trong dịp Tết Nguyên đán ${year} (Tết: ${formatLocalDateVi(w.tet)}; ` +
+              `thời gian không cưỡng chế từ ${formatLocalDateVi(w.firstDay)} đến hết ${formatLocalDateVi(w.lastDay)}, ${basis}); ` +
+              `chọn ngày trước ${formatLocalDateVi(w.firstDay)} hoặc sau ${formatLocalDateVi(w.lastDay)}.`
             );
           })
           .join(' ');

@@ -1,7 +1,10 @@
+import { citeAll, cite, type CitationCode, type LocalDate } from '../calendar/legal-rules';
+
 /**
- * The case lifecycle as an explicit state machine (DOMAIN.md; Luật THADS 26/2008 as amended).
- * Every transition is one row of TRANSITIONS with the statuses it may start from and its legal
- * source; anything else is refused with RULE_VIOLATION naming the rule. Pure: no I/O.
+ * The case lifecycle as an explicit state machine (DOMAIN.md). Every transition is one row of
+ * TRANSITIONS with the statuses it may start from and its legal sources, as codes of the versioned
+ * citation table (legal-rules.ts): the citation shown is the version in force on the case's law date
+ * (the day it was received). Anything else is refused with RULE_VIOLATION naming the rule. Pure: no I/O.
  */
 export enum CaseStatus {
   /** Judgment / request received; decision due within 5 working days (Đ.36). */
@@ -55,26 +58,26 @@ interface TransitionRule {
   from: readonly CaseStatus[];
   /** Target status; RESUME returns to the stored resume status. */
   to: CaseStatus | 'RESUME_STATUS';
-  /** Legal source shown with refusals and recorded in the event. */
-  source: string;
+  /** Legal sources shown with refusals and recorded in the event (codes of the citation table). */
+  citations: readonly CitationCode[];
   /** True when a reason must be given (recorded in the event log). */
   needsReason: boolean;
 }
 
 export const TRANSITIONS: Readonly<Record<CaseTransition, TransitionRule>> = {
-  ISSUE_DECISION: { from: [CaseStatus.RECEIVED], to: CaseStatus.DECISION_ISSUED, source: 'Điều 36 Luật THADS', needsReason: false },
-  RECORD_DELIVERY: { from: [CaseStatus.DECISION_ISSUED], to: CaseStatus.VOLUNTARY_PERIOD, source: 'Điều 39, 45 Luật THADS', needsReason: false },
-  START_VERIFICATION: { from: [CaseStatus.VOLUNTARY_PERIOD], to: CaseStatus.VERIFICATION, source: 'Điều 44, 45 Luật THADS', needsReason: false },
-  RECORD_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.ENFORCEABLE, source: 'Điều 44 Luật THADS', needsReason: false },
-  RECORD_NOT_YET_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.NOT_YET_ENFORCEABLE, source: 'Điều 44a Luật THADS', needsReason: true },
-  REVERIFY: { from: [CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCEABLE], to: CaseStatus.VERIFICATION, source: 'Điều 44 Luật THADS', needsReason: true },
-  START_ENFORCING: { from: [CaseStatus.ENFORCEABLE], to: CaseStatus.ENFORCING, source: 'Điều 46 Luật THADS', needsReason: false },
-  COMPLETE: { from: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING], to: CaseStatus.COMPLETED, source: 'Điều 52 Luật THADS', needsReason: false },
-  POSTPONE: { from: ACTIVE, to: CaseStatus.POSTPONED, source: 'Điều 48 Luật THADS', needsReason: true },
-  SUSPEND: { from: ACTIVE, to: CaseStatus.SUSPENDED, source: 'Điều 49 Luật THADS', needsReason: true },
-  RESUME: { from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: 'RESUME_STATUS', source: 'Điều 48, 49 Luật THADS', needsReason: false },
-  TERMINATE: { from: NOT_FINAL, to: CaseStatus.TERMINATED, source: 'Điều 50 Luật THADS', needsReason: true },
-  RETURN_REQUEST: { from: [CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED, CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.NOT_YET_ENFORCEABLE], to: CaseStatus.RETURNED, source: 'Điều 51 Luật THADS', needsReason: true },
+  ISSUE_DECISION: { from: [CaseStatus.RECEIVED], to: CaseStatus.DECISION_ISSUED, citations: ['ENFORCEMENT_DECISION'], needsReason: false },
+  RECORD_DELIVERY: { from: [CaseStatus.DECISION_ISSUED], to: CaseStatus.VOLUNTARY_PERIOD, citations: ['NOTIFICATION', 'VOLUNTARY_PERIOD'], needsReason: false },
+  START_VERIFICATION: { from: [CaseStatus.VOLUNTARY_PERIOD], to: CaseStatus.VERIFICATION, citations: ['VERIFICATION', 'VOLUNTARY_PERIOD'], needsReason: false },
+  RECORD_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.ENFORCEABLE, citations: ['VERIFICATION'], needsReason: false },
+  RECORD_NOT_YET_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.NOT_YET_ENFORCEABLE, citations: ['NOT_YET_ENFORCEABLE'], needsReason: true },
+  REVERIFY: { from: [CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCEABLE], to: CaseStatus.VERIFICATION, citations: ['VERIFICATION'], needsReason: true },
+  START_ENFORCING: { from: [CaseStatus.ENFORCEABLE], to: CaseStatus.ENFORCING, citations: ['FORBIDDEN_TIMES'], needsReason: false },
+  COMPLETE: { from: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING], to: CaseStatus.COMPLETED, citations: ['COMPLETION'], needsReason: false },
+  POSTPONE: { from: ACTIVE, to: CaseStatus.POSTPONED, citations: ['POSTPONEMENT'], needsReason: true },
+  SUSPEND: { from: ACTIVE, to: CaseStatus.SUSPENDED, citations: ['SUSPENSION'], needsReason: true },
+  RESUME: { from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: 'RESUME_STATUS', citations: ['POSTPONEMENT', 'SUSPENSION'], needsReason: false },
+  TERMINATE: { from: NOT_FINAL, to: CaseStatus.TERMINATED, citations: ['TERMINATION'], needsReason: true },
+  RETURN_REQUEST: { from: [CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED, CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.NOT_YET_ENFORCEABLE], to: CaseStatus.RETURNED, citations: ['RETURN_OF_REQUEST'], needsReason: true },
 };
 
 /** Vietnamese status labels for messages (the UI has its own dictionary). */
@@ -96,19 +99,23 @@ export const STATUS_LABEL_VI: Readonly<Record<CaseStatus, string>> = {
 /** The outcome of checking a transition: the target status, or why not. */
 export type TransitionCheck = { ok: true; to: CaseStatus; source: string } | { ok: false; message: string; source: string };
 
-/** Decides whether `transition` may leave `status`; `resumeStatus` is needed for RESUME. */
-export function checkTransition(status: CaseStatus, transition: CaseTransition, resumeStatus?: CaseStatus | null): TransitionCheck {
+/**
+ * Decides whether `transition` may leave `status`; `resumeStatus` is needed for RESUME. `lawDate` (the
+ * day the case was received, 'YYYY-MM-DD') selects the citation version; default: today's law.
+ */
+export function checkTransition(status: CaseStatus, transition: CaseTransition, resumeStatus?: CaseStatus | null, lawDate: LocalDate = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)): TransitionCheck {
   const rule = TRANSITIONS[transition];
+  const source = citeAll(rule.citations, lawDate);
   if (!rule.from.includes(status)) {
     const why =
       status === CaseStatus.TERMINATED
-        ? 'việc đã đình chỉ thi hành án không thể mở lại (Điều 50 Luật THADS)'
+        ? `việc đã đình chỉ thi hành án không thể mở lại (${cite('TERMINATION', lawDate)})`
         : FINAL_STATUSES.has(status)
           ? 'việc đã kết thúc'
           : `chỉ thực hiện được khi việc ở trạng thái: ${rule.from.map((s) => STATUS_LABEL_VI[s]).join(', ')}`;
-    return { ok: false, source: rule.source, message: `Không thể thực hiện "${transition}" khi việc đang ở trạng thái "${STATUS_LABEL_VI[status]}": ${why}.` };
+    return { ok: false, source, message: `Không thể thực hiện "${transition}" khi việc đang ở trạng thái "${STATUS_LABEL_VI[status]}": ${why}.` };
   }
   const to = rule.to === 'RESUME_STATUS' ? resumeStatus : rule.to;
-  if (!to) return { ok: false, source: rule.source, message: 'Không xác định được trạng thái để tiếp tục thi hành.' };
-  return { ok: true, to, source: rule.source };
+  if (!to) return { ok: false, source, message: 'Không xác định được trạng thái để tiếp tục thi hành.' };
+  return { ok: true, to, source };
 }

@@ -61,6 +61,8 @@ export class EnforcementCase {
   @Property({ type: 'date', nullable: true })
   decisionDate?: string | null;
 
+  /** Indexed: a new case for the same judgment is linked to the earlier ones (rule 7). */
+  @Index()
   @Property({ type: 'string', length: 64 })
   judgmentNumber!: string;
 
@@ -174,6 +176,8 @@ export class CaseParty {
   @Property({ type: 'string', length: 500, nullable: true })
   address?: string | null;
 
+  /** Indexed: offices opening cases against the same debtor are warned (deconfliction). */
+  @Index()
   @Property({ type: 'string', length: 32, nullable: true, lazy: true })
   idNumber?: string | null;
 

@@ -11,7 +11,7 @@ import { AreaType } from '../areas/area.resolver';
 import { UserType } from '../users/user.resolver';
 import { CaseStatus, CaseTransition } from './case-lifecycle';
 import { CaseKind, CaseParty, EnforcementCase, Obligation, ObligationKind, ParticipantRole, PartyKind, PartyRole, type CaseParticipant } from './case.entity';
-import { isSatisfied } from './case.service';
+import { isSatisfied, type PublicNotice, type RelatedCase } from './case.service';
 
 registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'Lifecycle status of an enforcement case.' });
 registerEnumType(CaseTransition, { name: 'CaseTransition', description: 'A lifecycle step; each is allowed only from certain statuses.' });
@@ -65,6 +65,30 @@ export class CaseTotals {
   @Field(() => MoneyScalar) owed!: string;
   @Field(() => MoneyScalar) collected!: string;
   @Field(() => Int) openObligations!: number;
+}
+
+@ObjectType('NoticeDebtor')
+export class NoticeDebtorType {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) address!: string | null;
+}
+
+@ObjectType('PublicNotice', { description: 'Rule 6 (Điều 44a of the 2008 law): what is published about a not-yet-enforceable case — the debtor, address and obligation; nothing else.' })
+export class PublicNoticeType {
+  @Field(() => [NoticeDebtorType]) debtors!: NoticeDebtorType[];
+  @Field(() => [String]) obligations!: string[];
+  @Field() legalSource!: string;
+  @Field({ description: 'The notice to post at the commune (Vietnamese, one paragraph per line).' }) text!: string;
+}
+
+@ObjectType('RelatedCase', { description: 'Another case a lead office should know about (same judgment, or same debtor elsewhere).' })
+export class RelatedCaseType {
+  @Field(() => ID) caseId!: string;
+  @Field(() => CaseStatus) status!: CaseStatus;
+  @Field(() => ID) leadAgencyId!: string;
+  @Field() leadAgencyName!: string;
+  @Field(() => String, { nullable: true }) decisionNumber!: string | null;
+  @Field({ description: 'Terminated on the creditor\'s withdrawal (Điều 50 of the 2008 law): cannot be reopened.' }) terminatedOnWithdrawal!: boolean;
 }
 
 @ObjectType('Case', { description: 'An enforcement case (việc thi hành án): one enforcement decision.' })
@@ -295,6 +319,21 @@ export class CaseResolver {
   @FieldResolver(() => AreaType)
   commune(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.areaById.load(c.commune.id);
+  }
+
+  @FieldResolver(() => PublicNoticeType, { nullable: true, description: 'Rule 6: the public notice of a case recorded as not yet enforceable (null otherwise).' })
+  publicNotice(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<PublicNotice | null> {
+    return ctx.services.cases.publicNotice(ctx.em, c);
+  }
+
+  @FieldResolver(() => [RelatedCaseType], { description: 'Other cases of the same judgment (number and court), e.g. one terminated on the creditor\'s withdrawal, which cannot be reopened. Lead office officers only; empty for others.' })
+  async sameJudgmentCases(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<RelatedCase[]> {
+    return (await ctx.services.cases.relatedCases(ctx.em, ctx.viewer!, c)).sameJudgment;
+  }
+
+  @FieldResolver(() => [RelatedCaseType], { description: 'Deconfliction: open cases of other offices against a debtor with the same ID number (the number is not shown). Lead office officers only.' })
+  async sameDebtorCases(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<RelatedCase[]> {
+    return (await ctx.services.cases.relatedCases(ctx.em, ctx.viewer!, c)).sameDebtor;
   }
 
   @FieldResolver(() => [CasePartyType])

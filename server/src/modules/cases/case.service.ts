@@ -11,7 +11,9 @@ import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
+import { endOfLocalDay, startOfLocalDay, toLocalDate, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { User } from '../users/user.entity';
+import { cite } from '../calendar/legal-rules';
 import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
 import {
   CaseKind,
@@ -115,6 +117,116 @@ export class CaseService {
     /** The instance's legal calendar (official days off included): deadlines are computed with it. */
     private readonly calendar: CalendarSource,
   ) {}
+
+  /**
+   * What a calendar change means for cases (a CalendarChangeHook, run in the change's transaction): the
+   * stored legal deadlines whose counting period touches a changed date are recomputed with the new
+   * calendar — the decision due date (Đ.36) of cases not yet decided, and the end of the voluntary
+   * period (Đ.45) with the verification due date (Đ.44) of open cases. Each changed case gets a
+   * `case.deadlinesRecalculated` event. Bounded by the changed dates (no scan of every case).
+   */
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
+    if (!changedDates.length) return;
+    const sorted = [...changedDates].sort();
+    const from = startOfLocalDay(sorted[0]);
+    const to = endOfLocalDay(sorted[sorted.length - 1]);
+    const open = { $nin: [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED] };
+    const candidates = await tx.em.find(EnforcementCase, {
+      status: open,
+      $or: [
+        { status: CaseStatus.RECEIVED, decisionDueAt: { $gte: from }, receivedAt: { $lte: to } },
+        { verificationDueAt: { $gte: from }, decisionDeliveredAt: { $ne: null, $lte: to } },
+      ],
+    });
+    for (const c of candidates) {
+      const before = { decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null };
+      if (c.status === CaseStatus.RECEIVED) c.decisionDueAt = calendar.deadline('ENFORCEMENT_DECISION', c.receivedAt);
+      if (c.decisionDeliveredAt) {
+        c.voluntaryPeriodEndsAt = calendar.voluntaryPeriodEnd(c.decisionDeliveredAt);
+        c.verificationDueAt = calendar.deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
+      }
+      const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null));
+      if (!changed.length) continue;
+      await tx.em.flush();
+      await tx.emit({
+        type: 'case.deadlinesRecalculated',
+        stream: `case:${c.id}`,
+        actorId,
+        topics: [`case:${c.id}`, `agency:${c.leadAgency.id}`],
+        payload: { caseId: c.id, version: c.version, changed, decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null },
+      });
+    }
+  }
+
+  /**
+   * Warnings for the lead office about other cases (rule 7 and deconfliction): cases of the same judgment
+   * (number and court) — e.g. a new case after an earlier one was terminated on the creditor's withdrawal
+   * (Điều 50: that one cannot be reopened) — and open cases of OTHER offices against a debtor with the
+   * same ID number. Only the lead office's officers get them (empty otherwise); the ID number itself is
+   * never returned. Both lookups use indexes (judgment_number, id_number).
+   */
+  async relatedCases(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
+    if (!canOnCase(viewer, 'case.update', await this.facts(em, c))) return { sameJudgment: [], sameDebtor: [] };
+    const conn = em.getConnection();
+    const sameJudgment = await conn.execute<RelatedCaseRow[]>(
+      `select c.id, c.status, c.lead_agency_id, a.name as agency_name, c.decision_number,
+              exists (select 1 from event e where e.stream = 'case:' || c.id and e.type = 'case.transitioned'
+                        and e.payload->>'to' = 'TERMINATED' and (e.payload->>'creditorWithdrawal')::boolean) as withdrawn
+         from enforcement_case c join agency a on a.id = c.lead_agency_id
+        where c.judgment_number = ? and c.judgment_court = ? and c.id <> ?
+        order by c.received_at limit 20`,
+      [c.judgmentNumber, c.judgmentCourt, c.id],
+    );
+    const sameDebtor = await conn.execute<RelatedCaseRow[]>(
+      `select distinct c.id, c.status, c.lead_agency_id, a.name as agency_name, c.decision_number, false as withdrawn
+         from case_party mine
+         join case_party other on other.id_number = mine.id_number and other.role = 'DEBTOR' and other.case_id <> mine.case_id
+         join enforcement_case c on c.id = other.case_id
+         join agency a on a.id = c.lead_agency_id
+        where mine.case_id = ? and mine.role = 'DEBTOR' and mine.id_number is not null and mine.id_number <> ''
+          and c.lead_agency_id <> ? and c.status not in ('COMPLETED', 'TERMINATED', 'RETURNED')
+        limit 20`,
+      [c.id, c.leadAgency.id],
+    );
+    const toRelated = (r: RelatedCaseRow): RelatedCase => ({
+      caseId: r.id,
+      status: r.status,
+      leadAgencyId: r.lead_agency_id,
+      leadAgencyName: r.agency_name,
+      decisionNumber: r.decision_number,
+      terminatedOnWithdrawal: Boolean(r.withdrawn),
+    });
+    return { sameJudgment: sameJudgment.map(toRelated), sameDebtor: sameDebtor.map(toRelated) };
+  }
+
+  /**
+   * Rule 6 (Điều 44a): the public notice of a case recorded as not yet enforceable — the debtor's name,
+   * address and obligation, for posting at the commune. Only that is published: ID numbers, phones and
+   * the creditor's data stay restricted. Null for any other status. Visible to whoever reads the case.
+   */
+  async publicNotice(em: EntityManager, c: EnforcementCase): Promise<PublicNotice | null> {
+    if (c.status !== CaseStatus.NOT_YET_ENFORCEABLE) return null;
+    const debtors = await em.find(CaseParty, { case: c.id, role: PartyRole.DEBTOR }, { fields: ['name', 'address'], orderBy: { position: 'asc' } });
+    const obligations = await em.find(Obligation, { case: c.id }, { orderBy: { createdAt: 'asc' } });
+    const office = await em.findOneOrFail(Agency, { id: c.leadAgency.id }, { fields: ['name'] });
+    const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['name'] });
+    const legalSource = cite('NOT_YET_ENFORCEABLE', toLocalDate(c.receivedAt));
+    const lines = [
+      'THÔNG BÁO',
+      'Về việc người phải thi hành án chưa có điều kiện thi hành án',
+      `Căn cứ ${legalSource};`,
+      `${office.name} thông báo: theo ${c.decisionNumber ? `Quyết định thi hành án số ${c.decisionNumber}` : `bản án, quyết định số ${c.judgmentNumber}`}, người phải thi hành án chưa có điều kiện thi hành án.`,
+      ...debtors.map((d) => `Người phải thi hành án: ${d.name}${d.address ? `; địa chỉ: ${d.address}` : ''}.`),
+      ...obligations.map((o) => `Nghĩa vụ phải thi hành: ${o.description}${o.amountOwed ? ` (${formatDong(BigInt(o.amountOwed))})` : ''}.`),
+      `Thông báo được niêm yết tại trụ sở Ủy ban nhân dân ${commune.name}.`,
+    ];
+    return {
+      debtors: debtors.map((d) => ({ name: d.name, address: d.address ?? null })),
+      obligations: obligations.map((o) => o.description),
+      legalSource,
+      text: lines.join('\n'),
+    };
+  }
 
   /** The facts the policy needs, for one case. */
   async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
@@ -221,7 +333,11 @@ export class CaseService {
       tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: tx.em.getReference(User, viewer.userId) });
       c.searchText = searchTextOf(c, parties);
       await tx.em.flush();
+      // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
+      // one (see relatedCases); the event records the link so the office is warned in its feed.
+      const sameJudgment = await tx.em.find(EnforcementCase, { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } }, { fields: ['id'], limit: 20 });
       await emitCase(tx, viewer, c, 'case.created', {
+        sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
         judgmentNumber: c.judgmentNumber,
         communeId: commune.id,
         parties: parties.length,
@@ -265,7 +381,8 @@ export class CaseService {
     const rule = TRANSITIONS[input.transition];
     if (rule.needsReason && !input.reason?.trim()) throw badInput('Hãy ghi rõ lý do (được lưu vào nhật ký của việc).', { field: 'reason' });
     return async (tx, c) => {
-      const check = checkTransition(c.status, input.transition, c.resumeStatus);
+      const lawDate = toLocalDate(c.receivedAt);
+      const check = checkTransition(c.status, input.transition, c.resumeStatus, lawDate);
       if (!check.ok) throw ruleViolation(check.message, check.source, { transition: input.transition, status: c.status });
       const extra: Record<string, unknown> = {};
       const now = new Date();
@@ -295,7 +412,7 @@ export class CaseService {
           if (!c.urgentSecurity && c.voluntaryPeriodEndsAt && now < c.voluntaryPeriodEndsAt) {
             throw ruleViolation(
               `Thời hạn tự nguyện thi hành án chưa hết (đến hết ${formatVi(c.voluntaryPeriodEndsAt)}); chưa được xác minh để cưỡng chế, trừ khi việc được đánh dấu cần áp dụng biện pháp bảo đảm khẩn cấp.`,
-              'Điều 45 Luật THADS',
+              cite('VOLUNTARY_PERIOD', lawDate),
               { voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt.toISOString() },
             );
           }
@@ -303,7 +420,7 @@ export class CaseService {
         case CaseTransition.COMPLETE: {
           const open = (await tx.em.find(Obligation, { case: c.id })).filter((o) => !isSatisfied(o));
           if (open.length) {
-            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, 'Điều 52 Luật THADS', {
+            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, cite('COMPLETION', lawDate), {
               openObligationIds: open.map((o) => o.id),
             });
           }
@@ -330,6 +447,7 @@ export class CaseService {
   async addParty(em: EntityManager, viewer: Viewer, caseId: string, version: number, party: PartyInput): Promise<EnforcementCase> {
     validateParties([party], true);
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'thêm đương sự');
       const existing = await tx.em.find(CaseParty, { case: c.id });
       const created = tx.em.create(CaseParty, { case: c, position: existing.length, ...cleanParty(party) });
       c.searchText = searchTextOf(c, [...existing, created]);
@@ -341,6 +459,7 @@ export class CaseService {
   async addObligation(em: EntityManager, viewer: Viewer, caseId: string, version: number, input: ObligationInput): Promise<EnforcementCase> {
     validateObligation(input, 'obligation');
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'thêm nghĩa vụ');
       const party = async (id: number | string | null | undefined, field: string) => {
         if (id == null) return null;
         const p = await tx.em.findOne(CaseParty, { id: String(id), case: c.id });
@@ -373,8 +492,9 @@ export class CaseService {
   progressStep(input: ProgressInput): CaseChange {
     if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
     return async (tx, c) => {
+      refuseIfTerminated(c, 'ghi nhận khoản thu, kết quả thi hành');
       if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
-        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', 'Điều 39 Luật THADS');
+        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', cite('NOTIFICATION', toLocalDate(c.receivedAt)));
       }
       const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
       if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
@@ -459,6 +579,48 @@ export class CaseService {
     if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
     return user;
   }
+}
+
+/** The public notice of a not-yet-enforceable case (rule 6, see CaseService.publicNotice). */
+export interface PublicNotice {
+  debtors: Array<{ name: string; address: string | null }>;
+  obligations: string[];
+  legalSource: string;
+  /** The notice as posted, in Vietnamese, one paragraph per line. */
+  text: string;
+}
+
+/** Another case a lead office should know about (see CaseService.relatedCases). */
+export interface RelatedCase {
+  caseId: string;
+  status: CaseStatus;
+  leadAgencyId: string;
+  leadAgencyName: string;
+  decisionNumber: string | null;
+  /** Terminated because the creditor withdrew the request (Điều 50): it cannot be reopened. */
+  terminatedOnWithdrawal: boolean;
+}
+
+interface RelatedCaseRow {
+  id: string;
+  status: CaseStatus;
+  lead_agency_id: string;
+  agency_name: string;
+  decision_number: string | null;
+  withdrawn: boolean;
+}
+
+/**
+ * Rule 7 (Điều 50): after termination nothing more is recorded on the case — no payments, obligations
+ * or parties; a new request for the same judgment is a new case (linked through `relatedCases`).
+ */
+function refuseIfTerminated(c: EnforcementCase, what: string): void {
+  if (c.status !== CaseStatus.TERMINATED) return;
+  throw ruleViolation(
+    `Việc đã đình chỉ thi hành án; không thể ${what}. Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).`,
+    cite('TERMINATION', toLocalDate(c.receivedAt)),
+    { ruleCode: 'CASE_TERMINATED', status: c.status },
+  );
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
