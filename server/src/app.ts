@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -35,6 +38,8 @@ import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
 import { formatGraphQLError } from './graphql/format-error';
+import { jsonErrorHandler, securityHeaders } from './graphql/http-hardening';
+import { limitsFromConfig, limitValidationRules, operationLimitsPlugin } from './graphql/limits';
 import { createSchema } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
@@ -166,15 +171,27 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const ws = attachWebSocketServer(httpServer, schema, services);
     metrics.watch({ orm, busConnected: () => bus.isConnected(), busKind: bus.kind, openSockets: () => ws.wsServer.clients.size });
 
+    const limits = limitsFromConfig(config);
+    const production = config.NODE_ENV === 'production';
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       includeStacktraceInErrorResponses: false,
       // main.ts owns signal handling and closes everything in order; Apollo's own handlers raced it.
       stopOnTerminationSignals: false,
+      // Introspection stays on for signed-in officials (codegen, tooling); operationLimitsPlugin
+      // refuses it to anonymous callers in production.
       introspection: true,
+      // Depth, aliases, directives (validation) and tokens (parser); cost in the plugin below.
+      validationRules: limitValidationRules(limits),
+      parseOptions: { maxTokens: limits.maxTokens },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         operationLogPlugin(logger, metrics),
+        operationLimitsPlugin(limits, { introspectionForAnonymous: !production }),
+        // No sandbox page in production (and the CSP would not let its CDN script run anyway).
+        production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+        // "Did you mean …?" would tell an anonymous caller the schema that introspection refuses.
+        ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
         { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       ],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
@@ -184,6 +201,9 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
 
     const web = express();
     web.disable('x-powered-by');
+    // Express's own error pages show stacks unless env is "production"; never show them, whatever NODE_ENV says.
+    web.set('env', 'production');
+    web.use(securityHeaders());
     // Behind a load balancer the client address comes from X-Forwarded-For (rate limiting, audit).
     web.set('trust proxy', config.TRUST_PROXY);
     web.use(
@@ -230,12 +250,13 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     }
     web.use(
       '/graphql',
-      express.json({ limit: '1mb' }),
+      express.json({ limit: config.GRAPHQL_MAX_BODY_BYTES }),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const token = bearerToken(req.headers.authorization);
           const viewer = token ? await services.auth.viewerFromToken(orm.em.fork(), token) : null;
-          return createContext(services, { requestId: String(req.id), viewer, ip: req.ip ?? 'unknown', logger: req.log });
+          const deadline = Date.now() + limits.timeBudgetMs;
+          return createContext(services, { requestId: String(req.id), viewer, ip: req.ip ?? 'unknown', logger: req.log, deadline });
         },
       }),
     );
@@ -244,6 +265,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       // Client-side routes fall back to the app shell.
       web.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
     }
+    // Last: malformed JSON, an oversized body, a wrong charset … answered as coded JSON, never a page.
+    web.use(jsonErrorHandler(logger));
     httpServer.on('request', web);
 
     await new Promise<void>((resolve, reject) => {

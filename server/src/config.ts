@@ -9,7 +9,8 @@ const boolFromEnv = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Production unless said otherwise (introspection for anonymous callers, the sandbox page). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Port for HTTP (web app + GraphQL) and WebSocket (graphql-ws). 0 = any free port (tests). */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Address to bind. */
@@ -77,11 +78,27 @@ const envSchema = z.object({
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Failed sign-ins allowed per account within the window below. */
+  /** Sign-in attempts allowed per account from one address within the window below (then RATE_LIMITED for that address only); past this many failures from anywhere, the account's attempts back off. */
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   /** Failed sign-ins allowed per client address (higher: a whole office may share one NAT address). */
   SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   SIGNIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Longest back-off (seconds) between attempts on an account under attack from unknown addresses. */
+  SIGNIN_BACKOFF_MAX_S: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Deepest selection nesting one GraphQL operation may have (fragments expanded). */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
+  /** Aliased fields allowed in one operation. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  /** Directives allowed in one operation. */
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Lexical tokens allowed in one GraphQL document. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(4000),
+  /** Highest estimated cost of one operation (1 per field, × page size for lists; see docs/SECURITY.md). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  /** Wall-clock budget of one query or mutation in ms; fields that would start after it are refused. */
+  GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Largest HTTP request body and WebSocket message accepted, in bytes. */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
 });
 
 /** Names of every variable the server reads (documented one by one in .env.example). */

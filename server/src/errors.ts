@@ -11,6 +11,12 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  /** The operation asks for more work than the limits allow (depth, aliases, directives, tokens, cost). */
+  | 'QUERY_TOO_COMPLEX'
+  /** The operation used up its time budget (GRAPHQL_TIME_BUDGET_MS). */
+  | 'OPERATION_TIMEOUT'
+  /** The request body is larger than GRAPHQL_MAX_BODY_BYTES. */
+  | 'PAYLOAD_TOO_LARGE'
   | 'RESYNC_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
 

@@ -81,6 +81,69 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign-in that cannot be raced, and sessions that end at once', () => {
+  it('consumes attempts before checking passwords: 20 wrong guesses at once, only the limit is checked', async () => {
+    const target = await makeUser(app.orm, communeA, [Role.OFFICER]);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => gql(app, `mutation { signIn(input: { username: "${target.username}", password: "race-${i}" }) { accessToken } }`)),
+    );
+    const codes = results.map((r) => r.errors?.[0].extensions?.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3); // SIGNIN_MAX_ATTEMPTS of this app
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(17);
+  });
+
+  it('an attacker from other addresses slows the account down but cannot lock its owner out', async () => {
+    const proxied = await startTestApp(await createTestDatabase(), { TRUST_PROXY: 1, SIGNIN_MAX_ATTEMPTS: 3, SIGNIN_BACKOFF_MAX_S: 30 });
+    try {
+      const owner = await makeUser(proxied.orm, await makeAgency(proxied.orm, AgencyKind.BANK, []), [Role.OFFICER]);
+      const from = (ip: string, password: string) =>
+        fetch(`${proxied.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { username: owner.username, password } } }),
+        }).then((r) => r.json() as Promise<{ data?: any; errors?: any[] }>);
+      // The owner signed in from the office once.
+      expect((await from('10.0.0.7', TEST_PASSWORD)).data?.signIn.accessToken).toBeTruthy();
+      // Guesses from many addresses, each staying under its own pair limit.
+      for (let i = 0; i < 6; i++) await from(`192.0.2.${i}`, `guess-${i}`);
+      // A new address must now wait (back-off with retryAfter), even with the right password …
+      const stranger = await from('198.51.100.1', TEST_PASSWORD);
+      expect(stranger.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(stranger.errors?.[0].extensions?.retryAfterSeconds).toBeLessThanOrEqual(30);
+      // … but the owner's known address is not locked out.
+      expect((await from('10.0.0.7', TEST_PASSWORD)).data?.signIn.accessToken).toBeTruthy();
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('sign-out voids the access tokens of that session at once and closes its sockets with 4401', async () => {
+    const kept = await signIn(app, officialA.username);
+    const ended = await signIn(app, officialA.username);
+    const socket = connectWs(app, ended.accessToken);
+    await socket.connected;
+    expect((await gql(app, '{ me { id } }', {}, ended.accessToken)).data?.me.id).toBe(officialA.id);
+    await gql(app, 'mutation($t: String!) { signOut(refreshToken: $t) }', { t: ended.refreshToken });
+    expect((await gql(app, '{ me { id } }', {}, ended.accessToken)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await socket.closed).code).toBe(4401);
+    // Another session of the same user goes on.
+    expect((await gql(app, '{ me { id } }', {}, kept.accessToken)).data?.me.id).toBe(officialA.id);
+  });
+
+  it('detected refresh-token reuse voids every access token of the user at once', async () => {
+    const victim = await makeUser(app.orm, communeA, [Role.OFFICER]);
+    const first = await signIn(app, victim.username);
+    const other = await signIn(app, victim.username);
+    const q = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
+    const second = (await gql(app, q, { t: first.refreshToken })).data!.refreshSession;
+    expect((await gql(app, '{ me { id } }', {}, second.accessToken)).data?.me.id).toBe(victim.id);
+    await gql(app, q, { t: first.refreshToken }); // the stolen copy comes back
+    for (const token of [first.accessToken, second.accessToken, other.accessToken]) {
+      expect((await gql(app, '{ me { id } }', {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
 describe('visibility between communes', () => {
   it('a commune-A official sees only colleagues of commune A, and commune-B accounts do not exist for them', async () => {
     const { accessToken } = await signIn(app, officialA.username);

@@ -306,7 +306,7 @@ export type SignOutMutation = { signOut: boolean };
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string, fullName: string, roles: Array<Role>, agency: { id: string, code: string, name: string, kind: AgencyKind } }, serverInfo: { version: string, instanceId: string } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, serverInfo: { version: string, instanceId: string } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -99,7 +99,7 @@ function StartPage() {
                   <dt>{t('home.roles')}</dt>
                   <dd>
                     <ul className="chips">
-                      {load.data.me.roles.map((role) => (
+                      {(load.data.me.roles ?? []).map((role) => (
                         <li key={role} className="chip">
                           {roleLabel(t, role)}
                         </li>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config';
@@ -26,8 +27,14 @@ const SESSION_ENDED = 'Phiên đăng nhập đã hết hạn hoặc bị thu h�
  * Deactivated users and tokens from before a tokenVersion bump are refused on every request.
  */
 export class AuthService {
-  private readonly accountLimiter: RateLimiterPostgres;
+  /** Attempts per (account, address) pair: the hard limit, which only that address can trigger. */
+  private readonly pairLimiter: RateLimiterPostgres;
+  /** Attempts per address across accounts (password spraying from one place). */
   private readonly addressLimiter: RateLimiterPostgres;
+  /** Failures per account from anywhere: past the limit, a growing wait (back-off), never a lock. */
+  private readonly accountFailures: RateLimiterPostgres;
+  /** The current back-off of an account (a block set after each failure past the limit). */
+  private readonly accountBackoff: RateLimiterPostgres;
 
   constructor(
     orm: MikroORM,
@@ -40,38 +47,59 @@ export class AuthService {
       storeType: 'knex',
       tableName: 'signin_throttle',
       tableCreated: true, // created by our migrations (SigninThrottle entity)
-      points: config.SIGNIN_MAX_ATTEMPTS,
       duration: config.SIGNIN_WINDOW_S,
     };
-    this.accountLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'account' });
+    this.pairLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: config.SIGNIN_MAX_ATTEMPTS });
     this.addressLimiter = new RateLimiterPostgres({ ...common, keyPrefix: 'address', points: config.SIGNIN_MAX_ATTEMPTS_PER_ADDRESS });
+    this.accountFailures = new RateLimiterPostgres({ ...common, keyPrefix: 'account', points: Number.MAX_SAFE_INTEGER });
+    this.accountBackoff = new RateLimiterPostgres({ ...common, keyPrefix: 'backoff', points: 1, duration: 1 });
   }
 
   /**
-   * Checks a user name and password. Failed attempts count per account and per client address;
-   * past the limit every attempt is refused with RATE_LIMITED until the window passes.
+   * Checks a user name and password. Before the password is looked at, one attempt is consumed
+   * atomically (one SQL upsert each) for the (account, address) pair and for the address, so parallel
+   * guesses cannot slip past the limit. Past SIGNIN_MAX_ATTEMPTS failures on an account from anywhere,
+   * each further attempt must wait 2^k seconds (at most SIGNIN_BACKOFF_MAX_S) — except from an address
+   * the account signed in from before, so an attacker cannot lock the owner out.
    */
   async signIn(em: EntityManager, input: { username: string; password: string; ip: string }): Promise<AuthResult> {
     const username = input.username.trim().toLowerCase();
-    const [account, address] = await Promise.all([this.accountLimiter.get(username), this.addressLimiter.get(input.ip)]);
-    if (account && account.consumedPoints >= this.config.SIGNIN_MAX_ATTEMPTS) throw this.rateLimited(account);
-    if (address && address.consumedPoints >= this.config.SIGNIN_MAX_ATTEMPTS_PER_ADDRESS) throw this.rateLimited(address);
+    const pairKey = `${username}|${input.ip}`;
+    try {
+      await this.pairLimiter.consume(pairKey);
+      await this.addressLimiter.consume(input.ip);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw this.rateLimited(err);
+      throw err;
+    }
 
     const user = await em.findOne(User, { username }, { populate: ['passwordHash', 'agency'] });
+    if (user && !(await this.knownAddress(em, user.id, input.ip))) {
+      const backoff = await this.accountBackoff.get(username);
+      if (backoff && backoff.consumedPoints > 1 && backoff.msBeforeNext > 0) throw this.rateLimited(backoff);
+    }
     const ok = user ? user.active && user.agency.active && (await verifyPassword(user.passwordHash, input.password)) : (await burnPasswordCheck(input.password), false);
     if (!ok || !user) {
-      await Promise.all([
-        this.accountLimiter.consume(username).catch(ignoreLimitReached),
-        this.addressLimiter.consume(input.ip).catch(ignoreLimitReached),
-      ]);
+      if (user) {
+        const failures = await this.accountFailures.consume(username);
+        const over = failures.consumedPoints - this.config.SIGNIN_MAX_ATTEMPTS;
+        if (over > 0) await this.accountBackoff.block(username, Math.min(2 ** Math.min(over, 20), this.config.SIGNIN_BACKOFF_MAX_S));
+      }
       throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
     }
-    await this.accountLimiter.delete(username);
+    // A success gives back this attempt: the pair starts over, the address gets its point back.
+    await Promise.all([this.pairLimiter.delete(pairKey), this.addressLimiter.reward(input.ip, 1)]);
     return this.outbox.transaction(em, async (tx) => {
-      const result = await this.openSession(tx.em, user, input.ip);
+      const result = await this.openSession(tx.em, user, input.ip, null);
       await tx.emit({ type: 'auth.signedIn', stream: `user:${user.id}`, actorId: user.id, topics: ['audit'], payload: { ip: input.ip } });
       return result;
     });
+  }
+
+  /** True when `userId` signed in from `ip` within the refresh lifetime (a device of the owner). */
+  private async knownAddress(em: EntityManager, userId: string, ip: string): Promise<boolean> {
+    const since = new Date(Date.now() - this.config.REFRESH_TOKEN_TTL_S * 1000);
+    return (await em.count(AuthSession, { user: userId, ip: ip.slice(0, 64), createdAt: { $gte: since } })) > 0;
   }
 
   /**
@@ -85,14 +113,18 @@ export class AuthService {
       const session = await tx.em.findOne(AuthSession, { id: sessionId }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
       if (!session || session.secretHash !== sha256(secret)) return null;
       if (session.revokedAt) {
-        if (session.replacedBy) {
-          await tx.em.nativeUpdate(AuthSession, { user: session.user.id, revokedAt: null }, { revokedAt: new Date() });
+        if (session.replacedBy && !session.endedAt) {
+          // Theft: end every session of the user, so their access tokens and sockets die now too.
+          const now = new Date();
+          await tx.em.nativeUpdate(AuthSession, { user: session.user.id, revokedAt: null }, { revokedAt: now });
+          await tx.em.nativeUpdate(AuthSession, { user: session.user.id, endedAt: null }, { endedAt: now });
           await tx.emit({ type: 'auth.refreshReuseDetected', stream: `user:${session.user.id}`, actorId: null, topics: ['audit'], payload: { sessionId } });
+          await tx.emit({ type: 'auth.sessionEnded', stream: `user:${session.user.id}`, actorId: null, topics: ['sessions'], payload: { userId: session.user.id, allSessions: true } });
         }
         return null;
       }
-      if (session.expiresAt <= new Date() || !session.user.active) return null;
-      const next = await this.openSession(tx.em, session.user, ip);
+      if (session.endedAt || session.expiresAt <= new Date() || !session.user.active) return null;
+      const next = await this.openSession(tx.em, session.user, ip, session.familyId ?? session.id);
       session.revokedAt = new Date();
       session.replacedBy = next.refreshToken.split('.')[0];
       return next;
@@ -101,11 +133,23 @@ export class AuthService {
     return result;
   }
 
-  /** Revokes the session of `refreshToken` (idempotent; unknown tokens are ignored). */
+  /**
+   * Ends the sign-in session of `refreshToken` (idempotent; unknown tokens are ignored): its refresh
+   * token is revoked, every access token of the session is refused from the next request on, and its
+   * sockets close with 4401 on every instance (`auth.sessionEnded` on the `sessions` topic).
+   */
   async signOut(em: EntityManager, refreshToken: string): Promise<boolean> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) return true;
-    await em.nativeUpdate(AuthSession, { id: sessionId, secretHash: sha256(secret), revokedAt: null }, { revokedAt: new Date() });
+    if (!sessionId || !secret || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sessionId)) return true;
+    await this.outbox.transaction(em, async (tx) => {
+      const session = await tx.em.findOne(AuthSession, { id: sessionId, secretHash: sha256(secret) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!session || session.endedAt) return;
+      const familyId = session.familyId ?? session.id;
+      const now = new Date();
+      await tx.em.nativeUpdate(AuthSession, { $or: [{ familyId }, { id: familyId }], endedAt: null }, { endedAt: now });
+      await tx.em.nativeUpdate(AuthSession, { $or: [{ familyId }, { id: familyId }], revokedAt: null }, { revokedAt: now });
+      await tx.emit({ type: 'auth.sessionEnded', stream: `user:${session.user.id}`, actorId: session.user.id, topics: ['sessions', 'audit'], payload: { userId: session.user.id, sessionId: familyId } });
+    });
     return true;
   }
 
@@ -113,14 +157,15 @@ export class AuthService {
   async viewerFromToken(em: EntityManager, token: string): Promise<Viewer | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    return this.loadViewer(em, claims.userId, claims.tokenVersion, claims.expiresAt);
+    return this.loadViewer(em, claims.userId, claims.tokenVersion, claims.expiresAt, claims.sessionId);
   }
 
   /**
    * Loads what the policy needs about a user in one query; null when the user or their agency is
-   * inactive or the token's version is stale (that is what makes deactivation immediate).
+   * inactive, the token's version is stale (that is what makes deactivation immediate) or its
+   * sign-in session has ended (sign-out, detected refresh-token reuse).
    */
-  async loadViewer(em: EntityManager, userId: string, tokenVersion: number, tokenExpiresAt: number): Promise<Viewer | null> {
+  async loadViewer(em: EntityManager, userId: string, tokenVersion: number, tokenExpiresAt: number, sessionId: string): Promise<Viewer | null> {
     const [row] = await em.getConnection().execute<{ id: string; agency_id: string; kind: string; roles: Role[]; paths: string[] }[]>(
       `select u.id, u.agency_id, a.kind, u.roles,
               coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
@@ -129,23 +174,27 @@ export class AuthService {
          left join agency_coverage c on c.agency_id = a.id
          left join area ar on ar.id = c.area_id and ar.active
         where u.id = ? and u.active and u.token_version = ?
+          and not exists (select 1 from auth_session s where s.family_id = ? and s.ended_at is not null)
         group by u.id, a.kind`,
-      [userId, tokenVersion],
+      [userId, tokenVersion, sessionId],
     );
     if (!row) return null;
-    return { userId: row.id, agencyId: row.agency_id, agencyKind: row.kind, roles: row.roles, coveredAreaPaths: row.paths, tokenExpiresAt };
+    return { userId: row.id, agencyId: row.agency_id, agencyKind: row.kind, roles: row.roles, coveredAreaPaths: row.paths, tokenExpiresAt, sessionId };
   }
 
-  private async openSession(em: EntityManager, user: User, ip: string): Promise<AuthResult> {
+  private async openSession(em: EntityManager, user: User, ip: string, familyId: string | null): Promise<AuthResult> {
     const { secret, hash } = newRefreshSecret();
+    const id = randomUUID();
     const session = em.create(AuthSession, {
+      id,
+      familyId: familyId ?? id,
       user,
       secretHash: hash,
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_S * 1000),
       ip: ip.slice(0, 64),
     });
     await em.persistAndFlush(session);
-    const access = await this.tokens.issue(user.id, user.tokenVersion);
+    const access = await this.tokens.issue(user.id, user.tokenVersion, session.familyId!);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: `${session.id}.${secret}`, user };
   }
 

@@ -6,13 +6,24 @@ import { User } from '../modules/users/user.entity';
  * A refresh-token session. The token is `<session id>.<secret>`; only sha256(secret) is stored.
  * Refreshing rotates: the old row is revoked and points at its successor, so presenting a rotated
  * token again (a stolen copy) is detected and revokes the whole family.
+ *
+ * `familyId` (the id of the sign-in's first row, kept through rotations) is what access tokens carry
+ * as `sid`; `endedAt` on any row of the family (sign-out, detected reuse) voids those access tokens on
+ * the next request and closes their sockets. `revokedAt` alone (a rotation) does not.
  */
 @Entity({ tableName: 'auth_session' })
 export class AuthSession {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'familyId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
+
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  familyId?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  endedAt?: Date | null;
 
   @Index()
   @ManyToOne(() => User)

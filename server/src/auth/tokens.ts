@@ -8,9 +8,12 @@ export interface AccessClaims {
   tokenVersion: number;
   /** Expiry, seconds since epoch. */
   expiresAt: number;
+  /** The sign-in session (refresh family) it belongs to: ending that session voids the token at once. */
+  sessionId: string;
 }
 
 const ISSUER = 'phoi-hop';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = 'phoi-hop-api';
 
 /** Signs and verifies short-lived HS256 access tokens (jose). */
@@ -22,10 +25,10 @@ export class AccessTokens {
   }
 
   /** Issues a token for `userId`; returns it with its expiry. */
-  async issue(userId: string, tokenVersion: number): Promise<{ token: string; expiresAt: Date }> {
+  async issue(userId: string, tokenVersion: number, sessionId: string): Promise<{ token: string; expiresAt: Date }> {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + this.ttlSeconds;
-    const token = await new SignJWT({ tv: tokenVersion })
+    const token = await new SignJWT({ tv: tokenVersion, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -40,8 +43,9 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') return null;
-      return { userId: payload.sub, tokenVersion: payload.tv, expiresAt: payload.exp };
+      if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number' || typeof payload.sid !== 'string') return null;
+      if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
+      return { userId: payload.sub, tokenVersion: payload.tv, expiresAt: payload.exp, sessionId: payload.sid };
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
       throw err;

@@ -19,4 +19,6 @@ export interface Viewer {
   coveredAreaPaths: readonly string[];
   /** Access-token expiry (seconds since epoch); sockets close when it passes. */
   tokenExpiresAt: number;
+  /** The sign-in session (refresh family) of the token; sign-out and reuse detection end it. */
+  sessionId?: string;
 }

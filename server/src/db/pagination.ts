@@ -49,11 +49,22 @@ export async function findPage<T extends object>(
   const options = backward
     ? { last: size, before: args.before ?? undefined, orderBy, includeCount: true }
     : { first: size, after: args.after ?? undefined, orderBy, includeCount: true };
+  const given = backward ? args.before : args.after;
+  if (given != null) {
+    // A cursor is base64url JSON of the sort values; anything else is the caller's error, before SQL.
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(given, 'base64url').toString('utf8'));
+    } catch {
+      decoded = undefined;
+    }
+    if (!Array.isArray(decoded) || given.length > 1000) throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
+  }
   let cursor: OrmCursor<T>;
   try {
     cursor = await em.findByCursor(entity, where, options as never);
   } catch (err) {
-    const given = backward ? args.before : args.after;
+
     if (given && /cursor/i.test(String((err as Error).message))) {
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
     }

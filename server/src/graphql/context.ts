@@ -18,12 +18,14 @@ export interface GraphQLContext {
   ip: string;
   loaders: Loaders;
   personalDataReads: PersonalDataReads;
+  /** Epoch ms after which no further field may start (queries and mutations; see graphql/limits.ts). */
+  deadline?: number;
   /** WebSocket operations only: closes this operation's connection (e.g. a slow consumer). */
   closeConnection?: (code: number, reason: string) => void;
 }
 
 /** Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork). */
-export function createContext(services: AppServices, init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger }): GraphQLContext {
+export function createContext(services: AppServices, init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger; deadline?: number }): GraphQLContext {
   const em = services.orm.em.fork() as EntityManager;
   return {
     ...init,

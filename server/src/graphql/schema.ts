@@ -13,6 +13,8 @@ import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.res
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { guardMiddleware } from './guards';
+import { inputGuardMiddleware } from './input-guard';
+import { timeBudgetMiddleware } from './limits';
 
 /** Every resolver class, listed explicitly. */
 export const RESOLVERS = [
@@ -40,7 +42,7 @@ export const RESOLVERS = [
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
-    globalMiddlewares: [guardMiddleware],
+    globalMiddlewares: [timeBudgetMiddleware, guardMiddleware, inputGuardMiddleware],
     // Every subscription supplies its own `subscribe` (events/live-feed.ts: replay + live from the
     // event log). type-graphql insists on a pubSub anyway; this one refuses to be used.
     pubSub: {

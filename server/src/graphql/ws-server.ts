@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import type { AppServices } from '../services';
 import { createContext, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
+import { limitsFromConfig, prepareSocketOperation } from './limits';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -42,6 +43,7 @@ const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
  */
 export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema, services: AppServices) {
   const { logger, config, metrics } = services;
+  const limits = limitsFromConfig(config);
   /** The one log line per WebSocket operation, when it ends (completed, errored or socket closed). */
   const logOperationEnd = (extra: SocketExtra, id: string, code: string) => {
     const op = extra.operations?.get(id);
@@ -51,8 +53,10 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     logger.info({ operation: op.name, type: 'subscription', userId: extra.viewer?.userId ?? null, agencyId: extra.viewer?.agencyId ?? null, ms, code }, `subscription ${op.name} ${code} ${ms} ms`);
   };
   const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[]) => errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.GRAPHQL_MAX_BODY_BYTES });
+  // A frame larger than the HTTP body limit is refused by ws itself (close 1009) before it is buffered.
   const socketsByUser = new Map<string, Set<WebSocket>>();
+  const sessionOf = new WeakMap<WebSocket, string>();
 
   // Keep-alive: ping every socket; one that did not answer the previous ping is gone (dead NAT entry,
   // frozen laptop) and is terminated so its subscriptions stop holding resources.
@@ -75,6 +79,14 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
 
   const unsubscribe = services.dispatcher.subscribe(['sessions'], (event) => {
     const userId = event.payload.userId as string | undefined;
+    if (userId && event.type === 'auth.sessionEnded') {
+      // Sign-out ends one session (its sockets only); detected refresh-token reuse ends them all.
+      const ended = event.payload.allSessions === true ? null : (event.payload.sessionId as string | undefined);
+      for (const socket of socketsByUser.get(userId) ?? []) {
+        if (ended === null || sessionOf.get(socket) === ended) socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã kết thúc');
+      }
+      return;
+    }
     const rolesChanged = event.type === 'user.updated' && Boolean((event.payload.changes as Record<string, unknown> | undefined)?.roles);
     if (!userId || !(VOIDING_EVENTS.has(event.type) || rolesChanged)) return;
     for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Unauthorized, 'Tài khoản đã bị thay đổi hoặc vô hiệu hóa');
@@ -96,6 +108,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         ctx.extra.viewer = viewer;
         if (!set) socketsByUser.set(viewer.userId, (set = new Set()));
         set.add(ctx.extra.socket);
+        if (viewer.sessionId) sessionOf.set(ctx.extra.socket, viewer.sessionId);
         const msLeft = viewer.tokenExpiresAt * 1000 - Date.now();
         ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã hết hạn'), Math.max(0, msLeft));
         return true;
@@ -109,11 +122,22 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         set?.delete(ctx.extra.socket);
         if (set?.size === 0) socketsByUser.delete(viewer.userId);
       },
-      onSubscribe: (ctx) => {
+      onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           const refusal = new AppError('RATE_LIMITED', `Mỗi kết nối chỉ được theo dõi tối đa ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} luồng sự kiện cùng lúc.`);
           return [new GraphQLError(refusal.message, { originalError: refusal })];
         }
+        // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
+        return prepareSocketOperation(schema, limits, payload);
+      },
+      context: (ctx, _id, _payload, args): GraphQLContext => {
+        const operation = getOperationAST(args.document, args.operationName)?.operation;
+        // Queries and mutations get the time budget; a subscription lives as long as its socket.
+        const deadline = operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
+        return {
+          ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, deadline }),
+          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
+        };
       },
       onOperation: (ctx, id, payload) => {
         const name = operationNameOf(payload);
@@ -121,10 +145,6 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         metrics.operationStarted(name, 'subscription', 'OK');
       },
       onComplete: (ctx, id) => logOperationEnd(ctx.extra, id, 'OK'),
-      context: (ctx): GraphQLContext => ({
-        ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
-        closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
-      }),
       // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
       onError: (ctx, id, payload, errors) => {
         const formatted = errors.map((e) => formatGraphQLError(e.toJSON(), e, logger));

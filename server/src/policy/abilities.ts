@@ -11,10 +11,10 @@ import { forbidden } from '../errors';
 export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create' | 'calendar.manage';
 
 /** Abilities on a user account. */
-export type UserAbility = 'user.update' | 'user.deactivate' | 'user.readRestricted';
+export type UserAbility = 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
 
 export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify', 'case.create', 'calendar.manage'];
-export const USER_ABILITIES: readonly UserAbility[] = ['user.update', 'user.deactivate', 'user.readRestricted'];
+export const USER_ABILITIES: readonly UserAbility[] = ['user.update', 'user.deactivate', 'user.readRestricted', 'user.readAccount'];
 
 const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
 
@@ -53,6 +53,11 @@ export function canOnUser(viewer: Viewer, ability: UserAbility, target: UserFact
     case 'user.readRestricted':
       // Personal contact data (ND 13/2023): the person, their agency's admin, system admins.
       return admin || ownAgencyAdmin || viewer.userId === target.id;
+    case 'user.readAccount':
+      // Account details (user name, roles, active, version): colleagues and system admins. An official
+      // of another agency sees who someone is (name, agency) — what sharing and assigning need — not
+      // the login name an attacker would guess passwords against.
+      return admin || viewer.agencyId === target.agencyId;
   }
 }
 

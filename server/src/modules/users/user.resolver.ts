@@ -22,10 +22,7 @@ export class UserAbilities {
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
 export class UserType {
   @Field(() => ID) id!: string;
-  @Field() username!: string;
   @Field() fullName!: string;
-  @Field(() => [Role]) roles!: Role[];
-  @Field() active!: boolean;
   @Field(() => Int) version!: number;
 }
 
@@ -117,6 +114,21 @@ export class UserResolver {
     return ctx.services.users.changeOwnPassword(ctx.em, ctx.viewer!, currentPassword, newPassword);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Login name: colleagues of the same agency and system admins only (null for others).' })
+  username(@Root() user: User, @Ctx() ctx: GraphQLContext): string | null {
+    return readsAccount(ctx, user) ? user.username : null;
+  }
+
+  @FieldResolver(() => [Role], { nullable: true, description: 'Roles: colleagues of the same agency and system admins only (null for others).' })
+  roles(@Root() user: User, @Ctx() ctx: GraphQLContext): Role[] | null {
+    return readsAccount(ctx, user) ? user.roles : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the account is active: colleagues of the same agency and system admins only (null for others).' })
+  active(@Root() user: User, @Ctx() ctx: GraphQLContext): boolean | null {
+    return readsAccount(ctx, user) ? user.active : null;
+  }
+
   @FieldResolver(() => AgencyType)
   async agency(@Root() user: User, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.agencyById.load(user.agency.id);
@@ -144,4 +156,9 @@ export class UserResolver {
       readRestricted: !!viewer && canOnUser(viewer, 'user.readRestricted', facts),
     };
   }
+}
+
+/** Whether the viewer may see the account details of `user` (policy: user.readAccount). */
+function readsAccount(ctx: GraphQLContext, user: User): boolean {
+  return !!ctx.viewer && canOnUser(ctx.viewer, 'user.readAccount', { id: user.id, agencyId: user.agency.id });
 }
