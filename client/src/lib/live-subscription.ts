@@ -5,7 +5,7 @@
  * code (benchmarks, tests) uses it by passing `webSocketImpl` from the `ws` package. It must not
  * import anything from the rest of the client.
  *
- * How resuming works: the server orders events by a cursor ("<txId>.<id>") and every subscription
+ * How resuming works: the server orders events by a cursor (a log position) and every subscription
  * accepts `after: cursor` to replay what was missed before going live. graphql-ws re-sends the
  * *same* subscribe payload object on every reconnect, so we keep that payload's `variables.after`
  * equal to the last cursor we delivered; the automatic resubscription then resumes exactly there.
@@ -24,28 +24,33 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 /** The error code the server sends when `after` is older than the replay retention. */
 export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
 
-const CURSOR_PATTERN = /^(\d+)\.(\d+)$/;
+const POSITION_PATTERN = /^\d+$/;
+const LEGACY_CURSOR_PATTERN = /^(\d+)\.(\d+)$/;
 
 /**
- * Parses a cursor "<txId>.<id>" (two unsigned decimal integers) into a pair of bigints.
- * Both parts may exceed 2^53, hence BigInt. Throws a TypeError on anything else.
+ * Parses a cursor into a comparable pair of bigints. Current cursors are log positions (one
+ * unsigned decimal integer); cursors minted before the server's sequencer were "<txId>.<id>". A
+ * legacy cursor sorts before every position (it can only predate them): it parses to
+ * `[0, …]`, a position to `[1, position]`. Throws a TypeError on anything else.
  */
-export function parseCursor(cursor: string): readonly [txId: bigint, id: bigint] {
-  const match = CURSOR_PATTERN.exec(cursor);
-  if (!match) throw new TypeError(`Invalid event cursor ${JSON.stringify(cursor)}: expected "<txId>.<id>"`);
-  return [BigInt(match[1]!), BigInt(match[2]!)];
+export function parseCursor(cursor: string): readonly [era: bigint, value: bigint, id: bigint] {
+  if (POSITION_PATTERN.test(cursor)) return [1n, BigInt(cursor), 0n];
+  const match = LEGACY_CURSOR_PATTERN.exec(cursor);
+  if (!match) throw new TypeError(`Invalid event cursor ${JSON.stringify(cursor)}: expected a log position`);
+  return [0n, BigInt(match[1]!), BigInt(match[2]!)];
 }
 
 /**
- * Orders two cursors by (txId, id), numerically. Returns a negative number when `a` comes before
- * `b`, 0 when they are the same event, a positive number when `a` comes after `b`.
- * Note "10.1" > "9.5": cursors must never be compared as strings.
+ * Orders two cursors numerically. Returns a negative number when `a` comes before `b`, 0 when they
+ * are the same event, a positive number when `a` comes after `b`.
+ * Note "10" > "9": cursors must never be compared as strings.
  */
 export function compareCursors(a: string, b: string): number {
-  const [aTx, aId] = parseCursor(a);
-  const [bTx, bId] = parseCursor(b);
-  if (aTx !== bTx) return aTx < bTx ? -1 : 1;
-  if (aId !== bId) return aId < bId ? -1 : 1;
+  const pa = parseCursor(a);
+  const pb = parseCursor(b);
+  for (let i = 0; i < 3; i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
   return 0;
 }
 

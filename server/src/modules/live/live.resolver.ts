@@ -3,7 +3,7 @@ import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-g
 import { notFound } from '../../errors';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
-import { assertResumable, liveFeed } from '../../events/live-feed';
+import { liveFeed, resolveResumePoint } from '../../events/live-feed';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
@@ -20,7 +20,7 @@ export class LiveEventType {
 }
 
 const toLiveEvent = (e: StoredEvent): LiveEventType => ({
-  cursor: formatCursor(e),
+  cursor: formatCursor(e.position),
   type: e.type,
   occurredAt: e.occurredAt,
   actorId: e.actorId,
@@ -52,8 +52,7 @@ export class LiveResolver {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('việc thi hành án');
       await ctx.services.cases.get(ctx.em, ctx.viewer, args.caseId); // NOT_FOUND unless readable now
-      const after = args.after ? parseCursor(args.after) : null;
-      await assertResumable(ctx.em, after, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
@@ -78,8 +77,7 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('nguồn sự kiện');
-      const after = args.after ? parseCursor(args.after) : null;
-      await assertResumable(ctx.em, after, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
