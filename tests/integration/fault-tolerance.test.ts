@@ -247,6 +247,10 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
       await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
       redis.kill('SIGKILL');
       await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
+      // Still serving (by polling): ready, reported as degraded, not 503.
+      const during = await fetch(`${b.url}/readyz`);
+      expect(during.status).toBe(200);
+      expect(await during.json()).toMatchObject({ status: 'degraded', checks: { database: true, bus: false }, delivery: { mode: 'polling' } });
       for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
       await sleep(3000);
       expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
@@ -259,6 +263,50 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
       expect(cursors).toEqual(await allCursors(a, caseId));
       await ws.dispose();
     } finally {
+      await a.close();
+      await b.close();
+      redis.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  itWithRedis('a frozen Redis (SIGSTOP) degrades to polling: writes do not hang, readiness says degraded, nothing lost', async () => {
+    const port = await findFreePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await sleep(300);
+    const url = `redis://127.0.0.1:${port}`;
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+    const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+    let frozen = false;
+    try {
+      await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+      const { token, caseId } = await officerWithCase(a);
+      const ws = connectWs(b, token);
+      await ws.connected;
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+      await sleep(150);
+      for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
+
+      redis.kill('SIGSTOP');
+      frozen = true;
+      // The connection stays open but nothing answers: writes still commit (the wake-up publish times
+      // out in the background), and B's poll delivers them.
+      for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
+      const ready = await fetch(`${b.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { database: true, migrations: true, bus: false }, delivery: { mode: 'polling' } });
+
+      redis.kill('SIGCONT');
+      frozen = false;
+      for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
+      await eventually(async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready', 'ready again');
+      expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
+      await ws.dispose();
+    } finally {
+      if (frozen) redis.kill('SIGCONT');
       await a.close();
       await b.close();
       redis.kill('SIGKILL');
