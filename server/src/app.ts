@@ -27,6 +27,7 @@ import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
 import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.service';
 import { CaseService } from './modules/cases/case.service';
+import { LiveAccess } from './modules/live/live-access';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
 import { TaskService } from './modules/tasks/task.service';
@@ -129,6 +130,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       bus,
       outbox,
       dispatcher,
+      liveAccess: new LiveAccess(orm, dispatcher),
       logger,
       auth: new AuthService(orm, outbox, tokens, config),
       areas: new AreaService(outbox),

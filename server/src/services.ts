@@ -10,6 +10,7 @@ import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
+import type { LiveAccess } from './modules/live/live-access';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
@@ -27,6 +28,8 @@ export interface AppServices {
   bus: EventBus;
   outbox: Outbox;
   dispatcher: EventDispatcher;
+  /** Access facts of cases for live delivery, in memory, invalidated by the events that change them. */
+  liveAccess: LiveAccess;
   logger: Logger;
   auth: AuthService;
   /** This instance's legal calendar (library holidays + official days as data), reloaded on `calendar` events. */

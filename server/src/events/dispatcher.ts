@@ -38,6 +38,7 @@ const SLOW_PASS_MS = 1000;
 export class EventDispatcher {
   private tail: Cursor | null = null;
   private readonly byTopic = new Map<string, Set<EventListener>>();
+  private readonly observers: EventListener[] = [];
   private draining: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -85,6 +86,14 @@ export class EventDispatcher {
         if (set?.size === 0) this.byTopic.delete(topic);
       }
     };
+  }
+
+  /**
+   * Registers `observer` for every event, called before the event is routed to any listener (caches
+   * that the event may make stale, e.g. access facts, drop their entry first).
+   */
+  observe(observer: EventListener): void {
+    this.observers.push(observer);
   }
 
   /** Number of distinct topics with listeners (for metrics and tests). */
@@ -164,6 +173,13 @@ export class EventDispatcher {
   }
 
   private route(event: StoredEvent): void {
+    for (const observer of this.observers) {
+      try {
+        observer(event);
+      } catch (err) {
+        this.logger.error({ err, type: event.type }, 'event observer threw');
+      }
+    }
     const targets = new Set<EventListener>();
     for (const topic of event.topics) this.byTopic.get(topic)?.forEach((l) => targets.add(l));
     for (const listener of targets) {

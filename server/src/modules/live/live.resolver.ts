@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { loadCaseFacts } from '../../graphql/loaders';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
 import { liveFeed, resolveResumePoint } from '../../events/live-feed';
@@ -28,13 +29,21 @@ const toLiveEvent = (e: StoredEvent): LiveEventType => ({
   payload: e.payload,
 });
 
-/** True when the viewer may still read the case an event is about (checked per event, at delivery). */
-async function mayReadCaseOf(ctx: GraphQLContext, caseId: unknown): Promise<boolean> {
+/**
+ * True when the viewer may still read the case an event is about: checked per event at delivery,
+ * against the instance's in-memory access facts (no query per subscriber; see LiveAccess).
+ */
+async function mayReadCaseOf(ctx: GraphQLContext, event: StoredEvent, caseId: unknown = event.payload.caseId): Promise<boolean> {
   if (typeof caseId !== 'string') return true;
-  ctx.loaders.caseFacts.clear(caseId); // sharing may have changed since the last event
-  const facts = await ctx.loaders.caseFacts.load(caseId);
-  return !!facts && canOnCase(ctx.viewer!, 'case.read', facts);
+  ctx.services.liveAccess.invalidateFor(event); // a replay may read a change before the dispatcher routes it
+  return ctx.services.liveAccess.mayReadCase(ctx.viewer!, caseId);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The feed of one case ends (error, not silence) when its viewer loses access to it. */
+const accessLost = () =>
+  new AppError('FORBIDDEN', 'Bạn không còn quyền theo dõi việc thi hành án này (đã bị hủy chia sẻ hoặc thay đổi phạm vi); luồng sự kiện đã dừng.', { reason: 'ACCESS_REVOKED' });
 
 /** Retention and slow-consumer handling shared by every live feed. */
 const feedLimits = (ctx: GraphQLContext) => ({
@@ -51,14 +60,20 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('việc thi hành án');
-      await ctx.services.cases.get(ctx.em, ctx.viewer, args.caseId); // NOT_FOUND unless readable now
+      // NOT_FOUND unless readable now: fresh facts (one query per subscribe, none per event).
+      if (!UUID.test(args.caseId)) throw notFound('việc thi hành án');
+      const [facts] = await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId]);
+      if (!facts || !canOnCase(ctx.viewer, 'case.read', facts)) throw notFound('việc thi hành án');
       const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
         topics: [`case:${args.caseId}`],
         after,
-        authorize: () => mayReadCaseOf(ctx, args.caseId),
+        authorize: async (event) => {
+          if (await mayReadCaseOf(ctx, event, args.caseId)) return true;
+          throw accessLost();
+        },
         ...feedLimits(ctx),
       });
     },
@@ -83,7 +98,7 @@ export class LiveResolver {
         dispatcher: ctx.services.dispatcher,
         topics: [`user:${ctx.viewer.userId}`, `agency:${ctx.viewer.agencyId}`],
         after,
-        authorize: (event) => mayReadCaseOf(ctx, event.payload.caseId),
+        authorize: (event) => mayReadCaseOf(ctx, event),
         ...feedLimits(ctx),
       });
     },
