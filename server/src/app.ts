@@ -23,6 +23,7 @@ import { resolveAuthSecret } from './auth/secret';
 import { AccessTokens, bearerToken } from './auth/tokens';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
+import { captureLiveCursor, selectsLiveCursor } from './graphql/live-cursor';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
 import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.service';
@@ -162,6 +163,17 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        {
+          // `liveCursor` must be read before any data of the operation: capture it once the operation
+          // is known and before execution starts (the resolver then returns this value).
+          async requestDidStart() {
+            return {
+              async didResolveOperation(rc) {
+                if (selectsLiveCursor(rc.operation)) rc.contextValue.liveCursorAtStart = await captureLiveCursor(services);
+              },
+            };
+          },
+        },
       ],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
     });

@@ -281,7 +281,16 @@ export interface LiveSubscriptionError {
   closeCode?: number;
   /** The raw error(s) or close event. */
   cause: unknown;
+  /** True when the helper subscribes again by itself (from the last cursor) after this error. */
+  willRetry?: boolean;
 }
+
+/**
+ * Error codes after which subscribing again cannot help: access is gone or the request is wrong.
+ * Any other error that ends a subscription (SERVICE_UNAVAILABLE while the database is away, an
+ * unexpected server error …) is followed by a new subscription from the last cursor.
+ */
+const FINAL_ERROR_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
 
 /** Options of {@link subscribeWithResume}. */
 export interface SubscribeWithResumeOptions<TData, TVariables, TEvent> {
@@ -311,6 +320,11 @@ export interface SubscribeWithResumeOptions<TData, TVariables, TEvent> {
   onError: (error: LiveSubscriptionError) => void;
   /** The server completed the subscription (not called after `unsubscribe()` or a resync). */
   onComplete?: () => void;
+  /**
+   * Delay before subscribing again (from the last cursor) after an error that ended the
+   * subscription but may pass (default 1000 ms; doubled per failure up to 30 s). 0 = never.
+   */
+  retryDelayMs?: number;
 }
 
 /** A running subscription from {@link subscribeWithResume}. */
@@ -384,7 +398,9 @@ export function subscribeWithResume<TData = Record<string, unknown>, TVariables 
   };
   let active = true;
   let dispose: () => void = () => {};
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
+    clearTimeout(retryTimer);
     if (!active) return;
     active = false;
     dispose();
@@ -431,20 +447,46 @@ export function subscribeWithResume<TData = Record<string, unknown>, TVariables 
     safely(() => onEvent(event as TEvent, cursor));
   };
 
-  dispose = client.subscribe<TData>(payload, {
-    next: handleResult,
-    error: (cause) => {
-      if (!active) return;
-      active = false;
-      if (isResyncRequired(cause)) safely(() => onResync(toLiveError(cause)));
-      else reportError(toLiveError(cause));
-    },
-    complete: () => {
-      if (!active) return;
-      active = false;
-      if (onComplete) safely(onComplete);
-    },
-  });
+  const retryBase = options.retryDelayMs ?? 1000;
+  let failures = 0;
+  const start = () => {
+    let ended = false;
+    dispose = client.subscribe<TData>(payload, {
+      next: (result) => {
+        failures = 0;
+        handleResult(result as FormattedExecutionResult<TData>);
+      },
+      error: (cause) => {
+        if (!active || ended) return;
+        ended = true;
+        if (isResyncRequired(cause)) {
+          active = false;
+          safely(() => onResync(toLiveError(cause)));
+          return;
+        }
+        const error = toLiveError(cause);
+        // A fatal close (e.g. 4401) ends the client itself; a final code means access is gone.
+        const retry = retryBase > 0 && error.closeCode === undefined && !(error.code && FINAL_ERROR_CODES.has(error.code));
+        if (!retry) {
+          active = false;
+          reportError(error);
+          return;
+        }
+        reportError({ ...error, willRetry: true });
+        const delay = Math.min(retryBase * 2 ** failures++, 30_000);
+        retryTimer = setTimeout(() => {
+          if (active) start();
+        }, delay);
+      },
+      complete: () => {
+        if (!active || ended) return;
+        ended = true;
+        active = false;
+        if (onComplete) safely(onComplete);
+      },
+    });
+  };
+  start();
 
   return {
     unsubscribe: stop,

@@ -18,6 +18,8 @@ export interface GraphQLContext {
   ip: string;
   loaders: Loaders;
   personalDataReads: PersonalDataReads;
+  /** The log head read before this operation executed, when it selects `liveCursor` (see live-cursor.ts). */
+  liveCursorAtStart?: string;
   /** WebSocket operations only: closes this operation's connection (e.g. a slow consumer). */
   closeConnection?: (code: number, reason: string) => void;
 }

@@ -10,6 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import type { AppServices } from '../services';
 import { createContext, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
+import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -168,13 +169,16 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       // Subscriptions of one connection share one context (one EntityManager fork and one set of
       // loaders, ~20 DataLoaders): a socket with many subscriptions costs about what one costs.
       // Queries and mutations sent over the socket get a context of their own, as over HTTP.
-      context: (ctx, _id, _payload, args): GraphQLContext => {
-        const make = () => ({
+      context: async (ctx, _id, _payload, args): Promise<GraphQLContext> => {
+        const make = (): GraphQLContext => ({
           ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger }),
           closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
         });
-        if (getOperationAST(args.document, args.operationName)?.operation !== 'subscription') return make();
-        return (ctx.extra.subscriptionContext ??= make());
+        const operation = getOperationAST(args.document, args.operationName);
+        if (operation?.operation === 'subscription') return (ctx.extra.subscriptionContext ??= make());
+        const context = make();
+        if (selectsLiveCursor(operation)) context.liveCursorAtStart = await captureLiveCursor(services);
+        return context;
       },
       // Errors raised while setting a subscription up (or by its iterator) arrive here, not in onNext.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e.toJSON(), e, logger) as never),

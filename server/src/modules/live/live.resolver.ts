@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AppError, notFound } from '../../errors';
 import { loadCaseFacts } from '../../graphql/loaders';
 import { formatCursor, parseCursor } from '../../events/cursor';
@@ -8,6 +8,7 @@ import { liveFeed, resolveResumePoint } from '../../events/live-feed';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
+import { captureLiveCursor } from '../../graphql/live-cursor';
 import { canOnCase } from '../../policy/abilities';
 
 @ObjectType('LiveEvent', { description: 'One event from the log, as delivered live. Keep `cursor` and pass it as `after` to resume.' })
@@ -54,6 +55,19 @@ const feedLimits = (ctx: GraphQLContext) => ({
 
 @Resolver()
 export class LiveResolver {
+  @SignedIn('a position in the event log; reveals no data')
+  @Query(() => String, {
+    description:
+      'The event-log position this operation read its data at: captured before any other field of the same operation is read. ' +
+      'Load a live view\'s data and `liveCursor` in one query, then subscribe with `after: liveCursor`: nothing committed after ' +
+      'the data was read is missed (an event already reflected in the data may be replayed once — apply events idempotently).',
+  })
+  async liveCursor(@Ctx() ctx: GraphQLContext): Promise<string> {
+    // Always set by the capture hook (HTTP plugin / WebSocket context) before execution; the
+    // fallback (should neither run) is exact only when liveCursor is the operation's only field.
+    return ctx.liveCursorAtStart ?? captureLiveCursor(ctx.services);
+  }
+
   @SignedIn('case.read, re-checked for every event at delivery')
   @Subscription(() => LiveEventType, {
     description: 'Everything that happens on one case: replayed after `after`, then live. RESYNC_REQUIRED when the cursor is too old.',
