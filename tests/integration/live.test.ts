@@ -121,6 +121,25 @@ describe('caseActivity', () => {
   });
 });
 
+describe('liveCursor', () => {
+  it('returns the position the data was read at: subscribing after it misses nothing committed since', async () => {
+    const c = await newCase();
+    const loaded = await gql(app, 'query($id: ID!) { liveCursor case(id: $id) { id version } }', { id: c.id }, tokens.officer);
+    expect(loaded.errors).toBeUndefined();
+    const cursor = loaded.data!.liveCursor as string;
+    expect(cursor).toMatch(/^\d+$/);
+    // Committed after the load but before the subscription: replayed from the cursor, not lost.
+    await update(c.id, loaded.data!.case.version, 'after the load');
+    const ws = connectWs(app, tokens.officer);
+    await ws.connected;
+    const sub = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: cursor });
+    await eventually(() => sub.events.some((e) => e.caseActivity.type === 'case.updated'), 'the update made between load and subscribe');
+    expect(sub.errors).toEqual([]);
+    expect(sub.events.every((e) => BigInt(e.caseActivity.cursor) > BigInt(cursor))).toBe(true);
+    await ws.dispose();
+  });
+});
+
 describe('myFeed', () => {
   it("tells an agency's officials when a case is shared with them, and nobody else", async () => {
     const wsA = connectWs(app, tokens.communeA);
