@@ -91,8 +91,8 @@ async function sizeMiB(orm: MikroORM): Promise<{ table: number; indexes: number 
 }
 
 async function cursorAt(orm: MikroORM, id: number): Promise<Cursor> {
-  const [row] = await orm.em.getConnection().execute<{ tx: string }[]>(`select tx_id::text as tx from event where id = ?`, [id]);
-  return { txId: BigInt(row.tx), id: BigInt(id) };
+  const [row] = await orm.em.getConnection().execute<{ position: string }[]>(`select position::text as position from event_position where event_id = ?`, [id]);
+  return BigInt(row.position);
 }
 
 async function main(): Promise<void> {
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
         await timeQuery('replay one agency: 200 events of agency:X after an old cursor', () =>
           readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200, topics: [`agency:${rnd(PLAN.agencies)}`] })),
         await timeQuery('head cursor (subscribe "from now")', () => headCursor(em())),
-        await timeQuery('resume check: find the event at a cursor', () => findEventAt(em(), oldCursors[rnd(20)])),
+        await timeQuery('resume check: find the event at a cursor', () => findEventAt(em(), { kind: 'position', position: oldCursors[rnd(20)] })),
       ];
       const baseline = timed[0].latency.p50;
       results.push({

@@ -88,9 +88,13 @@ export const casesQuery = graphql(`
   }
 `);
 
-/** Everything the (read-only) case page shows. Restricted party fields are audited on read. */
+/**
+ * Everything the (read-only) case page shows. Restricted party fields are audited on read.
+ * `liveCursor` is the log position the data was read at: the live subscription starts after it.
+ */
 export const caseQuery = graphql(`
   query CaseDetail($id: ID!) {
+    liveCursor
     case(id: $id) {
       id
       decisionNumber

@@ -26,10 +26,12 @@ import { resolveAuthSecret } from './auth/secret';
 import { AccessTokens, bearerToken } from './auth/tokens';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
+import { captureLiveCursor, selectsLiveCursor } from './graphql/live-cursor';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
 import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.service';
 import { CaseService } from './modules/cases/case.service';
+import { LiveAccess } from './modules/live/live-access';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
 import { ActionService } from './modules/actions/action.service';
 import { StatisticsLive } from './modules/statistics/statistics-live';
@@ -67,6 +69,9 @@ export interface App {
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
+
+/** A readiness probe must answer quickly: a database slower than this counts as unreachable. */
+const READINESS_DB_TIMEOUT_MS = 2000;
 
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
 
@@ -108,7 +113,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
 
     let bus: EventBus;
     if (config.REDIS_URL) {
-      const redisBus = new RedisBus(config.REDIS_URL, logger);
+      const redisBus = new RedisBus(config.REDIS_URL, logger, config.REDIS_COMMAND_TIMEOUT_MS);
       const connected = await redisBus.connect();
       if (!connected) logger.warn('Redis not reachable yet; events are delivered by polling until it is');
       bus = redisBus;
@@ -143,6 +148,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       bus,
       outbox,
       dispatcher,
+      liveAccess: new LiveAccess(orm, dispatcher),
       logger,
       metrics,
       auth: new AuthService(orm, outbox, tokens, config),
@@ -193,6 +199,17 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         // "Did you mean …?" would tell an anonymous caller the schema that introspection refuses.
         ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
         { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        {
+          // `liveCursor` must be read before any data of the operation: capture it once the operation
+          // is known and before execution starts (the resolver then returns this value).
+          async requestDidStart() {
+            return {
+              async didResolveOperation(rc) {
+                if (selectsLiveCursor(rc.operation)) rc.contextValue.liveCursorAtStart = await captureLiveCursor(services);
+              },
+            };
+          },
+        },
       ],
       formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
     });
@@ -230,17 +247,31 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     web.get('/healthz', (_req, res) => {
       res.json({ status: 'ok', instanceId });
     });
+    // Ready = this instance can serve: its database answers and its schema is current. Redis is not
+    // required (without it delivery falls back to polling PostgreSQL, slower but complete), so a Redis
+    // outage is reported as "degraded" with 200 — a load balancer must not pull every instance at once.
     web.get('/readyz', async (_req, res) => {
-      const checks = { database: false, migrations: false, bus: bus.isConnected() };
-      try {
-        await orm.em.getConnection().execute('select 1');
-        checks.database = true;
-        checks.migrations = (await pendingMigrations(orm)).length === 0;
-      } catch (err) {
-        logger.warn({ err: (err as Error).message }, 'readiness check failed');
-      }
-      const ready = checks.database && checks.migrations && checks.bus;
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks, instanceId });
+      const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+        Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref())]);
+      const checks = { database: false, migrations: false, bus: false };
+      const [busAnswered] = await Promise.all([
+        bus.probe(),
+        (async () => {
+          try {
+            await withTimeout(orm.em.getConnection().execute('select 1'), READINESS_DB_TIMEOUT_MS, 'database check');
+            checks.database = true;
+            checks.migrations = (await withTimeout(pendingMigrations(orm), READINESS_DB_TIMEOUT_MS, 'migration check')).length === 0;
+          } catch (err) {
+            logger.warn({ err: (err as Error).message }, 'readiness check failed');
+          }
+        })(),
+      ]);
+      checks.bus = busAnswered;
+      const delivery = { mode: bus.kind === 'in-process' ? 'in-process' : busAnswered ? 'redis' : 'polling', pollMs: config.EVENT_POLL_MS, ...dispatcher.status() };
+      const ready = checks.database && checks.migrations;
+      const status = !ready ? 'not ready' : delivery.mode === 'polling' ? 'degraded' : 'ready';
+      if (delivery.mode === 'polling') logger.warn({ delivery }, 'Redis does not answer: live delivery is polling PostgreSQL');
+      res.status(ready ? 200 : 503).json({ status, checks, delivery, instanceId });
     });
     const metricsHandler = metricsEndpoint(metrics, config.METRICS_TOKEN);
     if (config.METRICS_PORT === undefined && (config.METRICS_TOKEN || config.NODE_ENV !== 'production')) {

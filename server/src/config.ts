@@ -58,6 +58,8 @@ const envSchema = z.object({
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Redis commands (wake-up publishes, readiness pings) fail after this many ms: a frozen Redis degrades to polling instead of hanging. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** How far back a subscription may resume by cursor; older cursors get a RESYNC signal. */
   EVENT_REPLAY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Open WebSocket connections allowed per user on one instance (more are closed with 4430). */

@@ -18,6 +18,8 @@ export type ErrorCode =
   /** The request body is larger than GRAPHQL_MAX_BODY_BYTES. */
   | 'PAYLOAD_TOO_LARGE'
   | 'RESYNC_REQUIRED'
+  /** A dependency (the database) is briefly unreachable; nothing was changed — retry (live feeds: resume from the last cursor). */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the person using the app: `message` says what to do about it. */

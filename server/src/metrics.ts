@@ -122,7 +122,7 @@ export class Metrics {
     const watermarkLag = sources.watermarkLagSeconds ?? (() => heldBackEventAgeSeconds(orm));
     new Gauge({
       name: 'phoihop_event_watermark_lag_seconds',
-      help: 'Age of the oldest committed event still held back by the watermark (an older open transaction anywhere in the cluster); 0 when none waits.',
+      help: 'Age of the oldest committed event not yet given a delivery position by the sequencer; 0 when none waits.',
       registers: [this.registry],
       async collect() {
         try {
@@ -195,15 +195,18 @@ function poolOf(orm: MikroORM): { numUsed(): number; numFree(): number; numPendi
 }
 
 /**
- * How long committed events have been waiting behind the watermark: the age of the oldest event that
- * is committed (visible to this snapshot) but not yet readable, because an older transaction
- * somewhere in the cluster still holds an id below it. 0 when nothing waits. Needs no privileges
- * (unlike pg_stat_activity) and uses the (tx_id, id) index.
+ * How long committed events have been waiting for a delivery position: the age of the oldest event
+ * that is committed (visible to this snapshot) but not yet numbered by the sequencer (sequencer.ts).
+ * Only events at or above the sequencer's last saved xmax, or in its in-progress list, can be
+ * unnumbered, so this reads an index range near the head, not the log. 0 when nothing waits.
  */
 async function heldBackEventAgeSeconds(orm: MikroORM): Promise<number> {
   const [row] = await orm.em.getConnection().execute<{ age: number | string | null }[]>(
-    `select extract(epoch from clock_timestamp() - min(occurred_at))::float8 as age from event
-     where tx_id >= pg_snapshot_xmin(pg_current_snapshot())`,
+    `select extract(epoch from clock_timestamp() - min(e.occurred_at))::float8 as age
+       from event e, event_sequencer s
+      where s.id = 1
+        and (e.tx_id >= s.snapshot_xmax or e.tx_id = any(s.in_progress))
+        and not exists (select 1 from event_position p where p.event_id = e.id)`,
   );
   return row?.age ? Math.max(0, Number(row.age)) : 0;
 }

@@ -13,6 +13,7 @@ import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
 import type { StatisticsLive } from './modules/statistics/statistics-live';
 import type { StatisticsService } from './modules/statistics/statistics.service';
+import type { LiveAccess } from './modules/live/live-access';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
@@ -30,6 +31,8 @@ export interface AppServices {
   bus: EventBus;
   outbox: Outbox;
   dispatcher: EventDispatcher;
+  /** Access facts of cases for live delivery, in memory, invalidated by the events that change them. */
+  liveAccess: LiveAccess;
   logger: Logger;
   /** This instance's Prometheus metrics (served at /metrics). */
   metrics: Metrics;

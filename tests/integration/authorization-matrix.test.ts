@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, gql, type GraphQLResponse, startTestApp } from '../support/harness';
+import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
+import { createTestDatabase, eventually, gql, type GraphQLResponse, startTestApp } from '../support/harness';
+import { collect, connectWs } from '../support/ws';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The authorization matrix: every role × in/out of scope × operation, generated from the lists
@@ -267,5 +270,133 @@ describe('authorization matrix (roles × scope × operations)', () => {
     } else {
       expect(refused, `expected a refusal, got ${JSON.stringify(res)}`).toBe(true);
     }
+  });
+});
+
+/**
+ * Live subscriptions re-check access whenever something they depend on changes: participation, the
+ * agency's covered areas, the agency or user being deactivated, roles, sign-out. A lost case ends
+ * `caseActivity` with FORBIDDEN; a lost standing closes the socket (4401, or 4412 "access changed,
+ * reconnect" for coverage); `myFeed` drops events of cases the viewer can no longer read.
+ */
+describe('live access is re-checked when what it depends on changes (caseActivity, myFeed)', () => {
+  const CASE_ACTIVITY = 'subscription($caseId: ID!) { caseActivity(caseId: $caseId) { type payload } }';
+  const MY_FEED = 'subscription { myFeed { type payload } }';
+  let app: App;
+  let province: Area;
+  let communeA: Area;
+  let communeB: Area;
+  let office: Agency;
+  let officerToken: string;
+  let adminToken: string;
+  beforeAll(async () => {
+    app = await startTestApp(await createTestDatabase(), { EVENT_POLL_MS: 200 });
+    ({ province, communeA, communeB } = await makeProvince(app.orm));
+    office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA]);
+    officerToken = (await signIn(app, (await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
+    adminToken = (await signIn(app, (await makeUser(app.orm, office, [Role.SYSTEM_ADMIN])).username)).accessToken;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const types = (events: any[], field: 'caseActivity' | 'myFeed') => events.map((e) => e[field].type as string);
+  const versionOf = async (table: 'agency' | 'enforcement_case' | 'app_user', id: string) =>
+    (await app.orm.em.fork().getConnection().execute<{ version: number }[]>(`select version from ${table} where id = ?`, [id]))[0].version;
+  /** An event about the case, addressed to the case and to the watcher's agency (reaches both feeds). */
+  const probe = (caseId: string, agencyId: string, n: number) =>
+    app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
+      tx.emit({ type: 'test.probe', stream: `case:${caseId}:probe`, actorId: null, topics: [`case:${caseId}`, `agency:${agencyId}`], payload: { caseId, n } }),
+    );
+  /** An event for the agency that concerns no case: proves myFeed is still live when a probe is filtered. */
+  const barrier = (agencyId: string) =>
+    app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
+      tx.emit({ type: 'test.barrier', stream: `agency:${agencyId}:barrier`, actorId: null, topics: [`agency:${agencyId}`], payload: {} }),
+    );
+
+  /** A watcher (commune official the case is shared with, or a procurator whose agency covers the province) following a fresh case on both feeds. */
+  async function watcher(kind: 'commune' | 'procuracy') {
+    const agency = kind === 'commune'
+      ? await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeA])
+      : await makeAgency(app.orm, AgencyKind.PROCURACY, [province]);
+    const user = await makeUser(app.orm, agency, [kind === 'commune' ? Role.OFFICER : Role.PROCURATOR]);
+    const token = (await signIn(app, user.username)).accessToken;
+    const c = await makeSharedCase(app, officerToken, communeA.id, kind === 'commune' ? [agency.id] : []);
+    const ws = connectWs(app, token);
+    await ws.connected;
+    const activity = collect(ws.client, CASE_ACTIVITY, { caseId: c.id });
+    const feed = collect(ws.client, MY_FEED, {});
+    // Both feeds are live once a probe arrives on each.
+    await probe(c.id, agency.id, 0);
+    await eventually(() => types(activity.events, 'caseActivity').includes('test.probe') && types(feed.events, 'myFeed').includes('test.probe'), 'both feeds live');
+    return { agency, user, token, caseId: c.id, ws, activity, feed };
+  }
+
+  it('unshare: caseActivity ends with FORBIDDEN, myFeed drops that case and stays live', async () => {
+    const w = await watcher('commune');
+    const res = await gql(app, 'mutation($i: UnshareCaseInput!) { unshareCase(input: $i) { id } }', { i: { caseId: w.caseId, version: await versionOf('enforcement_case', w.caseId), agencyId: w.agency.id } }, officerToken);
+    expect(res.errors).toBeUndefined();
+    await eventually(() => w.activity.errors.length > 0, 'caseActivity ended');
+    expect(w.activity.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' });
+    const seen = types(w.activity.events, 'caseActivity').length;
+    await probe(w.caseId, w.agency.id, 1);
+    await barrier(w.agency.id);
+    await eventually(() => types(w.feed.events, 'myFeed').includes('test.barrier'), 'myFeed still live');
+    expect(w.feed.events.filter((e) => e.myFeed.type === 'test.probe' && e.myFeed.payload.n === 1)).toEqual([]);
+    expect(types(w.activity.events, 'caseActivity')).toHaveLength(seen);
+    await w.ws.dispose();
+  });
+
+  it('coverage removed: the socket closes with 4412; after reconnecting caseActivity is refused and myFeed drops the case', async () => {
+    const w = await watcher('procuracy');
+    const res = await gql(app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), coveredAreaIds: [communeB.id] } }, adminToken);
+    expect(res.errors).toBeUndefined();
+    expect((await w.ws.closed).code).toBe(4412);
+    const again = connectWs(app, w.token);
+    await again.connected;
+    const activity = collect(again.client, CASE_ACTIVITY, { caseId: w.caseId });
+    const feed = collect(again.client, MY_FEED, {});
+    await eventually(() => activity.errors.length > 0, 'caseActivity refused');
+    expect(activity.errors[0].extensions?.code).toBe('NOT_FOUND');
+    await sleep(100);
+    await probe(w.caseId, w.agency.id, 1);
+    await barrier(w.agency.id);
+    await eventually(() => types(feed.events, 'myFeed').includes('test.barrier'), 'myFeed live');
+    expect(types(feed.events, 'myFeed')).not.toContain('test.probe');
+    await again.dispose();
+  });
+
+  it('agency deactivated: the socket closes with 4401 and cannot come back', async () => {
+    const w = await watcher('commune');
+    const res = await gql(app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), active: false } }, adminToken);
+    expect(res.errors).toBeUndefined();
+    expect((await w.ws.closed).code).toBe(4401);
+    expect((await connectWs(app, w.token).closed).code).toBe(4403);
+  });
+
+  it('user deactivated: the socket closes with 4401 and cannot come back', async () => {
+    const w = await watcher('commune');
+    const res = await gql(app, 'mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: w.user.id }, adminToken);
+    expect(res.errors).toBeUndefined();
+    expect((await w.ws.closed).code).toBe(4401);
+    expect((await connectWs(app, w.token).closed).code).toBe(4403);
+  });
+
+  it('role change: the socket closes with 4401', async () => {
+    const w = await watcher('procuracy');
+    const res = await gql(app, 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', { i: { id: w.user.id, version: await versionOf('app_user', w.user.id), roles: ['OFFICER'] } }, adminToken);
+    expect(res.errors).toBeUndefined();
+    expect((await w.ws.closed).code).toBe(4401);
+    expect(w.activity.events.filter((e) => e.caseActivity.type === 'test.probe')).toHaveLength(1);
+  });
+
+  it('sign-out (a sessions-topic event naming the user): the socket closes with 4401', async () => {
+    // Sign-out does not emit an event yet (session versioning is issue 11 item 3); any sessions-topic
+    // event that is not known to be harmless closes the user's sockets, so the one it adds will too.
+    const w = await watcher('commune');
+    await app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
+      tx.emit({ type: 'auth.signedOut', stream: `user:${w.user.id}`, actorId: w.user.id, topics: ['sessions', `user:${w.user.id}`], payload: { userId: w.user.id } }),
+    );
+    expect((await w.ws.closed).code).toBe(4401);
   });
 });

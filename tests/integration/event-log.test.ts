@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { compareCursors, START_CURSOR, type Cursor } from '../../server/src/events/cursor';
-import { appendEvent, cursorOf, headCursor, readEventsAfter, verifyAuditChain } from '../../server/src/events/event-log';
-import { eventually, openTestOrm } from '../support/harness';
+import { Client } from 'pg';
+import { openOrm } from '../../server/src/db/orm';
+import { compareCursors, parseCursor, START_CURSOR, type Cursor } from '../../server/src/events/cursor';
+import { appendEvent, cursorOf, findEventAt, headCursor, readEventsAfter, verifyAuditChain } from '../../server/src/events/event-log';
+import { EventSequencer } from '../../server/src/events/sequencer';
+import { openTestOrm } from '../support/harness';
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -21,28 +24,42 @@ async function appendInTx(stream: string, type: string, payload: Record<string, 
   });
 }
 
-describe('event log cursor', () => {
-  it('a reader polling after its cursor never misses an event while 8 writers commit out of order', async () => {
+/** Numbers what committed, then reads after `cursor` (what a dispatcher pass does). */
+async function passAndRead(cursor: Cursor, options: { limit: number; topics?: string[] }, sequencer = new EventSequencer(orm)) {
+  await sequencer.pass();
+  return readEventsAfter(orm.em.fork(), cursor, options);
+}
+
+describe('event log cursor (sequencer positions)', () => {
+  it('a reader polling after its cursor never misses an event while 8 writers commit out of order and two sequencers race', async () => {
     const WRITERS = 8;
     const PER_WRITER = 40;
     let writersDone = false;
-    let giveUpAt = Number.POSITIVE_INFINITY;
     const seen: string[] = [];
     let cursor: Cursor = await headCursor(orm.em.fork());
     let outOfOrderCommits = 0;
+    // Two sequencers on separate ORMs, as two instances would run them, passing concurrently.
+    const otherOrm = await openOrm(orm.config.get('clientUrl')!);
+    const sequencers = [new EventSequencer(orm), new EventSequencer(otherOrm)];
+    let stopRacing = false;
+    const racer = (async () => {
+      while (!stopRacing) await sequencers[1].pass();
+    })();
 
     const reader = (async () => {
       const em = orm.em.fork();
       for (;;) {
         const finished = writersDone;
+        await sequencers[0].pass();
         const batch = await readEventsAfter(em, cursor, { limit: 50 });
         for (const e of batch) {
           expect(compareCursors(cursorOf(e), cursor)).toBeGreaterThan(0);
+          // Positions are gap-free: each one follows the previous.
+          expect(e.position).toBe(cursor + 1n);
           cursor = cursorOf(e);
-          seen.push(e.id.toString());
+          if (e.type === 'test.written') seen.push(e.id.toString());
         }
-        if (finished && batch.length === 0 && seen.length >= WRITERS * PER_WRITER) return;
-        if (finished && Date.now() > giveUpAt) return;
+        if (finished && batch.length === 0) return;
         if (batch.length === 0) await sleep(2);
       }
     })();
@@ -68,10 +85,10 @@ describe('event log cursor', () => {
       ),
     );
     writersDone = true;
-    // The watermark is cluster-wide: another test file's open transaction can hide the last commits
-    // for a moment, so the reader keeps going (bounded) until it has seen every event.
-    giveUpAt = Date.now() + 20_000;
     await reader;
+    stopRacing = true;
+    await racer;
+    await otherOrm.close(true);
 
     const all = await orm.em.fork().getConnection().execute<{ id: string }[]>(`select id::text from event where type = 'test.written' order by id`);
     expect(all).toHaveLength(WRITERS * PER_WRITER);
@@ -81,7 +98,7 @@ describe('event log cursor', () => {
     expect(outOfOrderCommits).toBeGreaterThan(0);
   }, 60_000);
 
-  it('does not deliver an event of a transaction that is still open, and delivers it after commit', async () => {
+  it('an open transaction delays only its own events: they arrive after it commits, after later ones', async () => {
     const start = await headCursor(orm.em.fork());
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -91,30 +108,61 @@ describe('event log cursor', () => {
     });
     await sleep(50);
     await appendInTx('case:fast', 'test.fast');
-    // The watermark is cluster-wide: another database's open transaction can make `start` lag, so
-    // older events may legitimately follow it. Only this test's two events matter here.
     const mine = (events: { type: string }[]) => events.map((e) => e.type).filter((t) => t === 'test.slow' || t === 'test.fast');
-    // The fast one committed, but it sorts after the still-open slow one: hold it back.
-    expect(mine(await readEventsAfter(orm.em.fork(), start, { limit: 1000 }))).toEqual([]);
+    // The fast one committed: readable at once, though an older transaction is still open.
+    expect(mine(await passAndRead(start, { limit: 1000 }))).toEqual(['test.fast']);
     release();
     await slow;
-    // Once committed they become readable as soon as no older transaction anywhere is still open.
-    const both = await eventually(async () => {
-      const got = mine(await readEventsAfter(orm.em.fork(), start, { limit: 1000 }));
-      return got.length === 2 ? got : null;
-    }, 'both events readable');
-    expect(both).toEqual(['test.slow', 'test.fast']);
+    // The slow one is numbered after it committed, i.e. after the fast one.
+    expect(mine(await passAndRead(start, { limit: 1000 }))).toEqual(['test.fast', 'test.slow']);
+  });
+
+  it('a transaction holding an xid in another database of the cluster delays nothing here', async () => {
+    const url = new URL(orm.config.get('clientUrl')!);
+    url.pathname = '/postgres';
+    const other = new Client({ connectionString: url.toString() });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_current_xact_id()'); // holds an xid: the old watermark stopped here
+      const start = await headCursor(orm.em.fork());
+      await appendInTx('case:elsewhere', 'test.despiteOtherDb');
+      const got = await passAndRead(start, { limit: 1000, topics: ['case:elsewhere'] });
+      expect(got.map((e) => e.type)).toEqual(['test.despiteOtherDb']);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      await other.end();
+    }
   });
 
   it('filters by topic', async () => {
     const start = await headCursor(orm.em.fork());
     await appendInTx('case:topic-a', 'test.a');
     await appendInTx('case:topic-b', 'test.b');
-    const onlyB = await eventually(async () => {
-      const got = await readEventsAfter(orm.em.fork(), start, { limit: 10, topics: ['case:topic-b'] });
-      return got.length ? got : null;
-    }, 'the topic-b event readable');
-    expect(onlyB!.map((e) => e.type)).toEqual(['test.b']);
+    const onlyB = await passAndRead(start, { limit: 10, topics: ['case:topic-b'] });
+    expect(onlyB.map((e) => e.type)).toEqual(['test.b']);
+  });
+
+  it('numbers an existing log on the first pass in the old (txId, id) order, so legacy cursors resolve exactly', async () => {
+    const local = await openTestOrm();
+    try {
+      for (const n of [1, 2, 3]) {
+        await local.em.fork().transactional((em) => appendEvent(em as never, { type: 'test.legacy', stream: `case:legacy-${n}`, actorId: null, topics: ['case:legacy'], payload: { n } }));
+      }
+      // No pass has run on this database yet (no dispatcher): the first one numbers everything.
+      const first = await new EventSequencer(local).pass();
+      expect(first.assigned).toBeGreaterThanOrEqual(3);
+      const rows = await local.em.fork().getConnection().execute<{ tx: string; id: string; position: string }[]>(
+        'select e.tx_id::text as tx, e.id::text as id, p.position::text as position from event e join event_position p on p.event_id = e.id order by e.tx_id, e.id',
+      );
+      expect(rows.map((r) => Number(r.position))).toEqual(rows.map((_, i) => i + 1));
+      const legacy = parseCursor(`${rows[0].tx}.${rows[0].id}`);
+      expect((await findEventAt(local.em.fork(), legacy))?.position).toBe(1n);
+      expect(await findEventAt(local.em.fork(), parseCursor('999999.999999'))).toBeNull();
+      expect((await new EventSequencer(local).pass()).assigned).toBe(0);
+    } finally {
+      await local.close(true);
+    }
   });
 
   it('refuses to append outside a transaction, and a rolled-back transaction leaves no event', async () => {
@@ -126,7 +174,7 @@ describe('event log cursor', () => {
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    const after = await readEventsAfter(orm.em.fork(), start, { limit: 1000 });
+    const after = await passAndRead(start, { limit: 1000 });
     expect(after.filter((e) => e.type === 'test.rolledBack')).toHaveLength(0);
     expect(await readEventsAfter(orm.em.fork(), START_CURSOR, { limit: 1000, topics: ['case:rb'] })).toHaveLength(0);
   });

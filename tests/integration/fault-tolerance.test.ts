@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { createLiveClient, subscribeWithResume } from '../../client/src/lib/live-subscription';
 import type { App } from '../../server/src/app';
 import { findFreePort } from '../../server/src/db/embedded-postgres';
 import { formatCursor } from '../../server/src/events/cursor';
 import { liveFeed } from '../../server/src/events/live-feed';
+import { EventSequencer } from '../../server/src/events/sequencer';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
@@ -35,24 +37,26 @@ const emit = (app: App, caseId: string, writer: string, n: number, holdMs = 0) =
   });
 
 async function allCursors(app: App, caseId: string): Promise<string[]> {
-  const rows = await app.orm.em.fork().getConnection().execute<{ tx: string; id: string }[]>(
-    `select tx_id::text as tx, id::text as id from event where topics @> ?::text[] and type = 'test.tick' order by tx_id, id`,
+  await new EventSequencer(app.orm).pass(); // number what has committed (a dispatcher pass would)
+  const rows = await app.orm.em.fork().getConnection().execute<{ position: string }[]>(
+    `select p.position::text as position from event e join event_position p on p.event_id = e.id
+      where e.topics @> ?::text[] and e.type = 'test.tick' order by p.position`,
     [`{case:${caseId}}`],
   );
-  return rows.map((r) => formatCursor({ txId: BigInt(r.tx), id: BigInt(r.id) }));
+  return rows.map((r) => formatCursor(BigInt(r.position)));
 }
 
 /** The cursor of the case's first event: subscribing after it replays everything a test writes. */
 async function caseStart(app: App, caseId: string): Promise<string> {
-  const [row] = await app.orm.em.fork().getConnection().execute<{ tx: string; id: string }[]>(
-    `select tx_id::text as tx, id::text as id from event where stream = ? order by stream_seq limit 1`,
+  await new EventSequencer(app.orm).pass();
+  const [row] = await app.orm.em.fork().getConnection().execute<{ position: string }[]>(
+    `select p.position::text as position from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`,
     [`case:${caseId}`],
   );
-  return formatCursor({ txId: BigInt(row.tx), id: BigInt(row.id) });
+  return formatCursor(BigInt(row.position));
 }
 
-const ascending = (cursors: string[]) =>
-  cursors.every((c, i) => i === 0 || (([a1, b1], [a2, b2]) => a1 > a2 || (a1 === a2 && b1 > b2))(c.split('.').map(BigInt), cursors[i - 1].split('.').map(BigInt)));
+const ascending = (cursors: string[]) => cursors.every((c, i) => i === 0 || BigInt(c) > BigInt(cursors[i - 1]));
 
 describe('limits', () => {
   let app: App;
@@ -165,6 +169,59 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
     }
   }, 60_000);
 
+  itWithRedis('transactions holding an xid for seconds, in another database and in this one, delay only their own events', async () => {
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+    const otherDbUrl = new URL(db);
+    otherDbUrl.pathname = '/postgres';
+    const otherDb = new PgClient({ connectionString: otherDbUrl.toString() });
+    await otherDb.connect();
+    let releaseLong!: () => void;
+    const longHeld = new Promise<void>((r) => (releaseLong = r));
+    const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
+    try {
+      const { token, caseId } = await officerWithCase(a);
+      const ws = connectWs(b, token);
+      await ws.connected;
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+      await sleep(150);
+      // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
+      await otherDb.query('begin');
+      await otherDb.query('select pg_current_xact_id()');
+      // 2. This database: a long transaction that wrote an event of this very case and stays open.
+      const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
+        await tx.emit({ type: 'test.long', stream: `case:${caseId}:long`, actorId: null, topics: [`case:${caseId}`], payload: { caseId } });
+        await longHeld;
+      });
+      await sleep(100);
+      for (let n = 0; n < 20; n++) await emit(n % 2 ? b : a, caseId, 'w', n);
+      // Every other event arrives while both transactions are still open (the watermark stalled them all).
+      await eventually(() => ticks(sub.events).length === 20, 'the 20 events while the long transactions are open', 4_000);
+      expect(sub.events.some((e) => e.caseActivity.type === 'test.long')).toBe(false);
+      releaseLong();
+      await long;
+      // The long transaction's own event arrives once it committed, after the others.
+      await eventually(() => sub.events.some((e) => e.caseActivity.type === 'test.long'), 'the long transaction\'s event after its commit');
+      const types = sub.events.map((e) => e.caseActivity.type).filter((t) => t === 'test.tick' || t === 'test.long');
+      expect(types).toEqual([...Array(20).fill('test.tick'), 'test.long']);
+      const cursors = sub.events.map((e) => e.caseActivity.cursor);
+      expect(new Set(cursors).size).toBe(cursors.length);
+      expect(ascending(cursors)).toBe(true);
+      // Readiness stays "ready" and reports the delivery position.
+      const ready = await fetch(`${b.url}/readyz`);
+      expect(ready.status).toBe(200);
+      await ws.dispose();
+    } finally {
+      clearTimeout(safety);
+      releaseLong();
+      await otherDb.query('rollback').catch(() => undefined);
+      await otherDb.end();
+      await a.close();
+      await b.close();
+    }
+  }, 60_000);
+
   itWithRedis('losing Redis for seconds mid-stream delays delivery but loses nothing', async () => {
     const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
     expect(hasRedisServer, 'this test starts its own redis-server to stop it').toBe(true);
@@ -187,9 +244,13 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
       for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
       await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
 
-      await sleep(1500); // let B's post-wake-up re-checks (~1.3 s) run out, so only Redis could wake it
+      await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
       redis.kill('SIGKILL');
       await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
+      // Still serving (by polling): ready, reported as degraded, not 503.
+      const during = await fetch(`${b.url}/readyz`);
+      expect(during.status).toBe(200);
+      expect(await during.json()).toMatchObject({ status: 'degraded', checks: { database: true, bus: false }, delivery: { mode: 'polling' } });
       for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
       await sleep(3000);
       expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
@@ -202,6 +263,50 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
       expect(cursors).toEqual(await allCursors(a, caseId));
       await ws.dispose();
     } finally {
+      await a.close();
+      await b.close();
+      redis.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  itWithRedis('a frozen Redis (SIGSTOP) degrades to polling: writes do not hang, readiness says degraded, nothing lost', async () => {
+    const port = await findFreePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await sleep(300);
+    const url = `redis://127.0.0.1:${port}`;
+    const db = await createTestDatabase();
+    const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+    const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+    let frozen = false;
+    try {
+      await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+      const { token, caseId } = await officerWithCase(a);
+      const ws = connectWs(b, token);
+      await ws.connected;
+      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+      await sleep(150);
+      for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
+
+      redis.kill('SIGSTOP');
+      frozen = true;
+      // The connection stays open but nothing answers: writes still commit (the wake-up publish times
+      // out in the background), and B's poll delivers them.
+      for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
+      const ready = await fetch(`${b.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { database: true, migrations: true, bus: false }, delivery: { mode: 'polling' } });
+
+      redis.kill('SIGCONT');
+      frozen = false;
+      for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
+      await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
+      await eventually(async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready', 'ready again');
+      expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
+      await ws.dispose();
+    } finally {
+      if (frozen) redis.kill('SIGCONT');
       await a.close();
       await b.close();
       redis.kill('SIGKILL');

@@ -5,6 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { formatCursor } from '../../server/src/events/cursor';
 import { headCursor } from '../../server/src/events/event-log';
+import { EventSequencer } from '../../server/src/events/sequencer';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
 
@@ -35,12 +36,14 @@ const update = (id: string, version: number, notes: string, app0: App = app) =>
  * The newest committed event's cursor: subscribing after it misses nothing that follows, however slow
  * the set-up. It may lag (the watermark is cluster-wide), so tests using it filter to their own events.
  */
-const headOf = async (a: App = app) => formatCursor(await headCursor(a.orm.em.fork()));
+/** Numbers what has committed (as a dispatcher pass would), so positions can be looked up at once. */
+const numbered = (a: App) => new EventSequencer(a.orm).pass();
+const headOf = async (a: App = app) => (await numbered(a), formatCursor(await headCursor(a.orm.em.fork())));
 /** The cursor of a case's latest event: an exact starting point for that case's activity. */
 const latestOf = async (caseId: string, a: App = app) =>
-  (await a.orm.em.fork().getConnection().execute<{ c: string }[]>(`select tx_id::text || '.' || id::text as c from event where stream = ? order by stream_seq desc limit 1`, [`case:${caseId}`]))[0].c;
+  (await numbered(a), await a.orm.em.fork().getConnection().execute<{ c: string }[]>(`select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq desc limit 1`, [`case:${caseId}`]))[0].c;
 const firstCursor = async (caseId: string) =>
-  (await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select tx_id::text || '.' || id::text as c from event where stream = ? order by stream_seq limit 1`, [`case:${caseId}`]))[0].c;
+  (await numbered(app), await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`, [`case:${caseId}`]))[0].c;
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase(), { EVENT_POLL_MS: 200 });
@@ -114,6 +117,25 @@ describe('caseActivity', () => {
     const bad = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: 'yesterday' });
     await eventually(() => bad.errors.length > 0, 'a bad cursor error');
     expect(bad.errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+    await ws.dispose();
+  });
+});
+
+describe('liveCursor', () => {
+  it('returns the position the data was read at: subscribing after it misses nothing committed since', async () => {
+    const c = await newCase();
+    const loaded = await gql(app, 'query($id: ID!) { liveCursor case(id: $id) { id version } }', { id: c.id }, tokens.officer);
+    expect(loaded.errors).toBeUndefined();
+    const cursor = loaded.data!.liveCursor as string;
+    expect(cursor).toMatch(/^\d+$/);
+    // Committed after the load but before the subscription: replayed from the cursor, not lost.
+    await update(c.id, loaded.data!.case.version, 'after the load');
+    const ws = connectWs(app, tokens.officer);
+    await ws.connected;
+    const sub = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: cursor });
+    await eventually(() => sub.events.some((e) => e.caseActivity.type === 'case.updated'), 'the update made between load and subscribe');
+    expect(sub.errors).toEqual([]);
+    expect(sub.events.every((e) => BigInt(e.caseActivity.cursor) > BigInt(cursor))).toBe(true);
     await ws.dispose();
   });
 });

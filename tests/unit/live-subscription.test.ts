@@ -44,7 +44,19 @@ describe('compareCursors', () => {
     );
   });
 
-  it.each(['', '1', '1.', '.1', '1.2.3', '-1.2', '1.-2', 'a.b', '1.2 ', '1,2'])('rejects the malformed cursor %j', (bad) => {
+  it('orders log positions numerically, and every legacy "<txId>.<id>" cursor before every position', () => {
+    expect(compareCursors('9', '10')).toBeLessThan(0);
+    expect(compareCursors('10', '10')).toBe(0);
+    expect(compareCursors('9223372036854775807', '9223372036854775806')).toBeGreaterThan(0);
+    expect(compareCursors('999999.999999', '1')).toBeLessThan(0);
+    expect(compareCursors('1', '999999.999999')).toBeGreaterThan(0);
+    const tracker = new CursorTracker('812.44'); // a cursor kept from before the upgrade
+    expect(tracker.accept('3')).toBe(true);
+    expect(tracker.accept('3')).toBe(false);
+    expect(tracker.accept('4')).toBe(true);
+  });
+
+  it.each(['', '1a', '1.', '.1', '1.2.3', '-1.2', '1.-2', 'a.b', '1.2 ', '1,2'])('rejects the malformed cursor %j', (bad) => {
     expect(() => compareCursors(bad, '1.1')).toThrow(TypeError);
     expect(() => parseCursor(bad)).toThrow(/Invalid event cursor/);
   });

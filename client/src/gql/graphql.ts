@@ -322,7 +322,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
+export type CaseDetailQuery = { liveCursor: string, case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
 
 export type CaseActivitySubscriptionVariables = Exact<{
   caseId: string | number;
@@ -523,6 +523,7 @@ export const CasesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
+  liveCursor
   case(id: $id) {
     id
     decisionNumber

@@ -5,7 +5,7 @@
  * code (benchmarks, tests) uses it by passing `webSocketImpl` from the `ws` package. It must not
  * import anything from the rest of the client.
  *
- * How resuming works: the server orders events by a cursor ("<txId>.<id>") and every subscription
+ * How resuming works: the server orders events by a cursor (a log position) and every subscription
  * accepts `after: cursor` to replay what was missed before going live. graphql-ws re-sends the
  * *same* subscribe payload object on every reconnect, so we keep that payload's `variables.after`
  * equal to the last cursor we delivered; the automatic resubscription then resumes exactly there.
@@ -24,28 +24,33 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 /** The error code the server sends when `after` is older than the replay retention. */
 export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
 
-const CURSOR_PATTERN = /^(\d+)\.(\d+)$/;
+const POSITION_PATTERN = /^\d+$/;
+const LEGACY_CURSOR_PATTERN = /^(\d+)\.(\d+)$/;
 
 /**
- * Parses a cursor "<txId>.<id>" (two unsigned decimal integers) into a pair of bigints.
- * Both parts may exceed 2^53, hence BigInt. Throws a TypeError on anything else.
+ * Parses a cursor into a comparable pair of bigints. Current cursors are log positions (one
+ * unsigned decimal integer); cursors minted before the server's sequencer were "<txId>.<id>". A
+ * legacy cursor sorts before every position (it can only predate them): it parses to
+ * `[0, …]`, a position to `[1, position]`. Throws a TypeError on anything else.
  */
-export function parseCursor(cursor: string): readonly [txId: bigint, id: bigint] {
-  const match = CURSOR_PATTERN.exec(cursor);
-  if (!match) throw new TypeError(`Invalid event cursor ${JSON.stringify(cursor)}: expected "<txId>.<id>"`);
-  return [BigInt(match[1]!), BigInt(match[2]!)];
+export function parseCursor(cursor: string): readonly [era: bigint, value: bigint, id: bigint] {
+  if (POSITION_PATTERN.test(cursor)) return [1n, BigInt(cursor), 0n];
+  const match = LEGACY_CURSOR_PATTERN.exec(cursor);
+  if (!match) throw new TypeError(`Invalid event cursor ${JSON.stringify(cursor)}: expected a log position`);
+  return [0n, BigInt(match[1]!), BigInt(match[2]!)];
 }
 
 /**
- * Orders two cursors by (txId, id), numerically. Returns a negative number when `a` comes before
- * `b`, 0 when they are the same event, a positive number when `a` comes after `b`.
- * Note "10.1" > "9.5": cursors must never be compared as strings.
+ * Orders two cursors numerically. Returns a negative number when `a` comes before `b`, 0 when they
+ * are the same event, a positive number when `a` comes after `b`.
+ * Note "10" > "9": cursors must never be compared as strings.
  */
 export function compareCursors(a: string, b: string): number {
-  const [aTx, aId] = parseCursor(a);
-  const [bTx, bId] = parseCursor(b);
-  if (aTx !== bTx) return aTx < bTx ? -1 : 1;
-  if (aId !== bId) return aId < bId ? -1 : 1;
+  const pa = parseCursor(a);
+  const pb = parseCursor(b);
+  for (let i = 0; i < 3; i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
   return 0;
 }
 
@@ -276,7 +281,16 @@ export interface LiveSubscriptionError {
   closeCode?: number;
   /** The raw error(s) or close event. */
   cause: unknown;
+  /** True when the helper subscribes again by itself (from the last cursor) after this error. */
+  willRetry?: boolean;
 }
+
+/**
+ * Error codes after which subscribing again cannot help: access is gone or the request is wrong.
+ * Any other error that ends a subscription (SERVICE_UNAVAILABLE while the database is away, an
+ * unexpected server error …) is followed by a new subscription from the last cursor.
+ */
+const FINAL_ERROR_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
 
 /** Options of {@link subscribeWithResume}. */
 export interface SubscribeWithResumeOptions<TData, TVariables, TEvent> {
@@ -306,6 +320,11 @@ export interface SubscribeWithResumeOptions<TData, TVariables, TEvent> {
   onError: (error: LiveSubscriptionError) => void;
   /** The server completed the subscription (not called after `unsubscribe()` or a resync). */
   onComplete?: () => void;
+  /**
+   * Delay before subscribing again (from the last cursor) after an error that ended the
+   * subscription but may pass (default 1000 ms; doubled per failure up to 30 s). 0 = never.
+   */
+  retryDelayMs?: number;
 }
 
 /** A running subscription from {@link subscribeWithResume}. */
@@ -379,7 +398,9 @@ export function subscribeWithResume<TData = Record<string, unknown>, TVariables 
   };
   let active = true;
   let dispose: () => void = () => {};
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
+    clearTimeout(retryTimer);
     if (!active) return;
     active = false;
     dispose();
@@ -426,20 +447,46 @@ export function subscribeWithResume<TData = Record<string, unknown>, TVariables 
     safely(() => onEvent(event as TEvent, cursor));
   };
 
-  dispose = client.subscribe<TData>(payload, {
-    next: handleResult,
-    error: (cause) => {
-      if (!active) return;
-      active = false;
-      if (isResyncRequired(cause)) safely(() => onResync(toLiveError(cause)));
-      else reportError(toLiveError(cause));
-    },
-    complete: () => {
-      if (!active) return;
-      active = false;
-      if (onComplete) safely(onComplete);
-    },
-  });
+  const retryBase = options.retryDelayMs ?? 1000;
+  let failures = 0;
+  const start = () => {
+    let ended = false;
+    dispose = client.subscribe<TData>(payload, {
+      next: (result) => {
+        failures = 0;
+        handleResult(result as FormattedExecutionResult<TData>);
+      },
+      error: (cause) => {
+        if (!active || ended) return;
+        ended = true;
+        if (isResyncRequired(cause)) {
+          active = false;
+          safely(() => onResync(toLiveError(cause)));
+          return;
+        }
+        const error = toLiveError(cause);
+        // A fatal close (e.g. 4401) ends the client itself; a final code means access is gone.
+        const retry = retryBase > 0 && error.closeCode === undefined && !(error.code && FINAL_ERROR_CODES.has(error.code));
+        if (!retry) {
+          active = false;
+          reportError(error);
+          return;
+        }
+        reportError({ ...error, willRetry: true });
+        const delay = Math.min(retryBase * 2 ** failures++, 30_000);
+        retryTimer = setTimeout(() => {
+          if (active) start();
+        }, delay);
+      },
+      complete: () => {
+        if (!active || ended) return;
+        ended = true;
+        active = false;
+        if (onComplete) safely(onComplete);
+      },
+    });
+  };
+  start();
 
   return {
     unsubscribe: stop,

@@ -80,12 +80,17 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
   /** Bumped with every live refetch, so the thread and task sections reload too. */
   const [liveTick, setLiveTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  /** The log position the loaded case was read at (`liveCursor`): the live subscription starts after it. */
+  const loadedAt = useRef<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ state: 'loading' });
     session.request(caseQuery, { id }, controller.signal).then(
-      (data) => setLoad({ state: 'ready', data: data.case }),
+      (data) => {
+        loadedAt.current = data.liveCursor;
+        setLoad({ state: 'ready', data: data.case });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setLoad({ state: 'error', error });
       },
@@ -122,10 +127,10 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
     if (ready) headingRef.current?.focus();
   }, [ready]);
 
-  // Live activity: subscribe "from now" once the case is loaded. There is no cursor for the loaded
-  // state, so an event committed between the load and the subscription is covered by refetching once
-  // right after subscribing (and after every reconnect, which also resumes "from now" until a first
-  // event gave us a cursor). A resync (our cursor is too old) refetches and subscribes again.
+  // Live activity: subscribe once the case is loaded, after the `liveCursor` it was read at, so an
+  // event committed between the load and the subscription is replayed, not missed. Without a cursor
+  // (after a resync: ours was too old) it subscribes "from now" and refetches once right after
+  // subscribing (and after a reconnect that still has no cursor) to cover that gap.
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!live || !ready) return;
@@ -139,10 +144,12 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         announce = false;
       }, REFETCH_DEBOUNCE_MS);
     };
+    const after = loadedAt.current;
     const subscription = subscribeWithResume({
       client: live,
       query: caseActivitySubscription,
       variables: { caseId: id },
+      after,
       select: (data) => data.caseActivity,
       cursorOf: (event) => event.cursor,
       onEvent: (event) => {
@@ -150,6 +157,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         schedule(true);
       },
       onResync: () => {
+        loadedAt.current = null;
         refetch(false);
         setGeneration((g) => g + 1);
       },
@@ -157,7 +165,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         // Not fatal for a read-only page: the connection indicator shows the link's state.
       },
     });
-    schedule(false);
+    if (after == null) schedule(false);
     const offConnected = live.on('connected', () => {
       if (subscription.lastCursor() === undefined) schedule(false);
     });

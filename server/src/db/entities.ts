@@ -1,5 +1,5 @@
 import { AuthSession, SigninThrottle } from '../auth/session.entity';
-import { EventRecord, EventStreamHead } from '../events/event.entity';
+import { EventPosition, EventRecord, EventSequencerState, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
@@ -18,6 +18,8 @@ import { User } from '../modules/users/user.entity';
 export const ENTITIES = [
   EventRecord,
   EventStreamHead,
+  EventPosition,
+  EventSequencerState,
   Area,
   Agency,
   User,

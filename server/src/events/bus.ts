@@ -14,6 +14,8 @@ export interface EventBus {
   onWake(handler: () => void): void;
   /** True when wake-ups can currently travel (always true in-process). */
   isConnected(): boolean;
+  /** Asks the broker to answer within its command timeout (a frozen Redis is "connected" but mute). */
+  probe(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,9 @@ export class InProcessBus implements EventBus {
     this.emitter.on('wake', handler);
   }
   isConnected(): boolean {
+    return true;
+  }
+  async probe(): Promise<boolean> {
     return true;
   }
   async close(): Promise<void> {
@@ -47,14 +52,19 @@ export class RedisBus implements EventBus {
   /** A wake-up failed to publish since the publisher was last ready. */
   private missedPublish = false;
 
-  constructor(url: string, private readonly logger: Logger) {
+  /**
+   * @param commandTimeoutMs publishes and pings fail after this long, so a frozen Redis (accepting
+   *   connections, answering nothing) costs a wake-up's latency, never a hung mutation or probe.
+   */
+  constructor(url: string, private readonly logger: Logger, commandTimeoutMs = 1000) {
     // Keep retrying forever with a capped backoff: Redis down means slower, never stopped.
     const options = {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       retryStrategy: (attempt: number) => Math.min(200 * attempt, 2000),
     };
-    this.pub = new Redis(url, options);
+    this.pub = new Redis(url, { ...options, commandTimeout: commandTimeoutMs });
+    // The subscriber blocks on SUBSCRIBE by design: no command timeout there.
     this.sub = new Redis(url, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
     for (const [name, conn] of [['pub', this.pub], ['sub', this.sub]] as const) {
       conn.on('error', (err: Error) => this.logger.warn({ conn: name, err: err.message }, 'redis bus error'));
@@ -112,6 +122,15 @@ export class RedisBus implements EventBus {
 
   isConnected(): boolean {
     return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  async probe(): Promise<boolean> {
+    if (!this.isConnected()) return false;
+    try {
+      return (await this.pub.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {

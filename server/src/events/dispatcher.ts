@@ -3,39 +3,66 @@ import type { Logger } from '../logger';
 import type { EventBus } from './bus';
 import { compareCursors, type Cursor } from './cursor';
 import { cursorOf, headCursor, readEventsAfter, type StoredEvent } from './event-log';
+import { EventSequencer } from './sequencer';
 
 /** Called with each new event on one of the topics it subscribed to, in cursor order. */
 export type EventListener = (event: StoredEvent) => void;
 
 const BATCH = 500;
 
+/** What `/readyz` and the logs report about delivery on this instance. */
+export interface DeliveryStatus {
+  /** Position up to which this instance has dispatched (null before start). */
+  position: string | null;
+  /** Highest position numbered when the last pass ended. */
+  head: string | null;
+  /** head − position after the last pass (events numbered but not yet handed to listeners). */
+  lagEvents: number;
+  /** Milliseconds since the last pass that completed (null: none yet). */
+  lastPassAgoMs: number | null;
+  /** Duration of the last completed pass (sequencer + reads). */
+  lastPassMs: number | null;
+  /** Message of the last failed pass, cleared by the next success. */
+  lastError: string | null;
+}
+
+/** A pass slower than this is logged: the sequencer or the reads are lagging. */
+const SLOW_PASS_MS = 1000;
+
 /**
- * This instance's reader of the log. On each wake-up (bus) or poll tick it reads what was committed
- * after its tail, in cursor order, and hands each event to the listeners of that event's topics —
- * a map lookup per topic, so cost grows with the interested subscribers, not with all of them.
+ * This instance's reader of the log. On each wake-up (bus) or poll tick it first runs a sequencer
+ * pass (numbering newly committed events, see sequencer.ts), then reads what was numbered after its
+ * tail, in position order, and hands each event to the listeners of that event's topics — a map
+ * lookup per topic, so cost grows with the interested subscribers, not with all of them.
  */
 export class EventDispatcher {
   private tail: Cursor | null = null;
   private readonly byTopic = new Map<string, Set<EventListener>>();
+  private readonly observers: EventListener[] = [];
   private draining: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** Re-checks left after a wake-up that found nothing readable yet (see `onWake`). */
-  private wakeRetriesLeft = 0;
-  private wakeRetryTimer: NodeJS.Timeout | null = null;
+  private readonly sequencer: EventSequencer;
+  private lastHead: bigint | null = null;
+  private lastPassAt: number | null = null;
+  private lastPassMs: number | null = null;
+  private lastError: string | null = null;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly pollMs: number,
-  ) {}
+  ) {
+    this.sequencer = new EventSequencer(orm);
+  }
 
   /** Starts from the current head of the log, then follows wake-ups and the poll. */
   async start(): Promise<void> {
+    await this.sequencer.pass();
     this.tail = await headCursor(this.orm.em.fork());
-    this.bus.onWake(() => this.onWake());
+    this.bus.onWake(() => void this.drain());
     this.timer = setInterval(() => void this.drain(), this.pollMs);
     this.timer.unref();
   }
@@ -61,33 +88,35 @@ export class EventDispatcher {
     };
   }
 
+  /**
+   * Registers `observer` for every event, called before the event is routed to any listener (caches
+   * that the event may make stale, e.g. access facts, drop their entry first).
+   */
+  observe(observer: EventListener): void {
+    this.observers.push(observer);
+  }
+
   /** Number of distinct topics with listeners (for metrics and tests). */
   get topicCount(): number {
     return this.byTopic.size;
   }
 
-  /**
-   * A wake-up means something was committed, but the watermark is cluster-wide: an unrelated open
-   * transaction (even in another database) can hide it for a moment, and no second wake-up will
-   * follow. So when a wake-up finds nothing, look again a few times with back-off (~1.3 s in all)
-   * instead of leaving it to the poll.
-   */
-  private onWake(): void {
-    this.wakeRetriesLeft = 6;
-    const attempt = (delayMs: number) => {
-      void this.drain().then((routed) => {
-        if (routed > 0 || this.stopped || this.wakeRetriesLeft-- <= 0) return;
-        if (this.wakeRetryTimer) clearTimeout(this.wakeRetryTimer);
-        this.wakeRetryTimer = setTimeout(() => attempt(delayMs * 2), delayMs);
-        this.wakeRetryTimer.unref();
-      });
+  /** Delivery health for `/readyz` and the logs. */
+  status(): DeliveryStatus {
+    const lag = this.lastHead !== null && this.tail !== null ? Number(this.lastHead - this.tail) : 0;
+    return {
+      position: this.tail?.toString() ?? null,
+      head: this.lastHead?.toString() ?? null,
+      lagEvents: Math.max(0, lag),
+      lastPassAgoMs: this.lastPassAt === null ? null : Date.now() - this.lastPassAt,
+      lastPassMs: this.lastPassMs,
+      lastError: this.lastError,
     };
-    attempt(20);
   }
 
   /** Reads and dispatches everything available; concurrent calls coalesce into one more pass. */
   drain(): Promise<number> {
-    if (this.stopped || !this.tail) return Promise.resolve(0);
+    if (this.stopped || this.tail === null) return Promise.resolve(0);
     if (this.draining) {
       this.again = true;
       return this.draining;
@@ -99,8 +128,10 @@ export class EventDispatcher {
           this.again = false;
           routed += await this.drainOnce();
         } while (this.again && !this.stopped);
+        this.lastError = null;
       } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'event dispatch pass failed; the poll will retry');
+        this.lastError = (err as Error).message;
+        this.logger.warn({ err: this.lastError }, 'event dispatch pass failed; the poll will retry');
       } finally {
         this.draining = null;
       }
@@ -111,7 +142,23 @@ export class EventDispatcher {
 
   /** One pass over everything readable; returns how many events were routed. */
   private async drainOnce(): Promise<number> {
+    const started = Date.now();
+    const numbered = await this.sequencer.pass();
+    this.lastHead = numbered.head;
     const em = this.orm.em.fork();
+    let routed = 0;
+    try {
+      return await this.readAndRoute(em, (n) => (routed = n));
+    } finally {
+      this.lastPassAt = Date.now();
+      this.lastPassMs = this.lastPassAt - started;
+      if (this.lastPassMs > SLOW_PASS_MS) {
+        this.logger.warn({ ms: this.lastPassMs, sequencerMs: numbered.ms, assigned: numbered.assigned, routed, ...this.status() }, 'slow event dispatch pass');
+      }
+    }
+  }
+
+  private async readAndRoute(em: ReturnType<MikroORM['em']['fork']>, progress: (routed: number) => void): Promise<number> {
     let routed = 0;
     for (;;) {
       const batch = await readEventsAfter(em, this.tail!, { limit: BATCH });
@@ -119,13 +166,20 @@ export class EventDispatcher {
         if (compareCursors(cursorOf(event), this.tail!) <= 0) continue;
         this.tail = cursorOf(event);
         this.route(event);
-        routed++;
+        progress(++routed);
       }
       if (batch.length < BATCH || this.stopped) return routed;
     }
   }
 
   private route(event: StoredEvent): void {
+    for (const observer of this.observers) {
+      try {
+        observer(event);
+      } catch (err) {
+        this.logger.error({ err, type: event.type }, 'event observer threw');
+      }
+    }
     const targets = new Set<EventListener>();
     for (const topic of event.topics) this.byTopic.get(topic)?.forEach((l) => targets.add(l));
     for (const listener of targets) {
@@ -141,7 +195,6 @@ export class EventDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.wakeRetryTimer) clearTimeout(this.wakeRetryTimer);
     await this.draining;
     this.byTopic.clear();
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Cursor, START_CURSOR } from './cursor';
+import type { ClientCursor, Cursor } from './cursor';
+import { headPosition } from './sequencer';
 
 /** What a service appends: the change it just made, for audit and live delivery. */
 export interface NewEvent {
@@ -19,6 +20,8 @@ export interface NewEvent {
 
 /** An event as read back from the log. */
 export interface StoredEvent extends NewEvent {
+  /** Global delivery position (the cursor), assigned by the sequencer after commit. */
+  position: bigint;
   id: bigint;
   txId: bigint;
   streamSeq: bigint;
@@ -83,6 +86,7 @@ export async function appendEvent(em: EntityManager, event: NewEvent): Promise<v
 }
 
 interface EventRow {
+  position: string;
   id: string;
   tx_id: string;
   stream: string;
@@ -102,6 +106,7 @@ const EVENT_COLUMNS = `e.id::text as id, e.tx_id::text as tx_id, e.stream, e.str
 
 function toStoredEvent(r: EventRow): StoredEvent {
   return {
+    position: BigInt(r.position ?? '0'),
     id: BigInt(r.id),
     txId: BigInt(r.tx_id),
     stream: r.stream,
@@ -117,19 +122,19 @@ function toStoredEvent(r: EventRow): StoredEvent {
 }
 
 /** The cursor of an event. */
-export const cursorOf = (e: { txId: bigint; id: bigint }): Cursor => ({ txId: e.txId, id: e.id });
+export const cursorOf = (e: { position: bigint }): Cursor => e.position;
 
 /**
- * Reads committed events after `after`, oldest first, that no still-running transaction can precede:
- * only rows with txId below the snapshot's xmin are returned, so every later read returns only rows
- * after the last one returned here. Optionally only events carrying one of `topics`.
+ * Reads numbered events after position `after`, in position order, optionally only those carrying
+ * one of `topics`. Positions are assigned after commit, one sequencer pass at a time, so a later read
+ * returns only events after the last one returned here: "everything after my cursor" is complete.
  */
 export async function readEventsAfter(
   em: EntityManager,
   after: Cursor,
   options: { limit: number; topics?: readonly string[] },
 ): Promise<StoredEvent[]> {
-  const params: unknown[] = [after.txId.toString(), after.id.toString()];
+  const params: unknown[] = [after.toString()];
   let topicFilter = '';
   if (options.topics) {
     topicFilter = 'and e.topics && ?::text[]';
@@ -137,36 +142,38 @@ export async function readEventsAfter(
   }
   params.push(options.limit);
   const rows = await em.getConnection().execute<EventRow[]>(
-    `select ${EVENT_COLUMNS} from event e
-     where (e.tx_id, e.id) > (?::xid8, ?::bigint)
-       and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-       ${topicFilter}
-     order by e.tx_id, e.id limit ?`,
+    `select p.position::text as position, ${EVENT_COLUMNS} from event_position p join event e on e.id = p.event_id
+     where p.position > ?::bigint ${topicFilter}
+     order by p.position limit ?`,
     params,
   );
   return rows.map(toStoredEvent);
 }
 
 /**
- * The position a reader starting "now" should resume from: the newest event no running transaction
- * can precede. Events committed afterwards all sort after it.
+ * The position a reader starting "now" should resume from: the highest numbered so far. Events
+ * numbered afterwards (including older commits not numbered yet) all come after it.
  */
 export async function headCursor(em: EntityManager): Promise<Cursor> {
-  const [row] = await em.getConnection().execute<{ tx_id: string; id: string }[]>(
-    `select e.tx_id::text as tx_id, e.id::text as id from event e
-     where e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
-     order by e.tx_id desc, e.id desc limit 1`,
-  );
-  return row ? { txId: BigInt(row.tx_id), id: BigInt(row.id) } : START_CURSOR;
+  return headPosition(em);
 }
 
-/** Looks one event up by cursor (used to tell a stale cursor from a bad one). */
-export async function findEventAt(em: EntityManager, cursor: Cursor): Promise<StoredEvent | null> {
-  const [row] = await em.getConnection().execute<EventRow[]>(
-    `select ${EVENT_COLUMNS} from event e where e.id = ?::bigint and e.tx_id = ?::xid8`,
-    [cursor.id.toString(), cursor.txId.toString()],
-  );
-  return row ? toStoredEvent(row) : null;
+/**
+ * Resolves a client's resume point to a position and the time of the event there (null when no
+ * event has it: unknown, not numbered, or made up). Legacy `"<txId>.<id>"` cursors resolve to the
+ * position of the event they name.
+ */
+export async function findEventAt(em: EntityManager, cursor: ClientCursor): Promise<{ position: Cursor; occurredAt: Date } | null> {
+  const [row] = cursor.kind === 'position'
+    ? await em.getConnection().execute<{ position: string; occurred_at: Date | string }[]>(
+        'select p.position::text as position, e.occurred_at from event_position p join event e on e.id = p.event_id where p.position = ?::bigint',
+        [cursor.position.toString()],
+      )
+    : await em.getConnection().execute<{ position: string; occurred_at: Date | string }[]>(
+        'select p.position::text as position, e.occurred_at from event e join event_position p on p.event_id = e.id where e.id = ?::bigint and e.tx_id = ?::xid8',
+        [cursor.id.toString(), cursor.txId.toString()],
+      );
+  return row ? { position: BigInt(row.position), occurredAt: new Date(row.occurred_at) } : null;
 }
 
 /** One inconsistency found by `verifyAuditChain`. */

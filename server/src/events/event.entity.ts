@@ -5,9 +5,9 @@ import { ArrayType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-o
  * the audit trail. Rows are written only by `appendEvent` (raw SQL inside the business
  * transaction) and never updated or deleted (a trigger in the migration refuses it).
  *
- * Ordering: `txId` is the writer's transaction id (`pg_current_xact_id()`). Readers deliver only
- * rows whose `txId` is below the oldest still-running transaction (`pg_snapshot_xmin`), ordered by
- * (txId, id): that set never grows behind a reader's back, so a cursor never skips a late commit.
+ * Ordering: `txId` is the writer's transaction id (`pg_current_xact_id()`). It is not the delivery
+ * order: the sequencer numbers committed rows in `event_position` (see sequencer.ts), and uses
+ * `txId` only to find the rows it has not numbered yet.
  */
 @Entity({ tableName: 'event' })
 @Unique({ properties: ['stream', 'streamSeq'] })
@@ -82,4 +82,42 @@ export class EventStreamHead {
   /** `hash` of the last deleted event (64 zeros when none): the first kept event's prevHash. */
   @Property({ type: 'string', columnType: 'char(64)', default: '0'.repeat(64) })
   prunedHash!: string;
+}
+
+/**
+ * The global delivery order: the sequencer gives each committed event the next position, in one
+ * transaction at a time (serialised by an advisory lock), so a reader that sees position n has
+ * already been able to see 1 … n-1. Append-only, like the log.
+ */
+@Entity({ tableName: 'event_position' })
+export class EventPosition {
+  /** 1, 2, 3 … without gaps, in the order the events became visible (committed). */
+  @PrimaryKey({ type: 'bigint', autoincrement: false })
+  position!: string;
+
+  /** The numbered event (each event is numbered once). */
+  @Property({ type: 'bigint', unique: true })
+  eventId!: string;
+}
+
+/**
+ * What the sequencer's last pass could see: every event of a transaction below `snapshotXmax` that
+ * was not in `inProgress` was visible then and is numbered. The next pass therefore only looks at
+ * `txId >= snapshotXmax` and at the few transactions that were still running. One row (id 1).
+ */
+@Entity({ tableName: 'event_sequencer' })
+export class EventSequencerState {
+  @PrimaryKey({ type: 'smallint', autoincrement: false })
+  id!: number;
+
+  /** `pg_snapshot_xmax` of the last pass's snapshot. */
+  @Property({ type: 'string', columnType: 'xid8' })
+  snapshotXmax!: string;
+
+  /** `pg_snapshot_xip` of that snapshot: transactions (in any database) that were still running. */
+  @Property({ type: 'string', columnType: 'xid8[]' })
+  inProgress!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../errors';
-import { compareCursors, START_CURSOR, type Cursor } from './cursor';
+import { compareCursors, START_CURSOR, type ClientCursor, type Cursor } from './cursor';
 import type { Metrics } from '../metrics';
 import type { EventDispatcher } from './dispatcher';
 import { cursorOf, findEventAt, readEventsAfter, type StoredEvent } from './event-log';
@@ -31,16 +31,21 @@ export interface LiveFeedOptions {
 const REPLAY_BATCH = 200;
 
 /**
- * Refuses a resume point that cannot be honoured completely: an unknown cursor, or one older than the
- * replay retention. Call it before `liveFeed`, so the refusal is the subscription's first answer.
+ * Resolves a client's resume point to a log position, refusing one that cannot be honoured
+ * completely: an unknown cursor, or one older than the replay retention. A legacy `"<txId>.<id>"`
+ * cursor resolves to the position of the event it names. Call it before `liveFeed`, so the refusal is
+ * the subscription's first answer. Null stays null ("from now").
  */
-export async function assertResumable(em: EntityManager, after: Cursor | null, retentionDays: number): Promise<void> {
-  if (!after || compareCursors(after, START_CURSOR) === 0) return;
+export async function resolveResumePoint(em: EntityManager, after: ClientCursor | null, retentionDays: number): Promise<Cursor | null> {
+  if (!after) return null;
+  if (after.kind === 'position' && compareCursors(after.position, START_CURSOR) === 0) return START_CURSOR;
+  if (after.kind === 'legacy' && after.txId === 0n && after.id === 0n) return START_CURSOR;
   const anchor = await findEventAt(em, after);
   const oldest = Date.now() - retentionDays * 86_400_000;
   if (!anchor || anchor.occurredAt.getTime() < oldest) {
     throw new AppError('RESYNC_REQUIRED', 'Không thể nối tiếp từ vị trí này (quá cũ hoặc không tồn tại); hãy tải lại toàn bộ dữ liệu rồi đăng ký lại.');
   }
+  return anchor.position;
 }
 
 /**
@@ -88,7 +93,7 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
   options.metrics?.subscriptionOpened();
   try {
     let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
-    if (options.after) {
+    if (options.after !== null) {
       for (;;) {
         const batch = await readEventsAfter(options.em, last, { limit: REPLAY_BATCH, topics: options.topics });
         options.metrics?.replayBatchRead();

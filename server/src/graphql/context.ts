@@ -20,6 +20,8 @@ export interface GraphQLContext {
   personalDataReads: PersonalDataReads;
   /** Epoch ms after which no further field may start (queries and mutations; see graphql/limits.ts). */
   deadline?: number;
+  /** The log head read before this operation executed, when it selects `liveCursor` (see live-cursor.ts). */
+  liveCursorAtStart?: string;
   /** WebSocket operations only: closes this operation's connection (e.g. a slow consumer). */
   closeConnection?: (code: number, reason: string) => void;
 }

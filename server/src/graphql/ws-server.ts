@@ -11,6 +11,7 @@ import type { AppServices } from '../services';
 import { createContext, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
 import { limitsFromConfig, prepareSocketOperation } from './limits';
+import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -20,6 +21,8 @@ type SocketExtra = {
   expiryTimer?: NodeJS.Timeout;
   /** Started operations by id: what the one log line at their end says. */
   operations?: Map<string, { name: string; started: number }>;
+  /** One context shared by every subscription of this connection (queries and mutations get their own). */
+  subscriptionContext?: GraphQLContext;
 };
 
 /**
@@ -28,13 +31,37 @@ type SocketExtra = {
  */
 export const CLOSE_SLOW_CONSUMER = 4413;
 export const CLOSE_TOO_MANY_CONNECTIONS = 4430;
+/**
+ * What the viewer may see changed (their agency's covered areas): the client reconnects at once,
+ * is authenticated afresh and resubscribes from its cursor; a subscription it lost access to is
+ * then refused (NOT_FOUND). Retryable.
+ */
+export const CLOSE_ACCESS_CHANGED = 4412;
+/** Standard "Try Again Later": the database is briefly unreachable at connect time. Retryable. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** The client's operation name, or the first root field when it sent none. */
 const operationNameOf = (payload: { operationName?: string | null; query: string }): string =>
   payload.operationName ?? /\{\s*(\w+)/.exec(payload.query)?.[1] ?? 'anonymous';
 
-/** Events after which a user's open sockets must close (their tokens were voided). */
-const VOIDING_EVENTS = new Set(['user.deactivated', 'user.passwordChanged']);
+/**
+ * `sessions`-topic events that leave a user's sockets as they are. Every other event there (user or
+ * agency deactivated, password changed, roles changed, signed out, session revoked — including
+ * kinds added later) closes that user's sockets with 4401: the client must authenticate again.
+ */
+const HARMLESS_SESSION_EVENTS = new Set(['user.created', 'user.reactivated']);
+/** user.updated changes that alter what the user may do (others, e.g. a new phone number, do not). */
+const STANDING_FIELDS = ['roles', 'agencyId', 'active', 'tokenVersion'];
+
+/** True when a `sessions`-topic event voids the access of the user it names. */
+export function voidsUserAccess(event: { type: string; payload: Record<string, unknown> }): boolean {
+  if (HARMLESS_SESSION_EVENTS.has(event.type)) return false;
+  if (event.type === 'user.updated') {
+    const changes = (event.payload.changes ?? {}) as Record<string, unknown>;
+    return STANDING_FIELDS.some((f) => f in changes);
+  }
+  return true;
+}
 
 /**
  * graphql-ws on the HTTP server's `/graphql` path. A socket must authenticate in connection_init
@@ -57,6 +84,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
   // A frame larger than the HTTP body limit is refused by ws itself (close 1009) before it is buffered.
   const socketsByUser = new Map<string, Set<WebSocket>>();
   const sessionOf = new WeakMap<WebSocket, string>();
+  const socketsByAgency = new Map<string, Set<WebSocket>>();
+  const agencyListeners = new Map<string, () => void>();
 
   // Keep-alive: ping every socket; one that did not answer the previous ping is gone (dead NAT entry,
   // frozen laptop) and is terminated so its subscriptions stop holding resources.
@@ -77,6 +106,9 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
   }, config.WS_KEEPALIVE_MS);
   heartbeat.unref();
 
+  const closeAll = (sockets: Iterable<WebSocket> | undefined, code: number, reason: string) => {
+    for (const socket of [...(sockets ?? [])]) socket.close(code, reason);
+  };
   const unsubscribe = services.dispatcher.subscribe(['sessions'], (event) => {
     const userId = event.payload.userId as string | undefined;
     if (userId && event.type === 'auth.sessionEnded') {
@@ -87,10 +119,40 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       }
       return;
     }
-    const rolesChanged = event.type === 'user.updated' && Boolean((event.payload.changes as Record<string, unknown> | undefined)?.roles);
-    if (!userId || !(VOIDING_EVENTS.has(event.type) || rolesChanged)) return;
-    for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Unauthorized, 'Tài khoản đã bị thay đổi hoặc vô hiệu hóa');
+    if (!userId || !voidsUserAccess(event)) return;
+    closeAll(socketsByUser.get(userId), CloseCode.Unauthorized, 'Tài khoản đã bị thay đổi hoặc vô hiệu hóa');
   });
+  /** Agency changes reach the sockets of that agency's users (one listener per agency connected here). */
+  const onAgencyEvent = (event: { type: string; payload: Record<string, unknown> }) => {
+    const agencyId = event.payload.agencyId as string | undefined;
+    if (!agencyId || event.type !== 'agency.updated') return;
+    const changes = (event.payload.changes ?? {}) as Record<string, unknown>;
+    if (changes.active === false) closeAll(socketsByAgency.get(agencyId), CloseCode.Unauthorized, 'Cơ quan đã bị vô hiệu hóa');
+    else if ('coveredAreaIds' in changes || 'kind' in changes) closeAll(socketsByAgency.get(agencyId), CLOSE_ACCESS_CHANGED, 'Phạm vi theo dõi của cơ quan đã thay đổi; đang kết nối lại');
+  };
+  const track = (viewer: Viewer, socket: WebSocket) => {
+    let byUser = socketsByUser.get(viewer.userId);
+    if (!byUser) socketsByUser.set(viewer.userId, (byUser = new Set()));
+    byUser.add(socket);
+    let byAgency = socketsByAgency.get(viewer.agencyId);
+    if (!byAgency) {
+      socketsByAgency.set(viewer.agencyId, (byAgency = new Set()));
+      agencyListeners.set(viewer.agencyId, services.dispatcher.subscribe([`agency:${viewer.agencyId}`], onAgencyEvent));
+    }
+    byAgency.add(socket);
+  };
+  const untrack = (viewer: Viewer, socket: WebSocket) => {
+    const byUser = socketsByUser.get(viewer.userId);
+    byUser?.delete(socket);
+    if (byUser?.size === 0) socketsByUser.delete(viewer.userId);
+    const byAgency = socketsByAgency.get(viewer.agencyId);
+    byAgency?.delete(socket);
+    if (byAgency?.size === 0) {
+      socketsByAgency.delete(viewer.agencyId);
+      agencyListeners.get(viewer.agencyId)?.();
+      agencyListeners.delete(viewer.agencyId);
+    }
+  };
 
   const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
@@ -98,16 +160,24 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization);
-        const viewer = token ? await services.auth.viewerFromToken(services.orm.em.fork(), token) : null;
+        let viewer: Viewer | null = null;
+        try {
+          viewer = token ? await services.auth.viewerFromToken(services.orm.em.fork(), token) : null;
+        } catch (err) {
+          // The database is away: not the client's fault and not fatal (4500 would stop graphql-ws
+          // for good). 1013 makes it retry with back-off and resume from its cursor.
+          logger.warn({ err: (err as Error).message }, 'WebSocket connect while the database is unreachable; asked the client to retry');
+          ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, 'Máy chủ tạm thời chưa kết nối được cơ sở dữ liệu; đang thử lại');
+          return false;
+        }
         if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
-        let set = socketsByUser.get(viewer.userId);
+        const set = socketsByUser.get(viewer.userId);
         if (set && set.size >= config.WS_MAX_CONNECTIONS_PER_USER) {
           ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, 'Quá nhiều kết nối đồng thời của cùng tài khoản');
           return false;
         }
         ctx.extra.viewer = viewer;
-        if (!set) socketsByUser.set(viewer.userId, (set = new Set()));
-        set.add(ctx.extra.socket);
+        track(viewer, ctx.extra.socket);
         if (viewer.sessionId) sessionOf.set(ctx.extra.socket, viewer.sessionId);
         const msLeft = viewer.tokenExpiresAt * 1000 - Date.now();
         ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã hết hạn'), Math.max(0, msLeft));
@@ -117,10 +187,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         clearTimeout(ctx.extra.expiryTimer);
         for (const id of [...(ctx.extra.operations?.keys() ?? [])]) logOperationEnd(ctx.extra, id, 'CLOSED');
         const viewer = ctx.extra.viewer;
-        if (!viewer) return;
-        const set = socketsByUser.get(viewer.userId);
-        set?.delete(ctx.extra.socket);
-        if (set?.size === 0) socketsByUser.delete(viewer.userId);
+        if (viewer) untrack(viewer, ctx.extra.socket);
       },
       onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
@@ -130,14 +197,21 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
         return prepareSocketOperation(schema, limits, payload);
       },
-      context: (ctx, _id, _payload, args): GraphQLContext => {
-        const operation = getOperationAST(args.document, args.operationName)?.operation;
+      // Subscriptions of one connection share one context (one EntityManager fork and one set of
+      // loaders, ~20 DataLoaders): a socket with many subscriptions costs about what one costs.
+      // Queries and mutations sent over the socket get a context of their own, as over HTTP.
+      context: async (ctx, _id, _payload, args): Promise<GraphQLContext> => {
+        const operation = getOperationAST(args.document, args.operationName);
         // Queries and mutations get the time budget; a subscription lives as long as its socket.
-        const deadline = operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
-        return {
+        const deadline = operation?.operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
+        const make = (): GraphQLContext => ({
           ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, deadline }),
-          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
-        };
+          closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
+        });
+        if (operation?.operation === 'subscription') return (ctx.extra.subscriptionContext ??= make());
+        const context = make();
+        if (selectsLiveCursor(operation)) context.liveCursorAtStart = await captureLiveCursor(services);
+        return context;
       },
       onOperation: (ctx, id, payload) => {
         const name = operationNameOf(payload);
@@ -173,6 +247,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     async dispose() {
       clearInterval(heartbeat);
       unsubscribe();
+      for (const stop of agencyListeners.values()) stop();
+      agencyListeners.clear();
       await cleanup.dispose();
     },
   };

@@ -1,12 +1,14 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { notFound } from '../../errors';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AppError, notFound } from '../../errors';
+import { loadCaseFacts } from '../../graphql/loaders';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
-import { assertResumable, liveFeed } from '../../events/live-feed';
+import { liveFeed, resolveResumePoint } from '../../events/live-feed';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
+import { captureLiveCursor } from '../../graphql/live-cursor';
 import { canOnCase } from '../../policy/abilities';
 
 @ObjectType('LiveEvent', { description: 'One event from the log, as delivered live. Keep `cursor` and pass it as `after` to resume.' })
@@ -20,7 +22,7 @@ export class LiveEventType {
 }
 
 const toLiveEvent = (e: StoredEvent): LiveEventType => ({
-  cursor: formatCursor(e),
+  cursor: formatCursor(e.position),
   type: e.type,
   occurredAt: e.occurredAt,
   actorId: e.actorId,
@@ -28,13 +30,21 @@ const toLiveEvent = (e: StoredEvent): LiveEventType => ({
   payload: e.payload,
 });
 
-/** True when the viewer may still read the case an event is about (checked per event, at delivery). */
-async function mayReadCaseOf(ctx: GraphQLContext, caseId: unknown): Promise<boolean> {
+/**
+ * True when the viewer may still read the case an event is about: checked per event at delivery,
+ * against the instance's in-memory access facts (no query per subscriber; see LiveAccess).
+ */
+async function mayReadCaseOf(ctx: GraphQLContext, event: StoredEvent, caseId: unknown = event.payload.caseId): Promise<boolean> {
   if (typeof caseId !== 'string') return true;
-  ctx.loaders.caseFacts.clear(caseId); // sharing may have changed since the last event
-  const facts = await ctx.loaders.caseFacts.load(caseId);
-  return !!facts && canOnCase(ctx.viewer!, 'case.read', facts);
+  ctx.services.liveAccess.invalidateFor(event); // a replay may read a change before the dispatcher routes it
+  return ctx.services.liveAccess.mayReadCase(ctx.viewer!, caseId);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The feed of one case ends (error, not silence) when its viewer loses access to it. */
+const accessLost = () =>
+  new AppError('FORBIDDEN', 'Bạn không còn quyền theo dõi việc thi hành án này (đã bị hủy chia sẻ hoặc thay đổi phạm vi); luồng sự kiện đã dừng.', { reason: 'ACCESS_REVOKED' });
 
 /** Retention and slow-consumer handling shared by every live feed. */
 const feedLimits = (ctx: GraphQLContext) => ({
@@ -46,21 +56,39 @@ const feedLimits = (ctx: GraphQLContext) => ({
 
 @Resolver()
 export class LiveResolver {
+  @SignedIn('a position in the event log; reveals no data')
+  @Query(() => String, {
+    description:
+      'The event-log position this operation read its data at: captured before any other field of the same operation is read. ' +
+      'Load a live view\'s data and `liveCursor` in one query, then subscribe with `after: liveCursor`: nothing committed after ' +
+      'the data was read is missed (an event already reflected in the data may be replayed once — apply events idempotently).',
+  })
+  async liveCursor(@Ctx() ctx: GraphQLContext): Promise<string> {
+    // Always set by the capture hook (HTTP plugin / WebSocket context) before execution; the
+    // fallback (should neither run) is exact only when liveCursor is the operation's only field.
+    return ctx.liveCursorAtStart ?? captureLiveCursor(ctx.services);
+  }
+
   @SignedIn('case.read, re-checked for every event at delivery')
   @Subscription(() => LiveEventType, {
     description: 'Everything that happens on one case: replayed after `after`, then live. RESYNC_REQUIRED when the cursor is too old.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('việc thi hành án');
-      await ctx.services.cases.get(ctx.em, ctx.viewer, args.caseId); // NOT_FOUND unless readable now
-      const after = args.after ? parseCursor(args.after) : null;
-      await assertResumable(ctx.em, after, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      // NOT_FOUND unless readable now: fresh facts (one query per subscribe, none per event).
+      if (!UUID.test(args.caseId)) throw notFound('việc thi hành án');
+      const [facts] = await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId]);
+      if (!facts || !canOnCase(ctx.viewer, 'case.read', facts)) throw notFound('việc thi hành án');
+      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
         topics: [`case:${args.caseId}`],
         after,
-        authorize: () => mayReadCaseOf(ctx, args.caseId),
+        authorize: async (event) => {
+          if (await mayReadCaseOf(ctx, event, args.caseId)) return true;
+          throw accessLost();
+        },
         ...feedLimits(ctx),
       });
     },
@@ -79,14 +107,13 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('nguồn sự kiện');
-      const after = args.after ? parseCursor(args.after) : null;
-      await assertResumable(ctx.em, after, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
         topics: [`user:${ctx.viewer.userId}`, `agency:${ctx.viewer.agencyId}`],
         after,
-        authorize: (event) => mayReadCaseOf(ctx, event.payload.caseId),
+        authorize: (event) => mayReadCaseOf(ctx, event),
         ...feedLimits(ctx),
       });
     },

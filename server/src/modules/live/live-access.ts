@@ -1,0 +1,85 @@
+import DataLoader from 'dataloader';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import type { EventDispatcher } from '../../events/dispatcher';
+import type { StoredEvent } from '../../events/event-log';
+import { loadCaseFacts } from '../../graphql/loaders';
+import { canOnCase, type CaseFacts } from '../../policy/abilities';
+
+/**
+ * Event types after which a case's access facts (lead office, active participants, commune) may
+ * differ. Anything else on a case (posts, tasks, actions …) leaves them as they were.
+ */
+const FACT_CHANGING_EVENTS = new Set(['case.created', 'case.updated', 'case.shared', 'case.unshared', 'case.transitioned', 'case.leadChanged', 'case.communeChanged']);
+
+/**
+ * Each case's access facts, kept in memory per instance for live delivery, so that delivering one
+ * event to 500 followers costs no database query per follower: the first check loads the facts
+ * (batched with every other case asked for in the same tick), later checks are a map lookup.
+ *
+ * Invalidation rides on the log itself: the dispatcher shows every event to `observe` before it
+ * routes it, so the very event that changes a case's facts (`case.shared`, `case.unshared` …)
+ * drops the entry before any subscriber checks that event or a later one. The facts used for an
+ * event are therefore never older than the event.
+ */
+export class LiveAccess {
+  private readonly facts = new Map<string, Promise<CaseFacts | null>>();
+  /** Per case, the position of the last fact-changing event already accounted for. */
+  private readonly changedAt = new Map<string, bigint>();
+  private readonly loader: DataLoader<string, CaseFacts | null>;
+  /** Fact loads done (tests and benchmarks count them). */
+  loads = 0;
+
+  /**
+   * @param maxCases entries kept before the cache starts afresh (a bound on memory; cases with
+   *   live followers are reloaded on their next event)
+   */
+  constructor(orm: MikroORM, dispatcher: EventDispatcher, private readonly maxCases = 50_000) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        this.loads += 1;
+        return loadCaseFacts(orm.em.fork(), ids);
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
+    dispatcher.observe((event) => this.invalidateFor(event));
+  }
+
+  /** The access facts of a case (null when it does not exist). */
+  caseFacts(caseId: string): Promise<CaseFacts | null> {
+    let entry = this.facts.get(caseId);
+    if (!entry) {
+      if (this.facts.size >= this.maxCases) {
+        this.facts.clear();
+        this.changedAt.clear();
+      }
+      entry = this.loader.load(caseId);
+      this.facts.set(caseId, entry);
+      // A failed load (database away) must not stick: the next check tries again.
+      entry.catch(() => {
+        if (this.facts.get(caseId) === entry) this.facts.delete(caseId);
+      });
+    }
+    return entry;
+  }
+
+  /** True when `viewer` may read the case now ('case.read' of the policy, on the cached facts). */
+  async mayReadCase(viewer: Viewer, caseId: string): Promise<boolean> {
+    const facts = await this.caseFacts(caseId);
+    return !!facts && canOnCase(viewer, 'case.read', facts);
+  }
+
+  /**
+   * Forgets a case's facts when `event` may have changed them. Called by the dispatcher for every
+   * event, and by replays for the events they read from the log (a replay may run ahead of this
+   * instance's dispatcher); each change is accounted for once, by its position.
+   */
+  invalidateFor(event: StoredEvent): void {
+    const caseId = event.payload.caseId;
+    if (typeof caseId !== 'string' || !FACT_CHANGING_EVENTS.has(event.type)) return;
+    const seen = this.changedAt.get(caseId);
+    if (seen !== undefined && seen >= event.position) return;
+    this.changedAt.set(caseId, event.position);
+    this.facts.delete(caseId);
+  }
+}
