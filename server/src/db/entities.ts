@@ -6,7 +6,7 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
 import { ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
-import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
+import { CaseThread, InboxRead, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 
 /**
@@ -30,6 +30,7 @@ export const ENTITIES = [
   PostRevision,
   CaseThread,
   ThreadRead,
+  InboxRead,
   Task,
   CaseAction,
   ActionParticipant,
