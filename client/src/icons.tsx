@@ -22,15 +22,6 @@ export function LockIcon({ className }: { className?: string }) {
   );
 }
 
-/** An arrow pointing left: back to a list. */
-export function BackIcon({ className }: { className?: string }) {
-  return (
-    <Svg className={className}>
-      <path d="M15 18l-6-6 6-6" />
-    </Svg>
-  );
-}
-
 /** A tray: the inbox. */
 export function InboxIcon({ className }: { className?: string }) {
   return (

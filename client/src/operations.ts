@@ -30,7 +30,7 @@ export const signOutMutation = graphql(`
   }
 `);
 
-/** What the home page shows: the signed-in user, their agency and the server that answered. */
+/** Who is signed in: the user, their roles and their agency. */
 export const homeQuery = graphql(`
   query Home {
     me {
@@ -44,10 +44,6 @@ export const homeQuery = graphql(`
         name
         kind
       }
-    }
-    serverInfo {
-      version
-      instanceId
     }
   }
 `);
@@ -188,6 +184,7 @@ export const caseActivitySubscription = graphql(`
     caseActivity(caseId: $caseId, after: $after) {
       cursor
       type
+      caseId
       occurredAt
     }
   }
@@ -294,9 +291,12 @@ export const transitionTaskMutation = graphql(`
   }
 `);
 
-/** The home page's "my work": open tasks for me and my agency, and unread thread posts. */
+/** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
 export const myWorkQuery = graphql(`
   query MyWork {
+    inbox(first: 1) {
+      unreadCount
+    }
     myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {
       totalCount
     }

@@ -71,7 +71,7 @@ describe('signing in to the web app', () => {
     const greeting = page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ });
     await greeting.waitFor();
     await page.getByText('Chấp hành viên', { exact: true }).waitFor();
-    await page.getByText('Đang kết nối trực tuyến').waitFor();
+    await page.getByText('Trực tuyến — cập nhật tức thì').waitFor();
     expect(await storedSession(page)).toContain('accessToken');
 
     // Tokens live in sessionStorage: a reload keeps the officer signed in.

@@ -112,6 +112,16 @@ export type CollectionInput = {
   obligationId: string | number;
 };
 
+export type InboxCategory =
+  | 'DIRECTIVE'
+  | 'ESCALATION'
+  | 'INVITATION'
+  | 'MENTION'
+  | 'NEW_TASK'
+  | 'OVERDUE_TASK'
+  | 'RECOMMENDATION'
+  | 'TASK_UPDATE';
+
 export type InvitationInput = {
   agencyId: string | number;
   required: boolean;
@@ -305,7 +315,7 @@ export type SignOutMutation = { signOut: boolean };
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string, fullName: string, roles: Array<Role>, agency: { id: string, code: string, name: string, kind: AgencyKind } }, serverInfo: { version: string, instanceId: string } };
+export type HomeQuery = { me: { id: string, username: string, fullName: string, roles: Array<Role>, agency: { id: string, code: string, name: string, kind: AgencyKind } } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -329,7 +339,7 @@ export type CaseActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, occurredAt: string } };
+export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
 
 export type CaseThreadQueryVariables = Exact<{
   caseId: string | number;
@@ -380,7 +390,7 @@ export type TransitionTaskMutation = { transitionTask: { id: string, status: Tas
 export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyWorkQuery = { myTasks: { totalCount: number }, unreadCounts: { total: number } };
+export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number } };
 
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
@@ -424,6 +434,48 @@ export type RecordActionOutcomeMutationVariables = Exact<{
 
 export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
 
+export type CaseListUnreadQueryVariables = Exact<{
+  caseIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type CaseListUnreadQuery = { unreadCounts: { cases: Array<{ caseId: string, unread: number }> } };
+
+export type MyFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MyFeedSubscription = { myFeed: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
+
+export type AboutQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AboutQuery = { serverInfo: { version: string, instanceId: string, eventBus: string } };
+
+export type InboxItemFieldsFragment = { id: string, type: string, category: InboxCategory, occurredAt: string, unread: boolean, actor: { id: string, fullName: string } | null, case: { id: string, decisionNumber: string | null }, task: { id: string, title: string, status: TaskStatus, version: number, viewerCan: { respond: boolean } } | null };
+
+export type InboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type InboxQuery = { inbox: { totalCount: number, unreadCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, type: string, category: InboxCategory, occurredAt: string, unread: boolean, actor: { id: string, fullName: string } | null, case: { id: string, decisionNumber: string | null }, task: { id: string, title: string, status: TaskStatus, version: number, viewerCan: { respond: boolean } } | null } }> } };
+
+export type InboxBadgeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxBadgeQuery = { inbox: { unreadCount: number } };
+
+export type MarkInboxReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -442,7 +494,32 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InboxItemFields on InboxItem {
+  id
+  type
+  category
+  occurredAt
+  unread
+  actor {
+    id
+    fullName
+  }
+  case {
+    id
+    decisionNumber
+  }
+  task {
+    id
+    title
+    status
+    version
+    viewerCan {
+      respond
+    }
+  }
+}
+    `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -479,10 +556,6 @@ export const HomeDocument = new TypedDocumentString(`
       name
       kind
     }
-  }
-  serverInfo {
-    version
-    instanceId
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
@@ -614,6 +687,7 @@ export const CaseActivityDocument = new TypedDocumentString(`
   caseActivity(caseId: $caseId, after: $after) {
     cursor
     type
+    caseId
     occurredAt
   }
 }
@@ -713,6 +787,9 @@ export const TransitionTaskDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
 export const MyWorkDocument = new TypedDocumentString(`
     query MyWork {
+  inbox(first: 1) {
+    unreadCount
+  }
   myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
     totalCount
   }
@@ -821,3 +898,86 @@ export const RecordActionOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+export const CaseListUnreadDocument = new TypedDocumentString(`
+    query CaseListUnread($caseIds: [ID!]) {
+  unreadCounts(caseIds: $caseIds) {
+    cases {
+      caseId
+      unread
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseListUnreadQuery, CaseListUnreadQueryVariables>;
+export const MyFeedDocument = new TypedDocumentString(`
+    subscription MyFeed($after: String) {
+  myFeed(after: $after) {
+    cursor
+    type
+    caseId
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyFeedSubscription, MyFeedSubscriptionVariables>;
+export const AboutDocument = new TypedDocumentString(`
+    query About {
+  serverInfo {
+    version
+    instanceId
+    eventBus
+  }
+}
+    `) as unknown as TypedDocumentString<AboutQuery, AboutQueryVariables>;
+export const InboxDocument = new TypedDocumentString(`
+    query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {
+  inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount
+    unreadCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      node {
+        ...InboxItemFields
+      }
+    }
+  }
+}
+    fragment InboxItemFields on InboxItem {
+  id
+  type
+  category
+  occurredAt
+  unread
+  actor {
+    id
+    fullName
+  }
+  case {
+    id
+    decisionNumber
+  }
+  task {
+    id
+    title
+    status
+    version
+    viewerCan {
+      respond
+    }
+  }
+}`) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+export const InboxBadgeDocument = new TypedDocumentString(`
+    query InboxBadge {
+  inbox(first: 1) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboxBadgeQuery, InboxBadgeQueryVariables>;
+export const MarkInboxReadDocument = new TypedDocumentString(`
+    mutation MarkInboxRead($ids: [ID!]) {
+  markInboxRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkInboxReadMutation, MarkInboxReadMutationVariables>;

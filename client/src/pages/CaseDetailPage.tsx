@@ -4,7 +4,7 @@ import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
 import { deadlineKindLabel, eventTypeLabel, legalText, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
-import { BackIcon, LockIcon } from '../icons';
+import { LockIcon } from '../icons';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
 import { useLiveEvents } from '../live-events';
@@ -152,7 +152,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
     <div className="case-detail">
       <p>
         <a href={homeHref} className="back-link">
-          <BackIcon /> {t('case.back')}
+          {t('case.back')}
         </a>
       </p>
 
@@ -350,11 +350,11 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
                 {c.obligations.map((o) => (
                   <tr key={o.id}>
                     <th scope="row">{obligationKindLabel(t, o.kind)}</th>
-                    <td>{o.description}</td>
-                    <td className="num">{formatMoney(o.amountOwed)}</td>
-                    <td className="num">{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
-                    <td className="num">{formatArea(o.landAreaM2)}</td>
-                    <td>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
+                    <td data-label={t('case.obligationDescription')}>{o.description}</td>
+                    <td className="num" data-label={t('case.owed')}>{formatMoney(o.amountOwed)}</td>
+                    <td className="num" data-label={t('case.collected')}>{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
+                    <td className="num" data-label={t('case.landArea')}>{formatArea(o.landAreaM2)}</td>
+                    <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -377,7 +377,7 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
               {c.participants.map((p) => (
                 <tr key={`${p.agency.id}:${p.role}`}>
                   <th scope="row">{p.agency.name}</th>
-                  <td>{participantRoleLabel(t, p.role)}</td>
+                  <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
                 </tr>
               ))}
             </tbody>
