@@ -13,8 +13,8 @@ export function formatMoney(value: unknown): string {
   }
 }
 
-// Fixed parts, assembled by hand below: the same "dd/mm/yyyy HH:mm" whatever the browser's locale
-// or the Intl data's idea of the vi-VN order.
+// Fixed parts, assembled below in the Vietnamese order ("HH:mm dd/mm/yyyy"), whatever the browser's
+// locale or its Intl data.
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
   day: '2-digit',
@@ -25,12 +25,12 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** A DateTimeISO in Asia/Ho_Chi_Minh as "05/09/2026 17:00" (dd/mm/yyyy, 24 h). */
+/** A DateTimeISO in Asia/Ho_Chi_Minh as "17:00 05/09/2026" (24 h, dd/mm/yyyy), as Vietnamese documents write it. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const part = Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
+  return `${part.hour}:${part.minute} ${part.day}/${part.month}/${part.year}`;
 }
 
 const timeFormat = new Intl.DateTimeFormat('vi-VN', {

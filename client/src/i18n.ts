@@ -882,11 +882,12 @@ const LEGAL_TERMS: ReadonlyArray<[RegExp, string]> = [
   [/Bộ luật Lao động/g, 'Labour Code'],
   [/Bộ luật Dân sự/g, 'Civil Code'],
   [/Thông tư/g, 'Circular'],
-  [/\bĐiều\b|\bĐ\.(?=\s?\d)/g, 'Article'],
-  [/\bkhoản\b/gi, 'clause'],
-  [/\bđiểm\b/gi, 'point'],
+  // \b does not know Vietnamese letters: whole words are letters not next to other letters.
+  [/(?<!\p{L})(?:Điều|Đ\.(?=\s?\d))(?!\p{L})/gu, 'Article'],
+  [/(?<!\p{L})khoản(?!\p{L})/giu, 'clause'],
+  [/(?<!\p{L})điểm(?!\p{L})/giu, 'point'],
   [/ sửa đổi, bổ sung| sửa đổi/g, ' as amended'],
-  [/\bnăm\b/g, ''],
+  [/(?<!\p{L})năm(?!\p{L})/gu, ''],
 ];
 
 /**
