@@ -358,6 +358,7 @@ const vi = {
   'agencyKind.OTHER': 'Cơ quan, tổ chức khác',
 
   // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
+  'app.restoring': 'Đang kiểm tra phiên đăng nhập…',
   'nav.label': 'Điều hướng chính',
   'nav.cases': 'Danh sách việc',
   'nav.inbox': 'Hộp thư',
@@ -765,6 +766,7 @@ const en: Record<MessageKey, string> = {
 
   'agencyKind.OTHER': 'Other agency or organisation',
   // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
+  'app.restoring': 'Checking your sign-in…',
   'nav.label': 'Main navigation',
   'nav.cases': 'Cases',
   'nav.inbox': 'Inbox',

@@ -4,32 +4,6 @@
  */
 import { graphql } from './gql';
 
-export const signInMutation = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
-
-export const refreshSessionMutation = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
-
-export const signOutMutation = graphql(`
-  mutation SignOut($refreshToken: String!) {
-    signOut(refreshToken: $refreshToken)
-  }
-`);
-
 /** Who is signed in: the user, their roles and their agency. */
 export const homeQuery = graphql(`
   query Home {

@@ -20,6 +20,7 @@ import { EventDispatcher } from './events/dispatcher';
 import { Outbox } from './events/outbox';
 import { AuthService } from './auth/auth.service';
 import { resolveAuthSecret } from './auth/secret';
+import { SESSION_PATH, sessionCookieRouter } from './auth/session-cookie';
 import { AccessTokens, bearerToken } from './auth/tokens';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
@@ -194,6 +195,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       const ready = checks.database && checks.migrations && checks.bus;
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks, instanceId });
     });
+    // The browser session (refresh token in an httpOnly cookie): see auth/session-cookie.ts.
+    web.use(SESSION_PATH, sessionCookieRouter({ auth: services.auth, em: () => orm.em.fork(), logger, refreshTokenTtlS: config.REFRESH_TOKEN_TTL_S }));
     web.use(
       '/graphql',
       express.json({ limit: '1mb' }),
@@ -208,7 +211,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     if (config.SERVE_CLIENT && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
       web.use(express.static(CLIENT_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
       // Client-side routes fall back to the app shell.
-      web.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
+      web.get(/^\/(?!graphql|healthz|readyz|auth\/).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
     }
     httpServer.on('request', web);
 

@@ -15,9 +15,6 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
     "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": typeof types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": typeof types.CaseDetailDocument,
@@ -44,9 +41,6 @@ type Documents = {
     "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
 };
 const documents: Documents = {
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
     "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": types.CaseDetailDocument,
@@ -73,18 +67,6 @@ const documents: Documents = {
     "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
 };
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').SignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -230,11 +230,6 @@ export type Role =
   | 'STEERING_MEMBER'
   | 'SYSTEM_ADMIN';
 
-export type SignInInput = {
-  password: string;
-  username: string;
-};
-
 export type StepActionInput = {
   id: string | number;
   /** Required to POSTPONE or CANCEL. */
@@ -290,27 +285,6 @@ export type TransitionTaskInput = {
   reason?: string | null | undefined;
   version: number;
 };
-
-export type SignInMutationVariables = Exact<{
-  input: SignInInput;
-}>;
-
-
-export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
-
-export type RefreshSessionMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
-
-export type SignOutMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type SignOutMutation = { signOut: boolean };
 
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -520,29 +494,6 @@ export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
-export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-  }
-}
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-  }
-}
-    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut($refreshToken: String!) {
-  signOut(refreshToken: $refreshToken)
-}
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const HomeDocument = new TypedDocumentString(`
     query Home {
   me {
