@@ -359,6 +359,7 @@ const vi = {
 
   // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
   'app.restoring': 'Đang kiểm tra phiên đăng nhập…',
+  'case.protectedReasonEnglish': 'Thông tin cá nhân được bảo vệ (Nghị định 13/2023/NĐ-CP).',
   'nav.label': 'Điều hướng chính',
   'nav.cases': 'Danh sách việc',
   'nav.inbox': 'Hộp thư',
@@ -767,6 +768,7 @@ const en: Record<MessageKey, string> = {
   'agencyKind.OTHER': 'Other agency or organisation',
   // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
   'app.restoring': 'Checking your sign-in…',
+  'case.protectedReasonEnglish': 'Personal data is protected (Decree 13/2023/NĐ-CP on personal data protection): only those with authority over the case may see it.',
   'nav.label': 'Main navigation',
   'nav.cases': 'Cases',
   'nav.inbox': 'Inbox',

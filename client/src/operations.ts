@@ -164,40 +164,6 @@ export const caseActivitySubscription = graphql(`
   }
 `);
 
-/** A page of a case's thread, oldest first; `last`/`before` page backward from the newest post. */
-export const caseThreadQuery = graphql(`
-  query CaseThread($caseId: ID!, $last: Int, $before: String) {
-    caseThread(caseId: $caseId, last: $last, before: $before) {
-      totalCount
-      pageInfo {
-        startCursor
-        hasPreviousPage
-      }
-      edges {
-        cursor
-        node {
-          id
-          seq
-          kind
-          body
-          createdAt
-          editedAt
-          deletedAt
-          unread
-          author {
-            id
-            fullName
-          }
-          authorAgency {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const postToThreadMutation = graphql(`
   mutation PostToThread($input: NewPostInput!) {
     postToThread(input: $input) {
@@ -213,35 +179,6 @@ export const markThreadReadMutation = graphql(`
       caseId
       lastReadSeq
       unread
-    }
-  }
-`);
-
-/** The tasks of one case (newest first) with what the viewer may do with each. */
-export const caseTasksQuery = graphql(`
-  query CaseTasks($caseId: ID!, $first: Int) {
-    caseTasks(caseId: $caseId, first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          kind
-          status
-          dueAt
-          overdue
-          reason
-          version
-          assigneeAgency {
-            id
-            name
-          }
-          viewerCan {
-            respond
-            cancel
-          }
-        }
-      }
     }
   }
 `);

@@ -315,15 +315,6 @@ export type CaseActivitySubscriptionVariables = Exact<{
 
 export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
 
-export type CaseThreadQueryVariables = Exact<{
-  caseId: string | number;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
-
-
-export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
-
 export type PostToThreadMutationVariables = Exact<{
   input: NewPostInput;
 }>;
@@ -338,14 +329,6 @@ export type MarkThreadReadMutationVariables = Exact<{
 
 
 export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
-
-export type CaseTasksQueryVariables = Exact<{
-  caseId: string | number;
-  first?: number | null | undefined;
-}>;
-
-
-export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
 
 export type AssignTaskMutationVariables = Exact<{
   input: AssignTaskInput;
@@ -415,6 +398,27 @@ export type CaseListUnreadQueryVariables = Exact<{
 
 export type CaseListUnreadQuery = { unreadCounts: { cases: Array<{ caseId: string, unread: number }> } };
 
+export type TaskCardFragment = { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } };
+
+export type CaseTasksQueryVariables = Exact<{
+  caseId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
+
+export type ThreadPostFragment = { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null };
+
+export type CaseThreadQueryVariables = Exact<{
+  caseId: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
+
 export type MyFeedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -468,6 +472,46 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TaskCardFragmentDoc = new TypedDocumentString(`
+    fragment TaskCard on Task {
+  id
+  title
+  kind
+  status
+  dueAt
+  overdue
+  reason
+  version
+  assigneeAgency {
+    id
+    name
+  }
+  viewerCan {
+    respond
+    cancel
+  }
+}
+    `, {"fragmentName":"TaskCard"}) as unknown as TypedDocumentString<TaskCardFragment, unknown>;
+export const ThreadPostFragmentDoc = new TypedDocumentString(`
+    fragment ThreadPost on Post {
+  id
+  seq
+  kind
+  body
+  createdAt
+  editedAt
+  deletedAt
+  unread
+  author {
+    id
+    fullName
+  }
+  authorAgency {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ThreadPost"}) as unknown as TypedDocumentString<ThreadPostFragment, unknown>;
 export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment InboxItemFields on InboxItem {
   id
@@ -643,38 +687,6 @@ export const CaseActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
-export const CaseThreadDocument = new TypedDocumentString(`
-    query CaseThread($caseId: ID!, $last: Int, $before: String) {
-  caseThread(caseId: $caseId, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      startCursor
-      hasPreviousPage
-    }
-    edges {
-      cursor
-      node {
-        id
-        seq
-        kind
-        body
-        createdAt
-        editedAt
-        deletedAt
-        unread
-        author {
-          id
-          fullName
-        }
-        authorAgency {
-          id
-          name
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
 export const PostToThreadDocument = new TypedDocumentString(`
     mutation PostToThread($input: NewPostInput!) {
   postToThread(input: $input) {
@@ -692,33 +704,6 @@ export const MarkThreadReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
-export const CaseTasksDocument = new TypedDocumentString(`
-    query CaseTasks($caseId: ID!, $first: Int) {
-  caseTasks(caseId: $caseId, first: $first) {
-    totalCount
-    edges {
-      node {
-        id
-        title
-        kind
-        status
-        dueAt
-        overdue
-        reason
-        version
-        assigneeAgency {
-          id
-          name
-        }
-        viewerCan {
-          respond
-          cancel
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
 export const AssignTaskDocument = new TypedDocumentString(`
     mutation AssignTask($input: AssignTaskInput!) {
   assignTask(input: $input) {
@@ -859,6 +844,69 @@ export const CaseListUnreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseListUnreadQuery, CaseListUnreadQueryVariables>;
+export const CaseTasksDocument = new TypedDocumentString(`
+    query CaseTasks($caseId: ID!, $first: Int) {
+  caseTasks(caseId: $caseId, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...TaskCard
+      }
+    }
+  }
+}
+    fragment TaskCard on Task {
+  id
+  title
+  kind
+  status
+  dueAt
+  overdue
+  reason
+  version
+  assigneeAgency {
+    id
+    name
+  }
+  viewerCan {
+    respond
+    cancel
+  }
+}`) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const CaseThreadDocument = new TypedDocumentString(`
+    query CaseThread($caseId: ID!, $last: Int, $before: String) {
+  caseThread(caseId: $caseId, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      startCursor
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        ...ThreadPost
+      }
+    }
+  }
+}
+    fragment ThreadPost on Post {
+  id
+  seq
+  kind
+  body
+  createdAt
+  editedAt
+  deletedAt
+  unread
+  author {
+    id
+    fullName
+  }
+  authorAgency {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
 export const MyFeedDocument = new TypedDocumentString(`
     subscription MyFeed($after: String) {
   myFeed(after: $after) {

@@ -27,11 +27,13 @@ const RECENT_ACTIVITY = 10;
 function RestrictedValue({ field }: { field: Restricted }) {
   const t = useT();
   if (field.hidden) {
+    // The server states its reason in Vietnamese; in English the reason (always the personal-data rule) is ours.
+    const reason = field.reason && t.lang === 'en' ? t('case.protectedReasonEnglish') : field.reason;
     return (
-      <span className="protected" title={field.reason ?? undefined}>
+      <span className="protected" title={reason ?? undefined}>
         <LockIcon className="protected__icon" />{' '}
         {t('case.protected')}
-        {field.reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason: field.reason })})</span>}
+        {reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason })})</span>}
       </span>
     );
   }

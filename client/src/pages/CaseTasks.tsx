@@ -3,11 +3,48 @@ import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
-import type { CaseTasksQuery, TaskAction, TaskKind, TaskStatus } from '../gql/graphql';
+import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
-import { assignTaskMutation, caseTasksQuery, transitionTaskMutation } from '../operations';
+import { graphql } from '../gql';
+import { assignTaskMutation, transitionTaskMutation } from '../operations';
 
-type Task = CaseTasksQuery['caseTasks']['edges'][number]['node'];
+type Task = TaskCardFragment;
+
+/** What one task card shows and needs to act (colocated with the component that renders it). */
+export const taskCardFields = graphql(`
+  fragment TaskCard on Task {
+    id
+    title
+    kind
+    status
+    dueAt
+    overdue
+    reason
+    version
+    assigneeAgency {
+      id
+      name
+    }
+    viewerCan {
+      respond
+      cancel
+    }
+  }
+`);
+
+/** The tasks of one case (newest first) with what the viewer may do with each. */
+export const caseTasksQuery = graphql(`
+  query CaseTasks($caseId: ID!, $first: Int) {
+    caseTasks(caseId: $caseId, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...TaskCard
+        }
+      }
+    }
+  }
+`);
 
 /** How many tasks of a case are listed (newest first). */
 const TASKS_SHOWN = 100;

@@ -4,11 +4,53 @@ import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
-import type { CaseThreadQuery, PostKind } from '../gql/graphql';
+import type { PostKind, ThreadPostFragment } from '../gql/graphql';
 import { postKindLabel, useT } from '../i18n';
-import { caseThreadQuery, markThreadReadMutation, postToThreadMutation } from '../operations';
+import { graphql } from '../gql';
+import { markThreadReadMutation, postToThreadMutation } from '../operations';
 
-type Post = CaseThreadQuery['caseThread']['edges'][number]['node'];
+type Post = ThreadPostFragment;
+
+/** What one post of the thread shows (colocated with the component that renders it). */
+export const threadPostFields = graphql(`
+  fragment ThreadPost on Post {
+    id
+    seq
+    kind
+    body
+    createdAt
+    editedAt
+    deletedAt
+    unread
+    author {
+      id
+      fullName
+    }
+    authorAgency {
+      id
+      name
+    }
+  }
+`);
+
+/** A page of a case's thread, oldest first; `last`/`before` page backward from the newest post. */
+export const caseThreadQuery = graphql(`
+  query CaseThread($caseId: ID!, $last: Int, $before: String) {
+    caseThread(caseId: $caseId, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        startCursor
+        hasPreviousPage
+      }
+      edges {
+        cursor
+        node {
+          ...ThreadPost
+        }
+      }
+    }
+  }
+`);
 
 /** Posts per page (the newest page first, then older pages on demand). */
 const PAGE = 20;
