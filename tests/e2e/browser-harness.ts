@@ -22,20 +22,22 @@ export const DESKTOP: Viewport = { width: 1366, height: 800 };
  * page scrolls sideways. Empty and false on a page that fits.
  */
 export async function overflowingElements(page: Page): Promise<{ sideways: boolean; elements: string[] }> {
-  return page.evaluate(() => {
+  // A string: the test tsconfig has no DOM types; this runs in the page.
+  return page.evaluate<{ sideways: boolean; elements: string[] }>(`(() => {
     const width = document.documentElement.clientWidth;
-    const elements: string[] = [];
+    const elements = [];
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       // Visually hidden helpers are clipped to 1 px; they never show.
       if (box.width <= 1 && box.height <= 1) continue;
       if (box.right > width + 0.5 || box.left < -0.5 || box.width > width + 0.5) {
-        elements.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(box.left)}–${Math.round(box.right)} of ${width})`);
+        const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+        elements.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' (' + Math.round(box.left) + '–' + Math.round(box.right) + ' of ' + width + ')');
       }
     }
     return { sideways: document.documentElement.scrollWidth > width, elements: elements.slice(0, 10) };
-  });
+  })()`);
 }
 
 /** The password of every demo account. */

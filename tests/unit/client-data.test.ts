@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The client modules under test (i18n, router) are browser code.
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '../../client/src/format';
 import { legalText, translate, type Translate } from '../../client/src/i18n';
