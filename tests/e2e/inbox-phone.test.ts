@@ -55,7 +55,8 @@ describe('the inbox, at phone size', () => {
       await accept.tap();
       await item.getByText('Đã nhận').waitFor();
       expect(await item.getByRole('button', { name: 'Nhận', exact: true }).count()).toBe(0);
-      expect(await item.textContent()).not.toContain('Chưa đọc'); // accepting read it
+      // Accepting read it (the mark lands with the refetch after the accept).
+      await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 10_000 }).not.toContain('Chưa đọc');
       await screenshot(commune.page, 'inbox-phone.png');
 
       // The officer's task list follows, live.
