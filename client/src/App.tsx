@@ -47,7 +47,15 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {state.status === 'signedIn' ? <HomePage /> : <SignInPage reason={state.reason} />}
+        {state.status === 'signedIn' ? (
+          <HomePage />
+        ) : state.status === 'restoring' ? (
+          <p className="muted" role="status">
+            {t('app.restoring')}
+          </p>
+        ) : (
+          <SignInPage reason={state.reason} />
+        )}
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

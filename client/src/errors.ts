@@ -1,13 +1,21 @@
 import { GraphQLRequestError } from './lib/graphql-http';
-import type { Translate } from './i18n';
+import type { MessageKey, Translate } from './i18n';
+
+/** Error codes the server sends (`extensions.code`) that have a text of their own in the app. */
+const KNOWN_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'RESYNC_REQUIRED']);
 
 /**
- * The text to show for a failed request: the server's own message (already in Vietnamese) for
- * GraphQL errors, otherwise a translated explanation.
+ * The text to show for a failed request. GraphQL errors: in Vietnamese the server's own message
+ * (it names the field or the rule); in English the text for its error code, with the server's
+ * message kept as the detail. Otherwise a
+ * translated explanation of the network or HTTP failure.
  */
 export function errorText(err: unknown, t: Translate): string {
   if (err instanceof GraphQLRequestError) {
-    if (err.failure === 'graphql') return err.message;
+    if (err.failure === 'graphql') {
+      if (t.lang !== 'en' || !err.code || !KNOWN_CODES.has(err.code)) return err.message;
+      return t('error.detail', { message: t(`errorCode.${err.code}` as MessageKey), detail: err.message });
+    }
     // 502–504 come from a proxy in front of an unreachable server (e.g. the Vite dev server).
     if (err.failure === 'network' || (err.status !== undefined && err.status >= 502 && err.status <= 504)) return t('error.network');
     return t('error.server', { status: err.status ?? '?' });

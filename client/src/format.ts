@@ -13,19 +13,24 @@ export function formatMoney(value: unknown): string {
   }
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+// Fixed parts, assembled below in the Vietnamese order ("HH:mm dd/mm/yyyy"), whatever the browser's
+// locale or its Intl data.
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** A DateTimeISO in Asia/Ho_Chi_Minh, vi-VN style ("17:00 05/09/2026"). */
+/** A DateTimeISO in Asia/Ho_Chi_Minh as "17:00 05/09/2026" (24 h, dd/mm/yyyy), as Vietnamese documents write it. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = Object.fromEntries(dateTimeFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.hour}:${part.minute} ${part.day}/${part.month}/${part.year}`;
 }
 
 const timeFormat = new Intl.DateTimeFormat('vi-VN', {

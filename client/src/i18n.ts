@@ -240,9 +240,9 @@ const vi = {
   'actionStatus.COMPLETED': 'Hoàn thành',
   'actionStatus.POSTPONED': 'Hoãn',
   'actionStatus.CANCELLED': 'Đã hủy',
-  'invitationStatus.INVITED': 'Mời',
-  'invitationStatus.CONFIRMED': 'Xác nhận',
-  'invitationStatus.DECLINED': 'Từ chối',
+  'invitationStatus.INVITED': 'Đã mời',
+  'invitationStatus.CONFIRMED': 'Đã xác nhận',
+  'invitationStatus.DECLINED': 'Đã từ chối',
   'actionOutcome.VOLUNTARY_COMPLIANCE': 'Tự nguyện thi hành',
   'actionOutcome.PARTIAL_PAYMENT': 'Thi hành một phần',
   'actionOutcome.COERCED': 'Đã cưỡng chế',
@@ -337,7 +337,7 @@ const vi = {
   'participantRole.JUDGMENT_EXPLANATION': 'Giải thích bản án',
 
   'live.connecting': 'Đang kết nối…',
-  'live.connected': 'Đang kết nối trực tuyến',
+  'live.connected': 'Trực tuyến — cập nhật tức thì',
   'live.reconnecting': 'Mất kết nối — đang thử lại',
 
   'role.SYSTEM_ADMIN': 'Quản trị hệ thống',
@@ -357,6 +357,62 @@ const vi = {
   'agencyKind.BANK': 'Ngân hàng',
   'agencyKind.MASS_ORGANISATION': 'Tổ chức chính trị – xã hội',
   'agencyKind.OTHER': 'Cơ quan, tổ chức khác',
+
+  // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
+  'app.restoring': 'Đang kiểm tra phiên đăng nhập…',
+  'case.protectedReasonEnglish': 'Thông tin cá nhân được bảo vệ (Nghị định 13/2023/NĐ-CP).',
+  'nav.label': 'Điều hướng chính',
+  'nav.cases': 'Danh sách việc',
+  'nav.inbox': 'Hộp thư',
+  'nav.about': 'Thông tin hệ thống',
+  'nav.unread': '{count} chưa đọc',
+  'case.nav.label': 'Các phần của việc',
+  'case.nav.summary': 'Tóm tắt',
+  'case.nav.thread': 'Trao đổi',
+  'case.nav.tasks': 'Nhiệm vụ',
+  'case.nav.actions': 'Buổi làm việc',
+  'case.nav.parties': 'Đương sự',
+  'notFound.heading': 'Không tìm thấy',
+  'notFound.case': 'Không tìm thấy việc thi hành án này: đường liên kết sai, hoặc việc chưa được chia sẻ với cơ quan của bạn.',
+  'notFound.page': 'Không có trang này trong Phối Hợp.',
+  'notFound.back': 'Về danh sách việc',
+  'about.heading': 'Thông tin hệ thống',
+  'about.adminsOnly': 'Chỉ quản trị viên hệ thống xem được trang này.',
+  'inbox.heading': 'Hộp thư',
+  'inbox.intro': 'Những việc cần bạn hoặc cơ quan bạn xử lý, mới nhất trước.',
+  'inbox.loading': 'Đang tải hộp thư…',
+  'inbox.empty': 'Không có gì cần xử lý.',
+  'inbox.unreadCount': '{count} mục chưa đọc',
+  'inbox.markRead': 'Đánh dấu đã đọc',
+  'inbox.markAllRead': 'Đánh dấu tất cả đã đọc',
+  'inbox.unread': 'Chưa đọc',
+  'inbox.open': 'Mở việc {number}',
+  'inbox.loadMore': 'Xem thêm',
+  'inbox.onlyUnread': 'Chỉ mục chưa đọc',
+  'inbox.by': 'bởi {name}',
+  'inbox.system': 'hệ thống',
+  'inboxCategory.NEW_TASK': 'Nhiệm vụ mới',
+  'inboxCategory.OVERDUE_TASK': 'Nhiệm vụ quá hạn',
+  'inboxCategory.TASK_UPDATE': 'Cập nhật nhiệm vụ',
+  'inboxCategory.MENTION': 'Nhắc đến bạn',
+  'inboxCategory.DIRECTIVE': 'Chỉ đạo',
+  'inboxCategory.RECOMMENDATION': 'Kiến nghị',
+  'inboxCategory.INVITATION': 'Lời mời',
+  'inboxCategory.ESCALATION': 'Báo cáo vượt cấp',
+  'cases.unread': '{count} chưa đọc',
+  'myWork.inboxUnread': 'Mục chưa đọc trong hộp thư',
+  'myWork.openInbox': 'Mở hộp thư',
+  'about.eventBus': 'Kênh sự kiện',
+  'errorCode.NOT_FOUND': 'Không tìm thấy.',
+  'errorCode.FORBIDDEN': 'Bạn không có quyền làm việc này.',
+  'errorCode.UNAUTHENTICATED': 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.',
+  'errorCode.BAD_USER_INPUT': 'Thông tin nhập chưa hợp lệ.',
+  'errorCode.CONFLICT': 'Dữ liệu vừa được người khác thay đổi; hãy tải lại và thử lại.',
+  'errorCode.RULE_VIOLATION': 'Quy định pháp luật không cho phép việc này.',
+  'errorCode.RATE_LIMITED': 'Quá nhiều yêu cầu; vui lòng chờ một lát rồi thử lại.',
+  'errorCode.RESYNC_REQUIRED': 'Cần tải lại dữ liệu.',
+  'error.detail': '{message} (chi tiết: {detail})',
+  'error.rule': 'Căn cứ: {rule}',
 } as const;
 
 /** Every text key; `vi` is the reference dictionary. */
@@ -691,7 +747,7 @@ const en: Record<MessageKey, string> = {
   'participantRole.JUDGMENT_EXPLANATION': 'Judgment explanation',
 
   'live.connecting': 'Connecting…',
-  'live.connected': 'Connected live',
+  'live.connected': 'Online — updates appear instantly',
   'live.reconnecting': 'Connection lost — retrying',
 
   'role.SYSTEM_ADMIN': 'System administrator',
@@ -710,7 +766,64 @@ const en: Record<MessageKey, string> = {
   'agencyKind.STEERING_COMMITTEE': 'Enforcement steering committee',
   'agencyKind.BANK': 'Bank',
   'agencyKind.MASS_ORGANISATION': 'Mass organisation',
+
   'agencyKind.OTHER': 'Other agency or organisation',
+  // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
+  'app.restoring': 'Checking your sign-in…',
+  'case.protectedReasonEnglish': 'Personal data is protected (Decree 13/2023/NĐ-CP on personal data protection): only those with authority over the case may see it.',
+  'nav.label': 'Main navigation',
+  'nav.cases': 'Cases',
+  'nav.inbox': 'Inbox',
+  'nav.about': 'About the system',
+  'nav.unread': '{count} unread',
+  'case.nav.label': 'Parts of this case',
+  'case.nav.summary': 'Summary',
+  'case.nav.thread': 'Thread',
+  'case.nav.tasks': 'Tasks',
+  'case.nav.actions': 'Visits',
+  'case.nav.parties': 'Parties',
+  'notFound.heading': 'Not found',
+  'notFound.case': 'This enforcement case was not found: the link is wrong, or the case has not been shared with your agency.',
+  'notFound.page': 'There is no such page in Phối Hợp.',
+  'notFound.back': 'Back to the case list',
+  'about.heading': 'About the system',
+  'about.adminsOnly': 'Only system administrators can see this page.',
+  'inbox.heading': 'Inbox',
+  'inbox.intro': 'What needs you or your agency, newest first.',
+  'inbox.loading': 'Loading the inbox…',
+  'inbox.empty': 'Nothing needs your attention.',
+  'inbox.unreadCount': '{count} unread',
+  'inbox.markRead': 'Mark as read',
+  'inbox.markAllRead': 'Mark all as read',
+  'inbox.unread': 'Unread',
+  'inbox.open': 'Open case {number}',
+  'inbox.loadMore': 'Show more',
+  'inbox.onlyUnread': 'Unread only',
+  'inbox.by': 'by {name}',
+  'inbox.system': 'the system',
+  'inboxCategory.NEW_TASK': 'New task',
+  'inboxCategory.OVERDUE_TASK': 'Overdue task',
+  'inboxCategory.TASK_UPDATE': 'Task update',
+  'inboxCategory.MENTION': 'Mentioned you',
+  'inboxCategory.DIRECTIVE': 'Directive',
+  'inboxCategory.RECOMMENDATION': 'Recommendation',
+  'inboxCategory.INVITATION': 'Invitation',
+  'inboxCategory.ESCALATION': 'Escalation',
+  'cases.unread': '{count} unread',
+  'myWork.inboxUnread': 'Unread inbox items',
+  'myWork.openInbox': 'Open the inbox',
+  'about.eventBus': 'Event bus',
+  'errorCode.NOT_FOUND': 'Not found.',
+  'errorCode.FORBIDDEN': 'You are not allowed to do this.',
+  'errorCode.UNAUTHENTICATED': 'Your session has ended; please sign in again.',
+  'errorCode.BAD_USER_INPUT': 'Some of what you entered is not valid.',
+  'errorCode.CONFLICT': 'Someone else changed this just now; reload and try again.',
+  'errorCode.RULE_VIOLATION': 'The law does not allow this.',
+  'errorCode.RATE_LIMITED': 'Too many requests; please wait a moment and try again.',
+  'errorCode.RESYNC_REQUIRED': 'The data needs to be reloaded.',
+  'error.detail': '{message} (details in Vietnamese: {detail})',
+  'error.rule': 'Legal basis: {rule}',
+
 };
 
 /** Both dictionaries, keyed by language. */
@@ -726,8 +839,8 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot));
 }
 
-/** The translate function bound to the current language. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/** The translate function bound to the current language (`lang` says which). */
+export type Translate = ((key: MessageKey, params?: MessageParams) => string) & { readonly lang?: Lang };
 
 /** Label of a role code in the current language. */
 export const roleLabel = (t: Translate, role: Role): string => t(`role.${role}`);
@@ -761,6 +874,36 @@ export const actionKindLabel = (t: Translate, kind: ActionKind): string => t(`ac
 export const actionStatusLabel = (t: Translate, status: ActionStatus): string => t(`actionStatus.${status}`);
 export const actionOutcomeLabel = (t: Translate, outcome: ActionOutcome): string => t(`actionOutcome.${outcome}`);
 export const invitationStatusLabel = (t: Translate, status: InvitationStatus): string => t(`invitationStatus.${status}`);
+
+/** Label of an inbox item's category. */
+export const inboxCategoryLabel = (t: Translate, category: string): string => {
+  const key = `inboxCategory.${category}`;
+  return Object.hasOwn(vi, key) ? t(key as MessageKey) : category;
+};
+
+/** Vietnamese legal citation words and their English equivalents, longest first. */
+const LEGAL_TERMS: ReadonlyArray<[RegExp, string]> = [
+  [/Luật Thi hành án dân sự|Luật THADS/g, 'Law on Civil Judgment Enforcement'],
+  [/Nghị định|NĐ(?=[ -])/g, 'Decree'],
+  [/Bộ luật Lao động/g, 'Labour Code'],
+  [/Bộ luật Dân sự/g, 'Civil Code'],
+  [/Thông tư/g, 'Circular'],
+  // \b does not know Vietnamese letters: whole words are letters not next to other letters.
+  [/(?<!\p{L})(?:Điều|Đ\.(?=\s?\d))(?!\p{L})/gu, 'Article'],
+  [/(?<!\p{L})khoản(?!\p{L})/giu, 'clause'],
+  [/(?<!\p{L})điểm(?!\p{L})/giu, 'point'],
+  [/ sửa đổi, bổ sung| sửa đổi/g, ' as amended'],
+  [/(?<!\p{L})năm(?!\p{L})/gu, ''],
+];
+
+/**
+ * A legal citation from the server ("Điều 46 Luật THADS") in the current language: unchanged in
+ * Vietnamese, its citation words translated in English ("Article 46 Law on Civil Judgment Enforcement").
+ */
+export function legalText(t: Translate, citation: string): string {
+  if (t.lang !== 'en') return citation;
+  return LEGAL_TERMS.reduce((text, [pattern, english]) => text.replace(pattern, english), citation).replace(/\s{2,}/g, ' ').trim();
+}
 
 /** Label of a legal deadline's kind; a kind this app does not know yet is shown as it is. */
 export function deadlineKindLabel(t: Translate, kind: string): string {
@@ -814,7 +957,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.title = translate(lang, 'app.title');
   }, [lang]);
 
-  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
+  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: Object.assign((key: MessageKey, params?: MessageParams) => translate(lang, key, params), { lang }) }), [lang, setLang]);
   return createElement(I18nContext.Provider, { value }, children);
 }
 

@@ -4,33 +4,7 @@
  */
 import { graphql } from './gql';
 
-export const signInMutation = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
-
-export const refreshSessionMutation = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-    }
-  }
-`);
-
-export const signOutMutation = graphql(`
-  mutation SignOut($refreshToken: String!) {
-    signOut(refreshToken: $refreshToken)
-  }
-`);
-
-/** What the home page shows: the signed-in user, their agency and the server that answered. */
+/** Who is signed in: the user, their roles and their agency. */
 export const homeQuery = graphql(`
   query Home {
     me {
@@ -44,10 +18,6 @@ export const homeQuery = graphql(`
         name
         kind
       }
-    }
-    serverInfo {
-      version
-      instanceId
     }
   }
 `);
@@ -192,41 +162,8 @@ export const caseActivitySubscription = graphql(`
     caseActivity(caseId: $caseId, after: $after) {
       cursor
       type
+      caseId
       occurredAt
-    }
-  }
-`);
-
-/** A page of a case's thread, oldest first; `last`/`before` page backward from the newest post. */
-export const caseThreadQuery = graphql(`
-  query CaseThread($caseId: ID!, $last: Int, $before: String) {
-    caseThread(caseId: $caseId, last: $last, before: $before) {
-      totalCount
-      pageInfo {
-        startCursor
-        hasPreviousPage
-      }
-      edges {
-        cursor
-        node {
-          id
-          seq
-          kind
-          body
-          createdAt
-          editedAt
-          deletedAt
-          unread
-          author {
-            id
-            fullName
-          }
-          authorAgency {
-            id
-            name
-          }
-        }
-      }
     }
   }
 `);
@@ -250,35 +187,6 @@ export const markThreadReadMutation = graphql(`
   }
 `);
 
-/** The tasks of one case (newest first) with what the viewer may do with each. */
-export const caseTasksQuery = graphql(`
-  query CaseTasks($caseId: ID!, $first: Int) {
-    caseTasks(caseId: $caseId, first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          kind
-          status
-          dueAt
-          overdue
-          reason
-          version
-          assigneeAgency {
-            id
-            name
-          }
-          viewerCan {
-            respond
-            cancel
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const assignTaskMutation = graphql(`
   mutation AssignTask($input: AssignTaskInput!) {
     assignTask(input: $input) {
@@ -298,9 +206,12 @@ export const transitionTaskMutation = graphql(`
   }
 `);
 
-/** The home page's "my work": open tasks for me and my agency, and unread thread posts. */
+/** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
 export const myWorkQuery = graphql(`
   query MyWork {
+    inbox(first: 1) {
+      unreadCount
+    }
     myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {
       totalCount
     }

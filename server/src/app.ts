@@ -23,6 +23,7 @@ import { EventDispatcher } from './events/dispatcher';
 import { Outbox } from './events/outbox';
 import { AuthService } from './auth/auth.service';
 import { resolveAuthSecret } from './auth/secret';
+import { SESSION_PATH, sessionCookieRouter } from './auth/session-cookie';
 import { AccessTokens, bearerToken } from './auth/tokens';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
@@ -279,6 +280,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     } else if (config.METRICS_PORT === undefined) {
       logger.warn('/metrics is not served: in production set METRICS_TOKEN or METRICS_PORT');
     }
+    // The browser session (refresh token in an httpOnly cookie): see auth/session-cookie.ts.
+    web.use(SESSION_PATH, sessionCookieRouter({ auth: services.auth, em: () => orm.em.fork(), logger, refreshTokenTtlS: config.REFRESH_TOKEN_TTL_S }));
     web.use(
       '/graphql',
       express.json({ limit: config.GRAPHQL_MAX_BODY_BYTES }),
@@ -294,7 +297,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     if (config.SERVE_CLIENT && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
       web.use(express.static(CLIENT_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
       // Client-side routes fall back to the app shell.
-      web.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
+      web.get(/^\/(?!graphql|healthz|readyz|metrics|auth\/).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
     }
     // Last: malformed JSON, an oversized body, a wrong charset … answered as coded JSON, never a page.
     web.use(jsonErrorHandler(logger));

@@ -47,7 +47,7 @@ describe('coordinated actions on a case', () => {
       await item.waitFor();
       const police = item.getByRole('listitem').filter({ hasText: POLICE_AGENCY });
       await police.waitFor();
-      expect(await police.textContent()).toContain('Mời');
+      expect(await police.textContent()).toContain('Đã mời');
       const itemText = (await item.textContent()) ?? '';
       expect(itemText).toContain('08:00 10/03/2027');
       expect(itemText).toContain('Thửa 112, tờ bản đồ 9, xã Phú An');
@@ -70,7 +70,7 @@ describe('coordinated actions on a case', () => {
       // Not the lead office: no plan form, no workflow steps.
       expect(await policeActions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).count()).toBe(0);
       await policeItem.getByRole('button', { name: 'Xác nhận tham gia', exact: true }).click();
-      await policeItem.getByRole('listitem').filter({ hasText: POLICE_AGENCY }).getByText('Xác nhận', { exact: true }).waitFor();
+      await policeItem.getByRole('listitem').filter({ hasText: POLICE_AGENCY }).getByText('Đã xác nhận', { exact: true }).waitFor();
       await policeItem.getByRole('button', { name: 'Ghi nhận kế hoạch bảo vệ', exact: true }).click();
       await policeItem.getByLabel('Nội dung kế hoạch bảo vệ', { exact: true }).fill('Bố trí 6 cán bộ bảo vệ hiện trường');
       await policeItem.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -80,7 +80,7 @@ describe('coordinated actions on a case', () => {
       // The officer's open page follows live. Marking it ready is still refused: the procuracy and
       // the commune committee (required) have not confirmed; the alert names the rule.
       await item.getByText('Bố trí 6 cán bộ bảo vệ hiện trường').waitFor({ timeout: 15_000 });
-      await item.getByRole('listitem').filter({ hasText: POLICE_AGENCY }).getByText('Xác nhận', { exact: true }).waitFor();
+      await item.getByRole('listitem').filter({ hasText: POLICE_AGENCY }).getByText('Đã xác nhận', { exact: true }).waitFor();
       await item.getByRole('button', { name: 'Sẵn sàng', exact: true }).click();
       const unconfirmed = actions.getByRole('alert').filter({ hasText: 'chưa xác nhận tham gia' });
       await unconfirmed.waitFor();

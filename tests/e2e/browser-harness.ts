@@ -7,6 +7,39 @@ import { ensureClientBuilt } from './client-build';
 
 /** Debian's Chromium (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
+/** A browser window size. */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+/** The phone size every page is checked at (a small Android phone). */
+export const PHONE: Viewport = { width: 360, height: 740 };
+/** The desktop size every page is checked at. */
+export const DESKTOP: Viewport = { width: 1366, height: 800 };
+
+/**
+ * Elements (tag#id.class) wider than the viewport or reaching past its right edge, and whether the
+ * page scrolls sideways. Empty and false on a page that fits.
+ */
+export async function overflowingElements(page: Page): Promise<{ sideways: boolean; elements: string[] }> {
+  // A string: the test tsconfig has no DOM types; this runs in the page.
+  return page.evaluate<{ sideways: boolean; elements: string[] }>(`(() => {
+    const width = document.documentElement.clientWidth;
+    const elements = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      // Visually hidden helpers are clipped to 1 px; they never show.
+      if (box.width <= 1 && box.height <= 1) continue;
+      if (box.right > width + 0.5 || box.left < -0.5 || box.width > width + 0.5) {
+        const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+        elements.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' (' + Math.round(box.left) + '–' + Math.round(box.right) + ' of ' + width + ')');
+      }
+    }
+    return { sideways: document.documentElement.scrollWidth > width, elements: elements.slice(0, 10) };
+  })()`);
+}
+
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'PhoiHop@2026';
 
@@ -43,8 +76,9 @@ export function useDemoBrowser() {
 
   return {
     url: () => app!.url,
-    async signedIn(username: string): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
+    /** `viewport` defaults to a desktop window (1200×900); pass e.g. PHONE for a phone. */
+    async signedIn(username: string, viewport: Viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, hasTouch: viewport.width < 600 });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];

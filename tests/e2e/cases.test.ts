@@ -91,8 +91,8 @@ describe('the case list and case page', () => {
     await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
     expect(page.url()).toMatch(/#\/cases\/[^/]+$/);
 
-    const parties = page.getByRole('table', { name: 'Đương sự' });
-    const debtor = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hà Văn Lộc', exact: true }) });
+    const parties = page.getByRole('region', { name: 'Đương sự' });
+    const debtor = parties.getByRole('listitem').filter({ hasText: 'Hà Văn Lộc' });
     expect(await debtor.textContent()).toContain('Người phải thi hành án');
     expect(await debtor.textContent()).toContain('Được bảo vệ');
     expect(await parties.textContent()).not.toContain('036080001234');
@@ -129,8 +129,8 @@ describe('the case list and case page', () => {
     await page.getByRole('link', { name: '12/QĐ-THA', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
-    const parties = page.getByRole('table', { name: 'Đương sự' });
-    const debtor = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hà Văn Lộc', exact: true }) });
+    const parties = page.getByRole('region', { name: 'Đương sự' });
+    const debtor = parties.getByRole('listitem').filter({ hasText: 'Hà Văn Lộc' });
     expect(await debtor.textContent()).toContain('036080001234');
     expect(await debtor.textContent()).not.toContain('Được bảo vệ');
     for (const heading of ['Thông tin chung', 'Thời hạn pháp lý', 'Đương sự', 'Nghĩa vụ', 'Tổng cộng', 'Cơ quan tham gia']) {

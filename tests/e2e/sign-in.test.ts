@@ -8,8 +8,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const DEMO_OFFICER = { username: 'cb.thads', password: 'PhoiHop@2026' };
 const SESSION_KEY = 'phoihop.session';
 
-/** The tokens the app keeps in the tab's sessionStorage (null when signed out). */
+/** What the app used to keep in sessionStorage: it must stay empty (the refresh token is an httpOnly cookie). */
 const storedSession = (p: Page) => p.evaluate<string | null>(`window.sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})`);
+/** The cookies page scripts can read: never the refresh token. */
+const scriptCookies = (p: Page) => p.evaluate<string>('document.cookie');
 
 /** Runs everywhere Chromium is installed, and always in CI (a missing browser there must fail). */
 const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
@@ -71,10 +73,13 @@ describe('signing in to the web app', () => {
     const greeting = page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ });
     await greeting.waitFor();
     await page.getByText('Chấp hành viên', { exact: true }).waitFor();
-    await page.getByText('Đang kết nối trực tuyến').waitFor();
-    expect(await storedSession(page)).toContain('accessToken');
+    await page.getByText('Trực tuyến — cập nhật tức thì').waitFor();
+    expect(await storedSession(page)).toBeNull();
+    expect(await scriptCookies(page)).not.toContain('phoihop_refresh');
+    const refreshCookie = (await context.cookies()).find((c) => c.name === 'phoihop_refresh');
+    expect(refreshCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth/session' });
 
-    // Tokens live in sessionStorage: a reload keeps the officer signed in.
+    // The session is the browser's (an httpOnly cookie): a reload keeps the officer signed in.
     await page.reload();
     await greeting.waitFor();
 
@@ -90,10 +95,42 @@ describe('signing in to the web app', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await page.getByRole('status').filter({ hasText: 'You have signed out.' }).waitFor();
-    expect(await storedSession(page)).toBeNull();
+    expect((await context.cookies()).find((c) => c.name === 'phoihop_refresh')).toBeUndefined();
 
     await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  itInBrowser('keeps a case link opened in a new tab signed in, and signing out in one tab signs out every tab', async () => {
+    await page.goto(app!.url);
+    const form = signInForm(page);
+    await form.username.fill(DEMO_OFFICER.username);
+    await form.password.fill(DEMO_OFFICER.password);
+    await form.submit.click();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+    const caseLink = page.getByRole('link', { name: '12/QĐ-THA', exact: true });
+    const href = await caseLink.getAttribute('href');
+
+    // A second tab of the same browser, straight to the case: no sign-in page.
+    const second = await context.newPage();
+    second.on('pageerror', (err) => pageErrors.push(err.message));
+    await second.goto(`${app!.url}/${href}`);
+    await second.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
+    expect(await second.getByRole('heading', { name: 'Đăng nhập', level: 1 }).count()).toBe(0);
+    // Both tabs keep working after the shared cookie rotated (one refresh each, in turn).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
+
+    // Signing out in the first tab signs out the second, without a reload.
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    await second.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    await second.close();
     expect(pageErrors).toEqual([]);
   });
 
@@ -122,7 +159,7 @@ describe('signing in to the web app', () => {
     expect((await alert.textContent())?.trim()).toBe(serverMessage);
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { name: /^Xin chào/ }).count()).toBe(0);
-    expect(await storedSession(page)).toBeNull();
+    expect((await context.cookies()).find((c) => c.name === 'phoihop_refresh')).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe('the case thread and tasks', () => {
       const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
       await tasks.getByLabel('Hạn hoàn thành', { exact: true }).fill(due);
       await tasks.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
-      const officerRow = tasks.getByRole('row').filter({ has: officer.page.getByRole('rowheader', { name: title, exact: true }) });
+      const officerRow = tasks.getByRole('listitem').filter({ has: officer.page.getByRole('heading', { name: title, exact: true }) });
       await officerRow.getByText('Mới giao', { exact: true }).waitFor();
       expect(await officerRow.textContent()).toContain(COMMUNE_A_AGENCY);
       expect(await officerRow.textContent()).toContain('Vận động, thuyết phục');
@@ -67,7 +67,7 @@ describe('the case thread and tasks', () => {
       expect(await seen.textContent()).toContain('Đặng Quốc Vinh');
       expect(await seen.textContent()).toContain('Phòng Thi hành án dân sự khu vực 3 – tỉnh Lâm Sơn');
       const communeTasks = commune.page.getByRole('region', { name: 'Nhiệm vụ' });
-      const row = communeTasks.getByRole('row').filter({ has: commune.page.getByRole('rowheader', { name: title, exact: true }) });
+      const row = communeTasks.getByRole('listitem').filter({ has: commune.page.getByRole('heading', { name: title, exact: true }) });
       await row.getByText('Mới giao', { exact: true }).waitFor();
       // Not the lead office: no assign form.
       expect(await communeTasks.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).count()).toBe(0);

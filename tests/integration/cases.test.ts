@@ -97,6 +97,12 @@ describe('the worked example, end to end', () => {
     const read = (who: string) => gql(app, `query($id: ID!) { case(id: $id) { id parties { name idNumber { hidden } } viewerCan { update readRestricted } } }`, { id }, tokens[who]);
     expect((await read('communeA')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await read('procurator')).data?.case).toMatchObject({ id, viewerCan: { update: false, readRestricted: true } });
+    // A malformed or unknown link is "not found" too, never a server error.
+    for (const bad of ['khong-co', '12%2FQĐ-THA', '00000000-0000-4000-8000-000000000000']) {
+      const res = await gql(app, `query($id: ID!) { case(id: $id) { id } }`, { id: bad }, tokens.officer);
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(res.errors?.[0].message).toMatch(/việc thi hành án/);
+    }
 
     // Share with commune A's committee and police.
     let version = created.version;

@@ -325,11 +325,73 @@ describe('overdue tasks and escalation', () => {
     const escalations = await eventsOf(c.id, 'task.escalated');
     expect(escalations).toHaveLength(1);
     expect(escalations[0].actor_id).toBeNull();
-    expect(escalations[0].topics.sort()).toEqual([`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`].sort());
+    expect(escalations[0].topics.sort()).toEqual([`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`, `agency:${ubndA.id}`].sort());
     expect(escalations[0].payload).toMatchObject({ caseId: c.id, taskId: longOverdue.id });
     expect((await ok('commune', 'query($id: ID!) { task(id: $id) { escalatedAt } }', { id: longOverdue.id })).task.escalatedAt).not.toBeNull();
     const steeringInbox = (await ok('steering', '{ inbox(first: 10) { edges { node { category task { id } } } } }')).inbox.edges.map((e: any) => e.node);
     expect(steeringInbox).toContainEqual({ category: 'ESCALATION', task: { id: longOverdue.id } });
+    // The assignee agency sees its own task as overdue in its inbox.
+    const communeInbox = (await ok('commune', '{ inbox(first: 20) { edges { node { category task { id } } } } }')).inbox.edges.map((e: any) => e.node);
+    expect(communeInbox).toContainEqual({ category: 'OVERDUE_TASK', task: { id: longOverdue.id } });
+  });
+});
+
+describe('inbox read state', () => {
+  const inboxQuery = 'query($unreadOnly: Boolean) { inbox(first: 50, unreadOnly: $unreadOnly) { totalCount unreadCount edges { node { id type category unread case { id } } } } }';
+  const markMutation = 'mutation($ids: [ID!]) { markInboxRead(ids: $ids) { unreadCount } }';
+  const inboxOf = async (who: string, unreadOnly = false) => (await ok(who, inboxQuery, { unreadOnly })).inbox;
+
+  it('marks items read one by one or all at once, per user, and the counts agree with the list', async () => {
+    const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
+    await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần một', dueInWorkingDays: 5 } });
+    await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần hai', dueInWorkingDays: 5 } });
+    const before = await inboxOf('commune2');
+    const mine = before.edges.map((e: any) => e.node).filter((n: any) => n.case.id === c.id);
+    expect(mine.map((n: any) => [n.category, n.unread])).toEqual([
+      ['NEW_TASK', true],
+      ['NEW_TASK', true],
+      ['INVITATION', true],
+    ]);
+    expect(before.unreadCount).toBe(before.edges.filter((e: any) => e.node.unread).length);
+
+    // One item read: only for this user, and twice is the same as once.
+    const marked = (await ok('commune2', markMutation, { ids: [mine[0].id] })).markInboxRead;
+    expect(marked.unreadCount).toBe(before.unreadCount - 1);
+    expect((await ok('commune2', markMutation, { ids: [mine[0].id] })).markInboxRead.unreadCount).toBe(before.unreadCount - 1);
+    const after = await inboxOf('commune2');
+    expect(after.totalCount).toBe(before.totalCount);
+    expect(after.edges.find((e: any) => e.node.id === mine[0].id).node.unread).toBe(false);
+    const unreadOnly = await inboxOf('commune2', true);
+    expect(unreadOnly.totalCount).toBe(after.unreadCount);
+    expect(unreadOnly.edges.map((e: any) => e.node.id)).not.toContain(mine[0].id);
+    const colleague = await inboxOf('commune');
+    expect(colleague.edges.find((e: any) => e.node.id === mine[0].id)?.node.unread).toBe(true);
+
+    // Someone else's item (not in my inbox) is ignored rather than revealed; bad ids are refused.
+    const officerItems = (await inboxOf('officer')).edges.map((e: any) => e.node.id);
+    const foreign = officerItems.find((id: string) => !after.edges.some((e: any) => e.node.id === id));
+    if (foreign) expect((await ok('commune2', markMutation, { ids: [foreign] })).markInboxRead.unreadCount).toBe(after.unreadCount);
+    const bad = await call('commune2', markMutation, { ids: ['không-phải-số'] });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/không hợp lệ/);
+    expect(code(await call('commune2', markMutation, { ids: [] }))).toBe('BAD_USER_INPUT');
+
+    // All at once.
+    expect((await ok('commune2', markMutation, {})).markInboxRead.unreadCount).toBe(0);
+    expect((await inboxOf('commune2', true)).totalCount).toBe(0);
+    expect((await inboxOf('commune2')).edges.every((e: any) => !e.node.unread)).toBe(true);
+  });
+
+  it('lists an invitation to a planned visit for the invited agency', async () => {
+    const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
+    const start = new Date(Date.now() + 30 * 86_400_000);
+    start.setUTCHours(2, 0, 0, 0); // 09:00 in Viet Nam
+    const planned = await call('officer', 'mutation($input: PlanActionInput!) { planAction(input: $input) { id } }', {
+      input: { caseId: c.id, kind: 'PERSUASION_VISIT', title: 'Vận động tại nhà', scheduledStart: start.toISOString(), scheduledEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(), place: 'Thôn 3', invitations: [{ agencyId: ubndA.id, required: true }] },
+    });
+    if (planned.errors) throw new Error(JSON.stringify(planned.errors));
+    const items = (await inboxOf('commune2')).edges.map((e: any) => e.node).filter((n: any) => n.case.id === c.id);
+    expect(items.map((n: any) => [n.type, n.category])).toContainEqual(['action.planned', 'INVITATION']);
   });
 });
 

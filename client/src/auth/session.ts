@@ -1,19 +1,21 @@
 /**
- * The signed-in session: access and refresh tokens kept in sessionStorage (per tab, gone when the
- * tab closes), refreshed shortly before the access token expires, and dropped — back to the sign-in
- * page — when the server says UNAUTHENTICATED and a refresh cannot fix it.
+ * The signed-in session of this browser. The refresh token is an httpOnly, SameSite=Strict cookie
+ * scoped to /auth/session (server/src/auth/session-cookie.ts): scripts never see it, and every tab
+ * shares it, so a case link opened in a new tab is signed in at once (the tab asks for an access
+ * token on start). The access token is kept in memory only, per tab, and refreshed shortly before it
+ * expires; tabs take turns refreshing (Web Locks) because each refresh rotates the shared cookie and
+ * presenting a spent one revokes every session. Signing out in one tab signs out every tab
+ * (BroadcastChannel). UNAUTHENTICATED that a refresh cannot fix returns to the sign-in page.
  */
 import { useSyncExternalStore } from 'react';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { GraphQLRequestError, request } from '../lib/graphql-http';
-import { refreshSessionMutation, signInMutation, signOutMutation } from '../operations';
 
-/** The tokens of a session, as stored. */
+/** The access token of this tab. */
 export interface SessionTokens {
   accessToken: string;
   /** ISO date-time from the server. */
   accessTokenExpiresAt: string;
-  refreshToken: string;
   /** When this access token was received, in client milliseconds (to size the refresh timer). */
   receivedAt: number;
 }
@@ -21,10 +23,15 @@ export interface SessionTokens {
 /** Why the app is on the sign-in page: first visit, an expired session, or a sign-out. */
 export type SignedOutReason = 'initial' | 'expired' | 'signedOut';
 
-/** What the UI renders from. */
-export type SessionState = { status: 'signedIn'; tokens: SessionTokens } | { status: 'signedOut'; reason: SignedOutReason };
+/** What the UI renders from; `restoring` while a new tab asks whether the browser is signed in. */
+export type SessionState = { status: 'restoring' } | { status: 'signedIn'; tokens: SessionTokens } | { status: 'signedOut'; reason: SignedOutReason };
 
-const STORAGE_KEY = 'phoihop.session';
+/** The server's session endpoints (same origin). */
+export const SESSION_ENDPOINT = '/auth/session';
+/** Tabs of this browser tell each other about sign-in and sign-out here. */
+const CHANNEL = 'phoihop.session';
+/** The Web Lock tabs hold while one of them rotates the refresh cookie. */
+const REFRESH_LOCK = 'phoihop.refresh';
 /** Refresh this long before expiry at most… */
 const MAX_LEAD_MS = 60_000;
 /** …and never sooner than this after receiving a token (guards against clock skew loops). */
@@ -32,25 +39,35 @@ const MIN_DELAY_MS = 10_000;
 /** After a failed refresh that was not a rejection (network, rate limit), try again after this. */
 const RETRY_DELAY_MS = 15_000;
 
-function readStored(): SessionTokens | null {
+type AccessAnswer = { accessToken: string; accessTokenExpiresAt: string };
+
+/**
+ * POSTs to a session endpoint (JSON, with the cookie) and returns its answer, or throws a
+ * {@link GraphQLRequestError} with the server's message and code (`failure: 'graphql'` when the
+ * server explained itself, so the message is shown as it is).
+ */
+async function postSession(path: string, body: unknown = {}): Promise<AccessAnswer> {
+  let response: Response;
   try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Partial<SessionTokens>;
-    if (typeof value.accessToken !== 'string' || typeof value.refreshToken !== 'string' || typeof value.accessTokenExpiresAt !== 'string') return null;
-    return { accessToken: value.accessToken, refreshToken: value.refreshToken, accessTokenExpiresAt: value.accessTokenExpiresAt, receivedAt: Number(value.receivedAt) || 0 };
-  } catch {
-    return null;
+    response = await fetch(`${SESSION_ENDPOINT}/${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (err) {
+    throw new GraphQLRequestError(err instanceof Error ? err.message : String(err), 'network');
   }
+  let json: { accessToken?: string; accessTokenExpiresAt?: string; error?: { code?: string; message?: string } } | undefined;
+  try {
+    json = (await response.json()) as typeof json;
+  } catch {
+    json = undefined;
+  }
+  if (json?.error?.message) throw new GraphQLRequestError(json.error.message, 'graphql', json.error.code, response.status);
+  if (!response.ok || !json) throw new GraphQLRequestError(`HTTP ${response.status}`, 'http', undefined, response.status);
+  return json as AccessAnswer;
 }
 
-function writeStored(tokens: SessionTokens | null): void {
-  try {
-    if (tokens) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));
-    else window.sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage blocked: the session lives until the page reloads.
-  }
+/** Runs `fn` while holding the browser-wide refresh lock (or directly where Web Locks are missing). */
+function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  return locks ? (locks.request(REFRESH_LOCK, fn) as Promise<T>) : fn();
 }
 
 /** Milliseconds to wait before refreshing a token received at `receivedAt` that expires at `expiresAt`. */
@@ -64,15 +81,19 @@ export function refreshDelay(expiresAt: string, receivedAt: number, now: number)
 }
 
 class SessionStore {
-  private state: SessionState;
+  private state: SessionState = { status: 'restoring' };
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<boolean> | undefined;
+  private readonly channel: BroadcastChannel | null = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 
   constructor() {
-    const stored = readStored();
-    this.state = stored ? { status: 'signedIn', tokens: stored } : { status: 'signedOut', reason: 'initial' };
-    if (stored) this.schedule(stored);
+    this.channel?.addEventListener('message', (event: MessageEvent) => {
+      if (event.data === 'signedOut' && this.state.status !== 'signedOut') this.drop('signedOut');
+      // Another tab signed in: this one joins the same session.
+      if (event.data === 'signedIn' && this.state.status === 'signedOut') void this.restore();
+    });
+    void this.restore();
   }
 
   /** For useSyncExternalStore. */
@@ -89,26 +110,25 @@ class SessionStore {
 
   /** Signs in; throws {@link GraphQLRequestError} with the server's message on failure. */
   async signIn(username: string, password: string): Promise<void> {
-    const data = await request(signInMutation, { variables: { input: { username, password } } });
-    this.setTokens({ ...data.signIn, receivedAt: Date.now() });
+    const data = await postSession('sign-in', { username, password });
+    this.setTokens({ ...data, receivedAt: Date.now() });
+    this.channel?.postMessage('signedIn');
   }
 
-  /** Revokes the refresh token on the server (best effort) and forgets the session. */
+  /** Ends the session on the server (best effort) and in every tab of this browser. */
   async signOut(): Promise<void> {
-    const tokens = this.state.status === 'signedIn' ? this.state.tokens : null;
-    if (tokens) {
-      try {
-        await request(signOutMutation, { variables: { refreshToken: tokens.refreshToken }, token: tokens.accessToken });
-      } catch {
-        // The server may be unreachable or the session already gone; locally we sign out regardless.
-      }
+    try {
+      await postSession('sign-out');
+    } catch {
+      // The server may be unreachable or the session already gone; locally we sign out regardless.
     }
     this.drop('signedOut');
+    this.channel?.postMessage('signedOut');
   }
 
   /**
-   * Exchanges the refresh token for new tokens. Resolves true on success, false when the session is
-   * over (the store is then signed out with reason 'expired'). Concurrent calls share one request.
+   * Exchanges the refresh cookie for a new access token. Resolves true on success, false when the
+   * session is over (the store is then signed out with reason 'expired'). Concurrent calls share one request.
    */
   refresh(): Promise<boolean> {
     this.refreshing ??= this.doRefresh().finally(() => {
@@ -140,18 +160,27 @@ class SessionStore {
     }
   }
 
+  /** A new tab (or a reload): is this browser signed in? Asks for an access token with the cookie. */
+  private async restore(): Promise<void> {
+    try {
+      const data = await withRefreshLock(() => postSession('refresh'));
+      this.setTokens({ ...data, receivedAt: Date.now() });
+    } catch {
+      if (this.state.status !== 'signedIn') this.emit({ status: 'signedOut', reason: 'initial' });
+    }
+  }
+
   private async doRefresh(): Promise<boolean> {
     if (this.state.status !== 'signedIn') return false;
-    const { refreshToken } = this.state.tokens;
     try {
-      const data = await request(refreshSessionMutation, { variables: { refreshToken } });
-      // Signed out (or in again) while the request ran: do not resurrect the old session.
-      if (this.state.status !== 'signedIn' || this.state.tokens.refreshToken !== refreshToken) return false;
-      this.setTokens({ ...data.refreshSession, receivedAt: Date.now() });
+      const data = await withRefreshLock(() => postSession('refresh'));
+      // Signed out while the request ran: do not resurrect the session.
+      if (this.state.status !== 'signedIn') return false;
+      this.setTokens({ ...data, receivedAt: Date.now() });
       return true;
     } catch (err) {
       if (err instanceof GraphQLRequestError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'BAD_USER_INPUT')) {
-        if (this.state.status === 'signedIn' && this.state.tokens.refreshToken === refreshToken) this.drop('expired');
+        if (this.state.status === 'signedIn') this.drop('expired');
         return false;
       }
       // Unreachable or rate-limited: keep the session (the access token may still be valid) and retry.
@@ -162,14 +191,12 @@ class SessionStore {
   }
 
   private setTokens(tokens: SessionTokens): void {
-    writeStored(tokens);
     this.schedule(tokens);
     this.emit({ status: 'signedIn', tokens });
   }
 
   private drop(reason: SignedOutReason): void {
     this.clearTimer();
-    writeStored(null);
     this.emit({ status: 'signedOut', reason });
   }
 

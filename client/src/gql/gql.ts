@@ -15,66 +15,66 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": typeof types.SignOutDocument,
-    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    serverInfo {\n      version\n      instanceId\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": typeof types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    liveCursor\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": typeof types.CaseDetailDocument,
-    "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n": typeof types.CaseActivityDocument,
-    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseThreadDocument,
+    "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": typeof types.CaseActivityDocument,
     "\n  mutation PostToThread($input: NewPostInput!) {\n    postToThread(input: $input) {\n      id\n      seq\n    }\n  }\n": typeof types.PostToThreadDocument,
     "\n  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {\n    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {\n      caseId\n      lastReadSeq\n      unread\n    }\n  }\n": typeof types.MarkThreadReadDocument,
-    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseTasksDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AssignTaskDocument,
     "\n  mutation TransitionTask($input: TransitionTaskInput!) {\n    transitionTask(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.TransitionTaskDocument,
-    "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  query MyWork {\n    inbox(first: 1) {\n      unreadCount\n    }\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": typeof types.MyWorkDocument,
     "\n  query CaseActions($caseId: ID!) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    caseActions(caseId: $caseId) {\n      id\n      kind\n      status\n      title\n      scheduledStart\n      scheduledEnd\n      place\n      leadOfficer {\n        id\n        fullName\n      }\n      personCoerced\n      measure\n      method\n      attendees\n      forces\n      protection\n      costEstimate\n      protectionPlanDueAt\n      protectionPlanNote\n      protectionPlanRecordedAt\n      postponementReason\n      postponementLate\n      reason\n      outcome\n      minutes\n      moneyCollected\n      version\n      participants {\n        id\n        required\n        status\n        declineReason\n        version\n        agency {\n          id\n          name\n        }\n      }\n      viewerCan {\n        plan\n        respondInvitation\n        recordProtectionPlan\n      }\n    }\n  }\n": typeof types.CaseActionsDocument,
     "\n  mutation PlanAction($input: PlanActionInput!) {\n    planAction(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.PlanActionDocument,
     "\n  mutation StepAction($input: StepActionInput!) {\n    stepAction(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.StepActionDocument,
     "\n  mutation RespondToInvitation($input: RespondInvitationInput!) {\n    respondToInvitation(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.RespondToInvitationDocument,
     "\n  mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {\n    recordProtectionPlan(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.RecordProtectionPlanDocument,
     "\n  mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {\n    recordActionOutcome(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.RecordActionOutcomeDocument,
+    "\n  query CaseListUnread($caseIds: [ID!]) {\n    unreadCounts(caseIds: $caseIds) {\n      cases {\n        caseId\n        unread\n      }\n    }\n  }\n": typeof types.CaseListUnreadDocument,
+    "\n  fragment TaskCard on Task {\n    id\n    title\n    kind\n    status\n    dueAt\n    overdue\n    reason\n    version\n    assigneeAgency {\n      id\n      name\n    }\n    viewerCan {\n      respond\n      cancel\n    }\n  }\n": typeof types.TaskCardFragmentDoc,
+    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...TaskCard\n        }\n      }\n    }\n  }\n": typeof types.CaseTasksDocument,
+    "\n  fragment ThreadPost on Post {\n    id\n    seq\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    unread\n    author {\n      id\n      fullName\n    }\n    authorAgency {\n      id\n      name\n    }\n  }\n": typeof types.ThreadPostFragmentDoc,
+    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          ...ThreadPost\n        }\n      }\n    }\n  }\n": typeof types.CaseThreadDocument,
+    "\n  subscription MyFeed($after: String) {\n    myFeed(after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": typeof types.MyFeedDocument,
+    "\n  query About {\n    serverInfo {\n      version\n      instanceId\n      eventBus\n    }\n  }\n": typeof types.AboutDocument,
+    "\n  fragment InboxItemFields on InboxItem {\n    id\n    type\n    category\n    occurredAt\n    unread\n    actor {\n      id\n      fullName\n    }\n    case {\n      id\n      decisionNumber\n    }\n    task {\n      id\n      title\n      status\n      version\n      viewerCan {\n        respond\n      }\n    }\n  }\n": typeof types.InboxItemFieldsFragmentDoc,
+    "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxBadgeDocument,
+    "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
 };
 const documents: Documents = {
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
-    "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n": types.SignOutDocument,
-    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    serverInfo {\n      version\n      instanceId\n    }\n  }\n": types.HomeDocument,
+    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    liveCursor\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": types.CaseDetailDocument,
-    "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n": types.CaseActivityDocument,
-    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.CaseThreadDocument,
+    "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": types.CaseActivityDocument,
     "\n  mutation PostToThread($input: NewPostInput!) {\n    postToThread(input: $input) {\n      id\n      seq\n    }\n  }\n": types.PostToThreadDocument,
     "\n  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {\n    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {\n      caseId\n      lastReadSeq\n      unread\n    }\n  }\n": types.MarkThreadReadDocument,
-    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n": types.CaseTasksDocument,
     "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n": types.AssignTaskDocument,
     "\n  mutation TransitionTask($input: TransitionTaskInput!) {\n    transitionTask(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.TransitionTaskDocument,
-    "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": types.MyWorkDocument,
+    "\n  query MyWork {\n    inbox(first: 1) {\n      unreadCount\n    }\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n": types.MyWorkDocument,
     "\n  query CaseActions($caseId: ID!) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    caseActions(caseId: $caseId) {\n      id\n      kind\n      status\n      title\n      scheduledStart\n      scheduledEnd\n      place\n      leadOfficer {\n        id\n        fullName\n      }\n      personCoerced\n      measure\n      method\n      attendees\n      forces\n      protection\n      costEstimate\n      protectionPlanDueAt\n      protectionPlanNote\n      protectionPlanRecordedAt\n      postponementReason\n      postponementLate\n      reason\n      outcome\n      minutes\n      moneyCollected\n      version\n      participants {\n        id\n        required\n        status\n        declineReason\n        version\n        agency {\n          id\n          name\n        }\n      }\n      viewerCan {\n        plan\n        respondInvitation\n        recordProtectionPlan\n      }\n    }\n  }\n": types.CaseActionsDocument,
     "\n  mutation PlanAction($input: PlanActionInput!) {\n    planAction(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.PlanActionDocument,
     "\n  mutation StepAction($input: StepActionInput!) {\n    stepAction(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.StepActionDocument,
     "\n  mutation RespondToInvitation($input: RespondInvitationInput!) {\n    respondToInvitation(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.RespondToInvitationDocument,
     "\n  mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {\n    recordProtectionPlan(input: $input) {\n      id\n      version\n    }\n  }\n": types.RecordProtectionPlanDocument,
     "\n  mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {\n    recordActionOutcome(input: $input) {\n      id\n      status\n      version\n    }\n  }\n": types.RecordActionOutcomeDocument,
+    "\n  query CaseListUnread($caseIds: [ID!]) {\n    unreadCounts(caseIds: $caseIds) {\n      cases {\n        caseId\n        unread\n      }\n    }\n  }\n": types.CaseListUnreadDocument,
+    "\n  fragment TaskCard on Task {\n    id\n    title\n    kind\n    status\n    dueAt\n    overdue\n    reason\n    version\n    assigneeAgency {\n      id\n      name\n    }\n    viewerCan {\n      respond\n      cancel\n    }\n  }\n": types.TaskCardFragmentDoc,
+    "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...TaskCard\n        }\n      }\n    }\n  }\n": types.CaseTasksDocument,
+    "\n  fragment ThreadPost on Post {\n    id\n    seq\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    unread\n    author {\n      id\n      fullName\n    }\n    authorAgency {\n      id\n      name\n    }\n  }\n": types.ThreadPostFragmentDoc,
+    "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          ...ThreadPost\n        }\n      }\n    }\n  }\n": types.CaseThreadDocument,
+    "\n  subscription MyFeed($after: String) {\n    myFeed(after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": types.MyFeedDocument,
+    "\n  query About {\n    serverInfo {\n      version\n      instanceId\n      eventBus\n    }\n  }\n": types.AboutDocument,
+    "\n  fragment InboxItemFields on InboxItem {\n    id\n    type\n    category\n    occurredAt\n    unread\n    actor {\n      id\n      fullName\n    }\n    case {\n      id\n      decisionNumber\n    }\n    task {\n      id\n      title\n      status\n      version\n      viewerCan {\n        respond\n      }\n    }\n  }\n": types.InboxItemFieldsFragmentDoc,
+    "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxBadgeDocument,
+    "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SignOut($refreshToken: String!) {\n    signOut(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').SignOutDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    serverInfo {\n      version\n      instanceId\n    }\n  }\n"): typeof import('./graphql').HomeDocument;
+export function graphql(source: "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n"): typeof import('./graphql').HomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -86,11 +86,7 @@ export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    liveCurso
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').CaseActivityDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          seq\n          kind\n          body\n          createdAt\n          editedAt\n          deletedAt\n          unread\n          author {\n            id\n            fullName\n          }\n          authorAgency {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseThreadDocument;
+export function graphql(source: "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').CaseActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -102,10 +98,6 @@ export function graphql(source: "\n  mutation MarkThreadRead($caseId: ID!, $upTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          kind\n          status\n          dueAt\n          overdue\n          reason\n          version\n          assigneeAgency {\n            id\n            name\n          }\n          viewerCan {\n            respond\n            cancel\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseTasksDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation AssignTask($input: AssignTaskInput!) {\n    assignTask(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').AssignTaskDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -114,7 +106,7 @@ export function graphql(source: "\n  mutation TransitionTask($input: TransitionT
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyWork {\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n"): typeof import('./graphql').MyWorkDocument;
+export function graphql(source: "\n  query MyWork {\n    inbox(first: 1) {\n      unreadCount\n    }\n    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {\n      totalCount\n    }\n    unreadCounts {\n      total\n    }\n  }\n"): typeof import('./graphql').MyWorkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -139,6 +131,50 @@ export function graphql(source: "\n  mutation RecordProtectionPlan($input: Recor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {\n    recordActionOutcome(input: $input) {\n      id\n      status\n      version\n    }\n  }\n"): typeof import('./graphql').RecordActionOutcomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseListUnread($caseIds: [ID!]) {\n    unreadCounts(caseIds: $caseIds) {\n      cases {\n        caseId\n        unread\n      }\n    }\n  }\n"): typeof import('./graphql').CaseListUnreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TaskCard on Task {\n    id\n    title\n    kind\n    status\n    dueAt\n    overdue\n    reason\n    version\n    assigneeAgency {\n      id\n      name\n    }\n    viewerCan {\n      respond\n      cancel\n    }\n  }\n"): typeof import('./graphql').TaskCardFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseTasks($caseId: ID!, $first: Int) {\n    caseTasks(caseId: $caseId, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...TaskCard\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadPost on Post {\n    id\n    seq\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    unread\n    author {\n      id\n      fullName\n    }\n    authorAgency {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ThreadPostFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseThread($caseId: ID!, $last: Int, $before: String) {\n    caseThread(caseId: $caseId, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        startCursor\n        hasPreviousPage\n      }\n      edges {\n        cursor\n        node {\n          ...ThreadPost\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseThreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MyFeed($after: String) {\n    myFeed(after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').MyFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query About {\n    serverInfo {\n      version\n      instanceId\n      eventBus\n    }\n  }\n"): typeof import('./graphql').AboutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InboxItemFields on InboxItem {\n    id\n    type\n    category\n    occurredAt\n    unread\n    actor {\n      id\n      fullName\n    }\n    case {\n      id\n      decisionNumber\n    }\n    task {\n      id\n      title\n      status\n      version\n      viewerCan {\n        respond\n      }\n    }\n  }\n"): typeof import('./graphql').InboxItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').InboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').InboxBadgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').MarkInboxReadDocument;
 
 
 export function graphql(source: string) {

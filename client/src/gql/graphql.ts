@@ -113,6 +113,16 @@ export type CollectionInput = {
   obligationId: string | number;
 };
 
+export type InboxCategory =
+  | 'DIRECTIVE'
+  | 'ESCALATION'
+  | 'INVITATION'
+  | 'MENTION'
+  | 'NEW_TASK'
+  | 'OVERDUE_TASK'
+  | 'RECOMMENDATION'
+  | 'TASK_UPDATE';
+
 export type InvitationInput = {
   agencyId: string | number;
   required: boolean;
@@ -221,11 +231,6 @@ export type Role =
   | 'STEERING_MEMBER'
   | 'SYSTEM_ADMIN';
 
-export type SignInInput = {
-  password: string;
-  username: string;
-};
-
 export type StepActionInput = {
   id: string | number;
   /** Required to POSTPONE or CANCEL. */
@@ -282,31 +287,10 @@ export type TransitionTaskInput = {
   version: number;
 };
 
-export type SignInMutationVariables = Exact<{
-  input: SignInInput;
-}>;
-
-
-export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
-
-export type RefreshSessionMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
-
-export type SignOutMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type SignOutMutation = { signOut: boolean };
-
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, serverInfo: { version: string, instanceId: string } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -330,16 +314,7 @@ export type CaseActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, occurredAt: string } };
-
-export type CaseThreadQueryVariables = Exact<{
-  caseId: string | number;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
-
-
-export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
+export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
 
 export type PostToThreadMutationVariables = Exact<{
   input: NewPostInput;
@@ -355,14 +330,6 @@ export type MarkThreadReadMutationVariables = Exact<{
 
 
 export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
-
-export type CaseTasksQueryVariables = Exact<{
-  caseId: string | number;
-  first?: number | null | undefined;
-}>;
-
-
-export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
 
 export type AssignTaskMutationVariables = Exact<{
   input: AssignTaskInput;
@@ -381,7 +348,7 @@ export type TransitionTaskMutation = { transitionTask: { id: string, status: Tas
 export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyWorkQuery = { myTasks: { totalCount: number }, unreadCounts: { total: number } };
+export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number } };
 
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
@@ -425,6 +392,69 @@ export type RecordActionOutcomeMutationVariables = Exact<{
 
 export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
 
+export type CaseListUnreadQueryVariables = Exact<{
+  caseIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type CaseListUnreadQuery = { unreadCounts: { cases: Array<{ caseId: string, unread: number }> } };
+
+export type TaskCardFragment = { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } };
+
+export type CaseTasksQueryVariables = Exact<{
+  caseId: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
+
+export type ThreadPostFragment = { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null };
+
+export type CaseThreadQueryVariables = Exact<{
+  caseId: string | number;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
+
+export type MyFeedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MyFeedSubscription = { myFeed: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
+
+export type AboutQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AboutQuery = { serverInfo: { version: string, instanceId: string, eventBus: string } };
+
+export type InboxItemFieldsFragment = { id: string, type: string, category: InboxCategory, occurredAt: string, unread: boolean, actor: { id: string, fullName: string } | null, case: { id: string, decisionNumber: string | null }, task: { id: string, title: string, status: TaskStatus, version: number, viewerCan: { respond: boolean } } | null };
+
+export type InboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type InboxQuery = { inbox: { totalCount: number, unreadCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, type: string, category: InboxCategory, occurredAt: string, unread: boolean, actor: { id: string, fullName: string } | null, case: { id: string, decisionNumber: string | null }, task: { id: string, title: string, status: TaskStatus, version: number, viewerCan: { respond: boolean } } | null } }> } };
+
+export type InboxBadgeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxBadgeQuery = { inbox: { unreadCount: number } };
+
+export type MarkInboxReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -443,30 +473,72 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
+export const TaskCardFragmentDoc = new TypedDocumentString(`
+    fragment TaskCard on Task {
+  id
+  title
+  kind
+  status
+  dueAt
+  overdue
+  reason
+  version
+  assigneeAgency {
+    id
+    name
+  }
+  viewerCan {
+    respond
+    cancel
   }
 }
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
+    `, {"fragmentName":"TaskCard"}) as unknown as TypedDocumentString<TaskCardFragment, unknown>;
+export const ThreadPostFragmentDoc = new TypedDocumentString(`
+    fragment ThreadPost on Post {
+  id
+  seq
+  kind
+  body
+  createdAt
+  editedAt
+  deletedAt
+  unread
+  author {
+    id
+    fullName
+  }
+  authorAgency {
+    id
+    name
   }
 }
-    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut($refreshToken: String!) {
-  signOut(refreshToken: $refreshToken)
+    `, {"fragmentName":"ThreadPost"}) as unknown as TypedDocumentString<ThreadPostFragment, unknown>;
+export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InboxItemFields on InboxItem {
+  id
+  type
+  category
+  occurredAt
+  unread
+  actor {
+    id
+    fullName
+  }
+  case {
+    id
+    decisionNumber
+  }
+  task {
+    id
+    title
+    status
+    version
+    viewerCan {
+      respond
+    }
+  }
 }
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+    `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
 export const HomeDocument = new TypedDocumentString(`
     query Home {
   me {
@@ -480,10 +552,6 @@ export const HomeDocument = new TypedDocumentString(`
       name
       kind
     }
-  }
-  serverInfo {
-    version
-    instanceId
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
@@ -616,42 +684,11 @@ export const CaseActivityDocument = new TypedDocumentString(`
   caseActivity(caseId: $caseId, after: $after) {
     cursor
     type
+    caseId
     occurredAt
   }
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
-export const CaseThreadDocument = new TypedDocumentString(`
-    query CaseThread($caseId: ID!, $last: Int, $before: String) {
-  caseThread(caseId: $caseId, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      startCursor
-      hasPreviousPage
-    }
-    edges {
-      cursor
-      node {
-        id
-        seq
-        kind
-        body
-        createdAt
-        editedAt
-        deletedAt
-        unread
-        author {
-          id
-          fullName
-        }
-        authorAgency {
-          id
-          name
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
 export const PostToThreadDocument = new TypedDocumentString(`
     mutation PostToThread($input: NewPostInput!) {
   postToThread(input: $input) {
@@ -669,33 +706,6 @@ export const MarkThreadReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
-export const CaseTasksDocument = new TypedDocumentString(`
-    query CaseTasks($caseId: ID!, $first: Int) {
-  caseTasks(caseId: $caseId, first: $first) {
-    totalCount
-    edges {
-      node {
-        id
-        title
-        kind
-        status
-        dueAt
-        overdue
-        reason
-        version
-        assigneeAgency {
-          id
-          name
-        }
-        viewerCan {
-          respond
-          cancel
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
 export const AssignTaskDocument = new TypedDocumentString(`
     mutation AssignTask($input: AssignTaskInput!) {
   assignTask(input: $input) {
@@ -715,6 +725,9 @@ export const TransitionTaskDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
 export const MyWorkDocument = new TypedDocumentString(`
     query MyWork {
+  inbox(first: 1) {
+    unreadCount
+  }
   myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
     totalCount
   }
@@ -823,3 +836,149 @@ export const RecordActionOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+export const CaseListUnreadDocument = new TypedDocumentString(`
+    query CaseListUnread($caseIds: [ID!]) {
+  unreadCounts(caseIds: $caseIds) {
+    cases {
+      caseId
+      unread
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseListUnreadQuery, CaseListUnreadQueryVariables>;
+export const CaseTasksDocument = new TypedDocumentString(`
+    query CaseTasks($caseId: ID!, $first: Int) {
+  caseTasks(caseId: $caseId, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...TaskCard
+      }
+    }
+  }
+}
+    fragment TaskCard on Task {
+  id
+  title
+  kind
+  status
+  dueAt
+  overdue
+  reason
+  version
+  assigneeAgency {
+    id
+    name
+  }
+  viewerCan {
+    respond
+    cancel
+  }
+}`) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const CaseThreadDocument = new TypedDocumentString(`
+    query CaseThread($caseId: ID!, $last: Int, $before: String) {
+  caseThread(caseId: $caseId, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      startCursor
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        ...ThreadPost
+      }
+    }
+  }
+}
+    fragment ThreadPost on Post {
+  id
+  seq
+  kind
+  body
+  createdAt
+  editedAt
+  deletedAt
+  unread
+  author {
+    id
+    fullName
+  }
+  authorAgency {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
+export const MyFeedDocument = new TypedDocumentString(`
+    subscription MyFeed($after: String) {
+  myFeed(after: $after) {
+    cursor
+    type
+    caseId
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyFeedSubscription, MyFeedSubscriptionVariables>;
+export const AboutDocument = new TypedDocumentString(`
+    query About {
+  serverInfo {
+    version
+    instanceId
+    eventBus
+  }
+}
+    `) as unknown as TypedDocumentString<AboutQuery, AboutQueryVariables>;
+export const InboxDocument = new TypedDocumentString(`
+    query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {
+  inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount
+    unreadCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      node {
+        ...InboxItemFields
+      }
+    }
+  }
+}
+    fragment InboxItemFields on InboxItem {
+  id
+  type
+  category
+  occurredAt
+  unread
+  actor {
+    id
+    fullName
+  }
+  case {
+    id
+    decisionNumber
+  }
+  task {
+    id
+    title
+    status
+    version
+    viewerCan {
+      respond
+    }
+  }
+}`) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+export const InboxBadgeDocument = new TypedDocumentString(`
+    query InboxBadge {
+  inbox(first: 1) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboxBadgeQuery, InboxBadgeQueryVariables>;
+export const MarkInboxReadDocument = new TypedDocumentString(`
+    mutation MarkInboxRead($ids: [ID!]) {
+  markInboxRead(ids: $ids) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkInboxReadMutation, MarkInboxReadMutationVariables>;

@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { session } from '../auth/session';
+import { queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime, formatMoney } from '../format';
 import type { ActionKind, ActionOutcome, ActionStatus, CaseActionsQuery, InvitationStatus } from '../gql/graphql';
-import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, useT, type Translate } from '../i18n';
+import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, legalText, useT, type Translate } from '../i18n';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import {
   caseActionsQuery,
@@ -53,7 +54,7 @@ function vietnamLocalToIso(value: string): string {
 /** The server's message, with the legal rule it names for a RULE_VIOLATION. */
 function actionErrorText(err: unknown, t: Translate): string {
   const text = errorText(err, t);
-  return err instanceof GraphQLRequestError && err.rule ? `${text} (${t('actions.rule', { rule: err.rule })})` : text;
+  return err instanceof GraphQLRequestError && err.rule ? `${text} (${t('actions.rule', { rule: legalText(t, err.rule) })})` : text;
 }
 
 const DIGITS = /^\d+$/;
@@ -66,25 +67,14 @@ type Open = { form: 'decline'; id: string } | { form: 'protection'; id: string }
  * and coercions with their invited agencies, the steps the viewer may take (as `viewerCan` says) and,
  * for the lead office, a form to plan one.
  */
-export function CaseActions({
-  caseId,
-  refreshKey,
-  canPlan,
-  moneyObligations,
-  onChanged,
-}: {
-  caseId: string;
-  refreshKey: number;
-  canPlan: boolean;
-  moneyObligations: ReadonlyArray<{ id: string; description: string }>;
-  onChanged: () => void;
-}) {
+export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: string; canPlan: boolean; moneyObligations: ReadonlyArray<{ id: string; description: string }> }) {
   const t = useT();
-  const [actions, setActions] = useState<Action[]>([]);
-  const [myAgencyId, setMyAgencyId] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [localTick, setLocalTick] = useState(0);
+  const result = useQuery(caseActionsQuery, { caseId }, [tags.actions(caseId)]);
+  const actions: Action[] = result.data?.caseActions ?? [];
+  const myAgencyId = result.data?.me.agency.id ?? null;
+  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+  /** After a change: the actions, and the case (its deadlines and money totals follow the actions). */
+  const changed = () => queries.invalidate([tags.actions(caseId), tags.case(caseId), tags.cases, tags.inbox]);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -92,24 +82,6 @@ export function CaseActions({
   const [outcome, setOutcome] = useState<ActionOutcome>('VOLUNTARY_COMPLIANCE');
   const [obligationId, setObligationId] = useState('');
   const [amount, setAmount] = useState('');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    session.request(caseActionsQuery, { caseId }, controller.signal).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        setActions(data.caseActions);
-        setMyAgencyId(data.me.agency.id);
-        setState('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoadError(error);
-        setState((s) => (s === 'ready' ? s : 'error'));
-      },
-    );
-    return () => controller.abort();
-  }, [caseId, refreshKey, localTick]);
 
   const openForm = (next: Open) => {
     setOpen(next);
@@ -128,8 +100,7 @@ export function CaseActions({
         setBusy(null);
         setOpen(null);
         setText('');
-        setLocalTick((n) => n + 1);
-        onChanged();
+        changed();
       },
       (err: unknown) => {
         setActionError(actionErrorText(err, t));
@@ -184,7 +155,7 @@ export function CaseActions({
     <section className="card actions" aria-labelledby="case-actions">
       <h2 id="case-actions">{t('actions.heading')}</h2>
 
-      <LoadStatus state={state} loadingKey="actions.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
+      <LoadStatus state={state} loadingKey="actions.loading" error={result.error} onRetry={result.refetch} />
       <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
 
       {state === 'ready' &&
@@ -345,8 +316,7 @@ export function CaseActions({
         <PlanForm
           caseId={caseId}
           onPlanned={() => {
-            setLocalTick((n) => n + 1);
-            onChanged();
+            changed();
           }}
         />
       )}

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { session } from '../auth/session';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
-import { deadlineKindLabel, eventTypeLabel, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
-import { subscribeWithResume, type LiveClient } from '../lib/live-subscription';
+import { deadlineKindLabel, eventTypeLabel, legalText, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
+import { LockIcon } from '../icons';
+import { GraphQLRequestError } from '../lib/graphql-http';
+import type { LiveClient } from '../lib/live-subscription';
+import { useLiveEvents } from '../live-events';
 import { caseActivitySubscription, caseQuery } from '../operations';
 import { homeHref } from '../router';
 import { CaseActions } from './CaseActions';
@@ -15,25 +18,22 @@ import { StatusBadge } from './StatusBadge';
 type CaseDetail = CaseDetailQuery['case'];
 type Restricted = CaseDetail['parties'][number]['idNumber'];
 
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: CaseDetail };
 type Activity = CaseActivitySubscription['caseActivity'];
 
 /** How many live events the "recent activity" list keeps. */
 const RECENT_ACTIVITY = 10;
-/** Events often come in bursts (one mutation, several events): one refetch per burst. */
-const REFETCH_DEBOUNCE_MS = 200;
 
 /** A restricted personal field: the value, or "Protected" with the server's reason. */
 function RestrictedValue({ field }: { field: Restricted }) {
   const t = useT();
   if (field.hidden) {
+    // The server states its reason in Vietnamese; in English the reason (always the personal-data rule) is ours.
+    const reason = field.reason && t.lang === 'en' ? t('case.protectedReasonEnglish') : field.reason;
     return (
-      <span className="protected" title={field.reason ?? undefined}>
-        <span aria-hidden="true" className="protected__icon">
-          🔒
-        </span>{' '}
+      <span className="protected" title={reason ?? undefined}>
+        <LockIcon className="protected__icon" />{' '}
         {t('case.protected')}
-        {field.reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason: field.reason })})</span>}
+        {reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason })})</span>}
       </span>
     );
   }
@@ -65,118 +65,92 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** The case page's sections, in page order, for the jump bar (a thumb reaches each in one tap). */
+const SECTIONS = [
+  { id: 'case-summary', key: 'case.nav.summary' },
+  { id: 'case-thread', key: 'case.nav.thread' },
+  { id: 'case-tasks', key: 'case.nav.tasks' },
+  { id: 'case-actions', key: 'case.nav.actions' },
+  { id: 'case-parties', key: 'case.nav.parties' },
+] as const satisfies ReadonlyArray<{ id: string; key: MessageKey }>;
+
+/** Buttons, not #links: the hash is the app's route. Moves focus to the section's heading. */
+function SectionJumps() {
+  const t = useT();
+  const jump = (id: string) => {
+    const heading = document.getElementById(id);
+    if (!heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  };
+  return (
+    <nav className="section-jumps" aria-label={t('case.nav.label')}>
+      {SECTIONS.map((s) => (
+        <button key={s.id} type="button" className="section-jumps__item" onClick={() => jump(s.id)}>
+          {t(s.key)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** "Not found" for an unknown, malformed or no longer shared case link, with the way back. */
+export function NotFound({ messageKey = 'notFound.case' }: { messageKey?: MessageKey }) {
+  const t = useT();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className="card not-found" aria-labelledby="not-found-heading">
+      <h1 id="not-found-heading" ref={headingRef} tabIndex={-1}>
+        {t('notFound.heading')}
+      </h1>
+      <p>{t(messageKey)}</p>
+      <p>
+        <a href={homeHref} className="button button--primary">
+          {t('notFound.back')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /**
- * One enforcement case: facts, deadlines, parties, obligations, totals and agencies (read-only), then
- * its thread and tasks (where the viewer may post, assign and respond as the API allows).
- * While it is open it follows the case's live activity (when `live` is given): every event refetches
- * the case, the thread and the tasks, and the last events are listed as recent activity.
+ * One enforcement case: a short summary, then (jump bar) the thread, tasks, actions and the parties
+ * with the full facts. Data comes from the query cache; live activity on the case refreshes only the
+ * sections an event concerns (live-events.ts) and is listed as recent activity.
  */
 export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveClient | null }) {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const result = useQuery(caseQuery, { id }, [tags.case(id)]);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [activity, setActivity] = useState<Activity[]>([]);
-  /** Bumped with every live refetch, so the thread and task sections reload too. */
-  const [liveTick, setLiveTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  /** The log position the loaded case was read at (`liveCursor`): the live subscription starts after it. */
-  const loadedAt = useRef<string | null>(null);
+  const c = result.data?.case;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    session.request(caseQuery, { id }, controller.signal).then(
-      (data) => {
-        loadedAt.current = data.liveCursor;
-        setLoad({ state: 'ready', data: data.case });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ state: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
-
-  // A background refetch keeps the page as it is until the new data arrives; only the newest
-  // request may update it (an older answer arriving late would show stale data).
-  const refetchAbort = useRef<AbortController | null>(null);
-  const refetch = useCallback(
-    (announce: boolean) => {
-      refetchAbort.current?.abort();
-      const controller = new AbortController();
-      refetchAbort.current = controller;
-      setLiveTick((n) => n + 1);
-      session.request(caseQuery, { id }, controller.signal).then(
-        (data) => {
-          if (controller.signal.aborted) return;
-          setLoad({ state: 'ready', data: data.case });
-          if (announce) setUpdatedAt(new Date());
-        },
-        () => {
-          // Keep what is shown; the next event (or a reload) tries again.
-        },
-      );
-    },
-    [id],
-  );
-  useEffect(() => () => refetchAbort.current?.abort(), []);
-
-  const ready = load.state === 'ready';
+  const ready = c !== undefined;
   useEffect(() => {
     if (ready) headingRef.current?.focus();
   }, [ready]);
 
-  // Live activity: subscribe once the case is loaded, after the `liveCursor` it was read at, so an
-  // event committed between the load and the subscription is replayed, not missed. Without a cursor
-  // (after a resync: ours was too old) it subscribes "from now" and refetches once right after
-  // subscribing (and after a reconnect that still has no cursor) to cover that gap.
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (!live || !ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let announce = false;
-    const schedule = (fromEvent: boolean) => {
-      announce ||= fromEvent;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        refetch(announce);
-        announce = false;
-      }, REFETCH_DEBOUNCE_MS);
-    };
-    const after = loadedAt.current;
-    const subscription = subscribeWithResume({
-      client: live,
-      query: caseActivitySubscription,
-      variables: { caseId: id },
-      after,
-      select: (data) => data.caseActivity,
-      cursorOf: (event) => event.cursor,
-      onEvent: (event) => {
-        setActivity((list) => [event, ...list].slice(0, RECENT_ACTIVITY));
-        schedule(true);
-      },
-      onResync: () => {
-        loadedAt.current = null;
-        refetch(false);
-        setGeneration((g) => g + 1);
-      },
-      onError: () => {
-        // Not fatal for a read-only page: the connection indicator shows the link's state.
-      },
-    });
-    if (after == null) schedule(false);
-    const offConnected = live.on('connected', () => {
-      if (subscription.lastCursor() === undefined) schedule(false);
-    });
-    return () => {
-      clearTimeout(timer);
-      offConnected();
-      subscription.unsubscribe();
-    };
-  }, [live, ready, id, generation, refetch]);
+  useLiveEvents({
+    live,
+    enabled: ready,
+    query: caseActivitySubscription,
+    variables: { caseId: id },
+    select: (data) => data.caseActivity,
+    // The position the case was read at: what was committed since is replayed, never missed.
+    after: result.data?.liveCursor,
+    resyncTags: [tags.case(id), tags.thread(id), tags.tasks(id), tags.actions(id)],
+    onEvent: (event) => {
+      setActivity((list) => [event, ...list].slice(0, RECENT_ACTIVITY));
+      setUpdatedAt(new Date());
+    },
+  });
 
   const date = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>);
+
+  if (!c && result.error instanceof GraphQLRequestError && result.error.code === 'NOT_FOUND') return <NotFound />;
 
   return (
     <div className="case-detail">
@@ -186,46 +160,40 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         </a>
       </p>
 
-      {load.state === 'loading' && (
+      {result.loading && (
         <p className="muted" role="status">
           {t('case.loading')}
         </p>
       )}
 
-      {load.state === 'error' && (
+      {!c && result.error !== undefined && (
         <div className="alert alert--error" role="alert">
-          <p>{errorText(load.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <p>{errorText(result.error, t)}</p>
+          <button type="button" className="button button--secondary" onClick={result.refetch}>
             {t('home.retry')}
           </button>
         </div>
       )}
 
-      {load.state === 'ready' && (
+      {c && (
         <>
           {/* Always rendered, so screen readers know the region before its text changes. */}
           <p className="case-detail__updated muted" role="status" aria-live="polite">
             {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
           </p>
-          <CaseBody c={load.data} headingRef={headingRef} date={date} />
-          <CaseActions
-            caseId={load.data.id}
-            refreshKey={liveTick}
-            canPlan={load.data.viewerCan.update}
-            moneyObligations={load.data.obligations.filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled).map((o) => ({ id: o.id, description: o.description }))}
-            onChanged={() => refetch(false)}
-          />
+          <CaseSummary c={c} headingRef={headingRef} />
+          <SectionJumps />
           <CaseThread
-            caseId={load.data.id}
-            refreshKey={liveTick}
-            extraKinds={[...(load.data.viewerCan.postDirective ? (['DIRECTIVE'] as const) : []), ...(load.data.viewerCan.postRecommendation ? (['RECOMMENDATION'] as const) : [])]}
+            caseId={c.id}
+            extraKinds={[...(c.viewerCan.postDirective ? (['DIRECTIVE'] as const) : []), ...(c.viewerCan.postRecommendation ? (['RECOMMENDATION'] as const) : [])]}
           />
-          <CaseTasks
-            caseId={load.data.id}
-            refreshKey={liveTick}
-            canAssign={load.data.viewerCan.assignTask}
-            agencies={uniqueAgencies(load.data.participants.map((p) => p.agency))}
+          <CaseTasks caseId={c.id} canAssign={c.viewerCan.assignTask} agencies={uniqueAgencies(c.participants.map((p) => p.agency))} />
+          <CaseActions
+            caseId={c.id}
+            canPlan={c.viewerCan.update}
+            moneyObligations={c.obligations.filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled).map((o) => ({ id: o.id, description: o.description }))}
           />
+          <CaseBody c={c} date={date} />
           <Section id="case-activity" title={t('case.activity')}>
             {activity.length === 0 ? (
               <p className="muted">{t('case.noActivity')}</p>
@@ -245,15 +213,31 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
   );
 }
 
-function CaseBody({
-  c,
-  headingRef,
-  date,
-}: {
-  c: CaseDetail;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  date: (iso: string | null | undefined) => ReactNode;
-}) {
+/** The top of the case page: number, status, commune, and the money owed and collected. */
+function CaseSummary({ c, headingRef }: { c: CaseDetail; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const t = useT();
+  return (
+    <section className="card case-summary" aria-labelledby="case-summary">
+      <header className="case-detail__header">
+        <h1 id="case-summary" ref={headingRef} tabIndex={-1}>
+          {c.decisionNumber ? t('case.heading', { number: c.decisionNumber }) : t('cases.noDecision')}
+        </h1>
+        <p className="case-detail__badges">
+          <StatusBadge status={c.status} />
+          {c.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
+        </p>
+      </header>
+      <dl className="facts facts--inline">
+        <Fact label={t('case.commune')}>{c.commune.name}</Fact>
+        <Fact label={t('case.totalOwed')}>{formatMoney(c.totals.owed)}</Fact>
+        <Fact label={t('case.totalCollected')}>{formatMoney(c.totals.collected)}</Fact>
+      </dl>
+    </section>
+  );
+}
+
+/** The full facts: general, deadlines, totals, then parties (cards), obligations and agencies. */
+function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | undefined) => ReactNode }) {
   const t = useT();
   const flags: MessageKey[] = [];
   if (c.complex) flags.push('case.flag.complex');
@@ -262,15 +246,25 @@ function CaseBody({
 
   return (
     <>
-      <header className="case-detail__header">
-        <h1 ref={headingRef} tabIndex={-1}>
-          {c.decisionNumber ? t('case.heading', { number: c.decisionNumber }) : t('cases.noDecision')}
-        </h1>
-        <p className="case-detail__badges">
-          <StatusBadge status={c.status} />
-          {c.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
-        </p>
-      </header>
+      <Section id="case-parties" title={t('case.parties')}>
+        <ul className="card-list">
+          {c.parties.map((p) => (
+            <li key={p.id} className="item-card">
+              <p className="item-card__title">{p.name}</p>
+              <dl className="facts">
+                <Fact label={t('case.partyRole')}>{partyRoleLabel(t, p.role)}</Fact>
+                <Fact label={t('case.address')}>{p.address ?? t('case.none')}</Fact>
+                <Fact label={t('case.idNumber')}>
+                  <RestrictedValue field={p.idNumber} />
+                </Fact>
+                <Fact label={t('case.phone')}>
+                  <RestrictedValue field={p.phone} />
+                </Fact>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </Section>
 
       <div className="grid">
         <Section id="case-general" title={t('case.general')}>
@@ -317,7 +311,7 @@ function CaseBody({
                       </>
                     )
                   )}
-                  <div className="muted small">{d.legalSource}</div>
+                  <div className="muted small">{legalText(t, d.legalSource)}</div>
                 </Fact>
               ))}
             </dl>
@@ -332,38 +326,6 @@ function CaseBody({
           </Section>
         </div>
       </div>
-
-      <Section id="case-parties" title={t('case.parties')}>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('case.parties')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.partyName')}</th>
-                <th scope="col">{t('case.partyRole')}</th>
-                <th scope="col">{t('case.address')}</th>
-                <th scope="col">{t('case.idNumber')}</th>
-                <th scope="col">{t('case.phone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.parties.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{partyRoleLabel(t, p.role)}</td>
-                  <td>{p.address ?? t('case.none')}</td>
-                  <td>
-                    <RestrictedValue field={p.idNumber} />
-                  </td>
-                  <td>
-                    <RestrictedValue field={p.phone} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Section>
 
       <Section id="case-obligations" title={t('case.obligations')}>
         {c.obligations.length === 0 ? (
@@ -392,11 +354,11 @@ function CaseBody({
                 {c.obligations.map((o) => (
                   <tr key={o.id}>
                     <th scope="row">{obligationKindLabel(t, o.kind)}</th>
-                    <td>{o.description}</td>
-                    <td className="num">{formatMoney(o.amountOwed)}</td>
-                    <td className="num">{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
-                    <td className="num">{formatArea(o.landAreaM2)}</td>
-                    <td>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
+                    <td data-label={t('case.obligationDescription')}>{o.description}</td>
+                    <td className="num" data-label={t('case.owed')}>{formatMoney(o.amountOwed)}</td>
+                    <td className="num" data-label={t('case.collected')}>{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
+                    <td className="num" data-label={t('case.landArea')}>{formatArea(o.landAreaM2)}</td>
+                    <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -419,7 +381,7 @@ function CaseBody({
               {c.participants.map((p) => (
                 <tr key={`${p.agency.id}:${p.role}`}>
                   <th scope="row">{p.agency.name}</th>
-                  <td>{participantRoleLabel(t, p.role)}</td>
+                  <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
                 </tr>
               ))}
             </tbody>

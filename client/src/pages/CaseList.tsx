@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type MouseEvent } from 'react';
 import { session } from '../auth/session';
+import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatMoney } from '../format';
+import { graphql } from '../gql';
 import type { CaseStatus, CasesQuery, CaseFilterInput } from '../gql/graphql';
 import { caseStatusLabel, useT } from '../i18n';
 import { casesQuery } from '../operations';
@@ -38,10 +40,26 @@ interface Filters {
 /** The filters survive a visit to a case page and back (for this tab's lifetime). */
 let rememberedFilters: Filters = { search: '', status: '' };
 
-type ListState =
-  | { state: 'loading' }
-  | { state: 'error'; error: unknown }
-  | { state: 'ready'; rows: CaseRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean };
+/** Pages fetched with "load more" after the first one (which lives in the query cache). */
+interface MorePages {
+  /** The first page's endCursor these pages continue from: a refreshed first page starts over. */
+  from: string | null;
+  rows: CaseRow[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+/** Unread thread posts of the listed cases (one query per list page, refreshed with the list). */
+export const caseListUnreadQuery = graphql(`
+  query CaseListUnread($caseIds: [ID!]) {
+    unreadCounts(caseIds: $caseIds) {
+      cases {
+        caseId
+        unread
+      }
+    }
+  }
+`);
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -63,10 +81,8 @@ export function CaseList() {
   const statusId = useId();
   const [searchInput, setSearchInput] = useState(rememberedFilters.search);
   const [filters, setFilters] = useState<Filters>(rememberedFilters);
-  const [list, setList] = useState<ListState>({ state: 'loading' });
+  const [more, setMore] = useState<MorePages | null>(null);
   const [loadingMore, setLoadingMore] = useState<{ error?: unknown; busy: boolean }>({ busy: false });
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
 
   // Typing settles for a moment before the search is sent.
   useEffect(() => {
@@ -74,54 +90,44 @@ export function CaseList() {
     const timer = window.setTimeout(() => setFilters((f) => ({ ...f, search: searchInput })), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [searchInput, filters.search]);
-
   useEffect(() => {
     rememberedFilters = filters;
-    const controller = new AbortController();
-    const gen = ++generation.current;
-    setList({ state: 'loading' });
-    setLoadingMore({ busy: false });
-    session.request(casesQuery, { first: CASES_PAGE_SIZE, filter: toFilter(filters) }, controller.signal).then(
-      (data) => {
-        if (gen !== generation.current) return;
-        setList({
-          state: 'ready',
-          rows: data.cases.edges.map((e) => e.node),
-          totalCount: data.cases.totalCount,
-          endCursor: data.cases.pageInfo.endCursor ?? null,
-          hasNextPage: data.cases.pageInfo.hasNextPage,
-        });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted && gen === generation.current) setList({ state: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [filters, attempt]);
+  }, [filters]);
+
+  const filter = toFilter(filters);
+  const first = useQuery(casesQuery, { first: CASES_PAGE_SIZE, filter }, [tags.cases]);
+  const firstPage = first.data?.cases;
+  const firstEnd = firstPage?.pageInfo.endCursor ?? null;
+  const extra = more && firstPage && more.from === firstEnd ? more : null;
+  const list = firstPage
+    ? (() => {
+        const seen = new Set(firstPage.edges.map((e) => e.node.id));
+        const rows = [...firstPage.edges.map((e) => e.node), ...(extra?.rows.filter((r) => !seen.has(r.id)) ?? [])];
+        return { state: 'ready' as const, rows, totalCount: firstPage.totalCount, endCursor: extra ? extra.endCursor : firstEnd, hasNextPage: extra ? extra.hasNextPage : firstPage.pageInfo.hasNextPage };
+      })()
+    : first.error !== undefined
+      ? { state: 'error' as const, error: first.error }
+      : { state: 'loading' as const };
+
+  const unread = useQuery(caseListUnreadQuery, { caseIds: list.state === 'ready' ? list.rows.map((r) => r.id) : [] }, [tags.cases, tags.inbox]);
+  const unreadOf = new Map((unread.data?.unreadCounts.cases ?? []).map((u) => [u.caseId, u.unread]));
 
   const loadMore = useCallback(async () => {
     if (list.state !== 'ready' || !list.hasNextPage || loadingMore.busy) return;
-    const gen = generation.current;
     setLoadingMore({ busy: true });
     try {
-      const data = await session.request(casesQuery, { first: CASES_PAGE_SIZE, after: list.endCursor, filter: toFilter(filters) });
-      if (gen !== generation.current) return;
-      setList((prev) => {
-        if (prev.state !== 'ready') return prev;
-        const seen = new Set(prev.rows.map((r) => r.id));
-        return {
-          state: 'ready',
-          rows: [...prev.rows, ...data.cases.edges.map((e) => e.node).filter((n) => !seen.has(n.id))],
-          totalCount: data.cases.totalCount,
-          endCursor: data.cases.pageInfo.endCursor ?? null,
-          hasNextPage: data.cases.pageInfo.hasNextPage,
-        };
-      });
+      const data = await session.request(casesQuery, { first: CASES_PAGE_SIZE, after: list.endCursor, filter });
+      setMore((prev) => ({
+        from: firstEnd,
+        rows: [...(prev && prev.from === firstEnd ? prev.rows : []), ...data.cases.edges.map((e) => e.node)],
+        endCursor: data.cases.pageInfo.endCursor ?? null,
+        hasNextPage: data.cases.pageInfo.hasNextPage,
+      }));
       setLoadingMore({ busy: false });
     } catch (error) {
-      if (gen === generation.current) setLoadingMore({ busy: false, error });
+      setLoadingMore({ busy: false, error });
     }
-  }, [list, loadingMore.busy, filters]);
+  }, [list, loadingMore.busy, filter, firstEnd]);
 
   const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     // The link in the row handles its own clicks (and modified clicks such as "open in new tab").
@@ -170,7 +176,7 @@ export function CaseList() {
       {list.state === 'error' && (
         <div className="alert alert--error" role="alert">
           <p>{errorText(list.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button button--secondary" onClick={first.refetch}>
             {t('home.retry')}
           </button>
         </div>
@@ -206,14 +212,15 @@ export function CaseList() {
                       {row.decisionNumber ?? t('cases.noDecision')}
                     </a>
                     {row.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
+                    {(unreadOf.get(row.id) ?? 0) > 0 && <span className="badge badge--info">{t('cases.unread', { count: unreadOf.get(row.id) ?? 0 })}</span>}
                   </th>
-                  <td>{row.commune.name}</td>
-                  <td>{mainDebtor(row) ?? '—'}</td>
-                  <td>
+                  <td data-label={t('cases.colCommune')}>{row.commune.name}</td>
+                  <td data-label={t('cases.colDebtor')}>{mainDebtor(row) ?? '—'}</td>
+                  <td data-label={t('cases.colStatus')}>
                     <StatusBadge status={row.status} />
                   </td>
-                  <td className="num">{formatMoney(row.totals.owed)}</td>
-                  <td className="num">{formatMoney(row.totals.collected)}</td>
+                  <td className="num" data-label={t('cases.colOwed')}>{formatMoney(row.totals.owed)}</td>
+                  <td className="num" data-label={t('cases.colCollected')}>{formatMoney(row.totals.collected)}</td>
                 </tr>
               ))}
             </tbody>

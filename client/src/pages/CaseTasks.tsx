@@ -1,13 +1,50 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { session } from '../auth/session';
+import { useState, type FormEvent } from 'react';
+import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
-import type { CaseTasksQuery, TaskAction, TaskKind, TaskStatus } from '../gql/graphql';
+import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
-import { assignTaskMutation, caseTasksQuery, transitionTaskMutation } from '../operations';
+import { graphql } from '../gql';
+import { assignTaskMutation, transitionTaskMutation } from '../operations';
 
-type Task = CaseTasksQuery['caseTasks']['edges'][number]['node'];
+type Task = TaskCardFragment;
+
+/** What one task card shows and needs to act (colocated with the component that renders it). */
+export const taskCardFields = graphql(`
+  fragment TaskCard on Task {
+    id
+    title
+    kind
+    status
+    dueAt
+    overdue
+    reason
+    version
+    assigneeAgency {
+      id
+      name
+    }
+    viewerCan {
+      respond
+      cancel
+    }
+  }
+`);
+
+/** The tasks of one case (newest first) with what the viewer may do with each. */
+export const caseTasksQuery = graphql(`
+  query CaseTasks($caseId: ID!, $first: Int) {
+    caseTasks(caseId: $caseId, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...TaskCard
+        }
+      }
+    }
+  }
+`);
 
 /** How many tasks of a case are listed (newest first). */
 const TASKS_SHOWN = 100;
@@ -60,52 +97,30 @@ function endOfDayInVietnam(ymd: string): string {
  */
 export function CaseTasks({
   caseId,
-  refreshKey,
   canAssign,
   agencies,
 }: {
   caseId: string;
-  refreshKey: number;
   canAssign: boolean;
   agencies: ReadonlyArray<{ id: string; name: string }>;
 }) {
   const t = useT();
-  const [tasks, setTasks] = useState<Task[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [localTick, setLocalTick] = useState(0);
+  const result = useQuery(caseTasksQuery, { caseId, first: TASKS_SHOWN }, [tags.tasks(caseId)]);
+  const tasks: Task[] = result.data?.caseTasks.edges.map((e) => e.node) ?? [];
+  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [declining, setDeclining] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    session.request(caseTasksQuery, { caseId, first: TASKS_SHOWN }, controller.signal).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        setTasks(data.caseTasks.edges.map((e) => e.node));
-        setState('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoadError(error);
-        setState((s) => (s === 'ready' ? s : 'error'));
-      },
-    );
-    return () => controller.abort();
-  }, [caseId, refreshKey, localTick]);
-
   const act = (task: Task, action: TaskAction, why?: string) => {
     setBusy(task.id);
     setActionError(null);
-    session.request(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }).then(
-      (updated) => {
-        setTasks((list) => list.map((x) => (x.id === task.id ? { ...x, status: updated.transitionTask.status, version: updated.transitionTask.version } : x)));
+    mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }, [tags.tasks(caseId), tags.inbox]).then(
+      () => {
         setBusy(null);
         setDeclining(null);
         setReason('');
-        setLocalTick((n) => n + 1);
       },
       (err: unknown) => {
         setActionError(errorText(err, t));
@@ -123,42 +138,28 @@ export function CaseTasks({
     <section className="card tasks" aria-labelledby="case-tasks">
       <h2 id="case-tasks">{t('tasks.heading')}</h2>
 
-      <LoadStatus state={state} loadingKey="tasks.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
+      <LoadStatus state={state} loadingKey="tasks.loading" error={result.error} onRetry={result.refetch} />
       <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
 
       {state === 'ready' &&
         (tasks.length === 0 ? (
           <p className="muted">{t('tasks.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('tasks.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('tasks.colTitle')}</th>
-                  <th scope="col">{t('tasks.colKind')}</th>
-                  <th scope="col">{t('tasks.colAgency')}</th>
-                  <th scope="col">{t('tasks.colStatus')}</th>
-                  <th scope="col">{t('tasks.colDue')}</th>
-                  <th scope="col">{t('tasks.colActions')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <ul className="card-list" aria-label={t('tasks.caption')}>
                 {tasks.map((task) => {
                   const responses = task.viewerCan.respond ? RESPONSES[task.status] : [];
                   const canDecline = task.viewerCan.respond && DECLINABLE.includes(task.status);
                   const canCancel = task.viewerCan.cancel && CANCELLABLE.includes(task.status);
                   const working = busy === task.id;
                   return (
-                    <tr key={task.id}>
-                      <th scope="row">{task.title}</th>
-                      <td>{taskKindLabel(t, task.kind)}</td>
-                      <td>{task.assigneeAgency.name}</td>
-                      <td>
-                        <span className={`badge badge--${STATUS_TONE[task.status]}`}>{taskStatusLabel(t, task.status)}</span>
-                        {task.reason && <div className="muted small">{t('tasks.reason', { reason: task.reason })}</div>}
-                      </td>
-                      <td>
+                    <li key={task.id} className="item-card">
+                      <h3 className="item-card__title">{task.title}</h3>
+                      <p className="item-card__meta">
+                        <span className={`badge badge--${STATUS_TONE[task.status]}`}>{taskStatusLabel(t, task.status)}</span> {taskKindLabel(t, task.kind)} · {task.assigneeAgency.name}
+                      </p>
+                      {task.reason && <p className="muted small">{t('tasks.reason', { reason: task.reason })}</p>}
+                      <p className="item-card__meta">
+                        <span className="muted">{t('tasks.colDue')}: </span>
                         {task.dueAt ? <time dateTime={task.dueAt}>{formatDateTime(task.dueAt)}</time> : <span className="muted">{t('tasks.noDue')}</span>}
                         {task.overdue && (
                           <>
@@ -166,8 +167,8 @@ export function CaseTasks({
                             <span className="badge badge--danger">{t('tasks.overdue')}</span>
                           </>
                         )}
-                      </td>
-                      <td>
+                      </p>
+                      <div>
                         <div className="task-actions">
                           {responses.map((r) => (
                             <button key={r.action} type="button" className="button button--primary button--small" disabled={working} onClick={() => act(task, r.action)}>
@@ -205,21 +206,19 @@ export function CaseTasks({
                             </button>
                           </form>
                         )}
-                      </td>
-                    </tr>
+                      </div>
+                    </li>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+          </ul>
         ))}
 
-      {canAssign && <AssignForm caseId={caseId} agencies={agencies} onAssigned={() => setLocalTick((n) => n + 1)} />}
+      {canAssign && <AssignForm caseId={caseId} agencies={agencies} />}
     </section>
   );
 }
 
-function AssignForm({ caseId, agencies, onAssigned }: { caseId: string; agencies: ReadonlyArray<{ id: string; name: string }>; onAssigned: () => void }) {
+function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyArray<{ id: string; name: string }> }) {
   const t = useT();
   const [agencyId, setAgencyId] = useState('');
   const [kind, setKind] = useState<TaskKind>('PERSUADE');
@@ -239,13 +238,12 @@ function AssignForm({ caseId, agencies, onAssigned }: { caseId: string; agencies
     setSending(true);
     setError(null);
     setDone(false);
-    session.request(assignTaskMutation, { input: { caseId, agencyId, kind, title: title.trim(), dueAt: due ? endOfDayInVietnam(due) : undefined } }).then(
+    mutate(assignTaskMutation, { input: { caseId, agencyId, kind, title: title.trim(), dueAt: due ? endOfDayInVietnam(due) : undefined } }, [tags.tasks(caseId)]).then(
       () => {
         setTitle('');
         setDue('');
         setSending(false);
         setDone(true);
-        onAssigned();
       },
       (err: unknown) => {
         setError(errorText(err, t));

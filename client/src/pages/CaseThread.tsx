@@ -1,13 +1,56 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { session } from '../auth/session';
+import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime } from '../format';
-import type { CaseThreadQuery, PostKind } from '../gql/graphql';
+import type { PostKind, ThreadPostFragment } from '../gql/graphql';
 import { postKindLabel, useT } from '../i18n';
-import { caseThreadQuery, markThreadReadMutation, postToThreadMutation } from '../operations';
+import { graphql } from '../gql';
+import { markThreadReadMutation, postToThreadMutation } from '../operations';
 
-type Post = CaseThreadQuery['caseThread']['edges'][number]['node'];
+type Post = ThreadPostFragment;
+
+/** What one post of the thread shows (colocated with the component that renders it). */
+export const threadPostFields = graphql(`
+  fragment ThreadPost on Post {
+    id
+    seq
+    kind
+    body
+    createdAt
+    editedAt
+    deletedAt
+    unread
+    author {
+      id
+      fullName
+    }
+    authorAgency {
+      id
+      name
+    }
+  }
+`);
+
+/** A page of a case's thread, oldest first; `last`/`before` page backward from the newest post. */
+export const caseThreadQuery = graphql(`
+  query CaseThread($caseId: ID!, $last: Int, $before: String) {
+    caseThread(caseId: $caseId, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        startCursor
+        hasPreviousPage
+      }
+      edges {
+        cursor
+        node {
+          ...ThreadPost
+        }
+      }
+    }
+  }
+`);
 
 /** Posts per page (the newest page first, then older pages on demand). */
 const PAGE = 20;
@@ -36,42 +79,31 @@ function merge(current: Post[], incoming: Post[]): Post[] {
 /**
  * The case thread ("Trao đổi"): posts oldest first with the newest at the bottom, older pages on
  * demand, and a form to post a note or report. Bodies are plain text (React text nodes; line breaks
- * kept by CSS), never HTML. `refreshKey` changes whenever the case page hears of live activity.
+ * kept by CSS), never HTML. Live posts arrive through the query cache (tag `thread:<case>`).
  */
-export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: string; refreshKey: number; extraKinds?: readonly PostKind[] }) {
+export function CaseThread({ caseId, extraKinds = [] }: { caseId: string; extraKinds?: readonly PostKind[] }) {
   const t = useT();
+  const newest = useQuery(caseThreadQuery, { caseId, last: PAGE }, [tags.thread(caseId)]);
   const [posts, setPosts] = useState<Post[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [older, setOlder] = useState<{ cursor: string | null; hasMore: boolean }>({ cursor: null, hasMore: false });
   const [loadingOlder, setLoadingOlder] = useState(false);
-  const [localTick, setLocalTick] = useState(0);
+  const [olderError, setOlderError] = useState<unknown>(null);
   const postsRef = useRef(posts);
   postsRef.current = posts;
 
-  // The newest page; merged into what is shown (a gap since the last load replaces it).
+  // Each answer for the newest page is merged into what is shown (a gap since the last one replaces it).
+  const page = newest.data?.caseThread;
   useEffect(() => {
-    const controller = new AbortController();
-    session.request(caseThreadQuery, { caseId, last: PAGE }, controller.signal).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        const page = data.caseThread.edges.map((e) => e.node);
-        const current = postsRef.current;
-        const newestShown = current.at(-1)?.seq ?? 0;
-        const oldestIncoming = page[0]?.seq ?? 0;
-        const replaced = current.length === 0 || oldestIncoming > newestShown + 1;
-        setPosts(replaced ? page : merge(current, page));
-        if (replaced) setOlder({ cursor: data.caseThread.pageInfo.startCursor ?? null, hasMore: data.caseThread.pageInfo.hasPreviousPage });
-        setState('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoadError(error);
-        setState((s) => (s === 'ready' ? s : 'error')); // a failed refresh keeps what is shown
-      },
-    );
-    return () => controller.abort();
-  }, [caseId, refreshKey, localTick]);
+    if (!page) return;
+    const incoming = page.edges.map((e) => e.node);
+    const current = postsRef.current;
+    const newestShown = current.at(-1)?.seq ?? 0;
+    const oldestIncoming = incoming[0]?.seq ?? 0;
+    const replaced = current.length === 0 || oldestIncoming > newestShown + 1;
+    setPosts(replaced ? incoming : merge(current, incoming));
+    if (replaced) setOlder({ cursor: page.pageInfo.startCursor ?? null, hasMore: page.pageInfo.hasPreviousPage });
+  }, [page]);
+  const state = page ? 'ready' : newest.error !== undefined ? 'error' : 'loading';
 
   const loadOlder = useCallback(() => {
     if (!older.cursor) return;
@@ -83,7 +115,7 @@ export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: st
         setLoadingOlder(false);
       },
       (error: unknown) => {
-        setLoadError(error);
+        setOlderError(error);
         setLoadingOlder(false);
       },
     );
@@ -95,7 +127,7 @@ export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: st
   useEffect(() => {
     if (newestSeq <= markedSeq.current) return;
     markedSeq.current = newestSeq;
-    session.request(markThreadReadMutation, { caseId, upToSeq: newestSeq }).catch(() => {
+    mutate(markThreadReadMutation, { caseId, upToSeq: newestSeq }, [tags.cases, tags.inbox]).catch(() => {
       markedSeq.current = 0; // try again with the next load
     });
   }, [caseId, newestSeq]);
@@ -104,7 +136,8 @@ export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: st
     <section className="card thread" aria-labelledby="case-thread">
       <h2 id="case-thread">{t('thread.heading')}</h2>
 
-      <LoadStatus state={state} loadingKey="thread.loading" error={loadError} onRetry={() => setLocalTick((n) => n + 1)} />
+      <LoadStatus state={state} loadingKey="thread.loading" error={newest.error} onRetry={newest.refetch} />
+      {olderError !== null && <p className="alert alert--error">{errorText(olderError, t)}</p>}
 
       {state === 'ready' && (
         <>
@@ -127,7 +160,7 @@ export function CaseThread({ caseId, refreshKey, extraKinds = [] }: { caseId: st
         </>
       )}
 
-      <PostForm caseId={caseId} kinds={[...BASIC_KINDS, ...extraKinds]} onPosted={() => setLocalTick((n) => n + 1)} />
+      <PostForm caseId={caseId} kinds={[...BASIC_KINDS, ...extraKinds]} />
     </section>
   );
 }
@@ -157,7 +190,7 @@ function PostItem({ post }: { post: Post }) {
   );
 }
 
-function PostForm({ caseId, kinds, onPosted }: { caseId: string; kinds: readonly PostKind[]; onPosted: () => void }) {
+function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[] }) {
   const t = useT();
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<PostKind>('NOTE');
@@ -175,12 +208,11 @@ function PostForm({ caseId, kinds, onPosted }: { caseId: string; kinds: readonly
     setSending(true);
     setError(null);
     setSent(false);
-    session.request(postToThreadMutation, { input: { caseId, body, kind } }).then(
+    mutate(postToThreadMutation, { input: { caseId, body, kind } }, [tags.thread(caseId)]).then(
       () => {
         setBody('');
         setSending(false);
         setSent(true);
-        onPosted();
       },
       (err: unknown) => {
         setError(errorText(err, t));

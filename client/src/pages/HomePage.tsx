@@ -1,83 +1,149 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { session } from '../auth/session';
+import { useEffect, useRef } from 'react';
+import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
-import type { HomeQuery, MyWorkQuery } from '../gql/graphql';
+import { graphql } from '../gql';
+import { InboxIcon } from '../icons';
 import { agencyKindLabel, roleLabel, useT } from '../i18n';
+import type { LiveStatus } from '../lib/live-subscription';
 import { useLiveConnection } from '../live-connection';
+import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
-import { useRoute } from '../router';
-import { CaseDetailPage } from './CaseDetailPage';
+import { aboutHref, homeHref, inboxHref, useRoute, type Route } from '../router';
+import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
+import { InboxPage, useInboxUnread } from './InboxPage';
 
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; data: HomeQuery };
+/** What concerns me or my agency, live: it keeps the inbox and every count in step. */
+export const myFeedSubscription = graphql(`
+  subscription MyFeed($after: String) {
+    myFeed(after: $after) {
+      cursor
+      type
+      caseId
+      occurredAt
+    }
+  }
+`);
+
+/** The system page: which version and instance answered (for administrators). */
+export const aboutQuery = graphql(`
+  query About {
+    serverInfo {
+      version
+      instanceId
+      eventBus
+    }
+  }
+`);
+
+/** Words of the connection indicator: "online" and "connecting" never look alike. */
+const LIVE_TEXT: Record<LiveStatus, 'live.connected' | 'live.connecting' | 'live.reconnecting'> = {
+  connected: 'live.connected',
+  connecting: 'live.connecting',
+  reconnecting: 'live.reconnecting',
+  failed: 'live.reconnecting',
+  disposed: 'live.reconnecting',
+};
 
 /**
- * The signed-in pages: the start page (who you are, which agency, which server, and the case list) or,
- * at "#/cases/<id>", one case. The live-link status stays on top of both.
+ * The signed-in pages: the navigation (cases, inbox with its unread badge, the system page for
+ * administrators), the live-link status, then the page of the route. The `myFeed` subscription lives
+ * here, so the inbox and the counts stay current on every page.
  */
 export function HomePage() {
   const route = useRoute();
   const { status: liveStatus, client: live } = useLiveConnection(true);
   const t = useT();
+  const me = useQuery(homeQuery, {}, [tags.me]);
+  const isAdmin = me.data?.me.roles?.includes('SYSTEM_ADMIN') ?? false;
+
+  useLiveEvents({ live, query: myFeedSubscription, variables: {}, select: (d) => d.myFeed, resyncTags: [tags.inbox, tags.cases] });
+
   return (
     <div className="home">
-      <p className={`live live--${liveStatus}`} role="status">
-        <span className="live__dot" aria-hidden="true" />
-        {t(liveStatus === 'connected' ? 'live.connected' : liveStatus === 'connecting' ? 'live.connecting' : 'live.reconnecting')}
-      </p>
-      {route.page === 'case' ? <CaseDetailPage key={route.id} id={route.id} live={live} /> : <StartPage />}
+      <div className="home__bar">
+        <MainNav route={route} isAdmin={isAdmin} />
+        <p className={`live live--${liveStatus}`} role="status">
+          <span className="live__dot" aria-hidden="true" />
+          {t(LIVE_TEXT[liveStatus])}
+        </p>
+      </div>
+      {route.page === 'case' ? (
+        <CaseDetailPage key={route.id} id={route.id} live={live} />
+      ) : route.page === 'inbox' ? (
+        <InboxPage />
+      ) : route.page === 'about' ? (
+        isAdmin ? <AboutPage /> : me.data ? <NotFound messageKey="about.adminsOnly" /> : null
+      ) : route.page === 'notFound' ? (
+        <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
+      ) : (
+        <StartPage />
+      )}
     </div>
   );
 }
 
-/** Who you are, which agency, which server, then the cases you may see. */
+function MainNav({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+  const t = useT();
+  const unread = useInboxUnread();
+  const current = (page: Route['page']) => (route.page === page ? ('page' as const) : undefined);
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <a href={homeHref} className="main-nav__item" aria-current={current('home')}>
+        {t('nav.cases')}
+      </a>
+      <a href={inboxHref} className="main-nav__item" aria-current={current('inbox')}>
+        <InboxIcon /> {t('nav.inbox')}
+        {unread !== null && unread > 0 && (
+          <span className="count-badge">
+            <span aria-hidden="true">{unread}</span>
+            <span className="visually-hidden">{t('nav.unread', { count: unread })}</span>
+          </span>
+        )}
+      </a>
+      {isAdmin && (
+        <a href={aboutHref} className="main-nav__item" aria-current={current('about')}>
+          {t('nav.about')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+/** Who you are and which agency, what needs you, then the cases you may see. */
 function StartPage() {
   const t = useT();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const result = useQuery(homeQuery, {}, [tags.me]);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const me = result.data?.me;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    session.request(homeQuery, {}, controller.signal).then(
-      (data) => setLoad({ state: 'ready', data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ state: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const ready = load.state === 'ready';
+  const ready = me !== undefined;
   useEffect(() => {
     // Move focus to the greeting once it exists, so screen readers announce the new page.
     if (ready) headingRef.current?.focus();
   }, [ready]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
   return (
     <>
-      {load.state === 'loading' && (
+      {result.loading && (
         <p className="muted" role="status">
           {t('home.loading')}
         </p>
       )}
 
-      {load.state === 'error' && (
+      {!me && result.error !== undefined && (
         <div className="alert alert--error" role="alert">
-          <p>{errorText(load.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={retry}>
+          <p>{errorText(result.error, t)}</p>
+          <button type="button" className="button button--secondary" onClick={result.refetch}>
             {t('home.retry')}
           </button>
         </div>
       )}
 
-      {load.state === 'ready' && (
+      {me && (
         <>
           <h1 ref={headingRef} tabIndex={-1} className="home__greeting">
-            {t('home.greeting', { name: load.data.me.fullName })}
+            {t('home.greeting', { name: me.fullName })}
           </h1>
 
           <div className="grid">
@@ -86,20 +152,20 @@ function StartPage() {
               <dl className="facts">
                 <div>
                   <dt>{t('home.username')}</dt>
-                  <dd>{load.data.me.username}</dd>
+                  <dd>{me.username}</dd>
                 </div>
                 <div>
                   <dt>{t('home.agency')}</dt>
                   <dd>
-                    {load.data.me.agency.name}
-                    <span className="muted"> · {agencyKindLabel(t, load.data.me.agency.kind)}</span>
+                    {me.agency.name}
+                    <span className="muted"> · {agencyKindLabel(t, me.agency.kind)}</span>
                   </dd>
                 </div>
                 <div>
                   <dt>{t('home.roles')}</dt>
                   <dd>
                     <ul className="chips">
-                      {(load.data.me.roles ?? []).map((role) => (
+                      {(me.roles ?? []).map((role) => (
                         <li key={role} className="chip">
                           {roleLabel(t, role)}
                         </li>
@@ -111,22 +177,6 @@ function StartPage() {
             </section>
 
             <MyWork />
-
-            <section className="card" aria-labelledby="server-heading">
-              <h2 id="server-heading">{t('home.server')}</h2>
-              <dl className="facts">
-                <div>
-                  <dt>{t('home.version')}</dt>
-                  <dd>{load.data.serverInfo.version}</dd>
-                </div>
-                <div>
-                  <dt>{t('home.instance')}</dt>
-                  <dd>
-                    <code>{load.data.serverInfo.instanceId}</code>
-                  </dd>
-                </div>
-              </dl>
-            </section>
           </div>
 
           <section className="card" aria-labelledby="cases-heading">
@@ -140,44 +190,75 @@ function StartPage() {
 }
 
 /**
- * "Việc của tôi": how many tasks for me or my agency are still open, and how many thread posts I have
- * not read. A failure here only hides the numbers; the rest of the page does not depend on them.
+ * "Việc của tôi": open tasks for me or my agency, unread inbox items and unread thread posts, with a
+ * link to the inbox. Tagged `inbox`, so it moves with every live event that reaches the inbox. A
+ * failure here only hides the numbers; the rest of the page does not depend on them.
  */
 function MyWork() {
   const t = useT();
-  const [data, setData] = useState<MyWorkQuery | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data, error } = useQuery(myWorkQuery, {}, [tags.inbox, tags.cases]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    session.request(myWorkQuery, {}, controller.signal).then(
-      (result) => setData(result),
-      () => {
-        if (!controller.signal.aborted) setFailed(true);
-      },
-    );
-    return () => controller.abort();
-  }, []);
-
-  if (failed) return null;
+  if (!data && error !== undefined) return null;
   return (
     <section className="card" aria-labelledby="my-work-heading">
       <h2 id="my-work-heading">{t('myWork.heading')}</h2>
       {data ? (
-        <dl className="facts">
-          <div>
-            <dt>{t('myWork.openTasks')}</dt>
-            <dd>{data.myTasks.totalCount}</dd>
-          </div>
-          <div>
-            <dt>{t('myWork.unread')}</dt>
-            <dd>{data.unreadCounts.total}</dd>
-          </div>
-        </dl>
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('myWork.inboxUnread')}</dt>
+              <dd>{data.inbox.unreadCount}</dd>
+            </div>
+            <div>
+              <dt>{t('myWork.openTasks')}</dt>
+              <dd>{data.myTasks.totalCount}</dd>
+            </div>
+            <div>
+              <dt>{t('myWork.unread')}</dt>
+              <dd>{data.unreadCounts.total}</dd>
+            </div>
+          </dl>
+          <p>
+            <a href={inboxHref} className="button button--primary">
+              {t('myWork.openInbox')}
+            </a>
+          </p>
+        </>
       ) : (
         <p className="muted" role="status">
           {t('myWork.loading')}
         </p>
+      )}
+    </section>
+  );
+}
+
+/** Version and instance of the server that answered: for administrators, out of everyone else's way. */
+function AboutPage() {
+  const t = useT();
+  const result = useQuery(aboutQuery, {}, [tags.me]);
+  const info = result.data?.serverInfo;
+  return (
+    <section className="card" aria-labelledby="about-heading">
+      <h1 id="about-heading">{t('about.heading')}</h1>
+      {!info && result.error !== undefined && <p className="alert alert--error">{errorText(result.error, t)}</p>}
+      {info && (
+        <dl className="facts">
+          <div>
+            <dt>{t('home.version')}</dt>
+            <dd>{info.version}</dd>
+          </div>
+          <div>
+            <dt>{t('home.instance')}</dt>
+            <dd>
+              <code>{info.instanceId}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('about.eventBus')}</dt>
+            <dd>{info.eventBus}</dd>
+          </div>
+        </dl>
       )}
     </section>
   );

@@ -8,7 +8,7 @@ import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
-import { CaseThread, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
+import { CaseThread, InboxRead, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 
 /**
@@ -34,6 +34,7 @@ export const ENTITIES = [
   PostRevision,
   CaseThread,
   ThreadRead,
+  InboxRead,
   Task,
   CaseAction,
   ActionParticipant,

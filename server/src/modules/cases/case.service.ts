@@ -107,6 +107,8 @@ export interface CaseFilter {
 }
 
 const DIGITS = /^\d{1,18}$/;
+/** The text form of a uuid (any version): what a case id must look like before it reaches SQL. */
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Enforcement cases: intake, parties and obligations, the lifecycle, sharing between agencies.
@@ -239,6 +241,8 @@ export class CaseService {
 
   /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<EnforcementCase> {
+    // A malformed link is simply not a case (PostgreSQL would reject it as a uuid: a server error).
+    if (!UUID_TEXT.test(id)) throw notFound('việc thi hành án');
     const found = await em.findOne(EnforcementCase, { id });
     if (!found || !canOnCase(viewer, 'case.read', await this.facts(em, found))) throw notFound('việc thi hành án');
     return found;

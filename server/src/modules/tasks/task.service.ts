@@ -205,7 +205,8 @@ export class TaskService {
           type: 'task.escalated',
           stream: `case:${c.id}`,
           actorId: null,
-          topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
+          // The assignee agency hears of it too: its overdue task is in its inbox.
+          topics: [...new Set([`case:${c.id}`, ...addressed.map((id) => `agency:${id}`), `agency:${task.assigneeAgency.id}`])],
           payload: {
             caseId: c.id,
             taskId: task.id,

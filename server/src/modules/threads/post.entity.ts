@@ -173,3 +173,23 @@ export class ThreadRead {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   updatedAt: Date = new Date();
 }
+
+/**
+ * One inbox item the user has read: the id of the event it was made from. Rows exist only for read
+ * items, so "unread" is an anti-join over the (bounded) events addressed to the user; marking read
+ * is an idempotent insert.
+ */
+@Entity({ tableName: 'inbox_read' })
+export class InboxRead {
+  [OptionalProps]?: 'readAt';
+
+  @ManyToOne(() => User, { primary: true, deleteRule: 'cascade' })
+  user!: Rel<User>;
+
+  /** `event.id` of the inbox item (a bigint, as text in JavaScript). */
+  @PrimaryKey({ type: 'bigint' })
+  eventId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  readAt: Date = new Date();
+}

@@ -17,6 +17,8 @@ registerEnumType(PostKind, { name: 'PostKind', description: 'Note, report, direc
 /** What an inbox item is about, derived from its event type. */
 export enum InboxCategory {
   NEW_TASK = 'NEW_TASK',
+  /** My agency's task is past its deadline (and was escalated). */
+  OVERDUE_TASK = 'OVERDUE_TASK',
   TASK_UPDATE = 'TASK_UPDATE',
   ESCALATION = 'ESCALATION',
   MENTION = 'MENTION',
@@ -83,10 +85,18 @@ export class InboxItemType {
   @Field({ description: 'Event type, e.g. task.created, thread.posted, case.shared.' }) type!: string;
   @Field() occurredAt!: Date;
   @Field(() => GraphQLJSONObject) payload!: Record<string, unknown>;
+  @Field({ description: 'I have not marked it read.' }) unread!: boolean;
 }
 
 @ObjectType()
-export class InboxConnection extends ConnectionType('Inbox', InboxItemType) {}
+export class InboxConnection extends ConnectionType('Inbox', InboxItemType) {
+  @Field(() => Int, { description: 'Unread items across all pages (what the badge shows).' }) unreadCount!: number;
+}
+
+@ObjectType('InboxReadResult')
+export class InboxReadResultType {
+  @Field(() => Int, { description: 'Items still unread.' }) unreadCount!: number;
+}
 
 /** Checked by the service (one place, with messages naming the file); no decorators here. */
 @InputType()
@@ -154,8 +164,15 @@ export class ThreadResolver {
 
   @SignedIn('events addressed to the viewer or their agency, on cases passing case.read')
   @Query(() => InboxConnection, { description: 'What needs my attention (new tasks, mentions, directives, invitations, escalations), newest first.' })
-  async inbox(@Ctx() ctx: GraphQLContext, @Args() page: BidiPageArgsInput) {
-    return toConnection(await ctx.services.threads.inbox(ctx.em, ctx.viewer!, page));
+  async inbox(@Ctx() ctx: GraphQLContext, @Args() page: BidiPageArgsInput, @Arg('unreadOnly', { nullable: true, description: 'Only the items I have not read.' }) unreadOnly?: boolean) {
+    const result = await ctx.services.threads.inbox(ctx.em, ctx.viewer!, page, { unreadOnly: unreadOnly ?? false });
+    return { ...toConnection(result), unreadCount: result.unreadCount };
+  }
+
+  @SignedIn('own read marks, on items of the viewer\'s own inbox')
+  @Mutation(() => InboxReadResultType, { description: 'Marks inbox items read (ids from `inbox`), or all of them when ids is omitted. Idempotent.' })
+  async markInboxRead(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null) {
+    return { unreadCount: await ctx.services.threads.markInboxRead(ctx.em, ctx.viewer!, ids) };
   }
 
   @SignedIn(THREAD_WRITE)
@@ -241,6 +258,8 @@ const CATEGORY: Record<string, (payload: Record<string, unknown>) => InboxCatego
   'task.reassigned': () => InboxCategory.NEW_TASK,
   'task.declined': () => InboxCategory.TASK_UPDATE,
   'task.escalated': () => InboxCategory.ESCALATION,
+  'case.deadlineMissed': () => InboxCategory.ESCALATION,
+  'action.planned': () => InboxCategory.INVITATION,
   'thread.posted': (p) => (p.kind === PostKind.DIRECTIVE ? InboxCategory.DIRECTIVE : p.kind === PostKind.RECOMMENDATION ? InboxCategory.RECOMMENDATION : InboxCategory.MENTION),
   'thread.postEdited': () => InboxCategory.MENTION,
   'case.shared': () => InboxCategory.INVITATION,
@@ -249,7 +268,9 @@ const CATEGORY: Record<string, (payload: Record<string, unknown>) => InboxCatego
 @Resolver(() => InboxItemType)
 export class InboxItemResolver {
   @FieldResolver(() => InboxCategory)
-  category(@Root() e: InboxEntry): InboxCategory {
+  category(@Root() e: InboxEntry, @Ctx() ctx: GraphQLContext): InboxCategory {
+    // The assignee hears of its own overdue task; the lead office and the committee of an escalation.
+    if (e.type === 'task.escalated' && e.payload.assigneeAgencyId === ctx.viewer?.agencyId) return InboxCategory.OVERDUE_TASK;
     return (CATEGORY[e.type] ?? (() => InboxCategory.TASK_UPDATE))(e.payload);
   }
 

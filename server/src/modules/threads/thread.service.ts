@@ -59,10 +59,28 @@ export interface InboxEntry {
   occurredAt: Date;
   caseId: string;
   payload: Record<string, unknown>;
+  /** The viewer has not marked it read. */
+  unread: boolean;
 }
 
+/** A page of the inbox, with how many of all its items are unread. */
+export type InboxPage = Page<InboxEntry> & { unreadCount: number };
+
 /** Event types that need the attention of the person or agency they are addressed to. */
-export const INBOX_EVENT_TYPES = ['task.created', 'task.reassigned', 'task.declined', 'task.escalated', 'thread.posted', 'thread.postEdited', 'case.shared'] as const;
+export const INBOX_EVENT_TYPES = [
+  'task.created',
+  'task.reassigned',
+  'task.declined',
+  'task.escalated',
+  'thread.posted',
+  'thread.postEdited',
+  'case.shared',
+  'case.deadlineMissed',
+  'action.planned',
+] as const;
+
+/** How many inbox items one markInboxRead call may name. */
+export const MAX_INBOX_MARKS = 200;
 
 /** Post kinds the API accepts (SYSTEM posts come from services only). */
 const KIND_ABILITY = {
@@ -306,29 +324,31 @@ export class ThreadService {
    * `agency:<my agency>` (the same addressing as the `myFeed` subscription), by others, about
    * cases the viewer can still read. Paged by event id both ways.
    */
-  async inbox(em: EntityManager, viewer: Viewer, page: PageArgs): Promise<Page<InboxEntry>> {
+  async inbox(em: EntityManager, viewer: Viewer, page: PageArgs, options: { unreadOnly?: boolean } = {}): Promise<InboxPage> {
     const backward = page.last != null || (page.before != null && page.first == null);
     if (page.first != null && page.last != null) throw badInput('Chỉ dùng một trong hai: first hoặc last.', { field: 'last' });
     const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
     if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: backward ? 'last' : 'first' });
     const cursorText = backward ? page.before : page.after;
     const cursor = cursorText == null ? null : decodeInboxCursor(cursorText);
-    const visible = visibleCaseIdsSql(viewer);
-    const base = `from event e
-       where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
-         and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`;
-    const params = [toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]), toPgTextArray(INBOX_EVENT_TYPES), viewer.userId, ...visible.params];
+    const inbox = inboxSql(viewer);
+    const unreadOnly = options.unreadOnly ? ` and ${UNREAD_SQL}` : '';
+    const base = `${inbox.from}${unreadOnly}`;
+    const params = [...inbox.params, ...(options.unreadOnly ? [viewer.userId] : [])];
     // Newest first: forward pages go to older ids, backward pages to newer ones.
-    const rows = await em.getConnection().execute<{ id: string; type: string; actor_id: string | null; occurred_at: Date; payload: Record<string, unknown> }[]>(
-      `select e.id::text as id, e.type, e.actor_id, e.occurred_at, e.payload ${base}
+    const rows = await em.getConnection().execute<{ id: string; type: string; actor_id: string | null; occurred_at: Date; payload: Record<string, unknown>; unread: boolean }[]>(
+      `select e.id::text as id, e.type, e.actor_id, e.occurred_at, e.payload, ${UNREAD_SQL} as unread ${base}
          ${cursor ? (backward ? 'and e.id > ?' : 'and e.id < ?') : ''}
         order by e.id ${backward ? 'asc' : 'desc'} limit ?`,
-      [...params, ...(cursor ? [cursor] : []), size + 1],
+      [viewer.userId, ...params, ...(cursor ? [cursor] : []), size + 1],
     );
     const more = rows.length > size;
     const items = rows.slice(0, size);
     if (backward) items.reverse();
-    const [{ count }] = await em.getConnection().execute<{ count: string }[]>(`select count(*) ${base}`, params);
+    const [{ count, unread }] = await em.getConnection().execute<{ count: string; unread: string }[]>(
+      `select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${base}`,
+      [viewer.userId, ...params],
+    );
     const entries = items.map((r) => ({
       id: r.id,
       type: r.type,
@@ -336,6 +356,7 @@ export class ThreadService {
       occurredAt: new Date(r.occurred_at),
       caseId: String(r.payload.caseId),
       payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      unread: r.unread,
     }));
     return {
       items: entries,
@@ -345,8 +366,54 @@ export class ThreadService {
       startCursor: entries.length ? encodeInboxCursor(entries[0].id) : null,
       endCursor: entries.length ? encodeInboxCursor(entries[entries.length - 1].id) : null,
       totalCount: Number(count),
+      unreadCount: Number(unread),
     };
   }
+
+  /** How many inbox items the viewer has not read (the badge; the same filter as `inbox`). */
+  async inboxUnreadCount(em: EntityManager, viewer: Viewer): Promise<number> {
+    const inbox = inboxSql(viewer);
+    const [{ unread }] = await em.getConnection().execute<{ unread: string }[]>(`select count(*) as unread ${inbox.from} and ${UNREAD_SQL}`, [...inbox.params, viewer.userId]);
+    return Number(unread);
+  }
+
+  /**
+   * Marks inbox items read: those named by `ids` (ids that are not in the viewer's inbox are
+   * ignored, so nobody learns whether an event exists), or every item when `ids` is omitted.
+   * Idempotent. Returns how many stay unread.
+   */
+  async markInboxRead(em: EntityManager, viewer: Viewer, ids?: readonly string[] | null): Promise<number> {
+    if (ids != null) {
+      if (ids.length === 0) throw badInput('Hãy chọn ít nhất một mục để đánh dấu đã đọc.', { field: 'ids' });
+      if (ids.length > MAX_INBOX_MARKS) throw badInput(`Mỗi lần chỉ đánh dấu được tối đa ${MAX_INBOX_MARKS} mục.`, { field: 'ids' });
+      if (ids.some((id) => !/^\d{1,19}$/.test(id))) throw badInput('Mã mục trong hộp thư không hợp lệ; hãy tải lại hộp thư.', { field: 'ids' });
+    }
+    const inbox = inboxSql(viewer);
+    await em.getConnection().execute(
+      `insert into inbox_read (user_id, event_id, read_at)
+       select ?::uuid, e.id, now() ${inbox.from} ${ids != null ? 'and e.id = any(?::bigint[])' : ''}
+       on conflict do nothing`,
+      [viewer.userId, ...inbox.params, ...(ids != null ? [`{${ids.join(',')}}`] : [])],
+    );
+    return this.inboxUnreadCount(em, viewer);
+  }
+}
+
+/** True for an inbox event (alias `e`) the user (first parameter) has not marked read. */
+const UNREAD_SQL = 'not exists (select 1 from inbox_read ir where ir.user_id = ? and ir.event_id = e.id)';
+
+/**
+ * `from event e where …`: the events of the viewer's inbox — addressed to `user:<me>` or `agency:<my
+ * agency>`, of an inbox type, by someone else, about a case the viewer can still read.
+ */
+function inboxSql(viewer: Viewer): { from: string; params: unknown[] } {
+  const visible = visibleCaseIdsSql(viewer);
+  return {
+    from: `from event e
+       where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
+         and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`,
+    params: [toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]), toPgTextArray(INBOX_EVENT_TYPES), viewer.userId, ...visible.params],
+  };
 }
 
 const encodeInboxCursor = (id: string) => Buffer.from(`inbox:${id}`).toString('base64url');
