@@ -8,6 +8,7 @@ import { Task } from '../modules/tasks/task.entity';
 import { Post } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 import type { CaseFacts } from '../policy/abilities';
+import { loadCaseFacts } from '../policy/facts';
 
 /** Finds rows by id in one query and returns them in the order asked (null for missing ids). */
 function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T) {
@@ -39,18 +40,8 @@ export function createLoaders(em: EntityManager) {
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
     caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
-      const rows = await em.getConnection().execute<{ id: string; lead: string; path: string; participants: string[] }[]>(
-        `select c.id, c.lead_agency_id as lead, a.path,
-                coalesce(array_agg(p.agency_id) filter (where p.agency_id is not null), '{}') as participants
-           from enforcement_case c
-           join area a on a.id = c.commune_id
-           left join case_participant p on p.case_id = c.id and p.removed_at is null
-          where c.id = any(?::uuid[])
-          group by c.id, a.path`,
-        [`{${caseIds.join(',')}}`],
-      );
-      const map = new Map(rows.map((r) => [r.id, { leadAgencyId: r.lead, participantAgencyIds: r.participants, communePath: r.path }]));
-      return caseIds.map((id) => map.get(id) ?? null);
+      const facts = await loadCaseFacts(em, caseIds);
+      return caseIds.map((id) => facts.get(id) ?? null);
     }),
     /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */
     partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
