@@ -8,6 +8,7 @@ import { Task } from '../modules/tasks/task.entity';
 import { Post } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 import type { CaseFacts } from '../policy/abilities';
+import { loadCaseFacts } from '../policy/facts';
 
 /** Finds rows by id in one query and returns them in the order asked (null for missing ids). */
 function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T) {
@@ -26,22 +27,6 @@ function byCaseLoader<T extends { case: { id: string } }>(em: EntityManager, ent
   });
 }
 
-/** What the policy needs of many cases (lead, active participants, commune path), in one query; null for unknown ids. */
-export async function loadCaseFacts(em: EntityManager, caseIds: readonly string[]): Promise<Array<CaseFacts | null>> {
-  const rows = await em.getConnection().execute<{ id: string; lead: string; path: string; participants: string[] }[]>(
-    `select c.id, c.lead_agency_id as lead, a.path,
-            coalesce(array_agg(p.agency_id) filter (where p.agency_id is not null), '{}') as participants
-       from enforcement_case c
-       join area a on a.id = c.commune_id
-       left join case_participant p on p.case_id = c.id and p.removed_at is null
-      where c.id = any(?::uuid[])
-      group by c.id, a.path`,
-    [`{${caseIds.join(',')}}`],
-  );
-  const map = new Map(rows.map((r) => [r.id, { leadAgencyId: r.lead, participantAgencyIds: r.participants, communePath: r.path }]));
-  return caseIds.map((id) => map.get(id) ?? null);
-}
-
 /**
  * Per-request batch loaders: a page of 50 users asks for its agencies in one query, not 50.
  * Created with the request's EntityManager, discarded with it.
@@ -54,7 +39,10 @@ export function createLoaders(em: EntityManager) {
     obligationsByCase: byCaseLoader(em, Obligation, 'createdAt'),
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
-    caseFacts: new DataLoader<string, CaseFacts | null>((caseIds) => loadCaseFacts(em, caseIds)),
+    caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
+      const facts = await loadCaseFacts(em, caseIds);
+      return caseIds.map((id) => facts.get(id) ?? null);
+    }),
     /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */
     partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
       const rows = await em.getConnection().execute<{ id: string; id_number: string | null; phone: string | null }[]>(

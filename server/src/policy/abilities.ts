@@ -11,10 +11,7 @@ import { forbidden } from '../errors';
 export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create' | 'calendar.manage';
 
 /** Abilities on a user account. */
-export type UserAbility = 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
-
-export const GLOBAL_ABILITIES: readonly GlobalAbility[] = ['area.manage', 'agency.manage', 'user.manage', 'audit.verify', 'case.create', 'calendar.manage'];
-export const USER_ABILITIES: readonly UserAbility[] = ['user.update', 'user.deactivate', 'user.readRestricted', 'user.readAccount'];
+export type UserAbility = 'user.read' | 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
 
 const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
 
@@ -45,6 +42,9 @@ export function canOnUser(viewer: Viewer, ability: UserAbility, target: UserFact
   const admin = has(viewer, Role.SYSTEM_ADMIN);
   const ownAgencyAdmin = has(viewer, Role.AGENCY_ADMIN) && viewer.agencyId === target.agencyId;
   switch (ability) {
+    case 'user.read':
+      // Officials see their own agency's colleagues; system admins see everyone.
+      return admin || viewer.agencyId === target.agencyId;
     case 'user.update':
       return admin || ownAgencyAdmin;
     case 'user.deactivate':
@@ -61,6 +61,19 @@ export function canOnUser(viewer: Viewer, ability: UserAbility, target: UserFact
   }
 }
 
+/**
+ * The agency whose users a viewer may list ('user.read' as a filter), or null when they may list
+ * every agency's users (system admins).
+ */
+export function userListScope(viewer: Viewer): string | null {
+  return has(viewer, Role.SYSTEM_ADMIN) ? null : viewer.agencyId;
+}
+
+/** Whether the viewer may hand out `roles`: only system admins grant SYSTEM_ADMIN. */
+export function canGrantRoles(viewer: Viewer, roles: readonly Role[]): boolean {
+  return !roles.includes(Role.SYSTEM_ADMIN) || has(viewer, Role.SYSTEM_ADMIN);
+}
+
 /** Throws FORBIDDEN unless `allowed`; the message names what was refused. */
 export function assertAllowed(allowed: boolean, what: string): void {
   if (!allowed) throw forbidden(`Bạn không có quyền ${what}.`);
@@ -68,9 +81,11 @@ export function assertAllowed(allowed: boolean, what: string): void {
 
 /** Abilities on an enforcement case. */
 export type CaseAbility = 'case.read' | 'case.update' | 'case.share' | 'case.transition' | 'party.readRestricted';
-export const CASE_ABILITIES: readonly CaseAbility[] = ['case.read', 'case.update', 'case.share', 'case.transition', 'party.readRestricted'];
 
-/** The facts about a case that visibility depends on (participation is data: CaseParticipant rows). */
+/**
+ * The facts about a case that visibility depends on (participation is data: CaseParticipant rows).
+ * Built in one place: `loadCaseFacts` (policy/facts.ts).
+ */
 export interface CaseFacts {
   leadAgencyId: string;
   /** Agencies with an active participation, the lead included. */
@@ -115,7 +130,6 @@ export function canCreateCase(viewer: Viewer): boolean {
 
 /** Abilities on a case's thread (posts). */
 export type ThreadAbility = 'thread.post' | 'thread.postDirective' | 'thread.postRecommendation' | 'task.assign';
-export const THREAD_ABILITIES: readonly ThreadAbility[] = ['thread.post', 'thread.postDirective', 'thread.postRecommendation', 'task.assign'];
 
 /**
  * Decides what a viewer may write on a case's thread and whether they may assign tasks on it.
@@ -146,14 +160,30 @@ export function canOnThread(viewer: Viewer, ability: ThreadAbility, c: CaseFacts
 /** Abilities on one post of a thread. */
 export type PostAbility = 'post.edit' | 'post.delete';
 
-/** Only the author edits or deletes their post, and only while they can still read the case. */
-export function canOnPost(viewer: Viewer, _ability: PostAbility, post: { authorId: string | null }, c: CaseFacts): boolean {
-  return post.authorId === viewer.userId && canOnCase(viewer, 'case.read', c);
+/** The facts about a post the rules need. */
+export interface PostFacts {
+  authorId: string | null;
+  /** The post was deleted (soft): its text is in the audit trail and it changes no more. */
+  deleted: boolean;
+}
+
+/**
+ * Decides an edit or deletion of a post, with the reason of a refusal: only the author, only while
+ * they can still read the case ('notAuthor'), and never once the post is deleted ('deleted', a
+ * rule of the thread log rather than a missing permission).
+ */
+export function decideOnPost(viewer: Viewer, _ability: PostAbility, post: PostFacts, c: CaseFacts): 'allowed' | 'notAuthor' | 'deleted' {
+  if (post.authorId !== viewer.userId || !canOnCase(viewer, 'case.read', c)) return 'notAuthor';
+  return post.deleted ? 'deleted' : 'allowed';
+}
+
+/** Whether the viewer may edit or delete the post now (see `decideOnPost`). */
+export function canOnPost(viewer: Viewer, ability: PostAbility, post: PostFacts, c: CaseFacts): boolean {
+  return decideOnPost(viewer, ability, post, c) === 'allowed';
 }
 
 /** Abilities on one task. */
 export type TaskAbility = 'task.respond' | 'task.reassign' | 'task.cancel';
-export const TASK_ABILITIES: readonly TaskAbility[] = ['task.respond', 'task.reassign', 'task.cancel'];
 
 /** The facts about a task the rules need. */
 export interface TaskFacts {
@@ -190,10 +220,9 @@ export function agencyCanReadCase(agency: { id: string; kind: string; coveredAre
 }
 
 /** Abilities on a coordinated action (visit, meeting, coercion) of a case. */
-export type ActionAbility = 'action.read' | 'action.plan' | 'action.respondInvitation' | 'action.recordProtectionPlan';
-export const ACTION_ABILITIES: readonly ActionAbility[] = ['action.read', 'action.plan', 'action.respondInvitation', 'action.recordProtectionPlan'];
+export type ActionAbility = 'action.plan' | 'action.respondInvitation' | 'action.recordProtectionPlan';
 
-/** The facts about an action the rules need. */
+/** The facts about an action the rules need (built by `actionFactsOf`, the one place). */
 export interface ActionFacts {
   /** Agencies invited to the action (any answer). */
   invitedAgencyIds: readonly string[];
@@ -201,9 +230,16 @@ export interface ActionFacts {
   invitedPoliceAgencyIds: readonly string[];
 }
 
+/** The facts about an action, from its invited agencies (id and kind). */
+export function actionFactsOf(invited: ReadonlyArray<{ id: string; kind: string }>): ActionFacts {
+  return {
+    invitedAgencyIds: invited.map((a) => a.id),
+    invitedPoliceAgencyIds: invited.filter((a) => a.kind === 'POLICE').map((a) => a.id),
+  };
+}
+
 /**
- * Decides an ability on an action.
- * - `action.read`: whoever can read the case.
+ * Decides an ability on an action (reading one is 'case.read' on its case).
  * - `action.plan` (plan, reschedule, move along the workflow, record the outcome): the lead office's
  *   officers, as 'case.update'.
  * - `action.respondInvitation` (confirm or decline): members of an invited agency.
@@ -213,8 +249,6 @@ export interface ActionFacts {
 export function canOnAction(viewer: Viewer, ability: ActionAbility, action: ActionFacts, c: CaseFacts): boolean {
   if (!canOnCase(viewer, 'case.read', c)) return false;
   switch (ability) {
-    case 'action.read':
-      return true;
     case 'action.plan':
       return canOnCase(viewer, 'case.update', c);
     case 'action.respondInvitation':

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
-import { canOnAction, type ActionAbility, type ActionFacts } from '../../policy/abilities';
+import { actionFactsOf, canOnAction, type ActionAbility } from '../../policy/abilities';
 import { AgencyKind } from '../agencies/agency.entity';
 import { MoneyScalar } from '../../graphql/money';
 import { AgencyType } from '../agencies/agency.resolver';
@@ -260,10 +260,7 @@ export class ActionResolver {
     // Facts from the request's loaders, so a list of actions costs no query per row.
     const [facts, participants] = await Promise.all([ctx.loaders.caseFacts.load(a.case.id), ctx.loaders.participantsByAction.load(a.id)]);
     const agencies = await Promise.all(participants.map((p) => ctx.loaders.agencyById.load(p.agency.id)));
-    const actionFacts: ActionFacts = {
-      invitedAgencyIds: participants.map((p) => p.agency.id),
-      invitedPoliceAgencyIds: agencies.filter((g) => g?.kind === AgencyKind.POLICE).map((g) => g!.id),
-    };
+    const actionFacts = actionFactsOf(participants.map((p, i) => ({ id: p.agency.id, kind: agencies[i]?.kind ?? '' })));
     const can = (ability: ActionAbility) => !!facts && canOnAction(ctx.viewer!, ability, actionFacts, facts);
     return { plan: can('action.plan'), respondInvitation: can('action.respondInvitation'), recordProtectionPlan: can('action.recordProtectionPlan') };
   }

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
-import { assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts, type CaseFacts } from '../../policy/abilities';
+import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
@@ -99,41 +99,25 @@ export class ActionService {
     private readonly calendar: CalendarSource,
   ) {}
 
-  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án'): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
-    const c = await em.findOne(EnforcementCase, { id: caseId });
-    const facts = c ? await this.cases.facts(em, c) : null;
-    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what);
-    return { c, facts };
-  }
 
-  /** The facts the policy needs about one action. */
+  /** The facts the policy needs about one action (built by `actionFactsOf`). */
   async actionFacts(em: EntityManager, actionId: string): Promise<ActionFacts> {
     const rows = await em.find(ActionParticipant, { action: actionId }, { populate: ['agency'] });
-    return {
-      invitedAgencyIds: rows.map((r) => r.agency.id),
-      invitedPoliceAgencyIds: rows.filter((r) => r.agency.kind === AgencyKind.POLICE).map((r) => r.agency.id),
-    };
+    return actionFactsOf(rows.map((r) => r.agency));
   }
 
   /** One action the viewer may see (anyone who can read its case). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<CaseAction> {
     const action = await em.findOne(CaseAction, { id });
     if (!action) throw notFound('buổi làm việc');
-    await this.readableCase(em, viewer, action.case.id, 'buổi làm việc');
+    await this.cases.readable(em, viewer, action.case.id, 'buổi làm việc');
     return action;
   }
 
   /** Actions of one case, in schedule order. */
   async listForCase(em: EntityManager, viewer: Viewer, caseId: string): Promise<CaseAction[]> {
-    await this.readableCase(em, viewer, caseId);
+    await this.cases.readable(em, viewer, caseId);
     return em.find(CaseAction, { case: caseId }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
-  }
-
-  /** The viewer's abilities on an action, for `viewerCan`. */
-  async abilities(em: EntityManager, viewer: Viewer, action: CaseAction, facts: CaseFacts | null): Promise<Record<ActionAbility, boolean>> {
-    const af = await this.actionFacts(em, action.id);
-    const can = (a: ActionAbility) => !!facts && canOnAction(viewer, a, af, facts);
-    return { 'action.read': can('action.read'), 'action.plan': can('action.plan'), 'action.respondInvitation': can('action.respondInvitation'), 'action.recordProtectionPlan': can('action.recordProtectionPlan') };
   }
 
   /**
@@ -154,7 +138,7 @@ export class ActionService {
       if (forbiddenTime) throw forbiddenTime;
     }
     const actionId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
       assertAllowed(canOnCase(viewer, 'case.update', facts), 'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
       if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
       if (coercion) {
@@ -311,7 +295,7 @@ export class ActionService {
       const p = await tx.em.findOne(ActionParticipant, { id: input.participantId }, { populate: ['action', 'agency', 'task'] });
       if (!p) throw notFound('lời mời');
       const action = p.action as CaseAction;
-      const { facts } = await this.readableCase(tx.em, viewer, action.case.id, 'lời mời');
+      const { facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'lời mời');
       assertAllowed(canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) && viewer.agencyId === p.agency.id, 'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)');
       if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, { status: action.status });
       await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
@@ -649,7 +633,7 @@ export class ActionService {
     await this.outbox.transaction(em, async (tx) => {
       const action = await tx.em.findOne(CaseAction, { id });
       if (!action) throw notFound('buổi làm việc');
-      const { c, facts } = await this.readableCase(tx.em, viewer, action.case.id, 'buổi làm việc');
+      const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
       const af = await this.actionFacts(tx.em, id);
       assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
       await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc');

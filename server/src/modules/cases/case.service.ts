@@ -8,6 +8,7 @@ import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
+import { loadCaseFacts } from '../../policy/facts';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -170,7 +171,8 @@ export class CaseService {
    * never returned. Both lookups use indexes (judgment_number, id_number).
    */
   async relatedCases(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
-    if (!canOnCase(viewer, 'case.update', await this.facts(em, c))) return { sameJudgment: [], sameDebtor: [] };
+    const facts = (await loadCaseFacts(em, [c.id])).get(c.id);
+    if (!facts || !canOnCase(viewer, 'case.update', facts)) return { sameJudgment: [], sameDebtor: [] };
     const conn = em.getConnection();
     const sameJudgment = await conn.execute<RelatedCaseRow[]>(
       `select c.id, c.status, c.lead_agency_id, a.name as agency_name, c.decision_number,
@@ -232,32 +234,22 @@ export class CaseService {
     };
   }
 
-  /** The facts the policy needs, for one case. */
-  async facts(em: EntityManager, c: EnforcementCase): Promise<CaseFacts> {
-    const rows = await em.find(CaseParticipant, { case: c.id, removedAt: null }, { fields: ['agency'] });
-    const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['path'] });
-    return { leadAgencyId: c.leadAgency.id, participantAgencyIds: rows.map((r) => r.agency.id), communePath: commune.path };
+  /**
+   * Loads a case the viewer may read, with its policy facts; NOT_FOUND otherwise (no hint that it
+   * exists). `what` names the thing asked for in that message (a task, an action … of the case).
+   */
+  async readable(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án', field?: string): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
+    const c = await em.findOne(EnforcementCase, { id: caseId });
+    const facts = c ? (await loadCaseFacts(em, [c.id])).get(c.id) : undefined;
+    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
+    return { c, facts };
   }
 
   /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<EnforcementCase> {
     // A malformed link is simply not a case (PostgreSQL would reject it as a uuid: a server error).
     if (!UUID_TEXT.test(id)) throw notFound('việc thi hành án');
-    const found = await em.findOne(EnforcementCase, { id });
-    if (!found || !canOnCase(viewer, 'case.read', await this.facts(em, found))) throw notFound('việc thi hành án');
-    return found;
-  }
-
-  /** The viewer's abilities on a case, for `viewerCan`. */
-  async abilities(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<Record<CaseAbility, boolean>> {
-    const facts = await this.facts(em, c);
-    return {
-      'case.read': canOnCase(viewer, 'case.read', facts),
-      'case.update': canOnCase(viewer, 'case.update', facts),
-      'case.share': canOnCase(viewer, 'case.share', facts),
-      'case.transition': canOnCase(viewer, 'case.transition', facts),
-      'party.readRestricted': canOnCase(viewer, 'party.readRestricted', facts),
-    };
+    return (await this.readable(em, viewer, id)).c;
   }
 
   /** Cases the viewer may see, newest first, filtered. */
@@ -569,7 +561,7 @@ export class CaseService {
    */
   async changeIn(tx: Tx, viewer: Viewer, caseId: string, version: number | null, ability: CaseAbility, apply: CaseChange): Promise<EnforcementCase> {
     const c = await tx.em.findOne(EnforcementCase, { id: caseId }, { refresh: true });
-    const facts = c ? await this.facts(tx.em, c) : null;
+    const facts = c ? (await loadCaseFacts(tx.em, [c.id])).get(c.id) : undefined;
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
     assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
     const expected = version ?? c.version;

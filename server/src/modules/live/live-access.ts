@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { EventDispatcher } from '../../events/dispatcher';
 import type { StoredEvent } from '../../events/event-log';
-import { loadCaseFacts } from '../../graphql/loaders';
+import { loadCaseFacts } from '../../policy/facts';
 import { canOnCase, type CaseFacts } from '../../policy/abilities';
 
 /**
@@ -38,7 +38,8 @@ export class LiveAccess {
     this.loader = new DataLoader(
       async (ids) => {
         this.loads += 1;
-        return loadCaseFacts(orm.em.fork(), ids);
+        const facts = await loadCaseFacts(orm.em.fork(), ids);
+        return ids.map((id) => facts.get(id) ?? null);
       },
       { cache: false, maxBatchSize: 500 },
     );

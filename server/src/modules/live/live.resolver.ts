@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AppError, notFound } from '../../errors';
-import { loadCaseFacts } from '../../graphql/loaders';
+import { loadCaseFacts } from '../../policy/facts';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
 import { liveFeed, resolveResumePoint } from '../../events/live-feed';
@@ -77,7 +77,7 @@ export class LiveResolver {
       if (!ctx.viewer) throw notFound('việc thi hành án');
       // NOT_FOUND unless readable now: fresh facts (one query per subscribe, none per event).
       if (!UUID.test(args.caseId)) throw notFound('việc thi hành án');
-      const [facts] = await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId]);
+      const facts = (await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId])).get(args.caseId);
       if (!facts || !canOnCase(ctx.viewer, 'case.read', facts)) throw notFound('việc thi hành án');
       const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
       return liveFeed({

@@ -70,24 +70,18 @@ export class TaskService {
     this.escalationGraceWorkingDays = options.escalationGraceWorkingDays ?? DEFAULT_ESCALATION_GRACE_WORKING_DAYS;
   }
 
-  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án'): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
-    const c = await em.findOne(EnforcementCase, { id: caseId });
-    const facts = c ? await this.cases.facts(em, c) : null;
-    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what);
-    return { c, facts };
-  }
 
   /** One task the viewer may see (anyone who can read its case). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<Task> {
     const task = await em.findOne(Task, { id });
     if (!task) throw notFound('nhiệm vụ');
-    await this.readableCase(em, viewer, task.case.id, 'nhiệm vụ');
+    await this.cases.readable(em, viewer, task.case.id, 'nhiệm vụ');
     return task;
   }
 
   /** Tasks of one case, newest first. */
   async listForCase(em: EntityManager, viewer: Viewer, caseId: string, filter: TaskFilter, page: PageArgs): Promise<Page<Task>> {
-    await this.readableCase(em, viewer, caseId);
+    await this.cases.readable(em, viewer, caseId);
     return findPage(em, Task, { $and: [{ case: caseId }, ...filterWhere(filter)] }, { createdAt: 'desc', id: 'desc' }, page);
   }
 
@@ -119,7 +113,7 @@ export class TaskService {
       dueAt = input.dueAt;
     }
     const taskId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
       assertAllowed(canOnThread(viewer, 'task.assign', facts), 'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)');
       if (CLOSED_CASE_STATUSES.includes(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
       const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
@@ -238,7 +232,7 @@ export class TaskService {
     await this.outbox.transaction(em, async (tx) => {
       const task = await tx.em.findOne(Task, { id });
       if (!task) throw notFound('nhiệm vụ');
-      const { facts } = await this.readableCase(tx.em, viewer, task.case.id, 'nhiệm vụ');
+      const { facts } = await this.cases.readable(tx.em, viewer, task.case.id, 'nhiệm vụ');
       assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
       await claimVersion(tx.em, Task, id, version, 'nhiệm vụ');
       task.version = version + 1;

@@ -248,7 +248,7 @@ export class ThreadResolver {
   @FieldResolver(() => PostAbilities)
   async viewerCan(@Root() p: Post, @Ctx() ctx: GraphQLContext): Promise<PostAbilities> {
     const facts = await ctx.loaders.caseFacts.load(p.case.id);
-    const can = !!facts && !p.deletedAt && canOnPost(ctx.viewer!, 'post.edit', { authorId: p.author?.id ?? null }, facts);
+    const can = !!facts && canOnPost(ctx.viewer!, 'post.edit', { authorId: p.author?.id ?? null, deleted: !!p.deletedAt }, facts);
     return { edit: can, delete: can };
   }
 }

@@ -5,7 +5,7 @@ import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } 
 import { badInput, notFound, ruleViolation } from '../../errors';
 import { toPgTextArray } from '../../events/event-log';
 import type { Outbox } from '../../events/outbox';
-import { agencyCanReadCase, assertAllowed, canOnCase, canOnPost, canOnThread, type CaseFacts } from '../../policy/abilities';
+import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { EnforcementCase } from '../cases/case.entity';
@@ -106,17 +106,10 @@ export class ThreadService {
     private readonly cases: CaseService,
   ) {}
 
-  /** Loads a case the viewer may read, with its policy facts (NOT_FOUND otherwise). */
-  private async readableCase(em: EntityManager, viewer: Viewer, caseId: string): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
-    const c = await em.findOne(EnforcementCase, { id: caseId });
-    const facts = c ? await this.cases.facts(em, c) : null;
-    if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án', { field: 'caseId' });
-    return { c, facts };
-  }
 
   /** Posts on a case's thread, oldest first; page backward with `last`/`before` for the newest. */
   async list(em: EntityManager, viewer: Viewer, caseId: string, page: PageArgs): Promise<Page<Post>> {
-    await this.readableCase(em, viewer, caseId);
+    await this.cases.readable(em, viewer, caseId, undefined, 'caseId');
     return findPage(em, Post, { case: caseId }, { seq: 'asc' }, page);
   }
 
@@ -124,7 +117,7 @@ export class ThreadService {
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<Post> {
     const post = await em.findOne(Post, { id });
     if (!post) throw notFound('bài viết');
-    await this.readableCase(em, viewer, post.case.id).catch(() => {
+    await this.cases.readable(em, viewer, post.case.id).catch(() => {
       throw notFound('bài viết');
     });
     return post;
@@ -147,7 +140,7 @@ export class ThreadService {
     const userIds = uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
     const agencyIds = uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
     const postId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.readableCase(tx.em, viewer, input.caseId);
+      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
       assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
       await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
       const seq = await nextSeq(tx.em, c.id);
@@ -247,11 +240,12 @@ export class ThreadService {
   private async ownPost(em: EntityManager, viewer: Viewer, id: string, verb: string) {
     const post = await em.findOne(Post, { id });
     if (!post) throw notFound('bài viết');
-    const { facts } = await this.readableCase(em, viewer, post.case.id).catch(() => {
+    const { facts } = await this.cases.readable(em, viewer, post.case.id).catch(() => {
       throw notFound('bài viết');
     });
-    assertAllowed(canOnPost(viewer, verb === 'sửa' ? 'post.edit' : 'post.delete', { authorId: post.author?.id ?? null }, facts), `${verb} bài viết của người khác`);
-    if (post.deletedAt) throw ruleViolation('Bài viết đã bị xóa; không thể sửa hoặc xóa lại.', 'Nhật ký trao đổi không sửa sau khi xóa');
+    const decision = decideOnPost(viewer, verb === 'sửa' ? 'post.edit' : 'post.delete', { authorId: post.author?.id ?? null, deleted: !!post.deletedAt }, facts);
+    assertAllowed(decision !== 'notAuthor', `${verb} bài viết của người khác`);
+    if (decision === 'deleted') throw ruleViolation('Bài viết đã bị xóa; không thể sửa hoặc xóa lại.', 'Nhật ký trao đổi không sửa sau khi xóa');
     return { post, facts };
   }
 
@@ -260,7 +254,7 @@ export class ThreadService {
    * idempotent: one upsert that only ever raises the mark; no event (reading changes nothing shared).
    */
   async markRead(em: EntityManager, viewer: Viewer, caseId: string, upToSeq?: number | null): Promise<CaseUnread> {
-    await this.readableCase(em, viewer, caseId);
+    await this.cases.readable(em, viewer, caseId, undefined, 'caseId');
     if (upToSeq != null && (!Number.isInteger(upToSeq) || upToSeq < 0)) throw badInput('Số thứ tự bài viết không hợp lệ.', { field: 'upToSeq' });
     await em.getConnection().execute(
       `insert into thread_read (id, user_id, case_id, last_read_seq, updated_at)

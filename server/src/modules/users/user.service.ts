@@ -5,7 +5,7 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
-import { assertAllowed, canGlobally, canOnUser } from '../../policy/abilities';
+import { assertAllowed, canGlobally, canGrantRoles, canOnUser, userListScope } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { User } from './user.entity';
 
@@ -45,9 +45,9 @@ export class UserService {
 
   /** Users the viewer may see: their own agency, or any for system admins. */
   list(em: EntityManager, viewer: Viewer, filter: UserFilter, page: PageArgs) {
-    const isAdmin = viewer.roles.includes(Role.SYSTEM_ADMIN);
-    if (filter.agencyId && !isAdmin && filter.agencyId !== viewer.agencyId) throw forbidden('Bạn chỉ xem được danh sách cán bộ của cơ quan mình.');
-    const where: Record<string, unknown> = { agency: isAdmin ? (filter.agencyId ?? undefined) : viewer.agencyId };
+    const scope = userListScope(viewer);
+    if (filter.agencyId && scope !== null && filter.agencyId !== scope) throw forbidden('Bạn chỉ xem được danh sách cán bộ của cơ quan mình.');
+    const where: Record<string, unknown> = { agency: scope ?? filter.agencyId ?? undefined };
     if (where.agency === undefined) delete where.agency;
     if (!filter.includeInactive) where.active = true;
     if (filter.search?.trim()) where.$or = [{ fullName: { $ilike: `%${filter.search.trim()}%` } }, { username: { $ilike: `%${filter.search.trim()}%` } }];
@@ -57,7 +57,7 @@ export class UserService {
   /** One user, if the viewer may see them (same rule as `list`). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<User> {
     const user = await em.findOne(User, { id });
-    if (!user || (!viewer.roles.includes(Role.SYSTEM_ADMIN) && user.agency.id !== viewer.agencyId)) throw notFound('cán bộ');
+    if (!user || !canOnUser(viewer, 'user.read', { id: user.id, agencyId: user.agency.id })) throw notFound('cán bộ');
     return user;
   }
 
@@ -139,7 +139,7 @@ export class UserService {
   private async mustFindManageable(em: EntityManager, viewer: Viewer, id: string, ability: 'user.update' | 'user.deactivate'): Promise<User> {
     const user = await em.findOne(User, { id });
     // Someone who cannot see the user gets NOT_FOUND, not a hint that the account exists.
-    if (!user || (!viewer.roles.includes(Role.SYSTEM_ADMIN) && user.agency.id !== viewer.agencyId)) throw notFound('cán bộ');
+    if (!user || !canOnUser(viewer, 'user.read', { id: user.id, agencyId: user.agency.id })) throw notFound('cán bộ');
     if (ability === 'user.deactivate' && user.id === viewer.userId) throw badInput('Bạn không thể tự vô hiệu hóa tài khoản của mình.');
     assertAllowed(canOnUser(viewer, ability, { id: user.id, agencyId: user.agency.id }), 'quản lý tài khoản này');
     return user;
@@ -148,9 +148,7 @@ export class UserService {
   /** Only system admins can hand out SYSTEM_ADMIN; nobody grants a role list that is empty. */
   private assertMayGrant(viewer: Viewer, roles: Role[]): void {
     if (roles.length === 0) throw badInput('Tài khoản phải có ít nhất một vai trò.', { field: 'roles' });
-    if (roles.includes(Role.SYSTEM_ADMIN) && !viewer.roles.includes(Role.SYSTEM_ADMIN)) {
-      throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.');
-    }
+    if (!canGrantRoles(viewer, roles)) throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.');
   }
 
   private emit(tx: Tx, viewer: Viewer, type: string, user: User, payload: Record<string, unknown>) {

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/src/paths';
+
+const SERVER_SRC = join(PROJECT_ROOT, 'server', 'src');
+
+/** Every .ts file under `dir`, as [path relative to server/src, text]. */
+function sources(dir: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (name.endsWith('.ts')) out.push([relative(SERVER_SRC, path).split('\\').join('/'), readFileSync(path, 'utf8')]);
+  }
+  return out;
+}
+
+/** `file:line: text` for every line of the given sources matching `pattern`. */
+function offenders(files: Array<[string, string]>, pattern: RegExp): string[] {
+  const hits: string[] = [];
+  for (const [file, text] of files) {
+    text.split('\n').forEach((line, i) => {
+      if (pattern.test(line)) hits.push(`${file}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  return hits;
+}
+
+/**
+ * A role check: comparing with a Role member, or asking a role list whether it holds one. Role
+ * values as data (the demo accounts, a role list handed to a service) are not checks.
+ */
+const ROLE_CHECK = /(?<![A-Za-z])Role\.[A-Z_]+\s*[!=]==|[!=]==\s*(?<![A-Za-z])Role\.[A-Z_]+|roles\??\.(includes|some|every|indexOf|find|findIndex)\(|\bhasRole\(/;
+
+describe('house rules (source scans)', () => {
+  const files = sources(SERVER_SRC);
+
+  it('the scan sees the server source and recognises a role check', () => {
+    expect(files.length).toBeGreaterThan(50);
+    for (const check of ['viewer.roles.includes(Role.SYSTEM_ADMIN)', 'if (role === Role.PROCURATOR)', 'Role.AGENCY_HEAD !== r', 'user.roles?.some((r) => r)']) {
+      expect(ROLE_CHECK.test(check), check).toBe(true);
+    }
+    for (const data of ["roles: [Role.SYSTEM_ADMIN]", 'p.role === PartyRole.DEBTOR', 'input.role === ParticipantRole.LEAD']) {
+      expect(ROLE_CHECK.test(data), data).toBe(false);
+    }
+  });
+
+  it('no role check outside server/src/policy/', () => {
+    const outside = files.filter(([file]) => !file.startsWith('policy/'));
+    expect(offenders(outside, ROLE_CHECK)).toEqual([]);
+  });
+});
