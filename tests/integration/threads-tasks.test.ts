@@ -338,7 +338,7 @@ describe('overdue tasks and escalation', () => {
 
 describe('inbox read state', () => {
   const inboxQuery = 'query($unreadOnly: Boolean) { inbox(first: 50, unreadOnly: $unreadOnly) { totalCount unreadCount edges { node { id type category unread case { id } } } } }';
-  const markMutation = 'mutation($ids: [ID!]) { markInboxRead(ids: $ids) { unreadCount } }';
+  const markMutation = 'mutation($ids: [String!]) { markInboxRead(ids: $ids) { unreadCount } }';
   const inboxOf = async (who: string, unreadOnly = false) => (await ok(who, inboxQuery, { unreadOnly })).inbox;
 
   it('marks items read one by one or all at once, per user, and the counts agree with the list', async () => {

@@ -40,7 +40,7 @@ type Documents = {
     "\n  fragment InboxItemFields on InboxItem {\n    id\n    type\n    category\n    occurredAt\n    unread\n    actor {\n      id\n      fullName\n    }\n    case {\n      id\n      decisionNumber\n    }\n    task {\n      id\n      title\n      status\n      version\n      viewerCan {\n        respond\n      }\n    }\n  }\n": typeof types.InboxItemFieldsFragmentDoc,
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxBadgeDocument,
-    "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
+    "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
 };
 const documents: Documents = {
     "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": types.HomeDocument,
@@ -68,7 +68,7 @@ const documents: Documents = {
     "\n  fragment InboxItemFields on InboxItem {\n    id\n    type\n    category\n    occurredAt\n    unread\n    actor {\n      id\n      fullName\n    }\n    case {\n      id\n      decisionNumber\n    }\n    task {\n      id\n      title\n      status\n      version\n      viewerCan {\n        respond\n      }\n    }\n  }\n": types.InboxItemFieldsFragmentDoc,
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxBadgeDocument,
-    "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
+    "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
 };
 
 /**
@@ -174,7 +174,7 @@ export function graphql(source: "\n  query InboxBadge {\n    inbox(first: 1) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MarkInboxRead($ids: [ID!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').MarkInboxReadDocument;
+export function graphql(source: "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').MarkInboxReadDocument;
 
 
 export function graphql(source: string) {

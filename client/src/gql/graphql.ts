@@ -449,7 +449,7 @@ export type InboxBadgeQueryVariables = Exact<{ [key: string]: never; }>;
 export type InboxBadgeQuery = { inbox: { unreadCount: number } };
 
 export type MarkInboxReadMutationVariables = Exact<{
-  ids?: Array<string | number> | string | number | null | undefined;
+  ids?: Array<string> | string | null | undefined;
 }>;
 
 
@@ -976,7 +976,7 @@ export const InboxBadgeDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InboxBadgeQuery, InboxBadgeQueryVariables>;
 export const MarkInboxReadDocument = new TypedDocumentString(`
-    mutation MarkInboxRead($ids: [ID!]) {
+    mutation MarkInboxRead($ids: [String!]) {
   markInboxRead(ids: $ids) {
     unreadCount
   }

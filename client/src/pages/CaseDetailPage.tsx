@@ -150,7 +150,8 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
 
   const date = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>);
 
-  if (!c && result.error instanceof GraphQLRequestError && result.error.code === 'NOT_FOUND') return <NotFound />;
+  // An unknown case, or a malformed link (the server refuses an id that is not a UUID): not found.
+  if (!c && result.error instanceof GraphQLRequestError && (result.error.code === 'NOT_FOUND' || result.error.code === 'BAD_USER_INPUT')) return <NotFound />;
 
   return (
     <div className="case-detail">

@@ -68,7 +68,7 @@ export const inboxBadgeQuery = graphql(`
 `);
 
 export const markInboxReadMutation = graphql(`
-  mutation MarkInboxRead($ids: [ID!]) {
+  mutation MarkInboxRead($ids: [String!]) {
     markInboxRead(ids: $ids) {
       unreadCount
     }

@@ -171,7 +171,7 @@ export class ThreadResolver {
 
   @SignedIn('own read marks, on items of the viewer\'s own inbox')
   @Mutation(() => InboxReadResultType, { description: 'Marks inbox items read (ids from `inbox`), or all of them when ids is omitted. Idempotent.' })
-  async markInboxRead(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null) {
+  async markInboxRead(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [String], { nullable: true, description: 'InboxItem ids to mark read; omitted = every item.' }) ids?: string[] | null) {
     return { unreadCount: await ctx.services.threads.markInboxRead(ctx.em, ctx.viewer!, ids) };
   }
 
