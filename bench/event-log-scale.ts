@@ -84,14 +84,16 @@ async function load(orm: MikroORM, from: number, count: number, maxTx: number, t
 }
 
 async function sizeMiB(orm: MikroORM): Promise<{ table: number; indexes: number }> {
-  const [row] = await orm.em.getConnection().execute<{ t: string; i: string }[]>(
-    `select pg_table_size('event')::text as t, pg_indexes_size('event')::text as i`,
-  );
+  const [row] = await orm.em
+    .getConnection()
+    .execute<{ t: string; i: string }[]>(`select pg_table_size('event')::text as t, pg_indexes_size('event')::text as i`);
   return { table: Number(row.t) / 2 ** 20, indexes: Number(row.i) / 2 ** 20 };
 }
 
 async function cursorAt(orm: MikroORM, id: number): Promise<Cursor> {
-  const [row] = await orm.em.getConnection().execute<{ position: string }[]>(`select position::text as position from event_position where event_id = ?`, [id]);
+  const [row] = await orm.em
+    .getConnection()
+    .execute<{ position: string }[]>(`select position::text as position from event_position where event_id = ?`, [id]);
   return BigInt(row.position);
 }
 
@@ -102,7 +104,14 @@ async function main(): Promise<void> {
   const db = await startEmbeddedPostgres({
     dataDir,
     logger,
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_wal_size: '8GB', maintenance_work_mem: '256MB', shared_buffers: '256MB' },
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      max_wal_size: '8GB',
+      maintenance_work_mem: '256MB',
+      shared_buffers: '256MB',
+    },
   });
   const orm = await openOrm(db.url);
   const stop = async () => {
@@ -123,30 +132,46 @@ async function main(): Promise<void> {
     for (const size of PLAN.sizes.sort((a, b) => a - b)) {
       console.log(`· loading ${size - loaded} rows (to ${size})…`);
       // Bulk load the way an operator would: secondary indexes dropped, rebuilt once afterwards.
-      await conn.execute(`drop index if exists event_topics_gin; drop index if exists event_tx_order_idx; alter table event drop constraint if exists event_stream_stream_seq_unique`);
+      await conn.execute(
+        `drop index if exists event_topics_gin; drop index if exists event_tx_order_idx; alter table event drop constraint if exists event_stream_stream_seq_unique`,
+      );
       const started = now();
       await load(orm, loaded, size - loaded, maxTx, total);
-      await conn.execute(`create index event_topics_gin on event using gin (topics); create index event_tx_order_idx on event (tx_id, id); alter table event add constraint event_stream_stream_seq_unique unique (stream, stream_seq)`);
+      await conn.execute(
+        `create index event_topics_gin on event using gin (topics); create index event_tx_order_idx on event (tx_id, id); alter table event add constraint event_stream_stream_seq_unique unique (stream, stream_seq)`,
+      );
       await conn.execute('vacuum analyze event');
       const loadSeconds = (now() - started) / 1000;
       loaded = size;
       const sizes = await sizeMiB(orm);
-      console.log(`· ${size} rows in ${fmt(loadSeconds, 1)} s (table ${fmt(sizes.table, 0)} MiB, indexes ${fmt(sizes.indexes, 0)} MiB); timing reads…`);
+      console.log(
+        `· ${size} rows in ${fmt(loadSeconds, 1)} s (table ${fmt(sizes.table, 0)} MiB, indexes ${fmt(sizes.indexes, 0)} MiB); timing reads…`,
+      );
 
       const em = () => orm.em.fork();
       const nearHead = await cursorAt(orm, size - 100);
       const oldCursors = await Promise.all(Array.from({ length: 20 }, () => cursorAt(orm, 1 + rnd(size - 1000))));
       const timed = [
         await timeQuery('select 1 (baseline)', () => conn.execute('select 1')),
-        await timeQuery('dispatcher tail: 100 new events after a cursor near the head', () => readEventsAfter(em(), nearHead, { limit: 500 })),
-        await timeQuery('replay: 200 events after an old cursor (all topics)', () => readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200 })),
+        await timeQuery('dispatcher tail: 100 new events after a cursor near the head', () =>
+          readEventsAfter(em(), nearHead, { limit: 500 }),
+        ),
+        await timeQuery('replay: 200 events after an old cursor (all topics)', () =>
+          readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200 }),
+        ),
         await timeQuery('replay one case: 200 events of case:X after an old cursor', () =>
-          readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200, topics: [`case:${rnd(PLAN.cases)}`] })),
-        await timeQuery("replay one case's whole history (from the start)", () => readEventsAfter(em(), START_CURSOR, { limit: 200, topics: [`case:${rnd(PLAN.cases)}`] })),
+          readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200, topics: [`case:${rnd(PLAN.cases)}`] }),
+        ),
+        await timeQuery("replay one case's whole history (from the start)", () =>
+          readEventsAfter(em(), START_CURSOR, { limit: 200, topics: [`case:${rnd(PLAN.cases)}`] }),
+        ),
         await timeQuery('replay one agency: 200 events of agency:X after an old cursor', () =>
-          readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200, topics: [`agency:${rnd(PLAN.agencies)}`] })),
+          readEventsAfter(em(), oldCursors[rnd(20)], { limit: 200, topics: [`agency:${rnd(PLAN.agencies)}`] }),
+        ),
         await timeQuery('head cursor (subscribe "from now")', () => headCursor(em())),
-        await timeQuery('resume check: find the event at a cursor', () => findEventAt(em(), { kind: 'position', position: oldCursors[rnd(20)] })),
+        await timeQuery('resume check: find the event at a cursor', () =>
+          findEventAt(em(), { kind: 'position', position: oldCursors[rnd(20)] }),
+        ),
       ];
       const baseline = timed[0].latency.p50;
       results.push({
@@ -158,19 +183,41 @@ async function main(): Promise<void> {
       });
     }
 
-    console.log(`\nEvent log at scale — load average at start ${loadStart.map((l) => fmt(l, 2)).join(' / ')}, at end ${loadavg().map((l) => fmt(l, 2)).join(' / ')}\n`);
+    console.log(
+      `\nEvent log at scale — load average at start ${loadStart.map((l) => fmt(l, 2)).join(' / ')}, at end ${loadavg()
+        .map((l) => fmt(l, 2))
+        .join(' / ')}\n`,
+    );
     const names = results[0].queries.map((q) => q.name);
-    console.log(table(
-      ['query', ...results.flatMap((r) => [`p50 ms @${r.rows.toExponential(0)}`, `p95 ms`, `× select 1`])],
-      names.map((name) => [name, ...results.flatMap((r) => {
-        const q = r.queries.find((x) => x.name === name)!;
-        return [fmt(q.latency.p50, 2), fmt(q.latency.p95, 2), fmt(q.ratio, 1)];
-      })]),
-    ));
-    console.log('\n' + table(['rows', 'load s', 'table MiB', 'indexes MiB'], results.map((r) => [String(r.rows), fmt(r.loadSeconds, 1), fmt(r.tableMiB, 0), fmt(r.indexesMiB, 0)])));
+    console.log(
+      table(
+        ['query', ...results.flatMap((r) => [`p50 ms @${r.rows.toExponential(0)}`, `p95 ms`, `× select 1`])],
+        names.map((name) => [
+          name,
+          ...results.flatMap((r) => {
+            const q = r.queries.find((x) => x.name === name)!;
+            return [fmt(q.latency.p50, 2), fmt(q.latency.p95, 2), fmt(q.ratio, 1)];
+          }),
+        ]),
+      ),
+    );
+    console.log(
+      '\n' +
+        table(
+          ['rows', 'load s', 'table MiB', 'indexes MiB'],
+          results.map((r) => [String(r.rows), fmt(r.loadSeconds, 1), fmt(r.tableMiB, 0), fmt(r.indexesMiB, 0)]),
+        ),
+    );
     const out = join(PROJECT_ROOT, 'bench/results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'event-log-scale.json'), JSON.stringify({ generatedAt: new Date().toISOString(), plan: PLAN, loadAvgStart: loadStart, loadAvgEnd: loadavg(), results }, null, 2));
+    writeFileSync(
+      join(out, 'event-log-scale.json'),
+      JSON.stringify(
+        { generatedAt: new Date().toISOString(), plan: PLAN, loadAvgStart: loadStart, loadAvgEnd: loadavg(), results },
+        null,
+        2,
+      ),
+    );
   } finally {
     await stop();
   }

@@ -40,8 +40,7 @@ export async function runAppend(
   app: App,
   opts: { mode: 'separate' | 'one'; writers: number; target: number; capMs: number; runId: string; holdMs?: number },
 ): Promise<AppendResult> {
-  const streamOf = (w: number) =>
-    opts.mode === 'one' ? `case:bench-${opts.runId}-shared` : `case:bench-${opts.runId}-w${w}`;
+  const streamOf = (w: number) => (opts.mode === 'one' ? `case:bench-${opts.runId}-shared` : `case:bench-${opts.runId}-w${w}`);
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;

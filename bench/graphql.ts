@@ -96,7 +96,8 @@ export async function runHttp(
     }),
   );
   const elapsedMs = now() - start;
-  if (firstError) console.warn(`  ! ${errors} request(s) failed (${label}, ${opts.clients} client(s)); first: ${(firstError as Error).message}`);
+  if (firstError)
+    console.warn(`  ! ${errors} request(s) failed (${label}, ${opts.clients} client(s)); first: ${(firstError as Error).message}`);
   return {
     label,
     clients: opts.clients,

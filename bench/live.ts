@@ -12,7 +12,8 @@ const CASE_ACTIVITY = `subscription BenchCaseActivity($caseId: ID!, $after: Stri
   caseActivity(caseId: $caseId, after: $after) { cursor type occurredAt }
 }`;
 const FIRST_CASE = '{ cases(first: 1) { edges { node { id decisionNumber version } } } }';
-const UPDATE_CASE = 'mutation ($id: ID!, $version: Int!, $notes: String) { updateCase(input: { id: $id, version: $version, notes: $notes }) { version } }';
+const UPDATE_CASE =
+  'mutation ($id: ID!, $version: Int!, $notes: String) { updateCase(input: { id: $id, version: $version, notes: $notes }) { version } }';
 
 interface ActivityEvent {
   cursor: string;
@@ -53,7 +54,9 @@ export async function runLiveDelivery(
 ): Promise<LiveDeliveryResult> {
   const token = await signIn(url);
   const first = await post(url, { query: FIRST_CASE }, token);
-  const node = (first.json.data?.cases as { edges: Array<{ node: { id: string; decisionNumber: string | null; version: number } }> } | undefined)?.edges[0]?.node;
+  const node = (
+    first.json.data?.cases as { edges: Array<{ node: { id: string; decisionNumber: string | null; version: number } }> } | undefined
+  )?.edges[0]?.node;
   if (!node) throw new Error(`no case to change: ${JSON.stringify(first.json.errors ?? first.json).slice(0, 300)}`);
   let version = node.version;
 
@@ -111,7 +114,8 @@ export async function runLiveDelivery(
     try {
       const { status, json } = await post(url, { query: UPDATE_CASE, variables: { id: node.id, version, notes } }, token);
       const next = (json.data?.updateCase as { version?: number } | undefined)?.version;
-      if (status !== 200 || json.errors?.length || next == null) throw new Error(`updateCase: HTTP ${status} ${JSON.stringify(json.errors ?? json).slice(0, 300)}`);
+      if (status !== 200 || json.errors?.length || next == null)
+        throw new Error(`updateCase: HTTP ${status} ${JSON.stringify(json.errors ?? json).slice(0, 300)}`);
       version = next;
       ok = true;
     } catch (err) {

@@ -113,7 +113,9 @@ function render(
   out.push(`Generated ${facts.generatedAt}.`);
   out.push('');
 
-  out.push(`1. Event append — one event per transaction via the outbox; ${PLAN.append.target} commits per run (cap ${PLAN.append.capMs / 1000} s).`);
+  out.push(
+    `1. Event append — one event per transaction via the outbox; ${PLAN.append.target} commits per run (cap ${PLAN.append.capMs / 1000} s).`,
+  );
   out.push('   Latency = outbox.transaction() call → resolved (includes waiting for a pooled connection).');
   out.push(appendTable(append));
   out.push('');
@@ -137,7 +139,9 @@ function render(
   );
   out.push('');
   const h = PLAN.appendHeld;
-  out.push(`   Held transactions: ${h.writers} writers, each transaction kept open ${h.holdMs} ms after its append, ${h.target} commits per run.`);
+  out.push(
+    `   Held transactions: ${h.writers} writers, each transaction kept open ${h.holdMs} ms after its append, ${h.target} commits per run.`,
+  );
   out.push(appendTable(held));
   out.push('');
 
@@ -146,13 +150,7 @@ function render(
   out.push(
     table(
       ['scenario', 'sent', 'delivered', 'bg commits', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-      delivery.map((d) => [
-        d.label,
-        String(d.sent),
-        String(d.delivered),
-        String(d.background.commits),
-        ...latencyCells(d.latency),
-      ]),
+      delivery.map((d) => [d.label, String(d.sent), String(d.delivered), String(d.background.commits), ...latencyCells(d.latency)]),
     ),
   );
   out.push('');
@@ -189,7 +187,7 @@ function render(
     `5. Live delivery through the web app's helper — createLiveClient + subscribeWithResume (Node, ws) on caseActivity of ${live.caseLabel}, ` +
       `signed in as ${BENCH_USER.username}; ${PLAN.live.count} updateCase mutations over HTTP, one at a time.`,
   );
-  out.push('   Latency = just before fetch() of the mutation → the helper\'s onEvent for its event. Mutation = fetch() → parsed response.');
+  out.push("   Latency = just before fetch() of the mutation → the helper's onEvent for its event. Mutation = fetch() → parsed response.");
   out.push(
     table(
       ['measure', 'samples', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
@@ -207,7 +205,12 @@ function render(
   return out.join('\n');
 }
 
-const roundAppend = (r: AppendResult) => ({ ...r, elapsedMs: round(r.elapsedMs), commitsPerSec: round(r.commitsPerSec), latency: roundSummary(r.latency) });
+const roundAppend = (r: AppendResult) => ({
+  ...r,
+  elapsedMs: round(r.elapsedMs),
+  commitsPerSec: round(r.commitsPerSec),
+  latency: roundSummary(r.latency),
+});
 
 async function main(): Promise<void> {
   const benchStart = now();
@@ -267,9 +270,17 @@ async function main(): Promise<void> {
     const append: AppendResult[] = [];
     for (const writers of PLAN.append.writers) {
       for (const mode of PLAN.append.modes) {
-        const r = await runAppend(app, { mode, writers, target: PLAN.append.target, capMs: PLAN.append.capMs, runId: `${mode}-${writers}` });
+        const r = await runAppend(app, {
+          mode,
+          writers,
+          target: PLAN.append.target,
+          capMs: PLAN.append.capMs,
+          runId: `${mode}-${writers}`,
+        });
         append.push(r);
-        log(`append ${writers} writer(s), ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`);
+        log(
+          `append ${writers} writer(s), ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`,
+        );
       }
     }
 
@@ -278,7 +289,9 @@ async function main(): Promise<void> {
       const { writers, holdMs, target, capMs } = PLAN.appendHeld;
       const r = await runAppend(app, { mode, writers, target, capMs, holdMs, runId: `held-${mode}-${writers}` });
       held.push(r);
-      log(`append ${writers} writers holding ${holdMs} ms, ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`);
+      log(
+        `append ${writers} writers holding ${holdMs} ms, ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`,
+      );
     }
 
     const delivery: DeliveryResult[] = [];
@@ -306,7 +319,9 @@ async function main(): Promise<void> {
     const httpRuns: Array<[string, () => Promise<unknown>, { clients: number; target: number; capMs: number }]> = [
       ['GET /healthz (baseline)', () => healthzOnce(url), PLAN.http.baselines],
       ['{ __typename }, no token (baseline)', () => typenameOnce(url), PLAN.http.baselines],
-      ...PLAN.http.runs.map((run) => ['me + agencies (signed in)', () => queryOnce(url, token), run] as [string, () => Promise<unknown>, typeof run]),
+      ...PLAN.http.runs.map(
+        (run) => ['me + agencies (signed in)', () => queryOnce(url, token), run] as [string, () => Promise<unknown>, typeof run],
+      ),
     ];
     for (const [label, once, run] of httpRuns) {
       const h = await runHttp(label, once, run);
@@ -334,9 +349,22 @@ async function main(): Promise<void> {
       append: append.map(roundAppend),
       appendHeld: held.map(roundAppend),
       delivery: delivery.map((d) => ({ ...d, latency: roundSummary(d.latency) })),
-      reader: { ...reader, passes: reader.passes.map((p) => ({ ...p, elapsedMs: round(p.elapsedMs), eventsPerSec: round(p.eventsPerSec) })) },
-      http: http.map((h) => ({ ...h, elapsedMs: round(h.elapsedMs), requestsPerSec: round(h.requestsPerSec), latency: roundSummary(h.latency) })),
-      live: { ...live, elapsedMs: round(live.elapsedMs), latency: roundSummary(live.latency), mutationLatency: roundSummary(live.mutationLatency) },
+      reader: {
+        ...reader,
+        passes: reader.passes.map((p) => ({ ...p, elapsedMs: round(p.elapsedMs), eventsPerSec: round(p.eventsPerSec) })),
+      },
+      http: http.map((h) => ({
+        ...h,
+        elapsedMs: round(h.elapsedMs),
+        requestsPerSec: round(h.requestsPerSec),
+        latency: roundSummary(h.latency),
+      })),
+      live: {
+        ...live,
+        elapsedMs: round(live.elapsedMs),
+        latency: roundSummary(live.latency),
+        mutationLatency: roundSummary(live.mutationLatency),
+      },
       report,
     };
     writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n');

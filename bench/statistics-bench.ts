@@ -67,7 +67,10 @@ async function main(): Promise<void> {
   let app: App | undefined;
   try {
     const loadStart = loadavg();
-    app = await build(loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false, SEED_DEMO: true }, {}), { logger: createLogger('silent') });
+    app = await build(
+      loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false, SEED_DEMO: true }, {}),
+      { logger: createLogger('silent') },
+    );
     log(`generating ${cases} cases …`);
     const seeded = await seedProvince(app.orm.em.fork() as EntityManager, { cases, offices: 10, seed: 1 });
     const conn = app.orm.em.fork().getConnection();
@@ -77,29 +80,58 @@ async function main(): Promise<void> {
     );
     log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-    const token = (await gql(app, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { username: 'bcd.lamson', password: 'PhoiHop@2026' } })).signIn.accessToken;
-    const [office] = await conn.execute<Array<{ id: string; name: string }>>(`select id, name from agency where code like 'THADS-%-1' order by created_at desc limit 1`);
+    const token = (
+      await gql(app, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+        i: { username: 'bcd.lamson', password: 'PhoiHop@2026' },
+      })
+    ).signIn.accessToken;
+    const [office] = await conn.execute<Array<{ id: string; name: string }>>(
+      `select id, name from agency where code like 'THADS-%-1' order by created_at desc limit 1`,
+    );
     const year = statisticalYearOf(new Date());
     const period = (y: number) => ({ kind: 'STATISTICAL_YEAR', statisticalYear: y });
 
     const rows: Array<{ name: string; s: LatencySummary }> = [];
     rows.push({ name: 'ceiling: SQL select 1', s: await measure(() => conn.execute('select 1'), PLAN.trivialIterations) });
-    rows.push({ name: 'ceiling: GraphQL serverInfo', s: await measure(() => gql(app!, '{ serverInfo { version } }', {}, token), PLAN.trivialIterations) });
-    for (const [label, scope] of [['province', null], ['one office', { agencyId: office.id }]] as const) {
+    rows.push({
+      name: 'ceiling: GraphQL serverInfo',
+      s: await measure(() => gql(app!, '{ serverInfo { version } }', {}, token), PLAN.trivialIterations),
+    });
+    for (const [label, scope] of [
+      ['province', null],
+      ['one office', { agencyId: office.id }],
+    ] as const) {
       for (const y of [year, year - 1]) {
-        rows.push({ name: `statistics, ${label}, ${y === year ? 'current' : 'last'} year`, s: await measure(() => gql(app!, REPORT, { p: period(y), s: scope }, token)) });
+        rows.push({
+          name: `statistics, ${label}, ${y === year ? 'current' : 'last'} year`,
+          s: await measure(() => gql(app!, REPORT, { p: period(y), s: scope }, token)),
+        });
       }
     }
     rows.push({ name: 'trend (12 months, one query), province', s: await measure(() => gql(app!, TREND, { s: null }, token)) });
     rows.push({ name: 'stuck lists, province', s: await measure(() => gql(app!, STUCK, { s: null }, token)) });
     rows.push({
       name: 'dashboard first paint (4 queries in parallel)',
-      s: await measure(() => Promise.all([gql(app!, REPORT, { p: period(year), s: null }, token), gql(app!, TREND, { s: null }, token), gql(app!, STUCK, { s: null }, token), gql(app!, TARGETS, { y: year }, token)])),
+      s: await measure(() =>
+        Promise.all([
+          gql(app!, REPORT, { p: period(year), s: null }, token),
+          gql(app!, TREND, { s: null }, token),
+          gql(app!, STUCK, { s: null }, token),
+          gql(app!, TARGETS, { y: year }, token),
+        ]),
+      ),
     });
 
     const ceiling = rows[1].s.p95;
-    console.log(`\nStatistics on ${counts.cases} cases, ${counts.history} state-history rows, ${counts.events} events (${cpus().length} CPUs, load ${loadStart.map((l) => l.toFixed(2)).join('/')})\n`);
-    console.log(table(['request', 'n', 'p50 ms', 'p95 ms', 'max ms', '× GraphQL ceiling p95'], rows.map((r) => [r.name, String(r.s.count), fmt(r.s.p50, 1), fmt(r.s.p95, 1), fmt(r.s.max, 1), fmt(r.s.p95 / ceiling, 1)])));
+    console.log(
+      `\nStatistics on ${counts.cases} cases, ${counts.history} state-history rows, ${counts.events} events (${cpus().length} CPUs, load ${loadStart.map((l) => l.toFixed(2)).join('/')})\n`,
+    );
+    console.log(
+      table(
+        ['request', 'n', 'p50 ms', 'p95 ms', 'max ms', '× GraphQL ceiling p95'],
+        rows.map((r) => [r.name, String(r.s.count), fmt(r.s.p50, 1), fmt(r.s.p95, 1), fmt(r.s.max, 1), fmt(r.s.p95 / ceiling, 1)]),
+      ),
+    );
 
     // The plan of the province's current-year statistics, as the service runs it (steering committee reach).
     const p = resolvePeriod(PeriodKind.STATISTICAL_YEAR, year);
@@ -115,7 +147,19 @@ async function main(): Promise<void> {
     writeFileSync(join(out, 'statistics-explain.txt'), plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');
     writeFileSync(
       join(out, 'statistics.json'),
-      JSON.stringify({ generatedAt: new Date().toISOString(), counts, seedMs: seeded.ms, cpuCount: cpus().length, loadAvgStart: loadStart, loadAvgEnd: loadavg(), rows: rows.map((r) => ({ name: r.name, ...roundSummary(r.s) })) }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          counts,
+          seedMs: seeded.ms,
+          cpuCount: cpus().length,
+          loadAvgStart: loadStart,
+          loadAvgEnd: loadavg(),
+          rows: rows.map((r) => ({ name: r.name, ...roundSummary(r.s) })),
+        },
+        null,
+        2,
+      ) + '\n',
     );
     log('wrote bench/results/statistics.json and bench/results/statistics-explain.txt');
   } finally {

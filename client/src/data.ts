@@ -42,7 +42,11 @@ export type UseQueryResult<TResult> = QueryState<TResult> & { loading: boolean; 
  * Watches a query: fetches it when nobody has it cached, re-renders when it changes, keeps it for
  * other components showing the same query. `tags` name what it depends on (see {@link tags}).
  */
-export function useQuery<TResult, TVariables>(document: QueryDocument<TResult, TVariables>, variables: TVariables, queryTags: readonly string[]): UseQueryResult<TResult> {
+export function useQuery<TResult, TVariables>(
+  document: QueryDocument<TResult, TVariables>,
+  variables: TVariables,
+  queryTags: readonly string[],
+): UseQueryResult<TResult> {
   const key = queryKey(document, variables);
   // The entry depends on the key only: a new variables object with the same values is the same query.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -55,7 +59,11 @@ export function useQuery<TResult, TVariables>(document: QueryDocument<TResult, T
  * Sends a mutation with the session, then refreshes the results tagged `invalidates` (the live event
  * the mutation causes would too, but the author should not wait for the round trip).
  */
-export async function mutate<TResult, TVariables>(document: QueryDocument<TResult, TVariables>, variables: TVariables, invalidates: readonly string[] = []): Promise<TResult> {
+export async function mutate<TResult, TVariables>(
+  document: QueryDocument<TResult, TVariables>,
+  variables: TVariables,
+  invalidates: readonly string[] = [],
+): Promise<TResult> {
   const result = await session.request(document, variables);
   if (invalidates.length) queries.invalidate(invalidates);
   return result;

@@ -2,7 +2,16 @@ import { GraphQLRequestError } from './lib/graphql-http';
 import type { MessageKey, Translate } from './i18n';
 
 /** Error codes the server sends (`extensions.code`) that have a text of their own in the app. */
-const KNOWN_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'RESYNC_REQUIRED']);
+const KNOWN_CODES = new Set([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'RATE_LIMITED',
+  'RESYNC_REQUIRED',
+]);
 
 /**
  * The text to show for a failed request. GraphQL errors: in Vietnamese the server's own message

@@ -3,7 +3,21 @@
  * Messages coming from the server are shown as they are (they are already Vietnamese).
  */
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ActionKind, ActionOutcome, ActionStatus, AgencyKind, InvitationStatus, CaseStatus, ObligationKind, ParticipantRole, PartyRole, PostKind, Role, TaskKind, TaskStatus } from './gql/graphql';
+import type {
+  ActionKind,
+  ActionOutcome,
+  ActionStatus,
+  AgencyKind,
+  InvitationStatus,
+  CaseStatus,
+  ObligationKind,
+  ParticipantRole,
+  PartyRole,
+  PostKind,
+  Role,
+  TaskKind,
+  TaskStatus,
+} from './gql/graphql';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -770,7 +784,8 @@ const en: Record<MessageKey, string> = {
   'agencyKind.OTHER': 'Other agency or organisation',
   // --- Issue 16: inbox, phone layout, not found, about page, error codes (web client) ---
   'app.restoring': 'Checking your sign-in…',
-  'case.protectedReasonEnglish': 'Personal data is protected (Decree 13/2023/NĐ-CP on personal data protection): only those with authority over the case may see it.',
+  'case.protectedReasonEnglish':
+    'Personal data is protected (Decree 13/2023/NĐ-CP on personal data protection): only those with authority over the case may see it.',
   'nav.label': 'Main navigation',
   'nav.cases': 'Cases',
   'nav.inbox': 'Inbox',
@@ -823,7 +838,6 @@ const en: Record<MessageKey, string> = {
   'errorCode.RESYNC_REQUIRED': 'The data needs to be reloaded.',
   'error.detail': '{message} (details in Vietnamese: {detail})',
   'error.rule': 'Legal basis: {rule}',
-
 };
 
 /** Both dictionaries, keyed by language. */
@@ -902,7 +916,9 @@ const LEGAL_TERMS: ReadonlyArray<[RegExp, string]> = [
  */
 export function legalText(t: Translate, citation: string): string {
   if (t.lang !== 'en') return citation;
-  return LEGAL_TERMS.reduce((text, [pattern, english]) => text.replace(pattern, english), citation).replace(/\s{2,}/g, ' ').trim();
+  return LEGAL_TERMS.reduce((text, [pattern, english]) => text.replace(pattern, english), citation)
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Label of a legal deadline's kind; a kind this app does not know yet is shown as it is. */
@@ -957,7 +973,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.title = translate(lang, 'app.title');
   }, [lang]);
 
-  const value = useMemo<I18nValue>(() => ({ lang, setLang, t: Object.assign((key: MessageKey, params?: MessageParams) => translate(lang, key, params), { lang }) }), [lang, setLang]);
+  const value = useMemo<I18nValue>(
+    () => ({ lang, setLang, t: Object.assign((key: MessageKey, params?: MessageParams) => translate(lang, key, params), { lang }) }),
+    [lang, setLang],
+  );
   return createElement(I18nContext.Provider, { value }, children);
 }
 

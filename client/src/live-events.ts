@@ -78,7 +78,9 @@ export interface UseLiveEventsOptions<TData, TVariables, TEvent extends LiveEven
  * and subscribes again. Without a starting cursor, the first subscription and every reconnect before a
  * first event refresh `resyncTags` once, covering anything committed between loading and subscribing.
  */
-export function useLiveEvents<TData, TVariables, TEvent extends LiveEventLike>(options: UseLiveEventsOptions<TData, TVariables, TEvent>): void {
+export function useLiveEvents<TData, TVariables, TEvent extends LiveEventLike>(
+  options: UseLiveEventsOptions<TData, TVariables, TEvent>,
+): void {
   const { live, query, variables, select, resyncTags, after, enabled = true } = options;
   const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;

@@ -5,7 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'home' } | { page: 'case'; id: string } | { page: 'inbox' } | { page: 'about' } | { page: 'notFound'; what: 'case' | 'page' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'case'; id: string }
+  | { page: 'inbox' }
+  | { page: 'about' }
+  | { page: 'notFound'; what: 'case' | 'page' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || hash === '#/') return { page: 'home' };

@@ -83,7 +83,9 @@ const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json
  */
 export async function build(config: AppConfig, options: { logger?: Logger } = {}): Promise<App> {
   const instanceId = randomUUID().slice(0, 8);
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL, { instanceId }, { pretty: config.LOG_FORMAT === 'auto' ? undefined : config.LOG_FORMAT === 'pretty' });
+  const logger =
+    options.logger ??
+    createLogger(config.LOG_LEVEL, { instanceId }, { pretty: config.LOG_FORMAT === 'auto' ? undefined : config.LOG_FORMAT === 'pretty' });
   const metrics = new Metrics();
   const cleanups: Array<() => Promise<void>> = [];
   const close = async () => {
@@ -199,7 +201,15 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
         // "Did you mean …?" would tell an anonymous caller the schema that introspection refuses.
         ...(production ? [ApolloServerPluginDisableSuggestions()] : []),
-        { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        {
+          async serverWillStart() {
+            return {
+              async drainServer() {
+                await ws.dispose();
+              },
+            };
+          },
+        },
         {
           // `liveCursor` must be read before any data of the operation: capture it once the operation
           // is known and before execution starts (the resolver then returns this value).
@@ -231,7 +241,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         quietReqLogger: true,
         // GraphQL operations get their own one-line summary (operation-log.ts); other requests are
         // logged only when they fail, as method, path and status.
-        customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 && !req.url?.startsWith('/graphql') ? 'warn' : 'silent'),
+        customLogLevel: (req, res, err) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 && !req.url?.startsWith('/graphql') ? 'warn' : 'silent',
         serializers: {
           req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -253,7 +264,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     // outage is reported as "degraded" with 200 — a load balancer must not pull every instance at once.
     web.get('/readyz', async (_req, res) => {
       const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-        Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref())]);
+        Promise.race([
+          p,
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref()),
+        ]);
       const checks = { database: false, migrations: false, bus: false };
       const [busAnswered] = await Promise.all([
         bus.probe(),
@@ -268,7 +282,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         })(),
       ]);
       checks.bus = busAnswered;
-      const delivery = { mode: bus.kind === 'in-process' ? 'in-process' : busAnswered ? 'redis' : 'polling', pollMs: config.EVENT_POLL_MS, ...dispatcher.status() };
+      const delivery = {
+        mode: bus.kind === 'in-process' ? 'in-process' : busAnswered ? 'redis' : 'polling',
+        pollMs: config.EVENT_POLL_MS,
+        ...dispatcher.status(),
+      };
       const ready = checks.database && checks.migrations;
       const status = !ready ? 'not ready' : delivery.mode === 'polling' ? 'degraded' : 'ready';
       if (delivery.mode === 'polling') logger.warn({ delivery }, 'Redis does not answer: live delivery is polling PostgreSQL');
@@ -281,7 +299,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       logger.warn('/metrics is not served: in production set METRICS_TOKEN or METRICS_PORT');
     }
     // The browser session (refresh token in an httpOnly cookie): see auth/session-cookie.ts.
-    web.use(SESSION_PATH, sessionCookieRouter({ auth: services.auth, em: () => orm.em.fork(), logger, refreshTokenTtlS: config.REFRESH_TOKEN_TTL_S }));
+    web.use(
+      SESSION_PATH,
+      sessionCookieRouter({ auth: services.auth, em: () => orm.em.fork(), logger, refreshTokenTtlS: config.REFRESH_TOKEN_TTL_S }),
+    );
     web.use(
       '/graphql',
       express.json({ limit: config.GRAPHQL_MAX_BODY_BYTES }),
@@ -305,7 +326,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${config.PORT} is already in use; stop the other program or set PORT to a free port.`) : err),
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new PortInUseError(`Port ${config.PORT} is already in use; stop the other program or set PORT to a free port.`)
+            : err,
+        ),
       );
       httpServer.listen(config.PORT, config.HOST, () => resolve());
     });
@@ -315,7 +340,11 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       const metricsServer = createServer(express().get('/metrics', metricsHandler));
       await new Promise<void>((resolve, reject) => {
         metricsServer.once('error', (err: NodeJS.ErrnoException) =>
-          reject(err.code === 'EADDRINUSE' ? new PortInUseError(`Port ${config.METRICS_PORT} for /metrics is already in use; set METRICS_PORT to a free port.`) : err),
+          reject(
+            err.code === 'EADDRINUSE'
+              ? new PortInUseError(`Port ${config.METRICS_PORT} for /metrics is already in use; set METRICS_PORT to a free port.`)
+              : err,
+          ),
         );
         metricsServer.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
       });

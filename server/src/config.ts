@@ -4,9 +4,7 @@ import { z } from 'zod';
  * Every setting of the server, validated once at start. Anything the process reads from the
  * environment is read here and nowhere else; `.env.example` documents each variable.
  */
-const boolFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   /** Production unless said otherwise (introspection for anonymous callers, the sandbox page). */
@@ -30,7 +28,12 @@ const envSchema = z.object({
   /** Lifetime of an access token, in seconds (sockets close when it ends; clients refresh before). */
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(2).max(86_400).default(900),
   /** Lifetime of a refresh token, in seconds. */
-  REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  REFRESH_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86_400)
+    .default(7 * 86_400),
   /** Apply pending migrations at start. */
   MIGRATE_ON_START: boolFromEnv.default(true),
   /** Seed the demo data (worked example) into an empty database. */
@@ -46,7 +49,12 @@ const envSchema = z.object({
   /** Address the separate metrics port binds to. */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** How long an idempotency key is remembered, in hours (a retry after that creates a new record). */
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
   /** Folder with pg_dump/pg_restore for `npm run admin -- backup|restore` (must be at least the server's major version). Default: search /usr/lib/postgresql/N/bin (newest first) and PATH. */
   PG_BIN_DIR: z.string().min(1).optional(),
   /**
@@ -100,7 +108,12 @@ const envSchema = z.object({
   /** Wall-clock budget of one query or mutation in ms; fields that would start after it are refused. */
   GRAPHQL_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Largest HTTP request body and WebSocket message accepted, in bytes. */
-  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 /** Names of every variable the server reads (documented one by one in .env.example). */

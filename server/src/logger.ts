@@ -53,14 +53,31 @@ export interface LoggerOptions {
  * levels deep) and the literals inside SQL of a failed statement (`err` goes through `redactError`).
  */
 export function createLogger(level: string, base: Record<string, unknown> = {}, options: LoggerOptions = {}): Logger {
-  const sensitiveKeys = ['authorization', 'cookie', 'password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'idNumber', 'phone', 'bankAccount', 'body', 'headers', 'variables'];
+  const sensitiveKeys = [
+    'authorization',
+    'cookie',
+    'password',
+    'newPassword',
+    'currentPassword',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'idNumber',
+    'phone',
+    'bankAccount',
+    'body',
+    'headers',
+    'variables',
+  ];
   const paths = sensitiveKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
   const usePretty = options.pretty ?? Boolean(process.stdout.isTTY);
   // Synchronous in both formats: lines keep their order with console output (the start banner comes
   // last), and nothing is lost when the process exits; one line per operation is cheap enough.
   const destination =
     options.destination ??
-    (usePretty ? pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }) : pino.destination({ dest: 1, sync: true }));
+    (usePretty
+      ? pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' })
+      : pino.destination({ dest: 1, sync: true }));
   const settings: pino.LoggerOptions = {
     level,
     base: { service: 'phoi-hop', ...base },

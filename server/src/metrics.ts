@@ -187,7 +187,9 @@ export class Metrics {
 /** The tarn pool behind MikroORM's knex, if the driver exposes it. */
 function poolOf(orm: MikroORM): { numUsed(): number; numFree(): number; numPendingAcquires(): number } | null {
   try {
-    const knex = orm.em.getConnection().getKnex() as unknown as { client?: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } } };
+    const knex = orm.em.getConnection().getKnex() as unknown as {
+      client?: { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } };
+    };
     return knex.client?.pool ?? null;
   } catch {
     return null;

@@ -64,7 +64,14 @@ export function useDemoBrowser() {
     app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -78,7 +85,12 @@ export function useDemoBrowser() {
     url: () => app!.url,
     /** `viewport` defaults to a desktop window (1200×900); pass e.g. PHONE for a phone. */
     async signedIn(username: string, viewport: Viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser!.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport, hasTouch: viewport.width < 600 });
+      const context = await browser!.newContext({
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+        viewport,
+        hasTouch: viewport.width < 600,
+      });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];

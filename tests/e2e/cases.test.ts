@@ -33,7 +33,14 @@ describe('the case list and case page', () => {
     app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -155,7 +162,8 @@ describe('the case list and case page', () => {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL over HTTP failed (${res.status}): ${JSON.stringify(body.errors ?? body)}`);
+    if (!res.ok || body.errors?.length || !body.data)
+      throw new Error(`GraphQL over HTTP failed (${res.status}): ${JSON.stringify(body.errors ?? body)}`);
     return body.data;
   }
 
@@ -164,9 +172,12 @@ describe('the case list and case page', () => {
     // The page loads the case with the log position it was read at (liveCursor) and subscribes after it,
     // so a change made once the case has loaded is replayed even if it lands before the subscription.
     let caseLoads = 0;
-    const subscribed = page.waitForResponse((res) => res.url().endsWith('/graphql') && /\bCaseDetail\b/.test(res.request().postData() ?? '') && ++caseLoads === 1, {
-      timeout: 10_000,
-    });
+    const subscribed = page.waitForResponse(
+      (res) => res.url().endsWith('/graphql') && /\bCaseDetail\b/.test(res.request().postData() ?? '') && ++caseLoads === 1,
+      {
+        timeout: 10_000,
+      },
+    );
     await page.getByRole('link', { name: '12/QĐ-THA', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Hoạt động gần đây', exact: true }).waitFor();
@@ -184,7 +195,11 @@ describe('the case list and case page', () => {
       { input: { username: OFFICER, password: PASSWORD } },
     );
     const token = tokens.accessToken;
-    const { case: before } = await api<{ case: { version: number } }>('query ($id: ID!) { case(id: $id) { version } }', { id: caseId }, token);
+    const { case: before } = await api<{ case: { version: number } }>(
+      'query ($id: ID!) { case(id: $id) { version } }',
+      { id: caseId },
+      token,
+    );
     const notes = 'Đã vận động lần 2';
     const { updateCase } = await api<{ updateCase: { version: number } }>(
       'mutation ($id: ID!, $version: Int!, $notes: String) { updateCase(input: { id: $id, version: $version, notes: $notes }) { version } }',
@@ -197,7 +212,10 @@ describe('the case list and case page', () => {
     await general.getByText(notes, { exact: true }).waitFor({ timeout: 10_000 });
     const recent = page.getByRole('region', { name: 'Hoạt động gần đây' });
     await recent.getByRole('listitem').filter({ hasText: 'Cập nhật thông tin' }).first().waitFor();
-    await page.getByRole('status').filter({ hasText: /^Đã cập nhật lúc \d{2}:\d{2}$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Đã cập nhật lúc \d{2}:\d{2}$/ })
+      .waitFor();
     expect(navigations).toBe(0);
     await screenshot('case-live-update.png');
     expect(pageErrors).toEqual([]);

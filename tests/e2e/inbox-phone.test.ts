@@ -88,21 +88,30 @@ describe('the inbox, at phone size', () => {
         await page.getByRole('link', { name: CASE, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: `Việc thi hành án ${CASE}` }).waitFor();
         await page.getByRole('region', { name: 'Vận động, cưỡng chế' }).getByRole('heading', { level: 2 }).waitFor();
-        await page.getByRole('region', { name: 'Trao đổi' }).getByText(/Chưa có trao đổi nào|Viết trao đổi/).first().waitFor();
+        await page
+          .getByRole('region', { name: 'Trao đổi' })
+          .getByText(/Chưa có trao đổi nào|Viết trao đổi/)
+          .first()
+          .waitFor();
         await expectFits(page, 'the case page');
         // The thread is reached without scrolling more than one screen.
         const thread = await page.getByRole('heading', { level: 2, name: 'Trao đổi' }).boundingBox();
         expect(thread!.y).toBeLessThan(viewport.height);
         // The section jumps take a thumb to each part.
         await page.getByRole('navigation', { name: 'Các phần của việc' }).getByRole('button', { name: 'Đương sự' }).click();
-        await expect.poll(async () => (await page.getByRole('heading', { level: 2, name: 'Đương sự' }).boundingBox())!.y).toBeLessThan(viewport.height / 2);
+        await expect
+          .poll(async () => (await page.getByRole('heading', { level: 2, name: 'Đương sự' }).boundingBox())!.y)
+          .toBeLessThan(viewport.height / 2);
         // The server card is not in an officer's way, and there is no about link for them.
         expect(await page.getByText('Mã máy chủ').count()).toBe(0);
         expect(await page.getByRole('link', { name: 'Thông tin hệ thống' }).count()).toBe(0);
 
         await page.getByRole('link', { name: 'Hộp thư' }).click();
         await page.getByRole('heading', { level: 1, name: 'Hộp thư' }).waitFor();
-        await page.getByRole('status').filter({ hasText: /mục chưa đọc/ }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /mục chưa đọc/ })
+          .waitFor();
         await expectFits(page, 'the inbox');
 
         // A malformed or unknown case link: "not found" with the way back, not an error.

@@ -18,13 +18,15 @@ let office: Agency, ubndA: Agency, ubndB: Agency, policeB: Agency, procuracy: Ag
 const users: Record<string, User> = {};
 const tokens: Record<string, string> = {};
 
-const CASE_FIELDS = 'id status version voluntaryPeriodEndsAt totals { owed collected openObligations } obligations { id kind amountCollected } participants { role agency { id } }';
+const CASE_FIELDS =
+  'id status version voluntaryPeriodEndsAt totals { owed collected openObligations } obligations { id kind amountCollected } participants { role agency { id } }';
 const ACTION_FIELDS = `id kind status version protectionPlanDueAt protectionPlanRecordedAt postponementLate outcome minutes attendees moneyCollected caseId
   participants { id required status declineReason version agency { id } task { id kind status dueAt } }
   viewerCan { plan respondInvitation recordProtectionPlan }`;
 const planMutation = `mutation($input: PlanActionInput!) { planAction(input: $input) { ${ACTION_FIELDS} } }`;
 const stepMutation = `mutation($input: StepActionInput!) { stepAction(input: $input) { ${ACTION_FIELDS} } }`;
-const respondMutation = 'mutation($input: RespondInvitationInput!) { respondToInvitation(input: $input) { id status declineReason version } }';
+const respondMutation =
+  'mutation($input: RespondInvitationInput!) { respondToInvitation(input: $input) { id status declineReason version } }';
 const protectionMutation = `mutation($input: RecordProtectionPlanInput!) { recordProtectionPlan(input: $input) { ${ACTION_FIELDS} } }`;
 const postponeMutation = `mutation($input: RequestPostponementInput!) { requestActionPostponement(input: $input) { ${ACTION_FIELDS} } }`;
 const outcomeMutation = `mutation($input: RecordActionOutcomeInput!) { recordActionOutcome(input: $input) { ${ACTION_FIELDS} } }`;
@@ -54,7 +56,13 @@ const COERCION_PLAN = {
 };
 
 /** A case in `communeId` taken through the lifecycle via the API; `deliveredDaysAgo` sets the voluntary period. */
-async function enforcingCase(opts: { communeId: string; land?: boolean; deliveredDaysAgo?: number; urgentSecurity?: boolean; enforcing?: boolean }) {
+async function enforcingCase(opts: {
+  communeId: string;
+  land?: boolean;
+  deliveredDaysAgo?: number;
+  urgentSecurity?: boolean;
+  enforcing?: boolean;
+}) {
   const obligations = opts.land
     ? [{ kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' }]
     : [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, creditorIndex: 1, amountOwed: '777000000' }];
@@ -76,10 +84,21 @@ async function enforcingCase(opts: { communeId: string; land?: boolean; delivere
   });
   let c = created.createCase;
   const step = async (input: Record<string, unknown>) => {
-    c = (await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${CASE_FIELDS} } }`, { input: { id: c.id, version: c.version, ...input } })).transitionCase;
+    c = (
+      await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${CASE_FIELDS} } }`, {
+        input: { id: c.id, version: c.version, ...input },
+      })
+    ).transitionCase;
   };
-  await step({ transition: 'ISSUE_DECISION', decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`, decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10) });
-  await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - (opts.deliveredDaysAgo ?? 30) * 86_400_000).toISOString() });
+  await step({
+    transition: 'ISSUE_DECISION',
+    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
+    decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10),
+  });
+  await step({
+    transition: 'RECORD_DELIVERY',
+    deliveredAt: new Date(Date.now() - (opts.deliveredDaysAgo ?? 30) * 86_400_000).toISOString(),
+  });
   if (opts.enforcing) {
     await step({ transition: 'START_VERIFICATION' });
     await step({ transition: 'RECORD_ENFORCEABLE' });
@@ -92,7 +111,13 @@ async function caseOf(who: string, id: string) {
   return (await ok(who, `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).case;
 }
 async function eventsOf(caseId: string, type: string) {
-  return app.orm.em.fork().getConnection().execute<{ topics: string[]; payload: any }[]>('select topics, payload from event where stream = ? and type = ? order by stream_seq', [`case:${caseId}`, type]);
+  return app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ topics: string[]; payload: any }[]>('select topics, payload from event where stream = ? and type = ? order by stream_seq', [
+      `case:${caseId}`,
+      type,
+    ]);
 }
 
 beforeAll(async () => {
@@ -130,7 +155,17 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
     let visit = (
       await ok('officer', planMutation, {
-        input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '08:00'), scheduledEnd: vn(day, '10:00'), place: 'Nhà văn hóa thôn', invitations: [{ agencyId: ubndB.id, required: true }, { agencyId: womenUnion.id, required: false }] },
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '08:00'),
+          scheduledEnd: vn(day, '10:00'),
+          place: 'Nhà văn hóa thôn',
+          invitations: [
+            { agencyId: ubndB.id, required: true },
+            { agencyId: womenUnion.id, required: false },
+          ],
+        },
       })
     ).planAction;
     expect(visit.participants.map((p: any) => [p.agency.id, p.required, p.status, p.task.kind])).toEqual([
@@ -139,29 +174,63 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     ]);
     expect((await caseOf('women', c.id)).id).toBe(c.id); // invited → shared
     const notReady = err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } }));
-    expect(notReady).toMatchObject({ code: 'RULE_VIOLATION', rule: 'Quy trình tổ chức thi hành án phối hợp', ext: { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED' } });
+    expect(notReady).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'Quy trình tổ chức thi hành án phối hợp',
+      ext: { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED' },
+    });
     const ubndPart = visit.participants.find((p: any) => p.agency.id === ubndB.id);
     await ok('communeB', respondMutation, { input: { participantId: ubndPart.id, version: ubndPart.version, confirm: true } });
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
-    visit = (await ok('officer', outcomeMutation, { input: { id: visit.id, version: visit.version, outcome: 'REFUSED', minutes: 'Ông Sính không đồng ý giao đất.', attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'] } })).recordActionOutcome;
+    visit = (
+      await ok('officer', outcomeMutation, {
+        input: {
+          id: visit.id,
+          version: visit.version,
+          outcome: 'REFUSED',
+          minutes: 'Ông Sính không đồng ý giao đất.',
+          attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'],
+        },
+      })
+    ).recordActionOutcome;
     expect(visit).toMatchObject({ status: 'COMPLETED', outcome: 'REFUSED', attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'] });
 
     // 2. The coercion plan: a date inside the Tết 2027 window (Tết = 2027-02-06) is refused.
     const coercion = (start: string, end: string, extra: Record<string, unknown> = {}) =>
-      call('officer', planMutation, { input: { caseId: c.id, kind: 'COERCION', scheduledStart: start, scheduledEnd: end, place: 'Khu rừng thôn Nà Lầu', ...COERCION_PLAN, ...extra } });
+      call('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'COERCION',
+          scheduledStart: start,
+          scheduledEnd: end,
+          place: 'Khu rừng thôn Nà Lầu',
+          ...COERCION_PLAN,
+          ...extra,
+        },
+      });
     // Monday 22/02/2027 is Tết+16: inside the window (15 days after the three Tết days, khoản 2 Điều 13 NĐ 62/2015).
     const tet = err(await coercion(vn('2027-02-22', '08:00'), vn('2027-02-22', '11:00')));
     expect(tet).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_IN_TET_WINDOW' } });
     expect(tet.message).toContain('Tết');
     // … at 23:00 as well.
-    const night = err(await coercion(vn('2027-03-10', '23:00'), new Date(new Date(vn('2027-03-10', '23:00')).getTime() + 3_600_000).toISOString()));
+    const night = err(
+      await coercion(vn('2027-03-10', '23:00'), new Date(new Date(vn('2027-03-10', '23:00')).getTime() + 3_600_000).toISOString()),
+    );
     expect(night).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_AT_NIGHT' } });
     // … and on a Saturday.
-    expect(err(await coercion(vn('2027-03-13', '08:00'), vn('2027-03-13', '11:00')))).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('FORBIDDEN_TIMES'), ext: { ruleCode: 'COERCION_ON_DAY_OFF' } });
+    expect(err(await coercion(vn('2027-03-13', '08:00'), vn('2027-03-13', '11:00')))).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: citeNow('FORBIDDEN_TIMES'),
+      ext: { ruleCode: 'COERCION_ON_DAY_OFF' },
+    });
     // An incomplete plan names what is missing (Điều 72).
     const incomplete = err(await coercion(vn('2027-03-10', '08:00'), vn('2027-03-10', '11:00'), { measure: null, costEstimate: null }));
-    expect(incomplete).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('COERCION_PLAN'), ext: { ruleCode: 'COERCION_PLAN_INCOMPLETE', missingFields: ['measure', 'costEstimate'] } });
+    expect(incomplete).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: citeNow('COERCION_PLAN'),
+      ext: { ruleCode: 'COERCION_PLAN_INCOMPLETE', missingFields: ['measure', 'costEstimate'] },
+    });
 
     // 3. Wednesday 10 March 2027, 08:00–11:00: accepted and sent to the procuracy, the police and the commune.
     const accepted = await coercion(vn('2027-03-10', '08:00'), vn('2027-03-10', '11:00'));
@@ -170,33 +239,58 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     expect(plan.status).toBe('PLANNED');
     expect(plan.participants.map((p: any) => p.agency.id).sort()).toEqual([procuracy.id, policeB.id, ubndB.id].sort());
     expect(new Date(plan.protectionPlanDueAt).getTime()).toBe(legalCalendar().deadline('POLICE_PROTECTION_PLAN', new Date()).getTime());
-    const tasks = await app.orm.em.fork().getConnection().execute<{ kind: string; assignee_agency_id: string }[]>(
-      `select kind, assignee_agency_id from case_task where case_id = ? and created_at >= ? order by kind`,
-      [c.id, new Date(Date.now() - 60_000)],
-    );
-    expect(tasks.filter((t) => t.kind === 'ATTEND_ACTION').map((t) => t.assignee_agency_id).sort()).toEqual(expect.arrayContaining([procuracy.id, policeB.id, ubndB.id]));
+    const tasks = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ kind: string; assignee_agency_id: string }[]>(
+        `select kind, assignee_agency_id from case_task where case_id = ? and created_at >= ? order by kind`,
+        [c.id, new Date(Date.now() - 60_000)],
+      );
+    expect(
+      tasks
+        .filter((t) => t.kind === 'ATTEND_ACTION')
+        .map((t) => t.assignee_agency_id)
+        .sort(),
+    ).toEqual(expect.arrayContaining([procuracy.id, policeB.id, ubndB.id]));
     expect(tasks.filter((t) => t.kind === 'PROTECTION_PLAN').map((t) => t.assignee_agency_id)).toEqual([policeB.id]);
     for (const who of ['police', 'communeB', 'procurator']) {
-      expect((await ok(who, 'query($caseId: ID!) { caseActions(caseId: $caseId) { id } }', { caseId: c.id })).caseActions.map((a: any) => a.id)).toContain(plan.id);
+      expect(
+        (await ok(who, 'query($caseId: ID!) { caseActions(caseId: $caseId) { id } }', { caseId: c.id })).caseActions.map((a: any) => a.id),
+      ).toContain(plan.id);
     }
     const planned = await eventsOf(c.id, 'action.planned');
     const last = planned[planned.length - 1];
-    expect(last.topics).toEqual(expect.arrayContaining([`case:${c.id}`, `agency:${policeB.id}`, `agency:${procuracy.id}`, `agency:${ubndB.id}`]));
+    expect(last.topics).toEqual(
+      expect.arrayContaining([`case:${c.id}`, `agency:${policeB.id}`, `agency:${procuracy.id}`, `agency:${ubndB.id}`]),
+    );
     expect(last.payload).toMatchObject({ caseId: c.id, actionId: plan.id, kind: 'COERCION' });
     expect(JSON.stringify(last.payload)).not.toContain('Sính'); // no personal data in the log
 
     // 4. The required participants confirm; still not ready without the police protection plan.
-    for (const [who, agency] of [['police', policeB], ['communeB', ubndB]] as const) {
+    for (const [who, agency] of [
+      ['police', policeB],
+      ['communeB', ubndB],
+    ] as const) {
       const p = plan.participants.find((x: any) => x.agency.id === agency.id);
       await ok(who, respondMutation, { input: { participantId: p.id, version: p.version, confirm: true } });
     }
     const refused = err(await call('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } }));
-    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('PROTECTION_PLAN'), ext: { ruleCode: 'PROTECTION_PLAN_MISSING' } });
+    expect(refused).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: citeNow('PROTECTION_PLAN'),
+      ext: { ruleCode: 'PROTECTION_PLAN_MISSING' },
+    });
     // Only the invited police record it.
-    expect(err(await call('communeB', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'KH số 12/KH-CA' } })).code).toBe('FORBIDDEN');
-    plan = (await ok('police', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'Kế hoạch bảo vệ số 12/KH-CA' } })).recordProtectionPlan;
+    expect(
+      err(await call('communeB', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'KH số 12/KH-CA' } })).code,
+    ).toBe('FORBIDDEN');
+    plan = (await ok('police', protectionMutation, { input: { id: plan.id, version: plan.version, note: 'Kế hoạch bảo vệ số 12/KH-CA' } }))
+      .recordProtectionPlan;
     expect(plan.protectionPlanRecordedAt).toBeTruthy();
-    const [protectionTask] = await app.orm.em.fork().getConnection().execute<{ status: string }[]>(`select status from case_task where case_id = ? and kind = 'PROTECTION_PLAN'`, [c.id]);
+    const [protectionTask] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ status: string }[]>(`select status from case_task where case_id = ? and kind = 'PROTECTION_PLAN'`, [c.id]);
     expect(protectionTask.status).toBe('DONE');
 
     // 5. ready → in progress → completed with COERCED; the land is handed over and the case completes.
@@ -228,8 +322,19 @@ describe('coercion rules', () => {
   it('refuses a coercion before the voluntary period ends (Điều 45), unless the case is flagged urgent', async () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0 });
     const day = nextDay();
-    const input = { caseId: c.id, kind: 'COERCION', scheduledStart: vn(day, '08:00'), scheduledEnd: vn(day, '11:00'), place: 'Thôn Nà Lầu', ...COERCION_PLAN };
-    expect(err(await call('officer', planMutation, { input }))).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('VOLUNTARY_PERIOD'), ext: { ruleCode: 'COERCION_BEFORE_VOLUNTARY_PERIOD_END' } });
+    const input = {
+      caseId: c.id,
+      kind: 'COERCION',
+      scheduledStart: vn(day, '08:00'),
+      scheduledEnd: vn(day, '11:00'),
+      place: 'Thôn Nà Lầu',
+      ...COERCION_PLAN,
+    };
+    expect(err(await call('officer', planMutation, { input }))).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: citeNow('VOLUNTARY_PERIOD'),
+      ext: { ruleCode: 'COERCION_BEFORE_VOLUNTARY_PERIOD_END' },
+    });
     const urgent = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0, urgentSecurity: true });
     const res = await call('officer', planMutation, { input: { ...input, caseId: urgent.id } });
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -237,18 +342,53 @@ describe('coercion rules', () => {
 
   it('flags a postponement request arriving under 24 h before the start (Điều 48), not one arriving earlier', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const soon = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: new Date(Date.now() + 10 * 3_600_000).toISOString(), scheduledEnd: new Date(Date.now() + 12 * 3_600_000).toISOString(), place: 'UBND xã' } })).planAction;
-    const lateReq = (await ok('officer', postponeMutation, { input: { id: soon.id, version: soon.version, reason: 'Đương sự khiếu nại' } })).requestActionPostponement;
+    const soon = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: new Date(Date.now() + 10 * 3_600_000).toISOString(),
+          scheduledEnd: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+          place: 'UBND xã',
+        },
+      })
+    ).planAction;
+    const lateReq = (await ok('officer', postponeMutation, { input: { id: soon.id, version: soon.version, reason: 'Đương sự khiếu nại' } }))
+      .requestActionPostponement;
     expect(lateReq.postponementLate).toBe(true);
     const [event] = await eventsOf(c.id, 'action.postponementRequested');
     expect(event.payload).toMatchObject({ late: true, legalSource: citeNow('POSTPONEMENT') });
-    const later = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: new Date(Date.now() + 72 * 3_600_000).toISOString(), scheduledEnd: new Date(Date.now() + 74 * 3_600_000).toISOString(), place: 'UBND xã' } })).planAction;
-    expect((await ok('officer', postponeMutation, { input: { id: later.id, version: later.version, reason: 'Đương sự khiếu nại' } })).requestActionPostponement.postponementLate).toBe(false);
+    const later = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+          scheduledEnd: new Date(Date.now() + 74 * 3_600_000).toISOString(),
+          place: 'UBND xã',
+        },
+      })
+    ).planAction;
+    expect(
+      (await ok('officer', postponeMutation, { input: { id: later.id, version: later.version, reason: 'Đương sự khiếu nại' } }))
+        .requestActionPostponement.postponementLate,
+    ).toBe(false);
   });
 
   it('escalates a missed protection-plan deadline once, to the lead office, the steering committee and the police', async () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, enforcing: true });
-    const plan = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'COERCION', scheduledStart: vn('2027-03-11', '08:00'), scheduledEnd: vn('2027-03-11', '11:00'), place: 'Thôn Nà Lầu', ...COERCION_PLAN } })).planAction;
+    const plan = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'COERCION',
+          scheduledStart: vn('2027-03-11', '08:00'),
+          scheduledEnd: vn('2027-03-11', '11:00'),
+          place: 'Thôn Nà Lầu',
+          ...COERCION_PLAN,
+        },
+      })
+    ).planAction;
     const later = new Date(new Date(plan.protectionPlanDueAt).getTime() + 60_000);
     const first = await app.services.actions.escalateMissedDeadlines(app.orm.em.fork(), later);
     expect(first).toContain(plan.id);
@@ -263,8 +403,25 @@ describe('coercion rules', () => {
 describe('case deadlines', () => {
   it('shows the voluntary-period end, verification due and protection plan due; escalates a missed verification once', async () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true });
-    const plan = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'COERCION', scheduledStart: vn('2027-03-12', '08:00'), scheduledEnd: vn('2027-03-12', '11:00'), place: 'Thôn Nà Lầu', ...COERCION_PLAN } })).planAction;
-    const { deadlines } = (await ok('communeB', 'query($id: ID!) { case(id: $id) { actions { id } deadlines { kind dueAt legalSource actionId passed missed } } }', { id: c.id })).case;
+    const plan = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'COERCION',
+          scheduledStart: vn('2027-03-12', '08:00'),
+          scheduledEnd: vn('2027-03-12', '11:00'),
+          place: 'Thôn Nà Lầu',
+          ...COERCION_PLAN,
+        },
+      })
+    ).planAction;
+    const { deadlines } = (
+      await ok(
+        'communeB',
+        'query($id: ID!) { case(id: $id) { actions { id } deadlines { kind dueAt legalSource actionId passed missed } } }',
+        { id: c.id },
+      )
+    ).case;
     expect(deadlines.map((d: any) => [d.kind, d.missed, d.actionId])).toEqual([
       ['VOLUNTARY_PERIOD_END', false, null],
       ['VERIFICATION', true, null],
@@ -283,26 +440,63 @@ describe('persuasion and invitations', () => {
   it('a persuasion visit with full payment completes the case; money updates the obligation and totals', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    let visit = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '14:00'), scheduledEnd: vn(day, '16:00'), place: 'Nhà ông Sính' } })).planAction;
+    let visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '14:00'),
+          scheduledEnd: vn(day, '16:00'),
+          place: 'Nhà ông Sính',
+        },
+      })
+    ).planAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
     visit = (
       await ok('officer', outcomeMutation, {
-        input: { id: visit.id, version: visit.version, outcome: 'VOLUNTARY_COMPLIANCE', minutes: 'Gia đình tự nguyện nộp đủ tiền.', collections: [{ obligationId: c.obligations[0].id, amountCollected: '777000000' }], completeCase: true },
+        input: {
+          id: visit.id,
+          version: visit.version,
+          outcome: 'VOLUNTARY_COMPLIANCE',
+          minutes: 'Gia đình tự nguyện nộp đủ tiền.',
+          collections: [{ obligationId: c.obligations[0].id, amountCollected: '777000000' }],
+          completeCase: true,
+        },
       })
     ).recordActionOutcome;
     expect(visit).toMatchObject({ status: 'COMPLETED', moneyCollected: '777000000' });
-    expect(await caseOf('officer', c.id)).toMatchObject({ status: 'COMPLETED', totals: { owed: '777000000', collected: '777000000', openObligations: 0 } });
+    expect(await caseOf('officer', c.id)).toMatchObject({
+      status: 'COMPLETED',
+      totals: { owed: '777000000', collected: '777000000', openObligations: 0 },
+    });
   });
 
   it('completeCase with an obligation still open is refused and nothing is recorded (Điều 52)', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    let visit = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '14:00'), scheduledEnd: vn(day, '16:00'), place: 'Nhà ông Sính' } })).planAction;
+    let visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '14:00'),
+          scheduledEnd: vn(day, '16:00'),
+          place: 'Nhà ông Sính',
+        },
+      })
+    ).planAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
     const res = await call('officer', outcomeMutation, {
-      input: { id: visit.id, version: visit.version, outcome: 'PARTIAL_PAYMENT', minutes: 'Nộp một phần.', collections: [{ obligationId: c.obligations[0].id, amountCollected: '100000000' }], completeCase: true },
+      input: {
+        id: visit.id,
+        version: visit.version,
+        outcome: 'PARTIAL_PAYMENT',
+        minutes: 'Nộp một phần.',
+        collections: [{ obligationId: c.obligations[0].id, amountCollected: '100000000' }],
+        completeCase: true,
+      },
     });
     expect(err(res)).toMatchObject({ code: 'RULE_VIOLATION', rule: citeNow('COMPLETION') });
     expect(await caseOf('officer', c.id)).toMatchObject({ totals: { collected: '0' } });
@@ -311,11 +505,31 @@ describe('persuasion and invitations', () => {
   it('an invited agency declines with a reason; its task is declined; a decline without reason is refused', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    const visit = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'COORDINATION_MEETING', scheduledStart: vn(day, '09:00'), scheduledEnd: vn(day, '10:00'), place: 'UBND xã', invitations: [{ agencyId: womenUnion.id, required: true }] } })).planAction;
+    const visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'COORDINATION_MEETING',
+          scheduledStart: vn(day, '09:00'),
+          scheduledEnd: vn(day, '10:00'),
+          place: 'UBND xã',
+          invitations: [{ agencyId: womenUnion.id, required: true }],
+        },
+      })
+    ).planAction;
     const p = visit.participants[0];
-    expect(err(await call('women', respondMutation, { input: { participantId: p.id, version: p.version, confirm: false } })).code).toBe('BAD_USER_INPUT');
-    expect(err(await call('communeB', respondMutation, { input: { participantId: p.id, version: p.version, confirm: false, reason: 'x' } })).code).toBe('NOT_FOUND'); // not shared with ubndB: no hint it exists
-    const declined = (await ok('women', respondMutation, { input: { participantId: p.id, version: p.version, confirm: false, reason: 'Trùng lịch đại hội hội phụ nữ' } })).respondToInvitation;
+    expect(err(await call('women', respondMutation, { input: { participantId: p.id, version: p.version, confirm: false } })).code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      err(await call('communeB', respondMutation, { input: { participantId: p.id, version: p.version, confirm: false, reason: 'x' } }))
+        .code,
+    ).toBe('NOT_FOUND'); // not shared with ubndB: no hint it exists
+    const declined = (
+      await ok('women', respondMutation, {
+        input: { participantId: p.id, version: p.version, confirm: false, reason: 'Trùng lịch đại hội hội phụ nữ' },
+      })
+    ).respondToInvitation;
     expect(declined).toMatchObject({ status: 'DECLINED', declineReason: 'Trùng lịch đại hội hội phụ nữ' });
     const after = (await ok('officer', `query($id: ID!) { action(id: $id) { ${ACTION_FIELDS} } }`, { id: visit.id })).action;
     expect(after.participants[0].task.status).toBe('DECLINED');
@@ -325,12 +539,32 @@ describe('persuasion and invitations', () => {
   it('a stale version gets CONFLICT; an outsider cannot see actions', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    const visit = (await ok('officer', planMutation, { input: { caseId: c.id, kind: 'VERIFICATION_VISIT', scheduledStart: vn(day, '09:00'), scheduledEnd: vn(day, '10:00'), place: 'Thôn Nà Lầu' } })).planAction;
+    const visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'VERIFICATION_VISIT',
+          scheduledStart: vn(day, '09:00'),
+          scheduledEnd: vn(day, '10:00'),
+          place: 'Thôn Nà Lầu',
+        },
+      })
+    ).planAction;
     await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } });
-    expect(err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'CANCEL', reason: 'Đổi lịch' } })).code).toBe('CONFLICT');
+    expect(
+      err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'CANCEL', reason: 'Đổi lịch' } }))
+        .code,
+    ).toBe('CONFLICT');
     expect(err(await call('outsider', `query($id: ID!) { action(id: $id) { id } }`, { id: visit.id })).code).toBe('NOT_FOUND');
-    expect(err(await call('outsider', 'query($caseId: ID!) { caseActions(caseId: $caseId) { id } }', { caseId: c.id })).code).toBe('NOT_FOUND');
-    expect(err(await call('communeB', planMutation, { input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '09:00'), scheduledEnd: vn(day, '10:00'), place: 'x' } })).code).toBe('NOT_FOUND');
+    expect(err(await call('outsider', 'query($caseId: ID!) { caseActions(caseId: $caseId) { id } }', { caseId: c.id })).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      err(
+        await call('communeB', planMutation, {
+          input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '09:00'), scheduledEnd: vn(day, '10:00'), place: 'x' },
+        }),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 });
-

@@ -70,7 +70,12 @@ describe('an instance', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const res: any = await gql(app, 'query($after: String) { agencies(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after }, accessToken);
+      const res: any = await gql(
+        app,
+        'query($after: String) { agencies(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
+        { after },
+        accessToken,
+      );
       total = res.data.agencies.totalCount;
       seen.push(...res.data.agencies.edges.map((e: any) => e.node.id));
       if (!res.data.agencies.pageInfo.hasNextPage) break;

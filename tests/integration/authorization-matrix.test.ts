@@ -47,7 +47,13 @@ const OPERATIONS: Operation[] = [
   {
     name: 'read a user',
     allowed: (r, s) => s === 'own agency' || isAdmin(r),
-    run: async (w) => gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: (await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER])).id }, w.token),
+    run: async (w) =>
+      gql(
+        w.app,
+        'query($id: ID!) { user(id: $id) { id } }',
+        { id: (await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER])).id },
+        w.token,
+      ),
   },
   {
     name: "list an agency's users",
@@ -67,16 +73,32 @@ const OPERATIONS: Operation[] = [
     name: 'create a user',
     allowed: adminOrOwnAgencyAdmin,
     run: (w) =>
-      gql(w.app, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-        i: { agencyId: w.targetAgency.id, username: `matrix.${++seq}`, fullName: 'Cán bộ Ma Trận', roles: ['OFFICER'], password: 'Mat-khau-2026' },
-      }, w.token),
+      gql(
+        w.app,
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: {
+            agencyId: w.targetAgency.id,
+            username: `matrix.${++seq}`,
+            fullName: 'Cán bộ Ma Trận',
+            roles: ['OFFICER'],
+            password: 'Mat-khau-2026',
+          },
+        },
+        w.token,
+      ),
   },
   {
     name: 'update a user',
     allowed: adminOrOwnAgencyAdmin,
     run: async (w) => {
       const target = await makeUser(w.app.orm, w.targetAgency, [Role.OFFICER]);
-      return gql(w.app, 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', { i: { id: target.id, version: 1, fullName: 'Tên Mới' } }, w.token);
+      return gql(
+        w.app,
+        'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }',
+        { i: { id: target.id, version: 1, fullName: 'Tên Mới' } },
+        w.token,
+      );
     },
   },
   {
@@ -95,27 +117,49 @@ const OPERATIONS: Operation[] = [
   {
     name: 'create an agency',
     allowed: isAdmin,
-    run: (w) => gql(w.app, 'mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }', { i: { code: `MX-${++seq}`, name: 'Cơ quan ma trận', kind: 'OTHER', coveredAreaIds: [w.area.id] } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'mutation($i: CreateAgencyInput!) { createAgency(input: $i) { id } }',
+        { i: { code: `MX-${++seq}`, name: 'Cơ quan ma trận', kind: 'OTHER', coveredAreaIds: [w.area.id] } },
+        w.token,
+      ),
   },
   {
     name: 'update an agency',
     allowed: isAdmin,
     run: async (w) => {
       const target = await makeAgency(w.app.orm, AgencyKind.OTHER, [w.area]);
-      return gql(w.app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: target.id, version: 1, name: 'Tên mới của cơ quan' } }, w.token);
+      return gql(
+        w.app,
+        'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }',
+        { i: { id: target.id, version: 1, name: 'Tên mới của cơ quan' } },
+        w.token,
+      );
     },
   },
   {
     name: 'create an area',
     allowed: isAdmin,
-    run: (w) => gql(w.app, 'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { code: `MXA${++seq}`, name: 'Xã Ma Trận', kind: 'COMMUNE', parentId: w.area.id } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }',
+        { i: { code: `MXA${++seq}`, name: 'Xã Ma Trận', kind: 'COMMUNE', parentId: w.area.id } },
+        w.token,
+      ),
   },
   {
     name: 'rename an area',
     allowed: isAdmin,
     run: async (w) => {
       const { communeA } = await makeProvince(w.app.orm);
-      return gql(w.app, 'mutation($i: UpdateAreaInput!) { updateArea(input: $i) { name } }', { i: { id: communeA.id, name: 'Xã Đổi Tên' } }, w.token);
+      return gql(
+        w.app,
+        'mutation($i: UpdateAreaInput!) { updateArea(input: $i) { name } }',
+        { i: { id: communeA.id, name: 'Xã Đổi Tên' } },
+        w.token,
+      );
     },
   },
   {
@@ -133,35 +177,68 @@ const OPERATIONS: Operation[] = [
     allowed: ownCaseWorker,
     run: async (w) => {
       const c = await w.newCase();
-      return gql(w.app, 'mutation($i: UpdateCaseInput!) { updateCase(input: $i) { id } }', { i: { id: c.id, version: c.version, notes: 'ghi chú' } }, w.token);
+      return gql(
+        w.app,
+        'mutation($i: UpdateCaseInput!) { updateCase(input: $i) { id } }',
+        { i: { id: c.id, version: c.version, notes: 'ghi chú' } },
+        w.token,
+      );
     },
   },
   {
     name: 'post on a case thread',
     allowed: (_r, s) => s === 'own agency',
-    run: async (w) => gql(w.app, 'mutation($i: NewPostInput!) { postToThread(input: $i) { id } }', { i: { caseId: (await w.newCase()).id, body: 'Trao đổi' } }, w.token),
+    run: async (w) =>
+      gql(
+        w.app,
+        'mutation($i: NewPostInput!) { postToThread(input: $i) { id } }',
+        { i: { caseId: (await w.newCase()).id, body: 'Trao đổi' } },
+        w.token,
+      ),
   },
   {
     name: 'assign a task on a case',
     allowed: ownCaseWorker,
     run: async (w) => {
       const c = await w.newCase();
-      return gql(w.app, 'mutation($i: AssignTaskInput!) { assignTask(input: $i) { id } }', { i: { caseId: c.id, agencyId: c.leadAgencyId, kind: 'VERIFY_CONDITIONS', title: 'Xác minh', dueInWorkingDays: 5 } }, w.token);
+      return gql(
+        w.app,
+        'mutation($i: AssignTaskInput!) { assignTask(input: $i) { id } }',
+        { i: { caseId: c.id, agencyId: c.leadAgencyId, kind: 'VERIFY_CONDITIONS', title: 'Xác minh', dueInWorkingDays: 5 } },
+        w.token,
+      );
     },
   },
   {
     name: 'plan a persuasion visit',
     allowed: ownCaseWorker,
     run: async (w) =>
-      gql(w.app, 'mutation($i: PlanActionInput!) { planAction(input: $i) { id } }', {
-        i: { caseId: (await w.newCase()).id, kind: 'PERSUASION_VISIT', place: 'Nhà văn hóa thôn', scheduledStart: '2027-03-10T01:00:00.000Z', scheduledEnd: '2027-03-10T03:00:00.000Z' },
-      }, w.token),
+      gql(
+        w.app,
+        'mutation($i: PlanActionInput!) { planAction(input: $i) { id } }',
+        {
+          i: {
+            caseId: (await w.newCase()).id,
+            kind: 'PERSUASION_VISIT',
+            place: 'Nhà văn hóa thôn',
+            scheduledStart: '2027-03-10T01:00:00.000Z',
+            scheduledEnd: '2027-03-10T03:00:00.000Z',
+          },
+        },
+        w.token,
+      ),
   },
   {
     name: 'add an official day off',
     allowed: isAdmin,
     // A distinct future weekday per cell (2031 has no VN holiday on these Wednesdays).
-    run: (w) => gql(w.app, 'mutation($i: AddCalendarDayInput!) { addCalendarDay(input: $i) { date } }', { i: { date: nextWednesday(), kind: 'DAY_OFF', name: 'Nghỉ bù', source: 'Thông báo thử' } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'mutation($i: AddCalendarDayInput!) { addCalendarDay(input: $i) { date } }',
+        { i: { date: nextWednesday(), kind: 'DAY_OFF', name: 'Nghỉ bù', source: 'Thông báo thử' } },
+        w.token,
+      ),
   },
   // Statistics (issue 14). The actor's own agency is an enforcement office: everyone there sees its own
   // office's figures; another agency's figures (here a People's Committee of another commune) only
@@ -185,12 +262,24 @@ const OPERATIONS: Operation[] = [
   {
     name: 'list the cases behind a statistics row',
     allowed: (r, s) => s === 'own agency' || isAdmin(r),
-    run: (w) => gql(w.app, 'query($s: StatisticsScopeInput) { statisticsCases(period: { kind: STATISTICAL_YEAR, statisticalYear: 2027 }, row: TOTAL_ACCEPTED, scope: $s) { totalCount } }', { s: { agencyId: w.targetAgency.id } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'query($s: StatisticsScopeInput) { statisticsCases(period: { kind: STATISTICAL_YEAR, statisticalYear: 2027 }, row: TOTAL_ACCEPTED, scope: $s) { totalCount } }',
+        { s: { agencyId: w.targetAgency.id } },
+        w.token,
+      ),
   },
   {
     name: 'list the cases behind a stuck figure',
     allowed: (r, s) => s === 'own agency' || isAdmin(r),
-    run: (w) => gql(w.app, 'query($s: StatisticsScopeInput) { stuckCases(list: BACKLOG, scope: $s) { totalCount } }', { s: { agencyId: w.targetAgency.id } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'query($s: StatisticsScopeInput) { stuckCases(list: BACKLOG, scope: $s) { totalCount } }',
+        { s: { agencyId: w.targetAgency.id } },
+        w.token,
+      ),
   },
   {
     name: 'list the statistics targets',
@@ -201,7 +290,13 @@ const OPERATIONS: Operation[] = [
     name: "set an office's statistics target",
     allowed: (r, s) => isAdmin(r) && s === 'own agency',
     // 'other agency' is a People's Committee: targets are set for enforcement offices only.
-    run: (w) => gql(w.app, 'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { id } }', { i: { agencyId: w.targetAgency.id, statisticalYear: 2027, caseRatePercent: '83.25', moneyRatePercent: '46.45' } }, w.token),
+    run: (w) =>
+      gql(
+        w.app,
+        'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { id } }',
+        { i: { agencyId: w.targetAgency.id, statisticalYear: 2027, caseRatePercent: '83.25', moneyRatePercent: '46.45' } },
+        w.token,
+      ),
   },
   {
     name: 'verify the audit chain',
@@ -239,17 +334,31 @@ beforeAll(async () => {
   const ownAgency = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA]);
   const otherAgency = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
   const otherOffice = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeB]);
-  const officerToken = async (agency: Agency) => (await signIn(app, (await makeUser(app.orm, agency, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
+  const officerToken = async (agency: Agency) =>
+    (await signIn(app, (await makeUser(app.orm, agency, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
   const leadTokens = { own: await officerToken(ownAgency), other: await officerToken(otherOffice) };
   const openCase = async (which: 'own' | 'other') => {
-    const res = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id version leadAgency { id } } }', { i: caseInput(which === 'own' ? communeA.id : communeB.id) }, leadTokens[which]);
+    const res = await gql(
+      app,
+      'mutation($i: CreateCaseInput!) { createCase(input: $i) { id version leadAgency { id } } }',
+      { i: caseInput(which === 'own' ? communeA.id : communeB.id) },
+      leadTokens[which],
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return { id: res.data.createCase.id, version: res.data.createCase.version, leadAgencyId: res.data.createCase.leadAgency.id };
   };
   for (const role of ROLES) {
     const actor = await makeUser(app.orm, ownAgency, [role]);
     const { accessToken } = await signIn(app, actor.username);
-    worlds.set(role, { app, token: accessToken, ownAgency, otherAgency, area: province, commune: communeA, newCase: async () => openCase(currentScope) });
+    worlds.set(role, {
+      app,
+      token: accessToken,
+      ownAgency,
+      otherAgency,
+      area: province,
+      commune: communeA,
+      newCase: async () => openCase(currentScope),
+    });
   }
 });
 afterAll(async () => {
@@ -306,7 +415,13 @@ describe('live access is re-checked when what it depends on changes (caseActivit
   /** An event about the case, addressed to the case and to the watcher's agency (reaches both feeds). */
   const probe = (caseId: string, agencyId: string, n: number) =>
     app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({ type: 'test.probe', stream: `case:${caseId}:probe`, actorId: null, topics: [`case:${caseId}`, `agency:${agencyId}`], payload: { caseId, n } }),
+      tx.emit({
+        type: 'test.probe',
+        stream: `case:${caseId}:probe`,
+        actorId: null,
+        topics: [`case:${caseId}`, `agency:${agencyId}`],
+        payload: { caseId, n },
+      }),
     );
   /** An event for the agency that concerns no case: proves myFeed is still live when a probe is filtered. */
   const barrier = (agencyId: string) =>
@@ -316,9 +431,10 @@ describe('live access is re-checked when what it depends on changes (caseActivit
 
   /** A watcher (commune official the case is shared with, or a procurator whose agency covers the province) following a fresh case on both feeds. */
   async function watcher(kind: 'commune' | 'procuracy') {
-    const agency = kind === 'commune'
-      ? await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeA])
-      : await makeAgency(app.orm, AgencyKind.PROCURACY, [province]);
+    const agency =
+      kind === 'commune'
+        ? await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [communeA])
+        : await makeAgency(app.orm, AgencyKind.PROCURACY, [province]);
     const user = await makeUser(app.orm, agency, [kind === 'commune' ? Role.OFFICER : Role.PROCURATOR]);
     const token = (await signIn(app, user.username)).accessToken;
     const c = await makeSharedCase(app, officerToken, communeA.id, kind === 'commune' ? [agency.id] : []);
@@ -328,13 +444,21 @@ describe('live access is re-checked when what it depends on changes (caseActivit
     const feed = collect(ws.client, MY_FEED, {});
     // Both feeds are live once a probe arrives on each.
     await probe(c.id, agency.id, 0);
-    await eventually(() => types(activity.events, 'caseActivity').includes('test.probe') && types(feed.events, 'myFeed').includes('test.probe'), 'both feeds live');
+    await eventually(
+      () => types(activity.events, 'caseActivity').includes('test.probe') && types(feed.events, 'myFeed').includes('test.probe'),
+      'both feeds live',
+    );
     return { agency, user, token, caseId: c.id, ws, activity, feed };
   }
 
   it('unshare: caseActivity ends with FORBIDDEN, myFeed drops that case and stays live', async () => {
     const w = await watcher('commune');
-    const res = await gql(app, 'mutation($i: UnshareCaseInput!) { unshareCase(input: $i) { id } }', { i: { caseId: w.caseId, version: await versionOf('enforcement_case', w.caseId), agencyId: w.agency.id } }, officerToken);
+    const res = await gql(
+      app,
+      'mutation($i: UnshareCaseInput!) { unshareCase(input: $i) { id } }',
+      { i: { caseId: w.caseId, version: await versionOf('enforcement_case', w.caseId), agencyId: w.agency.id } },
+      officerToken,
+    );
     expect(res.errors).toBeUndefined();
     await eventually(() => w.activity.errors.length > 0, 'caseActivity ended');
     expect(w.activity.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCESS_REVOKED' });
@@ -349,7 +473,12 @@ describe('live access is re-checked when what it depends on changes (caseActivit
 
   it('coverage removed: the socket closes with 4412; after reconnecting caseActivity is refused and myFeed drops the case', async () => {
     const w = await watcher('procuracy');
-    const res = await gql(app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), coveredAreaIds: [communeB.id] } }, adminToken);
+    const res = await gql(
+      app,
+      'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }',
+      { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), coveredAreaIds: [communeB.id] } },
+      adminToken,
+    );
     expect(res.errors).toBeUndefined();
     expect((await w.ws.closed).code).toBe(4412);
     const again = connectWs(app, w.token);
@@ -368,7 +497,12 @@ describe('live access is re-checked when what it depends on changes (caseActivit
 
   it('agency deactivated: the socket closes with 4401 and cannot come back', async () => {
     const w = await watcher('commune');
-    const res = await gql(app, 'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }', { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), active: false } }, adminToken);
+    const res = await gql(
+      app,
+      'mutation($i: UpdateAgencyInput!) { updateAgency(input: $i) { id } }',
+      { i: { id: w.agency.id, version: await versionOf('agency', w.agency.id), active: false } },
+      adminToken,
+    );
     expect(res.errors).toBeUndefined();
     expect((await w.ws.closed).code).toBe(4401);
     expect((await connectWs(app, w.token).closed).code).toBe(4403);
@@ -384,7 +518,12 @@ describe('live access is re-checked when what it depends on changes (caseActivit
 
   it('role change: the socket closes with 4401', async () => {
     const w = await watcher('procuracy');
-    const res = await gql(app, 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }', { i: { id: w.user.id, version: await versionOf('app_user', w.user.id), roles: ['OFFICER'] } }, adminToken);
+    const res = await gql(
+      app,
+      'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }',
+      { i: { id: w.user.id, version: await versionOf('app_user', w.user.id), roles: ['OFFICER'] } },
+      adminToken,
+    );
     expect(res.errors).toBeUndefined();
     expect((await w.ws.closed).code).toBe(4401);
     expect(w.activity.events.filter((e) => e.caseActivity.type === 'test.probe')).toHaveLength(1);
@@ -395,7 +534,13 @@ describe('live access is re-checked when what it depends on changes (caseActivit
     // event that is not known to be harmless closes the user's sockets, so the one it adds will too.
     const w = await watcher('commune');
     await app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({ type: 'auth.signedOut', stream: `user:${w.user.id}`, actorId: w.user.id, topics: ['sessions', `user:${w.user.id}`], payload: { userId: w.user.id } }),
+      tx.emit({
+        type: 'auth.signedOut',
+        stream: `user:${w.user.id}`,
+        actorId: w.user.id,
+        topics: ['sessions', `user:${w.user.id}`],
+        payload: { userId: w.user.id },
+      }),
     );
     expect((await w.ws.closed).code).toBe(4401);
   });

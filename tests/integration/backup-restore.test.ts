@@ -20,11 +20,16 @@ import { createTestDatabase, startTestApp } from '../support/harness';
 const debianBin = (() => {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const version = readdirSync(root).filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'pg_ctl')) && existsSync(join(root, v, 'bin', 'pg_dump'))).sort().pop();
+  const version = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'pg_ctl')) && existsSync(join(root, v, 'bin', 'pg_dump')))
+    .sort()
+    .pop();
   return version ? join(root, version, 'bin') : null;
 })();
 const asPostgres = (cmd: string, args: string[]) =>
-  process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  process.getuid?.() === 0
+    ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' })
+    : spawnSync(cmd, args, { encoding: 'utf8' });
 
 const workDir = mkdtempSync(join(tmpdir(), 'phoihop-backup-'));
 chmodSync(workDir, 0o777);
@@ -57,12 +62,22 @@ suite('npm run admin -- backup | restore (pg_dump/pg_restore on a real PostgreSQ
     const port = await findFreePort();
     const init = asPostgres(join(debianBin, 'initdb'), ['-D', clusterDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8']);
     expect(init.status, init.stderr).toBe(0);
-    const start = asPostgres(join(debianBin, 'pg_ctl'), ['-D', clusterDir, '-w', '-l', join(clusterDir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start']);
+    const start = asPostgres(join(debianBin, 'pg_ctl'), [
+      '-D',
+      clusterDir,
+      '-w',
+      '-l',
+      join(clusterDir, 'server.log'),
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      'start',
+    ]);
     expect(start.status, start.stderr + start.stdout).toBe(0);
     serverUrl = `postgres://postgres@127.0.0.1:${port}`;
   }, 60_000);
   afterAll(() => {
-    if (existsSync(join(clusterDir, 'postmaster.pid'))) asPostgres(join(debianBin!, 'pg_ctl'), ['-D', clusterDir, '-m', 'fast', '-w', 'stop']);
+    if (existsSync(join(clusterDir, 'postmaster.pid')))
+      asPostgres(join(debianBin!, 'pg_ctl'), ['-D', clusterDir, '-m', 'fast', '-w', 'stop']);
     rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -101,7 +116,9 @@ suite('npm run admin -- backup | restore (pg_dump/pg_restore on a real PostgreSQ
       expect(report.ok).toBe(true);
       expect(report.eventsChecked).toBe(sourceCounts.event);
       // The append-only guard came back with the schema: the restored log still refuses edits.
-      await expect(orm.em.getConnection().execute(`delete from event where id = (select min(id) from event)`)).rejects.toThrow(/append-only/);
+      await expect(orm.em.getConnection().execute(`delete from event where id = (select min(id) from event)`)).rejects.toThrow(
+        /append-only/,
+      );
     } finally {
       await orm.close(true);
     }
@@ -121,7 +138,9 @@ suite('npm run admin -- backup | restore (pg_dump/pg_restore on a real PostgreSQ
     const major = await serverMajorVersion(embeddedUrl);
     const newest = Number(debianBin!.split('/').at(-2));
     if (major <= newest) return; // tools new enough for the embedded server: nothing to refuse here
-    await expect(findPgTool('pg_dump', major, debianBin!)).rejects.toThrow(new RegExp(`pg_dump ${major} or newer is needed .* Install postgresql-client-${major} or set PG_BIN_DIR`));
+    await expect(findPgTool('pg_dump', major, debianBin!)).rejects.toThrow(
+      new RegExp(`pg_dump ${major} or newer is needed .* Install postgresql-client-${major} or set PG_BIN_DIR`),
+    );
     const cli = admin(['backup', '--out', join(workDir, 'never.dump')], { DATABASE_URL: embeddedUrl, PG_BIN_DIR: debianBin! });
     expect(cli.status).toBe(1);
     expect(cli.output).toContain(`pg_dump ${major} or newer is needed`);

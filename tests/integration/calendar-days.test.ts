@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
-import { addDaysToLocalDate, createLegalCalendar, legalCalendar, localDayOfWeek, toLocalDate } from '../../server/src/modules/calendar/legal-calendar';
+import {
+  addDaysToLocalDate,
+  createLegalCalendar,
+  legalCalendar,
+  localDayOfWeek,
+  toLocalDate,
+} from '../../server/src/modules/calendar/legal-calendar';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 
@@ -53,25 +59,45 @@ const COERCION_PLAN = {
 /** A case whose voluntary period is over (decision delivered 30 days ago): coercions may be planned. */
 async function caseAfterVoluntaryPeriod(on: App = app): Promise<string> {
   const fields = 'id version';
-  let c = (await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`, {
-    input: {
-      judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-      judgmentCourt: 'Tòa án nhân dân khu vực 3',
-      judgmentDate: '2026-06-20',
-      receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-      kind: 'ON_REQUEST',
-      communeId: communeA.id,
-      parties: [
-        { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
-        { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
-      ],
-      obligations: [{ kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' }],
-    },
-  }, on)).createCase;
+  let c = (
+    await ok(
+      'officer',
+      `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`,
+      {
+        input: {
+          judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
+          judgmentCourt: 'Tòa án nhân dân khu vực 3',
+          judgmentDate: '2026-06-20',
+          receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+          kind: 'ON_REQUEST',
+          communeId: communeA.id,
+          parties: [
+            { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
+            { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
+          ],
+          obligations: [
+            { kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' },
+          ],
+        },
+      },
+      on,
+    )
+  ).createCase;
   const step = async (input: Record<string, unknown>) => {
-    c = (await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`, { input: { id: c.id, version: c.version, ...input } }, on)).transitionCase;
+    c = (
+      await ok(
+        'officer',
+        `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`,
+        { input: { id: c.id, version: c.version, ...input } },
+        on,
+      )
+    ).transitionCase;
   };
-  await step({ transition: 'ISSUE_DECISION', decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`, decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10) });
+  await step({
+    transition: 'ISSUE_DECISION',
+    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
+    decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10),
+  });
   await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - 30 * 86_400_000).toISOString() });
   return c.id;
 }
@@ -105,14 +131,28 @@ describe('official days off and make-up working days (one instance)', () => {
     const added = (await ok('admin', addMutation, { input: dayOff(soon) })).addCalendarDay;
     expect(added).toEqual({ date: soon, kind: 'DAY_OFF', name: 'Nghỉ bù Quốc khánh', source: 'Thông báo 6150/TB-BLĐTBXH' });
 
-    const plan = (day: string) => call('officer', planMutation, { input: { caseId, kind: 'COERCION', scheduledStart: vn(day, '08:00'), scheduledEnd: vn(day, '11:00'), place: 'Khu rừng thôn Nà Lầu', ...COERCION_PLAN } });
+    const plan = (day: string) =>
+      call('officer', planMutation, {
+        input: {
+          caseId,
+          kind: 'COERCION',
+          scheduledStart: vn(day, '08:00'),
+          scheduledEnd: vn(day, '11:00'),
+          place: 'Khu rừng thôn Nà Lầu',
+          ...COERCION_PLAN,
+        },
+      });
     const refused = err(await plan(coercionDay));
     expect(refused).toMatchObject({ code: 'RULE_VIOLATION', ruleCode: 'COERCION_ON_DAY_OFF' });
     expect(refused.message).toContain('Nghỉ bù ngày Giải phóng miền Nam');
 
     // The police protection plan (3 working days) and a task due in 1 working day skip the day off.
     const withDayOff = createLegalCalendar({ extraDaysOff: [soon, coercionDay] });
-    const task = (await ok('officer', assignMutation, { input: { caseId, agencyId: office.id, kind: 'VERIFY_CONDITIONS', title: 'Xác minh điều kiện thi hành án', dueInWorkingDays: 1 } })).assignTask;
+    const task = (
+      await ok('officer', assignMutation, {
+        input: { caseId, agencyId: office.id, kind: 'VERIFY_CONDITIONS', title: 'Xác minh điều kiện thi hành án', dueInWorkingDays: 1 },
+      })
+    ).assignTask;
     expect(new Date(task.dueAt).getTime()).toBe(withDayOff.addWorkingDays(new Date(), 1).getTime());
     expect(toLocalDate(new Date(task.dueAt))).not.toBe(soon);
     expect(new Date(task.dueAt).getTime()).toBeGreaterThan(legalCalendar().addWorkingDays(new Date(), 1).getTime());
@@ -121,10 +161,17 @@ describe('official days off and make-up working days (one instance)', () => {
     expect((await ok('admin', removeMutation, { date: coercionDay })).removeCalendarDay).toEqual({ date: coercionDay, kind: 'DAY_OFF' });
     const accepted = await plan(coercionDay);
     expect(accepted.errors, JSON.stringify(accepted.errors)).toBeUndefined();
-    expect(new Date(accepted.data!.planAction.protectionPlanDueAt).getTime()).toBe(withDayOff.deadline('POLICE_PROTECTION_PLAN', new Date()).getTime());
+    expect(new Date(accepted.data!.planAction.protectionPlanDueAt).getTime()).toBe(
+      withDayOff.deadline('POLICE_PROTECTION_PLAN', new Date()).getTime(),
+    );
 
     // The event tells every instance to reload.
-    const events = await app.orm.em.fork().getConnection().execute<{ type: string; topics: string[]; payload: any }[]>(`select type, topics, payload from event where stream = 'calendar' order by stream_seq`);
+    const events = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ type: string; topics: string[]; payload: any }[]>(
+        `select type, topics, payload from event where stream = 'calendar' order by stream_seq`,
+      );
     expect(events.map((e) => [e.type, e.payload.change, e.payload.date])).toEqual([
       ['calendar.changed', 'added', coercionDay],
       ['calendar.changed', 'added', soon],
@@ -137,26 +184,51 @@ describe('official days off and make-up working days (one instance)', () => {
     const saturday = nextPlainSaturday(nextWorkingDay());
     const before = app.services.calendar.current();
     expect(before.isWorkingDay(saturday)).toBe(false);
-    await ok('admin', addMutation, { input: { date: saturday, kind: 'WORKING_DAY', name: 'Làm bù cho ngày nghỉ bù Quốc khánh', source: 'Thông báo 6150/TB-BLĐTBXH' } });
+    await ok('admin', addMutation, {
+      input: { date: saturday, kind: 'WORKING_DAY', name: 'Làm bù cho ngày nghỉ bù Quốc khánh', source: 'Thông báo 6150/TB-BLĐTBXH' },
+    });
     const after = app.services.calendar.current();
     expect(after.isWorkingDay(saturday)).toBe(true);
     const now = new Date();
     expect(after.addWorkingDays(now, 10).getTime()).toBeLessThan(before.addWorkingDays(now, 10).getTime());
 
     const caseId = (await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id])).id;
-    const task = (await ok('officer', assignMutation, { input: { caseId, agencyId: ubndA.id, kind: 'SERVE_NOTICE', title: 'Niêm yết thông báo', dueInWorkingDays: 10 } })).assignTask;
+    const task = (
+      await ok('officer', assignMutation, {
+        input: { caseId, agencyId: ubndA.id, kind: 'SERVE_NOTICE', title: 'Niêm yết thông báo', dueInWorkingDays: 10 },
+      })
+    ).assignTask;
     expect(new Date(task.dueAt).getTime()).toBe(app.services.calendar.current().addWorkingDays(new Date(), 10).getTime());
 
-    const listed = (await ok('officer', daysQuery, { from: addDaysToLocalDate(saturday, -1), to: addDaysToLocalDate(saturday, 1) })).calendarDays;
-    expect(listed).toContainEqual({ date: saturday, kind: 'WORKING_DAY', name: 'Làm bù cho ngày nghỉ bù Quốc khánh', source: 'Thông báo 6150/TB-BLĐTBXH' });
+    const listed = (await ok('officer', daysQuery, { from: addDaysToLocalDate(saturday, -1), to: addDaysToLocalDate(saturday, 1) }))
+      .calendarDays;
+    expect(listed).toContainEqual({
+      date: saturday,
+      kind: 'WORKING_DAY',
+      name: 'Làm bù cho ngày nghỉ bù Quốc khánh',
+      source: 'Thông báo 6150/TB-BLĐTBXH',
+    });
   });
 
   it('calendarDays merges the library public holidays with the data; at most 2 years', async () => {
     await ok('admin', addMutation, { input: dayOff('2027-09-03', 'Nghỉ Quốc khánh (ngày thứ hai)') });
-    const days = (await ok('officer', daysQuery, { from: '2027-01-01', to: '2027-12-31' })).calendarDays as Array<{ date: string; kind: string; name: string; source: string }>;
-    expect(days.find((d) => d.date === '2027-01-01')).toMatchObject({ kind: 'PUBLIC_HOLIDAY', source: 'Khoản 1 Điều 112 Bộ luật Lao động 2019' });
+    const days = (await ok('officer', daysQuery, { from: '2027-01-01', to: '2027-12-31' })).calendarDays as Array<{
+      date: string;
+      kind: string;
+      name: string;
+      source: string;
+    }>;
+    expect(days.find((d) => d.date === '2027-01-01')).toMatchObject({
+      kind: 'PUBLIC_HOLIDAY',
+      source: 'Khoản 1 Điều 112 Bộ luật Lao động 2019',
+    });
     expect(days.find((d) => d.date === '2027-09-02')).toMatchObject({ kind: 'PUBLIC_HOLIDAY' });
-    expect(days.find((d) => d.date === '2027-09-03')).toEqual({ date: '2027-09-03', kind: 'DAY_OFF', name: 'Nghỉ Quốc khánh (ngày thứ hai)', source: 'Thông báo 6150/TB-BLĐTBXH' });
+    expect(days.find((d) => d.date === '2027-09-03')).toEqual({
+      date: '2027-09-03',
+      kind: 'DAY_OFF',
+      name: 'Nghỉ Quốc khánh (ngày thứ hai)',
+      source: 'Thông báo 6150/TB-BLĐTBXH',
+    });
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
     expect(err(await call('officer', daysQuery, { from: '2027-01-01', to: '2029-01-02' })).code).toBe('BAD_USER_INPUT');
     expect(err(await call('officer', daysQuery, { from: '2027-02-30', to: '2027-03-01' })).code).toBe('BAD_USER_INPUT');
@@ -167,7 +239,9 @@ describe('official days off and make-up working days (one instance)', () => {
     expect(err(await call('officer', addMutation, { input: dayOff('2027-10-05') })).code).toBe('FORBIDDEN');
     expect(err(await call('officer', removeMutation, { date: '2027-09-03' })).code).toBe('FORBIDDEN');
 
-    const weekdayWorking = err(await call('admin', addMutation, { input: { date: '2027-10-06', kind: 'WORKING_DAY', name: 'Làm bù', source: 'Thông báo 1/TB' } }));
+    const weekdayWorking = err(
+      await call('admin', addMutation, { input: { date: '2027-10-06', kind: 'WORKING_DAY', name: 'Làm bù', source: 'Thông báo 1/TB' } }),
+    );
     expect(weekdayWorking.code).toBe('BAD_USER_INPUT');
     expect(weekdayWorking.message).toContain('thứ Bảy hoặc Chủ nhật');
     const holiday = err(await call('admin', addMutation, { input: dayOff('2027-04-30') }));
@@ -186,26 +260,41 @@ describe('official days off and make-up working days (one instance)', () => {
 });
 
 describe('official days off across instances', () => {
-  itWithRedis('a day off added on instance A is honoured by instance B', async () => {
-    const databaseUrl = await createTestDatabase();
-    const a = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-    const b = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-    try {
-      const { commune, enforcement } = await setUp(a);
-      const soon = nextWorkingDay();
-      expect(b.services.calendar.current().isWorkingDay(soon)).toBe(true);
-      await ok('admin', addMutation, { input: dayOff(soon) }, a);
-      await eventually(() => !b.services.calendar.current().isWorkingDay(soon), 'instance B reloads its calendar', 5_000);
-      // … and B's deadlines use it.
-      const caseId = (await makeSharedCase(b, tokens.officer, commune.id)).id;
-      const task = (await ok('officer', assignMutation, { input: { caseId, agencyId: enforcement.id, kind: 'VERIFY_CONDITIONS', title: 'Xác minh', dueInWorkingDays: 1 } }, b)).assignTask;
-      expect(new Date(task.dueAt).getTime()).toBe(createLegalCalendar({ extraDaysOff: [soon] }).addWorkingDays(new Date(), 1).getTime());
-      // Removing it on B is seen by A.
-      await ok('admin', removeMutation, { date: soon }, b);
-      await eventually(() => a.services.calendar.current().isWorkingDay(soon), 'instance A reloads its calendar', 5_000);
-    } finally {
-      await b.close();
-      await a.close();
-    }
-  }, 30_000);
+  itWithRedis(
+    'a day off added on instance A is honoured by instance B',
+    async () => {
+      const databaseUrl = await createTestDatabase();
+      const a = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
+      const b = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
+      try {
+        const { commune, enforcement } = await setUp(a);
+        const soon = nextWorkingDay();
+        expect(b.services.calendar.current().isWorkingDay(soon)).toBe(true);
+        await ok('admin', addMutation, { input: dayOff(soon) }, a);
+        await eventually(() => !b.services.calendar.current().isWorkingDay(soon), 'instance B reloads its calendar', 5_000);
+        // … and B's deadlines use it.
+        const caseId = (await makeSharedCase(b, tokens.officer, commune.id)).id;
+        const task = (
+          await ok(
+            'officer',
+            assignMutation,
+            { input: { caseId, agencyId: enforcement.id, kind: 'VERIFY_CONDITIONS', title: 'Xác minh', dueInWorkingDays: 1 } },
+            b,
+          )
+        ).assignTask;
+        expect(new Date(task.dueAt).getTime()).toBe(
+          createLegalCalendar({ extraDaysOff: [soon] })
+            .addWorkingDays(new Date(), 1)
+            .getTime(),
+        );
+        // Removing it on B is seen by A.
+        await ok('admin', removeMutation, { date: soon }, b);
+        await eventually(() => a.services.calendar.current().isWorkingDay(soon), 'instance A reloads its calendar', 5_000);
+      } finally {
+        await b.close();
+        await a.close();
+      }
+    },
+    30_000,
+  );
 });

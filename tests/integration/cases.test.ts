@@ -33,7 +33,14 @@ function workedExample(overrides: Record<string, unknown> = {}) {
     kind: 'ON_REQUEST',
     communeId: communeA.id,
     parties: [
-      { role: 'DEBTOR', kind: 'PERSON', name: 'Nguyễn Văn Khoa', address: 'Thôn Đồng Mai, xã A', idNumber: '036080001234', phone: '0912345001' },
+      {
+        role: 'DEBTOR',
+        kind: 'PERSON',
+        name: 'Nguyễn Văn Khoa',
+        address: 'Thôn Đồng Mai, xã A',
+        idNumber: '036080001234',
+        phone: '0912345001',
+      },
       { role: 'DEBTOR', kind: 'PERSON', name: 'Trịnh Thị Hoa', address: 'Thôn Đồng Mai, xã A' },
       { role: 'CREDITOR', kind: 'PERSON', name: 'Đặng Minh Quân', address: 'Phường Trung Tâm' },
     ],
@@ -43,10 +50,13 @@ function workedExample(overrides: Record<string, unknown> = {}) {
 }
 
 async function events(caseId: string) {
-  return app.orm.em.fork().getConnection().execute<{ type: string; actor_id: string; payload: any }[]>(
-    `select type, actor_id, payload from event where stream = ? order by stream_seq`,
-    [`case:${caseId}`],
-  );
+  return app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ type: string; actor_id: string; payload: any }[]>(
+      `select type, actor_id, payload from event where stream = ? order by stream_seq`,
+      [`case:${caseId}`],
+    );
 }
 
 beforeAll(async () => {
@@ -94,7 +104,13 @@ describe('the worked example, end to end', () => {
     const id = created.id;
 
     // Before sharing: commune A and the police see nothing; the procuracy supervises the area.
-    const read = (who: string) => gql(app, `query($id: ID!) { case(id: $id) { id parties { name idNumber { hidden } } viewerCan { update readRestricted } } }`, { id }, tokens[who]);
+    const read = (who: string) =>
+      gql(
+        app,
+        `query($id: ID!) { case(id: $id) { id parties { name idNumber { hidden } } viewerCan { update readRestricted } } }`,
+        { id },
+        tokens[who],
+      );
     expect((await read('communeA')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await read('procurator')).data?.case).toMatchObject({ id, viewerCan: { update: false, readRestricted: true } });
     // A malformed link is the caller's error (the id must be a UUID), an unknown one is "not found";
@@ -103,14 +119,24 @@ describe('the worked example, end to end', () => {
       const res = await gql(app, `query($id: ID!) { case(id: $id) { id } }`, { id: bad }, tokens.officer);
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     }
-    const unknown = await gql(app, `query($id: ID!) { case(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, tokens.officer);
+    const unknown = await gql(
+      app,
+      `query($id: ID!) { case(id: $id) { id } }`,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      tokens.officer,
+    );
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(unknown.errors?.[0].message).toMatch(/việc thi hành án/);
 
     // Share with commune A's committee and police.
     let version = created.version;
     const share = async (agencyId: string, role: string) => {
-      const res = await gql(app, `mutation($input: ShareCaseInput!) { shareCase(input: $input) { version participants { role agency { id } } } }`, { input: { caseId: id, version, agencyId, role } }, tokens.officer);
+      const res = await gql(
+        app,
+        `mutation($input: ShareCaseInput!) { shareCase(input: $input) { version participants { role agency { id } } } }`,
+        { input: { caseId: id, version, agencyId, role } },
+        tokens.officer,
+      );
       expect(res.errors).toBeUndefined();
       version = res.data!.shareCase.version;
       return res.data!.shareCase;
@@ -125,7 +151,12 @@ describe('the worked example, end to end', () => {
     const listB = await gql(app, '{ cases(first: 50) { totalCount } }', {}, tokens.communeB);
     expect(listB.data?.cases.totalCount).toBe(0);
     // The commune cannot change the case, even knowing its id and version.
-    const intrude = await gql(app, transitionMutation, { input: { id, version, transition: 'ISSUE_DECISION', decisionNumber: 'X', decisionDate: '2026-09-02' } }, tokens.communeA);
+    const intrude = await gql(
+      app,
+      transitionMutation,
+      { input: { id, version, transition: 'ISSUE_DECISION', decisionNumber: 'X', decisionDate: '2026-09-02' } },
+      tokens.communeA,
+    );
     expect(intrude.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const step = async (input: Record<string, unknown>) => {
@@ -149,9 +180,14 @@ describe('the worked example, end to end', () => {
     expect(early.errors?.[0].message).toMatch(/tự nguyện/);
 
     // Persuasion worked: the debtors pay in full during the voluntary period.
-    const pay = await gql(app, `mutation($input: ObligationProgressInput!) { recordObligationProgress(input: $input) { version totals { owed collected openObligations } } }`, {
-      input: { caseId: id, version, obligationId: created.obligations[0].id, amountCollected: '777000000' },
-    }, tokens.officer);
+    const pay = await gql(
+      app,
+      `mutation($input: ObligationProgressInput!) { recordObligationProgress(input: $input) { version totals { owed collected openObligations } } }`,
+      {
+        input: { caseId: id, version, obligationId: created.obligations[0].id, amountCollected: '777000000' },
+      },
+      tokens.officer,
+    );
     expect(pay.data?.recordObligationProgress.totals).toEqual({ owed: '777000000', collected: '777000000', openObligations: 0 });
     version = pay.data!.recordObligationProgress.version;
     const done = await step({ transition: 'COMPLETE' });
@@ -160,10 +196,20 @@ describe('the worked example, end to end', () => {
     // Every step is an event with its actor on the case's own hash chain.
     const log = await events(id);
     expect(log.map((e) => e.type)).toEqual([
-      'case.created', 'case.shared', 'case.shared', 'case.transitioned', 'case.transitioned', 'case.progressRecorded', 'case.transitioned',
+      'case.created',
+      'case.shared',
+      'case.shared',
+      'case.transitioned',
+      'case.transitioned',
+      'case.progressRecorded',
+      'case.transitioned',
     ]);
     expect(log.every((e) => e.actor_id === officer.id)).toBe(true);
-    expect(log.filter((e) => e.type === 'case.transitioned').map((e) => e.payload.to)).toEqual(['DECISION_ISSUED', 'VOLUNTARY_PERIOD', 'COMPLETED']);
+    expect(log.filter((e) => e.type === 'case.transitioned').map((e) => e.payload.to)).toEqual([
+      'DECISION_ISSUED',
+      'VOLUNTARY_PERIOD',
+      'COMPLETED',
+    ]);
     expect(log[5].payload.totalCollected).toBe('777000000');
 
     // Finished is finished.
@@ -171,7 +217,12 @@ describe('the worked example, end to end', () => {
     expect(reopen.errors?.[0].extensions?.code).toBe('RULE_VIOLATION');
 
     // Revoking sharing hides the case from the police at once.
-    const unshare = await gql(app, `mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }`, { input: { caseId: id, version, agencyId: policeA.id } }, tokens.officer);
+    const unshare = await gql(
+      app,
+      `mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }`,
+      { input: { caseId: id, version, agencyId: policeA.id } },
+      tokens.officer,
+    );
     expect(unshare.errors).toBeUndefined();
     expect((await read('police')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
@@ -183,16 +234,27 @@ describe('case rules', () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data!.createCase as { id: string; version: number; obligations: Array<{ id: string; amountOwed: string }> };
   }
-  const transition = (id: string, version: number, input: Record<string, unknown>) => gql(app, transitionMutation, { input: { id, version, ...input } }, tokens.officer);
+  const transition = (id: string, version: number, input: Record<string, unknown>) =>
+    gql(app, transitionMutation, { input: { id, version, ...input } }, tokens.officer);
 
   it('keeps money above 2^31 exact and refuses floats', async () => {
     const c = await newCase({ obligations: [{ kind: 'PAY_MONEY', description: 'Bồi thường', debtorIndex: 0, amountOwed: '4600000000' }] });
     expect(c.obligations[0].amountOwed).toBe('4600000000');
-    const float = await gql(app, createCaseMutation, { input: workedExample({ obligations: [{ kind: 'PAY_MONEY', description: 'Sai', debtorIndex: 0, amountOwed: '4.6' }] }) }, tokens.officer);
+    const float = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ obligations: [{ kind: 'PAY_MONEY', description: 'Sai', debtorIndex: 0, amountOwed: '4.6' }] }) },
+      tokens.officer,
+    );
     expect(float.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const beyond = await gql(app, `mutation($input: ObligationProgressInput!) { recordObligationProgress(input: $input) { version } }`, {
-      input: { caseId: c.id, version: c.version, obligationId: c.obligations[0].id, amountCollected: '5000000000' },
-    }, tokens.officer);
+    const beyond = await gql(
+      app,
+      `mutation($input: ObligationProgressInput!) { recordObligationProgress(input: $input) { version } }`,
+      {
+        input: { caseId: c.id, version: c.version, obligationId: c.obligations[0].id, amountCollected: '5000000000' },
+      },
+      tokens.officer,
+    );
     expect(beyond.errors?.[0].extensions?.code).toBe('RULE_VIOLATION'); // no decision delivered yet
   });
 
@@ -200,10 +262,19 @@ describe('case rules', () => {
     const c = await newCase();
     const noReason = await transition(c.id, c.version, { transition: 'TERMINATE', creditorWithdrawal: true });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const ended = await transition(c.id, c.version, { transition: 'TERMINATE', creditorWithdrawal: true, reason: 'Người được thi hành án rút đơn' });
+    const ended = await transition(c.id, c.version, {
+      transition: 'TERMINATE',
+      creditorWithdrawal: true,
+      reason: 'Người được thi hành án rút đơn',
+    });
     expect(ended.data?.transitionCase.status).toBe('TERMINATED');
     for (const t of ['RESUME', 'ISSUE_DECISION', 'POSTPONE']) {
-      const res = await transition(c.id, ended.data!.transitionCase.version, { transition: t, reason: 'mở lại', decisionNumber: '1/QĐ', decisionDate: '2026-09-02' });
+      const res = await transition(c.id, ended.data!.transitionCase.version, {
+        transition: t,
+        reason: 'mở lại',
+        decisionNumber: '1/QĐ',
+        decisionDate: '2026-09-02',
+      });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: expect.stringContaining('Luật THADS') });
     }
     const message = (await transition(c.id, ended.data!.transitionCase.version, { transition: 'RESUME' })).errors?.[0].message;
@@ -212,7 +283,11 @@ describe('case rules', () => {
 
   it('postpones with a reason and resumes to where it was', async () => {
     const c = await newCase();
-    let r = await transition(c.id, c.version, { transition: 'ISSUE_DECISION', decisionNumber: `P-${c.id.slice(0, 6)}`, decisionDate: '2026-09-02' });
+    let r = await transition(c.id, c.version, {
+      transition: 'ISSUE_DECISION',
+      decisionNumber: `P-${c.id.slice(0, 6)}`,
+      decisionDate: '2026-09-02',
+    });
     r = await transition(c.id, r.data!.transitionCase.version, { transition: 'RECORD_DELIVERY', deliveredAt: '2026-09-05T03:00:00.000Z' });
     r = await transition(c.id, r.data!.transitionCase.version, { transition: 'START_VERIFICATION' }); // the voluntary period has ended
     expect(r.data?.transitionCase.status).toBe('VERIFICATION');
@@ -224,9 +299,19 @@ describe('case rules', () => {
 
   it('gives CONFLICT for a stale version and changes nothing', async () => {
     const c = await newCase();
-    const ok = await gql(app, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version complex } }', { input: { id: c.id, version: 1, complex: true } }, tokens.officer);
+    const ok = await gql(
+      app,
+      'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version complex } }',
+      { input: { id: c.id, version: 1, complex: true } },
+      tokens.officer,
+    );
     expect(ok.data?.updateCase).toEqual({ version: 2, complex: true });
-    const stale = await gql(app, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id: c.id, version: 1, complex: false, backlog: true } }, tokens.officer);
+    const stale = await gql(
+      app,
+      'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }',
+      { input: { id: c.id, version: 1, complex: false, backlog: true } },
+      tokens.officer,
+    );
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     const now = await gql(app, 'query($id: ID!) { case(id: $id) { version complex backlog } }', { id: c.id }, tokens.officer);
     expect(now.data?.case).toEqual({ version: 2, complex: true, backlog: false });
@@ -234,11 +319,26 @@ describe('case rules', () => {
 
   it('refuses bad intake with clear errors and writes nothing', async () => {
     const before = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from enforcement_case`);
-    const noDebtor = await gql(app, createCaseMutation, { input: workedExample({ parties: [{ role: 'CREDITOR', kind: 'PERSON', name: 'Chỉ Có Chủ Nợ' }], obligations: [] }) }, tokens.officer);
+    const noDebtor = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ parties: [{ role: 'CREDITOR', kind: 'PERSON', name: 'Chỉ Có Chủ Nợ' }], obligations: [] }) },
+      tokens.officer,
+    );
     expect(noDebtor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'parties' } });
-    const badIndex = await gql(app, createCaseMutation, { input: workedExample({ obligations: [{ kind: 'PAY_MONEY', description: 'Nợ', debtorIndex: 9, amountOwed: '1000' }] }) }, tokens.officer);
+    const badIndex = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ obligations: [{ kind: 'PAY_MONEY', description: 'Nợ', debtorIndex: 9, amountOwed: '1000' }] }) },
+      tokens.officer,
+    );
     expect(badIndex.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const province = await gql(app, createCaseMutation, { input: workedExample({ communeId: (await makeProvince(app.orm)).province.id }) }, tokens.officer);
+    const province = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ communeId: (await makeProvince(app.orm)).province.id }) },
+      tokens.officer,
+    );
     expect(province.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'communeId' });
     const notOffice = await gql(app, createCaseMutation, { input: workedExample() }, tokens.communeA);
     expect(notOffice.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -249,7 +349,14 @@ describe('case rules', () => {
   it('finds cases by party name or number regardless of diacritics', async () => {
     const c = await newCase({ parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Phạm Đức Thắng' }], obligations: [] });
     const find = async (search: string) =>
-      (await gql(app, 'query($s: String) { cases(first: 100, filter: { search: $s }) { edges { node { id } } } }', { s: search }, tokens.officer)).data!.cases.edges.map((e: any) => e.node.id);
+      (
+        await gql(
+          app,
+          'query($s: String) { cases(first: 100, filter: { search: $s }) { edges { node { id } } } }',
+          { s: search },
+          tokens.officer,
+        )
+      ).data!.cases.edges.map((e: any) => e.node.id);
     expect(await find('pham duc thang')).toContain(c.id);
     expect(await find('PHẠM ĐỨC')).toContain(c.id);
     expect(await find('duc tha')).toContain(c.id);
@@ -257,7 +364,12 @@ describe('case rules', () => {
     const byNumber = await find('45/2026');
     expect(byNumber).toContain(c.id);
     // Someone outside the case finds nothing, whatever they search.
-    const outsider = await gql(app, 'query { cases(first: 100, filter: { search: "pham duc thang" }) { totalCount } }', {}, tokens.otherOfficer);
+    const outsider = await gql(
+      app,
+      'query { cases(first: 100, filter: { search: "pham duc thang" }) { totalCount } }',
+      {},
+      tokens.otherOfficer,
+    );
     expect(outsider.data?.cases.totalCount).toBe(0);
   });
 
@@ -323,14 +435,24 @@ describe('the remaining lifecycle steps', () => {
     await step({ transition: 'RESUME' }, 'ENFORCING');
 
     const other = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'LC-2' }) }, tokens.officer);
-    const returned = await gql(app, transitionMutation, {
-      input: { id: other.data!.createCase.id, version: 1, transition: 'RETURN_REQUEST', reason: 'Đơn không đủ điều kiện' },
-    }, tokens.officer);
+    const returned = await gql(
+      app,
+      transitionMutation,
+      {
+        input: { id: other.data!.createCase.id, version: 1, transition: 'RETURN_REQUEST', reason: 'Đơn không đủ điều kiện' },
+      },
+      tokens.officer,
+    );
     expect(returned.data?.transitionCase.status).toBe('RETURNED');
   });
 
   it('flags overdue cases: a request received long ago without a decision', async () => {
-    const old = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'OLD-1', receivedAt: '2025-01-02T02:00:00.000Z' }) }, tokens.officer);
+    const old = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ judgmentNumber: 'OLD-1', receivedAt: '2025-01-02T02:00:00.000Z' }) },
+      tokens.officer,
+    );
     const res = await gql(app, '{ cases(first: 100, filter: { overdue: true }) { edges { node { id overdue } } } }', {}, tokens.officer);
     const hit = res.data!.cases.edges.find((e: any) => e.node.id === old.data!.createCase.id);
     expect(hit?.node.overdue).toBe(true);
@@ -345,11 +467,18 @@ describe('list and single reads agree', () => {
       const res = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: `AGREE-${i}`, communeId }) }, tokens.officer);
       ids.push(res.data!.createCase.id);
     }
-    const share = await gql(app, `mutation($input: ShareCaseInput!) { shareCase(input: $input) { id } }`, { input: { caseId: ids[2], version: 1, agencyId: ubndB.id, role: 'SUPPORT' } }, tokens.officer);
+    const share = await gql(
+      app,
+      `mutation($input: ShareCaseInput!) { shareCase(input: $input) { id } }`,
+      { input: { caseId: ids[2], version: 1, agencyId: ubndB.id, role: 'SUPPORT' } },
+      tokens.officer,
+    );
     expect(share.errors).toBeUndefined();
     for (const who of Object.keys(tokens)) {
       const listed = new Set<string>(
-        (await gql(app, '{ cases(first: 100, filter: { search: "agree" }) { edges { node { id } } } }', {}, tokens[who])).data!.cases.edges.map((e: any) => e.node.id),
+        (
+          await gql(app, '{ cases(first: 100, filter: { search: "agree" }) { edges { node { id } } } }', {}, tokens[who])
+        ).data!.cases.edges.map((e: any) => e.node.id),
       );
       for (const id of ids) {
         const single = await gql(app, 'query($id: ID!) { case(id: $id) { id } }', { id }, tokens[who]);
@@ -362,13 +491,37 @@ describe('list and single reads agree', () => {
 describe('filters', () => {
   it('filters by commune, participating agency, officer and flags', async () => {
     const second = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
-    const inA = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'FLT-A', officerId: second.id, complex: true }) }, tokens.officer);
-    const inB = await gql(app, createCaseMutation, { input: workedExample({ judgmentNumber: 'FLT-B', communeId: communeB.id, backlog: true }) }, tokens.officer);
+    const inA = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ judgmentNumber: 'FLT-A', officerId: second.id, complex: true }) },
+      tokens.officer,
+    );
+    const inB = await gql(
+      app,
+      createCaseMutation,
+      { input: workedExample({ judgmentNumber: 'FLT-B', communeId: communeB.id, backlog: true }) },
+      tokens.officer,
+    );
     const a = inA.data!.createCase;
     const b = inB.data!.createCase;
-    await gql(app, `mutation($input: ShareCaseInput!) { shareCase(input: $input) { id } }`, { input: { caseId: b.id, version: b.version, agencyId: ubndB.id, role: 'SUPPORT' } }, tokens.officer);
+    await gql(
+      app,
+      `mutation($input: ShareCaseInput!) { shareCase(input: $input) { id } }`,
+      { input: { caseId: b.id, version: b.version, agencyId: ubndB.id, role: 'SUPPORT' } },
+      tokens.officer,
+    );
     const ids = async (filter: Record<string, unknown>) =>
-      (await gql(app, 'query($f: CaseFilterInput) { cases(first: 100, filter: $f) { edges { node { id } } } }', { f: { search: 'flt', ...filter } }, tokens.officer)).data!.cases.edges.map((e: any) => e.node.id).sort();
+      (
+        await gql(
+          app,
+          'query($f: CaseFilterInput) { cases(first: 100, filter: $f) { edges { node { id } } } }',
+          { f: { search: 'flt', ...filter } },
+          tokens.officer,
+        )
+      )
+        .data!.cases.edges.map((e: any) => e.node.id)
+        .sort();
     expect(await ids({})).toEqual([a.id, b.id].sort());
     expect(await ids({ communeId: communeA.id })).toEqual([a.id]);
     expect(await ids({ agencyId: ubndB.id })).toEqual([b.id]);

@@ -16,7 +16,9 @@ let app: App;
 const tokens = new Map<string, string>();
 const token = async (username: string) => {
   if (!tokens.has(username)) {
-    const res = await gql(app, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { username, password: DEMO_PASSWORD } });
+    const res = await gql(app, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+      i: { username, password: DEMO_PASSWORD },
+    });
     tokens.set(username, res.data!.signIn.accessToken);
   }
   return tokens.get(username)!;
@@ -26,7 +28,12 @@ const ROWS = `carriedOver ${FIG} newlyAccepted ${FIG} totalAccepted ${FIG} entru
   enforceable ${FIG} completed ${FIG} completedFullyCases completedTerminatedCases completedPartlyCases terminatedUncollectedMoney
   postponed ${FIG} suspended ${FIG} inProgress ${FIG} carriedToNext ${FIG} caseRate { percent target met } moneyRate { percent target met }`;
 const report = async (statisticalYear: number, username = 'bcd.lamson') => {
-  const res = await gql(app, `query($p: StatisticsPeriodInput!) { statistics(period: $p) { totals { ${ROWS} } byAgency { name rows { totalAccepted { cases } caseRate { percent target } } } } }`, { p: { kind: 'STATISTICAL_YEAR', statisticalYear } }, await token(username));
+  const res = await gql(
+    app,
+    `query($p: StatisticsPeriodInput!) { statistics(period: $p) { totals { ${ROWS} } byAgency { name rows { totalAccepted { cases } caseRate { percent target } } } } }`,
+    { p: { kind: 'STATISTICAL_YEAR', statisticalYear } },
+    await token(username),
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.statistics;
 };
@@ -43,16 +50,28 @@ describe('the demo province', () => {
     for (const y of [year - 1, year]) {
       const t = (await report(y)).totals;
       expect(t.totalAccepted.cases).toBeGreaterThan(50);
-      const sum = (...keys: string[]) => ({ cases: keys.reduce((n, k) => n + t[k].cases, 0), money: keys.reduce((n, k) => n + BigInt(t[k].money), 0n).toString() });
+      const sum = (...keys: string[]) => ({
+        cases: keys.reduce((n, k) => n + t[k].cases, 0),
+        money: keys.reduce((n, k) => n + BigInt(t[k].money), 0n).toString(),
+      });
       expect(t.totalAccepted).toEqual(sum('carriedOver', 'newlyAccepted'));
       expect(t.totalToEnforce).toEqual(sum('enforceable', 'notYetEnforceable'));
       expect(t.totalToEnforce.cases).toBe(t.totalAccepted.cases - t.entrustedOut.cases);
       expect(BigInt(t.totalToEnforce.money)).toBe(BigInt(t.totalAccepted.money) - BigInt(t.entrustedOut.money));
       expect(t.enforceable.cases).toBe(t.completed.cases + t.postponed.cases + t.suspended.cases + t.inProgress.cases);
       expect(t.completed.cases).toBe(t.completedFullyCases + t.completedTerminatedCases + t.completedPartlyCases);
-      expect(BigInt(t.enforceable.money)).toBe(BigInt(t.completed.money) + BigInt(t.terminatedUncollectedMoney) + BigInt(t.postponed.money) + BigInt(t.suspended.money) + BigInt(t.inProgress.money));
+      expect(BigInt(t.enforceable.money)).toBe(
+        BigInt(t.completed.money) +
+          BigInt(t.terminatedUncollectedMoney) +
+          BigInt(t.postponed.money) +
+          BigInt(t.suspended.money) +
+          BigInt(t.inProgress.money),
+      );
       // Every kind of outcome occurs in the previous year (the current one may be only weeks old).
-      const kinds = y === year ? ['completed', 'inProgress'] : ['completed', 'postponed', 'suspended', 'inProgress', 'notYetEnforceable', 'entrustedOut'];
+      const kinds =
+        y === year
+          ? ['completed', 'inProgress']
+          : ['completed', 'postponed', 'suspended', 'inProgress', 'notYetEnforceable', 'entrustedOut'];
       for (const k of kinds) expect(t[k].cases, `${y} ${k}`).toBeGreaterThan(0);
       expect(t.caseRate.target).toBe(83.5);
     }
@@ -77,7 +96,12 @@ describe('the demo province', () => {
   });
 
   it('shows where it is stuck, and the event log of the generated cases verifies', async () => {
-    const stuck = await gql(app, '{ stuckOverview(coercionDays: 30) { backlogCases hardCases overdueTasks overdueByAgency { agencyName tasks maxDaysOverdue } escalationsAwaiting upcomingCoercions { decisionNumber sentToPolice protectionPlanReceived participantsInvited } persuasionOutcomes { outcome visits } } }', {}, await token('bcd.lamson'));
+    const stuck = await gql(
+      app,
+      '{ stuckOverview(coercionDays: 30) { backlogCases hardCases overdueTasks overdueByAgency { agencyName tasks maxDaysOverdue } escalationsAwaiting upcomingCoercions { decisionNumber sentToPolice protectionPlanReceived participantsInvited } persuasionOutcomes { outcome visits } } }',
+      {},
+      await token('bcd.lamson'),
+    );
     expect(stuck.errors).toBeUndefined();
     const s = stuck.data!.stuckOverview;
     expect(s.backlogCases).toBeGreaterThan(0);
@@ -85,14 +109,20 @@ describe('the demo province', () => {
     expect(s.overdueByAgency[0].maxDaysOverdue).toBeGreaterThan(0);
     expect(s.upcomingCoercions.length).toBeGreaterThan(0);
     expect(s.persuasionOutcomes.length).toBeGreaterThan(0);
-    const backlog = await gql(app, '{ stuckCases(list: BACKLOG, first: 5) { totalCount edges { node { id status } } } }', {}, await token('bcd.lamson'));
+    const backlog = await gql(
+      app,
+      '{ stuckCases(list: BACKLOG, first: 5) { totalCount edges { node { id status } } } }',
+      {},
+      await token('bcd.lamson'),
+    );
     expect(backlog.data!.stuckCases.totalCount).toBe(s.backlogCases);
     const audit = await gql(app, '{ verifyAuditChain { ok } }', {}, await token('admin'));
     expect(audit.data!.verifyAuditChain.ok).toBe(true);
   });
 
   it('keeps the worked example as the browser tests expect', async () => {
-    const list = async (username: string) => (await gql(app, '{ cases(first: 50) { totalCount edges { node { decisionNumber } } } }', {}, await token(username))).data!.cases;
+    const list = async (username: string) =>
+      (await gql(app, '{ cases(first: 50) { totalCount edges { node { decisionNumber } } } }', {}, await token(username))).data!.cases;
     expect((await list('cb.thads')).edges.map((e: any) => e.node.decisionNumber).sort()).toEqual(['12/QĐ-THA', '27/QĐ-THA']);
     expect((await list('ubnd.tanhoa')).edges.map((e: any) => e.node.decisionNumber)).toEqual(['12/QĐ-THA']);
   });

@@ -28,7 +28,12 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const first = await build(config, { logger });
     const firstSignIn = await gql(first, signInAdmin);
     expect(firstSignIn.data?.signIn.user.agency.name).toBe('Thi hành án dân sự tỉnh Lâm Sơn');
-    const created = await gql(first, 'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }', { i: { code: 'LS-MOI', name: 'Xã Mới', kind: 'COMMUNE', parentId: null } }, firstSignIn.data!.signIn.accessToken);
+    const created = await gql(
+      first,
+      'mutation($i: CreateAreaInput!) { createArea(input: $i) { id } }',
+      { i: { code: 'LS-MOI', name: 'Xã Mới', kind: 'COMMUNE', parentId: null } },
+      firstSignIn.data!.signIn.accessToken,
+    );
     expect(created.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // a commune needs a parent
     await first.close();
 
@@ -50,7 +55,9 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const blocker = createServer().listen(port, '127.0.0.1');
     try {
       await expect(startEmbeddedPostgres({ dataDir: tempDataDir(), port, logger })).rejects.toThrow(
-        new EmbeddedDatabaseError(`Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`),
+        new EmbeddedDatabaseError(
+          `Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`,
+        ),
       );
     } finally {
       blocker.close();
@@ -61,7 +68,9 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const parent = tempDataDir();
     const blockedPath = join(parent, 'a-file');
     writeFileSync(blockedPath, 'not a folder');
-    await expect(startEmbeddedPostgres({ dataDir: join(blockedPath, 'data'), logger })).rejects.toThrow(/cannot be created or written; choose another with DATA_DIR/);
+    await expect(startEmbeddedPostgres({ dataDir: join(blockedPath, 'data'), logger })).rejects.toThrow(
+      /cannot be created or written; choose another with DATA_DIR/,
+    );
   });
 
   it('says which folder the postgres OS user cannot enter (running as root)', async () => {
@@ -70,6 +79,8 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const closed = join(parent, 'closed');
     mkdirSync(closed, { mode: 0o700 });
     chmodSync(closed, 0o700);
-    await expect(startEmbeddedPostgres({ dataDir: join(closed, 'data'), logger })).rejects.toThrow(/cannot enter .*closed; run "chmod o\+x/);
+    await expect(startEmbeddedPostgres({ dataDir: join(closed, 'data'), logger })).rejects.toThrow(
+      /cannot enter .*closed; run "chmod o\+x/,
+    );
   });
 });

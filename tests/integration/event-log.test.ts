@@ -73,8 +73,16 @@ describe('event log cursor (sequencer positions)', () => {
           for (let i = 0; i < PER_WRITER; i++) {
             let myId = 0n;
             await orm.em.fork().transactional(async (em) => {
-              await appendEvent(em, { type: 'test.written', stream: `case:writer-${w}`, actorId: null, topics: [`case:writer-${w}`], payload: { w, i } });
-              const [row] = await em.execute<{ id: string }[]>('select max(id)::text as id from event where stream = ?', [`case:writer-${w}`]);
+              await appendEvent(em, {
+                type: 'test.written',
+                stream: `case:writer-${w}`,
+                actorId: null,
+                topics: [`case:writer-${w}`],
+                payload: { w, i },
+              });
+              const [row] = await em.execute<{ id: string }[]>('select max(id)::text as id from event where stream = ?', [
+                `case:writer-${w}`,
+              ]);
               myId = BigInt(row.id);
               await sleep(Math.floor(Math.random() * 6));
             });
@@ -90,7 +98,10 @@ describe('event log cursor (sequencer positions)', () => {
     await racer;
     await otherOrm.close(true);
 
-    const all = await orm.em.fork().getConnection().execute<{ id: string }[]>(`select id::text from event where type = 'test.written' order by id`);
+    const all = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id::text from event where type = 'test.written' order by id`);
     expect(all).toHaveLength(WRITERS * PER_WRITER);
     expect(new Set(seen).size).toBe(seen.length); // no duplicates
     expect([...seen].sort()).toEqual(all.map((r) => r.id).sort()); // nothing missed
@@ -147,14 +158,25 @@ describe('event log cursor (sequencer positions)', () => {
     const local = await openTestOrm();
     try {
       for (const n of [1, 2, 3]) {
-        await local.em.fork().transactional((em) => appendEvent(em as never, { type: 'test.legacy', stream: `case:legacy-${n}`, actorId: null, topics: ['case:legacy'], payload: { n } }));
+        await local.em.fork().transactional((em) =>
+          appendEvent(em as never, {
+            type: 'test.legacy',
+            stream: `case:legacy-${n}`,
+            actorId: null,
+            topics: ['case:legacy'],
+            payload: { n },
+          }),
+        );
       }
       // No pass has run on this database yet (no dispatcher): the first one numbers everything.
       const first = await new EventSequencer(local).pass();
       expect(first.assigned).toBeGreaterThanOrEqual(3);
-      const rows = await local.em.fork().getConnection().execute<{ tx: string; id: string; position: string }[]>(
-        'select e.tx_id::text as tx, e.id::text as id, p.position::text as position from event e join event_position p on p.event_id = e.id order by e.tx_id, e.id',
-      );
+      const rows = await local.em
+        .fork()
+        .getConnection()
+        .execute<{ tx: string; id: string; position: string }[]>(
+          'select e.tx_id::text as tx, e.id::text as id, p.position::text as position from event e join event_position p on p.event_id = e.id order by e.tx_id, e.id',
+        );
       expect(rows.map((r) => Number(r.position))).toEqual(rows.map((_, i) => i + 1));
       const legacy = parseCursor(`${rows[0].tx}.${rows[0].id}`);
       expect((await findEventAt(local.em.fork(), legacy))?.position).toBe(1n);
@@ -166,7 +188,9 @@ describe('event log cursor (sequencer positions)', () => {
   });
 
   it('refuses to append outside a transaction, and a rolled-back transaction leaves no event', async () => {
-    await expect(appendEvent(orm.em.fork(), { type: 'x', stream: 's', actorId: null, topics: [], payload: {} })).rejects.toThrow(/inside a transaction/);
+    await expect(appendEvent(orm.em.fork(), { type: 'x', stream: 's', actorId: null, topics: [], payload: {} })).rejects.toThrow(
+      /inside a transaction/,
+    );
     const start = await headCursor(orm.em.fork());
     await expect(
       orm.em.fork().transactional(async (em) => {
@@ -195,7 +219,9 @@ describe('audit chain', () => {
 
       const conn = local.em.fork().getConnection();
       // The table refuses edits outright…
-      await expect(conn.execute(`update event set payload = '{"n":99}' where stream = 'case:audit-1' and stream_seq = 2`)).rejects.toThrow(/append-only/);
+      await expect(conn.execute(`update event set payload = '{"n":99}' where stream = 'case:audit-1' and stream_seq = 2`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(conn.execute(`delete from event where stream = 'case:audit-1'`)).rejects.toThrow(/append-only/);
       // …so a tamperer must be a superuser who disables the trigger. The chain still tells.
       await conn.execute('alter table event disable trigger event_no_update_delete');

@@ -23,36 +23,62 @@ async function officerWithCase(app: App) {
   const office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA]);
   const officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
   const token = (await signIn(app, officer.username)).accessToken;
-  const res = await gql(app, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, {
-    input: { judgmentNumber: 'F-1', judgmentCourt: 'TAND', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z', kind: 'ON_REQUEST', communeId: areas.communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Mai Văn Bền' }], obligations: [] },
-  }, token);
+  const res = await gql(
+    app,
+    `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
+    {
+      input: {
+        judgmentNumber: 'F-1',
+        judgmentCourt: 'TAND',
+        judgmentDate: '2026-08-01',
+        receivedAt: '2026-09-01T02:00:00.000Z',
+        kind: 'ON_REQUEST',
+        communeId: areas.communeA.id,
+        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Mai Văn Bền' }],
+        obligations: [],
+      },
+    },
+    token,
+  );
   return { token, caseId: res.data!.createCase.id as string, officerId: officer.id };
 }
 
 /** Appends one event on the case's topic from `app` (a writer of its own stream, as a busy case would). */
 const emit = (app: App, caseId: string, writer: string, n: number, holdMs = 0) =>
   app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
-    await tx.emit({ type: 'test.tick', stream: `case:${caseId}:${writer}`, actorId: null, topics: [`case:${caseId}`], payload: { caseId, writer, n } });
+    await tx.emit({
+      type: 'test.tick',
+      stream: `case:${caseId}:${writer}`,
+      actorId: null,
+      topics: [`case:${caseId}`],
+      payload: { caseId, writer, n },
+    });
     if (holdMs) await sleep(holdMs);
   });
 
 async function allCursors(app: App, caseId: string): Promise<string[]> {
   await new EventSequencer(app.orm).pass(); // number what has committed (a dispatcher pass would)
-  const rows = await app.orm.em.fork().getConnection().execute<{ position: string }[]>(
-    `select p.position::text as position from event e join event_position p on p.event_id = e.id
+  const rows = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ position: string }[]>(
+      `select p.position::text as position from event e join event_position p on p.event_id = e.id
       where e.topics @> ?::text[] and e.type = 'test.tick' order by p.position`,
-    [`{case:${caseId}}`],
-  );
+      [`{case:${caseId}}`],
+    );
   return rows.map((r) => formatCursor(BigInt(r.position)));
 }
 
 /** The cursor of the case's first event: subscribing after it replays everything a test writes. */
 async function caseStart(app: App, caseId: string): Promise<string> {
   await new EventSequencer(app.orm).pass();
-  const [row] = await app.orm.em.fork().getConnection().execute<{ position: string }[]>(
-    `select p.position::text as position from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`,
-    [`case:${caseId}`],
-  );
+  const [row] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ position: string }[]>(
+      `select p.position::text as position from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`,
+      [`case:${caseId}`],
+    );
   return formatCursor(BigInt(row.position));
 }
 
@@ -61,7 +87,11 @@ const ascending = (cursors: string[]) => cursors.every((c, i) => i === 0 || BigI
 describe('limits', () => {
   let app: App;
   beforeAll(async () => {
-    app = await startTestApp(await createTestDatabase(), { WS_MAX_CONNECTIONS_PER_USER: 2, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 2, WS_KEEPALIVE_MS: 150 });
+    app = await startTestApp(await createTestDatabase(), {
+      WS_MAX_CONNECTIONS_PER_USER: 2,
+      WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: 2,
+      WS_KEEPALIVE_MS: 150,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -121,274 +151,355 @@ describe('limits', () => {
 });
 
 describe('faults (two instances, real PostgreSQL and Redis)', () => {
-  itWithRedis('a client resumes on the other instance when its instance dies mid-stream: no loss, no duplicate', async () => {
-    const db = await createTestDatabase();
-    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-    try {
-      const { token, caseId } = await officerWithCase(a);
-      let target = b;
-      const statusLog: string[] = [];
-      const client = createLiveClient({ url: () => target.url.replace('http', 'ws') + '/graphql', getToken: () => token, webSocketImpl: WebSocket, maxRetryDelayMs: 300, onStatus: (s, d) => statusLog.push(`${s}:${d.closeCode ?? ''}`) });
-      const received: string[] = [];
-      const errors: unknown[] = [];
-      const sub = subscribeWithResume<{ caseActivity: { cursor: string; type: string } }, { caseId: string; after?: string | null }, { cursor: string; type: string }>({
-        client,
-        query: CASE_ACTIVITY,
-        variables: { caseId },
-        after: await caseStart(a, caseId),
-        select: (d) => d.caseActivity,
-        cursorOf: (e) => e.cursor,
-        onEvent: (e, cursor) => e.type === 'test.tick' && received.push(cursor),
-        onResync: (e) => errors.push(e),
-        onError: (e) => errors.push(e),
-      });
-      await sleep(200);
-      const writer = (async () => {
-        for (let n = 0; n < 60; n++) {
-          await emit(a, caseId, 'w', n);
-          if (n === 20) {
-            target = a; // the load balancer now only knows instance A
-            await b.close(); // instance B dies with the client connected to it
+  itWithRedis(
+    'a client resumes on the other instance when its instance dies mid-stream: no loss, no duplicate',
+    async () => {
+      const db = await createTestDatabase();
+      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+      try {
+        const { token, caseId } = await officerWithCase(a);
+        let target = b;
+        const statusLog: string[] = [];
+        const client = createLiveClient({
+          url: () => target.url.replace('http', 'ws') + '/graphql',
+          getToken: () => token,
+          webSocketImpl: WebSocket,
+          maxRetryDelayMs: 300,
+          onStatus: (s, d) => statusLog.push(`${s}:${d.closeCode ?? ''}`),
+        });
+        const received: string[] = [];
+        const errors: unknown[] = [];
+        const sub = subscribeWithResume<
+          { caseActivity: { cursor: string; type: string } },
+          { caseId: string; after?: string | null },
+          { cursor: string; type: string }
+        >({
+          client,
+          query: CASE_ACTIVITY,
+          variables: { caseId },
+          after: await caseStart(a, caseId),
+          select: (d) => d.caseActivity,
+          cursorOf: (e) => e.cursor,
+          onEvent: (e, cursor) => e.type === 'test.tick' && received.push(cursor),
+          onResync: (e) => errors.push(e),
+          onError: (e) => errors.push(e),
+        });
+        await sleep(200);
+        const writer = (async () => {
+          for (let n = 0; n < 60; n++) {
+            await emit(a, caseId, 'w', n);
+            if (n === 20) {
+              target = a; // the load balancer now only knows instance A
+              await b.close(); // instance B dies with the client connected to it
+            }
+            await sleep(5);
           }
-          await sleep(5);
-        }
-      })();
-      await writer;
-      const expected = await allCursors(a, caseId);
-      await eventually(() => received.length >= expected.length, `all ${expected.length} events after failover`, 15_000).catch((err) => {
-        throw new Error(`${(err as Error).message}: got ${received.length}, errors ${JSON.stringify(errors)}, statuses ${statusLog.join(',')}`);
-      });
-      expect(received).toEqual(expected);
-      expect(errors).toEqual([]);
-      sub.unsubscribe();
-      await client.dispose();
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  }, 60_000);
-
-  itWithRedis('transactions holding an xid for seconds, in another database and in this one, delay only their own events', async () => {
-    const db = await createTestDatabase();
-    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-    const otherDbUrl = new URL(db);
-    otherDbUrl.pathname = '/postgres';
-    const otherDb = new PgClient({ connectionString: otherDbUrl.toString() });
-    await otherDb.connect();
-    let releaseLong!: () => void;
-    const longHeld = new Promise<void>((r) => (releaseLong = r));
-    const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
-    try {
-      const { token, caseId } = await officerWithCase(a);
-      const ws = connectWs(b, token);
-      await ws.connected;
-      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-      await sleep(150);
-      // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
-      await otherDb.query('begin');
-      await otherDb.query('select pg_current_xact_id()');
-      // 2. This database: a long transaction that wrote an event of this very case and stays open.
-      const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
-        await tx.emit({ type: 'test.long', stream: `case:${caseId}:long`, actorId: null, topics: [`case:${caseId}`], payload: { caseId } });
-        await longHeld;
-      });
-      await sleep(100);
-      for (let n = 0; n < 20; n++) await emit(n % 2 ? b : a, caseId, 'w', n);
-      // Every other event arrives while both transactions are still open (the watermark stalled them all).
-      await eventually(() => ticks(sub.events).length === 20, 'the 20 events while the long transactions are open', 4_000);
-      expect(sub.events.some((e) => e.caseActivity.type === 'test.long')).toBe(false);
-      releaseLong();
-      await long;
-      // The long transaction's own event arrives once it committed, after the others.
-      await eventually(() => sub.events.some((e) => e.caseActivity.type === 'test.long'), 'the long transaction\'s event after its commit');
-      const types = sub.events.map((e) => e.caseActivity.type).filter((t) => t === 'test.tick' || t === 'test.long');
-      expect(types).toEqual([...Array(20).fill('test.tick'), 'test.long']);
-      const cursors = sub.events.map((e) => e.caseActivity.cursor);
-      expect(new Set(cursors).size).toBe(cursors.length);
-      expect(ascending(cursors)).toBe(true);
-      // Readiness stays "ready" and reports the delivery position.
-      const ready = await fetch(`${b.url}/readyz`);
-      expect(ready.status).toBe(200);
-      await ws.dispose();
-    } finally {
-      clearTimeout(safety);
-      releaseLong();
-      await otherDb.query('rollback').catch(() => undefined);
-      await otherDb.end();
-      await a.close();
-      await b.close();
-    }
-  }, 60_000);
-
-  itWithRedis('losing Redis for seconds mid-stream delays delivery but loses nothing', async () => {
-    const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
-    expect(hasRedisServer, 'this test starts its own redis-server to stop it').toBe(true);
-    const port = await findFreePort();
-    const startRedis = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    let redis = startRedis();
-    await sleep(300);
-    const url = `redis://127.0.0.1:${port}`;
-    const db = await createTestDatabase();
-    // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
-    const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
-    const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
-    try {
-      await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-      const { token, caseId } = await officerWithCase(a);
-      const ws = connectWs(b, token);
-      await ws.connected;
-      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-      await sleep(150);
-      for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
-      await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
-
-      await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
-      redis.kill('SIGKILL');
-      await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
-      // Still serving (by polling): ready, reported as degraded, not 503.
-      const during = await fetch(`${b.url}/readyz`);
-      expect(during.status).toBe(200);
-      expect(await during.json()).toMatchObject({ status: 'degraded', checks: { database: true, bus: false }, delivery: { mode: 'polling' } });
-      for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
-      await sleep(3000);
-      expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
-
-      redis = startRedis();
-      await eventually(() => ticks(sub.events).length === 30, 'the missed events after Redis returns', 15_000);
-      for (let n = 30; n < 35; n++) await emit(a, caseId, 'w', n);
-      await eventually(() => ticks(sub.events).length === 35, 'live again');
-      const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
-      expect(cursors).toEqual(await allCursors(a, caseId));
-      await ws.dispose();
-    } finally {
-      await a.close();
-      await b.close();
-      redis.kill('SIGKILL');
-    }
-  }, 60_000);
-
-  itWithRedis('a frozen Redis (SIGSTOP) degrades to polling: writes do not hang, readiness says degraded, nothing lost', async () => {
-    const port = await findFreePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await sleep(300);
-    const url = `redis://127.0.0.1:${port}`;
-    const db = await createTestDatabase();
-    const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
-    const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
-    let frozen = false;
-    try {
-      await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-      const { token, caseId } = await officerWithCase(a);
-      const ws = connectWs(b, token);
-      await ws.connected;
-      const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-      await sleep(150);
-      for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
-      await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
-
-      redis.kill('SIGSTOP');
-      frozen = true;
-      // The connection stays open but nothing answers: writes still commit (the wake-up publish times
-      // out in the background), and B's poll delivers them.
-      for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
-      await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
-      const ready = await fetch(`${b.url}/readyz`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { database: true, migrations: true, bus: false }, delivery: { mode: 'polling' } });
-
-      redis.kill('SIGCONT');
-      frozen = false;
-      for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
-      await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
-      await eventually(async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready', 'ready again');
-      expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
-      await ws.dispose();
-    } finally {
-      if (frozen) redis.kill('SIGCONT');
-      await a.close();
-      await b.close();
-      redis.kill('SIGKILL');
-    }
-  }, 60_000);
-
-  itWithRedis('with 8 concurrent writers, every subscriber on both instances sees every event once, in cursor order', async () => {
-    const db = await createTestDatabase();
-    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-    try {
-      const { token, caseId } = await officerWithCase(a);
-      const sockets = [connectWs(a, token), connectWs(a, token), connectWs(b, token), connectWs(b, token)];
-      await Promise.all(sockets.map((s) => s.connected));
-      const after = await caseStart(a, caseId);
-      const subs = sockets.map((s) => collect(s.client, CASE_ACTIVITY, { caseId, after }));
-      await sleep(200);
-      const WRITERS = 8;
-      const EACH = 25;
-      await Promise.all(
-        Array.from({ length: WRITERS }, (_, w) =>
-          (async () => {
-            for (let n = 0; n < EACH; n++) await emit(w % 2 ? b : a, caseId, `w${w}`, n, Math.floor(Math.random() * 4));
-          })(),
-        ),
-      );
-      const expected = await allCursors(a, caseId);
-      expect(expected).toHaveLength(WRITERS * EACH);
-      for (const [i, sub] of subs.entries()) {
-        await eventually(() => ticks(sub.events).length >= expected.length, `subscriber ${i} complete`, 15_000);
-        const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
-        expect(cursors).toEqual(expected);
-        expect(ascending(cursors)).toBe(true);
+        })();
+        await writer;
+        const expected = await allCursors(a, caseId);
+        await eventually(() => received.length >= expected.length, `all ${expected.length} events after failover`, 15_000).catch((err) => {
+          throw new Error(
+            `${(err as Error).message}: got ${received.length}, errors ${JSON.stringify(errors)}, statuses ${statusLog.join(',')}`,
+          );
+        });
+        expect(received).toEqual(expected);
+        expect(errors).toEqual([]);
+        sub.unsubscribe();
+        await client.dispose();
+      } finally {
+        await a.close();
+        await b.close();
       }
-      await Promise.all(sockets.map((s) => s.dispose()));
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
-  itWithRedis('a commune official on instance B stops receiving a case the moment instance A revokes its sharing', async () => {
-    const db = await createTestDatabase();
-    const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-    const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-    try {
-      const { token, caseId } = await officerWithCase(a);
-      const [{ communeB }] = [await makeProvince(a.orm)];
-      const commune = await makeAgency(a.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
-      const official = await makeUser(a.orm, commune, [Role.OFFICER]);
-      const officialToken = (await signIn(b, official.username)).accessToken;
-      const change = async (query: string, input: Record<string, unknown>) => {
-        const res = await gql(a, query, { input }, token);
-        expect(res.errors).toBeUndefined();
-        return Object.values(res.data!)[0] as { version: number };
-      };
-      let { version } = await change('mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { caseId, version: 1, agencyId: commune.id, role: 'SUPPORT' });
+  itWithRedis(
+    'transactions holding an xid for seconds, in another database and in this one, delay only their own events',
+    async () => {
+      const db = await createTestDatabase();
+      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+      const otherDbUrl = new URL(db);
+      otherDbUrl.pathname = '/postgres';
+      const otherDb = new PgClient({ connectionString: otherDbUrl.toString() });
+      await otherDb.connect();
+      let releaseLong!: () => void;
+      const longHeld = new Promise<void>((r) => (releaseLong = r));
+      const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
+      try {
+        const { token, caseId } = await officerWithCase(a);
+        const ws = connectWs(b, token);
+        await ws.connected;
+        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+        await sleep(150);
+        // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
+        await otherDb.query('begin');
+        await otherDb.query('select pg_current_xact_id()');
+        // 2. This database: a long transaction that wrote an event of this very case and stays open.
+        const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
+          await tx.emit({
+            type: 'test.long',
+            stream: `case:${caseId}:long`,
+            actorId: null,
+            topics: [`case:${caseId}`],
+            payload: { caseId },
+          });
+          await longHeld;
+        });
+        await sleep(100);
+        for (let n = 0; n < 20; n++) await emit(n % 2 ? b : a, caseId, 'w', n);
+        // Every other event arrives while both transactions are still open (the watermark stalled them all).
+        await eventually(() => ticks(sub.events).length === 20, 'the 20 events while the long transactions are open', 4_000);
+        expect(sub.events.some((e) => e.caseActivity.type === 'test.long')).toBe(false);
+        releaseLong();
+        await long;
+        // The long transaction's own event arrives once it committed, after the others.
+        await eventually(
+          () => sub.events.some((e) => e.caseActivity.type === 'test.long'),
+          "the long transaction's event after its commit",
+        );
+        const types = sub.events.map((e) => e.caseActivity.type).filter((t) => t === 'test.tick' || t === 'test.long');
+        expect(types).toEqual([...Array(20).fill('test.tick'), 'test.long']);
+        const cursors = sub.events.map((e) => e.caseActivity.cursor);
+        expect(new Set(cursors).size).toBe(cursors.length);
+        expect(ascending(cursors)).toBe(true);
+        // Readiness stays "ready" and reports the delivery position.
+        const ready = await fetch(`${b.url}/readyz`);
+        expect(ready.status).toBe(200);
+        await ws.dispose();
+      } finally {
+        clearTimeout(safety);
+        releaseLong();
+        await otherDb.query('rollback').catch(() => undefined);
+        await otherDb.end();
+        await a.close();
+        await b.close();
+      }
+    },
+    60_000,
+  );
 
-      const ws = connectWs(b, officialToken);
-      await ws.connected;
-      const watching = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-      const feed = collect(ws.client, 'subscription($after: String) { myFeed(after: $after) { type caseId } }', { after: await caseStart(a, caseId) });
-      ({ version } = await change('mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { id: caseId, version, notes: 'trước khi rút' }));
-      await eventually(() => watching.events.some((e) => e.caseActivity.type === 'case.updated'), 'the update before revocation').catch((err) => {
-        throw new Error(`${err.message}: events ${JSON.stringify(watching.events)} errors ${JSON.stringify(watching.errors)}`);
+  itWithRedis(
+    'losing Redis for seconds mid-stream delays delivery but loses nothing',
+    async () => {
+      const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
+      expect(hasRedisServer, 'this test starts its own redis-server to stop it').toBe(true);
+      const port = await findFreePort();
+      const startRedis = () =>
+        spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      let redis = startRedis();
+      await sleep(300);
+      const url = `redis://127.0.0.1:${port}`;
+      const db = await createTestDatabase();
+      // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
+      const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
+      const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
+      try {
+        await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+        const { token, caseId } = await officerWithCase(a);
+        const ws = connectWs(b, token);
+        await ws.connected;
+        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+        await sleep(150);
+        for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
+        await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
+
+        await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
+        redis.kill('SIGKILL');
+        await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
+        // Still serving (by polling): ready, reported as degraded, not 503.
+        const during = await fetch(`${b.url}/readyz`);
+        expect(during.status).toBe(200);
+        expect(await during.json()).toMatchObject({
+          status: 'degraded',
+          checks: { database: true, bus: false },
+          delivery: { mode: 'polling' },
+        });
+        for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
+        await sleep(3000);
+        expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
+
+        redis = startRedis();
+        await eventually(() => ticks(sub.events).length === 30, 'the missed events after Redis returns', 15_000);
+        for (let n = 30; n < 35; n++) await emit(a, caseId, 'w', n);
+        await eventually(() => ticks(sub.events).length === 35, 'live again');
+        const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
+        expect(cursors).toEqual(await allCursors(a, caseId));
+        await ws.dispose();
+      } finally {
+        await a.close();
+        await b.close();
+        redis.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+
+  itWithRedis(
+    'a frozen Redis (SIGSTOP) degrades to polling: writes do not hang, readiness says degraded, nothing lost',
+    async () => {
+      const port = await findFreePort();
+      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+        stdio: 'ignore',
       });
-      ({ version } = await change('mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }', { caseId, version, agencyId: commune.id }));
-      for (let i = 0; i < 3; i++) ({ version } = await change('mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { id: caseId, version, notes: `sau khi rút ${i}` }));
-      // The officer's own subscription on A is the barrier: once it has everything, B has had its chance.
-      const officerWs = connectWs(a, token);
-      await officerWs.connected;
-      const barrier = collect(officerWs.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-      await eventually(() => barrier.events.length >= 6, 'all six events after creation on instance A');
-      await sleep(500);
-      const seen = watching.events.map((e) => e.caseActivity.type);
-      expect(seen).toEqual(['case.shared', 'case.updated']);
-      expect(feed.events.map((e) => e.myFeed.type)).toEqual(['case.shared']);
-      await ws.dispose();
-      await officerWs.dispose();
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  }, 60_000);
+      await sleep(300);
+      const url = `redis://127.0.0.1:${port}`;
+      const db = await createTestDatabase();
+      const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+      const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+      let frozen = false;
+      try {
+        await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+        const { token, caseId } = await officerWithCase(a);
+        const ws = connectWs(b, token);
+        await ws.connected;
+        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+        await sleep(150);
+        for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
+        await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
+
+        redis.kill('SIGSTOP');
+        frozen = true;
+        // The connection stays open but nothing answers: writes still commit (the wake-up publish times
+        // out in the background), and B's poll delivers them.
+        for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
+        await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
+        const ready = await fetch(`${b.url}/readyz`);
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toMatchObject({
+          status: 'degraded',
+          checks: { database: true, migrations: true, bus: false },
+          delivery: { mode: 'polling' },
+        });
+
+        redis.kill('SIGCONT');
+        frozen = false;
+        for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
+        await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
+        await eventually(
+          async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready',
+          'ready again',
+        );
+        expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
+        await ws.dispose();
+      } finally {
+        if (frozen) redis.kill('SIGCONT');
+        await a.close();
+        await b.close();
+        redis.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+
+  itWithRedis(
+    'with 8 concurrent writers, every subscriber on both instances sees every event once, in cursor order',
+    async () => {
+      const db = await createTestDatabase();
+      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+      try {
+        const { token, caseId } = await officerWithCase(a);
+        const sockets = [connectWs(a, token), connectWs(a, token), connectWs(b, token), connectWs(b, token)];
+        await Promise.all(sockets.map((s) => s.connected));
+        const after = await caseStart(a, caseId);
+        const subs = sockets.map((s) => collect(s.client, CASE_ACTIVITY, { caseId, after }));
+        await sleep(200);
+        const WRITERS = 8;
+        const EACH = 25;
+        await Promise.all(
+          Array.from({ length: WRITERS }, (_, w) =>
+            (async () => {
+              for (let n = 0; n < EACH; n++) await emit(w % 2 ? b : a, caseId, `w${w}`, n, Math.floor(Math.random() * 4));
+            })(),
+          ),
+        );
+        const expected = await allCursors(a, caseId);
+        expect(expected).toHaveLength(WRITERS * EACH);
+        for (const [i, sub] of subs.entries()) {
+          await eventually(() => ticks(sub.events).length >= expected.length, `subscriber ${i} complete`, 15_000);
+          const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
+          expect(cursors).toEqual(expected);
+          expect(ascending(cursors)).toBe(true);
+        }
+        await Promise.all(sockets.map((s) => s.dispose()));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+    60_000,
+  );
+
+  itWithRedis(
+    'a commune official on instance B stops receiving a case the moment instance A revokes its sharing',
+    async () => {
+      const db = await createTestDatabase();
+      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
+      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
+      try {
+        const { token, caseId } = await officerWithCase(a);
+        const [{ communeB }] = [await makeProvince(a.orm)];
+        const commune = await makeAgency(a.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
+        const official = await makeUser(a.orm, commune, [Role.OFFICER]);
+        const officialToken = (await signIn(b, official.username)).accessToken;
+        const change = async (query: string, input: Record<string, unknown>) => {
+          const res = await gql(a, query, { input }, token);
+          expect(res.errors).toBeUndefined();
+          return Object.values(res.data!)[0] as { version: number };
+        };
+        let { version } = await change('mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', {
+          caseId,
+          version: 1,
+          agencyId: commune.id,
+          role: 'SUPPORT',
+        });
+
+        const ws = connectWs(b, officialToken);
+        await ws.connected;
+        const watching = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+        const feed = collect(ws.client, 'subscription($after: String) { myFeed(after: $after) { type caseId } }', {
+          after: await caseStart(a, caseId),
+        });
+        ({ version } = await change('mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', {
+          id: caseId,
+          version,
+          notes: 'trước khi rút',
+        }));
+        await eventually(() => watching.events.some((e) => e.caseActivity.type === 'case.updated'), 'the update before revocation').catch(
+          (err) => {
+            throw new Error(`${err.message}: events ${JSON.stringify(watching.events)} errors ${JSON.stringify(watching.errors)}`);
+          },
+        );
+        ({ version } = await change('mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }', {
+          caseId,
+          version,
+          agencyId: commune.id,
+        }));
+        for (let i = 0; i < 3; i++)
+          ({ version } = await change('mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', {
+            id: caseId,
+            version,
+            notes: `sau khi rút ${i}`,
+          }));
+        // The officer's own subscription on A is the barrier: once it has everything, B has had its chance.
+        const officerWs = connectWs(a, token);
+        await officerWs.connected;
+        const barrier = collect(officerWs.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+        await eventually(() => barrier.events.length >= 6, 'all six events after creation on instance A');
+        await sleep(500);
+        const seen = watching.events.map((e) => e.caseActivity.type);
+        expect(seen).toEqual(['case.shared', 'case.updated']);
+        expect(feed.events.map((e) => e.myFeed.type)).toEqual(['case.shared']);
+        await ws.dispose();
+        await officerWs.dispose();
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+    60_000,
+  );
 });

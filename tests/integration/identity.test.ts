@@ -3,7 +3,7 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn, TEST_PASSWORD } from '../support/factories';
-import { createTestDatabase, eventually, gql, startTestApp } from '../support/harness';
+import { createTestDatabase, gql, startTestApp } from '../support/harness';
 import { connectWs } from '../support/ws';
 
 let app: App;
@@ -11,7 +11,11 @@ let communeA: Agency, communeB: Agency, office: Agency;
 let officialA: User, officialB: User, admin: User, officeAdmin: User, officer: User;
 
 beforeAll(async () => {
-  app = await startTestApp(await createTestDatabase(), { SIGNIN_MAX_ATTEMPTS: 3, SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 1000, ACCESS_TOKEN_TTL_S: 60 });
+  app = await startTestApp(await createTestDatabase(), {
+    SIGNIN_MAX_ATTEMPTS: 3,
+    SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: 1000,
+    ACCESS_TOKEN_TTL_S: 60,
+  });
   const areas = await makeProvince(app.orm);
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA, areas.communeB]);
   communeA = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [areas.communeA]);
@@ -27,7 +31,9 @@ afterAll(async () => {
 });
 
 const countEvents = async (type: string) =>
-  Number((await app.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*)::text as n from event where type = ?', [type]))[0].n);
+  Number(
+    (await app.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*)::text as n from event where type = ?', [type]))[0].n,
+  );
 
 describe('sign-in', () => {
   it('gives the same message for an unknown user and a wrong password', async () => {
@@ -39,8 +45,12 @@ describe('sign-in', () => {
 
   it('limits failed attempts per account, then refuses even the right password until the window passes', async () => {
     const victim = await makeUser(app.orm, communeA, [Role.OFFICER]);
-    for (let i = 0; i < 3; i++) await gql(app, `mutation { signIn(input: { username: "${victim.username}", password: "bad-${i}" }) { accessToken } }`);
-    const blocked = await gql(app, `mutation { signIn(input: { username: "${victim.username}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
+    for (let i = 0; i < 3; i++)
+      await gql(app, `mutation { signIn(input: { username: "${victim.username}", password: "bad-${i}" }) { accessToken } }`);
+    const blocked = await gql(
+      app,
+      `mutation { signIn(input: { username: "${victim.username}", password: "${TEST_PASSWORD}" }) { accessToken } }`,
+    );
     expect(blocked.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -51,7 +61,10 @@ describe('sign-in', () => {
       const u = await makeUser(strict.orm, await makeAgency(strict.orm, AgencyKind.BANK, []), [Role.OFFICER]);
       await gql(strict, 'mutation { signIn(input: { username: "guess-1", password: "x" }) { accessToken } }');
       await gql(strict, 'mutation { signIn(input: { username: "guess-2", password: "x" }) { accessToken } }');
-      const res = await gql(strict, `mutation { signIn(input: { username: "${u.username}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
+      const res = await gql(
+        strict,
+        `mutation { signIn(input: { username: "${u.username}", password: "${TEST_PASSWORD}" }) { accessToken } }`,
+      );
       expect(res.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     } finally {
       await strict.close();
@@ -85,7 +98,9 @@ describe('sign-in that cannot be raced, and sessions that end at once', () => {
   it('consumes attempts before checking passwords: 20 wrong guesses at once, only the limit is checked', async () => {
     const target = await makeUser(app.orm, communeA, [Role.OFFICER]);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => gql(app, `mutation { signIn(input: { username: "${target.username}", password: "race-${i}" }) { accessToken } }`)),
+      Array.from({ length: 20 }, (_, i) =>
+        gql(app, `mutation { signIn(input: { username: "${target.username}", password: "race-${i}" }) { accessToken } }`),
+      ),
     );
     const codes = results.map((r) => r.errors?.[0].extensions?.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3); // SIGNIN_MAX_ATTEMPTS of this app
@@ -100,7 +115,10 @@ describe('sign-in that cannot be raced, and sessions that end at once', () => {
         fetch(`${proxied.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-          body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { username: owner.username, password } } }),
+          body: JSON.stringify({
+            query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }',
+            variables: { i: { username: owner.username, password } },
+          }),
         }).then((r) => r.json() as Promise<{ data?: any; errors?: any[] }>);
       // The owner signed in from the office once.
       expect((await from('10.0.0.7', TEST_PASSWORD)).data?.signIn.accessToken).toBeTruthy();
@@ -162,7 +180,12 @@ describe('restricted personal data', () => {
     const colleague = await makeUser(app.orm, communeA, [Role.OFFICER], { phone: '0912999888' });
     const { accessToken } = await signIn(app, officialA.username);
     const before = await countEvents('personalData.read');
-    const res = await gql(app, 'query($id: ID!) { me { phone { value hidden } } user(id: $id) { phone { value hidden reason } } }', { id: colleague.id }, accessToken);
+    const res = await gql(
+      app,
+      'query($id: ID!) { me { phone { value hidden } } user(id: $id) { phone { value hidden reason } } }',
+      { id: colleague.id },
+      accessToken,
+    );
     expect(res.data?.me.phone).toEqual({ value: '0912000001', hidden: false });
     expect(res.data?.user.phone).toMatchObject({ value: null, hidden: true });
     expect(res.data?.user.phone.reason).toMatch(/13\/2023/);
@@ -195,9 +218,14 @@ describe('user administration', () => {
   it('rejects bad input with BAD_USER_INPUT naming each field, and writes nothing', async () => {
     const { accessToken } = await signIn(app, admin.username);
     const before = await countEvents('user.created');
-    const res = await gql(app, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { agencyId: office.id, username: 'x', fullName: 'A', roles: [], password: 'short', phone: 'abc' },
-    }, accessToken);
+    const res = await gql(
+      app,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { agencyId: office.id, username: 'x', fullName: 'A', roles: [], password: 'short', phone: 'abc' },
+      },
+      accessToken,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = res.errors?.[0].extensions?.fields.map((f: any) => f.field).sort();
     expect(fields).toEqual(['fullName', 'password', 'phone', 'roles', 'username']);
@@ -207,9 +235,14 @@ describe('user administration', () => {
 
   it('refuses a duplicate user name with CONFLICT and leaves no half-written account', async () => {
     const { accessToken } = await signIn(app, admin.username);
-    const res = await gql(app, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { agencyId: office.id, username: officer.username, fullName: 'Trùng Tên', roles: ['OFFICER'], password: 'Mat-khau-2026' },
-    }, accessToken);
+    const res = await gql(
+      app,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { agencyId: office.id, username: officer.username, fullName: 'Trùng Tên', roles: ['OFFICER'], password: 'Mat-khau-2026' },
+      },
+      accessToken,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('CONFLICT');
     const n = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from app_user where full_name = 'Trùng Tên'`);
     expect(n[0].n).toBe(0);
@@ -239,7 +272,9 @@ describe('user administration', () => {
     expect(res.data?.deactivateUser.active).toBe(false);
 
     expect((await gql(app, '{ me { id } }', {}, session.accessToken)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const refresh = await gql(app, 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: session.refreshToken });
+    const refresh = await gql(app, 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', {
+      t: session.refreshToken,
+    });
     expect(refresh.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const closed = await socket.closed;
     expect(closed.code).toBe(4401);

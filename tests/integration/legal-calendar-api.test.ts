@@ -21,7 +21,8 @@ const respondMutation = 'mutation($input: RespondInvitationInput!) { respondToIn
 const protectionMutation = `mutation($input: RecordProtectionPlanInput!) { recordProtectionPlan(input: $input) { ${ACTION_FIELDS} } }`;
 const addDayMutation = 'mutation($input: AddCalendarDayInput!) { addCalendarDay(input: $input) { date kind } }';
 const removeDayMutation = 'mutation($date: String!) { removeCalendarDay(date: $date) { date } }';
-const setDirective = 'mutation($input: SetTetDirectiveInput!) { setTetDirective(input: $input) { year tet firstDay lastDay origin source } }';
+const setDirective =
+  'mutation($input: SetTetDirectiveInput!) { setTetDirective(input: $input) { year tet firstDay lastDay origin source } }';
 const removeDirective = 'mutation($y: Int!) { removeTetDirective(tetYear: $y) { year firstDay lastDay origin source } }';
 const tetWindowQuery = 'query($y: Int!) { tetWindow(year: $y) { year tet firstDay lastDay origin source } }';
 const daysQuery = 'query($from: String!, $to: String!) { calendarDays(from: $from, to: $to) { date kind name source } }';
@@ -57,31 +58,52 @@ const COERCION_PLAN = {
 /** A case whose voluntary period is over (decision delivered 30 days ago): coercions may be planned. */
 async function caseAfterVoluntaryPeriod(deliveredDaysAgo = 30): Promise<{ id: string; version: number }> {
   const fields = 'id version';
-  let c = (await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`, {
-    input: {
-      judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-      judgmentCourt: 'Tòa án nhân dân khu vực 3',
-      judgmentDate: '2026-07-20',
-      receivedAt: new Date(Date.now() - (deliveredDaysAgo + 10) * 86_400_000).toISOString(),
-      kind: 'ON_REQUEST',
-      communeId: commune.id,
-      parties: [
-        { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
-        { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
-      ],
-      obligations: [{ kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' }],
-    },
-  })).createCase;
+  let c = (
+    await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`, {
+      input: {
+        judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
+        judgmentCourt: 'Tòa án nhân dân khu vực 3',
+        judgmentDate: '2026-07-20',
+        receivedAt: new Date(Date.now() - (deliveredDaysAgo + 10) * 86_400_000).toISOString(),
+        kind: 'ON_REQUEST',
+        communeId: commune.id,
+        parties: [
+          { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
+          { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
+        ],
+        obligations: [
+          { kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' },
+        ],
+      },
+    })
+  ).createCase;
   const step = async (input: Record<string, unknown>) => {
-    c = (await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`, { input: { id: c.id, version: c.version, ...input } })).transitionCase;
+    c = (
+      await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`, {
+        input: { id: c.id, version: c.version, ...input },
+      })
+    ).transitionCase;
   };
-  await step({ transition: 'ISSUE_DECISION', decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`, decisionDate: new Date(Date.now() - (deliveredDaysAgo + 5) * 86_400_000).toISOString().slice(0, 10) });
+  await step({
+    transition: 'ISSUE_DECISION',
+    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
+    decisionDate: new Date(Date.now() - (deliveredDaysAgo + 5) * 86_400_000).toISOString().slice(0, 10),
+  });
   await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - deliveredDaysAgo * 86_400_000).toISOString() });
   return c;
 }
 
 const planOn = (caseId: string, day: string) =>
-  call('officer', planMutation, { input: { caseId, kind: 'COERCION', scheduledStart: vn(day, '08:00'), scheduledEnd: vn(day, '11:00'), place: 'Khu rừng thôn Nà Lầu', ...COERCION_PLAN } });
+  call('officer', planMutation, {
+    input: {
+      caseId,
+      kind: 'COERCION',
+      scheduledStart: vn(day, '08:00'),
+      scheduledEnd: vn(day, '11:00'),
+      place: 'Khu rừng thôn Nà Lầu',
+      ...COERCION_PLAN,
+    },
+  });
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
@@ -131,17 +153,35 @@ describe('forbidden coercion days 2027–2045 through the API', () => {
   }, 120_000);
 
   it('shows the derived days off with their legal basis next to the data, and the data wins', async () => {
-    await ok('admin', addDayMutation, { input: { date: '2027-05-03', kind: 'WORKING_DAY', name: 'Làm việc bình thường (lịch nghỉ của Thủ tướng)', source: 'Thông báo lịch nghỉ năm 2027' } });
-    await ok('admin', addDayMutation, { input: { date: '2027-02-12', kind: 'DAY_OFF', name: 'Nghỉ Tết Nguyên đán', source: 'Thông báo lịch nghỉ năm 2027' } });
-    const days = (await ok('officer', daysQuery, { from: '2027-01-01', to: '2027-12-31' })).calendarDays as Array<{ date: string; kind: string; source: string }>;
+    await ok('admin', addDayMutation, {
+      input: {
+        date: '2027-05-03',
+        kind: 'WORKING_DAY',
+        name: 'Làm việc bình thường (lịch nghỉ của Thủ tướng)',
+        source: 'Thông báo lịch nghỉ năm 2027',
+      },
+    });
+    await ok('admin', addDayMutation, {
+      input: { date: '2027-02-12', kind: 'DAY_OFF', name: 'Nghỉ Tết Nguyên đán', source: 'Thông báo lịch nghỉ năm 2027' },
+    });
+    const days = (await ok('officer', daysQuery, { from: '2027-01-01', to: '2027-12-31' })).calendarDays as Array<{
+      date: string;
+      kind: string;
+      source: string;
+    }>;
     const byDate = new Map(days.map((d) => [d.date, d]));
     expect(byDate.get('2027-02-10')).toMatchObject({ kind: 'DERIVED_DAY_OFF', source: 'Khoản 3 Điều 111 Bộ luật Lao động 2019' });
-    expect(byDate.get('2027-09-03')).toMatchObject({ kind: 'DERIVED_DAY_OFF', source: expect.stringContaining('Điều 112 Bộ luật Lao động 2019') });
+    expect(byDate.get('2027-09-03')).toMatchObject({
+      kind: 'DERIVED_DAY_OFF',
+      source: expect.stringContaining('Điều 112 Bộ luật Lao động 2019'),
+    });
     expect(byDate.get('2027-05-03')).toMatchObject({ kind: 'WORKING_DAY', source: 'Thông báo lịch nghỉ năm 2027' });
     expect(byDate.get('2027-02-12')).toMatchObject({ kind: 'DAY_OFF', source: 'Thông báo lịch nghỉ năm 2027' });
     expect(app.services.calendar.current().isWorkingDay('2027-05-03')).toBe(true);
     // A plain weekday cannot be made a working day (it already is one).
-    expect(err(await call('admin', addDayMutation, { input: { date: '2027-05-04', kind: 'WORKING_DAY', name: 'Làm bù', source: 'TB 1' } })).code).toBe('BAD_USER_INPUT');
+    expect(
+      err(await call('admin', addDayMutation, { input: { date: '2027-05-04', kind: 'WORKING_DAY', name: 'Làm bù', source: 'TB 1' } })).code,
+    ).toBe('BAD_USER_INPUT');
     await ok('admin', removeDayMutation, { date: '2027-05-03' });
     await ok('admin', removeDayMutation, { date: '2027-02-12' });
   });
@@ -177,7 +217,10 @@ describe('calendar changes after planning', () => {
     const res = await planOn(c.id, day);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const plan = res.data!.planAction;
-    for (const [who, agency] of [['police', police], ['commune', committee]] as const) {
+    for (const [who, agency] of [
+      ['police', police],
+      ['commune', committee],
+    ] as const) {
       const p = plan.participants.find((x: any) => x.agency.id === agency.id);
       await ok(who, respondMutation, { input: { participantId: p.id, version: p.version, confirm: true } });
     }
@@ -188,17 +231,26 @@ describe('calendar changes after planning', () => {
     const readyDay = legalCalendar().nextCoercionDay(new Date(Date.now() + 90 * 86_400_000));
     const plannedDay = legalCalendar().nextCoercionDay(readyDay);
     let ready = await plannedCoercion(readyDay);
-    ready = (await ok('police', protectionMutation, { input: { id: ready.id, version: ready.version, note: 'Kế hoạch bảo vệ số 7/KH-CA' } })).recordProtectionPlan;
+    ready = (
+      await ok('police', protectionMutation, { input: { id: ready.id, version: ready.version, note: 'Kế hoạch bảo vệ số 7/KH-CA' } })
+    ).recordProtectionPlan;
     ready = (await ok('officer', stepMutation, { input: { id: ready.id, version: ready.version, step: 'MARK_READY' } })).stepAction;
     let planned = await plannedCoercion(plannedDay);
-    planned = (await ok('police', protectionMutation, { input: { id: planned.id, version: planned.version, note: 'Kế hoạch bảo vệ số 8/KH-CA' } })).recordProtectionPlan;
+    planned = (
+      await ok('police', protectionMutation, { input: { id: planned.id, version: planned.version, note: 'Kế hoạch bảo vệ số 8/KH-CA' } })
+    ).recordProtectionPlan;
 
     for (const day of [readyDay, plannedDay]) {
-      await ok('admin', addDayMutation, { input: { date: day, kind: 'DAY_OFF', name: 'Nghỉ theo quyết định của Thủ tướng', source: 'Thông báo 99/TB-VPCP' } });
+      await ok('admin', addDayMutation, {
+        input: { date: day, kind: 'DAY_OFF', name: 'Nghỉ theo quyết định của Thủ tướng', source: 'Thông báo 99/TB-VPCP' },
+      });
     }
     const actions = 'query($caseId: ID!) { caseActions(caseId: $caseId) { id calendarConflict calendarConflictAt version status } }';
     const reread = async (id: string) => {
-      const [row] = await app.orm.em.fork().getConnection().execute<{ case_id: string }[]>('select case_id from case_action where id = ?', [id]);
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ case_id: string }[]>('select case_id from case_action where id = ?', [id]);
       return (await ok('officer', actions, { caseId: row.case_id })).caseActions.find((a: any) => a.id === id);
     };
     const readyNow = await reread(ready.id);
@@ -210,14 +262,21 @@ describe('calendar changes after planning', () => {
     expect(start.ext.calendarConflict).toBe(true);
     expect(start.message).toContain('lên lịch lại');
     const plannedNow = await reread(planned.id);
-    const markReady = err(await call('officer', stepMutation, { input: { id: planned.id, version: plannedNow.version, step: 'MARK_READY' } }));
+    const markReady = err(
+      await call('officer', stepMutation, { input: { id: planned.id, version: plannedNow.version, step: 'MARK_READY' } }),
+    );
     expect(markReady).toMatchObject({ code: 'RULE_VIOLATION', ruleCode: 'COERCION_ON_DAY_OFF' });
 
     const conn = app.orm.em.fork().getConnection();
-    const events = await conn.execute<{ payload: any; topics: string[] }[]>(`select payload, topics from event where type = 'action.calendarConflict' and payload->>'actionId' in (?, ?)`, [ready.id, planned.id]);
+    const events = await conn.execute<{ payload: any; topics: string[] }[]>(
+      `select payload, topics from event where type = 'action.calendarConflict' and payload->>'actionId' in (?, ?)`,
+      [ready.id, planned.id],
+    );
     expect(events).toHaveLength(2);
     expect(events[0].topics).toEqual(expect.arrayContaining([`agency:${police.id}`, `agency:${committee.id}`]));
-    const tasks = await conn.execute<{ title: string; assignee_id: string | null }[]>(`select title, assignee_id from case_task where title like 'Lên lịch lại:%' and created_at > now() - interval '1 minute'`);
+    const tasks = await conn.execute<{ title: string; assignee_id: string | null }[]>(
+      `select title, assignee_id from case_task where title like 'Lên lịch lại:%' and created_at > now() - interval '1 minute'`,
+    );
     expect(tasks).toHaveLength(2);
     expect(tasks.every((t) => t.assignee_id)).toBe(true);
 
@@ -236,13 +295,22 @@ describe('calendar changes after planning', () => {
     const before = (await ok('officer', fields, { id: c.id })).case;
     const endDay = toLocalDate(new Date(before.voluntaryPeriodEndsAt));
     expect(app.services.calendar.current().isWorkingDay(endDay)).toBe(true);
-    await ok('admin', addDayMutation, { input: { date: endDay, kind: 'DAY_OFF', name: 'Nghỉ theo quyết định của Thủ tướng', source: 'Thông báo 100/TB-VPCP' } });
+    await ok('admin', addDayMutation, {
+      input: { date: endDay, kind: 'DAY_OFF', name: 'Nghỉ theo quyết định của Thủ tướng', source: 'Thông báo 100/TB-VPCP' },
+    });
     const after = (await ok('officer', fields, { id: c.id })).case;
     const expectedEnd = app.services.calendar.current().voluntaryPeriodEnd(new Date(Date.now() - 86_400_000));
     expect(toLocalDate(new Date(after.voluntaryPeriodEndsAt))).toBe(toLocalDate(expectedEnd));
     expect(new Date(after.voluntaryPeriodEndsAt).getTime()).toBeGreaterThan(new Date(before.voluntaryPeriodEndsAt).getTime());
-    expect(new Date(after.verificationDueAt).getTime()).toBe(app.services.calendar.current().deadline('VERIFICATION', new Date(after.voluntaryPeriodEndsAt)).getTime());
-    const [event] = await app.orm.em.fork().getConnection().execute<{ payload: any }[]>(`select payload from event where type = 'case.deadlinesRecalculated' and payload->>'caseId' = ?`, [c.id]);
+    expect(new Date(after.verificationDueAt).getTime()).toBe(
+      app.services.calendar.current().deadline('VERIFICATION', new Date(after.voluntaryPeriodEndsAt)).getTime(),
+    );
+    const [event] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ payload: any }[]>(`select payload from event where type = 'case.deadlinesRecalculated' and payload->>'caseId' = ?`, [
+        c.id,
+      ]);
     expect(event.payload.changed).toContain('voluntaryPeriodEndsAt');
     await ok('admin', removeDayMutation, { date: endDay });
     expect((await ok('officer', fields, { id: c.id })).case.voluntaryPeriodEndsAt).toBe(before.voluntaryPeriodEndsAt);
@@ -254,16 +322,28 @@ describe('citations returned by the API', () => {
     // A few more paths that return a legal source: a refused lifecycle step, a postponement, the deadlines.
     const c = await caseAfterVoluntaryPeriod();
     const caseFields = 'id version';
-    const refusedComplete = await call('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${caseFields} } }`, { input: { id: c.id, version: c.version, transition: 'COMPLETE' } });
+    const refusedComplete = await call(
+      'officer',
+      `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${caseFields} } }`,
+      { input: { id: c.id, version: c.version, transition: 'COMPLETE' } },
+    );
     expect(refusedComplete.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
     const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 120 * 86_400_000));
     const plan = (await planOn(c.id, day)).data!.planAction;
-    expect(err(await call('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } })).code).toBe('RULE_VIOLATION');
-    await ok('officer', `mutation($input: RequestPostponementInput!) { requestActionPostponement(input: $input) { id } }`, { input: { id: plan.id, version: plan.version, reason: 'Đương sự có đơn khiếu nại' } });
-    const deadlines = (await ok('officer', 'query($id: ID!) { case(id: $id) { deadlines { kind legalSource } } }', { id: c.id })).case.deadlines as Array<{ legalSource: string }>;
+    expect(err(await call('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } })).code).toBe(
+      'RULE_VIOLATION',
+    );
+    await ok('officer', `mutation($input: RequestPostponementInput!) { requestActionPostponement(input: $input) { id } }`, {
+      input: { id: plan.id, version: plan.version, reason: 'Đương sự có đơn khiếu nại' },
+    });
+    const deadlines = (await ok('officer', 'query($id: ID!) { case(id: $id) { deadlines { kind legalSource } } }', { id: c.id })).case
+      .deadlines as Array<{ legalSource: string }>;
     expect(deadlines.length).toBeGreaterThanOrEqual(3);
 
-    const events = await app.orm.em.fork().getConnection().execute<{ source: string }[]>(`select distinct payload->>'legalSource' as source from event where payload ? 'legalSource'`);
+    const events = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ source: string }[]>(`select distinct payload->>'legalSource' as source from event where payload ? 'legalSource'`);
     const returned = [...new Set([...returnedRules, ...deadlines.map((d) => d.legalSource), ...events.map((e) => e.source)])];
     expect(returned.length).toBeGreaterThanOrEqual(8);
 

@@ -9,7 +9,8 @@ import { EventSequencer } from '../../server/src/events/sequencer';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
 
-const CASE_ACTIVITY = 'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type caseId payload } }';
+const CASE_ACTIVITY =
+  'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type caseId payload } }';
 const MY_FEED = 'subscription($after: String) { myFeed(after: $after) { cursor type caseId } }';
 
 let app: App;
@@ -18,17 +19,33 @@ let office: Agency, ubndA: Agency, ubndB: Agency;
 const tokens: Record<string, string> = {};
 
 async function newCase(token = tokens.officer) {
-  const res = await gql(app, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`, {
-    input: {
-      judgmentNumber: `LIVE-${Math.random().toString(36).slice(2, 8)}`, judgmentCourt: 'TAND khu vực 3', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z',
-      kind: 'ON_REQUEST', communeId: communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Lê Văn Sống' }], obligations: [],
+  const res = await gql(
+    app,
+    `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`,
+    {
+      input: {
+        judgmentNumber: `LIVE-${Math.random().toString(36).slice(2, 8)}`,
+        judgmentCourt: 'TAND khu vực 3',
+        judgmentDate: '2026-08-01',
+        receivedAt: '2026-09-01T02:00:00.000Z',
+        kind: 'ON_REQUEST',
+        communeId: communeA.id,
+        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Lê Văn Sống' }],
+        obligations: [],
+      },
     },
-  }, token);
+    token,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.createCase as { id: string; version: number };
 }
 const update = (id: string, version: number, notes: string, app0: App = app) =>
-  gql(app0, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id, version, notes } }, tokens.officer).then((r) => {
+  gql(
+    app0,
+    'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }',
+    { input: { id, version, notes } },
+    tokens.officer,
+  ).then((r) => {
     expect(r.errors).toBeUndefined();
     return r.data!.updateCase.version as number;
   });
@@ -41,9 +58,23 @@ const numbered = (a: App) => new EventSequencer(a.orm).pass();
 const headOf = async (a: App = app) => (await numbered(a), formatCursor(await headCursor(a.orm.em.fork())));
 /** The cursor of a case's latest event: an exact starting point for that case's activity. */
 const latestOf = async (caseId: string, a: App = app) =>
-  (await numbered(a), await a.orm.em.fork().getConnection().execute<{ c: string }[]>(`select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq desc limit 1`, [`case:${caseId}`]))[0].c;
+  (await numbered(a),
+  await a.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ c: string }[]>(
+      `select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq desc limit 1`,
+      [`case:${caseId}`],
+    ))[0].c;
 const firstCursor = async (caseId: string) =>
-  (await numbered(app), await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`, [`case:${caseId}`]))[0].c;
+  (await numbered(app),
+  await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ c: string }[]>(
+      `select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`,
+      [`case:${caseId}`],
+    ))[0].c;
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase(), { EVENT_POLL_MS: 200 });
@@ -52,7 +83,11 @@ beforeAll(async () => {
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA, areas.communeB]);
   ubndA = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [areas.communeA]);
   ubndB = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [areas.communeB]);
-  for (const [name, agency, role] of [['officer', office, Role.ENFORCEMENT_OFFICER], ['communeA', ubndA, Role.OFFICER], ['communeB', ubndB, Role.OFFICER]] as const) {
+  for (const [name, agency, role] of [
+    ['officer', office, Role.ENFORCEMENT_OFFICER],
+    ['communeA', ubndA, Role.OFFICER],
+    ['communeB', ubndB, Role.OFFICER],
+  ] as const) {
     tokens[name] = (await signIn(app, (await makeUser(app.orm, agency, [role])).username)).accessToken;
   }
 });
@@ -87,7 +122,12 @@ describe('caseActivity', () => {
     await eventually(() => denied.errors.length > 0, 'a refusal');
     expect(denied.errors[0].extensions?.code).toBe('NOT_FOUND');
 
-    const share = await gql(app, 'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } }, tokens.officer);
+    const share = await gql(
+      app,
+      'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }',
+      { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } },
+      tokens.officer,
+    );
     let version = share.data!.shareCase.version as number;
     const officerWs = connectWs(app, tokens.officer);
     await officerWs.connected;
@@ -97,7 +137,12 @@ describe('caseActivity', () => {
     version = await update(c.id, version, 'both see this');
     await eventually(() => commune.events.length === 1 && witness.events.length === 1, 'the shared update on both');
 
-    const unshare = await gql(app, 'mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }', { input: { caseId: c.id, version, agencyId: ubndA.id } }, tokens.officer);
+    const unshare = await gql(
+      app,
+      'mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }',
+      { input: { caseId: c.id, version, agencyId: ubndA.id } },
+      tokens.officer,
+    );
     version = unshare.data!.unshareCase.version;
     version = await update(c.id, version, 'only the office sees this');
     await eventually(() => witness.events.length === 3, 'unshare + update reach the office');
@@ -149,7 +194,12 @@ describe('myFeed', () => {
     const feedA = collect(wsA.client, MY_FEED, { after: start });
     const feedB = collect(wsB.client, MY_FEED, { after: start });
     const c = await newCase();
-    await gql(app, 'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }', { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } }, tokens.officer);
+    await gql(
+      app,
+      'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }',
+      { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } },
+      tokens.officer,
+    );
     const about = (events: any[]) => events.filter((e) => e.myFeed.caseId === c.id);
     await eventually(() => about(feedA.events).length === 1, 'the share notice');
     expect(about(feedA.events)[0].myFeed).toMatchObject({ type: 'case.shared', caseId: c.id });
@@ -170,14 +220,33 @@ describe('across instances', () => {
       const officeX = await makeAgency(a.orm, AgencyKind.ENFORCEMENT_OFFICE, [areas.communeA]);
       const user = await makeUser(a.orm, officeX, [Role.ENFORCEMENT_OFFICER]);
       const token = (await signIn(a, user.username)).accessToken;
-      const created = await gql(a, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`, {
-        input: { judgmentNumber: 'X-1', judgmentCourt: 'TAND', judgmentDate: '2026-08-01', receivedAt: '2026-09-01T02:00:00.000Z', kind: 'ON_REQUEST', communeId: areas.communeA.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Đỗ Văn Xa' }], obligations: [] },
-      }, token);
+      const created = await gql(
+        a,
+        `mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }`,
+        {
+          input: {
+            judgmentNumber: 'X-1',
+            judgmentCourt: 'TAND',
+            judgmentDate: '2026-08-01',
+            receivedAt: '2026-09-01T02:00:00.000Z',
+            kind: 'ON_REQUEST',
+            communeId: areas.communeA.id,
+            parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Đỗ Văn Xa' }],
+            obligations: [],
+          },
+        },
+        token,
+      );
       const { id, version } = created.data!.createCase;
       const ws = connectWs(b, token);
       await ws.connected;
       const sub = collect(ws.client, CASE_ACTIVITY, { caseId: id, after: await headOf(a) });
-      const upd = await gql(a, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id, version, notes: 'từ A' } }, token);
+      const upd = await gql(
+        a,
+        'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }',
+        { input: { id, version, notes: 'từ A' } },
+        token,
+      );
       expect(upd.errors).toBeUndefined();
       const updates = () => sub.events.filter((e) => e.caseActivity.type === 'case.updated');
       await eventually(() => updates().length === 1, 'the update on instance B', 5_000);

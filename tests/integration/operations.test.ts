@@ -29,7 +29,16 @@ function capturingLogger(level = 'info') {
 
 async function startApp(databaseUrl: string, overrides: Partial<AppConfig>, logger = capturingLogger()) {
   const config = loadConfig(
-    { DATABASE_URL: databaseUrl, PORT: 0, HOST: '127.0.0.1', SEED_DEMO: false, SERVE_CLIENT: false, AUTH_SECRET: TEST_AUTH_SECRET, EVENT_POLL_MS: 200, ...overrides },
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: 0,
+      HOST: '127.0.0.1',
+      SEED_DEMO: false,
+      SERVE_CLIENT: false,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      EVENT_POLL_MS: 200,
+      ...overrides,
+    },
     {},
   );
   return { app: await build(config, { logger: logger.logger }), log: logger };
@@ -91,14 +100,30 @@ describe('logs', () => {
     const orm = await openOrm(databaseUrl, debugLog.logger, { debug: ['query', 'query-params'] });
     const em = orm.em.fork();
     const failure = await em
-      .insert(CaseParty, { id: randomUUID(), case: randomUUID(), role: 'DEBTOR', kind: 'PERSON', name: 'Trần Thị Thử', idNumber: CCCD, phone: PHONE } as never)
-      .then(() => null, (err: unknown) => err as Error);
+      .insert(CaseParty, {
+        id: randomUUID(),
+        case: randomUUID(),
+        role: 'DEBTOR',
+        kind: 'PERSON',
+        name: 'Trần Thị Thử',
+        idNumber: CCCD,
+        phone: PHONE,
+      } as never)
+      .then(
+        () => null,
+        (err: unknown) => err as Error,
+      );
     expect(failure).toBeInstanceOf(Error);
     // The unredacted error does quote the statement's values: this is what must not reach the log.
     expect(`${failure!.message} ${(failure as { detail?: string }).detail ?? ''}`).toContain(CCCD);
 
     debugLog.logger.error({ err: failure }, 'insert failed');
-    formatGraphQLError({ message: failure!.message }, new GraphQLError(failure!.message, { originalError: failure! }), debugLog.logger, 'req-1');
+    formatGraphQLError(
+      { message: failure!.message },
+      new GraphQLError(failure!.message, { originalError: failure! }),
+      debugLog.logger,
+      'req-1',
+    );
     await orm.close(true);
     const text = debugLog.lines.join('\n');
     expect(debugLog.records().filter((r) => r.orm).length).toBeGreaterThan(0); // the query log did run
@@ -137,7 +162,12 @@ describe('/metrics', () => {
     await ws.connected;
     const feed = collect(ws.client, 'subscription($caseId: ID!) { caseActivity(caseId: $caseId) { cursor type } }', { caseId: c.id });
     await eventually(async () => sample((await scrape()).text, 'phoihop_live_subscriptions') === 1, 'the subscription counted');
-    const change = await gql(app, 'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }', { input: { id: c.id, version: c.version, notes: 'đo lường' } }, accessToken);
+    const change = await gql(
+      app,
+      'mutation($input: UpdateCaseInput!) { updateCase(input: $input) { version } }',
+      { input: { id: c.id, version: c.version, notes: 'đo lường' } },
+      accessToken,
+    );
     expect(change.errors).toBeUndefined();
     await eventually(() => feed.events.length > 0, 'the update delivered live');
 
@@ -145,7 +175,10 @@ describe('/metrics', () => {
     expect(status).toBe(200);
     expect(type).toContain('text/plain');
     expect(sample(text, 'phoihop_graphql_operations_total{operation="MetricsMe",type="query",code="OK"}')).toBe(1);
-    expect(sample(text, 'phoihop_graphql_operations_total{operation="MetricsMe",type="query",code="UNAUTHENTICATED"}') ?? sample(text, 'phoihop_graphql_operations_total{operation="MetricsMe",type="query",code="FORBIDDEN"}')).toBe(1);
+    expect(
+      sample(text, 'phoihop_graphql_operations_total{operation="MetricsMe",type="query",code="UNAUTHENTICATED"}') ??
+        sample(text, 'phoihop_graphql_operations_total{operation="MetricsMe",type="query",code="FORBIDDEN"}'),
+    ).toBe(1);
     expect(text).toMatch(/phoihop_graphql_errors_total\{code="(UNAUTHENTICATED|FORBIDDEN)"\} \d/);
     expect(text).toMatch(/phoihop_graphql_operation_duration_seconds_bucket\{le="0\.5",operation="MetricsMe",type="query"\} 2/);
     expect(sample(text, 'phoihop_websocket_connections')).toBe(1);
@@ -191,28 +224,47 @@ describe('retention', () => {
       `insert into idempotency_key (id, user_id, key, operation, result_id, created_at) values (?, ?, 'old-key', 'createCase', ?, ?), (?, ?, 'new-key', 'createCase', ?, now())`,
       [randomUUID(), userId, randomUUID(), old, randomUUID(), userId, randomUUID()],
     );
-    await conn.execute(`insert into signin_throttle (key, points, expire) values ('account:gone', 3, ?), ('account:live', 2, ?)`, [Date.now() - 1000, Date.now() + 600_000]);
+    await conn.execute(`insert into signin_throttle (key, points, expire) values ('account:gone', 3, ?), ('account:live', 2, ?)`, [
+      Date.now() - 1000,
+      Date.now() + 600_000,
+    ]);
 
     const report = await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 });
     expect(report.idempotencyKeys).toBeGreaterThanOrEqual(1);
     expect(report.signinThrottle).toBeGreaterThanOrEqual(1);
     const keys = await conn.execute<{ key: string }[]>(`select key from idempotency_key where user_id = ?`, [userId]);
     expect(keys.map((k) => k.key)).toEqual(['new-key']);
-    const throttled = await conn.execute<{ key: string }[]>(`select key from signin_throttle where key in ('account:gone', 'account:live')`);
+    const throttled = await conn.execute<{ key: string }[]>(
+      `select key from signin_throttle where key in ('account:gone', 'account:live')`,
+    );
     expect(throttled.map((k) => k.key)).toEqual(['account:live']);
     // A second run (e.g. another instance) finds nothing more.
-    expect(await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).toEqual({ idempotencyKeys: 0, signinThrottle: 0, events: 0 });
+    expect(await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).toEqual({
+      idempotencyKeys: 0,
+      signinThrottle: 0,
+      events: 0,
+    });
   });
 
   it('answers RESYNC_REQUIRED to a client whose cursor is older than the replay retention', async () => {
     const { accessToken } = await signIn(app, username);
     // An event written 40 days ago (the log is insert-only, so the old row is inserted as it was then).
-    const [old] = await app.orm.em.fork().getConnection().execute<{ c: string }[]>(
-      `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
+    const [old] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ c: string }[]>(
+        `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
        values ('retention-test', 1, 'test.old', null, '{}', '{}', now() - interval '40 days', repeat('0', 64), repeat('1', 64))
        returning tx_id::text || '.' || id::text as c`,
-    );
-    const recent = (await app.orm.em.fork().getConnection().execute<{ c: string }[]>(`select tx_id::text || '.' || id::text as c from event where occurred_at > now() - interval '1 day' order by tx_id, id limit 1`))[0].c;
+      );
+    const recent = (
+      await app.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ c: string }[]>(
+          `select tx_id::text || '.' || id::text as c from event where occurred_at > now() - interval '1 day' order by tx_id, id limit 1`,
+        )
+    )[0].c;
     const ws = connectWs(app, accessToken);
     await ws.connected;
     const stale = collect(ws.client, 'subscription($after: String) { myFeed(after: $after) { cursor } }', { after: old.c });
@@ -233,7 +285,15 @@ describe('retention', () => {
     let prevHash = GENESIS_HASH;
     const oldCursors: string[] = [];
     for (let seq = 1n; seq <= 3n; seq++) {
-      const event = { type: 'test.old', stream, actorId: null, topics: [stream], payload: { n: Number(seq) }, streamSeq: seq, occurredAt: new Date(Date.now() - 50 * 86_400_000 + Number(seq)) };
+      const event = {
+        type: 'test.old',
+        stream,
+        actorId: null,
+        topics: [stream],
+        payload: { n: Number(seq) },
+        streamSeq: seq,
+        occurredAt: new Date(Date.now() - 50 * 86_400_000 + Number(seq)),
+      };
       const hash = computeEventHash(prevHash, event);
       const [row] = await conn.execute<{ c: string }[]>(
         `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash) values (?, ?, ?, null, ?::text[], ?::jsonb, ?, ?, ?)
@@ -245,13 +305,20 @@ describe('retention', () => {
     }
     await conn.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 3, ?)`, [stream, prevHash]);
     // …and one written now, through the outbox, continuing the same chain.
-    await app.services.outbox.transaction(app.orm.em.fork(), (tx) => tx.emit({ type: 'test.recent', stream, actorId: null, topics: [stream], payload: { n: 4 } }));
+    await app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
+      tx.emit({ type: 'test.recent', stream, actorId: null, topics: [stream], payload: { n: 4 } }),
+    );
 
     const report = await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72, eventLogRetentionDays: 30 });
     expect(report.events).toBeGreaterThanOrEqual(3);
-    const kept = await conn.execute<{ stream_seq: string }[]>(`select stream_seq::text from event where stream = ? order by stream_seq`, [stream]);
+    const kept = await conn.execute<{ stream_seq: string }[]>(`select stream_seq::text from event where stream = ? order by stream_seq`, [
+      stream,
+    ]);
     expect(kept.map((r) => r.stream_seq)).toEqual(['4']);
-    const [head] = await conn.execute<{ pruned_seq: string; pruned_hash: string }[]>(`select pruned_seq::text, pruned_hash from event_stream where stream = ?`, [stream]);
+    const [head] = await conn.execute<{ pruned_seq: string; pruned_hash: string }[]>(
+      `select pruned_seq::text, pruned_hash from event_stream where stream = ?`,
+      [stream],
+    );
     expect(head).toEqual({ pruned_seq: '3', pruned_hash: prevHash });
     const audit = await verifyAuditChain(app.orm.em.fork());
     expect(audit.problems).toEqual([]);

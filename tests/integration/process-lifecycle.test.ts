@@ -12,11 +12,19 @@ chmodSync(dataDir, 0o711);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** PostgreSQL processes still running on this test's data folder. */
-const postgresLeft = () => spawnSync('pgrep', ['-f', join(dataDir, 'pg')], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).length;
+const postgresLeft = () =>
+  spawnSync('pgrep', ['-f', join(dataDir, 'pg')], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean).length;
 
 /** Watchdogs of this test's data folder (identified by their command line). */
 const watchdogPids = () =>
-  spawnSync('pgrep', ['-f', 'phoihop-pg-watchdog'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number)
+  spawnSync('pgrep', ['-f', 'phoihop-pg-watchdog'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
     .filter((pid) => {
       try {
         return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(String(pidOfApp));
@@ -30,14 +38,28 @@ let pidOfApp = 0;
 async function startMain(extraEnv: Record<string, string> = {}) {
   const port = await findFreePort();
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/server/src/main.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SERVE_CLIENT: 'false', REDIS_URL: '', DATABASE_URL: '', ...extraEnv },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SERVE_CLIENT: 'false',
+      REDIS_URL: '',
+      DATABASE_URL: '',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await eventually(() => output.includes('Phối Hợp is running at') || child.exitCode !== null, `the start banner (output so far: ${output.slice(-300)})`, 60_000);
+  await eventually(
+    () => output.includes('Phối Hợp is running at') || child.exitCode !== null,
+    `the start banner (output so far: ${output.slice(-300)})`,
+    60_000,
+  );
   expect(output, output).toContain('Phối Hợp is running at');
   pidOfApp = child.pid!;
   return { child, port, exited, output: () => output };

@@ -47,7 +47,17 @@ function deepCaseQuery(levels: number): string {
 async function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
   const text = await res.text();
-  return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() };
+  return {
+    status: res.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })(),
+  };
 }
 
 describe('bounded work per operation', () => {
@@ -64,7 +74,11 @@ describe('bounded work per operation', () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: serverInfo { version }`).join(' ');
     const directives = `{ serverInfo { ${Array.from({ length: 40 }, () => 'version @include(if: true)').join(' ')} } }`;
     const tokens = `{ serverInfo { ${'version '.repeat(5000)} } }`;
-    for (const [query, limit] of [[`{ ${aliases} }`, 'aliases'], [directives, 'directives'], [tokens, 'tokens']] as const) {
+    for (const [query, limit] of [
+      [`{ ${aliases} }`, 'aliases'],
+      [directives, 'directives'],
+      [tokens, 'tokens'],
+    ] as const) {
       const res = await post(JSON.stringify({ query }));
       expect(res.status, limit).toBe(400);
       expect(res.json.errors[0].extensions.code, limit).toBe('QUERY_TOO_COMPLEX');
@@ -98,9 +112,15 @@ describe('bounded work per operation', () => {
     const malformed = await post('{"query": "{ serverInfo { version } }"');
     expect(malformed.status).toBe(400);
     expect(malformed.json.errors[0].extensions.code).toBe('BAD_REQUEST');
-    const charset = await post(JSON.stringify({ query: '{ serverInfo { version } }' }), { 'content-type': 'application/json; charset=koi8-r' });
+    const charset = await post(JSON.stringify({ query: '{ serverInfo { version } }' }), {
+      'content-type': 'application/json; charset=koi8-r',
+    });
     expect(charset.status).toBe(415);
-    const badUtf8 = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) });
+    const badUtf8 = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+    });
     expect(badUtf8.status).toBeLessThan(500);
     for (const r of [huge, malformed, charset]) {
       expect(r.text).not.toMatch(/<html|at .*\.js|node_modules|\/work\//i);
@@ -135,10 +155,18 @@ describe("the web app's own operations fit comfortably", () => {
   });
 
   it('every operation is valid, within half of each limit, at the largest page size it asks for', () => {
-    const halfLimits = { ...limits, maxDepth: Math.floor(limits.maxDepth * 0.7), maxAliases: Math.floor(limits.maxAliases / 2), maxDirectives: Math.floor(limits.maxDirectives / 2) };
+    const halfLimits = {
+      ...limits,
+      maxDepth: Math.floor(limits.maxDepth * 0.7),
+      maxAliases: Math.floor(limits.maxAliases / 2),
+      maxDirectives: Math.floor(limits.maxDirectives / 2),
+    };
     for (const [name, document] of documents) {
       const errors = validate(app.schema, document, [...specifiedRules, ...limitValidationRules(halfLimits)]);
-      expect(errors.map((e) => e.message), name).toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        name,
+      ).toEqual([]);
       // Page-size variables at the maximum the schema allows: the worst the app can send.
       const variables = worstCaseVariables(app.schema, document);
       const cost = operationCost(app.schema, document, variables);
@@ -151,20 +179,30 @@ describe("the web app's own operations fit comfortably", () => {
 
 /** A value of `type` for every declared variable; page sizes at their maximum (100). */
 function worstCaseVariables(schema: GraphQLSchema, document: DocumentNode): Record<string, unknown> {
-  const valueOf = (type: GraphQLInputType, name: string): unknown => {
+  const sampleValueOf = (type: GraphQLInputType, name: string): unknown => {
     const inner = getNullableType(type) as GraphQLInputType;
-    if (isListType(inner)) return [valueOf(inner.ofType, name)];
+    if (isListType(inner)) return [sampleValueOf(inner.ofType, name)];
     if (isEnumType(inner)) return inner.getValues()[0].value;
     if (isInputObjectType(inner)) {
-      return Object.fromEntries(Object.values(inner.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, valueOf(f.type, f.name)]));
+      return Object.fromEntries(
+        Object.values(inner.getFields())
+          .filter((f) => isNonNullType(f.type))
+          .map((f) => [f.name, sampleValueOf(f.type, f.name)]),
+      );
     }
     switch (getNamedType(inner).name) {
-      case 'Int': return 100;
-      case 'Float': return 1;
-      case 'Boolean': return true;
-      case 'Money': return '1';
-      case 'DateTimeISO': return new Date().toISOString();
-      default: return name === 'first' || name === 'last' ? 100 : '00000000-0000-4000-8000-000000000000';
+      case 'Int':
+        return 100;
+      case 'Float':
+        return 1;
+      case 'Boolean':
+        return true;
+      case 'Money':
+        return '1';
+      case 'DateTimeISO':
+        return new Date().toISOString();
+      default:
+        return name === 'first' || name === 'last' ? 100 : '00000000-0000-4000-8000-000000000000';
     }
   };
   const variables: Record<string, unknown> = {};
@@ -172,7 +210,7 @@ function worstCaseVariables(schema: GraphQLSchema, document: DocumentNode): Reco
     if (definition.kind !== 'OperationDefinition') continue;
     for (const v of definition.variableDefinitions ?? []) {
       const type = typeFromAST(schema, v.type as never) as GraphQLInputType;
-      variables[v.variable.name.value] = valueOf(type, v.variable.name.value);
+      variables[v.variable.name.value] = sampleValueOf(type, v.variable.name.value);
     }
   }
   return variables;

@@ -79,7 +79,12 @@ describe('the browser session cookie', () => {
     expect(empty).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', field: 'username' } } });
     expect((await post('refresh')).status).toBe(401);
     // A cross-site form can only send form encodings: refused before anything is read.
-    const form = await post('sign-in', `username=${username}&password=${encodeURIComponent(PASSWORD)}`, undefined, 'application/x-www-form-urlencoded');
+    const form = await post(
+      'sign-in',
+      `username=${username}&password=${encodeURIComponent(PASSWORD)}`,
+      undefined,
+      'application/x-www-form-urlencoded',
+    );
     expect(form.status).toBe(415);
   });
 });

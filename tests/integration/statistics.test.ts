@@ -58,9 +58,10 @@ async function historyCase(key: string, lead: Agency, commune: Area, officer: Us
      values (?, ?, 'TAND khu vực 1', '2025-01-01', ?, 'ON_REQUEST', ?, ?, ?, ?, 1, ?, now(), '')`,
     [id, `HW-${key}`, steps[0][0], lead.id, officer?.id ?? null, commune.id, last[1], steps[0][0]],
   );
-  await conn.execute(`insert into obligation (id, case_id, kind, description, amount_owed, amount_collected, fulfilled, created_at) values (?, ?, 'PAY_MONEY', 'Trả tiền', ?, ?, false, now())`, [
-    randomUUID(), id, last[2], last[3],
-  ]);
+  await conn.execute(
+    `insert into obligation (id, case_id, kind, description, amount_owed, amount_collected, fulfilled, created_at) values (?, ?, 'PAY_MONEY', 'Trả tiền', ?, ?, false, now())`,
+    [randomUUID(), id, last[2], last[3]],
+  );
   const accepted = steps.find((s) => s[1] !== 'RECEIVED')?.[0] ?? null;
   for (let i = 0; i < steps.length; i++) {
     const [from, status, owed, collected] = steps[i];
@@ -169,9 +170,14 @@ afterAll(async () => {
 
 describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () => {
   it('office A, statistical year 2026: every row, cases and money', async () => {
-    const target = await gql(app, 'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { caseRatePercent } }', {
-      i: { agencyId: officeA.id, statisticalYear: 2026, caseRatePercent: '83.25', moneyRatePercent: '46.45' },
-    }, adminToken);
+    const target = await gql(
+      app,
+      'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { caseRatePercent } }',
+      {
+        i: { agencyId: officeA.id, statisticalYear: 2026, caseRatePercent: '83.25', moneyRatePercent: '46.45' },
+      },
+      adminToken,
+    );
     expect(target.errors).toBeUndefined();
 
     const res = await gql(app, REPORT, { period: YEAR_2026, scope: { agencyId: officeA.id } }, headAToken);
@@ -242,7 +248,12 @@ describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () =>
     ]);
     const c2Line = r.byCommune.find((l: any) => l.id === c2.id).rows;
     // C2 money accepted: K8 100 M + K13 400 M + K14 0 + K15 250 M + K16 80 M = 830,000,000.
-    expect([c2Line.totalAccepted, c2Line.completed, c2Line.enforceable.cases, c2Line.caseRate.percent]).toEqual([{ cases: 5, money: '830000000' }, { cases: 1, money: '100000000' }, 4, 25]);
+    expect([c2Line.totalAccepted, c2Line.completed, c2Line.enforceable.cases, c2Line.caseRate.percent]).toEqual([
+      { cases: 5, money: '830000000' },
+      { cases: 1, money: '100000000' },
+      4,
+      25,
+    ]);
     // By officer: o1 has K1–K5 (5 cases; collected 677 M + 600,000,000,000,000 + 50 M); o2 the other 7.
     const byOfficer = Object.fromEntries(r.byOfficer.map((l: any) => [l.id, l.rows]));
     expect(byOfficer[o1.id].totalAccepted.cases).toBe(5);
@@ -253,7 +264,12 @@ describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () =>
 
   it("last year's report does not move when a case changes later, and carried to next = next year's carried over", async () => {
     // K15 completed on 15/10/2026 (statistical year 2027); in 2026 it stays "in progress".
-    const next = await gql(app, REPORT, { period: { kind: 'STATISTICAL_YEAR', statisticalYear: 2027 }, scope: { agencyId: officeA.id } }, headAToken);
+    const next = await gql(
+      app,
+      REPORT,
+      { period: { kind: 'STATISTICAL_YEAR', statisticalYear: 2027 }, scope: { agencyId: officeA.id } },
+      headAToken,
+    );
     expect(next.errors).toBeUndefined();
     // Carried over into 2027: the six open cases (K2, K6, K7, K8, K14, K15) and their 4,000,001,440,000,001 đ.
     expect(next.data!.statistics.totals.carriedOver).toEqual({ cases: 6, money: '4000001440000001' });
@@ -263,7 +279,12 @@ describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () =>
   });
 
   it('quarter 2 (January – March 2026): as of 31/3/2026', async () => {
-    const res = await gql(app, REPORT, { period: { kind: 'QUARTER', statisticalYear: 2026, number: 2 }, scope: { agencyId: officeA.id } }, headAToken);
+    const res = await gql(
+      app,
+      REPORT,
+      { period: { kind: 'QUARTER', statisticalYear: 2026, number: 2 }, scope: { agencyId: officeA.id } },
+      headAToken,
+    );
     expect(res.errors).toBeUndefined();
     const t = res.data!.statistics.totals;
     expect(res.data!.statistics.period).toEqual({ firstDay: '2026-01-01', lastDay: '2026-03-31' });
@@ -271,7 +292,14 @@ describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () =>
     // New in the quarter: K5 (1/2), K7 (10/1) → 2. Total 11.
     // On 31/3/2026: K1 completed (20/1); K3 entrusted with nothing → entrusted out 1; K13 entrusted after 100 M → completed partly;
     //   K16 not yet enforceable; K6 not yet enforceable → 2; so completed 2, enforceable 11 − 1 − 2 = 8.
-    expect([t.carriedOver.cases, t.newlyAccepted.cases, t.entrustedOut.cases, t.notYetEnforceable.cases, t.completed.cases, t.enforceable.cases]).toEqual([9, 2, 1, 2, 2, 8]);
+    expect([
+      t.carriedOver.cases,
+      t.newlyAccepted.cases,
+      t.entrustedOut.cases,
+      t.notYetEnforceable.cases,
+      t.completed.cases,
+      t.enforceable.cases,
+    ]).toEqual([9, 2, 1, 2, 2, 8]);
     // Collected in the quarter: K1 677,000,000 (15/1) + K2 600,000,000,000,000 (1/3) + K5 50,000,000 (5/3) + K13 100,000,000 (10/2).
     expect(t.completed.money).toBe('600000827000000');
   });
@@ -287,8 +315,13 @@ describe('statistics, worked by hand (rule 9, Thông tư 06/2019/TT-BTP)', () =>
   });
 
   it('drills down from a row to the cases behind it', async () => {
-    const res = await gql(app, `query($period: StatisticsPeriodInput!, $scope: StatisticsScopeInput) {
-      statisticsCases(period: $period, scope: $scope, row: COMPLETED, first: 10) { totalCount edges { node { id } } } }`, { period: YEAR_2026, scope: { agencyId: officeA.id } }, headAToken);
+    const res = await gql(
+      app,
+      `query($period: StatisticsPeriodInput!, $scope: StatisticsScopeInput) {
+      statisticsCases(period: $period, scope: $scope, row: COMPLETED, first: 10) { totalCount edges { node { id } } } }`,
+      { period: YEAR_2026, scope: { agencyId: officeA.id } },
+      headAToken,
+    );
     expect(res.errors).toBeUndefined();
     const ids = res.data!.statisticsCases.edges.map((e: any) => e.node.id).sort();
     expect(ids).toEqual(['K1', 'K4', 'K5', 'K13'].map((k) => caseIds.get(k)).sort());
@@ -312,7 +345,12 @@ describe('statistics: who sees what', () => {
     expect(own.data!.statistics.totals.totalAccepted).toEqual({ cases: 5, money: '830000000' });
     const c1Figures = await gql(app, REPORT, { period: YEAR_2026, scope: { areaId: c1.id } }, token);
     expect(c1Figures.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const list = await gql(app, `query($p: StatisticsPeriodInput!) { statisticsCases(period: $p, row: TOTAL_ACCEPTED) { totalCount } }`, { p: YEAR_2026 }, token);
+    const list = await gql(
+      app,
+      `query($p: StatisticsPeriodInput!) { statisticsCases(period: $p, row: TOTAL_ACCEPTED) { totalCount } }`,
+      { p: YEAR_2026 },
+      token,
+    );
     expect(list.data!.statisticsCases.totalCount).toBe(0);
   });
 
@@ -321,13 +359,23 @@ describe('statistics: who sees what', () => {
     const token = (await signIn(app, (await makeUser(app.orm, committee, [Role.STEERING_MEMBER])).username)).accessToken;
     const res = await gql(app, REPORT, { period: YEAR_2026 }, token);
     expect(res.data!.statistics.totals.totalAccepted.cases).toBe(13);
-    const set = await gql(app, 'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { version caseRatePercent } }', {
-      i: { agencyId: officeB.id, statisticalYear: 2026, caseRatePercent: '80', moneyRatePercent: '40.5' },
-    }, token);
+    const set = await gql(
+      app,
+      'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { version caseRatePercent } }',
+      {
+        i: { agencyId: officeB.id, statisticalYear: 2026, caseRatePercent: '80', moneyRatePercent: '40.5' },
+      },
+      token,
+    );
     expect(set.errors).toBeUndefined();
-    const bad = await gql(app, 'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { version } }', {
-      i: { agencyId: officeB.id, statisticalYear: 2026, caseRatePercent: '180', moneyRatePercent: '40' },
-    }, token);
+    const bad = await gql(
+      app,
+      'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { version } }',
+      {
+        i: { agencyId: officeB.id, statisticalYear: 2026, caseRatePercent: '180', moneyRatePercent: '40' },
+      },
+      token,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const police = await makeAgency(app.orm, AgencyKind.POLICE, [c1]);
     const policeToken = (await signIn(app, (await makeUser(app.orm, police, [Role.OFFICER])).username)).accessToken;
@@ -340,32 +388,69 @@ describe('state history: written with every lifecycle transition and money chang
   it('records one row per statistical change, in the same transaction, and the figures follow', async () => {
     const officerToken = (await signIn(app, o1.username)).accessToken;
     const history = async (id: string) =>
-      app.orm.em.getConnection().execute(`select status::text as status, amount_owed::text as owed, amount_collected::text as collected, accepted_at is not null as accepted, valid_to is null as current from case_state_history where case_id = ? order by id`, [id]);
-    const created = await gql(app, `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`, {
-      i: {
-        judgmentNumber: 'LS-77/2026', judgmentCourt: 'TAND khu vực 1', judgmentDate: '2026-10-01', receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), kind: 'ON_REQUEST', communeId: c1.id, officerId: o1.id,
-        parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Thử Nghiệm' }], obligations: [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, amountOwed: '999999999999999' }],
+      app.orm.em
+        .getConnection()
+        .execute(
+          `select status::text as status, amount_owed::text as owed, amount_collected::text as collected, accepted_at is not null as accepted, valid_to is null as current from case_state_history where case_id = ? order by id`,
+          [id],
+        );
+    const created = await gql(
+      app,
+      `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`,
+      {
+        i: {
+          judgmentNumber: 'LS-77/2026',
+          judgmentCourt: 'TAND khu vực 1',
+          judgmentDate: '2026-10-01',
+          receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          kind: 'ON_REQUEST',
+          communeId: c1.id,
+          officerId: o1.id,
+          parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Thử Nghiệm' }],
+          obligations: [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, amountOwed: '999999999999999' }],
+        },
       },
-    }, officerToken);
+      officerToken,
+    );
     expect(created.errors).toBeUndefined();
     let { id, version } = created.data!.createCase;
     expect(await history(id)).toEqual([{ status: 'RECEIVED', owed: '999999999999999', collected: '0', accepted: false, current: true }]);
     const step = async (input: Record<string, unknown>) => {
-      const res = await gql(app, `mutation($i: TransitionCaseInput!) { transitionCase(input: $i) { version } }`, { i: { id, version, ...input } }, officerToken);
+      const res = await gql(
+        app,
+        `mutation($i: TransitionCaseInput!) { transitionCase(input: $i) { version } }`,
+        { i: { id, version, ...input } },
+        officerToken,
+      );
       expect(res.errors).toBeUndefined();
       version = res.data!.transitionCase.version;
     };
     await step({ transition: 'ISSUE_DECISION', decisionNumber: '77/QĐ-THA', decisionDate: '2026-11-20' });
     await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - 15 * 86_400_000).toISOString() });
     // A notes change is not statistical: no new row.
-    const noted = await gql(app, `mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { id, version, notes: 'Đã gặp đương sự' } }, officerToken);
+    const noted = await gql(
+      app,
+      `mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`,
+      { i: { id, version, notes: 'Đã gặp đương sự' } },
+      officerToken,
+    );
     version = noted.data!.updateCase.version;
     const obligationId = (await app.orm.em.getConnection().execute(`select id from obligation where case_id = ?`, [id]))[0].id;
-    const paid = await gql(app, `mutation($i: ObligationProgressInput!) { recordObligationProgress(input: $i) { version } }`, { i: { caseId: id, version, obligationId, amountCollected: '1000000001' } }, officerToken);
+    const paid = await gql(
+      app,
+      `mutation($i: ObligationProgressInput!) { recordObligationProgress(input: $i) { version } }`,
+      { i: { caseId: id, version, obligationId, amountCollected: '1000000001' } },
+      officerToken,
+    );
     expect(paid.errors).toBeUndefined();
     version = paid.data!.recordObligationProgress.version;
     // A refused change (an illegal transition) writes nothing.
-    const refused = await gql(app, `mutation($i: TransitionCaseInput!) { transitionCase(input: $i) { version } }`, { i: { id, version, transition: 'RESUME' } }, officerToken);
+    const refused = await gql(
+      app,
+      `mutation($i: TransitionCaseInput!) { transitionCase(input: $i) { version } }`,
+      { i: { id, version, transition: 'RESUME' } },
+      officerToken,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
     await step({ transition: 'ENTRUST', reason: 'Tài sản ở tỉnh khác (Điều 55)' });
     expect(await history(id)).toEqual([
@@ -377,10 +462,20 @@ describe('state history: written with every lifecycle transition and money chang
     ]);
     // This statistical year (2027): new, completed partly (the rest entrusted): 1,000,000,001 đ collected,
     // 9,007,199,254,740,993 − 1,000,000,001 = 9,007,198,254,740,992 đ entrusted out.
-    const res = await gql(app, REPORT, { period: { kind: 'STATISTICAL_YEAR', statisticalYear: 2027 }, scope: { officerId: o1.id } }, headAToken);
+    const res = await gql(
+      app,
+      REPORT,
+      { period: { kind: 'STATISTICAL_YEAR', statisticalYear: 2027 }, scope: { officerId: o1.id } },
+      headAToken,
+    );
     expect(res.errors).toBeUndefined();
     const t = res.data!.statistics.totals;
-    expect([t.newlyAccepted, t.completedPartlyCases, t.completed.money, t.entrustedOut.money]).toEqual([{ cases: 1, money: '999999999999999' }, 1, '1000000001', '999998999999998']);
+    expect([t.newlyAccepted, t.completedPartlyCases, t.completed.money, t.entrustedOut.money]).toEqual([
+      { cases: 1, money: '999999999999999' },
+      1,
+      '1000000001',
+      '999998999999998',
+    ]);
   });
 });
 
@@ -399,11 +494,33 @@ describe('statistics, live', () => {
       await new Promise((r) => setTimeout(r, 200)); // subscriptions registered
       const officerToken = (await signIn(app, o1.username)).accessToken;
       // Three quick changes to one case in commune C1: one tick for the committee, none for commune C2.
-      const created = await gql(app, `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`, {
-        i: { judgmentNumber: 'LIVE-1', judgmentCourt: 'TAND khu vực 1', judgmentDate: '2026-10-01', receivedAt: new Date(Date.now() - 86_400_000).toISOString(), kind: 'ON_REQUEST', communeId: c1.id, parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Trực Tuyến' }], obligations: [] },
-      }, officerToken);
+      const created = await gql(
+        app,
+        `mutation($i: CreateCaseInput!) { createCase(input: $i) { id version } }`,
+        {
+          i: {
+            judgmentNumber: 'LIVE-1',
+            judgmentCourt: 'TAND khu vực 1',
+            judgmentDate: '2026-10-01',
+            receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+            kind: 'ON_REQUEST',
+            communeId: c1.id,
+            parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Trực Tuyến' }],
+            obligations: [],
+          },
+        },
+        officerToken,
+      );
       let { id, version } = created.data!.createCase;
-      for (const notes of ['một', 'hai']) version = (await gql(app, `mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`, { i: { id, version, notes } }, officerToken)).data!.updateCase.version;
+      for (const notes of ['một', 'hai'])
+        version = (
+          await gql(
+            app,
+            `mutation($i: UpdateCaseInput!) { updateCase(input: $i) { version } }`,
+            { i: { id, version, notes } },
+            officerToken,
+          )
+        ).data!.updateCase.version;
       await eventually(() => ticks.events.length > 0, 'a statistics tick for the committee member');
       await new Promise((r) => setTimeout(r, 1500));
       expect(ticks.errors).toEqual([]);

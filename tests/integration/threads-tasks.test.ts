@@ -15,8 +15,10 @@ let office: Agency, ubndA: Agency, policeA: Agency, ubndB: Agency, steering: Age
 const users: Record<string, User> = {};
 const tokens: Record<string, string> = {};
 
-const POST_FIELDS = 'id seq kind body caseId unread version editedAt deletedAt author { id } mentionedUsers { id } mentionedAgencies { id } attachments { name size type checksum } history { version body } viewerCan { edit delete }';
-const TASK_FIELDS = 'id status version reason resultNote overdue escalatedAt dueAt assignee { id } assigneeAgency { id } viewerCan { respond reassign cancel }';
+const POST_FIELDS =
+  'id seq kind body caseId unread version editedAt deletedAt author { id } mentionedUsers { id } mentionedAgencies { id } attachments { name size type checksum } history { version body } viewerCan { edit delete }';
+const TASK_FIELDS =
+  'id status version reason resultNote overdue escalatedAt dueAt assignee { id } assigneeAgency { id } viewerCan { respond reassign cancel }';
 
 const postMutation = `mutation($input: NewPostInput!) { postToThread(input: $input) { ${POST_FIELDS} } }`;
 const assignMutation = `mutation($input: AssignTaskInput!) { assignTask(input: $input) { ${TASK_FIELDS} } }`;
@@ -32,27 +34,39 @@ async function ok(who: string, query: string, variables: Record<string, unknown>
 const code = (res: { errors?: Array<{ extensions?: Record<string, any> }> }) => res.errors?.[0]?.extensions?.code;
 
 async function unread(who: string, caseId: string) {
-  const data = await ok(who, 'query($ids: [ID!]) { unreadCounts(caseIds: $ids) { total cases { caseId unread lastSeq lastReadSeq } } }', { ids: [caseId] });
+  const data = await ok(who, 'query($ids: [ID!]) { unreadCounts(caseIds: $ids) { total cases { caseId unread lastSeq lastReadSeq } } }', {
+    ids: [caseId],
+  });
   return data.unreadCounts.cases[0]?.unread ?? 0;
 }
 async function totalUnread(who: string) {
   return (await ok(who, '{ unreadCounts { total } }')).unreadCounts.total as number;
 }
 async function myTasks(who: string, filter: Record<string, unknown> = {}) {
-  const data = await ok(who, `query($filter: TaskFilterInput) { myTasks(first: 50, filter: $filter) { totalCount edges { node { id status } } } }`, { filter });
+  const data = await ok(
+    who,
+    `query($filter: TaskFilterInput) { myTasks(first: 50, filter: $filter) { totalCount edges { node { id status } } } }`,
+    { filter },
+  );
   return data.myTasks.edges.map((e: any) => e.node) as Array<{ id: string; status: string }>;
 }
 async function counts() {
-  const [row] = await app.orm.em.fork().getConnection().execute<{ posts: string; tasks: string; events: string; revisions: string }[]>(
-    'select (select count(*) from case_post) as posts, (select count(*) from case_task) as tasks, (select count(*) from event) as events, (select count(*) from case_post_revision) as revisions',
-  );
+  const [row] = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ posts: string; tasks: string; events: string; revisions: string }[]>(
+      'select (select count(*) from case_post) as posts, (select count(*) from case_task) as tasks, (select count(*) from event) as events, (select count(*) from case_post_revision) as revisions',
+    );
   return row;
 }
 async function eventsOf(caseId: string, type: string) {
-  return app.orm.em.fork().getConnection().execute<{ type: string; topics: string[]; payload: any; actor_id: string | null }[]>(
-    'select type, topics, payload, actor_id from event where stream = ? and type = ? order by stream_seq',
-    [`case:${caseId}`, type],
-  );
+  return app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ type: string; topics: string[]; payload: any; actor_id: string | null }[]>(
+      'select type, topics, payload, actor_id from event where stream = ? and type = ? order by stream_seq',
+      [`case:${caseId}`, type],
+    );
 }
 
 beforeAll(async () => {
@@ -91,10 +105,23 @@ describe('a persuasion effort, end to end', () => {
     // 1. The officer posts, mentioning the commune official and the commune committee.
     const first = (
       await ok('officer', postMutation, {
-        input: { caseId: c.id, kind: 'NOTE', body: 'Đề nghị **UBND xã** phối hợp vận động gia đình ông Khoa tự nguyện thi hành.', mentionedUserIds: [users.commune.id], mentionedAgencyIds: [ubndA.id] },
+        input: {
+          caseId: c.id,
+          kind: 'NOTE',
+          body: 'Đề nghị **UBND xã** phối hợp vận động gia đình ông Khoa tự nguyện thi hành.',
+          mentionedUserIds: [users.commune.id],
+          mentionedAgencyIds: [ubndA.id],
+        },
       })
     ).postToThread;
-    expect(first).toMatchObject({ seq: 1, kind: 'NOTE', unread: false, mentionedUsers: [{ id: users.commune.id }], mentionedAgencies: [{ id: ubndA.id }], viewerCan: { edit: true, delete: true } });
+    expect(first).toMatchObject({
+      seq: 1,
+      kind: 'NOTE',
+      unread: false,
+      mentionedUsers: [{ id: users.commune.id }],
+      mentionedAgencies: [{ id: ubndA.id }],
+      viewerCan: { edit: true, delete: true },
+    });
     expect(await unread('officer', c.id)).toBe(0); // own posts are never unread
     expect(await unread('commune', c.id)).toBe(1);
     expect(await unread('commune2', c.id)).toBe(1);
@@ -110,10 +137,24 @@ describe('a persuasion effort, end to end', () => {
     // 2. The officer assigns the commune a persuasion task, due in 5 working days, naming the official.
     const task = (
       await ok('officer', assignMutation, {
-        input: { caseId: c.id, agencyId: ubndA.id, assigneeId: users.commune.id, kind: 'PERSUADE', title: 'Vận động gia đình ông Khoa', priority: 'HIGH', dueInWorkingDays: 5 },
+        input: {
+          caseId: c.id,
+          agencyId: ubndA.id,
+          assigneeId: users.commune.id,
+          kind: 'PERSUADE',
+          title: 'Vận động gia đình ông Khoa',
+          priority: 'HIGH',
+          dueInWorkingDays: 5,
+        },
       })
     ).assignTask;
-    expect(task).toMatchObject({ status: 'OPEN', version: 1, overdue: false, assignee: { id: users.commune.id }, viewerCan: { respond: false, reassign: true, cancel: true } });
+    expect(task).toMatchObject({
+      status: 'OPEN',
+      version: 1,
+      overdue: false,
+      assignee: { id: users.commune.id },
+      viewerCan: { respond: false, reassign: true, cancel: true },
+    });
     expect(new Date(task.dueAt).getTime()).toBeGreaterThan(Date.now() + 5 * 86_400_000);
     expect(await myTasks('commune')).toEqual([{ id: task.id, status: 'OPEN' }]);
     expect(await myTasks('commune2')).toEqual([{ id: task.id, status: 'OPEN' }]); // the agency's task
@@ -122,13 +163,19 @@ describe('a persuasion effort, end to end', () => {
     expect(await myTasks('police')).toEqual([]);
     const created = await eventsOf(c.id, 'task.created');
     expect(created[0].topics).toEqual(expect.arrayContaining([`case:${c.id}`, `agency:${ubndA.id}`, `user:${users.commune.id}`]));
-    const inbox = (await ok('commune', '{ inbox(first: 10) { totalCount edges { node { type category case { id } task { id } post { id } actor { id } } } } }')).inbox;
+    const inbox = (
+      await ok(
+        'commune',
+        '{ inbox(first: 10) { totalCount edges { node { type category case { id } task { id } post { id } actor { id } } } } }',
+      )
+    ).inbox;
     expect(inbox.edges.map((e: any) => e.node.category)).toEqual(['NEW_TASK', 'MENTION', 'INVITATION']);
     expect(inbox.edges[0].node).toMatchObject({ task: { id: task.id }, actor: { id: users.officer.id }, case: { id: c.id } });
     expect(inbox.edges[1].node.post).toEqual({ id: first.id });
 
     // 3. The commune official reads the thread (twice: idempotent).
-    const markRead = (who: string) => ok(who, 'mutation($id: ID!) { markThreadRead(caseId: $id) { caseId lastSeq lastReadSeq unread } }', { id: c.id });
+    const markRead = (who: string) =>
+      ok(who, 'mutation($id: ID!) { markThreadRead(caseId: $id) { caseId lastSeq lastReadSeq unread } }', { id: c.id });
     expect((await markRead('commune')).markThreadRead).toEqual({ caseId: c.id, lastSeq: 1, lastReadSeq: 1, unread: 0 });
     expect((await markRead('commune')).markThreadRead).toEqual({ caseId: c.id, lastSeq: 1, lastReadSeq: 1, unread: 0 });
     // Marking an older position never moves the mark back.
@@ -149,7 +196,15 @@ describe('a persuasion effort, end to end', () => {
     expect(await step('commune', 'START')).toMatchObject({ status: 'IN_PROGRESS' });
 
     // 5. The commune reports in the thread.
-    const report = (await ok('commune', postMutation, { input: { caseId: c.id, kind: 'REPORT', body: 'Đã cùng trưởng thôn và Hội Phụ nữ đến nhà ông Khoa; gia đình cam kết trả nợ trong tháng.' } })).postToThread;
+    const report = (
+      await ok('commune', postMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'REPORT',
+          body: 'Đã cùng trưởng thôn và Hội Phụ nữ đến nhà ông Khoa; gia đình cam kết trả nợ trong tháng.',
+        },
+      })
+    ).postToThread;
     expect(report).toMatchObject({ seq: 2, kind: 'REPORT' });
     expect(await unread('officer', c.id)).toBe(1);
     expect(await unread('commune', c.id)).toBe(0);
@@ -157,10 +212,19 @@ describe('a persuasion effort, end to end', () => {
     expect(await unread('police', c.id)).toBe(2);
 
     // 6. The commune completes the task.
-    expect(await step('commune', 'COMPLETE', { note: 'Gia đình đã nộp đủ tiền.' })).toMatchObject({ status: 'DONE', resultNote: 'Gia đình đã nộp đủ tiền.', viewerCan: { respond: true } });
+    expect(await step('commune', 'COMPLETE', { note: 'Gia đình đã nộp đủ tiền.' })).toMatchObject({
+      status: 'DONE',
+      resultNote: 'Gia đình đã nộp đủ tiền.',
+      viewerCan: { respond: true },
+    });
     expect(await myTasks('commune', { statuses: ['OPEN', 'ACCEPTED', 'IN_PROGRESS'] })).toEqual([]);
     expect(await myTasks('commune', { statuses: ['DONE'] })).toEqual([{ id: task.id, status: 'DONE' }]);
-    const types = (await app.orm.em.fork().getConnection().execute<{ type: string }[]>(`select type from event where stream = ? and type like 'task.%' order by stream_seq`, [`case:${c.id}`])).map((r) => r.type);
+    const types = (
+      await app.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ type: string }[]>(`select type from event where stream = ? and type like 'task.%' order by stream_seq`, [`case:${c.id}`])
+    ).map((r) => r.type);
     expect(types).toEqual(['task.created', 'task.accepted', 'task.started', 'task.completed']);
     // The assigner hears of each answer on their personal topic.
     expect((await eventsOf(c.id, 'task.completed'))[0].topics).toContain(`user:${users.officer.id}`);
@@ -182,7 +246,11 @@ describe('bad input is refused with a clear error and writes nothing', () => {
       [{ body: 'x'.repeat(MAX_POST_BODY_CHARS + 1) }, 'body', /vượt giới hạn 10\.000 ký tự/],
       [{ body: 'Nhờ anh hỗ trợ', mentionedUserIds: [users.outsider.id] }, 'mentionedUserIds', /không tham gia việc này/],
       [{ body: 'Nhờ xã B hỗ trợ', mentionedAgencyIds: [ubndB.id] }, 'mentionedAgencyIds', /không tham gia việc này/],
-      [{ body: 'Tệp lỗi', attachments: [{ name: 'bien-ban.pdf', size: 10, type: 'application/pdf', checksum: 'abc' }] }, 'attachments', /SHA-256/],
+      [
+        { body: 'Tệp lỗi', attachments: [{ name: 'bien-ban.pdf', size: 10, type: 'application/pdf', checksum: 'abc' }] },
+        'attachments',
+        /SHA-256/,
+      ],
       [{ body: 'Hệ thống', kind: 'SYSTEM' }, 'kind', /hệ thống/],
     ];
     for (const [input, field, message] of cases) {
@@ -191,14 +259,20 @@ describe('bad input is refused with a clear error and writes nothing', () => {
       expect(res.errors![0].message).toMatch(message);
       if (res.errors![0].extensions?.field) expect(res.errors![0].extensions.field).toContain(field);
     }
-    const task = await call('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndB.id, kind: 'SERVE_NOTICE', title: 'Niêm yết thông báo', dueInWorkingDays: 3 } });
+    const task = await call('officer', assignMutation, {
+      input: { caseId: c.id, agencyId: ubndB.id, kind: 'SERVE_NOTICE', title: 'Niêm yết thông báo', dueInWorkingDays: 3 },
+    });
     expect(code(task)).toBe('BAD_USER_INPUT');
     expect(task.errors![0].message).toMatch(/chưa tham gia việc này; hãy chia sẻ việc/);
-    const wrongPerson = await call('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, assigneeId: users.police.id, kind: 'OTHER', title: 'Việc khác' } });
+    const wrongPerson = await call('officer', assignMutation, {
+      input: { caseId: c.id, agencyId: ubndA.id, assigneeId: users.police.id, kind: 'OTHER', title: 'Việc khác' },
+    });
     expect(wrongPerson.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'assigneeId' } });
     const noTitle = await call('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'OTHER', title: '  ' } });
     expect(noTitle.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'title' } });
-    const pastDue = await call('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'OTHER', title: 'Hạn cũ', dueAt: new Date(Date.now() - 1000).toISOString() } });
+    const pastDue = await call('officer', assignMutation, {
+      input: { caseId: c.id, agencyId: ubndA.id, kind: 'OTHER', title: 'Hạn cũ', dueAt: new Date(Date.now() - 1000).toISOString() },
+    });
     expect(pastDue.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'dueAt' } });
     expect(await counts()).toEqual(before);
   });
@@ -206,7 +280,11 @@ describe('bad input is refused with a clear error and writes nothing', () => {
   it('accepts a body of exactly the limit, with attachment metadata', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id);
     const attachment = { name: 'bien-ban-xac-minh.pdf', size: 123_456, type: 'application/pdf', checksum: 'a'.repeat(64) };
-    const post = (await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'y'.repeat(MAX_POST_BODY_CHARS), attachments: [attachment] } })).postToThread;
+    const post = (
+      await ok('officer', postMutation, {
+        input: { caseId: c.id, kind: 'NOTE', body: 'y'.repeat(MAX_POST_BODY_CHARS), attachments: [attachment] },
+      })
+    ).postToThread;
     expect(post.body).toHaveLength(MAX_POST_BODY_CHARS);
     expect(post.attachments).toEqual([attachment]);
   });
@@ -235,7 +313,11 @@ describe('who may read, post and assign', () => {
     expect(code(await call('commune', postMutation, { input: recommendation }))).toBe('FORBIDDEN');
     expect((await ok('procurator', postMutation, { input: recommendation })).postToThread.kind).toBe('RECOMMENDATION');
     // The directive reaches every participating agency's inbox; the recommendation the lead office's.
-    const inboxOf = async (who: string) => (await ok(who, '{ inbox(first: 20) { edges { node { category case { id } } } } }')).inbox.edges.map((e: any) => e.node).filter((n: any) => n.case.id === c.id).map((n: any) => n.category);
+    const inboxOf = async (who: string) =>
+      (await ok(who, '{ inbox(first: 20) { edges { node { category case { id } } } } }')).inbox.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.case.id === c.id)
+        .map((n: any) => n.category);
     expect(await inboxOf('police')).toContain('DIRECTIVE');
     expect(await inboxOf('commune')).toContain('DIRECTIVE');
     expect(await inboxOf('officer')).toEqual(expect.arrayContaining(['DIRECTIVE', 'RECOMMENDATION']));
@@ -250,7 +332,18 @@ describe('who may read, post and assign', () => {
 describe('the task workflow', () => {
   async function openTask(extra: Record<string, unknown> = {}) {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id, policeA.id]);
-    const t = (await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'SERVE_NOTICE', title: 'Niêm yết thông báo tại UBND xã', dueInWorkingDays: 3, ...extra } })).assignTask;
+    const t = (
+      await ok('officer', assignMutation, {
+        input: {
+          caseId: c.id,
+          agencyId: ubndA.id,
+          kind: 'SERVE_NOTICE',
+          title: 'Niêm yết thông báo tại UBND xã',
+          dueInWorkingDays: 3,
+          ...extra,
+        },
+      })
+    ).assignTask;
     return { c, t };
   }
 
@@ -267,28 +360,47 @@ describe('the task workflow', () => {
     expect(code(await call('commune2', transitionMutation, { input: { id: t.id, version: 1, action: 'START' } }))).toBe('CONFLICT');
     const again = await call('commune', transitionMutation, { input: { id: t.id, version: accepted.version, action: 'ACCEPT' } });
     expect(code(again)).toBe('RULE_VIOLATION');
-    const cancelled = (await ok('officer', transitionMutation, { input: { id: t.id, version: accepted.version, action: 'CANCEL', reason: 'Đương sự đã tự nguyện thi hành.' } })).transitionTask;
+    const cancelled = (
+      await ok('officer', transitionMutation, {
+        input: { id: t.id, version: accepted.version, action: 'CANCEL', reason: 'Đương sự đã tự nguyện thi hành.' },
+      })
+    ).transitionTask;
     expect(cancelled).toMatchObject({ status: 'CANCELLED', reason: 'Đương sự đã tự nguyện thi hành.' });
-    expect(code(await call('commune', transitionMutation, { input: { id: t.id, version: cancelled.version, action: 'START' } }))).toBe('RULE_VIOLATION');
+    expect(code(await call('commune', transitionMutation, { input: { id: t.id, version: cancelled.version, action: 'START' } }))).toBe(
+      'RULE_VIOLATION',
+    );
   });
 
   it('requires a reason to decline and tells the assigner', async () => {
     const { c, t } = await openTask();
     const bare = await call('commune', transitionMutation, { input: { id: t.id, version: 1, action: 'DECLINE' } });
     expect(bare.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
-    const declined = (await ok('commune', transitionMutation, { input: { id: t.id, version: 1, action: 'DECLINE', reason: 'Việc niêm yết thuộc thẩm quyền của cơ quan THADS.' } })).transitionTask;
+    const declined = (
+      await ok('commune', transitionMutation, {
+        input: { id: t.id, version: 1, action: 'DECLINE', reason: 'Việc niêm yết thuộc thẩm quyền của cơ quan THADS.' },
+      })
+    ).transitionTask;
     expect(declined).toMatchObject({ status: 'DECLINED', reason: 'Việc niêm yết thuộc thẩm quyền của cơ quan THADS.' });
-    const inbox = (await ok('officer', '{ inbox(first: 20) { edges { node { category type task { id status } } } } }')).inbox.edges.map((e: any) => e.node);
+    const inbox = (await ok('officer', '{ inbox(first: 20) { edges { node { category type task { id status } } } } }')).inbox.edges.map(
+      (e: any) => e.node,
+    );
     expect(inbox).toContainEqual({ category: 'TASK_UPDATE', type: 'task.declined', task: { id: t.id, status: 'DECLINED' } });
-    expect((await eventsOf(c.id, 'task.declined'))[0].payload).toMatchObject({ caseId: c.id, taskId: t.id, reason: 'Việc niêm yết thuộc thẩm quyền của cơ quan THADS.' });
+    expect((await eventsOf(c.id, 'task.declined'))[0].payload).toMatchObject({
+      caseId: c.id,
+      taskId: t.id,
+      reason: 'Việc niêm yết thuộc thẩm quyền của cơ quan THADS.',
+    });
   });
 
   it('reassigns within the assignee agency, by its head or the lead office only', async () => {
     const { t } = await openTask({ assigneeId: users.commune.id });
-    expect(code(await call('commune', reassignMutation, { input: { id: t.id, version: 1, assigneeId: users.commune2.id } }))).toBe('FORBIDDEN');
+    expect(code(await call('commune', reassignMutation, { input: { id: t.id, version: 1, assigneeId: users.commune2.id } }))).toBe(
+      'FORBIDDEN',
+    );
     const outside = await call('communeHead', reassignMutation, { input: { id: t.id, version: 1, assigneeId: users.police.id } });
     expect(outside.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'assigneeId' } });
-    const moved = (await ok('communeHead', reassignMutation, { input: { id: t.id, version: 1, assigneeId: users.commune2.id } })).reassignTask;
+    const moved = (await ok('communeHead', reassignMutation, { input: { id: t.id, version: 1, assigneeId: users.commune2.id } }))
+      .reassignTask;
     expect(moved).toMatchObject({ assignee: { id: users.commune2.id }, version: 2 });
     expect((await myTasks('commune2', { mineOnly: true })).map((x) => x.id)).toContain(t.id);
     expect((await myTasks('commune', { mineOnly: true })).map((x) => x.id)).not.toContain(t.id);
@@ -302,7 +414,12 @@ describe('the task workflow', () => {
 describe('overdue tasks and escalation', () => {
   it('shows overdue tasks and escalates each one past the grace period once, to the lead office and the steering committee', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
-    const assign = async (title: string) => (await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PROVIDE_INFORMATION', title, dueInWorkingDays: 1 } })).assignTask;
+    const assign = async (title: string) =>
+      (
+        await ok('officer', assignMutation, {
+          input: { caseId: c.id, agencyId: ubndA.id, kind: 'PROVIDE_INFORMATION', title, dueInWorkingDays: 1 },
+        })
+      ).assignTask;
     const longOverdue = await assign('Cung cấp xác nhận cư trú');
     const justOverdue = await assign('Cung cấp danh sách hộ gia đình');
     const done = await assign('Đã xong trước hạn');
@@ -325,26 +442,39 @@ describe('overdue tasks and escalation', () => {
     const escalations = await eventsOf(c.id, 'task.escalated');
     expect(escalations).toHaveLength(1);
     expect(escalations[0].actor_id).toBeNull();
-    expect(escalations[0].topics.sort()).toEqual([`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`, `agency:${ubndA.id}`].sort());
+    expect(escalations[0].topics.sort()).toEqual(
+      [`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`, `agency:${ubndA.id}`].sort(),
+    );
     expect(escalations[0].payload).toMatchObject({ caseId: c.id, taskId: longOverdue.id });
-    expect((await ok('commune', 'query($id: ID!) { task(id: $id) { escalatedAt } }', { id: longOverdue.id })).task.escalatedAt).not.toBeNull();
-    const steeringInbox = (await ok('steering', '{ inbox(first: 10) { edges { node { category task { id } } } } }')).inbox.edges.map((e: any) => e.node);
+    expect(
+      (await ok('commune', 'query($id: ID!) { task(id: $id) { escalatedAt } }', { id: longOverdue.id })).task.escalatedAt,
+    ).not.toBeNull();
+    const steeringInbox = (await ok('steering', '{ inbox(first: 10) { edges { node { category task { id } } } } }')).inbox.edges.map(
+      (e: any) => e.node,
+    );
     expect(steeringInbox).toContainEqual({ category: 'ESCALATION', task: { id: longOverdue.id } });
     // The assignee agency sees its own task as overdue in its inbox.
-    const communeInbox = (await ok('commune', '{ inbox(first: 20) { edges { node { category task { id } } } } }')).inbox.edges.map((e: any) => e.node);
+    const communeInbox = (await ok('commune', '{ inbox(first: 20) { edges { node { category task { id } } } } }')).inbox.edges.map(
+      (e: any) => e.node,
+    );
     expect(communeInbox).toContainEqual({ category: 'OVERDUE_TASK', task: { id: longOverdue.id } });
   });
 });
 
 describe('inbox read state', () => {
-  const inboxQuery = 'query($unreadOnly: Boolean) { inbox(first: 50, unreadOnly: $unreadOnly) { totalCount unreadCount edges { node { id type category unread case { id } } } } }';
+  const inboxQuery =
+    'query($unreadOnly: Boolean) { inbox(first: 50, unreadOnly: $unreadOnly) { totalCount unreadCount edges { node { id type category unread case { id } } } } }';
   const markMutation = 'mutation($ids: [String!]) { markInboxRead(ids: $ids) { unreadCount } }';
   const inboxOf = async (who: string, unreadOnly = false) => (await ok(who, inboxQuery, { unreadOnly })).inbox;
 
   it('marks items read one by one or all at once, per user, and the counts agree with the list', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
-    await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần một', dueInWorkingDays: 5 } });
-    await ok('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần hai', dueInWorkingDays: 5 } });
+    await ok('officer', assignMutation, {
+      input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần một', dueInWorkingDays: 5 },
+    });
+    await ok('officer', assignMutation, {
+      input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động lần hai', dueInWorkingDays: 5 },
+    });
     const before = await inboxOf('commune2');
     const mine = before.edges.map((e: any) => e.node).filter((n: any) => n.case.id === c.id);
     expect(mine.map((n: any) => [n.category, n.unread])).toEqual([
@@ -387,7 +517,15 @@ describe('inbox read state', () => {
     const start = new Date(Date.now() + 30 * 86_400_000);
     start.setUTCHours(2, 0, 0, 0); // 09:00 in Viet Nam
     const planned = await call('officer', 'mutation($input: PlanActionInput!) { planAction(input: $input) { id } }', {
-      input: { caseId: c.id, kind: 'PERSUASION_VISIT', title: 'Vận động tại nhà', scheduledStart: start.toISOString(), scheduledEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(), place: 'Thôn 3', invitations: [{ agencyId: ubndA.id, required: true }] },
+      input: {
+        caseId: c.id,
+        kind: 'PERSUASION_VISIT',
+        title: 'Vận động tại nhà',
+        scheduledStart: start.toISOString(),
+        scheduledEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+        place: 'Thôn 3',
+        invitations: [{ agencyId: ubndA.id, required: true }],
+      },
     });
     if (planned.errors) throw new Error(JSON.stringify(planned.errors));
     const items = (await inboxOf('commune2')).edges.map((e: any) => e.node).filter((n: any) => n.case.id === c.id);
@@ -398,7 +536,8 @@ describe('inbox read state', () => {
 describe('thread history, deletion and pagination', () => {
   it('keeps the edit history, deletes softly with an audit trace, and lets only the author do either', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
-    const post = (await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Lịch vận động: thứ Ba.' } })).postToThread;
+    const post = (await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Lịch vận động: thứ Ba.' } }))
+      .postToThread;
     const edit = 'mutation($input: EditPostInput!) { editPost(input: $input) { body version editedAt history { version body } } }';
     expect(code(await call('commune', edit, { input: { id: post.id, version: 1, body: 'Sửa trộm' } }))).toBe('FORBIDDEN');
     const edited = (await ok('officer', edit, { input: { id: post.id, version: 1, body: 'Lịch vận động: thứ Tư.' } })).editPost;
@@ -408,11 +547,20 @@ describe('thread history, deletion and pagination', () => {
     const del = 'mutation($input: DeletePostInput!) { deletePost(input: $input) { body deletedAt history { body } viewerCan { edit } } }';
     expect(code(await call('commune', del, { input: { id: post.id, version: 2 } }))).toBe('FORBIDDEN');
     const deleted = (await ok('officer', del, { input: { id: post.id, version: 2, reason: 'Đăng nhầm việc' } })).deletePost;
-    expect(deleted).toMatchObject({ body: null, viewerCan: { edit: false }, history: [{ body: 'Lịch vận động: thứ Ba.' }, { body: 'Lịch vận động: thứ Tư.' }] });
+    expect(deleted).toMatchObject({
+      body: null,
+      viewerCan: { edit: false },
+      history: [{ body: 'Lịch vận động: thứ Ba.' }, { body: 'Lịch vận động: thứ Tư.' }],
+    });
     expect(deleted.deletedAt).not.toBeNull();
-    expect((await eventsOf(c.id, 'thread.postDeleted'))[0]).toMatchObject({ actor_id: users.officer.id, payload: { postId: post.id, reason: 'Đăng nhầm việc' } });
+    expect((await eventsOf(c.id, 'thread.postDeleted'))[0]).toMatchObject({
+      actor_id: users.officer.id,
+      payload: { postId: post.id, reason: 'Đăng nhầm việc' },
+    });
     // Deleted posts stay in the thread (numbering intact) but no longer count as unread.
-    const thread = (await ok('commune', 'query($id: ID!) { caseThread(caseId: $id) { totalCount edges { node { seq body deletedAt } } } }', { id: c.id })).caseThread;
+    const thread = (
+      await ok('commune', 'query($id: ID!) { caseThread(caseId: $id) { totalCount edges { node { seq body deletedAt } } } }', { id: c.id })
+    ).caseThread;
     expect(thread.totalCount).toBe(1);
     expect(await unread('commune', c.id)).toBe(0);
   });
@@ -420,10 +568,18 @@ describe('thread history, deletion and pagination', () => {
   it('pages the thread forward and backward, and the mentions list', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
     for (let i = 1; i <= 7; i++) {
-      await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: `Bài số ${i}`, mentionedUserIds: i % 2 ? [users.commune2.id] : [] } });
+      await ok('officer', postMutation, {
+        input: { caseId: c.id, kind: 'NOTE', body: `Bài số ${i}`, mentionedUserIds: i % 2 ? [users.commune2.id] : [] },
+      });
     }
     const page = async (args: string) =>
-      (await ok('commune', `query($id: ID!) { caseThread(caseId: $id, ${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { seq } } } }`, { id: c.id })).caseThread;
+      (
+        await ok(
+          'commune',
+          `query($id: ID!) { caseThread(caseId: $id, ${args}) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { seq } } } }`,
+          { id: c.id },
+        )
+      ).caseThread;
     const seqs = (p: any) => p.edges.map((e: any) => e.node.seq);
     const newest = await page('last: 3');
     expect(seqs(newest)).toEqual([5, 6, 7]);
@@ -438,13 +594,21 @@ describe('thread history, deletion and pagination', () => {
     const forward = await page(`first: 4, after: "${oldest.pageInfo.endCursor}"`);
     expect(seqs(forward)).toEqual([2, 3, 4, 5]);
     expect(forward.pageInfo.hasNextPage).toBe(true);
-    expect(code(await call('commune', 'query($id: ID!) { caseThread(caseId: $id, first: 2, last: 2) { totalCount } }', { id: c.id }))).toBe('BAD_USER_INPUT');
+    expect(code(await call('commune', 'query($id: ID!) { caseThread(caseId: $id, first: 2, last: 2) { totalCount } }', { id: c.id }))).toBe(
+      'BAD_USER_INPUT',
+    );
 
     // Reading up to seq 4 leaves 3 unread.
     await ok('commune', 'mutation($id: ID!) { markThreadRead(caseId: $id, upToSeq: 4) { unread } }', { id: c.id });
     expect(await unread('commune', c.id)).toBe(3);
 
-    const mentions = async (args: string) => (await ok('commune2', `{ mentionsMe(${args}) { totalCount pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { node { body } } } }`)).mentionsMe;
+    const mentions = async (args: string) =>
+      (
+        await ok(
+          'commune2',
+          `{ mentionsMe(${args}) { totalCount pageInfo { startCursor endCursor hasNextPage hasPreviousPage } edges { node { body } } } }`,
+        )
+      ).mentionsMe;
     const m1 = await mentions('first: 2');
     expect(m1.totalCount).toBe(4);
     expect(m1.edges.map((e: any) => e.node.body)).toEqual(['Bài số 7', 'Bài số 5']);
@@ -454,7 +618,8 @@ describe('thread history, deletion and pagination', () => {
     expect(mBack.edges.map((e: any) => e.node.body)).toEqual(['Bài số 5']);
 
     // The inbox pages both ways too.
-    const inbox = async (args: string) => (await ok('commune2', `{ inbox(${args}) { totalCount pageInfo { startCursor endCursor } edges { node { id } } } }`)).inbox;
+    const inbox = async (args: string) =>
+      (await ok('commune2', `{ inbox(${args}) { totalCount pageInfo { startCursor endCursor } edges { node { id } } } }`)).inbox;
     const all = await inbox('first: 100');
     const i1 = await inbox('first: 2');
     const i2 = await inbox(`first: 2, after: "${i1.pageInfo.endCursor}"`);

@@ -21,8 +21,20 @@ export async function makeProvince(orm: MikroORM) {
   const em = orm.em.fork();
   const code = unique('P').toUpperCase();
   const province = em.create(Area, { code, name: `Tỉnh ${code}`, kind: AreaKind.PROVINCE, path: `/${code}/` });
-  const communeA = em.create(Area, { code: `${code}-A`, name: `Xã A ${code}`, kind: AreaKind.COMMUNE, parent: province, path: `/${code}/${code}-A/` });
-  const communeB = em.create(Area, { code: `${code}-B`, name: `Xã B ${code}`, kind: AreaKind.COMMUNE, parent: province, path: `/${code}/${code}-B/` });
+  const communeA = em.create(Area, {
+    code: `${code}-A`,
+    name: `Xã A ${code}`,
+    kind: AreaKind.COMMUNE,
+    parent: province,
+    path: `/${code}/${code}-A/`,
+  });
+  const communeB = em.create(Area, {
+    code: `${code}-B`,
+    name: `Xã B ${code}`,
+    kind: AreaKind.COMMUNE,
+    parent: province,
+    path: `/${code}/${code}-B/`,
+  });
   await em.flush();
   return { province, communeA, communeB };
 }
@@ -70,7 +82,12 @@ export { AgencyKind, Role };
  * A case opened through the API by `officerToken` in commune `communeId`, shared with `shareWith`
  * (agency ids, role SUPPORT). Returns the case id and its current version.
  */
-export async function makeSharedCase(app: App, officerToken: string, communeId: string, shareWith: string[] = []): Promise<{ id: string; version: number }> {
+export async function makeSharedCase(
+  app: App,
+  officerToken: string,
+  communeId: string,
+  shareWith: string[] = [],
+): Promise<{ id: string; version: number }> {
   const created = await gql<{ createCase: { id: string; version: number } }>(
     app,
     'mutation($input: CreateCaseInput!) { createCase(input: $input) { id version } }',

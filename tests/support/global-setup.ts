@@ -45,7 +45,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!redisUrl && spawnSync('sh', ['-c', 'command -v redis-server']).status === 0) {
     const port = await findFreePort();
     const pidFile = join(dataDir, 'redis.pid');
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidFile], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidFile],
+      { stdio: 'ignore' },
+    );
     await new Promise((r) => child.on('exit', r));
     for (let i = 0; i < 100 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 20));
     redisUrl = `redis://127.0.0.1:${port}`;

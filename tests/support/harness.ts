@@ -67,7 +67,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** Sends one GraphQL request over HTTP, optionally with a bearer token. */
-export async function gql<T = Record<string, any>>(app: App | string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+export async function gql<T = Record<string, any>>(
+  app: App | string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResponse<T>> {
   const base = typeof app === 'string' ? app : app.url;
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',

@@ -7,8 +7,10 @@ import { convertLunar2Solar } from 'amlich';
  */
 export type IsoDate = string;
 
-export const iso = (y: number, m: number, d: number): IsoDate => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-export const shift = (date: IsoDate, n: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const iso = (y: number, m: number, d: number): IsoDate =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const shift = (date: IsoDate, n: number): IsoDate =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 export const weekday = (date: IsoDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
 export const weekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 export const solarOf = ([d, m, y]: [number, number, number]): IsoDate => iso(y, m, d);
@@ -25,7 +27,13 @@ export const vnTet = (year: number): IsoDate => solarOf(convertLunar2Solar(1, 1,
  */
 export function expectedDaysOff(year: number): { holidays: Set<IsoDate>; compensatory: Set<IsoDate>; second: IsoDate } {
   const tet = vnTet(year);
-  const holidays = new Set<IsoDate>([iso(year, 1, 1), iso(year, 4, 30), iso(year, 5, 1), iso(year, 9, 2), solarOf(convertLunar2Solar(10, 3, year, 0, 7))]);
+  const holidays = new Set<IsoDate>([
+    iso(year, 1, 1),
+    iso(year, 4, 30),
+    iso(year, 5, 1),
+    iso(year, 9, 2),
+    solarOf(convertLunar2Solar(10, 3, year, 0, 7)),
+  ]);
   for (let i = -1; i <= 3; i++) holidays.add(shift(tet, i));
   const secondByWeekday: Record<number, number> = { 1: 3, 2: 1, 3: 1, 4: 3, 5: 1, 6: 1, 0: 3 };
   const second = iso(year, 9, secondByWeekday[weekday(iso(year, 9, 2))]);

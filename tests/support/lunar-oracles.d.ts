@@ -5,7 +5,13 @@
  */
 declare module 'amlich' {
   /** Lunar (day, month, year, leap) → solar [day, month, year]. */
-  export function convertLunar2Solar(lunarDay: number, lunarMonth: number, lunarYear: number, lunarLeap: 0 | 1, timeZone: number): [number, number, number];
+  export function convertLunar2Solar(
+    lunarDay: number,
+    lunarMonth: number,
+    lunarYear: number,
+    lunarLeap: 0 | 1,
+    timeZone: number,
+  ): [number, number, number];
   /** Solar (day, month, year) → lunar [day, month, year, leap]. */
   export function convertSolar2Lunar(day: number, month: number, year: number, timeZone: number): [number, number, number, number];
 }

@@ -11,9 +11,17 @@ const doc = <R, V>(text: string) => new String(text) as unknown as QueryDocument
 
 /** A fetcher whose answers the test releases by hand, recording every request. */
 function manualFetcher() {
-  const calls: Array<{ query: string; variables: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void; signal: AbortSignal }> = [];
+  const calls: Array<{
+    query: string;
+    variables: unknown;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+    signal: AbortSignal;
+  }> = [];
   const fetcher = (document: { toString(): string }, variables: unknown, signal: AbortSignal) =>
-    new Promise<never>((resolve, reject) => calls.push({ query: document.toString(), variables, resolve: resolve as (v: unknown) => void, reject, signal }));
+    new Promise<never>((resolve, reject) =>
+      calls.push({ query: document.toString(), variables, resolve: resolve as (v: unknown) => void, reject, signal }),
+    );
   return { calls, fetcher: fetcher as never };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -13,7 +13,9 @@ describe('configuration', () => {
   });
 
   it('lists every invalid variable in one clear message', () => {
-    expect(() => loadConfig({}, { PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', AUTH_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({}, { PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', AUTH_SECRET: 'short' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({}, { PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud', AUTH_SECRET: 'short' });
     } catch (err) {

@@ -31,17 +31,23 @@ function offenders(files: Array<[string, string]>, pattern: RegExp): string[] {
  * A role check: comparing with a Role member, or asking a role list whether it holds one. Role
  * values as data (the demo accounts, a role list handed to a service) are not checks.
  */
-const ROLE_CHECK = /(?<![A-Za-z])Role\.[A-Z_]+\s*[!=]==|[!=]==\s*(?<![A-Za-z])Role\.[A-Z_]+|roles\??\.(includes|some|every|indexOf|find|findIndex)\(|\bhasRole\(/;
+const ROLE_CHECK =
+  /(?<![A-Za-z])Role\.[A-Z_]+\s*[!=]==|[!=]==\s*(?<![A-Za-z])Role\.[A-Z_]+|roles\??\.(includes|some|every|indexOf|find|findIndex)\(|\bhasRole\(/;
 
 describe('house rules (source scans)', () => {
   const files = sources(SERVER_SRC);
 
   it('the scan sees the server source and recognises a role check', () => {
     expect(files.length).toBeGreaterThan(50);
-    for (const check of ['viewer.roles.includes(Role.SYSTEM_ADMIN)', 'if (role === Role.PROCURATOR)', 'Role.AGENCY_HEAD !== r', 'user.roles?.some((r) => r)']) {
+    for (const check of [
+      'viewer.roles.includes(Role.SYSTEM_ADMIN)',
+      'if (role === Role.PROCURATOR)',
+      'Role.AGENCY_HEAD !== r',
+      'user.roles?.some((r) => r)',
+    ]) {
       expect(ROLE_CHECK.test(check), check).toBe(true);
     }
-    for (const data of ["roles: [Role.SYSTEM_ADMIN]", 'p.role === PartyRole.DEBTOR', 'input.role === ParticipantRole.LEAD']) {
+    for (const data of ['roles: [Role.SYSTEM_ADMIN]', 'p.role === PartyRole.DEBTOR', 'input.role === ParticipantRole.LEAD']) {
       expect(ROLE_CHECK.test(data), data).toBe(false);
     }
   });

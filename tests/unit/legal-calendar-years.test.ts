@@ -1,7 +1,14 @@
 import { convertLunar2Solar, convertSolar2Lunar } from 'amlich';
 import { Lunar } from 'lunar-javascript';
 import { describe, expect, it } from 'vitest';
-import { addDaysToLocalDate, createLegalCalendar, derivedDaysOffOfYear, legalCalendar, tetDate, type LocalDate } from '../../server/src/modules/calendar/legal-calendar';
+import {
+  addDaysToLocalDate,
+  createLegalCalendar,
+  derivedDaysOffOfYear,
+  legalCalendar,
+  tetDate,
+  type LocalDate,
+} from '../../server/src/modules/calendar/legal-calendar';
 import { expectedDaysOff, iso, shift, solarOf, vnTet, weekend } from '../support/lunar-oracle';
 
 /**
@@ -14,9 +21,11 @@ import { expectedDaysOff, iso, shift, solarOf, vnTet, weekend } from '../support
 const YEARS = Array.from({ length: 2045 - 2027 + 1 }, (_, i) => 2027 + i);
 const VN_TZ = 7;
 
-
 const at = (date: LocalDate, hh = '09') => new Date(`${date}T${hh}:00:00+07:00`);
-const codesOn = (date: LocalDate) => legalCalendar().forbiddenCoercionReasons(at(date, '08'), at(date, '11')).map((r) => r.code);
+const codesOn = (date: LocalDate) =>
+  legalCalendar()
+    .forbiddenCoercionReasons(at(date, '08'), at(date, '11'))
+    .map((r) => r.code);
 
 describe('the lunar oracle is itself consistent', () => {
   it('amlich at UTC+8 reproduces lunar-javascript (Chinese calendar) for every year; at UTC+7 it differs only where the time zone matters', () => {
@@ -42,7 +51,12 @@ describe.each(YEARS)('legal calendar %i against the independent computation', (y
     const last = shift(tet, 17);
     const [lastLunarDay, lastLunarMonth] = convertSolar2Lunar(Number(last.slice(8)), Number(last.slice(5, 7)), year, VN_TZ);
     expect([lastLunarDay, lastLunarMonth]).toEqual([18, 1]);
-    const [firstLunarDay, firstLunarMonth] = convertSolar2Lunar(Number(first.slice(8)), Number(first.slice(5, 7)), Number(first.slice(0, 4)), VN_TZ);
+    const [firstLunarDay, firstLunarMonth] = convertSolar2Lunar(
+      Number(first.slice(8)),
+      Number(first.slice(5, 7)),
+      Number(first.slice(0, 4)),
+      VN_TZ,
+    );
     expect(firstLunarMonth).toBe(12);
     expect([15, 16]).toContain(firstLunarDay); // 16 tháng Chạp when Chạp has 30 days
     expect(legalCalendar().tetWindow(year)).toEqual({ tet, firstDay: first, lastDay: last });
@@ -69,8 +83,12 @@ describe.each(YEARS)('legal calendar %i against the independent computation', (y
     for (let received = iso(year, 1, 1); received <= iso(year, 12, 31); received = shift(received, 1)) {
       let end = shift(received, 10);
       while (off(end)) end = shift(end, 1);
-      expect(legalCalendar().voluntaryPeriodEnd(at(received, '15')).toISOString(), received).toBe(new Date(`${end}T23:59:59.999+07:00`).toISOString());
-      expect(legalCalendar().deadline('VERIFICATION', at(received, '15')).toISOString(), received).toBe(new Date(`${end}T23:59:59.999+07:00`).toISOString());
+      expect(legalCalendar().voluntaryPeriodEnd(at(received, '15')).toISOString(), received).toBe(
+        new Date(`${end}T23:59:59.999+07:00`).toISOString(),
+      );
+      expect(legalCalendar().deadline('VERIFICATION', at(received, '15')).toISOString(), received).toBe(
+        new Date(`${end}T23:59:59.999+07:00`).toISOString(),
+      );
     }
   });
 });
@@ -88,7 +106,10 @@ function expectedDaysOffAround(d: LocalDate): Set<LocalDate> {
 
 describe('hand-worked examples', () => {
   it('Monday 3 May 2027 is the nghỉ bù for 1 May 2027 (a Saturday)', () => {
-    expect(derivedDaysOffOfYear(2027).get('2027-05-03')).toMatchObject({ kind: 'COMPENSATORY_DAY_OFF', source: 'Khoản 3 Điều 111 Bộ luật Lao động 2019' });
+    expect(derivedDaysOffOfYear(2027).get('2027-05-03')).toMatchObject({
+      kind: 'COMPENSATORY_DAY_OFF',
+      source: 'Khoản 3 Điều 111 Bộ luật Lao động 2019',
+    });
     expect(legalCalendar().isWorkingDay('2027-05-03')).toBe(false);
   });
 
@@ -98,15 +119,25 @@ describe('hand-worked examples', () => {
   });
 
   it('the Prime Minister’s schedule as data wins: a derived day off made a working day is one, an extra Tết day is off', () => {
-    const schedule = createLegalCalendar({ extraWorkingDays: ['2027-05-03'], extraDaysOff: [{ date: '2027-02-12', name: 'Nghỉ Tết Nguyên đán (theo Thông báo của Thủ tướng)' }] });
+    const schedule = createLegalCalendar({
+      extraWorkingDays: ['2027-05-03'],
+      extraDaysOff: [{ date: '2027-02-12', name: 'Nghỉ Tết Nguyên đán (theo Thông báo của Thủ tướng)' }],
+    });
     expect(schedule.isWorkingDay('2027-05-03')).toBe(true);
     expect(schedule.isWorkingDay('2027-02-12')).toBe(false);
     expect(legalCalendar().isWorkingDay('2027-02-12')).toBe(true);
   });
 
   it('a Ministry directive entered as data replaces the computed Tết window of its year only', () => {
-    const directive = createLegalCalendar({ tetWindows: [{ tetYear: 2028, firstDay: '2028-01-05', lastDay: '2028-02-20', source: 'văn bản số 9/CT-BTP' }] });
-    expect(directive.tetWindow(2028)).toEqual({ tet: '2028-01-26', firstDay: '2028-01-05', lastDay: '2028-02-20', directive: 'văn bản số 9/CT-BTP' });
+    const directive = createLegalCalendar({
+      tetWindows: [{ tetYear: 2028, firstDay: '2028-01-05', lastDay: '2028-02-20', source: 'văn bản số 9/CT-BTP' }],
+    });
+    expect(directive.tetWindow(2028)).toEqual({
+      tet: '2028-01-26',
+      firstDay: '2028-01-05',
+      lastDay: '2028-02-20',
+      directive: 'văn bản số 9/CT-BTP',
+    });
     const refusal = directive.forbiddenCoercionReasons(at('2028-02-18', '08'), at('2028-02-18', '10'));
     expect(refusal.map((r) => r.code)).toEqual(['COERCION_IN_TET_WINDOW']);
     expect(refusal[0].message).toContain('theo văn bản số 9/CT-BTP');

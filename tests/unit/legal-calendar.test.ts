@@ -271,10 +271,7 @@ describe('forbidden coercion times (Điều 46)', () => {
   });
 
   it('reports a holiday that is also inside the Tết window under both rules', () => {
-    expect(codes(vn('2026-02-17'), vn('2026-02-17', '10:00'))).toEqual([
-      'COERCION_ON_PUBLIC_HOLIDAY',
-      'COERCION_IN_TET_WINDOW',
-    ]);
+    expect(codes(vn('2026-02-17'), vn('2026-02-17', '10:00'))).toEqual(['COERCION_ON_PUBLIC_HOLIDAY', 'COERCION_IN_TET_WINDOW']);
   });
 
   it('does not count a span ending exactly at local midnight as touching the next day', () => {
@@ -283,12 +280,8 @@ describe('forbidden coercion times (Điều 46)', () => {
   });
 
   it('requires start before end', () => {
-    expect(() => cal.forbiddenCoercionReasons(vn('2026-03-11', '10:00'), vn('2026-03-11', '10:00'))).toThrow(
-      RangeError,
-    );
-    expect(() => cal.forbiddenCoercionReasons(vn('2026-03-11', '10:00'), vn('2026-03-11', '09:00'))).toThrow(
-      RangeError,
-    );
+    expect(() => cal.forbiddenCoercionReasons(vn('2026-03-11', '10:00'), vn('2026-03-11', '10:00'))).toThrow(RangeError);
+    expect(() => cal.forbiddenCoercionReasons(vn('2026-03-11', '10:00'), vn('2026-03-11', '09:00'))).toThrow(RangeError);
     expect(() => cal.forbiddenCoercionReasons(new Date(NaN), vn('2026-03-11'))).toThrow(RangeError);
   });
 
@@ -427,9 +420,7 @@ describe('extra days off and make-up working days', () => {
   });
 
   it('rejects contradictory or malformed extra dates', () => {
-    expect(() => createLegalCalendar({ extraDaysOff: ['2026-03-14'], extraWorkingDays: ['2026-03-14'] })).toThrow(
-      RangeError,
-    );
+    expect(() => createLegalCalendar({ extraDaysOff: ['2026-03-14'], extraWorkingDays: ['2026-03-14'] })).toThrow(RangeError);
     expect(() => createLegalCalendar({ extraDaysOff: ['2026-13-01'] })).toThrow(RangeError);
   });
 });

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITATIONS, COERCION_RULES, DEADLINE_RULES, LAW_2025_LABEL, LUAT_THADS_2025_IN_FORCE, cite, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
+import {
+  CITATIONS,
+  COERCION_RULES,
+  DEADLINE_RULES,
+  LAW_2025_LABEL,
+  LUAT_THADS_2025_IN_FORCE,
+  cite,
+  type CitationCode,
+} from '../../server/src/modules/calendar/legal-rules';
 import { checkTransition, TRANSITIONS, CaseTransition, CaseStatus } from '../../server/src/modules/cases/case-lifecycle';
 import { ACTION_STEPS } from '../../server/src/modules/actions/action-workflow';
 import { COERCION_CITATIONS } from '../../server/src/modules/actions/coercion-rules';
@@ -74,7 +82,10 @@ describe('the citation table', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(join(__dirname, '../../server/src'))) {
       if (file.endsWith('legal-rules.ts') || file.endsWith('.resolver.ts')) continue;
-      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '');
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
+        .replace(/\s\/\/ .*$/gm, '');
       for (const m of code.matchAll(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g)) {
         if (/Điều \d|Đ\.\s?\d|Luật THADS|26\/2008|Bộ luật/.test(m[0])) offenders.push(`${file}: ${m[0].slice(0, 80)}`);
       }

@@ -37,7 +37,11 @@ describe('committed artifacts', () => {
         .then(({ config }) => generate({ ...config, cwd: process.cwd(), silent: true }, false))
         .then((files) => process.stdout.write(JSON.stringify(files.map((f) => ({ filename: f.filename, content: f.content })))))
         .catch((e) => { console.error(e); process.exit(1); });`;
-    const output = execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const output = execFileSync(process.execPath, ['-e', script], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const generated = JSON.parse(output.toString()) as Array<{ filename: string; content: string }>;
     expect(generated.length).toBeGreaterThan(0);
     for (const file of generated) {

@@ -24,7 +24,10 @@ export interface SessionTokens {
 export type SignedOutReason = 'initial' | 'expired' | 'signedOut';
 
 /** What the UI renders from; `restoring` while a new tab asks whether the browser is signed in. */
-export type SessionState = { status: 'restoring' } | { status: 'signedIn'; tokens: SessionTokens } | { status: 'signedOut'; reason: SignedOutReason };
+export type SessionState =
+  | { status: 'restoring' }
+  | { status: 'signedIn'; tokens: SessionTokens }
+  | { status: 'signedOut'; reason: SignedOutReason };
 
 /** The server's session endpoints (same origin). */
 export const SESSION_ENDPOINT = '/auth/session';
@@ -49,7 +52,12 @@ type AccessAnswer = { accessToken: string; accessTokenExpiresAt: string };
 async function postSession(path: string, body: unknown = {}): Promise<AccessAnswer> {
   let response: Response;
   try {
-    response = await fetch(`${SESSION_ENDPOINT}/${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    response = await fetch(`${SESSION_ENDPOINT}/${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch (err) {
     throw new GraphQLRequestError(err instanceof Error ? err.message : String(err), 'network');
   }
@@ -179,7 +187,10 @@ class SessionStore {
       this.setTokens({ ...data, receivedAt: Date.now() });
       return true;
     } catch (err) {
-      if (err instanceof GraphQLRequestError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'BAD_USER_INPUT')) {
+      if (
+        err instanceof GraphQLRequestError &&
+        (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN' || err.code === 'BAD_USER_INPUT')
+      ) {
         if (this.state.status === 'signedIn') this.drop('expired');
         return false;
       }

@@ -19,7 +19,11 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type QueryDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
 
 /** Sends one operation; rejects with the request's error. */
-export type Fetcher = <TResult, TVariables>(document: QueryDocument<TResult, TVariables>, variables: TVariables, signal: AbortSignal) => Promise<TResult>;
+export type Fetcher = <TResult, TVariables>(
+  document: QueryDocument<TResult, TVariables>,
+  variables: TVariables,
+  signal: AbortSignal,
+) => Promise<TResult>;
 
 /**
  * What a component renders from. `data` is the last good result (kept while refetching and after a
@@ -53,11 +57,19 @@ export interface QueryStoreOptions {
 /** A query cache; see the module comment. */
 export interface QueryStore {
   /** The entry for this document and variables (created on first use); `tags` are fixed on creation. */
-  entry<TResult, TVariables>(document: QueryDocument<TResult, TVariables>, variables: TVariables, tags: readonly string[]): QueryEntry<TResult>;
+  entry<TResult, TVariables>(
+    document: QueryDocument<TResult, TVariables>,
+    variables: TVariables,
+    tags: readonly string[],
+  ): QueryEntry<TResult>;
   /** Refetches the watched results carrying any of `tags`; forgets the unwatched ones. */
   invalidate(tags: readonly string[]): void;
   /** Replaces a cached result's data (no-op when it is not cached yet). */
-  write<TResult, TVariables>(document: QueryDocument<TResult, TVariables>, variables: TVariables, update: (current: TResult) => TResult): void;
+  write<TResult, TVariables>(
+    document: QueryDocument<TResult, TVariables>,
+    variables: TVariables,
+    update: (current: TResult) => TResult,
+  ): void;
   /** Drops everything and cancels every request (sign-out: the next user must not see this data). */
   reset(): void;
 }

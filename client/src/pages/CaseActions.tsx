@@ -21,7 +21,15 @@ type Participant = Action['participants'][number];
 type Step = 'MARK_READY' | 'START' | 'POSTPONE' | 'CANCEL';
 
 const ACTION_KINDS: readonly ActionKind[] = ['PERSUASION_VISIT', 'COORDINATION_MEETING', 'VERIFICATION_VISIT', 'COERCION'];
-const OUTCOMES: readonly ActionOutcome[] = ['VOLUNTARY_COMPLIANCE', 'PARTIAL_PAYMENT', 'COERCED', 'REFUSED', 'POSTPONED', 'REQUEST_WITHDRAWN', 'OTHER'];
+const OUTCOMES: readonly ActionOutcome[] = [
+  'VOLUNTARY_COMPLIANCE',
+  'PARTIAL_PAYMENT',
+  'COERCED',
+  'REFUSED',
+  'POSTPONED',
+  'REQUEST_WITHDRAWN',
+  'OTHER',
+];
 
 const STATUS_TONE: Record<ActionStatus, 'ok' | 'warn' | 'neutral' | 'info'> = {
   PLANNED: 'info',
@@ -60,14 +68,27 @@ function actionErrorText(err: unknown, t: Translate): string {
 const DIGITS = /^\d+$/;
 
 /** Which inline form is open, for which action or invitation. */
-type Open = { form: 'decline'; id: string } | { form: 'protection'; id: string } | { form: 'step'; id: string; step: Step } | { form: 'outcome'; id: string } | null;
+type Open =
+  | { form: 'decline'; id: string }
+  | { form: 'protection'; id: string }
+  | { form: 'step'; id: string; step: Step }
+  | { form: 'outcome'; id: string }
+  | null;
 
 /**
  * The case's coordinated actions ("Vận động, cưỡng chế"): persuasion visits, meetings, verifications
  * and coercions with their invited agencies, the steps the viewer may take (as `viewerCan` says) and,
  * for the lead office, a form to plan one.
  */
-export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: string; canPlan: boolean; moneyObligations: ReadonlyArray<{ id: string; description: string }> }) {
+export function CaseActions({
+  caseId,
+  canPlan,
+  moneyObligations,
+}: {
+  caseId: string;
+  canPlan: boolean;
+  moneyObligations: ReadonlyArray<{ id: string; description: string }>;
+}) {
   const t = useT();
   const result = useQuery(caseActionsQuery, { caseId }, [tags.actions(caseId)]);
   const actions: Action[] = result.data?.caseActions ?? [];
@@ -110,7 +131,11 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
   };
 
   const respond = (p: Participant, confirm: boolean, reason?: string) =>
-    run(p.id, () => session.request(respondToInvitationMutation, { input: { participantId: p.id, version: p.version, confirm, reason: reason || undefined } }));
+    run(p.id, () =>
+      session.request(respondToInvitationMutation, {
+        input: { participantId: p.id, version: p.version, confirm, reason: reason || undefined },
+      }),
+    );
 
   const submitInline = (event: FormEvent, a: Action) => {
     event.preventDefault();
@@ -122,14 +147,20 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
       run(a.id, () => session.request(recordProtectionPlanMutation, { input: { id: a.id, version: a.version, note: text.trim() } }));
     } else if (open.form === 'step') {
       const step = open.step;
-      run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }));
+      run(a.id, () =>
+        session.request(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }),
+      );
     } else {
       if (amount && !DIGITS.test(amount)) {
         setActionError(t('actions.costDigits'));
         return;
       }
       const collections = obligationId && amount ? [{ obligationId, amountCollected: amount }] : undefined;
-      run(a.id, () => session.request(recordActionOutcomeMutation, { input: { id: a.id, version: a.version, outcome, minutes: text.trim(), collections } }));
+      run(a.id, () =>
+        session.request(recordActionOutcomeMutation, {
+          input: { id: a.id, version: a.version, outcome, minutes: text.trim(), collections },
+        }),
+      );
     }
   };
 
@@ -165,7 +196,10 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
           <ol className="action-list">
             {actions.map((a) => {
               const isOpen = OPEN.includes(a.status);
-              const mine = a.viewerCan.respondInvitation && isOpen ? a.participants.filter((p) => p.agency.id === myAgencyId && p.status !== 'DECLINED') : [];
+              const mine =
+                a.viewerCan.respondInvitation && isOpen
+                  ? a.participants.filter((p) => p.agency.id === myAgencyId && p.status !== 'DECLINED')
+                  : [];
               const steps = a.viewerCan.plan ? STEPS[a.status] : [];
               const canProtect = a.viewerCan.recordProtectionPlan && a.kind === 'COERCION' && isOpen && !a.protectionPlanRecordedAt;
               const canOutcome = a.viewerCan.plan && a.status === 'IN_PROGRESS';
@@ -173,14 +207,16 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
               return (
                 <li key={a.id} className="action-item" aria-label={`${actionKindLabel(t, a.kind)} — ${a.title}`}>
                   <div className="action-item__head">
-                    <strong>{actionKindLabel(t, a.kind)}</strong> <span className={`badge badge--${STATUS_TONE[a.status]}`}>{actionStatusLabel(t, a.status)}</span>
+                    <strong>{actionKindLabel(t, a.kind)}</strong>{' '}
+                    <span className={`badge badge--${STATUS_TONE[a.status]}`}>{actionStatusLabel(t, a.status)}</span>
                     <div className="muted small">{a.title}</div>
                   </div>
                   <dl className="facts facts--compact">
                     <div>
                       <dt>{t('actions.time')}</dt>
                       <dd>
-                        <time dateTime={a.scheduledStart}>{formatDateTime(a.scheduledStart)}</time> – <time dateTime={a.scheduledEnd}>{formatDateTime(a.scheduledEnd)}</time>
+                        <time dateTime={a.scheduledStart}>{formatDateTime(a.scheduledStart)}</time> –{' '}
+                        <time dateTime={a.scheduledEnd}>{formatDateTime(a.scheduledEnd)}</time>
                       </dd>
                     </div>
                     <div>
@@ -208,7 +244,9 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
                     )}
                     {a.outcome && <Row label={t('actions.outcome')}>{actionOutcomeLabel(t, a.outcome)}</Row>}
                     {a.minutes && <Row label={t('actions.minutes')}>{a.minutes}</Row>}
-                    {a.moneyCollected !== '0' && a.status === 'COMPLETED' && <Row label={t('actions.moneyCollected')}>{formatMoney(a.moneyCollected)}</Row>}
+                    {a.moneyCollected !== '0' && a.status === 'COMPLETED' && (
+                      <Row label={t('actions.moneyCollected')}>{formatMoney(a.moneyCollected)}</Row>
+                    )}
                   </dl>
                   {a.reason && <p className="muted small">{t('actions.reason', { reason: a.reason })}</p>}
                   {a.postponementLate && <p className="small">{t('actions.postponementLate')}</p>}
@@ -222,7 +260,9 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
                             {p.agency.name}
                             {p.required && <span className="muted small"> ({t('actions.required')})</span>}{' '}
                             <span className={`badge badge--${INVITATION_TONE[p.status]}`}>{invitationStatusLabel(t, p.status)}</span>
-                            {p.declineReason && <span className="muted small"> {t('actions.declineReason', { reason: p.declineReason })}</span>}
+                            {p.declineReason && (
+                              <span className="muted small"> {t('actions.declineReason', { reason: p.declineReason })}</span>
+                            )}
                           </li>
                         ))}
                       </ul>
@@ -233,23 +273,44 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
                     {mine.map((p) => (
                       <span key={p.id} className="task-actions">
                         {p.status === 'INVITED' && (
-                          <button type="button" className="button button--primary button--small" disabled={working} onClick={() => respond(p, true)}>
+                          <button
+                            type="button"
+                            className="button button--primary button--small"
+                            disabled={working}
+                            onClick={() => respond(p, true)}
+                          >
                             {t('actions.confirm')}
                           </button>
                         )}
-                        <button type="button" className="button button--small button--secondary" disabled={working} onClick={() => openForm({ form: 'decline', id: p.id })}>
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          disabled={working}
+                          onClick={() => openForm({ form: 'decline', id: p.id })}
+                        >
                           {t('actions.decline')}
                         </button>
                       </span>
                     ))}
                     {canProtect && (
-                      <button type="button" className="button button--primary button--small" disabled={working} onClick={() => openForm({ form: 'protection', id: a.id })}>
+                      <button
+                        type="button"
+                        className="button button--primary button--small"
+                        disabled={working}
+                        onClick={() => openForm({ form: 'protection', id: a.id })}
+                      >
                         {t('actions.recordProtection')}
                       </button>
                     )}
                     {steps.map((step) =>
                       NEEDS_REASON.includes(step) ? (
-                        <button key={step} type="button" className="button button--small button--secondary" disabled={working} onClick={() => openForm({ form: 'step', id: a.id, step })}>
+                        <button
+                          key={step}
+                          type="button"
+                          className="button button--small button--secondary"
+                          disabled={working}
+                          onClick={() => openForm({ form: 'step', id: a.id, step })}
+                        >
                           {t(`actions.step.${step}`)}
                         </button>
                       ) : (
@@ -258,20 +319,29 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
                           type="button"
                           className="button button--primary button--small"
                           disabled={working}
-                          onClick={() => run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step } }))}
+                          onClick={() =>
+                            run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step } }))
+                          }
                         >
                           {t(`actions.step.${step}`)}
                         </button>
                       ),
                     )}
                     {canOutcome && (
-                      <button type="button" className="button button--primary button--small" disabled={working} onClick={() => openForm({ form: 'outcome', id: a.id })}>
+                      <button
+                        type="button"
+                        className="button button--primary button--small"
+                        disabled={working}
+                        onClick={() => openForm({ form: 'outcome', id: a.id })}
+                      >
                         {t('actions.recordOutcome')}
                       </button>
                     )}
                   </div>
 
-                  {open?.form === 'decline' && a.participants.some((p) => p.id === open.id) && inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
+                  {open?.form === 'decline' &&
+                    a.participants.some((p) => p.id === open.id) &&
+                    inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
                   {open?.form === 'protection' && open.id === a.id && inlineForm(a, t('actions.protectionNote'), t('actions.save'))}
                   {open?.form === 'step' && open.id === a.id && inlineForm(a, t('actions.stepReason'), t(`actions.step.${open.step}`))}
                   {open?.form === 'outcome' &&
@@ -301,7 +371,12 @@ export function CaseActions({ caseId, canPlan, moneyObligations }: { caseId: str
                               ))}
                             </select>
                             <label htmlFor={`action-amount-${a.id}`}>{t('actions.outcomeAmount')}</label>
-                            <input id={`action-amount-${a.id}`} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/\s/g, ''))} />
+                            <input
+                              id={`action-amount-${a.id}`}
+                              inputMode="numeric"
+                              value={amount}
+                              onChange={(e) => setAmount(e.target.value.replace(/\s/g, ''))}
+                            />
                           </>
                         )}
                       </>,

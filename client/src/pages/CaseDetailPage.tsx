@@ -3,7 +3,16 @@ import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
-import { deadlineKindLabel, eventTypeLabel, legalText, obligationKindLabel, participantRoleLabel, partyRoleLabel, useT, type MessageKey } from '../i18n';
+import {
+  deadlineKindLabel,
+  eventTypeLabel,
+  legalText,
+  obligationKindLabel,
+  participantRoleLabel,
+  partyRoleLabel,
+  useT,
+  type MessageKey,
+} from '../i18n';
 import { LockIcon } from '../icons';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
@@ -31,8 +40,7 @@ function RestrictedValue({ field }: { field: Restricted }) {
     const reason = field.reason && t.lang === 'en' ? t('case.protectedReasonEnglish') : field.reason;
     return (
       <span className="protected" title={reason ?? undefined}>
-        <LockIcon className="protected__icon" />{' '}
-        {t('case.protected')}
+        <LockIcon className="protected__icon" /> {t('case.protected')}
         {reason && <span className="visually-hidden"> ({t('case.protectedReason', { reason })})</span>}
       </span>
     );
@@ -148,10 +156,12 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
     },
   });
 
-  const date = (iso: string | null | undefined) => (iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>);
+  const date = (iso: string | null | undefined) =>
+    iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t('case.noDate')}</span>;
 
   // An unknown case, or a malformed link (the server refuses an id that is not a UUID): not found.
-  if (!c && result.error instanceof GraphQLRequestError && (result.error.code === 'NOT_FOUND' || result.error.code === 'BAD_USER_INPUT')) return <NotFound />;
+  if (!c && result.error instanceof GraphQLRequestError && (result.error.code === 'NOT_FOUND' || result.error.code === 'BAD_USER_INPUT'))
+    return <NotFound />;
 
   return (
     <div className="case-detail">
@@ -186,13 +196,18 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
           <SectionJumps />
           <CaseThread
             caseId={c.id}
-            extraKinds={[...(c.viewerCan.postDirective ? (['DIRECTIVE'] as const) : []), ...(c.viewerCan.postRecommendation ? (['RECOMMENDATION'] as const) : [])]}
+            extraKinds={[
+              ...(c.viewerCan.postDirective ? (['DIRECTIVE'] as const) : []),
+              ...(c.viewerCan.postRecommendation ? (['RECOMMENDATION'] as const) : []),
+            ]}
           />
           <CaseTasks caseId={c.id} canAssign={c.viewerCan.assignTask} agencies={uniqueAgencies(c.participants.map((p) => p.agency))} />
           <CaseActions
             caseId={c.id}
             canPlan={c.viewerCan.update}
-            moneyObligations={c.obligations.filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled).map((o) => ({ id: o.id, description: o.description }))}
+            moneyObligations={c.obligations
+              .filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled)
+              .map((o) => ({ id: o.id, description: o.description }))}
           />
           <CaseBody c={c} date={date} />
           <Section id="case-activity" title={t('case.activity')}>
@@ -270,7 +285,9 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
       <div className="grid">
         <Section id="case-general" title={t('case.general')}>
           <dl className="facts">
-            <Fact label={t('case.judgment')}>{t('case.judgmentValue', { number: c.judgmentNumber, date: formatDate(c.judgmentDate) })}</Fact>
+            <Fact label={t('case.judgment')}>
+              {t('case.judgmentValue', { number: c.judgmentNumber, date: formatDate(c.judgmentDate) })}
+            </Fact>
             <Fact label={t('case.court')}>{c.judgmentCourt}</Fact>
             <Fact label={t('case.leadAgency')}>{c.leadAgency.name}</Fact>
             <Fact label={t('case.officer')}>{c.officer?.fullName ?? <span className="muted">{t('case.noOfficer')}</span>}</Fact>
@@ -356,9 +373,15 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
                   <tr key={o.id}>
                     <th scope="row">{obligationKindLabel(t, o.kind)}</th>
                     <td data-label={t('case.obligationDescription')}>{o.description}</td>
-                    <td className="num" data-label={t('case.owed')}>{formatMoney(o.amountOwed)}</td>
-                    <td className="num" data-label={t('case.collected')}>{o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}</td>
-                    <td className="num" data-label={t('case.landArea')}>{formatArea(o.landAreaM2)}</td>
+                    <td className="num" data-label={t('case.owed')}>
+                      {formatMoney(o.amountOwed)}
+                    </td>
+                    <td className="num" data-label={t('case.collected')}>
+                      {o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}
+                    </td>
+                    <td className="num" data-label={t('case.landArea')}>
+                      {formatArea(o.landAreaM2)}
+                    </td>
                     <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
                   </tr>
                 ))}

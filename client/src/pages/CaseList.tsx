@@ -103,13 +103,22 @@ export function CaseList() {
     ? (() => {
         const seen = new Set(firstPage.edges.map((e) => e.node.id));
         const rows = [...firstPage.edges.map((e) => e.node), ...(extra?.rows.filter((r) => !seen.has(r.id)) ?? [])];
-        return { state: 'ready' as const, rows, totalCount: firstPage.totalCount, endCursor: extra ? extra.endCursor : firstEnd, hasNextPage: extra ? extra.hasNextPage : firstPage.pageInfo.hasNextPage };
+        return {
+          state: 'ready' as const,
+          rows,
+          totalCount: firstPage.totalCount,
+          endCursor: extra ? extra.endCursor : firstEnd,
+          hasNextPage: extra ? extra.hasNextPage : firstPage.pageInfo.hasNextPage,
+        };
       })()
     : first.error !== undefined
       ? { state: 'error' as const, error: first.error }
       : { state: 'loading' as const };
 
-  const unread = useQuery(caseListUnreadQuery, { caseIds: list.state === 'ready' ? list.rows.map((r) => r.id) : [] }, [tags.cases, tags.inbox]);
+  const unread = useQuery(caseListUnreadQuery, { caseIds: list.state === 'ready' ? list.rows.map((r) => r.id) : [] }, [
+    tags.cases,
+    tags.inbox,
+  ]);
   const unreadOf = new Map((unread.data?.unreadCounts.cases ?? []).map((u) => [u.caseId, u.unread]));
 
   const loadMore = useCallback(async () => {
@@ -140,10 +149,14 @@ export function CaseList() {
 
   return (
     <div className="case-list">
-      <form className="case-filters" role="search" onSubmit={(e) => {
-        e.preventDefault();
-        setFilters((f) => ({ ...f, search: searchInput }));
-      }}>
+      <form
+        className="case-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters((f) => ({ ...f, search: searchInput }));
+        }}
+      >
         <div className="field case-filters__search">
           <label htmlFor={searchId}>{t('cases.searchLabel')}</label>
           <input id={searchId} type="search" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} autoComplete="off" />
@@ -182,9 +195,7 @@ export function CaseList() {
         </div>
       )}
 
-      {list.state === 'ready' && list.rows.length === 0 && (
-        <p className="empty">{filtered ? t('cases.noMatch') : t('cases.empty')}</p>
-      )}
+      {list.state === 'ready' && list.rows.length === 0 && <p className="empty">{filtered ? t('cases.noMatch') : t('cases.empty')}</p>}
 
       {list.state === 'ready' && list.rows.length > 0 && (
         <div className="table-wrap">
@@ -212,15 +223,21 @@ export function CaseList() {
                       {row.decisionNumber ?? t('cases.noDecision')}
                     </a>
                     {row.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
-                    {(unreadOf.get(row.id) ?? 0) > 0 && <span className="badge badge--info">{t('cases.unread', { count: unreadOf.get(row.id) ?? 0 })}</span>}
+                    {(unreadOf.get(row.id) ?? 0) > 0 && (
+                      <span className="badge badge--info">{t('cases.unread', { count: unreadOf.get(row.id) ?? 0 })}</span>
+                    )}
                   </th>
                   <td data-label={t('cases.colCommune')}>{row.commune.name}</td>
                   <td data-label={t('cases.colDebtor')}>{mainDebtor(row) ?? '—'}</td>
                   <td data-label={t('cases.colStatus')}>
                     <StatusBadge status={row.status} />
                   </td>
-                  <td className="num" data-label={t('cases.colOwed')}>{formatMoney(row.totals.owed)}</td>
-                  <td className="num" data-label={t('cases.colCollected')}>{formatMoney(row.totals.collected)}</td>
+                  <td className="num" data-label={t('cases.colOwed')}>
+                    {formatMoney(row.totals.owed)}
+                  </td>
+                  <td className="num" data-label={t('cases.colCollected')}>
+                    {formatMoney(row.totals.collected)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -235,7 +252,13 @@ export function CaseList() {
       )}
 
       {list.state === 'ready' && list.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={loadMore} disabled={loadingMore.busy} aria-busy={loadingMore.busy}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={loadMore}
+          disabled={loadingMore.busy}
+          aria-busy={loadingMore.busy}
+        >
           {loadingMore.busy ? t('cases.loadingMore') : t('cases.loadMore')}
         </button>
       )}

@@ -116,7 +116,10 @@ export function CaseTasks({
   const act = (task: Task, action: TaskAction, why?: string) => {
     setBusy(task.id);
     setActionError(null);
-    mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }, [tags.tasks(caseId), tags.inbox]).then(
+    mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }, [
+      tags.tasks(caseId),
+      tags.inbox,
+    ]).then(
       () => {
         setBusy(null);
         setDeclining(null);
@@ -146,70 +149,86 @@ export function CaseTasks({
           <p className="muted">{t('tasks.empty')}</p>
         ) : (
           <ul className="card-list" aria-label={t('tasks.caption')}>
-                {tasks.map((task) => {
-                  const responses = task.viewerCan.respond ? RESPONSES[task.status] : [];
-                  const canDecline = task.viewerCan.respond && DECLINABLE.includes(task.status);
-                  const canCancel = task.viewerCan.cancel && CANCELLABLE.includes(task.status);
-                  const working = busy === task.id;
-                  return (
-                    <li key={task.id} className="item-card">
-                      <h3 className="item-card__title">{task.title}</h3>
-                      <p className="item-card__meta">
-                        <span className={`badge badge--${STATUS_TONE[task.status]}`}>{taskStatusLabel(t, task.status)}</span> {taskKindLabel(t, task.kind)} · {task.assigneeAgency.name}
-                      </p>
-                      {task.reason && <p className="muted small">{t('tasks.reason', { reason: task.reason })}</p>}
-                      <p className="item-card__meta">
-                        <span className="muted">{t('tasks.colDue')}: </span>
-                        {task.dueAt ? <time dateTime={task.dueAt}>{formatDateTime(task.dueAt)}</time> : <span className="muted">{t('tasks.noDue')}</span>}
-                        {task.overdue && (
-                          <>
-                            {' '}
-                            <span className="badge badge--danger">{t('tasks.overdue')}</span>
-                          </>
-                        )}
-                      </p>
-                      <div>
-                        <div className="task-actions">
-                          {responses.map((r) => (
-                            <button key={r.action} type="button" className="button button--primary button--small" disabled={working} onClick={() => act(task, r.action)}>
-                              {t(r.label)}
-                            </button>
-                          ))}
-                          {canDecline && declining !== task.id && (
-                            <button
-                              type="button"
-                              className="button button--small button--secondary"
-                              disabled={working}
-                              onClick={() => {
-                                setDeclining(task.id);
-                                setReason('');
-                              }}
-                            >
-                              {t('tasks.decline')}
-                            </button>
-                          )}
-                          {canCancel && (
-                            <button type="button" className="button button--small button--secondary" disabled={working} onClick={() => act(task, 'CANCEL')}>
-                              {t('tasks.cancel')}
-                            </button>
-                          )}
-                        </div>
-                        {declining === task.id && (
-                          <form className="task-decline" onSubmit={(e) => submitDecline(e, task)}>
-                            <label htmlFor={`decline-${task.id}`}>{t('tasks.declineReason')}</label>
-                            <input id={`decline-${task.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
-                            <button type="submit" className="button button--primary button--small" disabled={working}>
-                              {t('tasks.declineConfirm')}
-                            </button>
-                            <button type="button" className="button button--small button--secondary" onClick={() => setDeclining(null)}>
-                              {t('tasks.declineAbort')}
-                            </button>
-                          </form>
-                        )}
-                      </div>
-                    </li>
-                  );
-                })}
+            {tasks.map((task) => {
+              const responses = task.viewerCan.respond ? RESPONSES[task.status] : [];
+              const canDecline = task.viewerCan.respond && DECLINABLE.includes(task.status);
+              const canCancel = task.viewerCan.cancel && CANCELLABLE.includes(task.status);
+              const working = busy === task.id;
+              return (
+                <li key={task.id} className="item-card">
+                  <h3 className="item-card__title">{task.title}</h3>
+                  <p className="item-card__meta">
+                    <span className={`badge badge--${STATUS_TONE[task.status]}`}>{taskStatusLabel(t, task.status)}</span>{' '}
+                    {taskKindLabel(t, task.kind)} · {task.assigneeAgency.name}
+                  </p>
+                  {task.reason && <p className="muted small">{t('tasks.reason', { reason: task.reason })}</p>}
+                  <p className="item-card__meta">
+                    <span className="muted">{t('tasks.colDue')}: </span>
+                    {task.dueAt ? (
+                      <time dateTime={task.dueAt}>{formatDateTime(task.dueAt)}</time>
+                    ) : (
+                      <span className="muted">{t('tasks.noDue')}</span>
+                    )}
+                    {task.overdue && (
+                      <>
+                        {' '}
+                        <span className="badge badge--danger">{t('tasks.overdue')}</span>
+                      </>
+                    )}
+                  </p>
+                  <div>
+                    <div className="task-actions">
+                      {responses.map((r) => (
+                        <button
+                          key={r.action}
+                          type="button"
+                          className="button button--primary button--small"
+                          disabled={working}
+                          onClick={() => act(task, r.action)}
+                        >
+                          {t(r.label)}
+                        </button>
+                      ))}
+                      {canDecline && declining !== task.id && (
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          disabled={working}
+                          onClick={() => {
+                            setDeclining(task.id);
+                            setReason('');
+                          }}
+                        >
+                          {t('tasks.decline')}
+                        </button>
+                      )}
+                      {canCancel && (
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          disabled={working}
+                          onClick={() => act(task, 'CANCEL')}
+                        >
+                          {t('tasks.cancel')}
+                        </button>
+                      )}
+                    </div>
+                    {declining === task.id && (
+                      <form className="task-decline" onSubmit={(e) => submitDecline(e, task)}>
+                        <label htmlFor={`decline-${task.id}`}>{t('tasks.declineReason')}</label>
+                        <input id={`decline-${task.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
+                        <button type="submit" className="button button--primary button--small" disabled={working}>
+                          {t('tasks.declineConfirm')}
+                        </button>
+                        <button type="button" className="button button--small button--secondary" onClick={() => setDeclining(null)}>
+                          {t('tasks.declineAbort')}
+                        </button>
+                      </form>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         ))}
 
@@ -238,7 +257,11 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
     setSending(true);
     setError(null);
     setDone(false);
-    mutate(assignTaskMutation, { input: { caseId, agencyId, kind, title: title.trim(), dueAt: due ? endOfDayInVietnam(due) : undefined } }, [tags.tasks(caseId)]).then(
+    mutate(
+      assignTaskMutation,
+      { input: { caseId, agencyId, kind, title: title.trim(), dueAt: due ? endOfDayInVietnam(due) : undefined } },
+      [tags.tasks(caseId)],
+    ).then(
       () => {
         setTitle('');
         setDue('');

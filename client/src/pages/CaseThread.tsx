@@ -110,7 +110,12 @@ export function CaseThread({ caseId, extraKinds = [] }: { caseId: string; extraK
     setLoadingOlder(true);
     session.request(caseThreadQuery, { caseId, last: PAGE, before: older.cursor }).then(
       (data) => {
-        setPosts(merge(postsRef.current, data.caseThread.edges.map((e) => e.node)));
+        setPosts(
+          merge(
+            postsRef.current,
+            data.caseThread.edges.map((e) => e.node),
+          ),
+        );
         setOlder({ cursor: data.caseThread.pageInfo.startCursor ?? null, hasMore: data.caseThread.pageInfo.hasPreviousPage });
         setLoadingOlder(false);
       },

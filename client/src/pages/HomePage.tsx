@@ -73,7 +73,11 @@ export function HomePage() {
       ) : route.page === 'inbox' ? (
         <InboxPage />
       ) : route.page === 'about' ? (
-        isAdmin ? <AboutPage /> : me.data ? <NotFound messageKey="about.adminsOnly" /> : null
+        isAdmin ? (
+          <AboutPage />
+        ) : me.data ? (
+          <NotFound messageKey="about.adminsOnly" />
+        ) : null
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (

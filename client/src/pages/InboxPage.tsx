@@ -115,7 +115,10 @@ export function InboxPage() {
   const accept = (item: InboxItemFieldsFragment) => {
     const task = item.task!;
     run(item.id, async () => {
-      await mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action: 'ACCEPT' } }, [tags.inbox, tags.tasks(item.case.id)]);
+      await mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action: 'ACCEPT' } }, [
+        tags.inbox,
+        tags.tasks(item.case.id),
+      ]);
       if (item.unread) await mutate(markInboxReadMutation, { ids: [item.id] }, [tags.inbox]);
     });
   };
@@ -151,11 +154,15 @@ export function InboxPage() {
             return (
               <li key={item.id} className={`item-card inbox-item${item.unread ? ' inbox-item--unread' : ''}`}>
                 <p className="item-card__meta">
-                  {item.unread && <span className="badge badge--info">{t('inbox.unread')}</span>} <span className="badge badge--neutral">{inboxCategoryLabel(t, item.category)}</span>{' '}
+                  {item.unread && <span className="badge badge--info">{t('inbox.unread')}</span>}{' '}
+                  <span className="badge badge--neutral">{inboxCategoryLabel(t, item.category)}</span>{' '}
                   <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
                 </p>
                 <h2 className="item-card__title">
-                  <a href={caseHref(item.case.id)} onClick={() => item.unread && void mutate(markInboxReadMutation, { ids: [item.id] }, [tags.inbox]).catch(() => {})}>
+                  <a
+                    href={caseHref(item.case.id)}
+                    onClick={() => item.unread && void mutate(markInboxReadMutation, { ids: [item.id] }, [tags.inbox]).catch(() => {})}
+                  >
                     {item.task ? item.task.title : t('inbox.open', { number })}
                   </a>
                 </h2>
@@ -170,7 +177,12 @@ export function InboxPage() {
                     </button>
                   )}
                   {item.unread && (
-                    <button type="button" className="button button--secondary" disabled={busy === item.id} onClick={() => markRead([item.id])}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={busy === item.id}
+                      onClick={() => markRead([item.id])}
+                    >
                       {t('inbox.markRead')}
                     </button>
                   )}

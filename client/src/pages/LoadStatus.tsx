@@ -5,7 +5,17 @@ import { useT, type MessageKey } from '../i18n';
  * The loading notice, or the load error with a retry button, shared by the case-page sections
  * (thread, tasks, actions). Renders nothing once loaded.
  */
-export function LoadStatus({ state, loadingKey, error, onRetry }: { state: 'loading' | 'error' | 'ready'; loadingKey: MessageKey; error: unknown; onRetry: () => void }) {
+export function LoadStatus({
+  state,
+  loadingKey,
+  error,
+  onRetry,
+}: {
+  state: 'loading' | 'error' | 'ready';
+  loadingKey: MessageKey;
+  error: unknown;
+  onRetry: () => void;
+}) {
   const t = useT();
   if (state === 'loading') {
     return (

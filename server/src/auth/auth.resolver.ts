@@ -11,7 +11,9 @@ export class SignInInput {
   @Field() @Length(1, 256, { message: 'Nhập mật khẩu.' }) password!: string;
 }
 
-@ObjectType({ description: 'Tokens for a session: send accessToken as "Authorization: Bearer …" (HTTP) or in connection_init (WebSocket).' })
+@ObjectType({
+  description: 'Tokens for a session: send accessToken as "Authorization: Bearer …" (HTTP) or in connection_init (WebSocket).',
+})
 export class AuthPayload {
   @Field() accessToken!: string;
   @Field() accessTokenExpiresAt!: Date;

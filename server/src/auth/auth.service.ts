@@ -78,7 +78,9 @@ export class AuthService {
       const backoff = await this.accountBackoff.get(username);
       if (backoff && backoff.consumedPoints > 1 && backoff.msBeforeNext > 0) throw this.rateLimited(backoff);
     }
-    const ok = user ? user.active && user.agency.active && (await verifyPassword(user.passwordHash, input.password)) : (await burnPasswordCheck(input.password), false);
+    const ok = user
+      ? user.active && user.agency.active && (await verifyPassword(user.passwordHash, input.password))
+      : (await burnPasswordCheck(input.password), false);
     if (!ok || !user) {
       if (user) {
         const failures = await this.accountFailures.consume(username);
@@ -118,8 +120,20 @@ export class AuthService {
           const now = new Date();
           await tx.em.nativeUpdate(AuthSession, { user: session.user.id, revokedAt: null }, { revokedAt: now });
           await tx.em.nativeUpdate(AuthSession, { user: session.user.id, endedAt: null }, { endedAt: now });
-          await tx.emit({ type: 'auth.refreshReuseDetected', stream: `user:${session.user.id}`, actorId: null, topics: ['audit'], payload: { sessionId } });
-          await tx.emit({ type: 'auth.sessionEnded', stream: `user:${session.user.id}`, actorId: null, topics: ['sessions'], payload: { userId: session.user.id, allSessions: true } });
+          await tx.emit({
+            type: 'auth.refreshReuseDetected',
+            stream: `user:${session.user.id}`,
+            actorId: null,
+            topics: ['audit'],
+            payload: { sessionId },
+          });
+          await tx.emit({
+            type: 'auth.sessionEnded',
+            stream: `user:${session.user.id}`,
+            actorId: null,
+            topics: ['sessions'],
+            payload: { userId: session.user.id, allSessions: true },
+          });
         }
         return null;
       }
@@ -142,13 +156,23 @@ export class AuthService {
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(sessionId)) return true;
     await this.outbox.transaction(em, async (tx) => {
-      const session = await tx.em.findOne(AuthSession, { id: sessionId, secretHash: sha256(secret) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const session = await tx.em.findOne(
+        AuthSession,
+        { id: sessionId, secretHash: sha256(secret) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!session || session.endedAt) return;
       const familyId = session.familyId ?? session.id;
       const now = new Date();
       await tx.em.nativeUpdate(AuthSession, { $or: [{ familyId }, { id: familyId }], endedAt: null }, { endedAt: now });
       await tx.em.nativeUpdate(AuthSession, { $or: [{ familyId }, { id: familyId }], revokedAt: null }, { revokedAt: now });
-      await tx.emit({ type: 'auth.sessionEnded', stream: `user:${session.user.id}`, actorId: session.user.id, topics: ['sessions', 'audit'], payload: { userId: session.user.id, sessionId: familyId } });
+      await tx.emit({
+        type: 'auth.sessionEnded',
+        stream: `user:${session.user.id}`,
+        actorId: session.user.id,
+        topics: ['sessions', 'audit'],
+        payload: { userId: session.user.id, sessionId: familyId },
+      });
     });
     return true;
   }
@@ -165,7 +189,13 @@ export class AuthService {
    * inactive, the token's version is stale (that is what makes deactivation immediate) or its
    * sign-in session has ended (sign-out, detected refresh-token reuse).
    */
-  async loadViewer(em: EntityManager, userId: string, tokenVersion: number, tokenExpiresAt: number, sessionId: string): Promise<Viewer | null> {
+  async loadViewer(
+    em: EntityManager,
+    userId: string,
+    tokenVersion: number,
+    tokenExpiresAt: number,
+    sessionId: string,
+  ): Promise<Viewer | null> {
     const [row] = await em.getConnection().execute<{ id: string; agency_id: string; kind: string; roles: Role[]; paths: string[] }[]>(
       `select u.id, u.agency_id, a.kind, u.roles,
               coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
@@ -179,7 +209,15 @@ export class AuthService {
       [userId, tokenVersion, sessionId],
     );
     if (!row) return null;
-    return { userId: row.id, agencyId: row.agency_id, agencyKind: row.kind, roles: row.roles, coveredAreaPaths: row.paths, tokenExpiresAt, sessionId };
+    return {
+      userId: row.id,
+      agencyId: row.agency_id,
+      agencyKind: row.kind,
+      roles: row.roles,
+      coveredAreaPaths: row.paths,
+      tokenExpiresAt,
+      sessionId,
+    };
   }
 
   private async openSession(em: EntityManager, user: User, ip: string, familyId: string | null): Promise<AuthResult> {
@@ -200,11 +238,8 @@ export class AuthService {
 
   private rateLimited(res: RateLimiterRes): AppError {
     const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-    return new AppError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${minutes} phút.`, { retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) });
+    return new AppError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ${minutes} phút.`, {
+      retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000),
+    });
   }
-}
-
-/** `consume` rejects with a RateLimiterRes once the limit is passed; that is expected here. */
-function ignoreLimitReached(err: unknown): void {
-  if (!(err instanceof RateLimiterRes)) throw err;
 }

@@ -12,7 +12,9 @@ import { ConfigError, type AppConfig } from '../config';
 export function resolveAuthSecret(config: AppConfig): string {
   if (config.AUTH_SECRET) return config.AUTH_SECRET;
   if (config.DATABASE_URL) {
-    throw new ConfigError('AUTH_SECRET is required when DATABASE_URL is set (all instances must share it); generate one with: openssl rand -base64 48');
+    throw new ConfigError(
+      'AUTH_SECRET is required when DATABASE_URL is set (all instances must share it); generate one with: openssl rand -base64 48',
+    );
   }
   const dataDir = resolve(config.DATA_DIR);
   const file = join(dataDir, 'auth-secret');

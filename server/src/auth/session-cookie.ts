@@ -51,7 +51,8 @@ export function sessionCookieRouter(options: SessionCookieOptions): Router {
     res.cookie(REFRESH_COOKIE, result.refreshToken, { ...cookieOptions(req), maxAge: refreshTokenTtlS * 1000 });
   const clearCookie = (req: Request, res: Response) => res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
   const tokenOf = (req: Request): string | undefined => parseCookies(req.headers.cookie ?? '')[REFRESH_COOKIE];
-  const answer = (res: Response, result: AuthResult) => res.json({ accessToken: result.accessToken, accessTokenExpiresAt: result.accessTokenExpiresAt.toISOString() });
+  const answer = (res: Response, result: AuthResult) =>
+    res.json({ accessToken: result.accessToken, accessTokenExpiresAt: result.accessTokenExpiresAt.toISOString() });
 
   /** A JSON body is what keeps cross-site forms out (besides SameSite); say so plainly otherwise. */
   const requireJson = (req: Request, res: Response): boolean => {
@@ -74,8 +75,10 @@ export function sessionCookieRouter(options: SessionCookieOptions): Router {
   router.post('/sign-in', async (req, res) => {
     if (!requireJson(req, res)) return;
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof username !== 'string' || !username.trim() || username.length > 64) return fail(req, res, new AppError('BAD_USER_INPUT', 'Nhập tên đăng nhập.', { field: 'username' }), false);
-    if (typeof password !== 'string' || !password || password.length > 256) return fail(req, res, new AppError('BAD_USER_INPUT', 'Nhập mật khẩu.', { field: 'password' }), false);
+    if (typeof username !== 'string' || !username.trim() || username.length > 64)
+      return fail(req, res, new AppError('BAD_USER_INPUT', 'Nhập tên đăng nhập.', { field: 'username' }), false);
+    if (typeof password !== 'string' || !password || password.length > 256)
+      return fail(req, res, new AppError('BAD_USER_INPUT', 'Nhập mật khẩu.', { field: 'password' }), false);
     try {
       const result = await auth.signIn(em(), { username, password, ip: req.ip ?? 'unknown' });
       setCookie(req, res, result);

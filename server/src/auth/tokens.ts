@@ -20,7 +20,10 @@ const AUDIENCE = 'phoi-hop-api';
 export class AccessTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -43,7 +46,13 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number' || typeof payload.sid !== 'string') return null;
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.tv !== 'number' ||
+        typeof payload.exp !== 'number' ||
+        typeof payload.sid !== 'string'
+      )
+        return null;
       if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
       return { userId: payload.sub, tokenVersion: payload.tv, expiresAt: payload.exp, sessionId: payload.sid };
     } catch (err) {

@@ -28,7 +28,8 @@ async function withDatabase<T>(config: AppConfig, work: (url: string) => Promise
   if (config.DATABASE_URL) return work(config.DATABASE_URL);
   const dataDir = resolve(config.DATA_DIR);
   const credentialsFile = join(dataDir, 'pg-credentials.json');
-  if (!existsSync(credentialsFile)) throw new EmbeddedDatabaseError(`No embedded database in ${dataDir}: set DATA_DIR to the app's data folder, or DATABASE_URL.`);
+  if (!existsSync(credentialsFile))
+    throw new EmbeddedDatabaseError(`No embedded database in ${dataDir}: set DATA_DIR to the app's data folder, or DATABASE_URL.`);
   const running = readPostmasterPid(join(dataDir, 'pg'));
   if (running && existsSync(join(dataDir, 'embedded-pg.owner'))) {
     const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { user: string; password: string };
@@ -48,9 +49,11 @@ async function verify(url: string): Promise<{ ok: boolean; counts: Record<string
   try {
     const report = await verifyAuditChain(orm.em.fork());
     const counts = await tableCounts(url);
-    console.log(report.ok
-      ? `Chuỗi nhật ký kiểm toán hợp lệ / audit chain intact: ${report.eventsChecked} events in ${report.streamsChecked} streams.`
-      : `CHUỖI NHẬT KÝ BỊ HỎNG / AUDIT CHAIN BROKEN: ${report.problems.length} problem(s), first: ${JSON.stringify(report.problems[0])}`);
+    console.log(
+      report.ok
+        ? `Chuỗi nhật ký kiểm toán hợp lệ / audit chain intact: ${report.eventsChecked} events in ${report.streamsChecked} streams.`
+        : `CHUỖI NHẬT KÝ BỊ HỎNG / AUDIT CHAIN BROKEN: ${report.problems.length} problem(s), first: ${JSON.stringify(report.problems[0])}`,
+    );
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(28)} ${n}`);
     return { ok: report.ok, counts };
   } finally {
@@ -80,7 +83,12 @@ const COMMANDS: Record<string, AdminCommand> = {
     vi: 'Khôi phục FILE vào cơ sở dữ liệu DATABASE_URL, phải là cơ sở dữ liệu mới, trống; sau đó kiểm tra chuỗi nhật ký kiểm toán và in số bản ghi từng bảng.',
     en: 'Restores FILE into DATABASE_URL, which must be a new, empty database; then verifies the audit chain and prints the row count of every table.',
     async run(args, config) {
-      const { values, positionals } = parseArgs({ args, options: { 'no-privileges': { type: 'boolean' } }, allowPositionals: true, strict: true });
+      const { values, positionals } = parseArgs({
+        args,
+        options: { 'no-privileges': { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      });
       if (positionals.length !== 1) throw new UsageError('restore needs exactly one FILE');
       const file = resolve(positionals[0]);
       await withDatabase(config, async (url) => {

@@ -49,7 +49,10 @@ function candidateBinDirs(pgBinDir: string | undefined): string[] {
   if (pgBinDir) dirs.push(pgBinDir);
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    for (const v of readdirSync(debian).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))) dirs.push(join(debian, v, 'bin'));
+    for (const v of readdirSync(debian)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a)))
+      dirs.push(join(debian, v, 'bin'));
   }
   dirs.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
   return [...new Set(dirs)];
@@ -87,10 +90,17 @@ export async function findPgTool(name: 'pg_dump' | 'pg_restore', serverMajor: nu
  * Writes a consistent dump of the whole database (custom format: compressed, restorable table by
  * table) with `pg_dump`. A dump is one snapshot, so it is consistent while the app keeps writing.
  */
-export async function backupDatabase(databaseUrl: string, outFile: string, options: { pgBinDir?: string } = {}): Promise<{ file: string; tool: PgTool }> {
+export async function backupDatabase(
+  databaseUrl: string,
+  outFile: string,
+  options: { pgBinDir?: string } = {},
+): Promise<{ file: string; tool: PgTool }> {
   const tool = await findPgTool('pg_dump', await serverMajorVersion(databaseUrl), options.pgBinDir);
   try {
-    await run(tool.path, ['--format=custom', '--no-owner', `--file=${outFile}`], { env: libpqEnv(databaseUrl), maxBuffer: 64 * 1024 * 1024 });
+    await run(tool.path, ['--format=custom', '--no-owner', `--file=${outFile}`], {
+      env: libpqEnv(databaseUrl),
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (err) {
     throw new BackupError(`pg_dump failed: ${firstLine((err as { stderr?: string }).stderr ?? (err as Error).message)}`);
   }
@@ -102,14 +112,20 @@ export async function backupDatabase(databaseUrl: string, outFile: string, optio
  * verify, then point DATABASE_URL at it): nothing existing is overwritten. One transaction: a
  * failed restore leaves the database empty.
  */
-export async function restoreDatabase(databaseUrl: string, dumpFile: string, options: { pgBinDir?: string; noPrivileges?: boolean } = {}): Promise<{ tool: PgTool }> {
+export async function restoreDatabase(
+  databaseUrl: string,
+  dumpFile: string,
+  options: { pgBinDir?: string; noPrivileges?: boolean } = {},
+): Promise<{ tool: PgTool }> {
   if (!existsSync(dumpFile)) throw new BackupError(`The dump file ${dumpFile} does not exist.`);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: string }>(`select count(*)::text as n from pg_tables where schemaname = 'public'`);
     if (Number(rows[0].n) > 0) {
-      throw new BackupError(`The target database already has ${rows[0].n} tables; restore into a new, empty database (createdb …) and switch DATABASE_URL to it after checking.`);
+      throw new BackupError(
+        `The target database already has ${rows[0].n} tables; restore into a new, empty database (createdb …) and switch DATABASE_URL to it after checking.`,
+      );
     }
   } finally {
     await client.end();
@@ -120,7 +136,9 @@ export async function restoreDatabase(databaseUrl: string, dumpFile: string, opt
   try {
     await run(tool.path, [...args, dumpFile], { env: libpqEnv(databaseUrl), maxBuffer: 64 * 1024 * 1024 });
   } catch (err) {
-    throw new BackupError(`pg_restore failed (nothing was restored): ${firstLine((err as { stderr?: string }).stderr ?? (err as Error).message)}`);
+    throw new BackupError(
+      `pg_restore failed (nothing was restored): ${firstLine((err as { stderr?: string }).stderr ?? (err as Error).message)}`,
+    );
   }
   return { tool };
 }
@@ -130,7 +148,9 @@ export async function tableCounts(databaseUrl: string): Promise<Record<string, n
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' order by tablename`);
+    const { rows: tables } = await client.query<{ t: string }>(
+      `select tablename as t from pg_tables where schemaname = 'public' order by tablename`,
+    );
     const counts: Record<string, number> = {};
     for (const { t } of tables) {
       const { rows } = await client.query<{ n: string }>(`select count(*)::text as n from "${t.replace(/"/g, '""')}"`);
@@ -142,4 +162,8 @@ export async function tableCounts(databaseUrl: string): Promise<Record<string, n
   }
 }
 
-const firstLine = (text: string) => text.trim().split('\n').find((l) => l.trim()) ?? 'no message';
+const firstLine = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .find((l) => l.trim()) ?? 'no message';

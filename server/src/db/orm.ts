@@ -41,7 +41,14 @@ export function migrationAuthoringOptions(clientUrl: string): Options {
   const base = ormOptions(clientUrl);
   return {
     ...base,
-    migrations: { ...base.migrations, path: MIGRATIONS_SOURCE_DIR, pathTs: MIGRATIONS_SOURCE_DIR, emit: 'ts', glob: '!(*.d).ts', snapshot: false },
+    migrations: {
+      ...base.migrations,
+      path: MIGRATIONS_SOURCE_DIR,
+      pathTs: MIGRATIONS_SOURCE_DIR,
+      emit: 'ts',
+      glob: '!(*.d).ts',
+      snapshot: false,
+    },
   };
 }
 

@@ -40,7 +40,8 @@ export async function findPage<T extends object>(
   args: PageArgs,
 ): Promise<Page<T>> {
   const backward = args.last != null || (args.before != null && args.first == null);
-  if (args.first != null && args.last != null) throw badInput('Chỉ dùng một trong hai: first (trang sau) hoặc last (trang trước).', { field: 'last' });
+  if (args.first != null && args.last != null)
+    throw badInput('Chỉ dùng một trong hai: first (trang sau) hoặc last (trang trước).', { field: 'last' });
   if (backward && args.after != null) throw badInput('Không dùng after cùng với last/before.', { field: 'after' });
   if (!backward && args.before != null) throw badInput('Không dùng before cùng với first.', { field: 'before' });
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
@@ -58,13 +59,13 @@ export async function findPage<T extends object>(
     } catch {
       decoded = undefined;
     }
-    if (!Array.isArray(decoded) || given.length > 1000) throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
+    if (!Array.isArray(decoded) || given.length > 1000)
+      throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
   }
   let cursor: OrmCursor<T>;
   try {
     cursor = await em.findByCursor(entity, where, options as never);
   } catch (err) {
-
     if (given && /cursor/i.test(String((err as Error).message))) {
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
     }

@@ -56,7 +56,11 @@ export class RedisBus implements EventBus {
    * @param commandTimeoutMs publishes and pings fail after this long, so a frozen Redis (accepting
    *   connections, answering nothing) costs a wake-up's latency, never a hung mutation or probe.
    */
-  constructor(url: string, private readonly logger: Logger, commandTimeoutMs = 1000) {
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+    commandTimeoutMs = 1000,
+  ) {
     // Keep retrying forever with a capped backoff: Redis down means slower, never stopped.
     const options = {
       maxRetriesPerRequest: 1,
@@ -66,7 +70,10 @@ export class RedisBus implements EventBus {
     this.pub = new Redis(url, { ...options, commandTimeout: commandTimeoutMs });
     // The subscriber blocks on SUBSCRIBE by design: no command timeout there.
     this.sub = new Redis(url, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
-    for (const [name, conn] of [['pub', this.pub], ['sub', this.sub]] as const) {
+    for (const [name, conn] of [
+      ['pub', this.pub],
+      ['sub', this.sub],
+    ] as const) {
       conn.on('error', (err: Error) => this.logger.warn({ conn: name, err: err.message }, 'redis bus error'));
     }
     this.sub.on('message', () => this.handlers.forEach((h) => h()));
@@ -110,7 +117,10 @@ export class RedisBus implements EventBus {
       await this.pub.publish(CHANNEL, '1');
     } catch (err) {
       this.missedPublish = true;
-      this.logger.warn({ err: (err as Error).message }, 'redis wake-up not sent; announced again when Redis is back, and the poll catches up meanwhile');
+      this.logger.warn(
+        { err: (err as Error).message },
+        'redis wake-up not sent; announced again when Redis is back, and the poll catches up meanwhile',
+      );
       // This instance's own subscribers need not wait for the poll.
       this.handlers.forEach((h) => h());
     }

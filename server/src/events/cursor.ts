@@ -28,7 +28,8 @@ const MAX_XID8 = 2n ** 64n - 1n;
 export function parseCursor(value: string): ClientCursor {
   if (/^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT) return { kind: 'position', position: BigInt(value) };
   const legacy = /^(\d{1,20})\.(\d{1,19})$/.exec(value);
-  if (legacy && BigInt(legacy[1]) <= MAX_XID8 && BigInt(legacy[2]) <= MAX_BIGINT) return { kind: 'legacy', txId: BigInt(legacy[1]), id: BigInt(legacy[2]) };
+  if (legacy && BigInt(legacy[1]) <= MAX_XID8 && BigInt(legacy[2]) <= MAX_BIGINT)
+    return { kind: 'legacy', txId: BigInt(legacy[1]), id: BigInt(legacy[2]) };
   throw badInput(`Con trỏ sự kiện "${value.slice(0, 40)}" không hợp lệ; hãy dùng giá trị cursor nhận được từ máy chủ.`, { field: 'after' });
 }
 

@@ -153,7 +153,10 @@ export class EventDispatcher {
       this.lastPassAt = Date.now();
       this.lastPassMs = this.lastPassAt - started;
       if (this.lastPassMs > SLOW_PASS_MS) {
-        this.logger.warn({ ms: this.lastPassMs, sequencerMs: numbered.ms, assigned: numbered.assigned, routed, ...this.status() }, 'slow event dispatch pass');
+        this.logger.warn(
+          { ms: this.lastPassMs, sequencerMs: numbered.ms, assigned: numbered.assigned, routed, ...this.status() },
+          'slow event dispatch pass',
+        );
       }
     }
   }

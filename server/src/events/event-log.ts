@@ -47,7 +47,11 @@ export function computeEventHash(prevHash: string, e: NewEvent & { streamSeq: bi
     payload: e.payload,
     occurredAt: e.occurredAt.toISOString(),
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(content ?? '')
+    .digest('hex');
 }
 
 /** A PostgreSQL text[] literal, so arrays travel as one bound parameter. */
@@ -78,9 +82,18 @@ export async function appendEvent(em: EntityManager, event: NewEvent): Promise<v
        values (?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?) returning 1)
      update event_stream set last_seq = ?, last_hash = ? where stream = ?`,
     [
-      event.stream, streamSeq.toString(), event.type, event.actorId, toPgTextArray(event.topics),
-      JSON.stringify(event.payload), occurredAt, head.last_hash, hash,
-      streamSeq.toString(), hash, event.stream,
+      event.stream,
+      streamSeq.toString(),
+      event.type,
+      event.actorId,
+      toPgTextArray(event.topics),
+      JSON.stringify(event.payload),
+      occurredAt,
+      head.last_hash,
+      hash,
+      streamSeq.toString(),
+      hash,
+      event.stream,
     ],
   );
 }
@@ -164,15 +177,20 @@ export async function headCursor(em: EntityManager): Promise<Cursor> {
  * position of the event they name.
  */
 export async function findEventAt(em: EntityManager, cursor: ClientCursor): Promise<{ position: Cursor; occurredAt: Date } | null> {
-  const [row] = cursor.kind === 'position'
-    ? await em.getConnection().execute<{ position: string; occurred_at: Date | string }[]>(
-        'select p.position::text as position, e.occurred_at from event_position p join event e on e.id = p.event_id where p.position = ?::bigint',
-        [cursor.position.toString()],
-      )
-    : await em.getConnection().execute<{ position: string; occurred_at: Date | string }[]>(
-        'select p.position::text as position, e.occurred_at from event e join event_position p on p.event_id = e.id where e.id = ?::bigint and e.tx_id = ?::xid8',
-        [cursor.id.toString(), cursor.txId.toString()],
-      );
+  const [row] =
+    cursor.kind === 'position'
+      ? await em
+          .getConnection()
+          .execute<{ position: string; occurred_at: Date | string }[]>(
+            'select p.position::text as position, e.occurred_at from event_position p join event e on e.id = p.event_id where p.position = ?::bigint',
+            [cursor.position.toString()],
+          )
+      : await em
+          .getConnection()
+          .execute<{ position: string; occurred_at: Date | string }[]>(
+            'select p.position::text as position, e.occurred_at from event e join event_position p on p.event_id = e.id where e.id = ?::bigint and e.tx_id = ?::xid8',
+            [cursor.id.toString(), cursor.txId.toString()],
+          );
   return row ? { position: BigInt(row.position), occurredAt: new Date(row.occurred_at) } : null;
 }
 
@@ -243,7 +261,12 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
   for (const [stream, head] of heads) {
     const last = seen.get(stream) ?? { seq: 0n, hash: GENESIS_HASH };
     if (last.seq !== head.lastSeq || last.hash !== head.lastHash) {
-      report({ stream, streamSeq: head.lastSeq.toString(), kind: 'HEAD_MISMATCH', detail: `log ends at seq ${last.seq}, head says ${head.lastSeq}` });
+      report({
+        stream,
+        streamSeq: head.lastSeq.toString(),
+        kind: 'HEAD_MISMATCH',
+        detail: `log ends at seq ${last.seq}, head says ${head.lastSeq}`,
+      });
     }
   }
   for (const stream of seen.keys()) {

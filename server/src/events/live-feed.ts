@@ -43,7 +43,10 @@ export async function resolveResumePoint(em: EntityManager, after: ClientCursor 
   const anchor = await findEventAt(em, after);
   const oldest = Date.now() - retentionDays * 86_400_000;
   if (!anchor || anchor.occurredAt.getTime() < oldest) {
-    throw new AppError('RESYNC_REQUIRED', 'Không thể nối tiếp từ vị trí này (quá cũ hoặc không tồn tại); hãy tải lại toàn bộ dữ liệu rồi đăng ký lại.');
+    throw new AppError(
+      'RESYNC_REQUIRED',
+      'Không thể nối tiếp từ vị trí này (quá cũ hoặc không tồn tại); hãy tải lại toàn bộ dữ liệu rồi đăng ký lại.',
+    );
   }
   return anchor.position;
 }
@@ -108,7 +111,10 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
     }
     while (!state.closed) {
       if (overflow) {
-        if (!options.onOverflow) throw new AppError('RATE_LIMITED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', { reason: 'SLOW_CONSUMER' });
+        if (!options.onOverflow)
+          throw new AppError('RATE_LIMITED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', {
+            reason: 'SLOW_CONSUMER',
+          });
         options.onOverflow();
         return;
       }

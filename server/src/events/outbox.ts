@@ -16,7 +16,11 @@ export interface Tx {
  * wake-up on the bus so every instance reads the new events. A rolled-back transaction wakes nobody.
  */
 export class Outbox {
-  constructor(private readonly bus: EventBus, private readonly logger: Logger, private readonly metrics?: Metrics) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+  ) {}
 
   /** Runs `work` in a transaction on a fork of `em`; flushes, commits, then wakes the readers. */
   async transaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -47,9 +47,7 @@ export class EventSequencer {
       );
       // First pass ever (or after an upgrade): number the whole existing log, in the old (txId, id)
       // cursor order, so that cursors minted before the sequencer map onto positions exactly.
-      const candidates = state
-        ? 'e.tx_id >= ?::xid8 or e.tx_id = any(?::xid8[])'
-        : 'true';
+      const candidates = state ? 'e.tx_id >= ?::xid8 or e.tx_id = any(?::xid8[])' : 'true';
       const params = state ? [state.xmax, state.in_progress] : [];
       const [row] = await tx.execute<{ assigned: number; head: string | null }[]>(
         `with fresh as (

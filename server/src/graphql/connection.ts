@@ -61,7 +61,12 @@ export function ConnectionType<TNode extends object>(name: string, Node: ClassTy
 export function toConnection<T extends object>(page: Page<T>) {
   return {
     edges: page.items.map((node) => ({ cursor: page.cursorOf(node), node })),
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: page.startCursor, endCursor: page.endCursor },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.startCursor,
+      endCursor: page.endCursor,
+    },
     totalCount: page.totalCount,
   };
 }

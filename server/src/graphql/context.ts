@@ -27,7 +27,10 @@ export interface GraphQLContext {
 }
 
 /** Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork). */
-export function createContext(services: AppServices, init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger; deadline?: number }): GraphQLContext {
+export function createContext(
+  services: AppServices,
+  init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger; deadline?: number },
+): GraphQLContext {
   const em = services.orm.em.fork() as EntityManager;
   return {
     ...init,

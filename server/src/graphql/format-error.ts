@@ -6,7 +6,14 @@ import type { Logger } from '../logger';
 const GENERIC_MESSAGE = 'Đã xảy ra lỗi hệ thống; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.';
 
 /** Codes GraphQL/Apollo itself produce for malformed requests; they are safe to show as they are. */
-const PASS_THROUGH = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 /** graphql-js's parse error once GRAPHQL_MAX_TOKENS is passed (graphql 16 spells it "more that"). */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
@@ -22,22 +29,32 @@ const INPUT_SQLSTATES = /^22/;
  * details; input validation becomes BAD_USER_INPUT naming each field; anything unexpected is logged
  * with the request id and answered with a generic message — never a stack trace or SQL.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, requestId?: string): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+  requestId?: string,
+): GraphQLFormattedError {
   // Apollo wraps validation errors (ValidationError → the rule's GraphQLError → our AppError): unwrap all.
   let original: unknown = error;
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof GraphQLError && TOKEN_LIMIT.test(original.message)) {
-    return { ...base, message: 'Tài liệu truy vấn quá dài (quá nhiều ký hiệu); hãy tách thành nhiều truy vấn nhỏ hơn.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } };
+    return {
+      ...base,
+      message: 'Tài liệu truy vấn quá dài (quá nhiều ký hiệu); hãy tách thành nhiều truy vấn nhỏ hơn.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' },
+    };
   }
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   if (original instanceof ArgumentValidationError) {
-    const fields = original.extensions.validationErrors?.map((v) => ({
-      field: v.property,
-      problems: Object.values(v.constraints ?? {}),
-    })) ?? [];
+    const fields =
+      original.extensions.validationErrors?.map((v) => ({
+        field: v.property,
+        problems: Object.values(v.constraints ?? {}),
+      })) ?? [];
     const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' · ');
     return { ...base, message: `Dữ liệu nhập chưa hợp lệ — ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields } };
   }
@@ -54,7 +71,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     // Defence in depth: input validation should have caught this before SQL. The value was the
     // caller's (bad text, number out of range); the transaction rolled back. Logged without the query.
     logger.warn({ sqlState, requestId, path: formatted.path }, 'database refused a value that validation let through');
-    return { ...base, message: 'Dữ liệu nhập chưa hợp lệ (giá trị không đúng định dạng hoặc vượt giới hạn).', extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      message: 'Dữ liệu nhập chưa hợp lệ (giá trị không đúng định dạng hoặc vượt giới hạn).',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');
   return { ...base, message: GENERIC_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };

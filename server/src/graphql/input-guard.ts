@@ -1,11 +1,4 @@
-import {
-  getNullableType,
-  isInputObjectType,
-  isListType,
-  isScalarType,
-  type GraphQLArgument,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { badInput } from '../errors';
 import type { GraphQLContext } from './context';
@@ -37,7 +30,8 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, arg: G
   }
   if (isInputObjectType(inner)) {
     if (typeof value !== 'object') return;
-    for (const f of Object.values(inner.getFields())) checkValue(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`, arg);
+    for (const f of Object.values(inner.getFields()))
+      checkValue(f.type, (value as Record<string, unknown>)[f.name], `${path}.${f.name}`, arg);
     return;
   }
   if (typeof value !== 'string') return;

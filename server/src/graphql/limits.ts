@@ -82,7 +82,11 @@ function coded(limit: string, max: number, message: (found: string) => string) {
 export function limitValidationRules(limits: OperationLimits): ValidationRule[] {
   return [
     maxDepthRule({
-      ...coded('depth', limits.maxDepth, (found) => `Truy vấn lồng quá sâu (${found} cấp; tối đa ${limits.maxDepth}). Hãy tách thành nhiều truy vấn nhỏ hơn.`),
+      ...coded(
+        'depth',
+        limits.maxDepth,
+        (found) => `Truy vấn lồng quá sâu (${found} cấp; tối đa ${limits.maxDepth}). Hãy tách thành nhiều truy vấn nhỏ hơn.`,
+      ),
       ignoreIntrospection: false,
       flattenFragments: true,
     }) as unknown as ValidationRule,
@@ -112,12 +116,29 @@ const costEstimator: ComplexityEstimator = ({ field, args, childComplexity, type
 };
 
 /** Estimated cost of the operation `operationName` of `document` with `variables`. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [costEstimator] });
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    operationName: operationName ?? undefined,
+    estimators: [costEstimator],
+  });
 }
 
 /** Refuses (QUERY_TOO_COMPLEX) an operation whose estimated cost exceeds the limit. */
-export function assertCostWithin(limits: OperationLimits, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): void {
+export function assertCostWithin(
+  limits: OperationLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
   let cost: number;
   try {
     cost = operationCost(schema, document, variables, operationName);
@@ -127,11 +148,15 @@ export function assertCostWithin(limits: OperationLimits, schema: GraphQLSchema,
     throw err;
   }
   if (cost > limits.maxCost) {
-    throw new AppError('QUERY_TOO_COMPLEX', `Truy vấn yêu cầu quá nhiều dữ liệu một lúc (chi phí ước tính ${cost}; tối đa ${limits.maxCost}). Hãy giảm số mục mỗi trang hoặc tách truy vấn.`, {
-      limit: 'cost',
-      max: limits.maxCost,
-      found: cost,
-    });
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `Truy vấn yêu cầu quá nhiều dữ liệu một lúc (chi phí ước tính ${cost}; tối đa ${limits.maxCost}). Hãy giảm số mục mỗi trang hoặc tách truy vấn.`,
+      {
+        limit: 'cost',
+        max: limits.maxCost,
+        found: cost,
+      },
+    );
   }
 }
 
@@ -144,7 +169,11 @@ export function assertCostWithin(limits: OperationLimits, schema: GraphQLSchema,
 export const timeBudgetMiddleware: MiddlewareFn<GraphQLContext> = ({ context }, next) => {
   if (context.deadline !== undefined && Date.now() > context.deadline) {
     const budget = context.services.config.GRAPHQL_TIME_BUDGET_MS;
-    throw new AppError('OPERATION_TIMEOUT', `Thao tác vượt quá thời gian cho phép (${budget} ms) nên đã dừng; hãy thu hẹp truy vấn rồi thử lại.`, { limit: 'time', max: budget });
+    throw new AppError(
+      'OPERATION_TIMEOUT',
+      `Thao tác vượt quá thời gian cho phép (${budget} ms) nên đã dừng; hãy thu hẹp truy vấn rồi thử lại.`,
+      { limit: 'time', max: budget },
+    );
   }
   return next();
 };
@@ -172,7 +201,10 @@ function refusal(error: AppError): GraphQLError {
  * Apollo plugin for what validation rules cannot see: the cost (it depends on the variables) and
  * who asks for introspection (anonymous callers are refused it in production).
  */
-export function operationLimitsPlugin(limits: OperationLimits, options: { introspectionForAnonymous: boolean }): ApolloServerPlugin<GraphQLContext> {
+export function operationLimitsPlugin(
+  limits: OperationLimits,
+  options: { introspectionForAnonymous: boolean },
+): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
@@ -200,7 +232,14 @@ export function prepareSocketOperation(
   schema: GraphQLSchema,
   limits: OperationLimits,
   payload: { query?: unknown; variables?: unknown; operationName?: unknown },
-): { schema: GraphQLSchema; document: DocumentNode; variableValues: Record<string, unknown> | undefined; operationName: string | undefined } | GraphQLError[] {
+):
+  | {
+      schema: GraphQLSchema;
+      document: DocumentNode;
+      variableValues: Record<string, unknown> | undefined;
+      operationName: string | undefined;
+    }
+  | GraphQLError[] {
   const asError = (err: AppError) => [new GraphQLError(err.message, { originalError: err, extensions: { code: err.code } })];
   if (typeof payload.query !== 'string') return asError(new AppError('BAD_USER_INPUT', 'Thiếu nội dung truy vấn (query).'));
   const variables = payload.variables ?? undefined;
@@ -216,7 +255,12 @@ export function prepareSocketOperation(
     throw err;
   }
   const errors = validate(schema, document, [...specifiedRules, ...limitValidationRules(limits)]);
-  if (errors.length > 0) return errors.map((e) => (e.originalError || e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+  if (errors.length > 0)
+    return errors.map((e) =>
+      e.originalError || e.extensions.code
+        ? e
+        : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    );
   try {
     assertCostWithin(limits, schema, document, variables as Record<string, unknown> | undefined, operationName);
   } catch (err) {

@@ -20,9 +20,16 @@ function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () 
 }
 
 /** Loads the children of many cases in one query, grouped by case id. */
-function byCaseLoader<T extends { case: { id: string } }>(em: EntityManager, entity: new () => T, orderBy: keyof T & string, extraWhere: Record<string, unknown> = {}) {
+function byCaseLoader<T extends { case: { id: string } }>(
+  em: EntityManager,
+  entity: new () => T,
+  orderBy: keyof T & string,
+  extraWhere: Record<string, unknown> = {},
+) {
   return new DataLoader<string, T[]>(async (caseIds) => {
-    const rows = await em.find(entity, { case: { $in: [...caseIds] }, ...extraWhere } as never, { orderBy: { [orderBy]: 'asc', id: 'asc' } as never });
+    const rows = await em.find(entity, { case: { $in: [...caseIds] }, ...extraWhere } as never, {
+      orderBy: { [orderBy]: 'asc', id: 'asc' } as never,
+    });
     return caseIds.map((id) => rows.filter((r) => r.case.id === id));
   });
 }
@@ -45,10 +52,12 @@ export function createLoaders(em: EntityManager) {
     }),
     /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */
     partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
-      const rows = await em.getConnection().execute<{ id: string; id_number: string | null; phone: string | null }[]>(
-        'select id, id_number, phone from case_party where id = any(?::uuid[])',
-        [`{${ids.join(',')}}`],
-      );
+      const rows = await em
+        .getConnection()
+        .execute<{ id: string; id_number: string | null; phone: string | null }[]>(
+          'select id, id_number, phone from case_party where id = any(?::uuid[])',
+          [`{${ids.join(',')}}`],
+        );
       const map = new Map(rows.map((r) => [r.id, { idNumber: r.id_number, phone: r.phone }]));
       return ids.map((id) => map.get(id) ?? { idNumber: null, phone: null });
     }),
@@ -57,7 +66,11 @@ export function createLoaders(em: EntityManager) {
      * would merge into users already in the identity map and leave the lazy column unloaded.)
      */
     userPhoneById: new DataLoader<string, string | null>(async (ids) => {
-      const rows = await em.getConnection().execute<{ id: string; phone: string | null }[]>('select id, phone from app_user where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+      const rows = await em
+        .getConnection()
+        .execute<{ id: string; phone: string | null }[]>('select id, phone from app_user where id = any(?::uuid[])', [
+          `{${ids.join(',')}}`,
+        ]);
       const map = new Map(rows.map((r) => [r.id, r.phone]));
       return ids.map((id) => map.get(id) ?? null);
     }),
@@ -82,13 +95,22 @@ export function createLoaders(em: EntityManager) {
       return keys.map((k) => map.get(k) ?? 0);
     }),
     coveredAreasByAgency: new DataLoader<string, Area[]>(async (agencyIds) => {
-      const rows = await em.getConnection().execute<{ agency_id: string; area_id: string }[]>(
-        `select agency_id, area_id from agency_coverage where agency_id = any(?::uuid[])`,
-        [`{${agencyIds.join(',')}}`],
-      );
-      const areas = rows.length ? await em.find(Area, { id: { $in: [...new Set(rows.map((r) => r.area_id))] } }, { orderBy: { name: 'asc' } }) : [];
+      const rows = await em
+        .getConnection()
+        .execute<{ agency_id: string; area_id: string }[]>(
+          `select agency_id, area_id from agency_coverage where agency_id = any(?::uuid[])`,
+          [`{${agencyIds.join(',')}}`],
+        );
+      const areas = rows.length
+        ? await em.find(Area, { id: { $in: [...new Set(rows.map((r) => r.area_id))] } }, { orderBy: { name: 'asc' } })
+        : [];
       const areaMap = new Map(areas.map((a) => [a.id, a]));
-      return agencyIds.map((id) => rows.filter((r) => r.agency_id === id).map((r) => areaMap.get(r.area_id)!).filter(Boolean));
+      return agencyIds.map((id) =>
+        rows
+          .filter((r) => r.agency_id === id)
+          .map((r) => areaMap.get(r.area_id)!)
+          .filter(Boolean),
+      );
     }),
   };
 }

@@ -27,12 +27,18 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   parseValue(value) {
     const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
     if (typeof text !== 'string' || !INPUT_DIGITS.test(text)) {
-      throw new GraphQLError('Số tiền phải là số nguyên đồng không âm, tối đa 15 chữ số, ví dụ "777000000" (không dùng dấu chấm, phẩy hay số thập phân).', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError(
+        'Số tiền phải là số nguyên đồng không âm, tối đa 15 chữ số, ví dụ "777000000" (không dùng dấu chấm, phẩy hay số thập phân).',
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      );
     }
     return text.replace(/^0+(?=\d)/, '');
   },
   parseLiteral(ast) {
     if ((ast.kind === Kind.STRING || ast.kind === Kind.INT) && INPUT_DIGITS.test(ast.value)) return ast.value.replace(/^0+(?=\d)/, '');
-    throw new GraphQLError('Số tiền phải là số nguyên đồng không âm, tối đa 15 chữ số.', { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Số tiền phải là số nguyên đồng không âm, tối đa 15 chữ số.', {
+      nodes: ast,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   },
 });

@@ -31,7 +31,9 @@ export function operationLogPlugin(logger: Logger, metrics: Metrics): ApolloServ
           const name = operationName ?? (rootField && 'name' in rootField ? rootField.name.value : 'anonymous');
           // Codes as the client sees them (after the error mapper), else the raw errors' codes.
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const codes = (body?.errors ?? errors ?? []).map((e) => String((e.extensions as Record<string, unknown> | undefined)?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const codes = (body?.errors ?? errors ?? []).map((e) =>
+            String((e.extensions as Record<string, unknown> | undefined)?.code ?? 'INTERNAL_SERVER_ERROR'),
+          );
           const summary: OperationSummary = {
             operation: name,
             type,
@@ -41,7 +43,10 @@ export function operationLogPlugin(logger: Logger, metrics: Metrics): ApolloServ
             code: codes[0] ?? 'OK',
           };
           metrics.operationFinished(name, type, summary.code, seconds, codes);
-          (contextValue.logger ?? logger)[summary.code === 'INTERNAL_SERVER_ERROR' ? 'warn' : 'info'](summary, `${type} ${name} ${summary.code} ${summary.ms} ms`);
+          (contextValue.logger ?? logger)[summary.code === 'INTERNAL_SERVER_ERROR' ? 'warn' : 'info'](
+            summary,
+            `${type} ${name} ${summary.code} ${summary.ms} ms`,
+          );
         },
       };
     },

@@ -77,9 +77,20 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     if (!op) return;
     extra.operations!.delete(id);
     const ms = Date.now() - op.started;
-    logger.info({ operation: op.name, type: 'subscription', userId: extra.viewer?.userId ?? null, agencyId: extra.viewer?.agencyId ?? null, ms, code }, `subscription ${op.name} ${code} ${ms} ms`);
+    logger.info(
+      {
+        operation: op.name,
+        type: 'subscription',
+        userId: extra.viewer?.userId ?? null,
+        agencyId: extra.viewer?.agencyId ?? null,
+        ms,
+        code,
+      },
+      `subscription ${op.name} ${code} ${ms} ms`,
+    );
   };
-  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[]) => errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  const errorCodes = (errors: readonly { extensions?: Record<string, unknown> }[]) =>
+    errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.GRAPHQL_MAX_BODY_BYTES });
   // A frame larger than the HTTP body limit is refused by ws itself (close 1009) before it is buffered.
   const socketsByUser = new Map<string, Set<WebSocket>>();
@@ -128,7 +139,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     if (!agencyId || event.type !== 'agency.updated') return;
     const changes = (event.payload.changes ?? {}) as Record<string, unknown>;
     if (changes.active === false) closeAll(socketsByAgency.get(agencyId), CloseCode.Unauthorized, 'Cơ quan đã bị vô hiệu hóa');
-    else if ('coveredAreaIds' in changes || 'kind' in changes) closeAll(socketsByAgency.get(agencyId), CLOSE_ACCESS_CHANGED, 'Phạm vi theo dõi của cơ quan đã thay đổi; đang kết nối lại');
+    else if ('coveredAreaIds' in changes || 'kind' in changes)
+      closeAll(socketsByAgency.get(agencyId), CLOSE_ACCESS_CHANGED, 'Phạm vi theo dõi của cơ quan đã thay đổi; đang kết nối lại');
   };
   const track = (viewer: Viewer, socket: WebSocket) => {
     let byUser = socketsByUser.get(viewer.userId);
@@ -180,7 +192,10 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         track(viewer, ctx.extra.socket);
         if (viewer.sessionId) sessionOf.set(ctx.extra.socket, viewer.sessionId);
         const msLeft = viewer.tokenExpiresAt * 1000 - Date.now();
-        ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã hết hạn'), Math.max(0, msLeft));
+        ctx.extra.expiryTimer = setTimeout(
+          () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Phiên đăng nhập đã hết hạn'),
+          Math.max(0, msLeft),
+        );
         return true;
       },
       onClose: (ctx) => {
@@ -191,7 +206,10 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       },
       onSubscribe: (ctx, _id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          const refusal = new AppError('RATE_LIMITED', `Mỗi kết nối chỉ được theo dõi tối đa ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} luồng sự kiện cùng lúc.`);
+          const refusal = new AppError(
+            'RATE_LIMITED',
+            `Mỗi kết nối chỉ được theo dõi tối đa ${config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} luồng sự kiện cùng lúc.`,
+          );
           return [new GraphQLError(refusal.message, { originalError: refusal })];
         }
         // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
@@ -205,7 +223,13 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         // Queries and mutations get the time budget; a subscription lives as long as its socket.
         const deadline = operation?.operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
         const make = (): GraphQLContext => ({
-          ...createContext(services, { requestId: randomUUID(), viewer: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, deadline }),
+          ...createContext(services, {
+            requestId: randomUUID(),
+            viewer: ctx.extra.viewer ?? null,
+            ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+            logger,
+            deadline,
+          }),
           closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
         });
         if (operation?.operation === 'subscription') return (ctx.extra.subscriptionContext ??= make());
@@ -225,7 +249,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         const codes = errorCodes(formatted);
         codes.forEach((c) => metrics.errorReturned(c));
         // Refused before it started (onOperation never ran): still one line for it.
-        if (!ctx.extra.operations?.has(id)) (ctx.extra.operations ??= new Map()).set(id, { name: operationNameOf(payload), started: Date.now() });
+        if (!ctx.extra.operations?.has(id))
+          (ctx.extra.operations ??= new Map()).set(id, { name: operationNameOf(payload), started: Date.now() });
         logOperationEnd(ctx.extra, id, codes[0] ?? 'INTERNAL_SERVER_ERROR');
         return formatted as never;
       },

@@ -100,7 +100,8 @@ export const SUPERVISING_AGENCY_KINDS: readonly string[] = ['PROCURACY', 'STEERI
 /** True when one of the viewer's covered areas contains `path` (a province covers its communes). */
 export const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
 
-const supervises = (viewer: Viewer, c: CaseFacts) => SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
+const supervises = (viewer: Viewer, c: CaseFacts) =>
+  SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
 const inLeadOffice = (viewer: Viewer, c: CaseFacts) => viewer.agencyId === c.leadAgencyId;
 const casesWorker = (viewer: Viewer) => has(viewer, Role.ENFORCEMENT_OFFICER) || has(viewer, Role.AGENCY_HEAD);
 
@@ -205,7 +206,10 @@ export function canOnTask(viewer: Viewer, ability: TaskAbility, task: TaskFacts,
     case 'task.respond':
       return assigneeMember;
     case 'task.reassign':
-      return (assigneeMember && (has(viewer, Role.AGENCY_HEAD) || has(viewer, Role.AGENCY_ADMIN))) || (inLeadOffice(viewer, c) && casesWorker(viewer));
+      return (
+        (assigneeMember && (has(viewer, Role.AGENCY_HEAD) || has(viewer, Role.AGENCY_ADMIN))) ||
+        (inLeadOffice(viewer, c) && casesWorker(viewer))
+      );
     case 'task.cancel':
       return canOnThread(viewer, 'task.assign', c);
   }
@@ -216,7 +220,11 @@ export function canOnTask(viewer: Viewer, ability: TaskAbility, task: TaskFacts,
  * the agency's kind and coverage. Used to refuse mentions and tasks for agencies outside the case.
  */
 export function agencyCanReadCase(agency: { id: string; kind: string; coveredAreaPaths: readonly string[] }, c: CaseFacts): boolean {
-  return canOnCase({ userId: '', agencyId: agency.id, agencyKind: agency.kind, roles: [], coveredAreaPaths: agency.coveredAreaPaths, tokenExpiresAt: 0 }, 'case.read', c);
+  return canOnCase(
+    { userId: '', agencyId: agency.id, agencyKind: agency.kind, roles: [], coveredAreaPaths: agency.coveredAreaPaths, tokenExpiresAt: 0 },
+    'case.read',
+    c,
+  );
 }
 
 /** Abilities on a coordinated action (visit, meeting, coercion) of a case. */
@@ -280,7 +288,8 @@ const AREA_STATISTICS_KINDS: readonly string[] = ['STEERING_COMMITTEE', 'PROCURA
 /** Decides how far a viewer sees into the statistics (see StatisticsReach). */
 export function statisticsReach(viewer: Viewer): StatisticsReach {
   if (has(viewer, Role.SYSTEM_ADMIN)) return { kind: 'all' };
-  if (AREA_STATISTICS_KINDS.includes(viewer.agencyKind)) return viewer.coveredAreaPaths.length ? { kind: 'areas', paths: viewer.coveredAreaPaths } : { kind: 'none' };
+  if (AREA_STATISTICS_KINDS.includes(viewer.agencyKind))
+    return viewer.coveredAreaPaths.length ? { kind: 'areas', paths: viewer.coveredAreaPaths } : { kind: 'none' };
   if (viewer.agencyKind === 'ENFORCEMENT_OFFICE') return { kind: 'office', agencyId: viewer.agencyId };
   return { kind: 'none' };
 }
@@ -305,7 +314,9 @@ export function canReadStatistics(viewer: Viewer, scope: StatisticsScopeFacts): 
     case 'none':
       return false;
     case 'areas':
-      return scope.kind === 'area' ? coversPath(viewer, scope.path) : scope.coveredAreaPaths.length > 0 && scope.coveredAreaPaths.every((p) => coversPath(viewer, p));
+      return scope.kind === 'area'
+        ? coversPath(viewer, scope.path)
+        : scope.coveredAreaPaths.length > 0 && scope.coveredAreaPaths.every((p) => coversPath(viewer, p));
     case 'office':
       return scope.kind === 'area' || scope.agencyAndAncestorIds.includes(reach.agencyId);
   }

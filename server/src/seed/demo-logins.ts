@@ -8,4 +8,8 @@ export interface DemoLogin {
 }
 
 /** The demo accounts `npm start` prints (all share one password). */
-export const DEMO_LOGINS: DemoLogin[] = DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, description: u.description }));
+export const DEMO_LOGINS: DemoLogin[] = DEMO_USERS.map((u) => ({
+  username: u.username,
+  password: DEMO_PASSWORD,
+  description: u.description,
+}));

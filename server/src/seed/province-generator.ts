@@ -48,11 +48,65 @@ export interface GeneratedRows {
 }
 
 const DAY = 86_400_000;
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Triệu', 'Lục', 'Nông', 'Hà', 'Vi', 'Lò', 'Quàng'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Triệu',
+  'Lục',
+  'Nông',
+  'Hà',
+  'Vi',
+  'Lò',
+  'Quàng',
+];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quang', 'Hữu', 'Thu', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hạnh', 'Khánh', 'Lâm', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quyên', 'Sáng', 'Thắm', 'Uyên', 'Vượng', 'Xoan', 'Yên', 'Tài'];
-const CREDITOR_ORGS = ['Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn', 'Quỹ tín dụng nhân dân Suối Khê', 'Công ty TNHH Vật liệu Đồi Vàng', 'Hợp tác xã Nông nghiệp Ngàn Bến'];
-const DEBTS = ['Trả nợ vay theo bản án', 'Bồi thường thiệt hại', 'Cấp dưỡng nuôi con', 'Trả tiền mua bán hàng hóa', 'Nộp án phí', 'Hoàn trả tiền đặt cọc'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Giang',
+  'Hạnh',
+  'Khánh',
+  'Lâm',
+  'Mai',
+  'Nam',
+  'Oanh',
+  'Phúc',
+  'Quyên',
+  'Sáng',
+  'Thắm',
+  'Uyên',
+  'Vượng',
+  'Xoan',
+  'Yên',
+  'Tài',
+];
+const CREDITOR_ORGS = [
+  'Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn',
+  'Quỹ tín dụng nhân dân Suối Khê',
+  'Công ty TNHH Vật liệu Đồi Vàng',
+  'Hợp tác xã Nông nghiệp Ngàn Bến',
+];
+const DEBTS = [
+  'Trả nợ vay theo bản án',
+  'Bồi thường thiệt hại',
+  'Cấp dưỡng nuôi con',
+  'Trả tiền mua bán hàng hóa',
+  'Nộp án phí',
+  'Hoàn trả tiền đặt cọc',
+];
 
 /** mulberry32: a small, well-known deterministic PRNG (reproducible demo data; not for secrets). */
 function prng(seed: number) {
@@ -79,7 +133,16 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
   const earliest = previousYearStart - 150 * DAY;
   const prefix = options.numberPrefix ?? 'SP';
   const rows: GeneratedRows = {
-    enforcement_case: [], case_party: [], obligation: [], case_participant: [], case_state_history: [], case_task: [], case_action: [], action_participant: [], event: [], event_stream: [],
+    enforcement_case: [],
+    case_party: [],
+    obligation: [],
+    case_participant: [],
+    case_state_history: [],
+    case_task: [],
+    case_action: [],
+    action_participant: [],
+    event: [],
+    event_stream: [],
   };
   const person = () => `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
   const decisionSeq = new Map<string, number>();
@@ -91,11 +154,15 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
     const id = randomUUID();
     const money = chance(0.85);
     // Log-uniform 5 million – 20 billion đồng; now and then a very large one.
-    const owed = money ? BigInt(Math.round(Math.exp(between(Math.log(5e6), Math.log(2e10))) / 1000) * 1000) * (chance(0.01) ? 50n : 1n) : 0n;
+    const owed = money
+      ? BigInt(Math.round(Math.exp(between(Math.log(5e6), Math.log(2e10))) / 1000) * 1000) * (chance(0.01) ? 50n : 1n)
+      : 0n;
     const received = Math.round(between(earliest, now - 2 * DAY));
 
     // The life story, as (time, status, collected) steps; anything after `now` is cut off.
-    const steps: Array<{ at: number; status: string; collected: bigint; transition?: string }> = [{ at: received, status: 'RECEIVED', collected: 0n }];
+    const steps: Array<{ at: number; status: string; collected: bigint; transition?: string }> = [
+      { at: received, status: 'RECEIVED', collected: 0n },
+    ];
     let t = received;
     let collected = 0n;
     const add = (days: number, status: string, transition?: string) => {
@@ -128,9 +195,24 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
       if (!add(between(3, 15), 'ENFORCEABLE', 'RECORD_ENFORCEABLE')) return;
       if (!add(between(1, 10), 'ENFORCING', 'START_ENFORCING')) return;
       const roll = rnd();
-      const outcome = roll < 0.56 ? 'COMPLETED' : roll < 0.62 ? 'TERMINATED' : roll < 0.68 ? 'ENTRUSTED' : roll < 0.75 ? 'POSTPONED' : roll < 0.79 ? 'SUSPENDED' : 'OPEN';
+      const outcome =
+        roll < 0.56
+          ? 'COMPLETED'
+          : roll < 0.62
+            ? 'TERMINATED'
+            : roll < 0.68
+              ? 'ENTRUSTED'
+              : roll < 0.75
+                ? 'POSTPONED'
+                : roll < 0.79
+                  ? 'SUSPENDED'
+                  : 'OPEN';
       const span = between(15, 330);
-      if (chance(0.45)) visit = { at: t + between(3, Math.min(span, 40)) * DAY, outcome: outcome === 'COMPLETED' ? 'VOLUNTARY_COMPLIANCE' : outcome === 'OPEN' ? 'REFUSED' : 'PARTIAL_PAYMENT' };
+      if (chance(0.45))
+        visit = {
+          at: t + between(3, Math.min(span, 40)) * DAY,
+          outcome: outcome === 'COMPLETED' ? 'VOLUNTARY_COMPLIANCE' : outcome === 'OPEN' ? 'REFUSED' : 'PARTIAL_PAYMENT',
+        };
       if (outcome === 'COMPLETED') {
         const parts = money ? 1 + Math.floor(rnd() * 3) : 0;
         for (let i = 1; i <= parts; i++) {
@@ -144,7 +226,11 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
         if (!pay((owed * BigInt(Math.round(between(10, 40)))) / 100n, span / 2, 'ENFORCING')) return;
       }
       if (outcome === 'OPEN') return;
-      add(span / 2, outcome, outcome === 'TERMINATED' ? 'TERMINATE' : outcome === 'ENTRUSTED' ? 'ENTRUST' : outcome === 'POSTPONED' ? 'POSTPONE' : 'SUSPEND');
+      add(
+        span / 2,
+        outcome,
+        outcome === 'TERMINATED' ? 'TERMINATE' : outcome === 'ENTRUSTED' ? 'ENTRUST' : outcome === 'POSTPONED' ? 'POSTPONE' : 'SUSPEND',
+      );
     };
     story();
 
@@ -163,36 +249,107 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
     const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
     const localDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
     rows.enforcement_case.push({
-      id, decision_number: decisionNumber, decision_date: decisionAt ? localDate(decisionAt) : null, judgment_number: judgmentNumber,
-      judgment_court: 'Tòa án nhân dân khu vực – tỉnh Lâm Sơn', judgment_date: localDate(received - 30 * DAY), received_at: iso(received), kind: chance(0.8) ? 'ON_REQUEST' : 'PROACTIVE',
-      lead_agency_id: office.id, officer_id: officerId, commune_id: commune.id, status: last.status,
+      id,
+      decision_number: decisionNumber,
+      decision_date: decisionAt ? localDate(decisionAt) : null,
+      judgment_number: judgmentNumber,
+      judgment_court: 'Tòa án nhân dân khu vực – tỉnh Lâm Sơn',
+      judgment_date: localDate(received - 30 * DAY),
+      received_at: iso(received),
+      kind: chance(0.8) ? 'ON_REQUEST' : 'PROACTIVE',
+      lead_agency_id: office.id,
+      officer_id: officerId,
+      commune_id: commune.id,
+      status: last.status,
       resume_status: ['POSTPONED', 'SUSPENDED'].includes(last.status) ? 'ENFORCING' : null,
-      complex: !final && chance(0.08), backlog: !final && accepted != null && accepted < currentYearStart, urgent_security: false, notes: null,
-      decision_due_at: iso(received + 7 * DAY), decision_delivered_at: iso(deliveredAt), voluntary_period_ends_at: iso(deliveredAt ? deliveredAt + 10 * DAY : null),
+      complex: !final && chance(0.08),
+      backlog: !final && accepted != null && accepted < currentYearStart,
+      urgent_security: false,
+      notes: null,
+      decision_due_at: iso(received + 7 * DAY),
+      decision_delivered_at: iso(deliveredAt),
+      voluntary_period_ends_at: iso(deliveredAt ? deliveredAt + 10 * DAY : null),
       verification_due_at: iso(deliveredAt ? deliveredAt + 24 * DAY : null),
-      search_text: foldForSearch([decisionNumber ?? '', judgmentNumber, debtor, creditor].join(' | ')), version: steps.length,
-      created_at: iso(received), updated_at: iso(last.at),
+      search_text: foldForSearch([decisionNumber ?? '', judgmentNumber, debtor, creditor].join(' | ')),
+      version: steps.length,
+      created_at: iso(received),
+      updated_at: iso(last.at),
     });
     const debtorId = randomUUID();
     const creditorId = randomUUID();
     rows.case_party.push(
-      { id: debtorId, case_id: id, position: 0, role: 'DEBTOR', kind: 'PERSON', name: debtor, address: `Thôn ${pick(GIVEN)}, ${commune.name}`, id_number: null, phone: null, created_at: iso(received) },
-      { id: creditorId, case_id: id, position: 1, role: 'CREDITOR', kind: CREDITOR_ORGS.includes(creditor) ? 'ORGANISATION' : 'PERSON', name: creditor, address: null, id_number: null, phone: null, created_at: iso(received) },
+      {
+        id: debtorId,
+        case_id: id,
+        position: 0,
+        role: 'DEBTOR',
+        kind: 'PERSON',
+        name: debtor,
+        address: `Thôn ${pick(GIVEN)}, ${commune.name}`,
+        id_number: null,
+        phone: null,
+        created_at: iso(received),
+      },
+      {
+        id: creditorId,
+        case_id: id,
+        position: 1,
+        role: 'CREDITOR',
+        kind: CREDITOR_ORGS.includes(creditor) ? 'ORGANISATION' : 'PERSON',
+        name: creditor,
+        address: null,
+        id_number: null,
+        phone: null,
+        created_at: iso(received),
+      },
     );
     rows.obligation.push({
-      id: randomUUID(), case_id: id, kind: money ? 'PAY_MONEY' : 'HAND_OVER_LAND', description: money ? pick(DEBTS) : 'Trả lại quyền sử dụng đất theo bản án', debtor_id: debtorId, creditor_id: creditorId,
-      amount_owed: money ? owed.toString() : null, amount_collected: last.collected.toString(), land_area_m2: money ? null : String(Math.round(between(100, 5000))),
-      fulfilled: !money && last.status === 'COMPLETED', created_at: iso(received),
+      id: randomUUID(),
+      case_id: id,
+      kind: money ? 'PAY_MONEY' : 'HAND_OVER_LAND',
+      description: money ? pick(DEBTS) : 'Trả lại quyền sử dụng đất theo bản án',
+      debtor_id: debtorId,
+      creditor_id: creditorId,
+      amount_owed: money ? owed.toString() : null,
+      amount_collected: last.collected.toString(),
+      land_area_m2: money ? null : String(Math.round(between(100, 5000))),
+      fulfilled: !money && last.status === 'COMPLETED',
+      created_at: iso(received),
     });
-    rows.case_participant.push({ id: randomUUID(), case_id: id, agency_id: office.id, role: 'LEAD', added_by_id: officerId, added_at: iso(received), removed_at: null });
+    rows.case_participant.push({
+      id: randomUUID(),
+      case_id: id,
+      agency_id: office.id,
+      role: 'LEAD',
+      added_by_id: officerId,
+      added_at: iso(received),
+      removed_at: null,
+    });
     const sharedWithCommune = commune.peoplesCommitteeId != null && chance(0.7);
-    if (sharedWithCommune) rows.case_participant.push({ id: randomUUID(), case_id: id, agency_id: commune.peoplesCommitteeId, role: 'SUPPORT', added_by_id: officerId, added_at: iso(received + DAY), removed_at: null });
+    if (sharedWithCommune)
+      rows.case_participant.push({
+        id: randomUUID(),
+        case_id: id,
+        agency_id: commune.peoplesCommitteeId,
+        role: 'SUPPORT',
+        added_by_id: officerId,
+        added_at: iso(received + DAY),
+        removed_at: null,
+      });
 
     // State history: one row per step, closed by the next.
     steps.forEach((s, i) => {
       rows.case_state_history.push({
-        case_id: id, valid_from: iso(s.at), valid_to: iso(steps[i + 1]?.at ?? null), status: s.status, lead_agency_id: office.id, commune_id: commune.id, officer_id: officerId,
-        amount_owed: owed.toString(), amount_collected: s.collected.toString(), accepted_at: accepted != null && accepted <= s.at ? iso(accepted) : null,
+        case_id: id,
+        valid_from: iso(s.at),
+        valid_to: iso(steps[i + 1]?.at ?? null),
+        status: s.status,
+        lead_agency_id: office.id,
+        commune_id: commune.id,
+        officer_id: officerId,
+        amount_owed: owed.toString(),
+        amount_collected: s.collected.toString(),
+        accepted_at: accepted != null && accepted <= s.at ? iso(accepted) : null,
       });
     });
 
@@ -208,15 +365,40 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
         topics: i === 0 ? [stream, `agency:${office.id}`] : [stream],
         payload:
           i === 0
-            ? { caseId: id, version: 1, judgmentNumber, communeId: commune.id, parties: 2, obligations: 1, totalOwed: owed.toString(), generated: true }
+            ? {
+                caseId: id,
+                version: 1,
+                judgmentNumber,
+                communeId: commune.id,
+                parties: 2,
+                obligations: 1,
+                totalOwed: owed.toString(),
+                generated: true,
+              }
             : s.transition
               ? { caseId: id, version: i + 1, transition: s.transition, from: prev.status, to: s.status, reason: null, generated: true }
-              : { caseId: id, version: i + 1, collected: (s.collected - prev.collected).toString(), totalCollected: s.collected.toString(), generated: true },
+              : {
+                  caseId: id,
+                  version: i + 1,
+                  collected: (s.collected - prev.collected).toString(),
+                  totalCollected: s.collected.toString(),
+                  generated: true,
+                },
       };
       const streamSeq = BigInt(i + 1);
       const occurredAt = new Date(s.at);
       const hash = computeEventHash(prevHash, { ...event, streamSeq, occurredAt });
-      rows.event.push({ stream, stream_seq: streamSeq.toString(), type: event.type, actor_id: officerId, topics: event.topics, payload: event.payload, occurred_at: occurredAt.toISOString(), prev_hash: prevHash, hash });
+      rows.event.push({
+        stream,
+        stream_seq: streamSeq.toString(),
+        type: event.type,
+        actor_id: officerId,
+        topics: event.topics,
+        payload: event.payload,
+        occurred_at: occurredAt.toISOString(),
+        prev_hash: prevHash,
+        hash,
+      });
       prevHash = hash;
     });
     rows.event_stream.push({ stream, last_seq: String(steps.length), last_hash: prevHash });
@@ -227,30 +409,72 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
       const overdue = chance(0.45);
       const due = overdue ? now - between(1, 40) * DAY : now + between(2, 20) * DAY;
       rows.case_task.push({
-        id: randomUUID(), case_id: id, kind: 'PERSUADE', title: 'Phối hợp vận động người phải thi hành án tự nguyện thi hành', details: null, assignee_agency_id: commune.peoplesCommitteeId,
-        assignee_id: null, created_by_id: officerId, status: chance(0.5) ? 'OPEN' : 'ACCEPTED', priority: 'NORMAL', due_at: iso(due), reason: null, result_note: null, completed_at: null,
-        escalated_at: overdue && due < now - 3 * DAY && chance(0.5) ? iso(due + 3 * DAY) : null, version: 1, created_at: iso(Math.min(due, now) - 10 * DAY), updated_at: iso(Math.min(due, now) - 10 * DAY),
+        id: randomUUID(),
+        case_id: id,
+        kind: 'PERSUADE',
+        title: 'Phối hợp vận động người phải thi hành án tự nguyện thi hành',
+        details: null,
+        assignee_agency_id: commune.peoplesCommitteeId,
+        assignee_id: null,
+        created_by_id: officerId,
+        status: chance(0.5) ? 'OPEN' : 'ACCEPTED',
+        priority: 'NORMAL',
+        due_at: iso(due),
+        reason: null,
+        result_note: null,
+        completed_at: null,
+        escalated_at: overdue && due < now - 3 * DAY && chance(0.5) ? iso(due + 3 * DAY) : null,
+        version: 1,
+        created_at: iso(Math.min(due, now) - 10 * DAY),
+        updated_at: iso(Math.min(due, now) - 10 * DAY),
       });
     }
     if (officerId) {
       const v = visit as { at: number; outcome: string } | null;
       if (v && v.at < now) {
         const end = v.at + 2 * 3_600_000;
-        rows.case_action.push(action(id, 'PERSUASION_VISIT', 'Buổi vận động, thuyết phục tại nhà văn hóa thôn', v.at, end, officerId, { status: 'COMPLETED', outcome: v.outcome, completed_at: iso(end) }));
+        rows.case_action.push(
+          action(id, 'PERSUASION_VISIT', 'Buổi vận động, thuyết phục tại nhà văn hóa thôn', v.at, end, officerId, {
+            status: 'COMPLETED',
+            outcome: v.outcome,
+            completed_at: iso(end),
+          }),
+        );
       } else if (open && chance(0.12)) {
         const start = workingMorning(now + between(1, 14) * DAY);
-        rows.case_action.push(action(id, 'PERSUASION_VISIT', 'Buổi vận động, thuyết phục tại nhà văn hóa thôn', start, start + 2 * 3_600_000, officerId, {}));
+        rows.case_action.push(
+          action(id, 'PERSUASION_VISIT', 'Buổi vận động, thuyết phục tại nhà văn hóa thôn', start, start + 2 * 3_600_000, officerId, {}),
+        );
       }
       if (open && last.status === 'ENFORCING' && chance(0.05)) {
         const start = workingMorning(now + between(1, 20) * DAY);
         const coercion = action(id, 'COERCION', `Cưỡng chế thi hành án – ${debtor}`, start, start + 4 * 3_600_000, officerId, {
-          status: chance(0.3) ? 'READY' : 'PLANNED', person_coerced: debtor, measure: 'Kê biên, xử lý tài sản', method: 'Kê biên quyền sử dụng đất', forces: 'Chấp hành viên, Công an, UBND xã',
-          protection: 'Công an xã bảo vệ', cost_estimate: '15000000', protection_plan_due_at: iso(start - 5 * DAY), protection_plan_recorded_at: chance(0.5) ? iso(start - 6 * DAY) : null,
+          status: chance(0.3) ? 'READY' : 'PLANNED',
+          person_coerced: debtor,
+          measure: 'Kê biên, xử lý tài sản',
+          method: 'Kê biên quyền sử dụng đất',
+          forces: 'Chấp hành viên, Công an, UBND xã',
+          protection: 'Công an xã bảo vệ',
+          cost_estimate: '15000000',
+          protection_plan_due_at: iso(start - 5 * DAY),
+          protection_plan_recorded_at: chance(0.5) ? iso(start - 6 * DAY) : null,
         });
         rows.case_action.push(coercion);
         const invite = (agencyId: string | null) => {
           if (!agencyId) return;
-          rows.action_participant.push({ id: randomUUID(), action_id: coercion.id, agency_id: agencyId, required: true, status: chance(0.6) ? 'CONFIRMED' : 'INVITED', decline_reason: null, task_id: null, invited_at: iso(start - 10 * DAY), responded_at: null, responded_by_id: null, version: 1 });
+          rows.action_participant.push({
+            id: randomUUID(),
+            action_id: coercion.id,
+            agency_id: agencyId,
+            required: true,
+            status: chance(0.6) ? 'CONFIRMED' : 'INVITED',
+            decline_reason: null,
+            task_id: null,
+            invited_at: iso(start - 10 * DAY),
+            responded_at: null,
+            responded_by_id: null,
+            version: 1,
+          });
         };
         invite(office.procuracyId);
         invite(commune.policeId);
@@ -269,13 +493,50 @@ function workingMorning(ms: number): number {
   return day;
 }
 
-function action(caseId: string, kind: string, title: string, start: number, end: number, officerId: string, extra: Row): Row & { id: string } {
+function action(
+  caseId: string,
+  kind: string,
+  title: string,
+  start: number,
+  end: number,
+  officerId: string,
+  extra: Row,
+): Row & { id: string } {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
-    id: randomUUID(), case_id: caseId, kind, title, status: 'PLANNED', scheduled_start: iso(start), scheduled_end: iso(end), place: 'Nhà văn hóa thôn', lead_officer_id: officerId, created_by_id: officerId,
-    person_coerced: null, measure: null, method: null, forces: null, protection: null, cost_estimate: null, protection_plan_due_at: null, protection_plan_recorded_at: null,
-    protection_plan_note: null, protection_plan_recorded_by_id: null, protection_task_id: null, postponement_requested_at: null, postponement_reason: null, postponement_late: false,
-    reason: null, outcome: null, minutes: null, attendees: null, money_collected: '0', completed_at: null, version: 1, created_at: iso(Math.min(start, Date.now()) - 7 * DAY), updated_at: iso(Math.min(start, Date.now()) - 7 * DAY),
+    id: randomUUID(),
+    case_id: caseId,
+    kind,
+    title,
+    status: 'PLANNED',
+    scheduled_start: iso(start),
+    scheduled_end: iso(end),
+    place: 'Nhà văn hóa thôn',
+    lead_officer_id: officerId,
+    created_by_id: officerId,
+    person_coerced: null,
+    measure: null,
+    method: null,
+    forces: null,
+    protection: null,
+    cost_estimate: null,
+    protection_plan_due_at: null,
+    protection_plan_recorded_at: null,
+    protection_plan_note: null,
+    protection_plan_recorded_by_id: null,
+    protection_task_id: null,
+    postponement_requested_at: null,
+    postponement_reason: null,
+    postponement_late: false,
+    reason: null,
+    outcome: null,
+    minutes: null,
+    attendees: null,
+    money_collected: '0',
+    completed_at: null,
+    version: 1,
+    created_at: iso(Math.min(start, Date.now()) - 7 * DAY),
+    updated_at: iso(Math.min(start, Date.now()) - 7 * DAY),
     ...extra,
   } as Row & { id: string };
 }

@@ -15,7 +15,8 @@ export async function addBenchmarkOffices(
 ): Promise<GeneratorWorld> {
   const [province] = await em.execute<Array<{ id: string; path: string }>>(`select id, path from area where code = 'LS'`);
   const [parent] = await em.execute<Array<{ id: string }>>(`select id from agency where code = 'THADS-LS'`);
-  if (!province || !parent) throw new Error('The demo province (area LS, agency THADS-LS) is missing: start once with SEED_DEMO=true first.');
+  if (!province || !parent)
+    throw new Error('The demo province (area LS, agency THADS-LS) is missing: start once with SEED_DEMO=true first.');
   const communesPer = options.communesPerOffice ?? 6;
   const officersPer = options.officersPerOffice ?? 4;
   const now = new Date().toISOString();
@@ -36,7 +37,16 @@ export async function addBenchmarkOffices(
       const code = `LS-${tag}-${c + 1}`;
       const id = randomUUID();
       const name = `Xã Thử Nghiệm ${o}.${c + 1}`;
-      areas.push({ id, code, name, kind: 'COMMUNE', parent_id: province.id, path: `${province.path}${code}/`, active: true, created_at: now });
+      areas.push({
+        id,
+        code,
+        name,
+        kind: 'COMMUNE',
+        parent_id: province.id,
+        path: `${province.path}${code}/`,
+        active: true,
+        created_at: now,
+      });
       return { id, code, name };
     });
     const communeIds = communes.map((c) => c.id);
@@ -44,7 +54,18 @@ export async function addBenchmarkOffices(
     const procuracyId = agency(`VKS-${tag}`, `VKSND khu vực ${tag} (dữ liệu sinh)`, 'PROCURACY', null, communeIds);
     const officerIds = Array.from({ length: officersPer }, (_, k) => {
       const id = randomUUID();
-      users.push({ id, username: `chv.${tag}.${k + 1}`.toLowerCase(), full_name: `Chấp hành viên ${o}.${k + 1}`, agency_id: officeId, roles: ['ENFORCEMENT_OFFICER'], password_hash: '!', active: true, token_version: 0, version: 1, created_at: now });
+      users.push({
+        id,
+        username: `chv.${tag}.${k + 1}`.toLowerCase(),
+        full_name: `Chấp hành viên ${o}.${k + 1}`,
+        agency_id: officeId,
+        roles: ['ENFORCEMENT_OFFICER'],
+        password_hash: '!',
+        active: true,
+        token_version: 0,
+        version: 1,
+        created_at: now,
+      });
       return id;
     });
     world.offices.push({

@@ -17,7 +17,10 @@ const BATCH = 5000;
  * regional offices with communes, agencies and officers, and generated cases with their state
  * history and event log, written with bulk INSERTs. The demo world is seeded first if missing.
  */
-export async function seedProvince(em: EntityManager, options: { cases: number; offices: number; seed: number; log?: (line: string) => void }): Promise<{ cases: number; ms: number }> {
+export async function seedProvince(
+  em: EntityManager,
+  options: { cases: number; offices: number; seed: number; log?: (line: string) => void },
+): Promise<{ cases: number; ms: number }> {
   const started = Date.now();
   const runId = randomBytes(3).toString('hex').toUpperCase();
   const world = await em.transactional((tx) => addBenchmarkOffices(tx as EntityManager, { runId, offices: options.offices }));

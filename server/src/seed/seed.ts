@@ -5,13 +5,32 @@ import { Area } from '../modules/areas/area.entity';
 import { User } from '../modules/users/user.entity';
 import type { AppServices } from '../services';
 import { CaseStatus } from '../modules/cases/case-lifecycle';
-import { CaseKind, CaseParticipant, CaseParty, EnforcementCase, Obligation, ParticipantRole, PartyKind, PartyRole, ObligationKind } from '../modules/cases/case.entity';
+import {
+  CaseKind,
+  CaseParticipant,
+  CaseParty,
+  EnforcementCase,
+  Obligation,
+  ParticipantRole,
+  PartyKind,
+  PartyRole,
+  ObligationKind,
+} from '../modules/cases/case.entity';
 import { foldForSearch } from '../modules/cases/search-text';
 import { recordCaseState } from '../modules/statistics/case-state';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
 import { statisticalYearOf } from '../modules/statistics/periods';
 import { writeGenerated } from './bulk-insert';
-import { DEMO_AGENCIES, DEMO_AREAS, DEMO_CASES, DEMO_GENERATED_CASES, DEMO_PASSWORD, DEMO_TARGETS, DEMO_USERS, PROVINCE_OFFICES } from './demo-data';
+import {
+  DEMO_AGENCIES,
+  DEMO_AREAS,
+  DEMO_CASES,
+  DEMO_GENERATED_CASES,
+  DEMO_PASSWORD,
+  DEMO_TARGETS,
+  DEMO_USERS,
+  PROVINCE_OFFICES,
+} from './demo-data';
 import { generateCases } from './province-generator';
 
 /**
@@ -41,10 +60,30 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     }
     const users = new Map<string, User>();
     for (const u of DEMO_USERS) {
-      users.set(u.username, tx.em.create(User, { username: u.username, fullName: u.fullName, agency: agencies.get(u.agency)!, roles: [...u.roles], passwordHash, phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6) }));
+      users.set(
+        u.username,
+        tx.em.create(User, {
+          username: u.username,
+          fullName: u.fullName,
+          agency: agencies.get(u.agency)!,
+          roles: [...u.roles],
+          passwordHash,
+          phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6),
+        }),
+      );
     }
     for (const office of PROVINCE_OFFICES()) {
-      for (const o of office.officers) users.set(o.username, tx.em.create(User, { username: o.username, fullName: o.fullName, agency: agencies.get(office.code)!, roles: [Role.ENFORCEMENT_OFFICER], passwordHash }));
+      for (const o of office.officers)
+        users.set(
+          o.username,
+          tx.em.create(User, {
+            username: o.username,
+            fullName: o.fullName,
+            agency: agencies.get(office.code)!,
+            roles: [Role.ENFORCEMENT_OFFICER],
+            passwordHash,
+          }),
+        );
     }
     await tx.em.flush();
     const officer = users.get('cb.thads')!;
@@ -56,25 +95,60 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     for (const d of DEMO_CASES) {
       const voluntaryEnd = calendar.voluntaryPeriodEnd(deliveredAt);
       const c = tx.em.create(EnforcementCase, {
-        judgmentNumber: d.judgmentNumber, judgmentCourt: d.judgmentCourt, judgmentDate: d.judgmentDate, receivedAt, kind: CaseKind.ON_REQUEST,
-        leadAgency: lead, officer, commune: areas.get(d.commune)!, notes: d.notes,
-        decisionNumber: d.decisionNumber, decisionDate: receivedAt.toISOString().slice(0, 10), decisionDueAt: calendar.deadline('ENFORCEMENT_DECISION', receivedAt),
-        decisionDeliveredAt: deliveredAt, voluntaryPeriodEndsAt: voluntaryEnd, verificationDueAt: calendar.deadline('VERIFICATION', voluntaryEnd),
-        status: d.key === 'money' ? CaseStatus.ENFORCING : CaseStatus.ENFORCEABLE, complex: d.key === 'forest',
+        judgmentNumber: d.judgmentNumber,
+        judgmentCourt: d.judgmentCourt,
+        judgmentDate: d.judgmentDate,
+        receivedAt,
+        kind: CaseKind.ON_REQUEST,
+        leadAgency: lead,
+        officer,
+        commune: areas.get(d.commune)!,
+        notes: d.notes,
+        decisionNumber: d.decisionNumber,
+        decisionDate: receivedAt.toISOString().slice(0, 10),
+        decisionDueAt: calendar.deadline('ENFORCEMENT_DECISION', receivedAt),
+        decisionDeliveredAt: deliveredAt,
+        voluntaryPeriodEndsAt: voluntaryEnd,
+        verificationDueAt: calendar.deadline('VERIFICATION', voluntaryEnd),
+        status: d.key === 'money' ? CaseStatus.ENFORCING : CaseStatus.ENFORCEABLE,
+        complex: d.key === 'forest',
       });
-      const parties = d.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, role: p.role as PartyRole, kind: p.kind as PartyKind, name: p.name, address: p.address, idNumber: 'idNumber' in p ? p.idNumber : null, phone: 'phone' in p ? p.phone : null }));
+      const parties = d.parties.map((p, position) =>
+        tx.em.create(CaseParty, {
+          case: c,
+          position,
+          role: p.role as PartyRole,
+          kind: p.kind as PartyKind,
+          name: p.name,
+          address: p.address,
+          idNumber: 'idNumber' in p ? p.idNumber : null,
+          phone: 'phone' in p ? p.phone : null,
+        }),
+      );
       for (const o of d.obligations) {
         tx.em.create(Obligation, {
-          case: c, kind: o.kind as ObligationKind, description: o.description, debtor: parties[o.debtor], creditor: parties[o.creditor],
-          amountOwed: 'amountOwed' in o ? o.amountOwed : null, landAreaM2: 'landAreaM2' in o ? o.landAreaM2 : null,
+          case: c,
+          kind: o.kind as ObligationKind,
+          description: o.description,
+          debtor: parties[o.debtor],
+          creditor: parties[o.creditor],
+          amountOwed: 'amountOwed' in o ? o.amountOwed : null,
+          landAreaM2: 'landAreaM2' in o ? o.landAreaM2 : null,
         });
       }
       c.searchText = foldForSearch([c.decisionNumber, c.judgmentNumber, ...parties.map((p) => p.name)].join(' | '));
       tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: officer });
-      for (const s of d.shareWith) tx.em.create(CaseParticipant, { case: c, agency: agencies.get(s.agency)!, role: s.role as ParticipantRole, addedBy: officer });
+      for (const s of d.shareWith)
+        tx.em.create(CaseParticipant, { case: c, agency: agencies.get(s.agency)!, role: s.role as ParticipantRole, addedBy: officer });
       await tx.em.flush();
       await recordCaseState(tx.em, c.id, receivedAt);
-      await tx.emit({ type: 'case.created', stream: `case:${c.id}`, actorId: officer.id, topics: [`case:${c.id}`, `agency:${lead.id}`], payload: { caseId: c.id, version: 1, demo: true } });
+      await tx.emit({
+        type: 'case.created',
+        stream: `case:${c.id}`,
+        actorId: officer.id,
+        topics: [`case:${c.id}`, `agency:${lead.id}`],
+        payload: { caseId: c.id, version: 1, demo: true },
+      });
     }
     // The rest of the province: generated cases of regional offices 1 and 2 over the previous and the
     // current statistical year (bulk INSERTs with their state history and event log).
@@ -84,7 +158,12 @@ export async function seedDemoData(services: AppServices): Promise<void> {
           id: agencies.get(o.code)!.id,
           officerIds: o.officers.map((x) => users.get(x.username)!.id),
           procuracyId: agencies.get(o.procuracy.code)!.id,
-          communes: o.communes.map((c) => ({ id: areas.get(c.code)!.id, name: c.name, peoplesCommitteeId: agencies.get(`UBND-${c.code}`)!.id, policeId: agencies.get(`CA-${c.code}`)!.id })),
+          communes: o.communes.map((c) => ({
+            id: areas.get(c.code)!.id,
+            name: c.name,
+            peoplesCommitteeId: agencies.get(`UBND-${c.code}`)!.id,
+            policeId: agencies.get(`CA-${c.code}`)!.id,
+          })),
         })),
       },
       { cases: DEMO_GENERATED_CASES, now: new Date(), numberPrefix: 'LS' },
@@ -93,7 +172,13 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     const year = statisticalYearOf(new Date());
     for (const statisticalYear of [year - 1, year]) {
       for (const t of DEMO_TARGETS) {
-        tx.em.create(StatisticsTarget, { agency: agencies.get(t.agency)!, statisticalYear, caseRatePercent: t.caseRatePercent, moneyRatePercent: t.moneyRatePercent, setBy: users.get('bcd.lamson')! });
+        tx.em.create(StatisticsTarget, {
+          agency: agencies.get(t.agency)!,
+          statisticalYear,
+          caseRatePercent: t.caseRatePercent,
+          moneyRatePercent: t.moneyRatePercent,
+          setBy: users.get('bcd.lamson')!,
+        });
       }
     }
     await tx.em.flush();
@@ -102,7 +187,12 @@ export async function seedDemoData(services: AppServices): Promise<void> {
       stream: 'system',
       actorId: null,
       topics: ['system'],
-      payload: { areas: DEMO_AREAS.length, agencies: DEMO_AGENCIES.length, users: users.size, cases: DEMO_CASES.length + DEMO_GENERATED_CASES },
+      payload: {
+        areas: DEMO_AREAS.length,
+        agencies: DEMO_AGENCIES.length,
+        users: users.size,
+        cases: DEMO_CASES.length + DEMO_GENERATED_CASES,
+      },
     });
     services.logger.info('demo data seeded');
   });

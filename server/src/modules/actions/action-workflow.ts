@@ -30,12 +30,48 @@ interface StepRule {
 }
 
 export const ACTION_STEPS: Readonly<Record<ActionStep, StepRule>> = {
-  MARK_READY: { from: [ActionStatus.PLANNED], to: ActionStatus.READY, event: 'action.ready', needsReason: false, coercionCitations: ['COERCION_PLAN'] },
-  START: { from: [ActionStatus.READY], to: ActionStatus.IN_PROGRESS, event: 'action.started', needsReason: false, coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'] },
-  COMPLETE: { from: [ActionStatus.IN_PROGRESS], to: ActionStatus.COMPLETED, event: 'action.completed', needsReason: false, coercionCitations: ['COERCION_PLAN'] },
-  POSTPONE: { from: [ActionStatus.PLANNED, ActionStatus.READY], to: ActionStatus.POSTPONED, event: 'action.postponed', needsReason: true, coercionCitations: ['POSTPONEMENT'] },
-  RESCHEDULE: { from: [ActionStatus.POSTPONED], to: ActionStatus.PLANNED, event: 'action.rescheduled', needsReason: false, coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'] },
-  CANCEL: { from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED], to: ActionStatus.CANCELLED, event: 'action.cancelled', needsReason: true, coercionCitations: ['COERCION_PLAN'] },
+  MARK_READY: {
+    from: [ActionStatus.PLANNED],
+    to: ActionStatus.READY,
+    event: 'action.ready',
+    needsReason: false,
+    coercionCitations: ['COERCION_PLAN'],
+  },
+  START: {
+    from: [ActionStatus.READY],
+    to: ActionStatus.IN_PROGRESS,
+    event: 'action.started',
+    needsReason: false,
+    coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'],
+  },
+  COMPLETE: {
+    from: [ActionStatus.IN_PROGRESS],
+    to: ActionStatus.COMPLETED,
+    event: 'action.completed',
+    needsReason: false,
+    coercionCitations: ['COERCION_PLAN'],
+  },
+  POSTPONE: {
+    from: [ActionStatus.PLANNED, ActionStatus.READY],
+    to: ActionStatus.POSTPONED,
+    event: 'action.postponed',
+    needsReason: true,
+    coercionCitations: ['POSTPONEMENT'],
+  },
+  RESCHEDULE: {
+    from: [ActionStatus.POSTPONED],
+    to: ActionStatus.PLANNED,
+    event: 'action.rescheduled',
+    needsReason: false,
+    coercionCitations: ['FORBIDDEN_TIMES', 'COERCION_PLAN'],
+  },
+  CANCEL: {
+    from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED],
+    to: ActionStatus.CANCELLED,
+    event: 'action.cancelled',
+    needsReason: true,
+    coercionCitations: ['COERCION_PLAN'],
+  },
 };
 
 /** Statuses in which the action still lies ahead (invitations can be answered, deadlines matter). */

@@ -1,9 +1,22 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { actionFactsOf, canOnAction, type ActionAbility } from '../../policy/abilities';
-import { AgencyKind } from '../agencies/agency.entity';
 import { MoneyScalar } from '../../graphql/money';
 import { AgencyType } from '../agencies/agency.resolver';
 import { TaskType } from '../tasks/task.resolver';
@@ -14,10 +27,16 @@ import { ActionStep } from './action-workflow';
 import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
-registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED.' });
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: 'PLANNED → READY → IN_PROGRESS → COMPLETED, or POSTPONED / CANCELLED.',
+});
 registerEnumType(ActionOutcome, { name: 'ActionOutcome' });
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
-registerEnumType(ActionStep, { name: 'ActionStep', description: 'A workflow step of an action (COMPLETE goes through recordActionOutcome).' });
+registerEnumType(ActionStep, {
+  name: 'ActionStep',
+  description: 'A workflow step of an action (COMPLETE goes through recordActionOutcome).',
+});
 
 @ObjectType('ActionAbilities', { description: 'What the viewer may do with this action (drives the UI).' })
 export class ActionAbilities {
@@ -52,15 +71,23 @@ export class CaseActionType {
   @Field(() => String, { nullable: true }) forces!: string | null;
   @Field(() => String, { nullable: true }) protection!: string | null;
   @Field(() => MoneyScalar, { nullable: true }) costEstimate!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 4: 3 working days).' }) protectionPlanDueAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Police protection plan due (Điều 72 khoản 4: 3 working days).' })
+  protectionPlanDueAt!: Date | null;
   @Field(() => Date, { nullable: true }) protectionPlanRecordedAt!: Date | null;
   @Field(() => String, { nullable: true }) protectionPlanNote!: string | null;
   @Field(() => Date, { nullable: true }) postponementRequestedAt!: Date | null;
   @Field(() => String, { nullable: true }) postponementReason!: string | null;
   @Field({ description: 'The postponement request arrived less than 24 h before the start (Điều 48).' }) postponementLate!: boolean;
   @Field(() => String, { nullable: true, description: 'Why it was postponed or cancelled.' }) reason!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Set when a calendar change put this coercion on a forbidden day (Điều 46): it must be rescheduled before it can be marked ready or started.' }) calendarConflictAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why the calendar now forbids this coercion (Vietnamese).' }) calendarConflict!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Set when a calendar change put this coercion on a forbidden day (Điều 46): it must be rescheduled before it can be marked ready or started.',
+  })
+  calendarConflictAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the calendar now forbids this coercion (Vietnamese).' }) calendarConflict!:
+    | string
+    | null;
   @Field(() => ActionOutcome, { nullable: true }) outcome!: ActionOutcome | null;
   @Field(() => String, { nullable: true, description: 'The minutes (biên bản).' }) minutes!: string | null;
   @Field(() => [String], { nullable: true }) attendees!: string[] | null;
@@ -85,7 +112,10 @@ export class PlanActionInput {
   @Field() scheduledEnd!: Date;
   @Field() @Length(1, 500, { message: 'Địa điểm từ 1 đến 500 ký tự.' }) place!: string;
   @Field(() => ID, { nullable: true, description: 'Defaults to the viewer.' }) @IsOptional() @IsUUID('all') leadOfficerId?: string | null;
-  @Field(() => [InvitationInput], { nullable: true, description: 'Coercions also invite the procuracy, police and commune committee automatically.' })
+  @Field(() => [InvitationInput], {
+    nullable: true,
+    description: 'Coercions also invite the procuracy, police and commune committee automatically.',
+  })
   @IsOptional()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
@@ -103,7 +133,9 @@ export class StepActionInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field(() => ActionStep) @IsEnum(ActionStep) step!: ActionStep;
-  @Field(() => String, { nullable: true, description: 'Required to POSTPONE or CANCEL.' }) @IsOptional() @Length(0, 5000) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to POSTPONE or CANCEL.' }) @IsOptional() @Length(0, 5000) reason?:
+    | string
+    | null;
   @Field(() => Date, { nullable: true, description: 'RESCHEDULE: new start.' }) @IsOptional() scheduledStart?: Date | null;
   @Field(() => Date, { nullable: true, description: 'RESCHEDULE: new end.' }) @IsOptional() scheduledEnd?: Date | null;
 }
@@ -120,8 +152,12 @@ export class RespondInvitationInput {
 export class RecordUrgentFreezeInput {
   @Field(() => ID) @IsUUID('all') caseId!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
-  @Field(() => Date, { nullable: true, description: 'When the freeze record was made (default: now).' }) @IsOptional() recordedAt?: Date | null;
-  @Field({ description: 'Content or number of the record; no account numbers.' }) @Length(1, 5000, { message: 'Hãy nhập nội dung biên bản (tối đa 5.000 ký tự).' }) note!: string;
+  @Field(() => Date, { nullable: true, description: 'When the freeze record was made (default: now).' })
+  @IsOptional()
+  recordedAt?: Date | null;
+  @Field({ description: 'Content or number of the record; no account numbers.' })
+  @Length(1, 5000, { message: 'Hãy nhập nội dung biên bản (tối đa 5.000 ký tự).' })
+  note!: string;
 }
 
 @InputType()
@@ -132,7 +168,9 @@ export class RecordFreezeDecisionInput {
   @Field() @Length(1, 100, { message: 'Số quyết định dài từ 1 đến 100 ký tự.' }) decisionNumber!: string;
 }
 
-@ObjectType('AccountFreeze', { description: 'Rule 8: an urgent account freeze — the record, and the decision due within 24 hours (both sent to the procuracy).' })
+@ObjectType('AccountFreeze', {
+  description: 'Rule 8: an urgent account freeze — the record, and the decision due within 24 hours (both sent to the procuracy).',
+})
 export class AccountFreezeType {
   @Field(() => ID) id!: string;
   @Field() recordedAt!: Date;
@@ -171,8 +209,13 @@ export class RecordActionOutcomeInput {
   @Field(() => ActionOutcome) @IsEnum(ActionOutcome) outcome!: ActionOutcome;
   @Field() @Length(1, 50000, { message: 'Hãy nhập nội dung biên bản.' }) minutes!: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) attendees?: string[] | null;
-  @Field(() => [CollectionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) collections?: CollectionInput[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Also complete the case (every obligation must be met, Điều 52).' }) @IsOptional() @IsBoolean() completeCase?: boolean | null;
+  @Field(() => [CollectionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) collections?:
+    | CollectionInput[]
+    | null;
+  @Field(() => Boolean, { nullable: true, description: 'Also complete the case (every obligation must be met, Điều 52).' })
+  @IsOptional()
+  @IsBoolean()
+  completeCase?: boolean | null;
 }
 
 const ACTION_READ = 'case.read on the action’s case';
@@ -193,7 +236,9 @@ export class ActionResolver {
   }
 
   @SignedIn(`${ACTION_PLAN}; coercions: Điều 45, 46, 72 checked by the service`)
-  @Mutation(() => CaseActionType, { description: 'Plans an action; a coercion is checked against Điều 45, 46, 72 and sent to the procuracy, police and commune.' })
+  @Mutation(() => CaseActionType, {
+    description: 'Plans an action; a coercion is checked against Điều 45, 46, 72 and sent to the procuracy, police and commune.',
+  })
   planAction(@Ctx() ctx: GraphQLContext, @Arg('input') input: PlanActionInput): Promise<CaseAction> {
     return ctx.services.actions.plan(ctx.em, ctx.viewer!, input);
   }
@@ -205,7 +250,9 @@ export class ActionResolver {
   }
 
   @SignedIn('action.respondInvitation: members of the invited agency')
-  @Mutation(() => ActionParticipantType, { description: 'Confirms or declines (with a reason) an invitation; the attend-action task follows.' })
+  @Mutation(() => ActionParticipantType, {
+    description: 'Confirms or declines (with a reason) an invitation; the attend-action task follows.',
+  })
   respondToInvitation(@Ctx() ctx: GraphQLContext, @Arg('input') input: RespondInvitationInput): Promise<ActionParticipant> {
     return ctx.services.actions.respondToInvitation(ctx.em, ctx.viewer!, input);
   }
@@ -217,7 +264,9 @@ export class ActionResolver {
   }
 
   @SignedIn('case.update: lead office officers')
-  @Mutation(() => AccountFreezeType, { description: 'Rule 8: records an urgent account freeze; the decision is due within 24 h and the record goes to the procuracy at once.' })
+  @Mutation(() => AccountFreezeType, {
+    description: 'Rule 8: records an urgent account freeze; the decision is due within 24 h and the record goes to the procuracy at once.',
+  })
   recordUrgentFreeze(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordUrgentFreezeInput): Promise<AccountFreeze> {
     return ctx.services.actions.recordUrgentFreeze(ctx.em, ctx.viewer!, input);
   }
@@ -229,13 +278,17 @@ export class ActionResolver {
   }
 
   @SignedIn(ACTION_PLAN)
-  @Mutation(() => CaseActionType, { description: 'Records a postponement request; under 24 h before the start it is flagged late (Điều 48).' })
+  @Mutation(() => CaseActionType, {
+    description: 'Records a postponement request; under 24 h before the start it is flagged late (Điều 48).',
+  })
   requestActionPostponement(@Ctx() ctx: GraphQLContext, @Arg('input') input: RequestPostponementInput): Promise<CaseAction> {
     return ctx.services.actions.requestPostponement(ctx.em, ctx.viewer!, input);
   }
 
   @SignedIn(ACTION_PLAN)
-  @Mutation(() => CaseActionType, { description: 'Records outcome, minutes and money collected; completes the action (and optionally the case).' })
+  @Mutation(() => CaseActionType, {
+    description: 'Records outcome, minutes and money collected; completes the action (and optionally the case).',
+  })
   recordActionOutcome(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordActionOutcomeInput): Promise<CaseAction> {
     return ctx.services.actions.recordOutcome(ctx.em, ctx.viewer!, input);
   }
@@ -262,13 +315,18 @@ export class ActionResolver {
     const agencies = await Promise.all(participants.map((p) => ctx.loaders.agencyById.load(p.agency.id)));
     const actionFacts = actionFactsOf(participants.map((p, i) => ({ id: p.agency.id, kind: agencies[i]?.kind ?? '' })));
     const can = (ability: ActionAbility) => !!facts && canOnAction(ctx.viewer!, ability, actionFacts, facts);
-    return { plan: can('action.plan'), respondInvitation: can('action.respondInvitation'), recordProtectionPlan: can('action.recordProtectionPlan') };
+    return {
+      plan: can('action.plan'),
+      respondInvitation: can('action.respondInvitation'),
+      recordProtectionPlan: can('action.recordProtectionPlan'),
+    };
   }
 }
 
 @ObjectType('CaseDeadline', { description: 'A legal deadline of a case, computed from the legal calendar.' })
 export class CaseDeadlineType {
-  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 4).' }) kind!: string;
+  @Field({ description: 'VOLUNTARY_PERIOD_END (Điều 45), VERIFICATION (Điều 44), POLICE_PROTECTION_PLAN (Điều 72 khoản 4).' })
+  kind!: string;
   @Field({ description: 'End of the last allowed day.' }) dueAt!: Date;
   @Field() legalSource!: string;
   @Field(() => ID, { nullable: true, description: 'The coercion concerned, for the protection plan.' }) actionId!: string | null;

@@ -99,7 +99,6 @@ export class ActionService {
     private readonly calendar: CalendarSource,
   ) {}
 
-
   /** The facts the policy needs about one action (built by `actionFactsOf`). */
   async actionFacts(em: EntityManager, actionId: string): Promise<ActionFacts> {
     const rows = await em.find(ActionParticipant, { action: actionId }, { populate: ['agency'] });
@@ -129,9 +128,11 @@ export class ActionService {
   async plan(em: EntityManager, viewer: Viewer, input: NewActionInput): Promise<CaseAction> {
     const place = input.place?.trim() ?? '';
     if (!place) throw badInput('Hãy nhập địa điểm.', { field: 'place' });
-    if (!(input.scheduledEnd > input.scheduledStart)) throw badInput('Thời gian kết thúc phải sau thời gian bắt đầu.', { field: 'scheduledEnd' });
+    if (!(input.scheduledEnd > input.scheduledStart))
+      throw badInput('Thời gian kết thúc phải sau thời gian bắt đầu.', { field: 'scheduledEnd' });
     if (input.scheduledStart <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
-    if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate)) throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
+    if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate))
+      throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
     const coercion = input.kind === ActionKind.COERCION;
     if (coercion) {
       const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
@@ -139,8 +140,12 @@ export class ActionService {
     }
     const actionId = await this.outbox.transaction(em, async (tx) => {
       const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
-      assertAllowed(canOnCase(viewer, 'case.update', facts), 'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
-      if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
+      assertAllowed(
+        canOnCase(viewer, 'case.update', facts),
+        'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      );
+      if (FINAL_STATUSES.has(c.status))
+        throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
       if (coercion) {
         const incomplete = checkPlanContents({ ...input, place }, c);
         if (incomplete) throw incomplete;
@@ -174,7 +179,11 @@ export class ActionService {
         for (const r of COERCION_RECIPIENTS) {
           const agency = await localAgency(tx.em, r.kind, commune.path);
           if (!agency) {
-            throw ruleViolation(`Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`, coercionSource('PLAN_CONTENTS', c), { agencyKind: r.kind });
+            throw ruleViolation(
+              `Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`,
+              coercionSource('PLAN_CONTENTS', c),
+              { agencyKind: r.kind },
+            );
           }
           invitations.push({ agency, required: r.required, role: r.role });
         }
@@ -194,23 +203,43 @@ export class ActionService {
           viewer.userId,
           c,
           police,
-          { kind: TaskKind.PROTECTION_PLAN, title: 'Lập kế hoạch bảo vệ cưỡng chế', priority: TaskPriority.HIGH, dueAt: action.protectionPlanDueAt },
+          {
+            kind: TaskKind.PROTECTION_PLAN,
+            title: 'Lập kế hoạch bảo vệ cưỡng chế',
+            priority: TaskPriority.HIGH,
+            dueAt: action.protectionPlanDueAt,
+          },
           { actionId: action.id, legalSource: coercionSource('PROTECTION_PLAN', c) },
         );
         await tx.em.flush();
       }
-      await emitAction(tx, viewer.userId, action, 'action.planned', {
-        invitedAgencyIds: invitations.map((i) => i.agency.id),
-        protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
-        ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
-      }, invitations.map((i) => `agency:${i.agency.id}`));
+      await emitAction(
+        tx,
+        viewer.userId,
+        action,
+        'action.planned',
+        {
+          invitedAgencyIds: invitations.map((i) => i.agency.id),
+          protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
+          ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
+        },
+        invitations.map((i) => `agency:${i.agency.id}`),
+      );
       return action.id;
     });
     return em.fork().findOneOrFail(CaseAction, { id: actionId });
   }
 
   /** Invites one agency: shares the case with it if needed, creates its "attend action" task. */
-  private async inviteIn(tx: Tx, viewer: Viewer, c: EnforcementCase, action: CaseAction, agency: Agency, required: boolean, role: ParticipantRole): Promise<void> {
+  private async inviteIn(
+    tx: Tx,
+    viewer: Viewer,
+    c: EnforcementCase,
+    action: CaseAction,
+    agency: Agency,
+    required: boolean,
+    role: ParticipantRole,
+  ): Promise<void> {
     const taking = await tx.em.findOne(CaseParticipant, { case: c.id, agency: agency.id, removedAt: null });
     if (!taking) await this.cases.changeIn(tx, viewer, c.id, null, 'case.share', this.cases.shareStep({ agencyId: agency.id, role }));
     const task = await createTaskIn(
@@ -218,7 +247,12 @@ export class ActionService {
       viewer.userId,
       c,
       agency,
-      { kind: TaskKind.ATTEND_ACTION, title: `Tham gia: ${action.title}`, priority: action.kind === ActionKind.COERCION ? TaskPriority.HIGH : TaskPriority.NORMAL, dueAt: action.scheduledStart },
+      {
+        kind: TaskKind.ATTEND_ACTION,
+        title: `Tham gia: ${action.title}`,
+        priority: action.kind === ActionKind.COERCION ? TaskPriority.HIGH : TaskPriority.NORMAL,
+        dueAt: action.scheduledStart,
+      },
       { actionId: action.id },
     );
     tx.em.create(ActionParticipant, { action, agency, required, task });
@@ -229,65 +263,89 @@ export class ActionService {
   async step(em: EntityManager, viewer: Viewer, input: StepInput): Promise<CaseAction> {
     const rule = ACTION_STEPS[input.step];
     const reason = input.reason?.trim() || null;
-    if (input.step === ActionStep.COMPLETE) throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
+    if (input.step === ActionStep.COMPLETE)
+      throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
     if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do.', { field: 'reason' });
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
-    return this.change(em, viewer, input.id, input.version, 'action.plan', 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
-      const check = checkActionStep(action.status, input.step);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status, step: input.step });
-      const extra: Record<string, unknown> = {};
-      const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
-      if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
-        // The calendar may have changed since planning (a day off added, a Tết directive): judge the
-        // time against the calendar in force now; such a coercion must be postponed and rescheduled.
-        const forbidden = checkForbiddenTimes(action.scheduledStart, action.scheduledEnd, this.calendar.current());
-        if (forbidden) {
-          const { rule, ...facts } = forbidden.details;
-          throw ruleViolation(`${forbidden.message} Lịch ngày nghỉ đã thay đổi sau khi lập kế hoạch: hãy hoãn và lên lịch lại cuộc cưỡng chế.`, rule as string, { ...facts, calendarConflict: true });
-        }
-      }
-      if (input.step === ActionStep.MARK_READY) {
-        if (action.kind === ActionKind.COERCION) {
-          const missing = checkProtectionPlanRecorded(action, c);
-          if (missing) throw missing;
-        }
-        const unconfirmed = participants.filter((p) => p.required && p.status !== InvitationStatus.CONFIRMED);
-        if (unconfirmed.length) {
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.plan',
+      'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (tx, action, c) => {
+        const check = checkActionStep(action.status, input.step);
+        if (!check.ok)
           throw ruleViolation(
-            `Còn ${unconfirmed.length} cơ quan bắt buộc chưa xác nhận tham gia (${unconfirmed.map((p) => p.agency.name).join('; ')}); chưa thể chuyển sang sẵn sàng.`,
-            action.kind === ActionKind.COERCION ? coercionSource('PLAN_CONTENTS', c) : ACTION_WORKFLOW_RULE,
-            { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED', agencyIds: unconfirmed.map((p) => p.agency.id) },
+            check.message,
+            action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
+            { status: action.status, step: input.step },
           );
+        const extra: Record<string, unknown> = {};
+        const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
+        if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
+          // The calendar may have changed since planning (a day off added, a Tết directive): judge the
+          // time against the calendar in force now; such a coercion must be postponed and rescheduled.
+          const forbidden = checkForbiddenTimes(action.scheduledStart, action.scheduledEnd, this.calendar.current());
+          if (forbidden) {
+            const { rule, ...facts } = forbidden.details;
+            throw ruleViolation(
+              `${forbidden.message} Lịch ngày nghỉ đã thay đổi sau khi lập kế hoạch: hãy hoãn và lên lịch lại cuộc cưỡng chế.`,
+              rule as string,
+              { ...facts, calendarConflict: true },
+            );
+          }
         }
-      }
-      if (input.step === ActionStep.RESCHEDULE) {
-        const start = input.scheduledStart, end = input.scheduledEnd;
-        if (!start || !end || !(end > start)) throw badInput('Hãy nhập thời gian mới (kết thúc sau bắt đầu).', { field: 'scheduledStart' });
-        if (start <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
-        if (action.kind === ActionKind.COERCION) {
-          const refused = checkForbiddenTimes(start, end, this.calendar.current()) ?? checkVoluntaryPeriod(c, start);
-          if (refused) throw refused;
+        if (input.step === ActionStep.MARK_READY) {
+          if (action.kind === ActionKind.COERCION) {
+            const missing = checkProtectionPlanRecorded(action, c);
+            if (missing) throw missing;
+          }
+          const unconfirmed = participants.filter((p) => p.required && p.status !== InvitationStatus.CONFIRMED);
+          if (unconfirmed.length) {
+            throw ruleViolation(
+              `Còn ${unconfirmed.length} cơ quan bắt buộc chưa xác nhận tham gia (${unconfirmed.map((p) => p.agency.name).join('; ')}); chưa thể chuyển sang sẵn sàng.`,
+              action.kind === ActionKind.COERCION ? coercionSource('PLAN_CONTENTS', c) : ACTION_WORKFLOW_RULE,
+              { ruleCode: 'REQUIRED_PARTICIPANTS_UNCONFIRMED', agencyIds: unconfirmed.map((p) => p.agency.id) },
+            );
+          }
         }
-        action.scheduledStart = start;
-        action.scheduledEnd = end;
-        action.postponementRequestedAt = null;
-        action.postponementLate = false;
-        action.calendarConflictAt = null;
-        action.calendarConflict = null;
-        Object.assign(extra, { scheduledStart: start.toISOString(), scheduledEnd: end.toISOString() });
-      }
-      if (input.step === ActionStep.POSTPONE || input.step === ActionStep.CANCEL) action.reason = reason;
-      if (input.step === ActionStep.CANCEL) {
-        for (const p of participants) if (p.task) await stepTaskIn(tx, viewer.userId, p.task, TaskAction.CANCEL, { reason });
-      }
-      const from = action.status;
-      action.status = check.to;
-      return { type: rule.event, payload: { from, to: action.status, reason, ...extra } };
-    });
+        if (input.step === ActionStep.RESCHEDULE) {
+          const start = input.scheduledStart,
+            end = input.scheduledEnd;
+          if (!start || !end || !(end > start))
+            throw badInput('Hãy nhập thời gian mới (kết thúc sau bắt đầu).', { field: 'scheduledStart' });
+          if (start <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
+          if (action.kind === ActionKind.COERCION) {
+            const refused = checkForbiddenTimes(start, end, this.calendar.current()) ?? checkVoluntaryPeriod(c, start);
+            if (refused) throw refused;
+          }
+          action.scheduledStart = start;
+          action.scheduledEnd = end;
+          action.postponementRequestedAt = null;
+          action.postponementLate = false;
+          action.calendarConflictAt = null;
+          action.calendarConflict = null;
+          Object.assign(extra, { scheduledStart: start.toISOString(), scheduledEnd: end.toISOString() });
+        }
+        if (input.step === ActionStep.POSTPONE || input.step === ActionStep.CANCEL) action.reason = reason;
+        if (input.step === ActionStep.CANCEL) {
+          for (const p of participants) if (p.task) await stepTaskIn(tx, viewer.userId, p.task, TaskAction.CANCEL, { reason });
+        }
+        const from = action.status;
+        action.status = check.to;
+        return { type: rule.event, payload: { from, to: action.status, reason, ...extra } };
+      },
+    );
   }
 
   /** An invited agency confirms or declines (with a reason); its "attend action" task follows. */
-  async respondToInvitation(em: EntityManager, viewer: Viewer, input: { participantId: string; version: number; confirm: boolean; reason?: string | null }): Promise<ActionParticipant> {
+  async respondToInvitation(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { participantId: string; version: number; confirm: boolean; reason?: string | null },
+  ): Promise<ActionParticipant> {
     const reason = input.reason?.trim() || null;
     if (!input.confirm && !reason) throw badInput('Hãy ghi rõ lý do không tham gia để cơ quan chủ trì bố trí lại.', { field: 'reason' });
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
@@ -296,8 +354,14 @@ export class ActionService {
       if (!p) throw notFound('lời mời');
       const action = p.action as CaseAction;
       const { facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'lời mời');
-      assertAllowed(canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) && viewer.agencyId === p.agency.id, 'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)');
-      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, { status: action.status });
+      assertAllowed(
+        canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) && viewer.agencyId === p.agency.id,
+        'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)',
+      );
+      if (!OPEN_ACTION_STATUSES.includes(action.status))
+        throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, {
+          status: action.status,
+        });
       await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
       p.version = input.version + 1;
       p.status = input.confirm ? InvitationStatus.CONFIRMED : InvitationStatus.DECLINED;
@@ -306,10 +370,14 @@ export class ActionService {
       p.respondedBy = tx.em.getReference(User, viewer.userId);
       await tx.em.flush();
       if (p.task) await stepTaskIn(tx, viewer.userId, p.task as Task, input.confirm ? TaskAction.ACCEPT : TaskAction.DECLINE, { reason });
-      await emitAction(tx, viewer.userId, action, input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined', { participantId: p.id, agencyId: p.agency.id, reason }, [
-        `agency:${p.agency.id}`,
-        `user:${action.leadOfficer.id}`,
-      ]);
+      await emitAction(
+        tx,
+        viewer.userId,
+        action,
+        input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined',
+        { participantId: p.id, agencyId: p.agency.id, reason },
+        [`agency:${p.agency.id}`, `user:${action.leadOfficer.id}`],
+      );
     });
     return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
   }
@@ -319,21 +387,33 @@ export class ActionService {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
-    return this.change(em, viewer, input.id, input.version, 'action.recordProtectionPlan', 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)', async (tx, action, c) => {
-      if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
-      if (!OPEN_ACTION_STATUSES.includes(action.status)) throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
-      const now = new Date();
-      action.protectionPlanRecordedAt = now;
-      action.protectionPlanNote = note;
-      action.protectionPlanRecordedBy = tx.em.getReference(User, viewer.userId);
-      if (action.protectionTask) {
-        const task = await tx.em.findOneOrFail(Task, { id: action.protectionTask.id });
-        await stepTaskIn(tx, viewer.userId, task, TaskAction.ACCEPT);
-        await stepTaskIn(tx, viewer.userId, task, TaskAction.COMPLETE, { note: 'Đã gửi kế hoạch bảo vệ cưỡng chế.' });
-      }
-      const late = !!action.protectionPlanDueAt && now > action.protectionPlanDueAt;
-      return { type: 'action.protectionPlanRecorded', payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) } };
-    });
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.recordProtectionPlan',
+      'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)',
+      async (tx, action, c) => {
+        if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
+        if (!OPEN_ACTION_STATUSES.includes(action.status))
+          throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
+        const now = new Date();
+        action.protectionPlanRecordedAt = now;
+        action.protectionPlanNote = note;
+        action.protectionPlanRecordedBy = tx.em.getReference(User, viewer.userId);
+        if (action.protectionTask) {
+          const task = await tx.em.findOneOrFail(Task, { id: action.protectionTask.id });
+          await stepTaskIn(tx, viewer.userId, task, TaskAction.ACCEPT);
+          await stepTaskIn(tx, viewer.userId, task, TaskAction.COMPLETE, { note: 'Đã gửi kế hoạch bảo vệ cưỡng chế.' });
+        }
+        const late = !!action.protectionPlanDueAt && now > action.protectionPlanDueAt;
+        return {
+          type: 'action.protectionPlanRecorded',
+          payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) },
+        };
+      },
+    );
   }
 
   /**
@@ -341,22 +421,41 @@ export class ActionService {
    * a request arriving less than 24 h before the start does not count: it is recorded and flagged
    * `postponementLate`, and the officer decides (POSTPONE or go ahead).
    */
-  async requestPostponement(em: EntityManager, viewer: Viewer, input: { id: string; version: number; reason: string; receivedAt?: Date | null }): Promise<CaseAction> {
+  async requestPostponement(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { id: string; version: number; reason: string; receivedAt?: Date | null },
+  ): Promise<CaseAction> {
     const reason = input.reason?.trim() ?? '';
     if (!reason) throw badInput('Hãy ghi rõ lý do đề nghị hoãn.', { field: 'reason' });
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
-    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (_tx, action, c) => {
-      if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status)) throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), { status: action.status });
-      action.postponementRequestedAt = receivedAt;
-      action.postponementReason = reason;
-      action.postponementLate = isLatePostponement(action.scheduledStart, receivedAt);
-      return {
-        type: 'action.postponementRequested',
-        payload: { receivedAt: receivedAt.toISOString(), late: action.postponementLate, legalSource: coercionSource('LATE_POSTPONEMENT', c) },
-      };
-    });
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.plan',
+      'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (_tx, action, c) => {
+        if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status))
+          throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), {
+            status: action.status,
+          });
+        action.postponementRequestedAt = receivedAt;
+        action.postponementReason = reason;
+        action.postponementLate = isLatePostponement(action.scheduledStart, receivedAt);
+        return {
+          type: 'action.postponementRequested',
+          payload: {
+            receivedAt: receivedAt.toISOString(),
+            late: action.postponementLate,
+            legalSource: coercionSource('LATE_POSTPONEMENT', c),
+          },
+        };
+      },
+    );
   }
 
   /**
@@ -372,26 +471,44 @@ export class ActionService {
     const collections = input.collections ?? [];
     const steps = collections.map((col) => this.cases.progressStep(col));
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
-    return this.change(em, viewer, input.id, input.version, 'action.plan', 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)', async (tx, action, c) => {
-      const check = checkActionStep(action.status, ActionStep.COMPLETE);
-      if (!check.ok) throw ruleViolation(check.message, action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE, { status: action.status });
-      let collected = 0n;
-      for (const [i, stepFn] of steps.entries()) {
-        await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
-        collected += BigInt(collections[i].amountCollected ?? '0');
-      }
-      if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
-      action.status = check.to;
-      action.outcome = input.outcome;
-      action.minutes = minutes;
-      action.attendees = attendees;
-      action.moneyCollected = (BigInt(action.moneyCollected) + collected).toString();
-      action.completedAt = new Date();
-      return {
-        type: 'action.completed',
-        payload: { outcome: input.outcome, moneyCollected: action.moneyCollected, attendees: attendees.length, caseCompleted: !!completeStep },
-      };
-    });
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.plan',
+      'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (tx, action, c) => {
+        const check = checkActionStep(action.status, ActionStep.COMPLETE);
+        if (!check.ok)
+          throw ruleViolation(
+            check.message,
+            action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
+            { status: action.status },
+          );
+        let collected = 0n;
+        for (const [i, stepFn] of steps.entries()) {
+          await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
+          collected += BigInt(collections[i].amountCollected ?? '0');
+        }
+        if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
+        action.status = check.to;
+        action.outcome = input.outcome;
+        action.minutes = minutes;
+        action.attendees = attendees;
+        action.moneyCollected = (BigInt(action.moneyCollected) + collected).toString();
+        action.completedAt = new Date();
+        return {
+          type: 'action.completed',
+          payload: {
+            outcome: input.outcome,
+            moneyCollected: action.moneyCollected,
+            attendees: attendees.length,
+            caseCompleted: !!completeStep,
+          },
+        };
+      },
+    );
   }
 
   /**
@@ -401,14 +518,40 @@ export class ActionService {
    */
   async deadlines(em: EntityManager, c: EnforcementCase, now: Date = new Date()): Promise<CaseDeadline[]> {
     const out: CaseDeadline[] = [];
-    if (c.voluntaryPeriodEndsAt) out.push({ kind: 'VOLUNTARY_PERIOD_END', dueAt: c.voluntaryPeriodEndsAt, legalSource: cite('VOLUNTARY_PERIOD', lawDateOf(c)), actionId: null, missed: false, passed: c.voluntaryPeriodEndsAt < now });
+    if (c.voluntaryPeriodEndsAt)
+      out.push({
+        kind: 'VOLUNTARY_PERIOD_END',
+        dueAt: c.voluntaryPeriodEndsAt,
+        legalSource: cite('VOLUNTARY_PERIOD', lawDateOf(c)),
+        actionId: null,
+        missed: false,
+        passed: c.voluntaryPeriodEndsAt < now,
+      });
     if (c.verificationDueAt) {
       const outstanding = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION].includes(c.status);
-      out.push({ kind: 'VERIFICATION', dueAt: c.verificationDueAt, legalSource: cite('VERIFICATION', lawDateOf(c)), actionId: null, missed: outstanding && c.verificationDueAt < now, passed: c.verificationDueAt < now });
+      out.push({
+        kind: 'VERIFICATION',
+        dueAt: c.verificationDueAt,
+        legalSource: cite('VERIFICATION', lawDateOf(c)),
+        actionId: null,
+        missed: outstanding && c.verificationDueAt < now,
+        passed: c.verificationDueAt < now,
+      });
     }
-    const coercions = await em.find(CaseAction, { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } }, { orderBy: { scheduledStart: 'asc', id: 'asc' } });
+    const coercions = await em.find(
+      CaseAction,
+      { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } },
+      { orderBy: { scheduledStart: 'asc', id: 'asc' } },
+    );
     for (const a of coercions) {
-      out.push({ kind: 'POLICE_PROTECTION_PLAN', dueAt: a.protectionPlanDueAt!, legalSource: coercionSource('PROTECTION_PLAN', c), actionId: a.id, missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now, passed: a.protectionPlanDueAt! < now });
+      out.push({
+        kind: 'POLICE_PROTECTION_PLAN',
+        dueAt: a.protectionPlanDueAt!,
+        legalSource: coercionSource('PROTECTION_PLAN', c),
+        actionId: a.id,
+        missed: !a.protectionPlanRecordedAt && a.protectionPlanDueAt! < now,
+        passed: a.protectionPlanDueAt! < now,
+      });
     }
     return out;
   }
@@ -422,27 +565,63 @@ export class ActionService {
    */
   async escalateMissedDeadlines(em: EntityManager, now: Date = new Date()): Promise<string[]> {
     const fork = em.fork();
-    const candidates: Array<{ kind: string; caseId: string; subjectId: string; dueAt: Date; source: string; extraAgencyIds: string[] }> = [];
+    const candidates: Array<{ kind: string; caseId: string; subjectId: string; dueAt: Date; source: string; extraAgencyIds: string[] }> =
+      [];
     const late = await fork.find(
       EnforcementCase,
       { status: { $in: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION] }, verificationDueAt: { $lt: now } },
       { limit: 1000, orderBy: { verificationDueAt: 'asc', id: 'asc' } },
     );
-    for (const c of late) candidates.push({ kind: 'VERIFICATION', caseId: c.id, subjectId: c.id, dueAt: c.verificationDueAt!, source: cite('VERIFICATION', lawDateOf(c)), extraAgencyIds: [] });
+    for (const c of late)
+      candidates.push({
+        kind: 'VERIFICATION',
+        caseId: c.id,
+        subjectId: c.id,
+        dueAt: c.verificationDueAt!,
+        source: cite('VERIFICATION', lawDateOf(c)),
+        extraAgencyIds: [],
+      });
     const plans = await fork.find(
       CaseAction,
-      { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $lt: now } },
+      {
+        kind: ActionKind.COERCION,
+        status: { $in: [...OPEN_ACTION_STATUSES] },
+        protectionPlanRecordedAt: null,
+        protectionPlanDueAt: { $lt: now },
+      },
       { limit: 1000, orderBy: { protectionPlanDueAt: 'asc', id: 'asc' }, populate: ['case'] },
     );
     for (const a of plans) {
       const police = (await this.actionFacts(fork, a.id)).invitedPoliceAgencyIds;
-      candidates.push({ kind: 'POLICE_PROTECTION_PLAN', caseId: a.case.id, subjectId: a.id, dueAt: a.protectionPlanDueAt!, source: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase), extraAgencyIds: [...police] });
+      candidates.push({
+        kind: 'POLICE_PROTECTION_PLAN',
+        caseId: a.case.id,
+        subjectId: a.id,
+        dueAt: a.protectionPlanDueAt!,
+        source: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase),
+        extraAgencyIds: [...police],
+      });
     }
-    const freezes = await fork.find(AccountFreeze, { decidedAt: null, decisionDueAt: { $lt: now } }, { limit: 1000, orderBy: { decisionDueAt: 'asc', id: 'asc' }, populate: ['case'] });
+    const freezes = await fork.find(
+      AccountFreeze,
+      { decidedAt: null, decisionDueAt: { $lt: now } },
+      { limit: 1000, orderBy: { decisionDueAt: 'asc', id: 'asc' }, populate: ['case'] },
+    );
     for (const f of freezes) {
       const c = f.case as EnforcementCase;
-      const procuracies = await fork.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
-      candidates.push({ kind: 'URGENT_FREEZE', caseId: c.id, subjectId: f.id, dueAt: f.decisionDueAt, source: cite('URGENT_FREEZE', lawDateOf(c)), extraAgencyIds: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => p.agency.id) });
+      const procuracies = await fork.find(
+        CaseParticipant,
+        { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null },
+        { populate: ['agency'] },
+      );
+      candidates.push({
+        kind: 'URGENT_FREEZE',
+        caseId: c.id,
+        subjectId: f.id,
+        dueAt: f.decisionDueAt,
+        source: cite('URGENT_FREEZE', lawDateOf(c)),
+        extraAgencyIds: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => p.agency.id),
+      });
     }
     const escalated: string[] = [];
     for (const cand of candidates) {
@@ -467,7 +646,14 @@ export class ActionService {
           stream: `case:${c.id}`,
           actorId: null,
           topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
-          payload: { caseId: c.id, deadline: cand.kind, subjectId: cand.subjectId, dueAt: cand.dueAt.toISOString(), legalSource: cand.source, addressedAgencyIds: addressed },
+          payload: {
+            caseId: c.id,
+            deadline: cand.kind,
+            subjectId: cand.subjectId,
+            dueAt: cand.dueAt.toISOString(),
+            legalSource: cand.source,
+            addressedAgencyIds: addressed,
+          },
         });
         return true;
       });
@@ -491,7 +677,13 @@ export class ActionService {
     const to = endOfLocalDay(sorted[sorted.length - 1]);
     const plans = await tx.em.find(
       CaseAction,
-      { kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanRecordedAt: null, protectionPlanDueAt: { $gte: from }, createdAt: { $lte: to } },
+      {
+        kind: ActionKind.COERCION,
+        status: { $in: [...OPEN_ACTION_STATUSES] },
+        protectionPlanRecordedAt: null,
+        protectionPlanDueAt: { $gte: from },
+        createdAt: { $lte: to },
+      },
       { populate: ['protectionTask', 'case'] },
     );
     for (const a of plans) {
@@ -500,11 +692,27 @@ export class ActionService {
       a.protectionPlanDueAt = due;
       if (a.protectionTask) (a.protectionTask as Task).dueAt = due;
       await tx.em.flush();
-      await emitAction(tx, actorId, a, 'action.deadlineRecalculated', { deadline: 'POLICE_PROTECTION_PLAN', dueAt: due.toISOString(), legalSource: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase) }, []);
+      await emitAction(
+        tx,
+        actorId,
+        a,
+        'action.deadlineRecalculated',
+        {
+          deadline: 'POLICE_PROTECTION_PLAN',
+          dueAt: due.toISOString(),
+          legalSource: coercionSource('PROTECTION_PLAN', a.case as EnforcementCase),
+        },
+        [],
+      );
     }
     const coercions = await tx.em.find(
       CaseAction,
-      { kind: ActionKind.COERCION, status: { $in: [ActionStatus.PLANNED, ActionStatus.READY] }, scheduledStart: { $lte: to }, scheduledEnd: { $gte: from } },
+      {
+        kind: ActionKind.COERCION,
+        status: { $in: [ActionStatus.PLANNED, ActionStatus.READY] },
+        scheduledStart: { $lte: to },
+        scheduledEnd: { $gte: from },
+      },
       { populate: ['case', 'leadOfficer'] },
     );
     for (const a of coercions) {
@@ -531,10 +739,14 @@ export class ActionService {
         );
         await tx.em.flush();
         const participants = await tx.em.find(ActionParticipant, { action: a.id }, { fields: ['agency'] });
-        await emitAction(tx, actorId, a, 'action.calendarConflict', { ruleCodes: refusal.details.ruleCodes, dates: refusal.details.dates, legalSource: refusal.details.rule }, [
-          `user:${lead.id}`,
-          ...participants.map((p) => `agency:${p.agency.id}`),
-        ]);
+        await emitAction(
+          tx,
+          actorId,
+          a,
+          'action.calendarConflict',
+          { ruleCodes: refusal.details.ruleCodes, dates: refusal.details.dates, legalSource: refusal.details.rule },
+          [`user:${lead.id}`, ...participants.map((p) => `agency:${p.agency.id}`)],
+        );
       } else if (!refusal && a.calendarConflictAt) {
         a.calendarConflictAt = null;
         a.calendarConflict = null;
@@ -549,7 +761,11 @@ export class ActionService {
    * the record: the lead office gets a HIGH task due then; the record goes at once to the procuracy
    * covering the commune (which joins the case as supervisor if needed) through an event on its topic.
    */
-  async recordUrgentFreeze(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; recordedAt?: Date | null; note: string }): Promise<AccountFreeze> {
+  async recordUrgentFreeze(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; recordedAt?: Date | null; note: string },
+  ): Promise<AccountFreeze> {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
@@ -559,27 +775,60 @@ export class ActionService {
     const id = await this.outbox.transaction(em, async (tx) => {
       let freezeId = '';
       await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
-        if (FINAL_STATUSES.has(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), { status: c.status });
+        if (FINAL_STATUSES.has(c.status))
+          throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), {
+            status: c.status,
+          });
         const legalSource = cite('URGENT_FREEZE', lawDateOf(c));
         const commune = await tx2.em.findOneOrFail(Area, { id: c.commune.id });
         const procuracy = await localAgency(tx2.em, AgencyKind.PROCURACY, commune.path);
-        if (!procuracy) throw ruleViolation(`Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`, legalSource, { agencyKind: AgencyKind.PROCURACY });
+        if (!procuracy)
+          throw ruleViolation(
+            `Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`,
+            legalSource,
+            { agencyKind: AgencyKind.PROCURACY },
+          );
         const joined = await tx2.em.findOne(CaseParticipant, { case: c.id, agency: procuracy.id, removedAt: null });
-        if (!joined) tx2.em.create(CaseParticipant, { case: c, agency: procuracy, role: ParticipantRole.SUPERVISOR, addedBy: tx2.em.getReference(User, viewer.userId) });
+        if (!joined)
+          tx2.em.create(CaseParticipant, {
+            case: c,
+            agency: procuracy,
+            role: ParticipantRole.SUPERVISOR,
+            addedBy: tx2.em.getReference(User, viewer.userId),
+          });
         const decisionDueAt = new Date(recordedAt.getTime() + URGENT_FREEZE_DECISION_MS);
         const task = await createTaskIn(
           tx2,
           viewer.userId,
           c,
           tx2.em.getReference(Agency, c.leadAgency.id),
-          { kind: TaskKind.FREEZE_ACCOUNT, title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)', priority: TaskPriority.HIGH, dueAt: decisionDueAt, assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId) },
+          {
+            kind: TaskKind.FREEZE_ACCOUNT,
+            title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)',
+            priority: TaskPriority.HIGH,
+            dueAt: decisionDueAt,
+            assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId),
+          },
           { legalSource },
         );
-        const freeze = tx2.em.create(AccountFreeze, { case: c, recordedAt, decisionDueAt, note, task, createdBy: tx2.em.getReference(User, viewer.userId) });
+        const freeze = tx2.em.create(AccountFreeze, {
+          case: c,
+          recordedAt,
+          decisionDueAt,
+          note,
+          task,
+          createdBy: tx2.em.getReference(User, viewer.userId),
+        });
         freezeId = freeze.id;
         return {
           type: 'case.urgentFreezeRecorded',
-          payload: { freezeId: freeze.id, recordedAt: recordedAt.toISOString(), decisionDueAt: decisionDueAt.toISOString(), procuracyId: procuracy.id, legalSource },
+          payload: {
+            freezeId: freeze.id,
+            recordedAt: recordedAt.toISOString(),
+            decisionDueAt: decisionDueAt.toISOString(),
+            procuracyId: procuracy.id,
+            legalSource,
+          },
           topics: [`agency:${procuracy.id}`, `agency:${c.leadAgency.id}`],
         };
       });
@@ -594,7 +843,11 @@ export class ActionService {
   }
 
   /** Rule 8: the freeze decision is issued (lead office officers); it goes to the procuracy at once; late if after 24 h. */
-  async recordFreezeDecision(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; freezeId: string; decisionNumber: string }): Promise<AccountFreeze> {
+  async recordFreezeDecision(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; freezeId: string; decisionNumber: string },
+  ): Promise<AccountFreeze> {
     const decisionNumber = input.decisionNumber?.trim() ?? '';
     if (!decisionNumber) throw badInput('Hãy nhập số quyết định phong tỏa tài khoản.', { field: 'decisionNumber' });
     await this.outbox.transaction(em, async (tx) => {
@@ -607,12 +860,24 @@ export class ActionService {
         freeze.decisionNumber = decisionNumber;
         if (freeze.task) {
           await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.ACCEPT);
-          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.COMPLETE, { note: `Quyết định phong tỏa số ${decisionNumber}.` });
+          await stepTaskIn(tx2, viewer.userId, freeze.task as Task, TaskAction.COMPLETE, {
+            note: `Quyết định phong tỏa số ${decisionNumber}.`,
+          });
         }
-        const procuracies = await tx2.em.find(CaseParticipant, { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null }, { populate: ['agency'] });
+        const procuracies = await tx2.em.find(
+          CaseParticipant,
+          { case: c.id, role: ParticipantRole.SUPERVISOR, removedAt: null },
+          { populate: ['agency'] },
+        );
         return {
           type: 'case.freezeDecisionIssued',
-          payload: { freezeId: freeze.id, decisionNumber, late: now > freeze.decisionDueAt, decisionDueAt: freeze.decisionDueAt.toISOString(), legalSource: cite('URGENT_FREEZE', lawDateOf(c)) },
+          payload: {
+            freezeId: freeze.id,
+            decisionNumber,
+            late: now > freeze.decisionDueAt,
+            decisionDueAt: freeze.decisionDueAt.toISOString(),
+            legalSource: cite('URGENT_FREEZE', lawDateOf(c)),
+          },
           topics: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => `agency:${p.agency.id}`),
         };
       });
@@ -640,7 +905,14 @@ export class ActionService {
       action.version = version + 1;
       const event = await apply(tx, action, c);
       await tx.em.flush();
-      await emitAction(tx, viewer.userId, action, event.type, event.payload, af.invitedAgencyIds.map((a) => `agency:${a}`));
+      await emitAction(
+        tx,
+        viewer.userId,
+        action,
+        event.type,
+        event.payload,
+        af.invitedAgencyIds.map((a) => `agency:${a}`),
+      );
     });
     return em.fork().findOneOrFail(CaseAction, { id });
   }
@@ -679,7 +951,9 @@ function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, p
     type,
     stream: `case:${caseId}`,
     actorId,
-    topics: [...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, ...topics])].filter((t) => t !== 'agency:'),
+    topics: [...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, ...topics])].filter(
+      (t) => t !== 'agency:',
+    ),
     payload: {
       caseId,
       actionId: action.id,

@@ -70,7 +70,10 @@ export function checkPlanContents(plan: CoercionPlanContents, c: { receivedAt: D
 }
 
 /** Rule 1 (Điều 45): no coercion before the voluntary period ends, unless the case is flagged for urgent security measures. */
-export function checkVoluntaryPeriod(c: { voluntaryPeriodEndsAt?: Date | null; urgentSecurity: boolean; receivedAt: Date }, start: Date): AppError | null {
+export function checkVoluntaryPeriod(
+  c: { voluntaryPeriodEndsAt?: Date | null; urgentSecurity: boolean; receivedAt: Date },
+  start: Date,
+): AppError | null {
   if (c.urgentSecurity) return null;
   if (!c.voluntaryPeriodEndsAt) {
     return ruleViolation(
@@ -106,7 +109,10 @@ export function protectionPlanDueAt(planSentAt: Date, calendar: LegalCalendar): 
 }
 
 /** Rule 3 (Điều 72 khoản 4): a coercion cannot become ready until the police protection plan is recorded. */
-export function checkProtectionPlanRecorded(action: { protectionPlanRecordedAt?: Date | null; protectionPlanDueAt?: Date | null }, c: { receivedAt: Date }): AppError | null {
+export function checkProtectionPlanRecorded(
+  action: { protectionPlanRecordedAt?: Date | null; protectionPlanDueAt?: Date | null },
+  c: { receivedAt: Date },
+): AppError | null {
   if (action.protectionPlanRecordedAt) return null;
   const due = action.protectionPlanDueAt ? ` (hạn: hết ${formatVi(action.protectionPlanDueAt)})` : '';
   return ruleViolation(

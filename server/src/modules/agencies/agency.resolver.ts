@@ -1,5 +1,20 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
@@ -24,7 +39,9 @@ export class AgencyConnection extends ConnectionType('Agency', AgencyType) {}
 @InputType()
 export class AgencyFilterInput {
   @Field(() => AgencyKind, { nullable: true }) @IsOptional() @IsEnum(AgencyKind) kind?: AgencyKind | null;
-  @Field(() => ID, { nullable: true, description: 'Only agencies covering this area.' }) @IsOptional() @IsUUID('all') coversAreaId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only agencies covering this area.' }) @IsOptional() @IsUUID('all') coversAreaId?:
+    | string
+    | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 100) search?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() includeInactive?: boolean | null;
 }
@@ -54,7 +71,11 @@ export class UpdateAgencyInput {
 export class AgencyResolver {
   @SignedIn()
   @Query(() => AgencyConnection, { description: 'The agency directory (every signed-in official needs it to share cases).' })
-  async agencies(@Ctx() ctx: GraphQLContext, @Args() page: PageArgsInput, @Arg('filter', () => AgencyFilterInput, { nullable: true }) filter?: AgencyFilterInput) {
+  async agencies(
+    @Ctx() ctx: GraphQLContext,
+    @Args() page: PageArgsInput,
+    @Arg('filter', () => AgencyFilterInput, { nullable: true }) filter?: AgencyFilterInput,
+  ) {
     return toConnection(await ctx.services.agencies.list(ctx.em, filter ?? {}, page));
   }
 

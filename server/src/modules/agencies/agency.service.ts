@@ -50,7 +50,10 @@ export class AgencyService {
       const area = await em.findOne(Area, { id: filter.coversAreaId });
       if (!area) throw notFound('địa bàn', { field: 'coversAreaId' });
       // Covering an ancestor covers the area: match every prefix of its path.
-      const prefixes = area.path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+      const prefixes = area.path
+        .split('/')
+        .filter(Boolean)
+        .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
       where.coveredAreas = { path: { $in: prefixes } };
     }
     return findPage(em, Agency, where, { name: 'asc', id: 'asc' }, page);
@@ -103,7 +106,13 @@ export class AgencyService {
       }
       if (patch.active != null && patch.active !== agency.active) agency.active = changes.active = patch.active;
       await tx.em.flush();
-      await tx.emit({ type: 'agency.updated', stream: `agency:${agency.id}`, actorId: viewer.userId, topics: ['directory', `agency:${agency.id}`], payload: { agencyId: agency.id, changes } });
+      await tx.emit({
+        type: 'agency.updated',
+        stream: `agency:${agency.id}`,
+        actorId: viewer.userId,
+        topics: ['directory', `agency:${agency.id}`],
+        payload: { agencyId: agency.id, changes },
+      });
       return agency;
     });
   }

@@ -34,7 +34,11 @@ export class AreaService {
   }
 
   /** Creates an area under `parentId`, deriving its path. */
-  async create(em: EntityManager, viewer: Viewer, input: { code: string; name: string; kind: AreaKind; parentId?: string | null }): Promise<Area> {
+  async create(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { code: string; name: string; kind: AreaKind; parentId?: string | null },
+  ): Promise<Area> {
     assertAllowed(canGlobally(viewer, 'area.manage'), 'quản lý địa bàn hành chính');
     return this.outbox.transaction(em, async (tx) => {
       const code = input.code.trim().toUpperCase();
@@ -46,11 +50,19 @@ export class AreaService {
       }
       const allowed = ALLOWED_PARENT[input.kind];
       if ((parent && !allowed.includes(parent.kind)) || (!parent && allowed.length > 0)) {
-        throw badInput(`Địa bàn loại ${input.kind} phải thuộc một địa bàn loại ${allowed.join(' hoặc ') || '(không có)'}.`, { field: 'parentId' });
+        throw badInput(`Địa bàn loại ${input.kind} phải thuộc một địa bàn loại ${allowed.join(' hoặc ') || '(không có)'}.`, {
+          field: 'parentId',
+        });
       }
       const area = tx.em.create(Area, { code, name: input.name.trim(), kind: input.kind, parent, path: `${parent?.path ?? '/'}${code}/` });
       await tx.em.flush();
-      await tx.emit({ type: 'area.created', stream: `area:${area.id}`, actorId: viewer.userId, topics: ['directory'], payload: { areaId: area.id, code, name: area.name, kind: area.kind } });
+      await tx.emit({
+        type: 'area.created',
+        stream: `area:${area.id}`,
+        actorId: viewer.userId,
+        topics: ['directory'],
+        payload: { areaId: area.id, code, name: area.name, kind: area.kind },
+      });
       return area;
     });
   }
@@ -69,7 +81,13 @@ export class AreaService {
       if (patch.active != null && patch.active !== area.active) area.active = changes.active = patch.active;
       if (Object.keys(changes).length === 0) return area;
       await tx.em.flush();
-      await tx.emit({ type: 'area.updated', stream: `area:${area.id}`, actorId: viewer.userId, topics: ['directory'], payload: { areaId: area.id, changes } });
+      await tx.emit({
+        type: 'area.updated',
+        stream: `area:${area.id}`,
+        actorId: viewer.userId,
+        topics: ['directory'],
+        payload: { areaId: area.id, changes },
+      });
       return area;
     });
   }

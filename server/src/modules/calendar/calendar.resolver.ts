@@ -18,7 +18,10 @@ registerEnumType(CalendarDayKind, {
   description:
     'PUBLIC_HOLIDAY: a holiday of Điều 112 BLLĐ 2019 (library); DERIVED_DAY_OFF: a day off the law creates (second Quốc khánh day, nghỉ bù of Điều 111 khoản 3 BLLĐ 2019), computed by rule; DAY_OFF / WORKING_DAY: an official extra day off or working day (data, wins over the rule).',
 });
-registerEnumType(CALENDAR_DAY_KIND, { name: 'OfficialCalendarDayKind', description: 'An official extra day off, or a make-up working day (a Saturday or Sunday).' });
+registerEnumType(CALENDAR_DAY_KIND, {
+  name: 'OfficialCalendarDayKind',
+  description: 'An official extra day off, or a make-up working day (a Saturday or Sunday).',
+});
 
 const DATE_RULE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Ngày nhập theo dạng YYYY-MM-DD.';
@@ -36,10 +39,14 @@ export class AddCalendarDayInput {
   @Field({ description: "Local date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) date!: string;
   @Field(() => CALENDAR_DAY_KIND) @IsEnum(CALENDAR_DAY_KIND) kind!: CALENDAR_DAY_KIND;
   @Field({ description: 'e.g. "Nghỉ bù Quốc khánh".' }) @Length(2, 200, { message: 'Tên ngày dài từ 2 đến 200 ký tự.' }) name!: string;
-  @Field({ description: 'The decision, e.g. "Thông báo 6150/TB-BLĐTBXH".' }) @Length(2, 300, { message: 'Văn bản quyết định dài từ 2 đến 300 ký tự.' }) source!: string;
+  @Field({ description: 'The decision, e.g. "Thông báo 6150/TB-BLĐTBXH".' })
+  @Length(2, 300, { message: 'Văn bản quyết định dài từ 2 đến 300 ký tự.' })
+  source!: string;
 }
 
-@ObjectType('TetWindow', { description: 'The days around Tết Nguyên đán on which no coercion may take place (khoản 2 Điều 13 NĐ 62/2015).' })
+@ObjectType('TetWindow', {
+  description: 'The days around Tết Nguyên đán on which no coercion may take place (khoản 2 Điều 13 NĐ 62/2015).',
+})
 export class TetWindowType {
   @Field(() => Int) year!: number;
   @Field({ description: "Tết day (lunar 1/1), local 'YYYY-MM-DD'." }) tet!: string;
@@ -54,37 +61,54 @@ export class SetTetDirectiveInput {
   @Field(() => Int, { description: 'Gregorian year of the Tết.' }) @IsInt() @Min(1976) @Max(2999) tetYear!: number;
   @Field({ description: "First forbidden local date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) firstDay!: string;
   @Field({ description: "Last forbidden local date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) lastDay!: string;
-  @Field({ description: 'The directive number, e.g. "01/CT-BTP".' }) @Length(2, 100, { message: 'Số hiệu văn bản dài từ 2 đến 100 ký tự.' }) documentNumber!: string;
+  @Field({ description: 'The directive number, e.g. "01/CT-BTP".' })
+  @Length(2, 100, { message: 'Số hiệu văn bản dài từ 2 đến 100 ký tự.' })
+  documentNumber!: string;
   @Field({ description: "The directive's date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) documentDate!: string;
 }
 
-const toTetWindow = (w: TetWindowView): TetWindowType => ({ year: w.year, tet: w.tet, firstDay: w.firstDay, lastDay: w.lastDay, origin: w.origin, source: w.source });
+const toTetWindow = (w: TetWindowView): TetWindowType => ({
+  year: w.year,
+  tet: w.tet,
+  firstDay: w.firstDay,
+  lastDay: w.lastDay,
+  origin: w.origin,
+  source: w.source,
+});
 
 const toType = (d: CalendarDayView): CalendarDayType => ({ ...d, kind: d.kind as CalendarDayKind });
 
 @Resolver(() => CalendarDayType)
 export class CalendarResolver {
   @SignedIn()
-  @Query(() => [CalendarDayType], { description: 'Public holidays and official days off / make-up working days in [from, to] (local dates, at most 2 years).' })
+  @Query(() => [CalendarDayType], {
+    description: 'Public holidays and official days off / make-up working days in [from, to] (local dates, at most 2 years).',
+  })
   async calendarDays(@Ctx() ctx: GraphQLContext, @Arg('from') from: string, @Arg('to') to: string): Promise<CalendarDayType[]> {
     return (await ctx.services.calendar.days(ctx.em, from, to)).map(toType);
   }
 
   @RequireAbility('calendar.manage')
-  @Mutation(() => CalendarDayType, { description: 'Adds an official day off or make-up working day (system admins); every instance applies it.' })
+  @Mutation(() => CalendarDayType, {
+    description: 'Adds an official day off or make-up working day (system admins); every instance applies it.',
+  })
   async addCalendarDay(@Ctx() ctx: GraphQLContext, @Arg('input') input: AddCalendarDayInput): Promise<CalendarDayType> {
     const day = await ctx.services.calendar.add(ctx.em, ctx.viewer!, input);
     return toType({ date: day.date, kind: day.kind, name: day.name, source: day.source });
   }
 
   @SignedIn()
-  @Query(() => TetWindowType, { description: 'The Tết window of a year in force (directive entered as data, else computed from the lunar calendar).' })
+  @Query(() => TetWindowType, {
+    description: 'The Tết window of a year in force (directive entered as data, else computed from the lunar calendar).',
+  })
   tetWindow(@Ctx() ctx: GraphQLContext, @Arg('year', () => Int) year: number): TetWindowType {
     return toTetWindow(ctx.services.calendar.tetWindow(year));
   }
 
   @RequireAbility('calendar.manage')
-  @Mutation(() => TetWindowType, { description: "Enters or replaces the Ministry's Tết directive of a year (system admins); its window replaces the computed one." })
+  @Mutation(() => TetWindowType, {
+    description: "Enters or replaces the Ministry's Tết directive of a year (system admins); its window replaces the computed one.",
+  })
   async setTetDirective(@Ctx() ctx: GraphQLContext, @Arg('input') input: SetTetDirectiveInput): Promise<TetWindowType> {
     return toTetWindow(await ctx.services.calendar.setTetDirective(ctx.em, ctx.viewer!, input));
   }
@@ -96,7 +120,9 @@ export class CalendarResolver {
   }
 
   @RequireAbility('calendar.manage')
-  @Mutation(() => CalendarDayType, { description: 'Removes an official day off or make-up working day (system admins); returns what was removed.' })
+  @Mutation(() => CalendarDayType, {
+    description: 'Removes an official day off or make-up working day (system admins); returns what was removed.',
+  })
   async removeCalendarDay(@Ctx() ctx: GraphQLContext, @Arg('date') date: string): Promise<CalendarDayType> {
     const day = await ctx.services.calendar.remove(ctx.em, ctx.viewer!, date);
     return toType({ date: day.date, kind: day.kind, name: day.name, source: day.source });

@@ -34,7 +34,6 @@ export interface CalendarSource {
  */
 export type CalendarChangeHook = (tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string) => Promise<void>;
 
-
 /** Event stream and topic of calendar changes (every instance reloads on it). */
 export const CALENDAR_STREAM = 'calendar';
 export const CALENDAR_TOPIC = 'calendar';
@@ -169,7 +168,8 @@ export class CalendarService implements CalendarSource {
     const library = legalCalendar();
     for (let day = from; day <= to; day = addDaysToLocalDate(day, 1)) {
       const holiday = library.isPublicHoliday(day);
-      if (holiday.holiday) byDate.set(day, { date: day, kind: 'PUBLIC_HOLIDAY', name: holiday.name ?? 'Ngày lễ, Tết', source: PUBLIC_HOLIDAY_SOURCE });
+      if (holiday.holiday)
+        byDate.set(day, { date: day, kind: 'PUBLIC_HOLIDAY', name: holiday.name ?? 'Ngày lễ, Tết', source: PUBLIC_HOLIDAY_SOURCE });
     }
     for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
       for (const d of derivedDaysOffOfYear(year).values()) {
@@ -198,9 +198,14 @@ export class CalendarService implements CalendarSource {
       if (holiday.kind === 'derived') {
         // allowed: the schedule's data wins over the rule
       } else if (!weekend) {
-        throw badInput(`Ngày ${formatLocalDateVi(date)} không phải thứ Bảy hoặc Chủ nhật: ngày làm bù chỉ có thể là ngày nghỉ cuối tuần (hoặc ngày nghỉ bù, nghỉ Quốc khánh liền kề theo quy tắc được lịch của Thủ tướng thay đổi).`, { field: 'date' });
+        throw badInput(
+          `Ngày ${formatLocalDateVi(date)} không phải thứ Bảy hoặc Chủ nhật: ngày làm bù chỉ có thể là ngày nghỉ cuối tuần (hoặc ngày nghỉ bù, nghỉ Quốc khánh liền kề theo quy tắc được lịch của Thủ tướng thay đổi).`,
+          { field: 'date' },
+        );
       } else if (holiday.holiday) {
-        throw badInput(`Ngày ${formatLocalDateVi(date)} là ngày lễ, Tết (${holiday.name}): không thể đặt làm ngày làm bù.`, { field: 'date' });
+        throw badInput(`Ngày ${formatLocalDateVi(date)} là ngày lễ, Tết (${holiday.name}): không thể đặt làm ngày làm bù.`, {
+          field: 'date',
+        });
       }
     } else if (holiday.holiday && holiday.kind === 'public') {
       throw badInput(`Ngày ${formatLocalDateVi(date)} đã là ngày lễ, Tết theo luật (${holiday.name}); không cần thêm.`, { field: 'date' });
@@ -268,7 +273,8 @@ export class CalendarService implements CalendarSource {
    */
   async setTetDirective(em: EntityManager, viewer: Viewer, input: TetDirectiveInput): Promise<TetWindowView> {
     assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
-    if (!Number.isInteger(input.tetYear) || input.tetYear < 1976 || input.tetYear > 2999) throw badInput('Năm Tết không hợp lệ (1976–2999).', { field: 'tetYear' });
+    if (!Number.isInteger(input.tetYear) || input.tetYear < 1976 || input.tetYear > 2999)
+      throw badInput('Năm Tết không hợp lệ (1976–2999).', { field: 'tetYear' });
     const firstDay = checkDate(input.firstDay.trim(), 'firstDay');
     const lastDay = checkDate(input.lastDay.trim(), 'lastDay');
     const documentDate = checkDate(input.documentDate.trim(), 'documentDate');
@@ -276,15 +282,26 @@ export class CalendarService implements CalendarSource {
     if (documentNumber.length < 2) throw badInput('Nhập số hiệu chỉ thị, văn bản (ví dụ "01/CT-BTP").', { field: 'documentNumber' });
     const tet = tetDate(input.tetYear);
     if (!(firstDay <= tet && addDaysToLocalDate(tet, 2) <= lastDay)) {
-      throw badInput(`Khoảng thời gian phải bao gồm ba ngày Tết ${input.tetYear} (từ ${formatLocalDateVi(tet)} đến ${formatLocalDateVi(addDaysToLocalDate(tet, 2))}).`, { field: 'firstDay' });
+      throw badInput(
+        `Khoảng thời gian phải bao gồm ba ngày Tết ${input.tetYear} (từ ${formatLocalDateVi(tet)} đến ${formatLocalDateVi(addDaysToLocalDate(tet, 2))}).`,
+        { field: 'firstDay' },
+      );
     }
-    if (localDaysBetween(firstDay, lastDay) >= MAX_TET_WINDOW_DAYS) throw badInput(`Khoảng thời gian không cưỡng chế dịp Tết dài tối đa ${MAX_TET_WINDOW_DAYS} ngày.`, { field: 'lastDay' });
+    if (localDaysBetween(firstDay, lastDay) >= MAX_TET_WINDOW_DAYS)
+      throw badInput(`Khoảng thời gian không cưỡng chế dịp Tết dài tối đa ${MAX_TET_WINDOW_DAYS} ngày.`, { field: 'lastDay' });
     const before = this.calendar.tetWindow(input.tetYear);
     await this.outbox.transaction(em, async (tx) => {
       const existing = await tx.em.findOne(TetDirective, { tetYear: input.tetYear });
       if (existing) tx.em.remove(existing);
       await tx.em.flush();
-      tx.em.create(TetDirective, { tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate, createdBy: tx.em.getReference(User, viewer.userId) });
+      tx.em.create(TetDirective, {
+        tetYear: input.tetYear,
+        firstDay,
+        lastDay,
+        documentNumber,
+        documentDate,
+        createdBy: tx.em.getReference(User, viewer.userId),
+      });
       await tx.em.flush();
       await tx.emit({
         type: 'calendar.changed',
@@ -308,9 +325,19 @@ export class CalendarService implements CalendarSource {
       if (!existing) throw notFound(`chỉ thị về Tết ${tetYear}`, { field: 'tetYear' });
       tx.em.remove(existing);
       await tx.em.flush();
-      await tx.emit({ type: 'calendar.changed', stream: CALENDAR_STREAM, actorId: viewer.userId, topics: [CALENDAR_TOPIC], payload: { change: 'tetDirectiveRemoved', tetYear } });
+      await tx.emit({
+        type: 'calendar.changed',
+        stream: CALENDAR_STREAM,
+        actorId: viewer.userId,
+        topics: [CALENDAR_TOPIC],
+        payload: { change: 'tetDirectiveRemoved', tetYear },
+      });
       const tet = tetDate(tetYear);
-      await this.consequences(tx, datesBetween(minDate(before.firstDay, addDaysToLocalDate(tet, -15)), maxDate(before.lastDay, addDaysToLocalDate(tet, 17))), viewer.userId);
+      await this.consequences(
+        tx,
+        datesBetween(minDate(before.firstDay, addDaysToLocalDate(tet, -15)), maxDate(before.lastDay, addDaysToLocalDate(tet, 17))),
+        viewer.userId,
+      );
     });
     await this.load(em.fork());
     return this.tetWindow(tetYear);
@@ -318,7 +345,10 @@ export class CalendarService implements CalendarSource {
 
   private duplicate(existing: CalendarDay) {
     const what = existing.kind === CALENDAR_DAY_KIND.DAY_OFF ? 'ngày nghỉ' : 'ngày làm bù';
-    return conflict(`Ngày ${formatLocalDateVi(existing.date)} đã có trong lịch là ${what} "${existing.name}" (${existing.source}); xóa trước nếu muốn thay đổi.`, { field: 'date' });
+    return conflict(
+      `Ngày ${formatLocalDateVi(existing.date)} đã có trong lịch là ${what} "${existing.name}" (${existing.source}); xóa trước nếu muốn thay đổi.`,
+      { field: 'date' },
+    );
   }
 }
 

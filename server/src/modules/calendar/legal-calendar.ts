@@ -324,7 +324,12 @@ export function derivedDaysOffOfYear(year: number): ReadonlyMap<LocalDate, Deriv
   const second = secondNationalDay(year);
   if (!holidays.has(second)) {
     holidays.set(second, 'Nghỉ Quốc khánh (ngày liền kề)');
-    out.set(second, { date: second, kind: 'SECOND_NATIONAL_DAY', name: 'Nghỉ Quốc khánh (ngày liền kề ngày 02/9)', source: cite('SECOND_NATIONAL_DAY', `${year}-09-02`) });
+    out.set(second, {
+      date: second,
+      kind: 'SECOND_NATIONAL_DAY',
+      name: 'Nghỉ Quốc khánh (ngày liền kề ngày 02/9)',
+      source: cite('SECOND_NATIONAL_DAY', `${year}-09-02`),
+    });
   }
   for (const date of [...holidays.keys()].sort()) {
     if (!isWeekend(date)) continue;
@@ -631,9 +636,7 @@ export class LegalCalendar {
       dates: hit.dates,
     }));
     return reasons.sort(
-      (a, b) =>
-        COERCION_RULE_CODES.indexOf(a.code) - COERCION_RULE_CODES.indexOf(b.code) ||
-        a.effectiveFrom.localeCompare(b.effectiveFrom),
+      (a, b) => COERCION_RULE_CODES.indexOf(a.code) - COERCION_RULE_CODES.indexOf(b.code) || a.effectiveFrom.localeCompare(b.effectiveFrom),
     );
   }
 
@@ -699,12 +702,7 @@ export class LegalCalendar {
   }
 
   /** Whether [start, end) overlaps the night parts [00:00, nightEnd) or [nightStart, 24:00) of `day`. */
-  private touchesNight(
-    day: LocalDate,
-    start: Date,
-    end: Date,
-    params: { nightStartMinute: number; nightEndMinute: number },
-  ): boolean {
+  private touchesNight(day: LocalDate, start: Date, end: Date, params: { nightStartMinute: number; nightEndMinute: number }): boolean {
     const dayStart = startOfLocalDay(day).getTime();
     const windows: Array<[number, number]> = [
       [dayStart, dayStart + params.nightEndMinute * MINUTE_MS],

@@ -92,8 +92,19 @@ export interface CitationVersion {
 /** A THADS-law citation: the 2008 article until 2026-07-01, then the 2025 law by subject, unverified. */
 function thads(code: CitationCode, article2008: string, subject: string): CitationVersion[] {
   return [
-    { code, effectiveFrom: LUAT_THADS_2008_IN_FORCE, effectiveTo: LUAT_THADS_2025_IN_FORCE, text: `${article2008} ${LAW_2008}`, verified: true },
-    { code, effectiveFrom: LUAT_THADS_2025_IN_FORCE, text: `${LAW_2025_LABEL}, quy định về ${subject} (${UNVERIFIED_NOTE})`, verified: false },
+    {
+      code,
+      effectiveFrom: LUAT_THADS_2008_IN_FORCE,
+      effectiveTo: LUAT_THADS_2025_IN_FORCE,
+      text: `${article2008} ${LAW_2008}`,
+      verified: true,
+    },
+    {
+      code,
+      effectiveFrom: LUAT_THADS_2025_IN_FORCE,
+      text: `${LAW_2025_LABEL}, quy định về ${subject} (${UNVERIFIED_NOTE})`,
+      verified: false,
+    },
   ];
 }
 
@@ -114,9 +125,26 @@ export const CITATIONS: { readonly [K in CitationCode]: readonly CitationVersion
   VOLUNTARY_PERIOD: thads('VOLUNTARY_PERIOD', 'Khoản 1 Điều 45', 'thời hạn tự nguyện thi hành án'),
   FORBIDDEN_TIMES: thads('FORBIDDEN_TIMES', 'Khoản 2 Điều 46', 'thời gian không được cưỡng chế thi hành án'),
   TET_WINDOW: [
-    { code: 'TET_WINDOW', effectiveFrom: LUAT_THADS_2008_IN_FORCE, effectiveTo: NGHI_DINH_62_2015_IN_FORCE, text: `Khoản 2 Điều 46 ${LAW_2008}`, verified: true },
-    { code: 'TET_WINDOW', effectiveFrom: NGHI_DINH_62_2015_IN_FORCE, effectiveTo: LUAT_THADS_2025_IN_FORCE, text: `${DECREE_62_TET}; khoản 2 Điều 46 ${LAW_2008}`, verified: true },
-    { code: 'TET_WINDOW', effectiveFrom: LUAT_THADS_2025_IN_FORCE, text: `${DECREE_62_TET}; ${LAW_2025_LABEL}, quy định về thời gian không được cưỡng chế (${UNVERIFIED_NOTE})`, verified: false },
+    {
+      code: 'TET_WINDOW',
+      effectiveFrom: LUAT_THADS_2008_IN_FORCE,
+      effectiveTo: NGHI_DINH_62_2015_IN_FORCE,
+      text: `Khoản 2 Điều 46 ${LAW_2008}`,
+      verified: true,
+    },
+    {
+      code: 'TET_WINDOW',
+      effectiveFrom: NGHI_DINH_62_2015_IN_FORCE,
+      effectiveTo: LUAT_THADS_2025_IN_FORCE,
+      text: `${DECREE_62_TET}; khoản 2 Điều 46 ${LAW_2008}`,
+      verified: true,
+    },
+    {
+      code: 'TET_WINDOW',
+      effectiveFrom: LUAT_THADS_2025_IN_FORCE,
+      text: `${DECREE_62_TET}; ${LAW_2025_LABEL}, quy định về thời gian không được cưỡng chế (${UNVERIFIED_NOTE})`,
+      verified: false,
+    },
   ],
   TET_WINDOW_DECREE: fixed('TET_WINDOW_DECREE', NGHI_DINH_62_2015_IN_FORCE, DECREE_62_TET),
   POSTPONEMENT: thads('POSTPONEMENT', 'Điều 48', 'hoãn thi hành án'),
@@ -130,7 +158,11 @@ export const CITATIONS: { readonly [K in CitationCode]: readonly CitationVersion
   URGENT_FREEZE: thads('URGENT_FREEZE', 'Điều 67', 'phong tỏa tài khoản'),
   DAY_COUNT_ROLL_OVER: fixed('DAY_COUNT_ROLL_OVER', '2017-01-01', 'Khoản 5 Điều 148 Bộ luật Dân sự 2015'),
   PUBLIC_HOLIDAYS: fixed('PUBLIC_HOLIDAYS', '2021-01-01', 'Khoản 1 Điều 112 Bộ luật Lao động 2019'),
-  SECOND_NATIONAL_DAY: fixed('SECOND_NATIONAL_DAY', '2021-01-01', 'Điểm đ khoản 1 Điều 112 Bộ luật Lao động 2019 (ngày liền kề theo quy tắc mặc định; Thủ tướng quyết định hằng năm)'),
+  SECOND_NATIONAL_DAY: fixed(
+    'SECOND_NATIONAL_DAY',
+    '2021-01-01',
+    'Điểm đ khoản 1 Điều 112 Bộ luật Lao động 2019 (ngày liền kề theo quy tắc mặc định; Thủ tướng quyết định hằng năm)',
+  ),
   COMPENSATORY_DAY_OFF: fixed('COMPENSATORY_DAY_OFF', '2021-01-01', 'Khoản 3 Điều 111 Bộ luật Lao động 2019'),
 };
 
@@ -155,11 +187,7 @@ export function citeAll(codes: readonly CitationCode[], onDate: LocalDate): stri
 // ---------------------------------------------------------------------------------------------
 
 /** Codes of the rules that forbid a coercion at a given time (Điều 46). */
-export type CoercionRuleCode =
-  | 'COERCION_AT_NIGHT'
-  | 'COERCION_ON_DAY_OFF'
-  | 'COERCION_ON_PUBLIC_HOLIDAY'
-  | 'COERCION_IN_TET_WINDOW';
+export type CoercionRuleCode = 'COERCION_AT_NIGHT' | 'COERCION_ON_DAY_OFF' | 'COERCION_ON_PUBLIC_HOLIDAY' | 'COERCION_IN_TET_WINDOW';
 
 /** All coercion rule codes, in the order reasons are reported. */
 export const COERCION_RULE_CODES: readonly CoercionRuleCode[] = [
@@ -200,7 +228,13 @@ export type CoercionRuleVersion<C extends CoercionRuleCode = CoercionRuleCode> =
 }[C];
 
 /** The versions of a rule, one per version of its citation, with the same rule text and params. */
-function ruleVersions<C extends string, P>(code: C, citation: CitationCode, rule: string, params: P, extra?: (v: CitationVersion) => string): LegalRuleVersion<C, P>[] {
+function ruleVersions<C extends string, P>(
+  code: C,
+  citation: CitationCode,
+  rule: string,
+  params: P,
+  extra?: (v: CitationVersion) => string,
+): LegalRuleVersion<C, P>[] {
   return CITATIONS[citation].map((v) => ({
     code,
     effectiveFrom: v.effectiveFrom,
@@ -217,8 +251,18 @@ function ruleVersions<C extends string, P>(code: C, citation: CitationCode, rule
  * (derived from the versions of their citations). Versions of one code must not overlap.
  */
 export const COERCION_RULES: { readonly [K in CoercionRuleCode]: readonly CoercionRuleVersion<K>[] } = {
-  COERCION_AT_NIGHT: ruleVersions('COERCION_AT_NIGHT', 'FORBIDDEN_TIMES', 'Không tổ chức cưỡng chế thi hành án trong thời gian từ 22 giờ đến 06 giờ sáng ngày hôm sau.', { nightStartMinute: 22 * 60, nightEndMinute: 6 * 60 }),
-  COERCION_ON_DAY_OFF: ruleVersions('COERCION_ON_DAY_OFF', 'FORBIDDEN_TIMES', 'Không tổ chức cưỡng chế thi hành án vào các ngày nghỉ (thứ Bảy, Chủ nhật, ngày nghỉ theo quyết định của cơ quan có thẩm quyền).', {}),
+  COERCION_AT_NIGHT: ruleVersions(
+    'COERCION_AT_NIGHT',
+    'FORBIDDEN_TIMES',
+    'Không tổ chức cưỡng chế thi hành án trong thời gian từ 22 giờ đến 06 giờ sáng ngày hôm sau.',
+    { nightStartMinute: 22 * 60, nightEndMinute: 6 * 60 },
+  ),
+  COERCION_ON_DAY_OFF: ruleVersions(
+    'COERCION_ON_DAY_OFF',
+    'FORBIDDEN_TIMES',
+    'Không tổ chức cưỡng chế thi hành án vào các ngày nghỉ (thứ Bảy, Chủ nhật, ngày nghỉ theo quyết định của cơ quan có thẩm quyền).',
+    {},
+  ),
   COERCION_ON_PUBLIC_HOLIDAY: ruleVersions(
     'COERCION_ON_PUBLIC_HOLIDAY',
     'FORBIDDEN_TIMES',
@@ -262,12 +306,44 @@ export type DeadlineRuleVersion = LegalRuleVersion<DeadlineRuleCode, DeadlinePar
  * `from` for each deadline (what starts the clock) is stated in `rule`.
  */
 export const DEADLINE_RULES: { readonly [K in DeadlineRuleCode]: readonly DeadlineRuleVersion[] } = {
-  VOLUNTARY_PERIOD: ruleVersions<DeadlineRuleCode, DeadlineParams>('VOLUNTARY_PERIOD', 'VOLUNTARY_PERIOD', 'Thời hạn tự nguyện thi hành án là 10 ngày, kể từ ngày người phải thi hành án nhận được hoặc được thông báo hợp lệ quyết định thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.', { unit: 'calendarDays', amount: 10, rollOverDaysOff: true }, () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01')),
-  ENFORCEMENT_DECISION: ruleVersions<DeadlineRuleCode, DeadlineParams>('ENFORCEMENT_DECISION', 'ENFORCEMENT_DECISION', 'Ra quyết định thi hành án trong thời hạn 5 ngày làm việc, kể từ ngày nhận được bản án, quyết định hoặc đơn yêu cầu thi hành án.', { unit: 'workingDays', amount: 5 }),
-  NOTIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>('NOTIFICATION', 'NOTIFICATION', 'Thông báo về thi hành án trong thời hạn 3 ngày làm việc, kể từ ngày ra văn bản.', { unit: 'workingDays', amount: 3 }),
-  VERIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>('VERIFICATION', 'VERIFICATION', 'Xác minh điều kiện thi hành án trong thời hạn 10 ngày, kể từ ngày hết thời hạn tự nguyện thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.', { unit: 'calendarDays', amount: 10, rollOverDaysOff: true }, () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01')),
-  REVERIFICATION_ON_PROCURACY_OBJECTION: ruleVersions<DeadlineRuleCode, DeadlineParams>('REVERIFICATION_ON_PROCURACY_OBJECTION', 'VERIFICATION', 'Xác minh lại trong thời hạn 5 ngày làm việc, kể từ ngày nhận được yêu cầu của Viện kiểm sát.', { unit: 'workingDays', amount: 5 }),
-  POLICE_PROTECTION_PLAN: ruleVersions<DeadlineRuleCode, DeadlineParams>('POLICE_PROTECTION_PLAN', 'PROTECTION_PLAN', 'Cơ quan Công an lập kế hoạch bảo vệ cưỡng chế trong thời hạn 3 ngày làm việc, kể từ ngày nhận được kế hoạch cưỡng chế.', { unit: 'workingDays', amount: 3 }),
+  VOLUNTARY_PERIOD: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'VOLUNTARY_PERIOD',
+    'VOLUNTARY_PERIOD',
+    'Thời hạn tự nguyện thi hành án là 10 ngày, kể từ ngày người phải thi hành án nhận được hoặc được thông báo hợp lệ quyết định thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.',
+    { unit: 'calendarDays', amount: 10, rollOverDaysOff: true },
+    () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01'),
+  ),
+  ENFORCEMENT_DECISION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'ENFORCEMENT_DECISION',
+    'ENFORCEMENT_DECISION',
+    'Ra quyết định thi hành án trong thời hạn 5 ngày làm việc, kể từ ngày nhận được bản án, quyết định hoặc đơn yêu cầu thi hành án.',
+    { unit: 'workingDays', amount: 5 },
+  ),
+  NOTIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'NOTIFICATION',
+    'NOTIFICATION',
+    'Thông báo về thi hành án trong thời hạn 3 ngày làm việc, kể từ ngày ra văn bản.',
+    { unit: 'workingDays', amount: 3 },
+  ),
+  VERIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'VERIFICATION',
+    'VERIFICATION',
+    'Xác minh điều kiện thi hành án trong thời hạn 10 ngày, kể từ ngày hết thời hạn tự nguyện thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.',
+    { unit: 'calendarDays', amount: 10, rollOverDaysOff: true },
+    () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01'),
+  ),
+  REVERIFICATION_ON_PROCURACY_OBJECTION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'REVERIFICATION_ON_PROCURACY_OBJECTION',
+    'VERIFICATION',
+    'Xác minh lại trong thời hạn 5 ngày làm việc, kể từ ngày nhận được yêu cầu của Viện kiểm sát.',
+    { unit: 'workingDays', amount: 5 },
+  ),
+  POLICE_PROTECTION_PLAN: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    'POLICE_PROTECTION_PLAN',
+    'PROTECTION_PLAN',
+    'Cơ quan Công an lập kế hoạch bảo vệ cưỡng chế trong thời hạn 3 ngày làm việc, kể từ ngày nhận được kế hoạch cưỡng chế.',
+    { unit: 'workingDays', amount: 3 },
+  ),
 };
 
 /**
@@ -279,7 +355,5 @@ export function ruleVersionInForce<V extends { readonly effectiveFrom: LocalDate
   versions: readonly V[],
   onDate: LocalDate,
 ): V | undefined {
-  return versions.find(
-    (v) => v.effectiveFrom <= onDate && (v.effectiveTo === undefined || onDate < v.effectiveTo),
-  );
+  return versions.find((v) => v.effectiveFrom <= onDate && (v.effectiveTo === undefined || onDate < v.effectiveTo));
 }

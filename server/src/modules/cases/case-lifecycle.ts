@@ -51,10 +51,21 @@ export enum CaseTransition {
 }
 
 /** Statuses from which nothing can follow. */
-export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED, CaseStatus.ENTRUSTED]);
+export const FINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([
+  CaseStatus.COMPLETED,
+  CaseStatus.TERMINATED,
+  CaseStatus.RETURNED,
+  CaseStatus.ENTRUSTED,
+]);
 
 /** Statuses in which work is active and can be paused. */
-const ACTIVE = [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCING];
+const ACTIVE = [
+  CaseStatus.VOLUNTARY_PERIOD,
+  CaseStatus.VERIFICATION,
+  CaseStatus.ENFORCEABLE,
+  CaseStatus.NOT_YET_ENFORCEABLE,
+  CaseStatus.ENFORCING,
+];
 const NOT_FINAL = Object.values(CaseStatus).filter((s) => !FINAL_STATUSES.has(s));
 
 interface TransitionRule {
@@ -69,19 +80,65 @@ interface TransitionRule {
 
 export const TRANSITIONS: Readonly<Record<CaseTransition, TransitionRule>> = {
   ISSUE_DECISION: { from: [CaseStatus.RECEIVED], to: CaseStatus.DECISION_ISSUED, citations: ['ENFORCEMENT_DECISION'], needsReason: false },
-  RECORD_DELIVERY: { from: [CaseStatus.DECISION_ISSUED], to: CaseStatus.VOLUNTARY_PERIOD, citations: ['NOTIFICATION', 'VOLUNTARY_PERIOD'], needsReason: false },
-  START_VERIFICATION: { from: [CaseStatus.VOLUNTARY_PERIOD], to: CaseStatus.VERIFICATION, citations: ['VERIFICATION', 'VOLUNTARY_PERIOD'], needsReason: false },
+  RECORD_DELIVERY: {
+    from: [CaseStatus.DECISION_ISSUED],
+    to: CaseStatus.VOLUNTARY_PERIOD,
+    citations: ['NOTIFICATION', 'VOLUNTARY_PERIOD'],
+    needsReason: false,
+  },
+  START_VERIFICATION: {
+    from: [CaseStatus.VOLUNTARY_PERIOD],
+    to: CaseStatus.VERIFICATION,
+    citations: ['VERIFICATION', 'VOLUNTARY_PERIOD'],
+    needsReason: false,
+  },
   RECORD_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.ENFORCEABLE, citations: ['VERIFICATION'], needsReason: false },
-  RECORD_NOT_YET_ENFORCEABLE: { from: [CaseStatus.VERIFICATION], to: CaseStatus.NOT_YET_ENFORCEABLE, citations: ['NOT_YET_ENFORCEABLE'], needsReason: true },
-  REVERIFY: { from: [CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCEABLE], to: CaseStatus.VERIFICATION, citations: ['VERIFICATION'], needsReason: true },
+  RECORD_NOT_YET_ENFORCEABLE: {
+    from: [CaseStatus.VERIFICATION],
+    to: CaseStatus.NOT_YET_ENFORCEABLE,
+    citations: ['NOT_YET_ENFORCEABLE'],
+    needsReason: true,
+  },
+  REVERIFY: {
+    from: [CaseStatus.NOT_YET_ENFORCEABLE, CaseStatus.ENFORCEABLE],
+    to: CaseStatus.VERIFICATION,
+    citations: ['VERIFICATION'],
+    needsReason: true,
+  },
   START_ENFORCING: { from: [CaseStatus.ENFORCEABLE], to: CaseStatus.ENFORCING, citations: ['FORBIDDEN_TIMES'], needsReason: false },
-  COMPLETE: { from: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING], to: CaseStatus.COMPLETED, citations: ['COMPLETION'], needsReason: false },
+  COMPLETE: {
+    from: [CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.ENFORCEABLE, CaseStatus.ENFORCING],
+    to: CaseStatus.COMPLETED,
+    citations: ['COMPLETION'],
+    needsReason: false,
+  },
   POSTPONE: { from: ACTIVE, to: CaseStatus.POSTPONED, citations: ['POSTPONEMENT'], needsReason: true },
   SUSPEND: { from: ACTIVE, to: CaseStatus.SUSPENDED, citations: ['SUSPENSION'], needsReason: true },
-  RESUME: { from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: 'RESUME_STATUS', citations: ['POSTPONEMENT', 'SUSPENSION'], needsReason: false },
+  RESUME: {
+    from: [CaseStatus.POSTPONED, CaseStatus.SUSPENDED],
+    to: 'RESUME_STATUS',
+    citations: ['POSTPONEMENT', 'SUSPENSION'],
+    needsReason: false,
+  },
   TERMINATE: { from: NOT_FINAL, to: CaseStatus.TERMINATED, citations: ['TERMINATION'], needsReason: true },
-  RETURN_REQUEST: { from: [CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED, CaseStatus.VOLUNTARY_PERIOD, CaseStatus.VERIFICATION, CaseStatus.NOT_YET_ENFORCEABLE], to: CaseStatus.RETURNED, citations: ['RETURN_OF_REQUEST'], needsReason: true },
-  ENTRUST: { from: [CaseStatus.DECISION_ISSUED, ...ACTIVE, CaseStatus.POSTPONED, CaseStatus.SUSPENDED], to: CaseStatus.ENTRUSTED, citations: ['ENTRUSTMENT'], needsReason: true },
+  RETURN_REQUEST: {
+    from: [
+      CaseStatus.RECEIVED,
+      CaseStatus.DECISION_ISSUED,
+      CaseStatus.VOLUNTARY_PERIOD,
+      CaseStatus.VERIFICATION,
+      CaseStatus.NOT_YET_ENFORCEABLE,
+    ],
+    to: CaseStatus.RETURNED,
+    citations: ['RETURN_OF_REQUEST'],
+    needsReason: true,
+  },
+  ENTRUST: {
+    from: [CaseStatus.DECISION_ISSUED, ...ACTIVE, CaseStatus.POSTPONED, CaseStatus.SUSPENDED],
+    to: CaseStatus.ENTRUSTED,
+    citations: ['ENTRUSTMENT'],
+    needsReason: true,
+  },
 };
 
 /** Vietnamese status labels for messages (the UI has its own dictionary). */
@@ -108,7 +165,12 @@ export type TransitionCheck = { ok: true; to: CaseStatus; source: string } | { o
  * Decides whether `transition` may leave `status`; `resumeStatus` is needed for RESUME. `lawDate` (the
  * day the case was received, 'YYYY-MM-DD') selects the citation version; default: today's law.
  */
-export function checkTransition(status: CaseStatus, transition: CaseTransition, resumeStatus?: CaseStatus | null, lawDate: LocalDate = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)): TransitionCheck {
+export function checkTransition(
+  status: CaseStatus,
+  transition: CaseTransition,
+  resumeStatus?: CaseStatus | null,
+  lawDate: LocalDate = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+): TransitionCheck {
   const rule = TRANSITIONS[transition];
   const source = citeAll(rule.citations, lawDate);
   if (!rule.from.includes(status)) {
@@ -118,7 +180,11 @@ export function checkTransition(status: CaseStatus, transition: CaseTransition, 
         : FINAL_STATUSES.has(status)
           ? 'việc đã kết thúc'
           : `chỉ thực hiện được khi việc ở trạng thái: ${rule.from.map((s) => STATUS_LABEL_VI[s]).join(', ')}`;
-    return { ok: false, source, message: `Không thể thực hiện "${transition}" khi việc đang ở trạng thái "${STATUS_LABEL_VI[status]}": ${why}.` };
+    return {
+      ok: false,
+      source,
+      message: `Không thể thực hiện "${transition}" khi việc đang ở trạng thái "${STATUS_LABEL_VI[status]}": ${why}.`,
+    };
   }
   const to = rule.to === 'RESUME_STATUS' ? resumeStatus : rule.to;
   if (!to) return { ok: false, source, message: 'Không xác định được trạng thái để tiếp tục thi hành.' };

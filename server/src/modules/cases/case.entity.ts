@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { Agency } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
 import { User } from '../users/user.entity';
@@ -132,10 +144,16 @@ export class EnforcementCase {
   @Property({ type: 'text', default: '' })
   searchText: string = '';
 
-  @OneToMany(() => CaseParty, (p) => p.case)
+  @OneToMany(
+    () => CaseParty,
+    (p) => p.case,
+  )
   parties = new Collection<CaseParty>(this);
 
-  @OneToMany(() => Obligation, (o) => o.case)
+  @OneToMany(
+    () => Obligation,
+    (o) => o.case,
+  )
   obligations = new Collection<Obligation>(this);
 
   @Property({ type: 'integer', default: 1 })
@@ -236,7 +254,10 @@ export class Obligation {
  * of who could see the case stays queryable. At most one active row per (case, agency).
  */
 @Entity({ tableName: 'case_participant' })
-@Index({ name: 'case_participant_active_idx', expression: 'create unique index "case_participant_active_idx" on "case_participant" ("case_id", "agency_id") where "removed_at" is null' })
+@Index({
+  name: 'case_participant_active_idx',
+  expression: 'create unique index "case_participant_active_idx" on "case_participant" ("case_id", "agency_id") where "removed_at" is null',
+})
 @Index({ properties: ['agency', 'removedAt'] })
 export class CaseParticipant {
   [OptionalProps]?: 'addedAt';

@@ -1,5 +1,32 @@
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
@@ -10,7 +37,17 @@ import { AgencyType } from '../agencies/agency.resolver';
 import { AreaType } from '../areas/area.resolver';
 import { UserType } from '../users/user.resolver';
 import { CaseStatus, CaseTransition } from './case-lifecycle';
-import { CaseKind, CaseParty, EnforcementCase, Obligation, ObligationKind, ParticipantRole, PartyKind, PartyRole, type CaseParticipant } from './case.entity';
+import {
+  CaseKind,
+  CaseParty,
+  EnforcementCase,
+  Obligation,
+  ObligationKind,
+  ParticipantRole,
+  PartyKind,
+  PartyRole,
+  type CaseParticipant,
+} from './case.entity';
 import { isSatisfied, type PublicNotice, type RelatedCase } from './case.service';
 
 registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'Lifecycle status of an enforcement case.' });
@@ -21,7 +58,8 @@ registerEnumType(PartyKind, { name: 'PartyKind' });
 registerEnumType(ObligationKind, { name: 'ObligationKind' });
 registerEnumType(ParticipantRole, { name: 'ParticipantRole', description: "An agency's role in a case." });
 
-const WITHHELD_REASON = 'Thông tin cá nhân của đương sự được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ cơ quan chủ trì và kiểm sát viên có thẩm quyền được xem.';
+const WITHHELD_REASON =
+  'Thông tin cá nhân của đương sự được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ cơ quan chủ trì và kiểm sát viên có thẩm quyền được xem.';
 
 @ObjectType('CaseParty', { description: 'A debtor, creditor or related person/organisation.' })
 export class CasePartyType {
@@ -73,7 +111,10 @@ export class NoticeDebtorType {
   @Field(() => String, { nullable: true }) address!: string | null;
 }
 
-@ObjectType('PublicNotice', { description: 'Rule 6 (Điều 44a of the 2008 law): what is published about a not-yet-enforceable case — the debtor, address and obligation; nothing else.' })
+@ObjectType('PublicNotice', {
+  description:
+    'Rule 6 (Điều 44a of the 2008 law): what is published about a not-yet-enforceable case — the debtor, address and obligation; nothing else.',
+})
 export class PublicNoticeType {
   @Field(() => [NoticeDebtorType]) debtors!: NoticeDebtorType[];
   @Field(() => [String]) obligations!: string[];
@@ -88,7 +129,8 @@ export class RelatedCaseType {
   @Field(() => ID) leadAgencyId!: string;
   @Field() leadAgencyName!: string;
   @Field(() => String, { nullable: true }) decisionNumber!: string | null;
-  @Field({ description: 'Terminated on the creditor\'s withdrawal (Điều 50 of the 2008 law): cannot be reopened.' }) terminatedOnWithdrawal!: boolean;
+  @Field({ description: "Terminated on the creditor's withdrawal (Điều 50 of the 2008 law): cannot be reopened." })
+  terminatedOnWithdrawal!: boolean;
 }
 
 @ObjectType('Case', { description: 'An enforcement case (việc thi hành án): one enforcement decision.' })
@@ -132,8 +174,12 @@ export class PartyInput {
 export class NewObligationInput {
   @Field(() => ObligationKind) @IsEnum(ObligationKind) kind!: ObligationKind;
   @Field() @Length(2, 2000, { message: 'Mô tả nghĩa vụ dài từ 2 đến 2000 ký tự.' }) description!: string;
-  @Field(() => Int, { nullable: true, description: 'Index of the debtor in `parties`.' }) @IsOptional() @IsInt() @Min(0) debtorIndex?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Index of the creditor in `parties`.' }) @IsOptional() @IsInt() @Min(0) creditorIndex?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Index of the debtor in `parties`.' }) @IsOptional() @IsInt() @Min(0) debtorIndex?:
+    | number
+    | null;
+  @Field(() => Int, { nullable: true, description: 'Index of the creditor in `parties`.' }) @IsOptional() @IsInt() @Min(0) creditorIndex?:
+    | number
+    | null;
   @Field(() => MoneyScalar, { nullable: true }) @IsOptional() amountOwed?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() landAreaM2?: string | null;
 }
@@ -185,11 +231,24 @@ export class TransitionCaseInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field(() => CaseTransition) @IsEnum(CaseTransition) transition!: CaseTransition;
-  @Field(() => String, { nullable: true, description: 'Required for postpone, suspend, terminate, return, not-yet-enforceable, re-verify.' }) @IsOptional() @Length(0, 2000) reason?: string | null;
-  @Field(() => String, { nullable: true, description: 'ISSUE_DECISION: e.g. "12/QĐ-THA".' }) @IsOptional() @Length(1, 64) decisionNumber?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for postpone, suspend, terminate, return, not-yet-enforceable, re-verify.',
+  })
+  @IsOptional()
+  @Length(0, 2000)
+  reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISSUE_DECISION: e.g. "12/QĐ-THA".' }) @IsOptional() @Length(1, 64) decisionNumber?:
+    | string
+    | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsDateString({ strict: true }, DATE_RULE) decisionDate?: string | null;
-  @Field(() => Date, { nullable: true, description: 'RECORD_DELIVERY: when the debtor received the decision.' }) @IsOptional() deliveredAt?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'TERMINATE: the creditor withdrew the request (final).' }) @IsOptional() @IsBoolean() creditorWithdrawal?: boolean | null;
+  @Field(() => Date, { nullable: true, description: 'RECORD_DELIVERY: when the debtor received the decision.' })
+  @IsOptional()
+  deliveredAt?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: 'TERMINATE: the creditor withdrew the request (final).' })
+  @IsOptional()
+  @IsBoolean()
+  creditorWithdrawal?: boolean | null;
 }
 
 @InputType()
@@ -197,7 +256,9 @@ export class ObligationProgressInput {
   @Field(() => ID) @IsUUID('all') caseId!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field(() => ID) @IsUUID('all') obligationId!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Đồng collected now (added to the total).' }) @IsOptional() amountCollected?: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Đồng collected now (added to the total).' }) @IsOptional() amountCollected?:
+    | string
+    | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() fulfilled?: boolean | null;
 }
 
@@ -220,14 +281,22 @@ export class UnshareCaseInput {
 export class CaseFilterInput {
   @Field(() => [CaseStatus], { nullable: true }) @IsOptional() @IsEnum(CaseStatus, { each: true }) statuses?: CaseStatus[] | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') communeId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Cases this agency leads or takes part in.' }) @IsOptional() @IsUUID('all') agencyId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Cases this agency leads or takes part in.' }) @IsOptional() @IsUUID('all') agencyId?:
+    | string
+    | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') officerId?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() enforceable?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: 'A legal deadline (decision, verification) has passed.' }) @IsOptional() @IsBoolean() overdue?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A legal deadline (decision, verification) has passed.' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() complex?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() backlog?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() urgentSecurity?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Decision/judgment number or party name; diacritics ignored.' }) @IsOptional() @Length(0, 100) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Decision/judgment number or party name; diacritics ignored.' })
+  @IsOptional()
+  @Length(0, 100)
+  search?: string | null;
 }
 
 const CASE_CHECK = 'case.read per case (participants + supervising bodies by area)';
@@ -243,18 +312,28 @@ export class CaseResolver {
 
   @SignedIn(CASE_CHECK)
   @Query(() => CaseConnection, { description: 'Cases visible to the viewer, newest first.' })
-  async cases(@Ctx() ctx: GraphQLContext, @Args() page: PageArgsInput, @Arg('filter', () => CaseFilterInput, { nullable: true }) filter?: CaseFilterInput) {
+  async cases(
+    @Ctx() ctx: GraphQLContext,
+    @Args() page: PageArgsInput,
+    @Arg('filter', () => CaseFilterInput, { nullable: true }) filter?: CaseFilterInput,
+  ) {
     return toConnection(await ctx.services.cases.list(ctx.em, ctx.viewer!, filter ?? {}, page));
   }
 
   @RequireAbility('case.create')
-  @Mutation(() => CaseType, { description: 'Opens a case in your office. Pass an idempotencyKey so a retried request creates nothing twice.' })
+  @Mutation(() => CaseType, {
+    description: 'Opens a case in your office. Pass an idempotencyKey so a retried request creates nothing twice.',
+  })
   createCase(
     @Ctx() ctx: GraphQLContext,
     @Arg('input') input: CreateCaseInput,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
   ): Promise<EnforcementCase> {
-    const obligations = input.obligations.map(({ debtorIndex, creditorIndex, ...o }) => ({ ...o, debtor: debtorIndex, creditor: creditorIndex }));
+    const obligations = input.obligations.map(({ debtorIndex, creditorIndex, ...o }) => ({
+      ...o,
+      debtor: debtorIndex,
+      creditor: creditorIndex,
+    }));
     return ctx.services.cases.create(ctx.em, ctx.viewer!, { ...input, obligations }, idempotencyKey);
   }
 
@@ -265,7 +344,9 @@ export class CaseResolver {
   }
 
   @SignedIn(CHANGE_CHECK)
-  @Mutation(() => CaseType, { description: 'Moves the case along its lifecycle; an illegal step gives RULE_VIOLATION with the legal source.' })
+  @Mutation(() => CaseType, {
+    description: 'Moves the case along its lifecycle; an illegal step gives RULE_VIOLATION with the legal source.',
+  })
   transitionCase(@Ctx() ctx: GraphQLContext, @Arg('input') input: TransitionCaseInput): Promise<EnforcementCase> {
     return ctx.services.cases.transition(ctx.em, ctx.viewer!, input);
   }
@@ -321,17 +402,26 @@ export class CaseResolver {
     return ctx.loaders.areaById.load(c.commune.id);
   }
 
-  @FieldResolver(() => PublicNoticeType, { nullable: true, description: 'Rule 6: the public notice of a case recorded as not yet enforceable (null otherwise).' })
+  @FieldResolver(() => PublicNoticeType, {
+    nullable: true,
+    description: 'Rule 6: the public notice of a case recorded as not yet enforceable (null otherwise).',
+  })
   publicNotice(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<PublicNotice | null> {
     return ctx.services.cases.publicNotice(ctx.em, c);
   }
 
-  @FieldResolver(() => [RelatedCaseType], { description: 'Other cases of the same judgment (number and court), e.g. one terminated on the creditor\'s withdrawal, which cannot be reopened. Lead office officers only; empty for others.' })
+  @FieldResolver(() => [RelatedCaseType], {
+    description:
+      "Other cases of the same judgment (number and court), e.g. one terminated on the creditor's withdrawal, which cannot be reopened. Lead office officers only; empty for others.",
+  })
   async sameJudgmentCases(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<RelatedCase[]> {
     return (await ctx.services.cases.relatedCases(ctx.em, ctx.viewer!, c)).sameJudgment;
   }
 
-  @FieldResolver(() => [RelatedCaseType], { description: 'Deconfliction: open cases of other offices against a debtor with the same ID number (the number is not shown). Lead office officers only.' })
+  @FieldResolver(() => [RelatedCaseType], {
+    description:
+      'Deconfliction: open cases of other offices against a debtor with the same ID number (the number is not shown). Lead office officers only.',
+  })
   async sameDebtorCases(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<RelatedCase[]> {
     return (await ctx.services.cases.relatedCases(ctx.em, ctx.viewer!, c)).sameDebtor;
   }
@@ -355,22 +445,29 @@ export class CaseResolver {
   async totals(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<CaseTotals> {
     const obligations = await ctx.loaders.obligationsByCase.load(c.id);
     const sum = (f: (o: Obligation) => string | null | undefined) => obligations.reduce((s, o) => s + BigInt(f(o) ?? '0'), 0n).toString();
-    return { owed: sum((o) => o.amountOwed), collected: sum((o) => o.amountCollected), openObligations: obligations.filter((o) => !isSatisfied(o)).length };
+    return {
+      owed: sum((o) => o.amountOwed),
+      collected: sum((o) => o.amountCollected),
+      openObligations: obligations.filter((o) => !isSatisfied(o)).length,
+    };
   }
 
   @FieldResolver(() => Boolean, { description: 'A legal deadline for the current step has passed.' })
   overdue(@Root() c: EnforcementCase): boolean {
     const now = new Date();
     if (c.status === CaseStatus.RECEIVED) return !!c.decisionDueAt && c.decisionDueAt < now;
-    if (c.status === CaseStatus.VOLUNTARY_PERIOD || c.status === CaseStatus.VERIFICATION) return !!c.verificationDueAt && c.verificationDueAt < now;
+    if (c.status === CaseStatus.VOLUNTARY_PERIOD || c.status === CaseStatus.VERIFICATION)
+      return !!c.verificationDueAt && c.verificationDueAt < now;
     return false;
   }
 
   @FieldResolver(() => CaseAbilities)
   async viewerCan(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<CaseAbilities> {
     const facts = await ctx.loaders.caseFacts.load(c.id);
-    const can = (a: 'case.update' | 'case.share' | 'case.transition' | 'party.readRestricted') => !!facts && canOnCase(ctx.viewer!, a, facts);
-    const thread = (a: 'task.assign' | 'thread.postDirective' | 'thread.postRecommendation') => !!facts && canOnThread(ctx.viewer!, a, facts);
+    const can = (a: 'case.update' | 'case.share' | 'case.transition' | 'party.readRestricted') =>
+      !!facts && canOnCase(ctx.viewer!, a, facts);
+    const thread = (a: 'task.assign' | 'thread.postDirective' | 'thread.postRecommendation') =>
+      !!facts && canOnThread(ctx.viewer!, a, facts);
     return {
       update: can('case.update'),
       share: can('case.share'),
@@ -385,7 +482,9 @@ export class CaseResolver {
 
 @Resolver(() => CasePartyType)
 export class CasePartyResolver {
-  @FieldResolver(() => RestrictedText, { description: 'CCCD/ID number: lead office and supervising procurators only; each read is audited.' })
+  @FieldResolver(() => RestrictedText, {
+    description: 'CCCD/ID number: lead office and supervising procurators only; each read is audited.',
+  })
   idNumber(@Root() p: CaseParty, @Ctx() ctx: GraphQLContext) {
     return restrictedPartyField(p, 'idNumber', ctx);
   }

@@ -144,13 +144,19 @@ export class CaseService {
       ],
     });
     for (const c of candidates) {
-      const before = { decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null };
+      const before = {
+        decisionDueAt: c.decisionDueAt ?? null,
+        voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null,
+        verificationDueAt: c.verificationDueAt ?? null,
+      };
       if (c.status === CaseStatus.RECEIVED) c.decisionDueAt = calendar.deadline('ENFORCEMENT_DECISION', c.receivedAt);
       if (c.decisionDeliveredAt) {
         c.voluntaryPeriodEndsAt = calendar.voluntaryPeriodEnd(c.decisionDeliveredAt);
         c.verificationDueAt = calendar.deadline('VERIFICATION', c.voluntaryPeriodEndsAt);
       }
-      const changed = (Object.keys(before) as Array<keyof typeof before>).filter((k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null));
+      const changed = (Object.keys(before) as Array<keyof typeof before>).filter(
+        (k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null),
+      );
       if (!changed.length) continue;
       await tx.em.flush();
       await tx.emit({
@@ -158,7 +164,14 @@ export class CaseService {
         stream: `case:${c.id}`,
         actorId,
         topics: [`case:${c.id}`, `agency:${c.leadAgency.id}`],
-        payload: { caseId: c.id, version: c.version, changed, decisionDueAt: c.decisionDueAt ?? null, voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null, verificationDueAt: c.verificationDueAt ?? null },
+        payload: {
+          caseId: c.id,
+          version: c.version,
+          changed,
+          decisionDueAt: c.decisionDueAt ?? null,
+          voluntaryPeriodEndsAt: c.voluntaryPeriodEndsAt ?? null,
+          verificationDueAt: c.verificationDueAt ?? null,
+        },
       });
     }
   }
@@ -170,7 +183,11 @@ export class CaseService {
    * same ID number. Only the lead office's officers get them (empty otherwise); the ID number itself is
    * never returned. Both lookups use indexes (judgment_number, id_number).
    */
-  async relatedCases(em: EntityManager, viewer: Viewer, c: EnforcementCase): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
+  async relatedCases(
+    em: EntityManager,
+    viewer: Viewer,
+    c: EnforcementCase,
+  ): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
     const facts = (await loadCaseFacts(em, [c.id])).get(c.id);
     if (!facts || !canOnCase(viewer, 'case.update', facts)) return { sameJudgment: [], sameDebtor: [] };
     const conn = em.getConnection();
@@ -212,7 +229,11 @@ export class CaseService {
    */
   async publicNotice(em: EntityManager, c: EnforcementCase): Promise<PublicNotice | null> {
     if (c.status !== CaseStatus.NOT_YET_ENFORCEABLE) return null;
-    const debtors = await em.find(CaseParty, { case: c.id, role: PartyRole.DEBTOR }, { fields: ['name', 'address'], orderBy: { position: 'asc' } });
+    const debtors = await em.find(
+      CaseParty,
+      { case: c.id, role: PartyRole.DEBTOR },
+      { fields: ['name', 'address'], orderBy: { position: 'asc' } },
+    );
     const obligations = await em.find(Obligation, { case: c.id }, { orderBy: { createdAt: 'asc' } });
     const office = await em.findOneOrFail(Agency, { id: c.leadAgency.id }, { fields: ['name'] });
     const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['name'] });
@@ -238,7 +259,13 @@ export class CaseService {
    * Loads a case the viewer may read, with its policy facts; NOT_FOUND otherwise (no hint that it
    * exists). `what` names the thing asked for in that message (a task, an action … of the case).
    */
-  async readable(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án', field?: string): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
+  async readable(
+    em: EntityManager,
+    viewer: Viewer,
+    caseId: string,
+    what = 'việc thi hành án',
+    field?: string,
+  ): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
     const c = await em.findOne(EnforcementCase, { id: caseId });
     const facts = c ? (await loadCaseFacts(em, [c.id])).get(c.id) : undefined;
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
@@ -265,7 +292,15 @@ export class CaseService {
       and.push({
         $or: [
           { leadAgency: filter.agencyId },
-          { id: { $in: em.createQueryBuilder(CaseParticipant, 'q').select('q.case_id').where({ agency: filter.agencyId, removedAt: null }).getKnexQuery() as never } },
+          {
+            id: {
+              $in: em
+                .createQueryBuilder(CaseParticipant, 'q')
+                .select('q.case_id')
+                .where({ agency: filter.agencyId, removedAt: null })
+                .getKnexQuery() as never,
+            },
+          },
         ],
       });
     }
@@ -297,7 +332,8 @@ export class CaseService {
         if (earlier) return earlier;
       }
       const commune = await tx.em.findOne(Area, { id: input.communeId });
-      if (!commune || commune.kind !== AreaKind.COMMUNE) throw badInput('Hãy chọn xã/phường nơi tổ chức thi hành án.', { field: 'communeId' });
+      if (!commune || commune.kind !== AreaKind.COMMUNE)
+        throw badInput('Hãy chọn xã/phường nơi tổ chức thi hành án.', { field: 'communeId' });
       const officer = input.officerId ? await this.officerOf(tx.em, viewer.agencyId, input.officerId) : null;
       const lead = tx.em.getReference(Agency, viewer.agencyId);
       const c = tx.em.create(EnforcementCase, {
@@ -328,21 +364,37 @@ export class CaseService {
           landAreaM2: o.landAreaM2 ?? null,
         });
       }
-      tx.em.create(CaseParticipant, { case: c, agency: lead, role: ParticipantRole.LEAD, addedBy: tx.em.getReference(User, viewer.userId) });
+      tx.em.create(CaseParticipant, {
+        case: c,
+        agency: lead,
+        role: ParticipantRole.LEAD,
+        addedBy: tx.em.getReference(User, viewer.userId),
+      });
       c.searchText = searchTextOf(c, parties);
       await tx.em.flush();
       // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
       // one (see relatedCases); the event records the link so the office is warned in its feed.
-      const sameJudgment = await tx.em.find(EnforcementCase, { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } }, { fields: ['id'], limit: 20 });
+      const sameJudgment = await tx.em.find(
+        EnforcementCase,
+        { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } },
+        { fields: ['id'], limit: 20 },
+      );
       await recordCaseState(tx.em, c.id);
-      await emitCase(tx, viewer, c, 'case.created', {
-        sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
-        judgmentNumber: c.judgmentNumber,
-        communeId: commune.id,
-        parties: parties.length,
-        obligations: input.obligations.length,
-        totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
-      }, [`agency:${viewer.agencyId}`]);
+      await emitCase(
+        tx,
+        viewer,
+        c,
+        'case.created',
+        {
+          sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
+          judgmentNumber: c.judgmentNumber,
+          communeId: commune.id,
+          parties: parties.length,
+          obligations: input.obligations.length,
+          totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
+        },
+        [`agency:${viewer.agencyId}`],
+      );
       return c.id;
     });
     return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
@@ -388,7 +440,8 @@ export class CaseService {
       switch (input.transition) {
         case CaseTransition.ISSUE_DECISION: {
           const number = input.decisionNumber?.trim();
-          if (!number || !input.decisionDate) throw badInput('Quyết định thi hành án cần số và ngày ban hành.', { field: 'decisionNumber' });
+          if (!number || !input.decisionDate)
+            throw badInput('Quyết định thi hành án cần số và ngày ban hành.', { field: 'decisionNumber' });
           const clash = await tx.em.count(EnforcementCase, { leadAgency: c.leadAgency.id, decisionNumber: number, id: { $ne: c.id } });
           if (clash) throw conflict(`Số quyết định "${number}" đã được dùng cho một việc khác của cơ quan.`, { field: 'decisionNumber' });
           c.decisionNumber = number;
@@ -419,9 +472,13 @@ export class CaseService {
         case CaseTransition.COMPLETE: {
           const open = (await tx.em.find(Obligation, { case: c.id })).filter((o) => !isSatisfied(o));
           if (open.length) {
-            throw ruleViolation(`Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`, cite('COMPLETION', lawDate), {
-              openObligationIds: open.map((o) => o.id),
-            });
+            throw ruleViolation(
+              `Còn ${open.length} nghĩa vụ chưa thi hành xong (${open.map((o) => o.description).join('; ')}); chưa thể xác nhận thi hành xong.`,
+              cite('COMPLETION', lawDate),
+              {
+                openObligationIds: open.map((o) => o.id),
+              },
+            );
           }
           break;
         }
@@ -438,7 +495,17 @@ export class CaseService {
       }
       const from = c.status;
       c.status = check.to;
-      return { type: 'case.transitioned', payload: { transition: input.transition, from, to: c.status, reason: input.reason?.trim() || null, legalSource: check.source, ...extra } };
+      return {
+        type: 'case.transitioned',
+        payload: {
+          transition: input.transition,
+          from,
+          to: c.status,
+          reason: input.reason?.trim() || null,
+          legalSource: check.source,
+          ...extra,
+        },
+      };
     };
   }
 
@@ -455,7 +522,13 @@ export class CaseService {
   }
 
   /** Adds an obligation to a case. */
-  async addObligation(em: EntityManager, viewer: Viewer, caseId: string, version: number, input: ObligationInput): Promise<EnforcementCase> {
+  async addObligation(
+    em: EntityManager,
+    viewer: Viewer,
+    caseId: string,
+    version: number,
+    input: ObligationInput,
+  ): Promise<EnforcementCase> {
     validateObligation(input, 'obligation');
     return this.change(em, viewer, caseId, version, 'case.update', async (tx, c) => {
       refuseIfTerminated(c, 'thêm nghĩa vụ');
@@ -474,7 +547,10 @@ export class CaseService {
         amountOwed: input.amountOwed ?? null,
         landAreaM2: input.landAreaM2 ?? null,
       });
-      return { type: 'case.obligationAdded', payload: { obligationId: created.id, kind: created.kind, amountOwed: created.amountOwed ?? null } };
+      return {
+        type: 'case.obligationAdded',
+        payload: { obligationId: created.id, kind: created.kind, amountOwed: created.amountOwed ?? null },
+      };
     });
   }
 
@@ -489,20 +565,27 @@ export class CaseService {
 
   /** Recording progress as a change to apply (exact bigint arithmetic in one place; see `changeIn`). */
   progressStep(input: ProgressInput): CaseChange {
-    if (input.amountCollected != null && !DIGITS.test(input.amountCollected)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
+    if (input.amountCollected != null && !DIGITS.test(input.amountCollected))
+      throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
     return async (tx, c) => {
       refuseIfTerminated(c, 'ghi nhận khoản thu, kết quả thi hành');
       if ([CaseStatus.RECEIVED, CaseStatus.DECISION_ISSUED].includes(c.status)) {
-        throw ruleViolation('Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.', cite('NOTIFICATION', toLocalDate(c.receivedAt)));
+        throw ruleViolation(
+          'Chưa có quyết định thi hành án được giao cho đương sự; chưa thể ghi nhận kết quả thi hành.',
+          cite('NOTIFICATION', toLocalDate(c.receivedAt)),
+        );
       }
       const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
       if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
       const payload: Record<string, unknown> = { obligationId: o.id };
       if (input.amountCollected != null) {
-        if (o.kind !== ObligationKind.PAY_MONEY) throw badInput('Chỉ nghĩa vụ trả tiền mới ghi nhận số tiền đã thu.', { field: 'amountCollected' });
+        if (o.kind !== ObligationKind.PAY_MONEY)
+          throw badInput('Chỉ nghĩa vụ trả tiền mới ghi nhận số tiền đã thu.', { field: 'amountCollected' });
         const total = BigInt(o.amountCollected) + BigInt(input.amountCollected);
         if (o.amountOwed != null && total > BigInt(o.amountOwed)) {
-          throw badInput(`Tổng số tiền đã thu (${formatDong(total)}) vượt số phải thi hành (${formatDong(BigInt(o.amountOwed))}).`, { field: 'amountCollected' });
+          throw badInput(`Tổng số tiền đã thu (${formatDong(total)}) vượt số phải thi hành (${formatDong(BigInt(o.amountOwed))}).`, {
+            field: 'amountCollected',
+          });
         }
         o.amountCollected = total.toString();
         Object.assign(payload, { collected: input.amountCollected, totalCollected: o.amountCollected });
@@ -516,7 +599,11 @@ export class CaseService {
   }
 
   /** Adds an agency to the case with a role; it sees the case at once. */
-  async share(em: EntityManager, viewer: Viewer, input: { caseId: string; version: number; agencyId: string; role: ParticipantRole }): Promise<EnforcementCase> {
+  async share(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; agencyId: string; role: ParticipantRole },
+  ): Promise<EnforcementCase> {
     return this.change(em, viewer, input.caseId, input.version, 'case.share', this.shareStep(input));
   }
 
@@ -529,7 +616,11 @@ export class CaseService {
       const existing = await tx.em.findOne(CaseParticipant, { case: c.id, agency: agency.id, removedAt: null });
       if (existing) throw conflict(`${agency.name} đã tham gia việc này.`, { field: 'agencyId' });
       tx.em.create(CaseParticipant, { case: c, agency, role: input.role, addedBy: tx.em.getReference(User, viewer.userId) });
-      return { type: 'case.shared', payload: { agencyId: agency.id, agencyName: agency.name, role: input.role }, topics: [`agency:${agency.id}`] };
+      return {
+        type: 'case.shared',
+        payload: { agencyId: agency.id, agencyName: agency.name, role: input.role },
+        topics: [`agency:${agency.id}`],
+      };
     };
   }
 
@@ -548,7 +639,14 @@ export class CaseService {
    * The shape of every change: claim the version (CONFLICT if stale), check the ability, apply, flush,
    * append the event — all in one transaction.
    */
-  private async change(em: EntityManager, viewer: Viewer, caseId: string, version: number, ability: CaseAbility, apply: CaseChange): Promise<EnforcementCase> {
+  private async change(
+    em: EntityManager,
+    viewer: Viewer,
+    caseId: string,
+    version: number,
+    ability: CaseAbility,
+    apply: CaseChange,
+  ): Promise<EnforcementCase> {
     await this.outbox.transaction(em, (tx) => this.changeIn(tx, viewer, caseId, version, ability, apply));
     return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
   }
@@ -559,7 +657,14 @@ export class CaseService {
    * claimed: the caller already claimed its own aggregate, and a concurrent case change still gets
    * CONFLICT rather than a lost update.
    */
-  async changeIn(tx: Tx, viewer: Viewer, caseId: string, version: number | null, ability: CaseAbility, apply: CaseChange): Promise<EnforcementCase> {
+  async changeIn(
+    tx: Tx,
+    viewer: Viewer,
+    caseId: string,
+    version: number | null,
+    ability: CaseAbility,
+    apply: CaseChange,
+  ): Promise<EnforcementCase> {
     const c = await tx.em.findOne(EnforcementCase, { id: caseId }, { refresh: true });
     const facts = c ? (await loadCaseFacts(tx.em, [c.id])).get(c.id) : undefined;
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
@@ -625,7 +730,11 @@ function refuseIfTerminated(c: EnforcementCase, what: string): void {
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
-export type CaseChange = (tx: Tx, c: EnforcementCase, viewer: Viewer) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>;
+export type CaseChange = (
+  tx: Tx,
+  c: EnforcementCase,
+  viewer: Viewer,
+) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>;
 
 /** What `recordProgress` adds to an obligation. */
 export interface ProgressInput {
@@ -638,7 +747,13 @@ export interface ProgressInput {
 /** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
 function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, type: string, payload: Record<string, unknown>, extraTopics: string[] = []) {
   // STATISTICS_TOPIC: live dashboards refresh (batched) when a case changes.
-  return tx.emit({ type, stream: `case:${c.id}`, actorId: viewer.userId, topics: [`case:${c.id}`, STATISTICS_TOPIC, ...extraTopics], payload: { caseId: c.id, version: c.version, ...payload } });
+  return tx.emit({
+    type,
+    stream: `case:${c.id}`,
+    actorId: viewer.userId,
+    topics: [`case:${c.id}`, STATISTICS_TOPIC, ...extraTopics],
+    payload: { caseId: c.id, version: c.version, ...payload },
+  });
 }
 
 /**
@@ -655,27 +770,34 @@ async function claimIdempotencyKey(tx: Tx, viewer: Viewer, key: string, operatio
   );
   if (inserted.length) return null;
   const existing = await tx.em.findOneOrFail(IdempotencyKey, { userId: viewer.userId, key });
-  if (existing.operation !== operation) throw conflict('Khóa chống gửi trùng (idempotencyKey) này đã được dùng cho thao tác khác.', { field: 'idempotencyKey' });
+  if (existing.operation !== operation)
+    throw conflict('Khóa chống gửi trùng (idempotencyKey) này đã được dùng cho thao tác khác.', { field: 'idempotencyKey' });
   return existing.resultId;
 }
 
 function validateParties(parties: PartyInput[], adding = false): void {
-  if (!adding && !parties.some((p) => p.role === PartyRole.DEBTOR)) throw badInput('Việc thi hành án cần ít nhất một người phải thi hành án.', { field: 'parties' });
+  if (!adding && !parties.some((p) => p.role === PartyRole.DEBTOR))
+    throw badInput('Việc thi hành án cần ít nhất một người phải thi hành án.', { field: 'parties' });
   parties.forEach((p, i) => {
-    if (p.idNumber && !/^\d{9,12}$/.test(p.idNumber)) throw badInput(`Số định danh của đương sự thứ ${i + 1} phải gồm 9–12 chữ số.`, { field: `parties[${i}].idNumber` });
-    if (p.phone && !/^\+?\d{9,15}$/.test(p.phone)) throw badInput(`Số điện thoại của đương sự thứ ${i + 1} không hợp lệ.`, { field: `parties[${i}].phone` });
+    if (p.idNumber && !/^\d{9,12}$/.test(p.idNumber))
+      throw badInput(`Số định danh của đương sự thứ ${i + 1} phải gồm 9–12 chữ số.`, { field: `parties[${i}].idNumber` });
+    if (p.phone && !/^\+?\d{9,15}$/.test(p.phone))
+      throw badInput(`Số điện thoại của đương sự thứ ${i + 1} không hợp lệ.`, { field: `parties[${i}].phone` });
   });
 }
 
 function validateObligation(o: ObligationInput, field: string): void {
   if (o.kind === ObligationKind.PAY_MONEY) {
     if (!o.amountOwed || !DIGITS.test(o.amountOwed) || BigInt(o.amountOwed) === 0n) {
-      throw badInput('Nghĩa vụ trả tiền cần số tiền phải thi hành: số nguyên đồng dương, không dấu chấm phẩy.', { field: `${field}.amountOwed` });
+      throw badInput('Nghĩa vụ trả tiền cần số tiền phải thi hành: số nguyên đồng dương, không dấu chấm phẩy.', {
+        field: `${field}.amountOwed`,
+      });
     }
   } else if (o.amountOwed != null) {
     throw badInput('Chỉ nghĩa vụ trả tiền mới có số tiền phải thi hành.', { field: `${field}.amountOwed` });
   }
-  if (o.landAreaM2 != null && !/^\d{1,12}(\.\d{1,2})?$/.test(o.landAreaM2)) throw badInput('Diện tích đất ghi bằng m², tối đa 2 chữ số thập phân.', { field: `${field}.landAreaM2` });
+  if (o.landAreaM2 != null && !/^\d{1,12}(\.\d{1,2})?$/.test(o.landAreaM2))
+    throw badInput('Diện tích đất ghi bằng m², tối đa 2 chữ số thập phân.', { field: `${field}.landAreaM2` });
 }
 
 function partyByIndex(parties: CaseParty[], ref: number | string | null | undefined, field: string): CaseParty | null {

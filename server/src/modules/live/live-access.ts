@@ -10,7 +10,15 @@ import { canOnCase, type CaseFacts } from '../../policy/abilities';
  * Event types after which a case's access facts (lead office, active participants, commune) may
  * differ. Anything else on a case (posts, tasks, actions …) leaves them as they were.
  */
-const FACT_CHANGING_EVENTS = new Set(['case.created', 'case.updated', 'case.shared', 'case.unshared', 'case.transitioned', 'case.leadChanged', 'case.communeChanged']);
+const FACT_CHANGING_EVENTS = new Set([
+  'case.created',
+  'case.updated',
+  'case.shared',
+  'case.unshared',
+  'case.transitioned',
+  'case.leadChanged',
+  'case.communeChanged',
+]);
 
 /**
  * Each case's access facts, kept in memory per instance for live delivery, so that delivering one
@@ -34,7 +42,11 @@ export class LiveAccess {
    * @param maxCases entries kept before the cache starts afresh (a bound on memory; cases with
    *   live followers are reloaded on their next event)
    */
-  constructor(orm: MikroORM, dispatcher: EventDispatcher, private readonly maxCases = 50_000) {
+  constructor(
+    orm: MikroORM,
+    dispatcher: EventDispatcher,
+    private readonly maxCases = 50_000,
+  ) {
     this.loader = new DataLoader(
       async (ids) => {
         this.loads += 1;

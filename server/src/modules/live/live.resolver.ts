@@ -18,7 +18,8 @@ export class LiveEventType {
   @Field() occurredAt!: Date;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The case it concerns, if any.' }) caseId!: string | null;
-  @Field(() => GraphQLJSONObject, { description: 'Facts of the change (money as decimal strings; never restricted personal data).' }) payload!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Facts of the change (money as decimal strings; never restricted personal data).' })
+  payload!: Record<string, unknown>;
 }
 
 const toLiveEvent = (e: StoredEvent): LiveEventType => ({
@@ -44,7 +45,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The feed of one case ends (error, not silence) when its viewer loses access to it. */
 const accessLost = () =>
-  new AppError('FORBIDDEN', 'Bạn không còn quyền theo dõi việc thi hành án này (đã bị hủy chia sẻ hoặc thay đổi phạm vi); luồng sự kiện đã dừng.', { reason: 'ACCESS_REVOKED' });
+  new AppError(
+    'FORBIDDEN',
+    'Bạn không còn quyền theo dõi việc thi hành án này (đã bị hủy chia sẻ hoặc thay đổi phạm vi); luồng sự kiện đã dừng.',
+    { reason: 'ACCESS_REVOKED' },
+  );
 
 /** Retention and slow-consumer handling shared by every live feed. */
 const feedLimits = (ctx: GraphQLContext) => ({
@@ -60,7 +65,7 @@ export class LiveResolver {
   @Query(() => String, {
     description:
       'The event-log position this operation read its data at: captured before any other field of the same operation is read. ' +
-      'Load a live view\'s data and `liveCursor` in one query, then subscribe with `after: liveCursor`: nothing committed after ' +
+      "Load a live view's data and `liveCursor` in one query, then subscribe with `after: liveCursor`: nothing committed after " +
       'the data was read is missed (an event already reflected in the data may be replayed once — apply events idempotently).',
   })
   async liveCursor(@Ctx() ctx: GraphQLContext): Promise<string> {
@@ -79,7 +84,11 @@ export class LiveResolver {
       if (!UUID.test(args.caseId)) throw notFound('việc thi hành án');
       const facts = (await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId])).get(args.caseId);
       if (!facts || !canOnCase(ctx.viewer, 'case.read', facts)) throw notFound('việc thi hành án');
-      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      const after = await resolveResumePoint(
+        ctx.em,
+        args.after ? parseCursor(args.after) : null,
+        ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
+      );
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
@@ -103,11 +112,15 @@ export class LiveResolver {
 
   @SignedIn('addressed to the viewer or their agency; case events re-checked for case.read at delivery')
   @Subscription(() => LiveEventType, {
-    description: "What concerns me: events addressed to me or my agency (cases shared with us, …). Replayed after `after`, then live.",
+    description: 'What concerns me: events addressed to me or my agency (cases shared with us, …). Replayed after `after`, then live.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('nguồn sự kiện');
-      const after = await resolveResumePoint(ctx.em, args.after ? parseCursor(args.after) : null, ctx.services.config.EVENT_REPLAY_RETENTION_DAYS);
+      const after = await resolveResumePoint(
+        ctx.em,
+        args.after ? parseCursor(args.after) : null,
+        ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
+      );
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,

@@ -15,7 +15,10 @@ import { User } from '../users/user.entity';
  */
 @Entity({ tableName: 'case_state_history' })
 @Index({ properties: ['case', 'validFrom'] })
-@Index({ name: 'case_state_history_current_idx', expression: 'create unique index "case_state_history_current_idx" on "case_state_history" ("case_id") where "valid_to" is null' })
+@Index({
+  name: 'case_state_history_current_idx',
+  expression: 'create unique index "case_state_history_current_idx" on "case_state_history" ("case_id") where "valid_to" is null',
+})
 @Index({ properties: ['validFrom', 'validTo'] })
 export class CaseStateRecord {
   [OptionalProps]?: 'validTo' | 'acceptedAt' | 'officer';

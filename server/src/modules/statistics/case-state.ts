@@ -10,7 +10,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export async function recordCaseState(em: EntityManager, caseId: string, at?: Date): Promise<void> {
   // Two statements, so the current row is closed before the new one is inserted (the partial unique
   // index allows one open row per case; sub-statements of one WITH run in no guaranteed order).
-  const [changed] = await em.execute<Array<{ at: Date; status: string; lead: string; commune: string; officer: string | null; owed: string; collected: string; accepted: Date | null }>>(
+  const [changed] = await em.execute<
+    Array<{
+      at: Date;
+      status: string;
+      lead: string;
+      commune: string;
+      officer: string | null;
+      owed: string;
+      collected: string;
+      accepted: Date | null;
+    }>
+  >(
     `with cur as (
        select c.id, c.status, c.lead_agency_id, c.commune_id, c.officer_id, coalesce(?::timestamptz, date_trunc('milliseconds', now())) as at,
               coalesce((select sum(o.amount_owed) from obligation o where o.case_id = c.id), 0)::bigint as owed,
@@ -36,6 +47,16 @@ export async function recordCaseState(em: EntityManager, caseId: string, at?: Da
   await em.execute(
     `insert into case_state_history (case_id, valid_from, status, lead_agency_id, commune_id, officer_id, amount_owed, amount_collected, accepted_at)
      values (?, ?, ?::case_status, ?, ?, ?, ?, ?, ?)`,
-    [caseId, changed.at, changed.status, changed.lead, changed.commune, changed.officer, changed.owed, changed.collected, changed.accepted ?? (changed.status !== 'RECEIVED' ? changed.at : null)],
+    [
+      caseId,
+      changed.at,
+      changed.status,
+      changed.lead,
+      changed.commune,
+      changed.officer,
+      changed.owed,
+      changed.collected,
+      changed.accepted ?? (changed.status !== 'RECEIVED' ? changed.at : null),
+    ],
   );
 }

@@ -72,7 +72,12 @@ export class StatisticsLive {
       return { value: undefined, done: true };
     };
     return {
-      next: () => (done ? Promise.resolve({ value: undefined, done: true }) : queue.length ? Promise.resolve({ value: queue.shift()!, done: false }) : new Promise((resolve) => (wake = resolve))),
+      next: () =>
+        done
+          ? Promise.resolve({ value: undefined, done: true })
+          : queue.length
+            ? Promise.resolve({ value: queue.shift()!, done: false })
+            : new Promise((resolve) => (wake = resolve)),
       return: finish,
       throw: async (err) => {
         await finish();
@@ -112,10 +117,13 @@ export class StatisticsLive {
     if (!this.subscribers.size) return;
     const caseIds = ids.filter(Boolean);
     const changed = caseIds.length
-      ? await this.orm.em.fork().getConnection().execute<Array<{ lead: string; parent: string | null; path: string }>>(
-          `select c.lead_agency_id as lead, g.parent_id as parent, a.path from enforcement_case c join agency g on g.id = c.lead_agency_id join area a on a.id = c.commune_id where c.id = any(?::uuid[])`,
-          [`{${caseIds.join(',')}}`],
-        )
+      ? await this.orm.em
+          .fork()
+          .getConnection()
+          .execute<Array<{ lead: string; parent: string | null; path: string }>>(
+            `select c.lead_agency_id as lead, g.parent_id as parent, a.path from enforcement_case c join agency g on g.id = c.lead_agency_id join area a on a.id = c.commune_id where c.id = any(?::uuid[])`,
+            [`{${caseIds.join(',')}}`],
+          )
       : [];
     const rows: Changed[] = changed.map((r) => ({ leadAgencyId: r.lead, leadParentId: r.parent, communePath: r.path }));
     const changedAt = new Date();

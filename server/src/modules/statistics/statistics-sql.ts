@@ -53,7 +53,9 @@ export function scopeCondition(filters: ReadonlyArray<ScopeFilter | null>, row: 
       params.push(toPgTextArray(f.areaPaths));
     }
     if (f.officeId) {
-      parts.push(`${row}.lead_agency_id in (with recursive sub(id) as (select ?::uuid union all select g.id from agency g join sub on g.parent_id = sub.id) select id from sub)`);
+      parts.push(
+        `${row}.lead_agency_id in (with recursive sub(id) as (select ?::uuid union all select g.id from agency g join sub on g.parent_id = sub.id) select id from sub)`,
+      );
       params.push(f.officeId);
     }
     if (f.officerId) {

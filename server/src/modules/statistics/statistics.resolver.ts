@@ -1,5 +1,21 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Matches } from 'class-validator';
-import { Arg, Args, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { toConnection, PageArgsInput } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
@@ -33,7 +49,10 @@ export enum StatisticsRow {
   IN_PROGRESS = 'IN_PROGRESS',
   CARRIED_TO_NEXT = 'CARRIED_TO_NEXT',
 }
-registerEnumType(StatisticsRow, { name: 'StatisticsRow', description: 'A row of the statistics table (rule 9), to list the cases behind it.' });
+registerEnumType(StatisticsRow, {
+  name: 'StatisticsRow',
+  description: 'A row of the statistics table (rule 9), to list the cases behind it.',
+});
 // Both lists must name the same rows.
 const _rowsMatch: Record<StatisticsRow, (typeof ROW_CONDITIONS)[StatisticsRowKey]> = ROW_CONDITIONS;
 void _rowsMatch;
@@ -46,19 +65,27 @@ export enum StuckList {
   UPCOMING_COERCIONS = 'UPCOMING_COERCIONS',
   PERSUASION_VISITS = 'PERSUASION_VISITS',
 }
-registerEnumType(StuckList, { name: 'StuckList', description: '"Where it is stuck": backlog (open since before this statistical year), hard cases, overdue tasks, escalations awaiting, upcoming coercions, persuasion visits.' });
+registerEnumType(StuckList, {
+  name: 'StuckList',
+  description:
+    '"Where it is stuck": backlog (open since before this statistical year), hard cases, overdue tasks, escalations awaiting, upcoming coercions, persuasion visits.',
+});
 
 @InputType({ description: 'What the statistics are about: at most one of an area, an agency, an officer; none = everything you may see.' })
 export class StatisticsScopeInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Mã địa bàn không hợp lệ.' }) areaId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Mã cơ quan không hợp lệ.' }) agencyId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Mã chấp hành viên không hợp lệ.' }) officerId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Mã chấp hành viên không hợp lệ.' }) officerId?:
+    | string
+    | null;
 }
 
 @InputType()
 export class StatisticsPeriodInput {
   @Field(() => PeriodKind) @IsEnum(PeriodKind) kind!: PeriodKind;
-  @Field(() => Int, { description: 'The year the statistical year ends in: 2026 = 1/10/2025 – 30/9/2026.' }) @IsInt() statisticalYear!: number;
+  @Field(() => Int, { description: 'The year the statistical year ends in: 2026 = 1/10/2025 – 30/9/2026.' })
+  @IsInt()
+  statisticalYear!: number;
   @Field(() => Int, { nullable: true, description: 'Which month (1 = October), quarter, half; months to date: how many months.' })
   @IsOptional()
   @IsInt()
@@ -69,8 +96,12 @@ export class StatisticsPeriodInput {
 export class SetStatisticsTargetInput {
   @Field(() => ID) @IsUUID('all', { message: 'Mã cơ quan không hợp lệ.' }) agencyId!: string;
   @Field(() => Int) @IsInt() statisticalYear!: number;
-  @Field({ description: 'Percent of enforceable cases to complete, e.g. "83.25".' }) @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'Chỉ tiêu về việc là tỷ lệ phần trăm, ví dụ 83.25.' }) caseRatePercent!: string;
-  @Field({ description: 'Percent of enforceable money to collect, e.g. "46.45".' }) @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'Chỉ tiêu về tiền là tỷ lệ phần trăm, ví dụ 46.45.' }) moneyRatePercent!: string;
+  @Field({ description: 'Percent of enforceable cases to complete, e.g. "83.25".' })
+  @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'Chỉ tiêu về việc là tỷ lệ phần trăm, ví dụ 83.25.' })
+  caseRatePercent!: string;
+  @Field({ description: 'Percent of enforceable money to collect, e.g. "46.45".' })
+  @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'Chỉ tiêu về tiền là tỷ lệ phần trăm, ví dụ 46.45.' })
+  moneyRatePercent!: string;
 }
 
 @ObjectType('StatisticsFigure', { description: 'One row of the table: cases (việc) and money (tiền, exact đồng).' })
@@ -79,7 +110,9 @@ export class FigureType {
   @Field(() => MoneyScalar) money!: string;
 }
 
-@ObjectType('StatisticsRate', { description: 'completed ÷ enforceable, exact parts; percent with 2 decimals; the target and whether it is met.' })
+@ObjectType('StatisticsRate', {
+  description: 'completed ÷ enforceable, exact parts; percent with 2 decimals; the target and whether it is met.',
+})
 export class RateType implements Rate {
   @Field({ description: 'Cases completed, or đồng collected (decimal string).' }) numerator!: string;
   @Field({ description: 'Enforceable cases, or enforceable đồng.' }) denominator!: string;
@@ -94,7 +127,8 @@ export class StatisticsRowsType implements StatisticsRows {
   @Field(() => FigureType, { description: 'Cũ chuyển sang: open just before the period.' }) carriedOver!: FigureType;
   @Field(() => FigureType, { description: 'Thụ lý mới: accepted during the period.' }) newlyAccepted!: FigureType;
   @Field(() => FigureType, { description: 'Tổng số thụ lý = carried over + newly accepted.' }) totalAccepted!: FigureType;
-  @Field(() => FigureType, { description: 'Ủy thác: entrusted to another office (money: the part not collected).' }) entrustedOut!: FigureType;
+  @Field(() => FigureType, { description: 'Ủy thác: entrusted to another office (money: the part not collected).' })
+  entrustedOut!: FigureType;
   @Field(() => FigureType, { description: 'Tổng số phải thi hành = total accepted − entrusted out.' }) totalToEnforce!: FigureType;
   @Field(() => FigureType, { description: 'Chưa có điều kiện (incl. returned requests, Đ.51).' }) notYetEnforceable!: FigureType;
   @Field(() => FigureType, { description: 'Có điều kiện.' }) enforceable!: FigureType;
@@ -102,7 +136,10 @@ export class StatisticsRowsType implements StatisticsRows {
   @Field(() => Int, { description: 'Of completed: fully enforced.' }) completedFullyCases!: number;
   @Field(() => Int, { description: 'Of completed: terminated in full (đình chỉ, nothing collected).' }) completedTerminatedCases!: number;
   @Field(() => Int, { description: 'Of completed: partly enforced, the rest terminated or entrusted.' }) completedPartlyCases!: number;
-  @Field(() => MoneyScalar, { description: 'Money of completed/terminated cases not collected (terminated remainder); part of enforceable money.' }) terminatedUncollectedMoney!: string;
+  @Field(() => MoneyScalar, {
+    description: 'Money of completed/terminated cases not collected (terminated remainder); part of enforceable money.',
+  })
+  terminatedUncollectedMoney!: string;
   @Field(() => FigureType, { description: 'Hoãn (money still owed).' }) postponed!: FigureType;
   @Field(() => FigureType, { description: 'Tạm đình chỉ (money still owed).' }) suspended!: FigureType;
   @Field(() => FigureType, { description: 'Đang thi hành (money still owed).' }) inProgress!: FigureType;
@@ -164,7 +201,9 @@ export class OverdueByAgencyType {
   @Field(() => Int, { description: 'Days since the oldest deadline passed.' }) maxDaysOverdue!: number;
 }
 
-@ObjectType('UpcomingCoercion', { description: 'A planned coercion and its readiness (Điều 72: plan sent to procuracy, police, commune; police protection plan).' })
+@ObjectType('UpcomingCoercion', {
+  description: 'A planned coercion and its readiness (Điều 72: plan sent to procuracy, police, commune; police protection plan).',
+})
 export class UpcomingCoercionType {
   @Field(() => ID) actionId!: string;
   @Field(() => ID) caseId!: string;
@@ -195,7 +234,8 @@ export class StuckOverviewType {
   @Field(() => Int, { description: 'Escalated overdue tasks still open (awaiting the committee).' }) escalationsAwaiting!: number;
   @Field(() => [UpcomingCoercionType]) upcomingCoercions!: UpcomingCoercionType[];
   @Field(() => Int) persuasionVisitsPlanned!: number;
-  @Field(() => [PersuasionOutcomeType], { description: 'Completed visits this statistical year, by outcome.' }) persuasionOutcomes!: PersuasionOutcomeType[];
+  @Field(() => [PersuasionOutcomeType], { description: 'Completed visits this statistical year, by outcome.' })
+  persuasionOutcomes!: PersuasionOutcomeType[];
 }
 
 @ObjectType('StatisticsTarget')
@@ -221,13 +261,21 @@ const STATS_CHECK = 'statistics: scope within statisticsReach (policy/abilities.
 export class StatisticsResolver {
   @SignedIn(STATS_CHECK)
   @Query(() => ReportType, { description: 'The Ministry rows for a scope and period, with breakdowns (SQL aggregates, as of the period).' })
-  statistics(@Ctx() ctx: GraphQLContext, @Arg('period') period: StatisticsPeriodInput, @Arg('scope', () => StatisticsScopeInput, { nullable: true }) scope?: StatisticsScopeInput) {
+  statistics(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('period') period: StatisticsPeriodInput,
+    @Arg('scope', () => StatisticsScopeInput, { nullable: true }) scope?: StatisticsScopeInput,
+  ) {
     return ctx.services.statistics.report(ctx.em, ctx.viewer!, scope ?? {}, period);
   }
 
   @SignedIn(STATS_CHECK)
   @Query(() => [TrendPointType], { description: 'Cumulative rates month by month over a statistical year (default: the current one).' })
-  statisticsTrend(@Ctx() ctx: GraphQLContext, @Arg('statisticalYear', () => Int, { nullable: true }) year?: number, @Arg('scope', () => StatisticsScopeInput, { nullable: true }) scope?: StatisticsScopeInput) {
+  statisticsTrend(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('statisticalYear', () => Int, { nullable: true }) year?: number,
+    @Arg('scope', () => StatisticsScopeInput, { nullable: true }) scope?: StatisticsScopeInput,
+  ) {
     return ctx.services.statistics.trend(ctx.em, ctx.viewer!, scope ?? {}, year ?? statisticalYearOf(new Date()));
   }
 
@@ -248,7 +296,8 @@ export class StatisticsResolver {
   stuckOverview(
     @Ctx() ctx: GraphQLContext,
     @Arg('scope', () => StatisticsScopeInput, { nullable: true }) scope?: StatisticsScopeInput,
-    @Arg('coercionDays', () => Int, { nullable: true, description: 'Upcoming coercions in the next N days (1–90, default 14).' }) coercionDays?: number,
+    @Arg('coercionDays', () => Int, { nullable: true, description: 'Upcoming coercions in the next N days (1–90, default 14).' })
+    coercionDays?: number,
   ) {
     return ctx.services.statistics.stuck(ctx.em, ctx.viewer!, scope ?? {}, { coercionDays: coercionDays ?? 14 });
   }
@@ -263,14 +312,22 @@ export class StatisticsResolver {
     @Arg('agencyId', () => ID, { nullable: true, description: 'OVERDUE_TASKS: only tasks of this assignee agency.' }) agencyId?: string,
     @Arg('coercionDays', () => Int, { nullable: true }) coercionDays?: number,
   ) {
-    return toConnection(await ctx.services.statistics.stuckCases(ctx.em, ctx.viewer!, scope ?? {}, list as StuckListKey, page, { agencyId, coercionDays }));
+    return toConnection(
+      await ctx.services.statistics.stuckCases(ctx.em, ctx.viewer!, scope ?? {}, list as StuckListKey, page, { agencyId, coercionDays }),
+    );
   }
 
   @SignedIn(STATS_CHECK)
   @Query(() => [TargetType], { description: 'Targets (chỉ tiêu) of a statistical year for the agencies you may see.' })
   async statisticsTargets(@Ctx() ctx: GraphQLContext, @Arg('statisticalYear', () => Int) year: number): Promise<TargetType[]> {
     return (await ctx.services.statistics.targets(ctx.em, ctx.viewer!, year)).map((t) => ({
-      id: t.id, agencyId: t.agency.id, agencyName: t.agency.name, statisticalYear: t.statisticalYear, caseRatePercent: t.caseRatePercent, moneyRatePercent: t.moneyRatePercent, version: t.version,
+      id: t.id,
+      agencyId: t.agency.id,
+      agencyName: t.agency.name,
+      statisticalYear: t.statisticalYear,
+      caseRatePercent: t.caseRatePercent,
+      moneyRatePercent: t.moneyRatePercent,
+      version: t.version,
     }));
   }
 
@@ -291,6 +348,14 @@ export class StatisticsResolver {
   async setStatisticsTarget(@Ctx() ctx: GraphQLContext, @Arg('input') input: SetStatisticsTargetInput): Promise<TargetType> {
     const t = await ctx.services.statistics.setTarget(ctx.em, ctx.viewer!, input);
     await ctx.em.populate(t, ['agency']);
-    return { id: t.id, agencyId: t.agency.id, agencyName: t.agency.name, statisticalYear: t.statisticalYear, caseRatePercent: t.caseRatePercent, moneyRatePercent: t.moneyRatePercent, version: t.version };
+    return {
+      id: t.id,
+      agencyId: t.agency.id,
+      agencyName: t.agency.name,
+      statisticalYear: t.statisticalYear,
+      caseRatePercent: t.caseRatePercent,
+      moneyRatePercent: t.moneyRatePercent,
+      version: t.version,
+    };
   }
 }

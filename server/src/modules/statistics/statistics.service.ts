@@ -162,7 +162,10 @@ export class StatisticsService {
   /** Resolves and authorises the scope; FORBIDDEN outside the viewer's reach, NOT_FOUND for unknown ids. */
   async resolveScope(em: EntityManager, viewer: Viewer, input: ScopeInput): Promise<ResolvedScope> {
     const reach = statisticsReach(viewer);
-    if (reach.kind === 'none') throw forbidden('Bạn không có quyền xem số liệu thống kê thi hành án (chỉ Ban Chỉ đạo, cơ quan thi hành án, Viện kiểm sát và UBND trong địa bàn).');
+    if (reach.kind === 'none')
+      throw forbidden(
+        'Bạn không có quyền xem số liệu thống kê thi hành án (chỉ Ban Chỉ đạo, cơ quan thi hành án, Viện kiểm sát và UBND trong địa bàn).',
+      );
     const given = [input.areaId, input.agencyId, input.officerId].filter(Boolean).length;
     if (given > 1) throw badInput('Chỉ chọn một phạm vi: địa bàn, cơ quan hoặc chấp hành viên.', { field: 'scope' });
     const refuse = () => forbidden('Phạm vi thống kê này nằm ngoài địa bàn/cơ quan bạn được xem.');
@@ -186,8 +189,14 @@ export class StatisticsService {
       const facts = await this.agencyFacts(em, agency);
       if (!canReadStatistics(viewer, facts)) throw refuse();
       if (officer) return { kind: 'OFFICER', name: officer.fullName, filter: { officerId: officer.id }, targetAgencyId: null };
-      const filter: ScopeFilter = agency.kind === AgencyKind.ENFORCEMENT_OFFICE ? { officeId: agency.id } : { areaPaths: facts.coveredAreaPaths };
-      return { kind: 'AGENCY', name: agency.name, filter, targetAgencyId: agency.kind === AgencyKind.ENFORCEMENT_OFFICE ? agency.id : await this.officeForAreas(em, agency) };
+      const filter: ScopeFilter =
+        agency.kind === AgencyKind.ENFORCEMENT_OFFICE ? { officeId: agency.id } : { areaPaths: facts.coveredAreaPaths };
+      return {
+        kind: 'AGENCY',
+        name: agency.name,
+        filter,
+        targetAgencyId: agency.kind === AgencyKind.ENFORCEMENT_OFFICE ? agency.id : await this.officeForAreas(em, agency),
+      };
     }
     // The viewer's whole reach: their own agency's name and target.
     const own = await em.findOneOrFail(Agency, { id: viewer.agencyId }, { populate: ['coveredAreas'] });
@@ -196,12 +205,19 @@ export class StatisticsService {
   }
 
   /** The Ministry's rows for a scope and period, with the breakdown by office, commune and officer. */
-  async report(em: EntityManager, viewer: Viewer, scopeInput: ScopeInput, periodInput: { kind: PeriodKind; statisticalYear: number; number?: number | null }): Promise<StatisticsReport> {
+  async report(
+    em: EntityManager,
+    viewer: Viewer,
+    scopeInput: ScopeInput,
+    periodInput: { kind: PeriodKind; statisticalYear: number; number?: number | null },
+  ): Promise<StatisticsReport> {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
     const base = classifiedCasesSql(condition);
-    const rows = await em.execute<Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>>(
+    const rows = await em.execute<
+      Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
+    >(
       `${base.sql}
        select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
          from classified
@@ -210,11 +226,17 @@ export class StatisticsService {
     );
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
-    const lines = (pick: (r: (typeof rows)[number]) => string | null, g: number) => rows.filter((r) => r.g === g).map((r) => ({ id: pick(r), row: r }));
+    const lines = (pick: (r: (typeof rows)[number]) => string | null, g: number) =>
+      rows.filter((r) => r.g === g).map((r) => ({ id: pick(r), row: r }));
     const agencies = lines((r) => r.lead_agency_id, 3);
     const communes = lines((r) => r.commune_id, 5);
     const officers = lines((r) => r.officer_id, 6);
-    const names = await this.names(em, agencies.map((l) => l.id), communes.map((l) => l.id), officers.map((l) => l.id));
+    const names = await this.names(
+      em,
+      agencies.map((l) => l.id),
+      communes.map((l) => l.id),
+      officers.map((l) => l.id),
+    );
     const breakdown = (list: typeof agencies, nameOf: Map<string, string>, none: string) =>
       list
         .map((l) => ({ id: l.id, name: l.id ? (nameOf.get(l.id) ?? l.id) : none, rows: toRows(l.row, null) }))
@@ -258,7 +280,14 @@ export class StatisticsService {
   }
 
   /** The cases behind one row of the report (drill-down), newest first, paged. */
-  async rowCases(em: EntityManager, viewer: Viewer, scopeInput: ScopeInput, periodInput: { kind: PeriodKind; statisticalYear: number; number?: number | null }, row: StatisticsRowKey, page: PageArgs) {
+  async rowCases(
+    em: EntityManager,
+    viewer: Viewer,
+    scopeInput: ScopeInput,
+    periodInput: { kind: PeriodKind; statisticalYear: number; number?: number | null },
+    row: StatisticsRowKey,
+    page: PageArgs,
+  ) {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
@@ -271,7 +300,12 @@ export class StatisticsService {
   }
 
   /** "Where it is stuck", now, for a scope: backlog, hard cases, overdue tasks, escalations, coercions, visits. */
-  async stuck(em: EntityManager, viewer: Viewer, scopeInput: ScopeInput, options: { coercionDays: number; now?: Date }): Promise<StuckOverview> {
+  async stuck(
+    em: EntityManager,
+    viewer: Viewer,
+    scopeInput: ScopeInput,
+    options: { coercionDays: number; now?: Date },
+  ): Promise<StuckOverview> {
     if (!Number.isInteger(options.coercionDays) || options.coercionDays < 1 || options.coercionDays > 90) {
       throw badInput('Số ngày xem trước các cuộc cưỡng chế phải từ 1 đến 90.', { field: 'coercionDays' });
     }
@@ -281,7 +315,9 @@ export class StatisticsService {
     const until = new Date(now.getTime() + options.coercionDays * 86_400_000);
     const cond = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'c', 'ca');
     const inScope = `select c.id from enforcement_case c join area ca on ca.id = c.commune_id where ${cond.sql}`;
-    const [counts] = await em.execute<Array<{ backlog: number; hard: number; overdue: number; escalations: number; planned_visits: number }>>(
+    const [counts] = await em.execute<
+      Array<{ backlog: number; hard: number; overdue: number; escalations: number; planned_visits: number }>
+    >(
       `with scoped as (${inScope})
        select
          (select count(*) from case_state_history h join scoped s on s.id = h.case_id
@@ -292,7 +328,9 @@ export class StatisticsService {
          (select count(*) from case_action a join scoped s on s.id = a.case_id where a.kind = 'PERSUASION_VISIT' and a.status::text in ('PLANNED','READY') and a.scheduled_start >= ?)::int as planned_visits`,
       [...cond.params, yearStart, now, now],
     );
-    const overdueByAgency = await em.execute<Array<{ agency_id: string; agency_name: string; tasks: number; cases: number; max_days: number }>>(
+    const overdueByAgency = await em.execute<
+      Array<{ agency_id: string; agency_name: string; tasks: number; cases: number; max_days: number }>
+    >(
       `with scoped as (${inScope})
        select g.id as agency_id, g.name as agency_name, count(*)::int as tasks, count(distinct t.case_id)::int as cases,
               floor(extract(epoch from (? - min(t.due_at))) / 86400)::int as max_days
@@ -325,7 +363,13 @@ export class StatisticsService {
       backlogCases: counts.backlog,
       hardCases: counts.hard,
       overdueTasks: counts.overdue,
-      overdueByAgency: overdueByAgency.map((r) => ({ agencyId: r.agency_id, agencyName: r.agency_name, tasks: r.tasks, cases: r.cases, maxDaysOverdue: r.max_days })),
+      overdueByAgency: overdueByAgency.map((r) => ({
+        agencyId: r.agency_id,
+        agencyName: r.agency_name,
+        tasks: r.tasks,
+        cases: r.cases,
+        maxDaysOverdue: r.max_days,
+      })),
       escalationsAwaiting: counts.escalations,
       upcomingCoercions: coercions.map((r) => ({
         actionId: r.id,
@@ -347,41 +391,74 @@ export class StatisticsService {
   }
 
   /** The cases behind a "where it is stuck" figure, paged (OVERDUE_TASKS may name the assignee agency). */
-  async stuckCases(em: EntityManager, viewer: Viewer, scopeInput: ScopeInput, list: StuckListKey, page: PageArgs, options: { agencyId?: string | null; coercionDays?: number | null; now?: Date } = {}) {
+  async stuckCases(
+    em: EntityManager,
+    viewer: Viewer,
+    scopeInput: ScopeInput,
+    list: StuckListKey,
+    page: PageArgs,
+    options: { agencyId?: string | null; coercionDays?: number | null; now?: Date } = {},
+  ) {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const now = options.now ?? new Date();
     const yearStart = resolvePeriod(PeriodKind.STATISTICAL_YEAR, statisticalYearOf(now)).start;
     const cond = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'c', 'ca');
     const conditions: Record<StuckListKey, SqlPart> = {
-      BACKLOG: { sql: `exists (select 1 from case_state_history h where h.case_id = c.id and h.valid_to is null and h.accepted_at < ? and h.status::text not in ${FINAL_SQL})`, params: [yearStart] },
+      BACKLOG: {
+        sql: `exists (select 1 from case_state_history h where h.case_id = c.id and h.valid_to is null and h.accepted_at < ? and h.status::text not in ${FINAL_SQL})`,
+        params: [yearStart],
+      },
       HARD: { sql: `c.complex and c.status::text not in ${FINAL_SQL}`, params: [] },
       OVERDUE_TASKS: {
         sql: `exists (select 1 from case_task t where t.case_id = c.id and t.status::text in ${OPEN_TASK_SQL} and t.due_at < ?${options.agencyId ? ' and t.assignee_agency_id = ?' : ''})`,
         params: options.agencyId ? [now, options.agencyId] : [now],
       },
-      ESCALATIONS: { sql: `exists (select 1 from case_task t where t.case_id = c.id and t.status::text in ${OPEN_TASK_SQL} and t.escalated_at is not null)`, params: [] },
+      ESCALATIONS: {
+        sql: `exists (select 1 from case_task t where t.case_id = c.id and t.status::text in ${OPEN_TASK_SQL} and t.escalated_at is not null)`,
+        params: [],
+      },
       UPCOMING_COERCIONS: {
         sql: `exists (select 1 from case_action a where a.case_id = c.id and a.kind = 'COERCION' and a.status::text in ('PLANNED','READY') and a.scheduled_start >= ? and a.scheduled_start < ?)`,
         params: [now, new Date(now.getTime() + (options.coercionDays ?? 14) * 86_400_000)],
       },
-      PERSUASION_VISITS: { sql: `exists (select 1 from case_action a where a.case_id = c.id and a.kind = 'PERSUASION_VISIT' and (a.status::text in ('PLANNED','READY') or a.completed_at >= ?))`, params: [yearStart] },
+      PERSUASION_VISITS: {
+        sql: `exists (select 1 from case_action a where a.case_id = c.id and a.kind = 'PERSUASION_VISIT' and (a.status::text in ('PLANNED','READY') or a.completed_at >= ?))`,
+        params: [yearStart],
+      },
     };
     const extra = conditions[list];
-    return this.casePage(em, viewer, { sql: `select c.id from enforcement_case c join area ca on ca.id = c.commune_id where ${cond.sql} and ${extra.sql}`, params: [...cond.params, ...extra.params] }, page);
+    return this.casePage(
+      em,
+      viewer,
+      {
+        sql: `select c.id from enforcement_case c join area ca on ca.id = c.commune_id where ${cond.sql} and ${extra.sql}`,
+        params: [...cond.params, ...extra.params],
+      },
+      page,
+    );
   }
 
   /** Sets (or replaces) an agency's targets for a statistical year; FORBIDDEN unless `canSetStatisticsTarget`. */
-  async setTarget(em: EntityManager, viewer: Viewer, input: { agencyId: string; statisticalYear: number; caseRatePercent: string; moneyRatePercent: string }): Promise<StatisticsTarget> {
+  async setTarget(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { agencyId: string; statisticalYear: number; caseRatePercent: string; moneyRatePercent: string },
+  ): Promise<StatisticsTarget> {
     for (const field of ['caseRatePercent', 'moneyRatePercent'] as const) {
       const value = input[field];
-      if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || Number(value) > 100) throw badInput('Chỉ tiêu là tỷ lệ phần trăm từ 0 đến 100, tối đa 2 chữ số thập phân (ví dụ 83.25).', { field });
+      if (!/^\d{1,3}(\.\d{1,2})?$/.test(value) || Number(value) > 100)
+        throw badInput('Chỉ tiêu là tỷ lệ phần trăm từ 0 đến 100, tối đa 2 chữ số thập phân (ví dụ 83.25).', { field });
     }
     resolvePeriod(PeriodKind.STATISTICAL_YEAR, input.statisticalYear);
     const agency = await em.findOne(Agency, { id: input.agencyId }, { populate: ['coveredAreas'] });
     if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
     const facts = await this.agencyFacts(em, agency);
     if (!canSetStatisticsTarget(viewer, { kind: agency.kind, coveredAreaPaths: facts.coveredAreaPaths })) {
-      throw forbidden(agency.kind === AgencyKind.ENFORCEMENT_OFFICE ? 'Bạn không có quyền giao chỉ tiêu cho cơ quan này (chỉ Ban Chỉ đạo có địa bàn bao trùm cơ quan).' : 'Chỉ tiêu chỉ giao cho cơ quan thi hành án dân sự.');
+      throw forbidden(
+        agency.kind === AgencyKind.ENFORCEMENT_OFFICE
+          ? 'Bạn không có quyền giao chỉ tiêu cho cơ quan này (chỉ Ban Chỉ đạo có địa bàn bao trùm cơ quan).'
+          : 'Chỉ tiêu chỉ giao cho cơ quan thi hành án dân sự.',
+      );
     }
     const id = await this.outbox.transaction(em, async (tx) => {
       const existing = await tx.em.findOne(StatisticsTarget, { agency: agency.id, statisticalYear: input.statisticalYear });
@@ -408,7 +485,12 @@ export class StatisticsService {
         stream: `agency:${agency.id}`,
         actorId: viewer.userId,
         topics: [`agency:${agency.id}`, STATISTICS_TOPIC],
-        payload: { agencyId: agency.id, statisticalYear: input.statisticalYear, caseRatePercent: input.caseRatePercent, moneyRatePercent: input.moneyRatePercent },
+        payload: {
+          agencyId: agency.id,
+          statisticalYear: input.statisticalYear,
+          caseRatePercent: input.caseRatePercent,
+          moneyRatePercent: input.moneyRatePercent,
+        },
       });
       return target.id;
     });
@@ -418,7 +500,11 @@ export class StatisticsService {
   /** Targets for a statistical year of the agencies in the viewer's reach. */
   async targets(em: EntityManager, viewer: Viewer, statisticalYear: number): Promise<StatisticsTarget[]> {
     await this.resolveScope(em, viewer, {});
-    const all = await em.find(StatisticsTarget, { statisticalYear }, { populate: ['agency', 'agency.coveredAreas'], orderBy: { agency: { name: 'asc' } } });
+    const all = await em.find(
+      StatisticsTarget,
+      { statisticalYear },
+      { populate: ['agency', 'agency.coveredAreas'], orderBy: { agency: { name: 'asc' } } },
+    );
     const visible: StatisticsTarget[] = [];
     for (const t of all) if (canReadStatistics(viewer, await this.agencyFacts(em, t.agency))) visible.push(t);
     return visible;
@@ -434,7 +520,12 @@ export class StatisticsService {
     return findPage(
       em,
       EnforcementCase,
-      { $and: [{ id: { $in: knex.raw(ids.sql, ids.params as never[]) as never } }, { id: { $in: knex.raw(visible.sql, visible.params as never[]) as never } }] },
+      {
+        $and: [
+          { id: { $in: knex.raw(ids.sql, ids.params as never[]) as never } },
+          { id: { $in: knex.raw(visible.sql, visible.params as never[]) as never } },
+        ],
+      },
       { createdAt: 'desc', id: 'desc' },
       page,
     );
@@ -446,7 +537,11 @@ export class StatisticsService {
       [agency.id],
     );
     if (!agency.coveredAreas.isInitialized()) await agency.coveredAreas.init();
-    return { kind: 'agency', agencyAndAncestorIds: ancestors.map((a) => a.id), coveredAreaPaths: agency.coveredAreas.getItems().map((a) => a.path) };
+    return {
+      kind: 'agency',
+      agencyAndAncestorIds: ancestors.map((a) => a.id),
+      coveredAreaPaths: agency.coveredAreas.getItems().map((a) => a.path),
+    };
   }
 
   /** The enforcement office covering exactly this area (its target applies to the area's figures). */
@@ -492,12 +587,34 @@ const toTimestampArray = (instants: Date[]) => `{${instants.map((d) => d.toISOSt
 
 function emptyAggregate(): AggregateRow {
   return {
-    carried_cases: 0, new_cases: 0, accepted_cases: 0, entrusted_cases: 0, to_enforce_cases: 0, nye_cases: 0, enforceable_cases: 0,
-    completed_cases: 0, completed_full_cases: 0, completed_terminated_cases: 0, completed_partly_cases: 0, postponed_cases: 0,
-    suspended_cases: 0, in_progress_cases: 0, carried_next_cases: 0,
-    carried_money: '0', new_money: '0', accepted_money: '0', entrusted_money: '0', to_enforce_money: '0', nye_money: '0',
-    enforceable_money: '0', collected_money: '0', terminated_money: '0', postponed_money: '0', suspended_money: '0',
-    in_progress_money: '0', carried_next_money: '0',
+    carried_cases: 0,
+    new_cases: 0,
+    accepted_cases: 0,
+    entrusted_cases: 0,
+    to_enforce_cases: 0,
+    nye_cases: 0,
+    enforceable_cases: 0,
+    completed_cases: 0,
+    completed_full_cases: 0,
+    completed_terminated_cases: 0,
+    completed_partly_cases: 0,
+    postponed_cases: 0,
+    suspended_cases: 0,
+    in_progress_cases: 0,
+    carried_next_cases: 0,
+    carried_money: '0',
+    new_money: '0',
+    accepted_money: '0',
+    entrusted_money: '0',
+    to_enforce_money: '0',
+    nye_money: '0',
+    enforceable_money: '0',
+    collected_money: '0',
+    terminated_money: '0',
+    postponed_money: '0',
+    suspended_money: '0',
+    in_progress_money: '0',
+    carried_next_money: '0',
   };
 }
 

@@ -47,7 +47,9 @@ export async function runRetentionCleanup(
     `delete from signin_throttle where ctid = any(array(select ctid from signin_throttle where expire is not null and expire < ? limit ?))`,
     [now.getTime()],
   );
-  const events = options.eventLogRetentionDays ? await pruneEventsBefore(em, new Date(now.getTime() - options.eventLogRetentionDays * 86_400_000)) : 0;
+  const events = options.eventLogRetentionDays
+    ? await pruneEventsBefore(em, new Date(now.getTime() - options.eventLogRetentionDays * 86_400_000))
+    : 0;
   return { idempotencyKeys, signinThrottle, events };
 }
 
@@ -67,7 +69,8 @@ export function startRetentionCleanup(services: AppServices, intervalMs: number)
         services.metrics.rowsDeleted('idempotency_key', report.idempotencyKeys);
         services.metrics.rowsDeleted('signin_throttle', report.signinThrottle);
         services.metrics.rowsDeleted('event', report.events);
-        if (report.idempotencyKeys || report.signinThrottle || report.events) services.logger.info(report, 'retention clean-up removed expired rows');
+        if (report.idempotencyKeys || report.signinThrottle || report.events)
+          services.logger.info(report, 'retention clean-up removed expired rows');
       })
       .catch((err) => services.logger.warn({ err }, 'retention clean-up failed; retrying at the next tick'))
       .finally(() => {

@@ -18,7 +18,12 @@ export const TASK_ACTIONS: Record<TaskAction, { from: readonly TaskStatus[]; to:
   START: { from: [TaskStatus.ACCEPTED], to: TaskStatus.IN_PROGRESS, event: 'task.started', needsReason: false },
   COMPLETE: { from: [TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS], to: TaskStatus.DONE, event: 'task.completed', needsReason: false },
   DECLINE: { from: [TaskStatus.OPEN, TaskStatus.ACCEPTED], to: TaskStatus.DECLINED, event: 'task.declined', needsReason: true },
-  CANCEL: { from: [TaskStatus.OPEN, TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS], to: TaskStatus.CANCELLED, event: 'task.cancelled', needsReason: false },
+  CANCEL: {
+    from: [TaskStatus.OPEN, TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS],
+    to: TaskStatus.CANCELLED,
+    event: 'task.cancelled',
+    needsReason: false,
+  },
 };
 
 /** Statuses in which a task still needs work (and can be overdue). */
@@ -45,7 +50,10 @@ export function checkTaskAction(status: TaskStatus, action: TaskAction): { ok: t
   const rule = TASK_ACTIONS[action];
   if (rule.from.includes(status)) return { ok: true, to: rule.to };
   const allowed = rule.from.map((s) => `"${STATUS_VI[s]}"`).join(' hoặc ');
-  return { ok: false, message: `Nhiệm vụ đang ở trạng thái "${STATUS_VI[status]}"; chỉ có thể ${ACTION_VI[action]} khi nhiệm vụ ${allowed}.` };
+  return {
+    ok: false,
+    message: `Nhiệm vụ đang ở trạng thái "${STATUS_VI[status]}"; chỉ có thể ${ACTION_VI[action]} khi nhiệm vụ ${allowed}.`,
+  };
 }
 
 /** True when the task still needs work and its deadline has passed. */

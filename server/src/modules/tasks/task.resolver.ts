@@ -1,5 +1,20 @@
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { BidiPageArgsInput, ConnectionType, toConnection } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/guards';
@@ -34,7 +49,8 @@ export class TaskType {
   @Field(() => String, { nullable: true, description: 'Why it was declined or cancelled.' }) reason!: string | null;
   @Field(() => String, { nullable: true, description: 'What the assignee reported on completion.' }) resultNote!: string | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
-  @Field(() => Date, { nullable: true, description: 'When the overdue task was escalated to the lead office and steering committee.' }) escalatedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the overdue task was escalated to the lead office and steering committee.' })
+  escalatedAt!: Date | null;
   @Field(() => Int, { description: 'Send it back with every change (optimistic concurrency).' }) version!: number;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
@@ -46,8 +62,12 @@ export class TaskConnection extends ConnectionType('Task', TaskType) {}
 @InputType()
 export class AssignTaskInput {
   @Field(() => ID) @IsUUID('all', { message: 'Mã việc thi hành án không hợp lệ.' }) caseId!: string;
-  @Field(() => ID, { description: 'An agency taking part in the case.' }) @IsUUID('all', { message: 'Hãy chọn cơ quan được giao nhiệm vụ.' }) agencyId!: string;
-  @Field(() => ID, { nullable: true, description: 'A named person of that agency (optional).' }) @IsOptional() @IsUUID('all') assigneeId?: string | null;
+  @Field(() => ID, { description: 'An agency taking part in the case.' })
+  @IsUUID('all', { message: 'Hãy chọn cơ quan được giao nhiệm vụ.' })
+  agencyId!: string;
+  @Field(() => ID, { nullable: true, description: 'A named person of that agency (optional).' }) @IsOptional() @IsUUID('all') assigneeId?:
+    | string
+    | null;
   @Field(() => TaskKind) @IsEnum(TaskKind) kind!: TaskKind;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() details?: string | null;
@@ -66,7 +86,9 @@ export class TransitionTaskInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field(() => TaskAction) @IsEnum(TaskAction) action!: TaskAction;
-  @Field(() => String, { nullable: true, description: 'Required to DECLINE; optional for CANCEL.' }) @IsOptional() @Length(0, 5000) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to DECLINE; optional for CANCEL.' }) @IsOptional() @Length(0, 5000) reason?:
+    | string
+    | null;
   @Field(() => String, { nullable: true, description: 'COMPLETE: what was done.' }) @IsOptional() @Length(0, 5000) note?: string | null;
 }
 
@@ -74,7 +96,10 @@ export class TransitionTaskInput {
 export class ReassignTaskInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
-  @Field(() => ID, { nullable: true, description: 'A person of the same agency; null gives it back to the whole agency.' }) @IsOptional() @IsUUID('all') assigneeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A person of the same agency; null gives it back to the whole agency.' })
+  @IsOptional()
+  @IsUUID('all')
+  assigneeId?: string | null;
 }
 
 @InputType()
@@ -82,8 +107,13 @@ export class TaskFilterInput {
   @Field(() => [TaskStatus], { nullable: true }) @IsOptional() @IsEnum(TaskStatus, { each: true }) statuses?: TaskStatus[] | null;
   @Field(() => Date, { nullable: true }) @IsOptional() dueBefore?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() dueAfter?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'Still open and past its deadline.' }) @IsOptional() @IsBoolean() overdue?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: 'myTasks: only tasks naming me, not the rest of my agency’s.' }) @IsOptional() @IsBoolean() mineOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Still open and past its deadline.' }) @IsOptional() @IsBoolean() overdue?:
+    | boolean
+    | null;
+  @Field(() => Boolean, { nullable: true, description: 'myTasks: only tasks naming me, not the rest of my agency’s.' })
+  @IsOptional()
+  @IsBoolean()
+  mineOnly?: boolean | null;
 }
 
 const TASK_READ = 'case.read on the task’s case';
@@ -109,7 +139,11 @@ export class TaskResolver {
 
   @SignedIn('tasks of the viewer or their agency, on cases passing case.read')
   @Query(() => TaskConnection, { description: 'Tasks for me and my agency, newest first.' })
-  async myTasks(@Ctx() ctx: GraphQLContext, @Args() page: BidiPageArgsInput, @Arg('filter', () => TaskFilterInput, { nullable: true }) filter?: TaskFilterInput) {
+  async myTasks(
+    @Ctx() ctx: GraphQLContext,
+    @Args() page: BidiPageArgsInput,
+    @Arg('filter', () => TaskFilterInput, { nullable: true }) filter?: TaskFilterInput,
+  ) {
     return toConnection(await ctx.services.tasks.myTasks(ctx.em, ctx.viewer!, filter ?? {}, page));
   }
 
@@ -164,7 +198,8 @@ export class TaskResolver {
   @FieldResolver(() => TaskAbilities)
   async viewerCan(@Root() t: Task, @Ctx() ctx: GraphQLContext): Promise<TaskAbilities> {
     const facts = await ctx.loaders.caseFacts.load(t.case.id);
-    const can = (a: 'task.respond' | 'task.reassign' | 'task.cancel') => !!facts && canOnTask(ctx.viewer!, a, { assigneeAgencyId: t.assigneeAgency.id }, facts);
+    const can = (a: 'task.respond' | 'task.reassign' | 'task.cancel') =>
+      !!facts && canOnTask(ctx.viewer!, a, { assigneeAgencyId: t.assigneeAgency.id }, facts);
     return { respond: can('task.respond'), reassign: can('task.reassign'), cancel: can('task.cancel') };
   }
 }

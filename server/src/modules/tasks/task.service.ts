@@ -5,7 +5,7 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
-import { assertAllowed, canOnCase, canOnTask, canOnThread, type CaseFacts, type TaskAbility } from '../../policy/abilities';
+import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
 import { CaseStatus } from '../cases/case-lifecycle';
@@ -21,7 +21,12 @@ export const DEFAULT_ESCALATION_GRACE_WORKING_DAYS = 2;
 const MAX_TITLE = 300;
 const MAX_TEXT = 5_000;
 /** Case statuses after which no new task makes sense (the case is closed). */
-const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.COMPLETED, CaseStatus.TERMINATED, CaseStatus.RETURNED, CaseStatus.ENTRUSTED];
+const CLOSED_CASE_STATUSES: readonly CaseStatus[] = [
+  CaseStatus.COMPLETED,
+  CaseStatus.TERMINATED,
+  CaseStatus.RETURNED,
+  CaseStatus.ENTRUSTED,
+];
 
 export interface NewTaskInput {
   caseId: string;
@@ -70,7 +75,6 @@ export class TaskService {
     this.escalationGraceWorkingDays = options.escalationGraceWorkingDays ?? DEFAULT_ESCALATION_GRACE_WORKING_DAYS;
   }
 
-
   /** One task the viewer may see (anyone who can read its case). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<Task> {
     const task = await em.findOne(Task, { id });
@@ -88,8 +92,14 @@ export class TaskService {
   /** Tasks for me or my agency on cases I can read, newest first, filterable by status and deadline. */
   myTasks(em: EntityManager, viewer: Viewer, filter: TaskFilter, page: PageArgs): Promise<Page<Task>> {
     const visible = visibleCaseIdsSql(viewer);
-    const mine: FilterQuery<Task> = filter.mineOnly ? { assignee: viewer.userId } : { $or: [{ assigneeAgency: viewer.agencyId }, { assignee: viewer.userId }] };
-    const and: FilterQuery<Task>[] = [mine, { case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } }, ...filterWhere(filter)];
+    const mine: FilterQuery<Task> = filter.mineOnly
+      ? { assignee: viewer.userId }
+      : { $or: [{ assigneeAgency: viewer.agencyId }, { assignee: viewer.userId }] };
+    const and: FilterQuery<Task>[] = [
+      mine,
+      { case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } },
+      ...filterWhere(filter),
+    ];
     return findPage(em, Task, { $and: and }, { createdAt: 'desc', id: 'desc' }, page);
   }
 
@@ -99,10 +109,12 @@ export class TaskService {
     if (!title) throw badInput('Hãy nhập tên nhiệm vụ.', { field: 'title' });
     if (title.length > MAX_TITLE) throw badInput(`Tên nhiệm vụ tối đa ${MAX_TITLE} ký tự.`, { field: 'title' });
     const details = input.details?.trim() || null;
-    if (details && details.length > MAX_TEXT) throw badInput(`Nội dung nhiệm vụ tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'details' });
+    if (details && details.length > MAX_TEXT)
+      throw badInput(`Nội dung nhiệm vụ tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'details' });
     const now = new Date();
     let dueAt: Date | null = null;
-    if (input.dueAt && input.dueInWorkingDays != null) throw badInput('Chỉ chọn một cách đặt hạn: ngày cụ thể hoặc số ngày làm việc.', { field: 'dueInWorkingDays' });
+    if (input.dueAt && input.dueInWorkingDays != null)
+      throw badInput('Chỉ chọn một cách đặt hạn: ngày cụ thể hoặc số ngày làm việc.', { field: 'dueInWorkingDays' });
     if (input.dueInWorkingDays != null) {
       if (!Number.isInteger(input.dueInWorkingDays) || input.dueInWorkingDays < 1 || input.dueInWorkingDays > 250) {
         throw badInput('Số ngày làm việc phải từ 1 đến 250.', { field: 'dueInWorkingDays' });
@@ -114,29 +126,53 @@ export class TaskService {
     }
     const taskId = await this.outbox.transaction(em, async (tx) => {
       const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
-      assertAllowed(canOnThread(viewer, 'task.assign', facts), 'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)');
-      if (CLOSED_CASE_STATUSES.includes(c.status)) throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
+      assertAllowed(
+        canOnThread(viewer, 'task.assign', facts),
+        'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)',
+      );
+      if (CLOSED_CASE_STATUSES.includes(c.status))
+        throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
       const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
       if (!agency) throw badInput('Không tìm thấy cơ quan được giao nhiệm vụ.', { field: 'agencyId' });
       if (!facts.participantAgencyIds.includes(agency.id)) {
-        throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, { field: 'agencyId' });
+        throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, {
+          field: 'agencyId',
+        });
       }
       const assignee = input.assigneeId ? await memberOf(tx.em, agency, input.assigneeId) : null;
-      const task = await createTaskIn(tx, viewer.userId, c, agency, { kind: input.kind, title, details, assignee, priority: input.priority, dueAt });
+      const task = await createTaskIn(tx, viewer.userId, c, agency, {
+        kind: input.kind,
+        title,
+        details,
+        assignee,
+        priority: input.priority,
+        dueAt,
+      });
       return task.id;
     });
     return em.fork().findOneOrFail(Task, { id: taskId });
   }
 
   /** Moves a task along its workflow; an illegal step gives RULE_VIOLATION. */
-  async transition(em: EntityManager, viewer: Viewer, input: { id: string; version: number; action: TaskAction; reason?: string | null; note?: string | null }): Promise<Task> {
+  async transition(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { id: string; version: number; action: TaskAction; reason?: string | null; note?: string | null },
+  ): Promise<Task> {
     const rule = TASK_ACTIONS[input.action];
     const reason = input.reason?.trim() || null;
     const note = input.note?.trim() || null;
-    if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do từ chối để cơ quan giao nhiệm vụ biết và xử lý.', { field: 'reason' });
-    if ((reason?.length ?? 0) > MAX_TEXT || (note?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do hoặc ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: reason && reason.length > MAX_TEXT ? 'reason' : 'note' });
+    if (rule.needsReason && !reason)
+      throw badInput('Hãy ghi rõ lý do từ chối để cơ quan giao nhiệm vụ biết và xử lý.', { field: 'reason' });
+    if ((reason?.length ?? 0) > MAX_TEXT || (note?.length ?? 0) > MAX_TEXT)
+      throw badInput(`Lý do hoặc ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, {
+        field: reason && reason.length > MAX_TEXT ? 'reason' : 'note',
+      });
     const ability: TaskAbility = input.action === TaskAction.CANCEL ? 'task.cancel' : 'task.respond';
-    const refusal = input.action === TaskAction.CANCEL ? 'hủy nhiệm vụ này (chỉ bên giao nhiệm vụ)' : 'xử lý nhiệm vụ này (chỉ cán bộ của cơ quan được giao)';
+    const refusal =
+      input.action === TaskAction.CANCEL
+        ? 'hủy nhiệm vụ này (chỉ bên giao nhiệm vụ)'
+        : 'xử lý nhiệm vụ này (chỉ cán bộ của cơ quan được giao)';
     return this.change(em, viewer, input.id, input.version, ability, refusal, async (task) => {
       const check = checkTaskAction(task.status, input.action);
       if (!check.ok) throw ruleViolation(check.message, TASK_WORKFLOW_RULE, { status: task.status, action: input.action });
@@ -148,26 +184,38 @@ export class TaskService {
         task.resultNote = note;
       }
       // The assigner hears of every answer; a cancellation reaches the named assignee too.
-      const topics = [`user:${task.createdBy.id}`, ...(input.action === TaskAction.CANCEL && task.assignee ? [`user:${task.assignee.id}`] : [])];
+      const topics = [
+        `user:${task.createdBy.id}`,
+        ...(input.action === TaskAction.CANCEL && task.assignee ? [`user:${task.assignee.id}`] : []),
+      ];
       return { type: rule.event, payload: { from, to: task.status, reason, note }, topics };
     });
   }
 
   /** Gives the task to another person of the same agency (or to the agency as a whole: null). */
   async reassign(em: EntityManager, viewer: Viewer, input: { id: string; version: number; assigneeId?: string | null }): Promise<Task> {
-    return this.change(em, viewer, input.id, input.version, 'task.reassign', 'giao lại nhiệm vụ (chỉ lãnh đạo, quản trị của cơ quan được giao hoặc cơ quan chủ trì)', async (task, tx) => {
-      if (!ACTIVE_TASK_STATUSES.includes(task.status)) throw ruleViolation('Nhiệm vụ đã kết thúc; không thể giao lại.', TASK_WORKFLOW_RULE, { status: task.status });
-      const agency = await tx.findOneOrFail(Agency, { id: task.assigneeAgency.id });
-      const assignee = input.assigneeId ? await memberOf(tx, agency, input.assigneeId) : null;
-      const previous = task.assignee?.id ?? null;
-      if ((assignee?.id ?? null) === previous) throw badInput('Nhiệm vụ đang được giao cho chính người này.', { field: 'assigneeId' });
-      task.assignee = assignee;
-      return {
-        type: 'task.reassigned',
-        payload: { fromAssigneeId: previous, toAssigneeId: assignee?.id ?? null },
-        topics: [`agency:${agency.id}`, ...(assignee ? [`user:${assignee.id}`] : []), ...(previous ? [`user:${previous}`] : [])],
-      };
-    });
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'task.reassign',
+      'giao lại nhiệm vụ (chỉ lãnh đạo, quản trị của cơ quan được giao hoặc cơ quan chủ trì)',
+      async (task, tx) => {
+        if (!ACTIVE_TASK_STATUSES.includes(task.status))
+          throw ruleViolation('Nhiệm vụ đã kết thúc; không thể giao lại.', TASK_WORKFLOW_RULE, { status: task.status });
+        const agency = await tx.findOneOrFail(Agency, { id: task.assigneeAgency.id });
+        const assignee = input.assigneeId ? await memberOf(tx, agency, input.assigneeId) : null;
+        const previous = task.assignee?.id ?? null;
+        if ((assignee?.id ?? null) === previous) throw badInput('Nhiệm vụ đang được giao cho chính người này.', { field: 'assigneeId' });
+        task.assignee = assignee;
+        return {
+          type: 'task.reassigned',
+          payload: { fromAssigneeId: previous, toAssigneeId: assignee?.id ?? null },
+          topics: [`agency:${agency.id}`, ...(assignee ? [`user:${assignee.id}`] : []), ...(previous ? [`user:${previous}`] : [])],
+        };
+      },
+    );
   }
 
   /**
@@ -178,13 +226,23 @@ export class TaskService {
    * this at the same time cannot both escalate it. Returns the ids escalated now.
    */
   async escalateOverdueTasks(em: EntityManager, now: Date = new Date()): Promise<string[]> {
-    const candidates = await em.fork().find(Task, { status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: now }, escalatedAt: null }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
+    const candidates = await em
+      .fork()
+      .find(
+        Task,
+        { status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: now }, escalatedAt: null },
+        { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 },
+      );
     const calendar = this.calendar.current();
     const escalated: string[] = [];
     for (const task of candidates) {
       if (calendar.addWorkingDays(task.dueAt!, this.escalationGraceWorkingDays) >= now) continue;
       const done = await this.outbox.transaction(em, async (tx) => {
-        const claimed = await tx.em.nativeUpdate(Task, { id: task.id, escalatedAt: null, status: { $in: [...ACTIVE_TASK_STATUSES] } }, { escalatedAt: now });
+        const claimed = await tx.em.nativeUpdate(
+          Task,
+          { id: task.id, escalatedAt: null, status: { $in: [...ACTIVE_TASK_STATUSES] } },
+          { escalatedAt: now },
+        );
         if (claimed !== 1) return false;
         const c = await tx.em.findOneOrFail(EnforcementCase, { id: task.case.id }, { populate: ['commune'] });
         const steering = await tx.em.getConnection().execute<{ id: string }[]>(
@@ -254,7 +312,14 @@ export async function createTaskIn(
   actorId: string,
   c: EnforcementCase,
   agency: Agency,
-  fields: { kind: TaskKind; title: string; details?: string | null; assignee?: User | null; priority?: TaskPriority | null; dueAt?: Date | null },
+  fields: {
+    kind: TaskKind;
+    title: string;
+    details?: string | null;
+    assignee?: User | null;
+    priority?: TaskPriority | null;
+    dueAt?: Date | null;
+  },
   extraPayload: Record<string, unknown> = {},
 ): Promise<Task> {
   const task = tx.em.create(Task, {
@@ -269,10 +334,14 @@ export async function createTaskIn(
     dueAt: fields.dueAt ?? null,
   });
   await tx.em.flush();
-  await emitTask(tx, actorId, task, 'task.created', { title: task.title, kind: task.kind, priority: task.priority, dueAt: task.dueAt?.toISOString() ?? null, ...extraPayload }, [
-    `agency:${agency.id}`,
-    ...(task.assignee ? [`user:${task.assignee.id}`] : []),
-  ]);
+  await emitTask(
+    tx,
+    actorId,
+    task,
+    'task.created',
+    { title: task.title, kind: task.kind, priority: task.priority, dueAt: task.dueAt?.toISOString() ?? null, ...extraPayload },
+    [`agency:${agency.id}`, ...(task.assignee ? [`user:${task.assignee.id}`] : [])],
+  );
   return task;
 }
 
@@ -281,7 +350,13 @@ export async function createTaskIn(
  * decided): used when answering an action invitation also answers its "attend action" task.
  * Returns false when the step is not possible from the task's status (nothing changes then).
  */
-export async function stepTaskIn(tx: Tx, actorId: string, task: Task, action: TaskAction, fields: { reason?: string | null; note?: string | null } = {}): Promise<boolean> {
+export async function stepTaskIn(
+  tx: Tx,
+  actorId: string,
+  task: Task,
+  action: TaskAction,
+  fields: { reason?: string | null; note?: string | null } = {},
+): Promise<boolean> {
   const check = checkTaskAction(task.status, action);
   if (!check.ok) return false;
   const from = task.status;
@@ -293,7 +368,14 @@ export async function stepTaskIn(tx: Tx, actorId: string, task: Task, action: Ta
     task.resultNote = fields.note ?? null;
   }
   await tx.em.flush();
-  await emitTask(tx, actorId, task, TASK_ACTIONS[action].event, { from, to: task.status, reason: fields.reason ?? null, note: fields.note ?? null }, [`user:${task.createdBy.id}`]);
+  await emitTask(
+    tx,
+    actorId,
+    task,
+    TASK_ACTIONS[action].event,
+    { from, to: task.status, reason: fields.reason ?? null, note: fields.note ?? null },
+    [`user:${task.createdBy.id}`],
+  );
   return true;
 }
 
@@ -329,6 +411,7 @@ function filterWhere(filter: TaskFilter): FilterQuery<Task>[] {
   if (filter.dueBefore) and.push({ dueAt: { $lte: filter.dueBefore } });
   if (filter.dueAfter) and.push({ dueAt: { $gte: filter.dueAfter } });
   if (filter.overdue === true) and.push({ status: { $in: [...ACTIVE_TASK_STATUSES] }, dueAt: { $lt: new Date() } });
-  if (filter.overdue === false) and.push({ $or: [{ status: { $nin: [...ACTIVE_TASK_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: new Date() } }] });
+  if (filter.overdue === false)
+    and.push({ $or: [{ status: { $nin: [...ACTIVE_TASK_STATUSES] } }, { dueAt: null }, { dueAt: { $gte: new Date() } }] });
   return and;
 }

@@ -38,8 +38,14 @@ export interface AttachmentMeta {
  */
 @Entity({ tableName: 'case_post' })
 @Unique({ properties: ['case', 'seq'] })
-@Index({ name: 'case_post_mentioned_users_gin', expression: 'create index "case_post_mentioned_users_gin" on "case_post" using gin ("mentioned_user_ids")' })
-@Index({ name: 'case_post_mentioned_agencies_gin', expression: 'create index "case_post_mentioned_agencies_gin" on "case_post" using gin ("mentioned_agency_ids")' })
+@Index({
+  name: 'case_post_mentioned_users_gin',
+  expression: 'create index "case_post_mentioned_users_gin" on "case_post" using gin ("mentioned_user_ids")',
+})
+@Index({
+  name: 'case_post_mentioned_agencies_gin',
+  expression: 'create index "case_post_mentioned_agencies_gin" on "case_post" using gin ("mentioned_agency_ids")',
+})
 export class Post {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'mentionedUserIds' | 'mentionedAgencyIds' | 'attachments';
 

@@ -1,6 +1,21 @@
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { BidiPageArgsInput, ConnectionType, toConnection } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/guards';
@@ -12,7 +27,10 @@ import { UserType } from '../users/user.resolver';
 import { Post, PostKind, type PostRevision } from './post.entity';
 import { MAX_ATTACHMENTS, MAX_MENTIONS, type InboxEntry } from './thread.service';
 
-registerEnumType(PostKind, { name: 'PostKind', description: 'Note, report, directive (steering committee), recommendation (procuracy), system.' });
+registerEnumType(PostKind, {
+  name: 'PostKind',
+  description: 'Note, report, directive (steering committee), recommendation (procuracy), system.',
+});
 
 /** What an inbox item is about, derived from its event type. */
 export enum InboxCategory {
@@ -49,7 +67,9 @@ export class PostAbilities {
   @Field() delete!: boolean;
 }
 
-@ObjectType('Post', { description: 'A post on a case thread. The body is plain text; clients render a safe Markdown subset (never raw HTML).' })
+@ObjectType('Post', {
+  description: 'A post on a case thread. The body is plain text; clients render a safe Markdown subset (never raw HTML).',
+})
 export class PostType {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: 'Position in the thread, from 1, in commit order.' }) seq!: number;
@@ -76,7 +96,8 @@ export class ThreadUnreadType {
 @ObjectType('UnreadSummary')
 export class UnreadSummaryType {
   @Field(() => Int) total!: number;
-  @Field(() => [ThreadUnreadType], { description: 'Cases that concern me: my agency takes part, I opened the thread, or I am mentioned.' }) cases!: ThreadUnreadType[];
+  @Field(() => [ThreadUnreadType], { description: 'Cases that concern me: my agency takes part, I opened the thread, or I am mentioned.' })
+  cases!: ThreadUnreadType[];
 }
 
 @ObjectType('InboxItem', { description: 'Something that needs my attention: taken from the events addressed to me or my agency.' })
@@ -112,9 +133,20 @@ export class NewPostInput {
   @Field(() => ID) @IsUUID('all', { message: 'Mã việc thi hành án không hợp lệ.' }) caseId!: string;
   @Field(() => PostKind, { defaultValue: PostKind.NOTE }) @IsEnum(PostKind) kind!: PostKind;
   @Field({ description: 'Plain text or a safe Markdown subset; 1–10,000 characters.' }) body!: string;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true, message: 'Mã người được nhắc đến không hợp lệ.' }) @ArrayMaxSize(MAX_MENTIONS) mentionedUserIds?: string[] | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true, message: 'Mã cơ quan được nhắc đến không hợp lệ.' }) @ArrayMaxSize(MAX_MENTIONS) mentionedAgencyIds?: string[] | null;
-  @Field(() => [AttachmentInput], { nullable: true }) @IsOptional() @ArrayMaxSize(MAX_ATTACHMENTS, { message: `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm.` }) attachments?: AttachmentInput[] | null;
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'Mã người được nhắc đến không hợp lệ.' })
+  @ArrayMaxSize(MAX_MENTIONS)
+  mentionedUserIds?: string[] | null;
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'Mã cơ quan được nhắc đến không hợp lệ.' })
+  @ArrayMaxSize(MAX_MENTIONS)
+  mentionedAgencyIds?: string[] | null;
+  @Field(() => [AttachmentInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm.` })
+  attachments?: AttachmentInput[] | null;
 }
 
 @InputType()
@@ -122,8 +154,16 @@ export class EditPostInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
   @Field() body!: string;
-  @Field(() => [ID], { nullable: true, description: 'Replaces the mentions when given.' }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_MENTIONS) mentionedUserIds?: string[] | null;
-  @Field(() => [ID], { nullable: true, description: 'Replaces the mentions when given.' }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(MAX_MENTIONS) mentionedAgencyIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the mentions when given.' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_MENTIONS)
+  mentionedUserIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the mentions when given.' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(MAX_MENTIONS)
+  mentionedAgencyIds?: string[] | null;
 }
 
 @InputType()
@@ -139,7 +179,9 @@ const THREAD_WRITE = 'thread.post / postDirective / postRecommendation per kind;
 @Resolver(() => PostType)
 export class ThreadResolver {
   @SignedIn(THREAD_READ)
-  @Query(() => PostConnection, { description: 'Posts of a case, oldest first. `last` (optionally with `before`) pages backward from the newest.' })
+  @Query(() => PostConnection, {
+    description: 'Posts of a case, oldest first. `last` (optionally with `before`) pages backward from the newest.',
+  })
   async caseThread(@Ctx() ctx: GraphQLContext, @Arg('caseId', () => ID) caseId: string, @Args() page: BidiPageArgsInput) {
     return toConnection(await ctx.services.threads.list(ctx.em, ctx.viewer!, caseId, page));
   }
@@ -163,15 +205,26 @@ export class ThreadResolver {
   }
 
   @SignedIn('events addressed to the viewer or their agency, on cases passing case.read')
-  @Query(() => InboxConnection, { description: 'What needs my attention (new tasks, mentions, directives, invitations, escalations), newest first.' })
-  async inbox(@Ctx() ctx: GraphQLContext, @Args() page: BidiPageArgsInput, @Arg('unreadOnly', { nullable: true, description: 'Only the items I have not read.' }) unreadOnly?: boolean) {
+  @Query(() => InboxConnection, {
+    description: 'What needs my attention (new tasks, mentions, directives, invitations, escalations), newest first.',
+  })
+  async inbox(
+    @Ctx() ctx: GraphQLContext,
+    @Args() page: BidiPageArgsInput,
+    @Arg('unreadOnly', { nullable: true, description: 'Only the items I have not read.' }) unreadOnly?: boolean,
+  ) {
     const result = await ctx.services.threads.inbox(ctx.em, ctx.viewer!, page, { unreadOnly: unreadOnly ?? false });
     return { ...toConnection(result), unreadCount: result.unreadCount };
   }
 
-  @SignedIn('own read marks, on items of the viewer\'s own inbox')
-  @Mutation(() => InboxReadResultType, { description: 'Marks inbox items read (ids from `inbox`), or all of them when ids is omitted. Idempotent.' })
-  async markInboxRead(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [String], { nullable: true, description: 'InboxItem ids to mark read; omitted = every item.' }) ids?: string[] | null) {
+  @SignedIn("own read marks, on items of the viewer's own inbox")
+  @Mutation(() => InboxReadResultType, {
+    description: 'Marks inbox items read (ids from `inbox`), or all of them when ids is omitted. Idempotent.',
+  })
+  async markInboxRead(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('ids', () => [String], { nullable: true, description: 'InboxItem ids to mark read; omitted = every item.' }) ids?: string[] | null,
+  ) {
     return { unreadCount: await ctx.services.threads.markInboxRead(ctx.em, ctx.viewer!, ids) };
   }
 
@@ -194,8 +247,14 @@ export class ThreadResolver {
   }
 
   @SignedIn(THREAD_READ)
-  @Mutation(() => ThreadUnreadType, { description: 'Marks the thread read up to upToSeq (default: all). Idempotent; the mark never goes back.' })
-  markThreadRead(@Ctx() ctx: GraphQLContext, @Arg('caseId', () => ID) caseId: string, @Arg('upToSeq', () => Int, { nullable: true }) upToSeq?: number | null) {
+  @Mutation(() => ThreadUnreadType, {
+    description: 'Marks the thread read up to upToSeq (default: all). Idempotent; the mark never goes back.',
+  })
+  markThreadRead(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('upToSeq', () => Int, { nullable: true }) upToSeq?: number | null,
+  ) {
     return ctx.services.threads.markRead(ctx.em, ctx.viewer!, caseId, upToSeq);
   }
 
@@ -260,7 +319,12 @@ const CATEGORY: Record<string, (payload: Record<string, unknown>) => InboxCatego
   'task.escalated': () => InboxCategory.ESCALATION,
   'case.deadlineMissed': () => InboxCategory.ESCALATION,
   'action.planned': () => InboxCategory.INVITATION,
-  'thread.posted': (p) => (p.kind === PostKind.DIRECTIVE ? InboxCategory.DIRECTIVE : p.kind === PostKind.RECOMMENDATION ? InboxCategory.RECOMMENDATION : InboxCategory.MENTION),
+  'thread.posted': (p) =>
+    p.kind === PostKind.DIRECTIVE
+      ? InboxCategory.DIRECTIVE
+      : p.kind === PostKind.RECOMMENDATION
+        ? InboxCategory.RECOMMENDATION
+        : InboxCategory.MENTION,
   'thread.postEdited': () => InboxCategory.MENTION,
   'case.shared': () => InboxCategory.INVITATION,
 };
@@ -294,4 +358,3 @@ export class InboxItemResolver {
     return typeof e.payload.postId === 'string' ? ctx.loaders.postById.load(e.payload.postId) : null;
   }
 }
-

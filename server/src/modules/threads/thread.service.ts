@@ -8,7 +8,6 @@ import type { Outbox } from '../../events/outbox';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { EnforcementCase } from '../cases/case.entity';
 import { CaseService } from '../cases/case.service';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
@@ -106,7 +105,6 @@ export class ThreadService {
     private readonly cases: CaseService,
   ) {}
 
-
   /** Posts on a case's thread, oldest first; page backward with `last`/`before` for the newest. */
   async list(em: EntityManager, viewer: Viewer, caseId: string, page: PageArgs): Promise<Page<Post>> {
     await this.cases.readable(em, viewer, caseId, undefined, 'caseId');
@@ -164,7 +162,16 @@ export class ThreadService {
         stream: `case:${c.id}`,
         actorId: viewer.userId,
         topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
-        payload: { caseId: c.id, postId: post.id, seq, kind: input.kind, authorAgencyId: viewer.agencyId, mentionedUserIds: userIds, mentionedAgencyIds: agencyIds, attachments: attachments.length },
+        payload: {
+          caseId: c.id,
+          postId: post.id,
+          seq,
+          kind: input.kind,
+          authorAgencyId: viewer.agencyId,
+          mentionedUserIds: userIds,
+          mentionedAgencyIds: agencyIds,
+          attachments: attachments.length,
+        },
       });
       return post.id;
     });
@@ -193,14 +200,27 @@ export class ThreadService {
       // Only people and agencies mentioned by this edit for the first time are told again.
       const addedUsers = userIds.filter((id) => !post.mentionedUserIds.includes(id));
       const addedAgencies = agencyIds.filter((id) => !post.mentionedAgencyIds.includes(id));
-      Object.assign(post, { body, mentionedUserIds: userIds, mentionedAgencyIds: agencyIds, editedAt: new Date(), version: input.version + 1 });
+      Object.assign(post, {
+        body,
+        mentionedUserIds: userIds,
+        mentionedAgencyIds: agencyIds,
+        editedAt: new Date(),
+        version: input.version + 1,
+      });
       await tx.em.flush();
       await tx.emit({
         type: 'thread.postEdited',
         stream: `case:${post.case.id}`,
         actorId: viewer.userId,
         topics: topicsFor(post.case.id, addedUsers, addedAgencies),
-        payload: { caseId: post.case.id, postId: post.id, seq: post.seq, version: post.version, mentionedUserIds: addedUsers, mentionedAgencyIds: addedAgencies },
+        payload: {
+          caseId: post.case.id,
+          postId: post.id,
+          seq: post.seq,
+          version: post.version,
+          mentionedUserIds: addedUsers,
+          mentionedAgencyIds: addedAgencies,
+        },
       });
     });
     return em.fork().findOneOrFail(Post, { id: input.id });
@@ -224,7 +244,13 @@ export class ThreadService {
         mentionedAgencyIds: post.mentionedAgencyIds,
         replacedBy: tx.em.getReference(User, viewer.userId),
       });
-      Object.assign(post, { body: '', deletedAt: new Date(), deletedBy: tx.em.getReference(User, viewer.userId), deleteReason: reason, version: input.version + 1 });
+      Object.assign(post, {
+        body: '',
+        deletedAt: new Date(),
+        deletedBy: tx.em.getReference(User, viewer.userId),
+        deleteReason: reason,
+        version: input.version + 1,
+      });
       await tx.em.flush();
       await tx.emit({
         type: 'thread.postDeleted',
@@ -243,9 +269,15 @@ export class ThreadService {
     const { facts } = await this.cases.readable(em, viewer, post.case.id).catch(() => {
       throw notFound('bài viết');
     });
-    const decision = decideOnPost(viewer, verb === 'sửa' ? 'post.edit' : 'post.delete', { authorId: post.author?.id ?? null, deleted: !!post.deletedAt }, facts);
+    const decision = decideOnPost(
+      viewer,
+      verb === 'sửa' ? 'post.edit' : 'post.delete',
+      { authorId: post.author?.id ?? null, deleted: !!post.deletedAt },
+      facts,
+    );
     assertAllowed(decision !== 'notAuthor', `${verb} bài viết của người khác`);
-    if (decision === 'deleted') throw ruleViolation('Bài viết đã bị xóa; không thể sửa hoặc xóa lại.', 'Nhật ký trao đổi không sửa sau khi xóa');
+    if (decision === 'deleted')
+      throw ruleViolation('Bài viết đã bị xóa; không thể sửa hoặc xóa lại.', 'Nhật ký trao đổi không sửa sau khi xóa');
     return { post, facts };
   }
 
@@ -255,7 +287,8 @@ export class ThreadService {
    */
   async markRead(em: EntityManager, viewer: Viewer, caseId: string, upToSeq?: number | null): Promise<CaseUnread> {
     await this.cases.readable(em, viewer, caseId, undefined, 'caseId');
-    if (upToSeq != null && (!Number.isInteger(upToSeq) || upToSeq < 0)) throw badInput('Số thứ tự bài viết không hợp lệ.', { field: 'upToSeq' });
+    if (upToSeq != null && (!Number.isInteger(upToSeq) || upToSeq < 0))
+      throw badInput('Số thứ tự bài viết không hợp lệ.', { field: 'upToSeq' });
     await em.getConnection().execute(
       `insert into thread_read (id, user_id, case_id, last_read_seq, updated_at)
        select gen_random_uuid(), ?, ?, least(coalesce(?::int, t.last_seq), t.last_seq), now()
@@ -297,7 +330,12 @@ export class ThreadService {
         order by t.case_id`,
       [viewer.userId, viewer.userId, ...visible.params, viewer.agencyId, viewer.userId, ...(caseIds ? [`{${caseIds.join(',')}}`] : [])],
     );
-    return rows.map((r) => ({ caseId: r.case_id, lastSeq: Number(r.last_seq), lastReadSeq: Number(r.last_read_seq), unread: Number(r.unread) }));
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      lastSeq: Number(r.last_seq),
+      lastReadSeq: Number(r.last_read_seq),
+      unread: Number(r.unread),
+    }));
   }
 
   /** Posts that mention the viewer by name, newest first, on cases they can still read. */
@@ -306,7 +344,11 @@ export class ThreadService {
     return findPage(
       em,
       Post,
-      { mentionedUserIds: { $contains: [viewer.userId] }, deletedAt: null, case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never } },
+      {
+        mentionedUserIds: { $contains: [viewer.userId] },
+        deletedAt: null,
+        case: { $in: em.getKnex().raw(visible.sql, visible.params as never[]) as never },
+      },
       { createdAt: 'desc', id: 'desc' },
       page,
     );
@@ -322,7 +364,8 @@ export class ThreadService {
     const backward = page.last != null || (page.before != null && page.first == null);
     if (page.first != null && page.last != null) throw badInput('Chỉ dùng một trong hai: first hoặc last.', { field: 'last' });
     const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
-    if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: backward ? 'last' : 'first' });
+    if (size < 1 || size > MAX_PAGE_SIZE)
+      throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: backward ? 'last' : 'first' });
     const cursorText = backward ? page.before : page.after;
     const cursor = cursorText == null ? null : decodeInboxCursor(cursorText);
     const inbox = inboxSql(viewer);
@@ -330,19 +373,25 @@ export class ThreadService {
     const base = `${inbox.from}${unreadOnly}`;
     const params = [...inbox.params, ...(options.unreadOnly ? [viewer.userId] : [])];
     // Newest first: forward pages go to older ids, backward pages to newer ones.
-    const rows = await em.getConnection().execute<{ id: string; type: string; actor_id: string | null; occurred_at: Date; payload: Record<string, unknown>; unread: boolean }[]>(
-      `select e.id::text as id, e.type, e.actor_id, e.occurred_at, e.payload, ${UNREAD_SQL} as unread ${base}
+    const rows = await em
+      .getConnection()
+      .execute<
+        { id: string; type: string; actor_id: string | null; occurred_at: Date; payload: Record<string, unknown>; unread: boolean }[]
+      >(
+        `select e.id::text as id, e.type, e.actor_id, e.occurred_at, e.payload, ${UNREAD_SQL} as unread ${base}
          ${cursor ? (backward ? 'and e.id > ?' : 'and e.id < ?') : ''}
         order by e.id ${backward ? 'asc' : 'desc'} limit ?`,
-      [viewer.userId, ...params, ...(cursor ? [cursor] : []), size + 1],
-    );
+        [viewer.userId, ...params, ...(cursor ? [cursor] : []), size + 1],
+      );
     const more = rows.length > size;
     const items = rows.slice(0, size);
     if (backward) items.reverse();
-    const [{ count, unread }] = await em.getConnection().execute<{ count: string; unread: string }[]>(
-      `select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${base}`,
-      [viewer.userId, ...params],
-    );
+    const [{ count, unread }] = await em
+      .getConnection()
+      .execute<{ count: string; unread: string }[]>(`select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${base}`, [
+        viewer.userId,
+        ...params,
+      ]);
     const entries = items.map((r) => ({
       id: r.id,
       type: r.type,
@@ -367,7 +416,9 @@ export class ThreadService {
   /** How many inbox items the viewer has not read (the badge; the same filter as `inbox`). */
   async inboxUnreadCount(em: EntityManager, viewer: Viewer): Promise<number> {
     const inbox = inboxSql(viewer);
-    const [{ unread }] = await em.getConnection().execute<{ unread: string }[]>(`select count(*) as unread ${inbox.from} and ${UNREAD_SQL}`, [...inbox.params, viewer.userId]);
+    const [{ unread }] = await em
+      .getConnection()
+      .execute<{ unread: string }[]>(`select count(*) as unread ${inbox.from} and ${UNREAD_SQL}`, [...inbox.params, viewer.userId]);
     return Number(unread);
   }
 
@@ -380,7 +431,8 @@ export class ThreadService {
     if (ids != null) {
       if (ids.length === 0) throw badInput('Hãy chọn ít nhất một mục để đánh dấu đã đọc.', { field: 'ids' });
       if (ids.length > MAX_INBOX_MARKS) throw badInput(`Mỗi lần chỉ đánh dấu được tối đa ${MAX_INBOX_MARKS} mục.`, { field: 'ids' });
-      if (ids.some((id) => !/^\d{1,19}$/.test(id))) throw badInput('Mã mục trong hộp thư không hợp lệ; hãy tải lại hộp thư.', { field: 'ids' });
+      if (ids.some((id) => !/^\d{1,19}$/.test(id)))
+        throw badInput('Mã mục trong hộp thư không hợp lệ; hãy tải lại hộp thư.', { field: 'ids' });
     }
     const inbox = inboxSql(viewer);
     await em.getConnection().execute(
@@ -406,7 +458,12 @@ function inboxSql(viewer: Viewer): { from: string; params: unknown[] } {
     from: `from event e
        where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
          and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`,
-    params: [toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]), toPgTextArray(INBOX_EVENT_TYPES), viewer.userId, ...visible.params],
+    params: [
+      toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]),
+      toPgTextArray(INBOX_EVENT_TYPES),
+      viewer.userId,
+      ...visible.params,
+    ],
   };
 }
 
@@ -425,13 +482,19 @@ function decodeInboxCursor(text: string): string {
  */
 export function cleanBody(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  const body = (raw ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  const body = (raw ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .trim();
   if (!body) throw badInput('Nội dung bài viết không được để trống.', { field: 'body' });
   if ([...body].length > MAX_POST_BODY_CHARS) {
-    throw badInput(`Nội dung bài viết dài ${[...body].length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${MAX_POST_BODY_CHARS.toLocaleString('vi-VN')} ký tự; hãy rút gọn hoặc đính kèm tài liệu.`, {
-      field: 'body',
-      maxLength: MAX_POST_BODY_CHARS,
-    });
+    throw badInput(
+      `Nội dung bài viết dài ${[...body].length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${MAX_POST_BODY_CHARS.toLocaleString('vi-VN')} ký tự; hãy rút gọn hoặc đính kèm tài liệu.`,
+      {
+        field: 'body',
+        maxLength: MAX_POST_BODY_CHARS,
+      },
+    );
   }
   return body;
 }
@@ -450,11 +513,14 @@ function cleanAttachments(list: AttachmentMeta[]): AttachmentMeta[] {
   return list.map((a, i) => {
     const field = `attachments[${i}]`;
     const name = a.name?.trim() ?? '';
-    if (!name || name.length > 255 || /[\\/\u0000-\u001F]/.test(name)) throw badInput(`Tên tệp đính kèm thứ ${i + 1} không hợp lệ (1–255 ký tự, không chứa "/" hoặc "\\").`, { field: `${field}.name` });
-    if (!Number.isInteger(a.size) || a.size < 0 || a.size > MAX_ATTACHMENT_BYTES) throw badInput(`Dung lượng tệp "${name}" không hợp lệ (tối đa 200 MB).`, { field: `${field}.size` });
+    if (!name || name.length > 255 || /[\\/\u0000-\u001F]/.test(name))
+      throw badInput(`Tên tệp đính kèm thứ ${i + 1} không hợp lệ (1–255 ký tự, không chứa "/" hoặc "\\").`, { field: `${field}.name` });
+    if (!Number.isInteger(a.size) || a.size < 0 || a.size > MAX_ATTACHMENT_BYTES)
+      throw badInput(`Dung lượng tệp "${name}" không hợp lệ (tối đa 200 MB).`, { field: `${field}.size` });
     if (!MIME.test(a.type ?? '')) throw badInput(`Loại tệp "${name}" không hợp lệ (ví dụ application/pdf).`, { field: `${field}.type` });
     const checksum = (a.checksum ?? '').toLowerCase();
-    if (!SHA256.test(checksum)) throw badInput(`Mã kiểm tra của tệp "${name}" phải là SHA-256 (64 ký tự hệ 16).`, { field: `${field}.checksum` });
+    if (!SHA256.test(checksum))
+      throw badInput(`Mã kiểm tra của tệp "${name}" phải là SHA-256 (64 ký tự hệ 16).`, { field: `${field}.checksum` });
     return { name, size: a.size, type: a.type.toLowerCase(), checksum };
   });
 }
@@ -481,7 +547,10 @@ async function assertMentionsInCase(em: EntityManager, facts: CaseFacts, userIds
       const u = users.get(id);
       if (!u) throw badInput('Người được nhắc đến không tồn tại hoặc đã ngừng hoạt động.', { field: 'mentionedUserIds', id });
       if (!agencyCanReadCase(u, facts)) {
-        throw badInput(`${u.name} (${u.agencyName}) không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan của họ trước.`, { field: 'mentionedUserIds', id });
+        throw badInput(
+          `${u.name} (${u.agencyName}) không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan của họ trước.`,
+          { field: 'mentionedUserIds', id },
+        );
       }
     }
   }
@@ -490,25 +559,36 @@ async function assertMentionsInCase(em: EntityManager, facts: CaseFacts, userIds
     for (const id of agencyIds) {
       const a = agencies.get(id);
       if (!a) throw badInput('Cơ quan được nhắc đến không tồn tại hoặc đã ngừng hoạt động.', { field: 'mentionedAgencyIds', id });
-      if (!agencyCanReadCase(a, facts)) throw badInput(`${a.name} không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan trước.`, { field: 'mentionedAgencyIds', id });
+      if (!agencyCanReadCase(a, facts))
+        throw badInput(`${a.name} không tham gia việc này nên không thể được nhắc đến; hãy chia sẻ việc với cơ quan trước.`, {
+          field: 'mentionedAgencyIds',
+          id,
+        });
     }
   }
 }
 
 /** Active users ('u') or agencies ('a') by id, with their agency's kind and covered area paths. */
 async function agencyFactsOf(em: EntityManager, what: 'u' | 'a', ids: string[]) {
-  if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw badInput('Mã người hoặc cơ quan được nhắc đến không hợp lệ.', { field: what === 'u' ? 'mentionedUserIds' : 'mentionedAgencyIds' });
-  const rows = await em.getConnection().execute<{ id: string; name: string; agency_id: string; agency_name: string; kind: string; paths: string[] }[]>(
-    `select ${what === 'u' ? 'u.id, u.full_name' : 'a.id, a.name'} as name, a.id as agency_id, a.name as agency_name, a.kind,
+  if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id)))
+    throw badInput('Mã người hoặc cơ quan được nhắc đến không hợp lệ.', {
+      field: what === 'u' ? 'mentionedUserIds' : 'mentionedAgencyIds',
+    });
+  const rows = await em
+    .getConnection()
+    .execute<{ id: string; name: string; agency_id: string; agency_name: string; kind: string; paths: string[] }[]>(
+      `select ${what === 'u' ? 'u.id, u.full_name' : 'a.id, a.name'} as name, a.id as agency_id, a.name as agency_name, a.kind,
             coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
        from ${what === 'u' ? 'app_user u join agency a on a.id = u.agency_id' : 'agency a'}
        left join agency_coverage c on c.agency_id = a.id
        left join area ar on ar.id = c.area_id
       where ${what === 'u' ? 'u.id' : 'a.id'} = any(?::uuid[]) and a.active ${what === 'u' ? 'and u.active' : ''}
       group by 1, 2, 3, 4, 5`,
-    [`{${ids.join(',')}}`],
+      [`{${ids.join(',')}}`],
+    );
+  return new Map(
+    rows.map((r) => [r.id, { id: r.agency_id, name: r.name, agencyName: r.agency_name, kind: r.kind, coveredAreaPaths: r.paths }]),
   );
-  return new Map(rows.map((r) => [r.id, { id: r.agency_id, name: r.name, agencyName: r.agency_name, kind: r.kind, coveredAreaPaths: r.paths }]));
 }
 
 function topicsFor(caseId: string, userIds: string[], agencyIds: string[]): string[] {

@@ -1,5 +1,20 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role } from '../../auth/viewer';
 import { badInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
@@ -43,9 +58,15 @@ export class UserFilterInput {
 @InputType()
 export class CreateUserInput {
   @Field(() => ID) @IsUUID('all', { message: 'Mã cơ quan không hợp lệ.' }) agencyId!: string;
-  @Field() @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'Tên đăng nhập gồm 3–64 chữ cái không dấu, chữ số, ".", "-" hoặc "_".' }) username!: string;
+  @Field()
+  @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'Tên đăng nhập gồm 3–64 chữ cái không dấu, chữ số, ".", "-" hoặc "_".' })
+  username!: string;
   @Field() @Length(2, 200, { message: 'Họ tên dài từ 2 đến 200 ký tự.' }) fullName!: string;
-  @Field(() => [Role]) @IsEnum(Role, { each: true }) @ArrayMinSize(1, { message: 'Chọn ít nhất một vai trò.' }) @ArrayMaxSize(7) roles!: Role[];
+  @Field(() => [Role])
+  @IsEnum(Role, { each: true })
+  @ArrayMinSize(1, { message: 'Chọn ít nhất một vai trò.' })
+  @ArrayMaxSize(7)
+  roles!: Role[];
   @Field() @Matches(PASSWORD_PATTERN, PASSWORD_RULE) password!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?\d{9,15}$/, PHONE_RULE) phone?: string | null;
 }
@@ -69,7 +90,11 @@ export class UserResolver {
 
   @SignedIn('own agency only, unless system admin')
   @Query(() => UserConnection, { description: "Colleagues in the viewer's agency (system admins: anyone)." })
-  async users(@Ctx() ctx: GraphQLContext, @Args() page: PageArgsInput, @Arg('filter', () => UserFilterInput, { nullable: true }) filter?: UserFilterInput) {
+  async users(
+    @Ctx() ctx: GraphQLContext,
+    @Args() page: PageArgsInput,
+    @Arg('filter', () => UserFilterInput, { nullable: true }) filter?: UserFilterInput,
+  ) {
     return toConnection(await ctx.services.users.list(ctx.em, ctx.viewer!, filter ?? {}, page));
   }
 
@@ -114,17 +139,26 @@ export class UserResolver {
     return ctx.services.users.changeOwnPassword(ctx.em, ctx.viewer!, currentPassword, newPassword);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Login name: colleagues of the same agency and system admins only (null for others).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Login name: colleagues of the same agency and system admins only (null for others).',
+  })
   username(@Root() user: User, @Ctx() ctx: GraphQLContext): string | null {
     return readsAccount(ctx, user) ? user.username : null;
   }
 
-  @FieldResolver(() => [Role], { nullable: true, description: 'Roles: colleagues of the same agency and system admins only (null for others).' })
+  @FieldResolver(() => [Role], {
+    nullable: true,
+    description: 'Roles: colleagues of the same agency and system admins only (null for others).',
+  })
   roles(@Root() user: User, @Ctx() ctx: GraphQLContext): Role[] | null {
     return readsAccount(ctx, user) ? user.roles : null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the account is active: colleagues of the same agency and system admins only (null for others).' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the account is active: colleagues of the same agency and system admins only (null for others).',
+  })
   active(@Root() user: User, @Ctx() ctx: GraphQLContext): boolean | null {
     return readsAccount(ctx, user) ? user.active : null;
   }
@@ -134,7 +168,9 @@ export class UserResolver {
     return ctx.loaders.agencyById.load(user.agency.id);
   }
 
-  @FieldResolver(() => RestrictedText, { description: 'Phone number: the person, their agency admin and system admins only; each read is audited.' })
+  @FieldResolver(() => RestrictedText, {
+    description: 'Phone number: the person, their agency admin and system admins only; each read is audited.',
+  })
   async phone(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<RestrictedText> {
     if (!ctx.viewer || !canOnUser(ctx.viewer, 'user.readRestricted', { id: user.id, agencyId: user.agency.id })) {
       return withheld('Thông tin cá nhân được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ người có thẩm quyền mới xem được.');

@@ -46,11 +46,13 @@ export class UserService {
   /** Users the viewer may see: their own agency, or any for system admins. */
   list(em: EntityManager, viewer: Viewer, filter: UserFilter, page: PageArgs) {
     const scope = userListScope(viewer);
-    if (filter.agencyId && scope !== null && filter.agencyId !== scope) throw forbidden('Bạn chỉ xem được danh sách cán bộ của cơ quan mình.');
+    if (filter.agencyId && scope !== null && filter.agencyId !== scope)
+      throw forbidden('Bạn chỉ xem được danh sách cán bộ của cơ quan mình.');
     const where: Record<string, unknown> = { agency: scope ?? filter.agencyId ?? undefined };
     if (where.agency === undefined) delete where.agency;
     if (!filter.includeInactive) where.active = true;
-    if (filter.search?.trim()) where.$or = [{ fullName: { $ilike: `%${filter.search.trim()}%` } }, { username: { $ilike: `%${filter.search.trim()}%` } }];
+    if (filter.search?.trim())
+      where.$or = [{ fullName: { $ilike: `%${filter.search.trim()}%` } }, { username: { $ilike: `%${filter.search.trim()}%` } }];
     return findPage(em, User, where, { fullName: 'asc', id: 'asc' }, page);
   }
 
@@ -62,15 +64,26 @@ export class UserService {
   }
 
   async create(em: EntityManager, viewer: Viewer, input: NewUserInput): Promise<User> {
-    assertAllowed(canGlobally(viewer, 'user.manage') && canOnUser(viewer, 'user.update', { id: '', agencyId: input.agencyId }), 'tạo tài khoản cho cơ quan này');
+    assertAllowed(
+      canGlobally(viewer, 'user.manage') && canOnUser(viewer, 'user.update', { id: '', agencyId: input.agencyId }),
+      'tạo tài khoản cho cơ quan này',
+    );
     this.assertMayGrant(viewer, input.roles);
     const passwordHash = await hashPassword(input.password);
     return this.outbox.transaction(em, async (tx) => {
       const username = input.username.trim().toLowerCase();
-      if (await tx.em.count(User, { username })) throw conflict(`Tên đăng nhập "${username}" đã được dùng; hãy chọn tên khác.`, { field: 'username' });
+      if (await tx.em.count(User, { username }))
+        throw conflict(`Tên đăng nhập "${username}" đã được dùng; hãy chọn tên khác.`, { field: 'username' });
       const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
       if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
-      const user = tx.em.create(User, { username, fullName: input.fullName.trim(), agency, roles: dedupe(input.roles), passwordHash, phone: input.phone?.trim() || null });
+      const user = tx.em.create(User, {
+        username,
+        fullName: input.fullName.trim(),
+        agency,
+        roles: dedupe(input.roles),
+        passwordHash,
+        phone: input.phone?.trim() || null,
+      });
       await tx.em.flush();
       await this.emit(tx, viewer, 'user.created', user, { username, roles: user.roles });
       return user;
@@ -122,7 +135,8 @@ export class UserService {
   /** The signed-in user changes their own password; other sessions end. */
   async changeOwnPassword(em: EntityManager, viewer: Viewer, current: string, next: string): Promise<boolean> {
     const user = await em.findOne(User, { id: viewer.userId }, { populate: ['passwordHash'] });
-    if (!user || !(await verifyPassword(user.passwordHash, current))) throw badInput('Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
+    if (!user || !(await verifyPassword(user.passwordHash, current)))
+      throw badInput('Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
     if (current === next) throw badInput('Mật khẩu mới phải khác mật khẩu hiện tại.', { field: 'newPassword' });
     const hash = await hashPassword(next);
     await this.outbox.transaction(em, async (tx) => {
@@ -136,7 +150,12 @@ export class UserService {
     return true;
   }
 
-  private async mustFindManageable(em: EntityManager, viewer: Viewer, id: string, ability: 'user.update' | 'user.deactivate'): Promise<User> {
+  private async mustFindManageable(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    ability: 'user.update' | 'user.deactivate',
+  ): Promise<User> {
     const user = await em.findOne(User, { id });
     // Someone who cannot see the user gets NOT_FOUND, not a hint that the account exists.
     if (!user || !canOnUser(viewer, 'user.read', { id: user.id, agencyId: user.agency.id })) throw notFound('cán bộ');
@@ -152,7 +171,13 @@ export class UserService {
   }
 
   private emit(tx: Tx, viewer: Viewer, type: string, user: User, payload: Record<string, unknown>) {
-    return tx.emit({ type, stream: `user:${user.id}`, actorId: viewer.userId, topics: userTopics(user), payload: { userId: user.id, agencyId: user.agency.id, ...payload } });
+    return tx.emit({
+      type,
+      stream: `user:${user.id}`,
+      actorId: viewer.userId,
+      topics: userTopics(user),
+      payload: { userId: user.id, agencyId: user.agency.id, ...payload },
+    });
   }
 }
 
