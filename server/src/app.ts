@@ -287,10 +287,12 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         pollMs: config.EVENT_POLL_MS,
         ...dispatcher.status(),
       };
-      const ready = checks.database && checks.migrations;
+      // Delivery stalled: no dispatcher pass has completed for too long (the poll runs every EVENT_POLL_MS).
+      const stalled = delivery.lastPassAgoMs !== null && delivery.lastPassAgoMs > config.READY_MAX_DELIVERY_STALL_MS;
+      const ready = checks.database && checks.migrations && !stalled;
       const status = !ready ? 'not ready' : delivery.mode === 'polling' ? 'degraded' : 'ready';
       if (delivery.mode === 'polling') logger.warn({ delivery }, 'Redis does not answer: live delivery is polling PostgreSQL');
-      res.status(ready ? 200 : 503).json({ status, checks, delivery, instanceId });
+      res.status(ready ? 200 : 503).json({ status, checks: { ...checks, delivery: !stalled }, delivery, instanceId });
     });
     const metricsHandler = metricsEndpoint(metrics, config.METRICS_TOKEN);
     if (config.METRICS_PORT === undefined && (config.METRICS_TOKEN || config.NODE_ENV !== 'production')) {

@@ -66,6 +66,11 @@ const envSchema = z.object({
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * `/readyz` fails (503) when this instance's event dispatcher has not completed a pass for this many ms
+   * (live delivery stalled: the database hangs, or the sequencer lock is held). Well above EVENT_POLL_MS.
+   */
+  READY_MAX_DELIVERY_STALL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** Redis commands (wake-up publishes, readiness pings) fail after this many ms: a frozen Redis degrades to polling instead of hanging. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** How far back a subscription may resume by cursor; older cursors get a RESYNC signal. */

@@ -18,7 +18,23 @@ describe('an instance', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: true, migrations: true, bus: true } });
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: true, migrations: true, bus: true, delivery: true } });
+  });
+
+  it('is not ready once live delivery has stalled longer than READY_MAX_DELIVERY_STALL_MS', async () => {
+    const other = await startTestApp(await createTestDatabase(), { READY_MAX_DELIVERY_STALL_MS: 1000 });
+    try {
+      expect((await fetch(`${other.url}/readyz`)).status).toBe(200);
+      // No more dispatcher passes: what a hung database or a stuck sequencer lock looks like from here.
+      await other.services.dispatcher.stop();
+      await new Promise((r) => setTimeout(r, 1500));
+      const stalled = await fetch(`${other.url}/readyz`);
+      const body = await stalled.clone().json();
+      expect(stalled.status, JSON.stringify(body)).toBe(503);
+      expect(await stalled.json()).toMatchObject({ status: 'not ready', checks: { database: true, delivery: false } });
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers GraphQL over HTTP with a request id header', async () => {

@@ -62,6 +62,8 @@ export class EventDispatcher {
   async start(): Promise<void> {
     await this.sequencer.pass();
     this.tail = await headCursor(this.orm.em.fork());
+    // Starting was a pass (numbering + head): readiness measures stalls from here, not from "never".
+    this.lastPassAt = Date.now();
     this.bus.onWake(() => void this.drain());
     this.timer = setInterval(() => void this.drain(), this.pollMs);
     this.timer.unref();

@@ -44,6 +44,35 @@ export const CLOSE_TRY_AGAIN_LATER = 1013;
 const operationNameOf = (payload: { operationName?: string | null; query: string }): string =>
   payload.operationName ?? /\{\s*(\w+)/.exec(payload.query)?.[1] ?? 'anonymous';
 
+/** The message types a graphql-ws client may send (the protocol's client → server messages). */
+const CLIENT_MESSAGE_TYPES = new Set(['connection_init', 'ping', 'pong', 'subscribe', 'complete']);
+
+/**
+ * graphql-ws answers a well-formed frame of a server-only type (`next`, `error`, `connection_ack`)
+ * with close 4500 "internal error", as if the server had failed. That is the client's mistake: close
+ * with 4400 (bad request) before graphql-ws sees it. Runs before graphql-ws's own message listener
+ * (registered on the same 'connection' event, later). Frames that are not JSON are left to graphql-ws,
+ * which already answers them with 4400.
+ */
+function refuseServerBoundOnly(socket: WebSocket): void {
+  const emit = socket.emit.bind(socket);
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'message') {
+      let type: unknown;
+      try {
+        type = (JSON.parse(String(args[0])) as { type?: unknown } | null)?.type;
+      } catch {
+        return emit(event, ...args);
+      }
+      if (typeof type === 'string' && !CLIENT_MESSAGE_TYPES.has(type)) {
+        socket.close(CloseCode.BadRequest, `Invalid message type "${type.slice(0, 40)}"`);
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as typeof socket.emit;
+}
+
 /**
  * `sessions`-topic events that leave a user's sockets as they are. Every other event there (user or
  * agency deactivated, password changed, roles changed, signed out, session revoked — including
@@ -104,6 +133,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
   wsServer.on('connection', (socket) => {
     alive.set(socket, true);
     socket.on('pong', () => alive.set(socket, true));
+    refuseServerBoundOnly(socket);
   });
   const heartbeat = setInterval(() => {
     for (const socket of wsServer.clients) {
