@@ -94,6 +94,7 @@ describe('the inbox, at phone size', () => {
           .first()
           .waitFor();
         await expectFits(page, 'the case page');
+        await screenshot(page, `case-page-${viewport.width}.png`);
         // The thread is reached without scrolling more than one screen.
         const thread = await page.getByRole('heading', { level: 2, name: 'Trao đổi' }).boundingBox();
         expect(thread!.y).toBeLessThan(viewport.height);
@@ -113,6 +114,7 @@ describe('the inbox, at phone size', () => {
           .filter({ hasText: /mục chưa đọc/ })
           .waitFor();
         await expectFits(page, 'the inbox');
+        await screenshot(page, `inbox-${viewport.width}.png`);
 
         // A malformed or unknown case link: "not found" with the way back, not an error.
         for (const hash of ['#/cases/khong-co-viec-nay', '#/cases/00000000-0000-4000-8000-000000000000', '#/cases/a/b', '#/khong-co']) {
