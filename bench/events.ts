@@ -1,6 +1,7 @@
 import type { App } from '../server/src/app';
 import { START_CURSOR, type Cursor } from '../server/src/events/cursor';
 import { cursorOf, readEventsAfter } from '../server/src/events/event-log';
+import { streams, topics } from '../server/src/events/vocabulary';
 import { now, sleep, summarize, type LatencySummary } from './stats';
 
 /**
@@ -8,9 +9,9 @@ import { now, sleep, summarize, type LatencySummary } from './stats';
  * keeps the transaction open after the append, standing in for the rest of a business transaction
  * (more statements, the ORM flush) while the stream's head row stays locked.
  */
-async function appendOne(app: App, stream: string, payload: Record<string, unknown>, holdMs = 0): Promise<void> {
+async function appendOne(app: App, caseKey: string, payload: Record<string, unknown>, holdMs = 0): Promise<void> {
   await app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
-    await tx.emit({ type: 'bench.appended', stream, actorId: null, topics: [stream], payload });
+    await tx.emit({ type: 'bench.appended', stream: streams.case(caseKey), actorId: null, topics: [topics.case(caseKey)], payload });
     if (holdMs > 0) await sleep(holdMs);
   });
 }
@@ -40,7 +41,7 @@ export async function runAppend(
   app: App,
   opts: { mode: 'separate' | 'one'; writers: number; target: number; capMs: number; runId: string; holdMs?: number },
 ): Promise<AppendResult> {
-  const streamOf = (w: number) => (opts.mode === 'one' ? `case:bench-${opts.runId}-shared` : `case:bench-${opts.runId}-w${w}`);
+  const streamOf = (w: number) => (opts.mode === 'one' ? `bench-${opts.runId}-shared` : `bench-${opts.runId}-w${w}`);
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
@@ -100,10 +101,10 @@ export async function runDelivery(
   app: App,
   opts: { label: string; rate: number; count: number; backgroundWriters: number; capMs: number; waitMs: number; runId: string },
 ): Promise<DeliveryResult> {
-  const topic = `case:bench-${opts.runId}-delivery`;
+  const caseKey = `bench-${opts.runId}-delivery`;
   const committedAt = new Map<number, number>();
   const arrivedAt = new Map<number, number>();
-  const unsubscribe = app.services.dispatcher.subscribe([topic], (event) => {
+  const unsubscribe = app.services.dispatcher.subscribe([topics.case(caseKey)], (event) => {
     const seq = Number((event.payload as { seq?: unknown }).seq);
     if (!arrivedAt.has(seq)) arrivedAt.set(seq, now());
   });
@@ -111,10 +112,10 @@ export async function runDelivery(
   let stopBackground = false;
   let backgroundCommits = 0;
   const background = Array.from({ length: opts.backgroundWriters }, async (_, w) => {
-    const stream = `case:bench-${opts.runId}-bg${w}`;
+    const backgroundKey = `bench-${opts.runId}-bg${w}`;
     // Bounded by count as well as by the paced phase ending.
     for (let i = 0; i < 20_000 && !stopBackground; i++) {
-      await appendOne(app, stream, { run: opts.runId, writer: w, i, note: 'background load' }).catch(() => undefined);
+      await appendOne(app, backgroundKey, { run: opts.runId, writer: w, i, note: 'background load' }).catch(() => undefined);
       backgroundCommits++;
     }
   });
@@ -128,7 +129,7 @@ export async function runDelivery(
       const due = start + seq * intervalMs;
       const wait = due - now();
       if (wait > 0) await sleep(wait);
-      await appendOne(app, topic, { run: opts.runId, seq });
+      await appendOne(app, caseKey, { run: opts.runId, seq });
       committedAt.set(seq, now());
       sent++;
     }

@@ -30,7 +30,8 @@ import { attachWebSocketServer } from './graphql/ws-server';
 import { captureLiveCursor, selectsLiveCursor } from './graphql/live-cursor';
 import { AgencyService } from './modules/agencies/agency.service';
 import { AreaService } from './modules/areas/area.service';
-import { CALENDAR_TOPIC, CalendarService } from './modules/calendar/calendar.service';
+import { CalendarService } from './modules/calendar/calendar.service';
+import { topics } from './events/vocabulary';
 import { CaseService } from './modules/cases/case.service';
 import { LiveAccess } from './modules/live/live-access';
 import { startEscalationTimer } from './modules/tasks/escalation-timer';
@@ -134,7 +135,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     // The legal calendar with the official days off / make-up working days: loaded now, and reloaded on
     // every `calendar.changed` event the dispatcher delivers (committed on this or any other instance).
     const calendar = new CalendarService(outbox);
-    dispatcher.subscribe([CALENDAR_TOPIC], () => {
+    dispatcher.subscribe([topics.calendar], () => {
       calendar.load(orm.em.fork()).catch((err) => logger.error({ err }, 'reloading the legal calendar failed'));
     });
     await calendar.load(orm.em.fork());

@@ -5,6 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, type GraphQLResponse, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
+import { syntheticEvent } from '../support/synthetic-event';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -415,18 +416,28 @@ describe('live access is re-checked when what it depends on changes (caseActivit
   /** An event about the case, addressed to the case and to the watcher's agency (reaches both feeds). */
   const probe = (caseId: string, agencyId: string, n: number) =>
     app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({
-        type: 'test.probe',
-        stream: `case:${caseId}:probe`,
-        actorId: null,
-        topics: [`case:${caseId}`, `agency:${agencyId}`],
-        payload: { caseId, n },
-      }),
+      tx.emit(
+        syntheticEvent({
+          type: 'test.probe',
+          stream: `case:${caseId}:probe`,
+          actorId: null,
+          topics: [`case:${caseId}`, `agency:${agencyId}`],
+          payload: { caseId, n },
+        }),
+      ),
     );
   /** An event for the agency that concerns no case: proves myFeed is still live when a probe is filtered. */
   const barrier = (agencyId: string) =>
     app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({ type: 'test.barrier', stream: `agency:${agencyId}:barrier`, actorId: null, topics: [`agency:${agencyId}`], payload: {} }),
+      tx.emit(
+        syntheticEvent({
+          type: 'test.barrier',
+          stream: `agency:${agencyId}:barrier`,
+          actorId: null,
+          topics: [`agency:${agencyId}`],
+          payload: {},
+        }),
+      ),
     );
 
   /** A watcher (commune official the case is shared with, or a procurator whose agency covers the province) following a fresh case on both feeds. */
@@ -534,13 +545,15 @@ describe('live access is re-checked when what it depends on changes (caseActivit
     // event that is not known to be harmless closes the user's sockets, so the one it adds will too.
     const w = await watcher('commune');
     await app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({
-        type: 'auth.signedOut',
-        stream: `user:${w.user.id}`,
-        actorId: w.user.id,
-        topics: ['sessions', `user:${w.user.id}`],
-        payload: { userId: w.user.id },
-      }),
+      tx.emit(
+        syntheticEvent({
+          type: 'auth.signedOut',
+          stream: `user:${w.user.id}`,
+          actorId: w.user.id,
+          topics: ['sessions', `user:${w.user.id}`],
+          payload: { userId: w.user.id },
+        }),
+      ),
     );
     expect((await w.ws.closed).code).toBe(4401);
   });

@@ -6,6 +6,7 @@ import { compareCursors, parseCursor, START_CURSOR, type Cursor } from '../../se
 import { appendEvent, cursorOf, findEventAt, headCursor, readEventsAfter, verifyAuditChain } from '../../server/src/events/event-log';
 import { EventSequencer } from '../../server/src/events/sequencer';
 import { openTestOrm } from '../support/harness';
+import { syntheticEvent } from '../support/synthetic-event';
 
 let orm: MikroORM;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function appendInTx(stream: string, type: string, payload: Record<string, unknown> = {}, holdMs = 0) {
   await orm.em.fork().transactional(async (em) => {
-    await appendEvent(em, { type, stream, actorId: null, topics: [stream], payload });
+    await appendEvent(em, syntheticEvent({ type, stream, topics: [stream], payload }));
     if (holdMs) await sleep(holdMs);
   });
 }
@@ -57,7 +58,7 @@ describe('event log cursor (sequencer positions)', () => {
           // Positions are gap-free: each one follows the previous.
           expect(e.position).toBe(cursor + 1n);
           cursor = cursorOf(e);
-          if (e.type === 'test.written') seen.push(e.id.toString());
+          if ((e.type as string) === 'test.written') seen.push(e.id.toString());
         }
         if (finished && batch.length === 0) return;
         if (batch.length === 0) await sleep(2);
@@ -73,13 +74,16 @@ describe('event log cursor (sequencer positions)', () => {
           for (let i = 0; i < PER_WRITER; i++) {
             let myId = 0n;
             await orm.em.fork().transactional(async (em) => {
-              await appendEvent(em, {
-                type: 'test.written',
-                stream: `case:writer-${w}`,
-                actorId: null,
-                topics: [`case:writer-${w}`],
-                payload: { w, i },
-              });
+              await appendEvent(
+                em,
+                syntheticEvent({
+                  type: 'test.written',
+                  stream: `case:writer-${w}`,
+                  actorId: null,
+                  topics: [`case:writer-${w}`],
+                  payload: { w, i },
+                }),
+              );
               const [row] = await em.execute<{ id: string }[]>('select max(id)::text as id from event where stream = ?', [
                 `case:writer-${w}`,
               ]);
@@ -114,7 +118,7 @@ describe('event log cursor (sequencer positions)', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const slow = orm.em.fork().transactional(async (em) => {
-      await appendEvent(em, { type: 'test.slow', stream: 'case:slow', actorId: null, topics: ['case:slow'], payload: {} });
+      await appendEvent(em, syntheticEvent({ type: 'test.slow', stream: 'case:slow', topics: ['case:slow'], payload: {} }));
       await held;
     });
     await sleep(50);
@@ -159,13 +163,16 @@ describe('event log cursor (sequencer positions)', () => {
     try {
       for (const n of [1, 2, 3]) {
         await local.em.fork().transactional((em) =>
-          appendEvent(em as never, {
-            type: 'test.legacy',
-            stream: `case:legacy-${n}`,
-            actorId: null,
-            topics: ['case:legacy'],
-            payload: { n },
-          }),
+          appendEvent(
+            em as never,
+            syntheticEvent({
+              type: 'test.legacy',
+              stream: `case:legacy-${n}`,
+              actorId: null,
+              topics: ['case:legacy'],
+              payload: { n },
+            }),
+          ),
         );
       }
       // No pass has run on this database yet (no dispatcher): the first one numbers everything.
@@ -188,18 +195,18 @@ describe('event log cursor (sequencer positions)', () => {
   });
 
   it('refuses to append outside a transaction, and a rolled-back transaction leaves no event', async () => {
-    await expect(appendEvent(orm.em.fork(), { type: 'x', stream: 's', actorId: null, topics: [], payload: {} })).rejects.toThrow(
+    await expect(appendEvent(orm.em.fork(), syntheticEvent({ type: 'x', stream: 's', topics: [], payload: {} }))).rejects.toThrow(
       /inside a transaction/,
     );
     const start = await headCursor(orm.em.fork());
     await expect(
       orm.em.fork().transactional(async (em) => {
-        await appendEvent(em, { type: 'test.rolledBack', stream: 'case:rb', actorId: null, topics: ['case:rb'], payload: {} });
+        await appendEvent(em, syntheticEvent({ type: 'test.rolledBack', stream: 'case:rb', topics: ['case:rb'], payload: {} }));
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
     const after = await passAndRead(start, { limit: 1000 });
-    expect(after.filter((e) => e.type === 'test.rolledBack')).toHaveLength(0);
+    expect(after.filter((e) => (e.type as string) === 'test.rolledBack')).toHaveLength(0);
     expect(await readEventsAfter(orm.em.fork(), START_CURSOR, { limit: 1000, topics: ['case:rb'] })).toHaveLength(0);
   });
 });
@@ -210,7 +217,7 @@ describe('audit chain', () => {
     try {
       const add = (stream: string, n: number) =>
         local.em.fork().transactional(async (em) => {
-          await appendEvent(em, { type: 'test.audit', stream, actorId: null, topics: [stream], payload: { n, amount: '4600000000' } });
+          await appendEvent(em, syntheticEvent({ type: 'test.audit', stream, topics: [stream], payload: { n, amount: '4600000000' } }));
         });
       for (let n = 1; n <= 12; n++) await add('case:audit-1', n);
       for (let n = 1; n <= 3; n++) await add('case:audit-2', n);

@@ -11,6 +11,7 @@ import { EventSequencer } from '../../server/src/events/sequencer';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
+import { syntheticEvent } from '../support/synthetic-event';
 
 const CASE_ACTIVITY = 'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type payload } }';
 /** Only the events a test wrote itself (a subscription "from now" may also see the case's creation). */
@@ -46,13 +47,15 @@ async function officerWithCase(app: App) {
 /** Appends one event on the case's topic from `app` (a writer of its own stream, as a busy case would). */
 const emit = (app: App, caseId: string, writer: string, n: number, holdMs = 0) =>
   app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
-    await tx.emit({
-      type: 'test.tick',
-      stream: `case:${caseId}:${writer}`,
-      actorId: null,
-      topics: [`case:${caseId}`],
-      payload: { caseId, writer, n },
-    });
+    await tx.emit(
+      syntheticEvent({
+        type: 'test.tick',
+        stream: `case:${caseId}:${writer}`,
+        actorId: null,
+        topics: [`case:${caseId}`],
+        payload: { caseId, writer, n },
+      }),
+    );
     if (holdMs) await sleep(holdMs);
   });
 
@@ -239,13 +242,15 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         await otherDb.query('select pg_current_xact_id()');
         // 2. This database: a long transaction that wrote an event of this very case and stays open.
         const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
-          await tx.emit({
-            type: 'test.long',
-            stream: `case:${caseId}:long`,
-            actorId: null,
-            topics: [`case:${caseId}`],
-            payload: { caseId },
-          });
+          await tx.emit(
+            syntheticEvent({
+              type: 'test.long',
+              stream: `case:${caseId}:long`,
+              actorId: null,
+              topics: [`case:${caseId}`],
+              payload: { caseId },
+            }),
+          );
           await longHeld;
         });
         await sleep(100);

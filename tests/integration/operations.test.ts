@@ -13,6 +13,7 @@ import { runRetentionCleanup } from '../../server/src/modules/system/retention';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn, TEST_PASSWORD } from '../support/factories';
 import { createTestDatabase, eventually, gql, TEST_AUTH_SECRET } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
+import { syntheticEvent } from '../support/synthetic-event';
 
 /** A logger whose JSON lines are kept in memory, so a test can read exactly what would be written. */
 function capturingLogger(level = 'info') {
@@ -306,7 +307,7 @@ describe('retention', () => {
     await conn.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 3, ?)`, [stream, prevHash]);
     // …and one written now, through the outbox, continuing the same chain.
     await app.services.outbox.transaction(app.orm.em.fork(), (tx) =>
-      tx.emit({ type: 'test.recent', stream, actorId: null, topics: [stream], payload: { n: 4 } }),
+      tx.emit(syntheticEvent({ type: 'test.recent', stream, actorId: null, topics: [stream], payload: { n: 4 } })),
     );
 
     const report = await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72, eventLogRetentionDays: 30 });

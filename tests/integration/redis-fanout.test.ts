@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { StoredEvent } from '../../server/src/events/event-log';
 import { createTestDatabase, eventually, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { syntheticEvent } from '../support/synthetic-event';
 
 /**
  * Two instances in one process against one PostgreSQL and one real Redis. The poll interval is set
@@ -31,7 +32,7 @@ describe('event fan-out across instances through Redis', () => {
     b!.services.dispatcher.subscribe(['case:unrelated'], (e) => elsewhere.push(e));
     for (let i = 0; i < 5; i++) {
       await a!.services.outbox.transaction(a!.orm.em.fork(), (tx) =>
-        tx.emit({ type: 'test.fanout', stream: 'case:fanout-1', actorId: null, topics: ['case:fanout-1'], payload: { i } }),
+        tx.emit(syntheticEvent({ type: 'test.fanout', stream: 'case:fanout-1', actorId: null, topics: ['case:fanout-1'], payload: { i } })),
       );
     }
     await eventually(() => onB.length === 5, 'five events on instance B', 5_000);

@@ -56,4 +56,20 @@ describe('house rules (source scans)', () => {
     const outside = files.filter(([file]) => !file.startsWith('policy/'));
     expect(offenders(outside, ROLE_CHECK)).toEqual([]);
   });
+
+  /** A topic or stream spelled by hand: a `case:${…}`-style template, or a bare topic name in a topics list. */
+  const SPELLED_TOPIC = /`(case|agency|user|area):\$\{|topics: \[\s*'|subscribe\(\[\s*'|stream: '[a-z]/;
+
+  it('the scan recognises a topic or stream spelled by hand', () => {
+    for (const spelled of ['topics: [`case:${c.id}`]', "topics: ['audit']", "stream: 'system',", "dispatcher.subscribe(['sessions'], f)"]) {
+      expect(SPELLED_TOPIC.test(spelled), spelled).toBe(true);
+    }
+    expect(SPELLED_TOPIC.test('topics: [topics.case(c.id)]')).toBe(false);
+  });
+
+  it('no topic or stream is spelled outside the event vocabulary (server/src/events/vocabulary.ts)', () => {
+    // The seed writes raw log rows in bulk (its stream names are built like the vocabulary's, checked by the demo tests).
+    const outside = files.filter(([file]) => file !== 'events/vocabulary.ts' && !file.startsWith('seed/province-generator'));
+    expect(offenders(outside, SPELLED_TOPIC)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config';
 import { AppError, unauthenticated } from '../errors';
 import type { Outbox } from '../events/outbox';
+import { streams, topics } from '../events/vocabulary';
 import { User } from '../modules/users/user.entity';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { AuthSession } from './session.entity';
@@ -93,7 +94,13 @@ export class AuthService {
     await Promise.all([this.pairLimiter.delete(pairKey), this.addressLimiter.reward(input.ip, 1)]);
     return this.outbox.transaction(em, async (tx) => {
       const result = await this.openSession(tx.em, user, input.ip, null);
-      await tx.emit({ type: 'auth.signedIn', stream: `user:${user.id}`, actorId: user.id, topics: ['audit'], payload: { ip: input.ip } });
+      await tx.emit({
+        type: 'auth.signedIn',
+        stream: streams.user(user.id),
+        actorId: user.id,
+        topics: [topics.audit],
+        payload: { ip: input.ip },
+      });
       return result;
     });
   }
@@ -122,16 +129,16 @@ export class AuthService {
           await tx.em.nativeUpdate(AuthSession, { user: session.user.id, endedAt: null }, { endedAt: now });
           await tx.emit({
             type: 'auth.refreshReuseDetected',
-            stream: `user:${session.user.id}`,
+            stream: streams.user(session.user.id),
             actorId: null,
-            topics: ['audit'],
+            topics: [topics.audit],
             payload: { sessionId },
           });
           await tx.emit({
             type: 'auth.sessionEnded',
-            stream: `user:${session.user.id}`,
+            stream: streams.user(session.user.id),
             actorId: null,
-            topics: ['sessions'],
+            topics: [topics.sessions],
             payload: { userId: session.user.id, allSessions: true },
           });
         }
@@ -168,9 +175,9 @@ export class AuthService {
       await tx.em.nativeUpdate(AuthSession, { $or: [{ familyId }, { id: familyId }], revokedAt: null }, { revokedAt: now });
       await tx.emit({
         type: 'auth.sessionEnded',
-        stream: `user:${session.user.id}`,
+        stream: streams.user(session.user.id),
         actorId: session.user.id,
-        topics: ['sessions', 'audit'],
+        topics: [topics.sessions, topics.audit],
         payload: { userId: session.user.id, sessionId: familyId },
       });
     });

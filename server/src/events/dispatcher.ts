@@ -4,6 +4,7 @@ import type { EventBus } from './bus';
 import { compareCursors, type Cursor } from './cursor';
 import { cursorOf, headCursor, readEventsAfter, type StoredEvent } from './event-log';
 import { EventSequencer } from './sequencer';
+import type { Topic } from './vocabulary';
 
 /** Called with each new event on one of the topics it subscribed to, in cursor order. */
 export type EventListener = (event: StoredEvent) => void;
@@ -75,7 +76,7 @@ export class EventDispatcher {
   }
 
   /** Registers `listener` for every topic in `topics`; returns the unsubscribe function. */
-  subscribe(topics: readonly string[], listener: EventListener): () => void {
+  subscribe(topics: readonly Topic[], listener: EventListener): () => void {
     for (const topic of topics) {
       let set = this.byTopic.get(topic);
       if (!set) this.byTopic.set(topic, (set = new Set()));

@@ -3,23 +3,19 @@ import { configure } from 'safe-stable-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClientCursor, Cursor } from './cursor';
 import { headPosition } from './sequencer';
+import type { EventType, NewEvent } from './vocabulary';
 
-/** What a service appends: the change it just made, for audit and live delivery. */
-export interface NewEvent {
-  /** Dotted type, e.g. `case.shared`. */
-  type: string;
-  /** Hash-chain stream (usually the aggregate: `case:<id>`); writers to one stream serialise. */
-  stream: string;
-  /** Who did it (null for the system). */
-  actorId: string | null;
-  /** Routing topics: `case:<id>`, `agency:<id>`, `user:<id>`. The policy still checks each delivery. */
-  topics: string[];
-  /** JSON-safe facts. Money and other 64-bit integers go in as strings. */
-  payload: Record<string, unknown>;
-}
+export type { NewEvent } from './vocabulary';
 
 /** An event as read back from the log. */
-export interface StoredEvent extends NewEvent {
+export interface StoredEvent {
+  /** A type of the vocabulary (events/vocabulary.ts); narrow the payload with `isEvent`. */
+  type: EventType;
+  stream: string;
+  actorId: string | null;
+  topics: string[];
+  /** As stored: older events may lack fields added since (the log is forever). */
+  payload: Record<string, unknown>;
   /** Global delivery position (the cursor), assigned by the sequencer after commit. */
   position: bigint;
   id: bigint;
@@ -36,8 +32,19 @@ const canonicalJson = configure({ deterministic: true, circularValue: Error, big
 /** The hash of "nothing before": the prevHash of each stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What the hash covers: an event's content, whether being appended or read back. */
+interface HashedContent {
+  type: string;
+  stream: string;
+  actorId: string | null;
+  topics: readonly string[];
+  payload: unknown;
+  streamSeq: bigint;
+  occurredAt: Date;
+}
+
 /** sha256 of the previous hash and the key-sorted canonical JSON of the event's content. */
-export function computeEventHash(prevHash: string, e: NewEvent & { streamSeq: bigint; occurredAt: Date }): string {
+export function computeEventHash(prevHash: string, e: HashedContent): string {
   const content = canonicalJson({
     stream: e.stream,
     seq: e.streamSeq.toString(),
@@ -124,7 +131,7 @@ function toStoredEvent(r: EventRow): StoredEvent {
     txId: BigInt(r.tx_id),
     stream: r.stream,
     streamSeq: BigInt(r.stream_seq),
-    type: r.type,
+    type: r.type as EventType,
     actorId: r.actor_id,
     topics: r.topics,
     payload: r.payload,

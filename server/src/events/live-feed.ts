@@ -4,13 +4,14 @@ import { compareCursors, START_CURSOR, type ClientCursor, type Cursor } from './
 import type { Metrics } from '../metrics';
 import type { EventDispatcher } from './dispatcher';
 import { cursorOf, findEventAt, readEventsAfter, type StoredEvent } from './event-log';
+import type { Topic } from './vocabulary';
 
 /** Options of one live feed (one GraphQL subscription). */
 export interface LiveFeedOptions {
   em: EntityManager;
   dispatcher: EventDispatcher;
   /** Topics to follow, e.g. [`case:<id>`] or [`user:<id>`, `agency:<id>`]. */
-  topics: string[];
+  topics: Topic[];
   /** Resume after this cursor (replayed from PostgreSQL); null = from now. */
   after: Cursor | null;
   /** Checked for every event at delivery time (policy); false = skip it. */

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
-import { appendEvent, type NewEvent } from './event-log';
+import { appendEvent } from './event-log';
+import type { EventType, NewEvent } from './vocabulary';
 
 /** The handle a service gets inside a transaction: its EntityManager and a way to record events. */
 export interface Tx {
   em: EntityManager;
   /** Appends an event in this transaction (it commits or rolls back with the change). */
-  emit(event: NewEvent): Promise<void>;
+  emit<T extends EventType>(event: NewEvent<T>): Promise<void>;
 }
 
 /**
@@ -28,8 +29,8 @@ export class Outbox {
     const result = await em.transactional(async (txEm) =>
       work({
         em: txEm as EntityManager,
-        emit: async (event) => {
-          await appendEvent(txEm as EntityManager, event);
+        emit: async <T extends EventType>(event: NewEvent<T>) => {
+          await appendEvent(txEm as EntityManager, event as NewEvent);
           emitted++;
         },
       }),

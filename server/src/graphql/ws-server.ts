@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
 import { limitsFromConfig, prepareSocketOperation } from './limits';
 import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
+import { type EventType, topics } from '../events/vocabulary';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -78,7 +79,7 @@ function refuseServerBoundOnly(socket: WebSocket): void {
  * agency deactivated, password changed, roles changed, signed out, session revoked — including
  * kinds added later) closes that user's sockets with 4401: the client must authenticate again.
  */
-const HARMLESS_SESSION_EVENTS = new Set(['user.created', 'user.reactivated']);
+const HARMLESS_SESSION_EVENTS: ReadonlySet<string> = new Set<EventType>(['user.created', 'user.reactivated']);
 /** user.updated changes that alter what the user may do (others, e.g. a new phone number, do not). */
 const STANDING_FIELDS = ['roles', 'agencyId', 'active', 'tokenVersion'];
 
@@ -150,7 +151,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
   const closeAll = (sockets: Iterable<WebSocket> | undefined, code: number, reason: string) => {
     for (const socket of [...(sockets ?? [])]) socket.close(code, reason);
   };
-  const unsubscribe = services.dispatcher.subscribe(['sessions'], (event) => {
+  const unsubscribe = services.dispatcher.subscribe([topics.sessions], (event) => {
     const userId = event.payload.userId as string | undefined;
     if (userId && event.type === 'auth.sessionEnded') {
       // Sign-out ends one session (its sockets only); detected refresh-token reuse ends them all.
@@ -179,7 +180,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     let byAgency = socketsByAgency.get(viewer.agencyId);
     if (!byAgency) {
       socketsByAgency.set(viewer.agencyId, (byAgency = new Set()));
-      agencyListeners.set(viewer.agencyId, services.dispatcher.subscribe([`agency:${viewer.agencyId}`], onAgencyEvent));
+      agencyListeners.set(viewer.agencyId, services.dispatcher.subscribe([topics.agency(viewer.agencyId)], onAgencyEvent));
     }
     byAgency.add(socket);
   };

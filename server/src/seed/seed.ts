@@ -32,6 +32,7 @@ import {
   PROVINCE_OFFICES,
 } from './demo-data';
 import { generateCases } from './province-generator';
+import { streams, topics } from '../events/vocabulary';
 
 /**
  * Seeds the demo data (DOMAIN.md's worked example, invented names) once: the `demo.seeded` event in
@@ -144,10 +145,20 @@ export async function seedDemoData(services: AppServices): Promise<void> {
       await recordCaseState(tx.em, c.id, receivedAt);
       await tx.emit({
         type: 'case.created',
-        stream: `case:${c.id}`,
+        stream: streams.case(c.id),
         actorId: officer.id,
-        topics: [`case:${c.id}`, `agency:${lead.id}`],
-        payload: { caseId: c.id, version: 1, demo: true },
+        topics: [topics.case(c.id), topics.agency(lead.id)],
+        payload: {
+          caseId: c.id,
+          version: 1,
+          sameJudgmentCaseIds: [],
+          judgmentNumber: c.judgmentNumber,
+          communeId: c.commune.id,
+          parties: parties.length,
+          obligations: d.obligations.length,
+          totalOwed: d.obligations.reduce((sum, o) => sum + BigInt('amountOwed' in o ? o.amountOwed : '0'), 0n).toString(),
+          demo: true,
+        },
       });
     }
     // The rest of the province: generated cases of regional offices 1 and 2 over the previous and the
@@ -184,9 +195,9 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     await tx.em.flush();
     await tx.emit({
       type: 'demo.seeded',
-      stream: 'system',
+      stream: streams.system,
       actorId: null,
-      topics: ['system'],
+      topics: [],
       payload: {
         areas: DEMO_AREAS.length,
         agencies: DEMO_AGENCIES.length,

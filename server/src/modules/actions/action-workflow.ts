@@ -23,7 +23,7 @@ export const ACTION_WORKFLOW_RULE = 'Quy trình tổ chức thi hành án phối
 interface StepRule {
   from: readonly ActionStatus[];
   to: ActionStatus;
-  event: string;
+  event: 'action.ready' | 'action.started' | 'action.completed' | 'action.postponed' | 'action.rescheduled' | 'action.cancelled';
   needsReason: boolean;
   /** Legal sources for coercions (shown in refusals of coercion steps), as codes of the citation table. */
   coercionCitations: readonly CitationCode[];

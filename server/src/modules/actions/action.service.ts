@@ -3,6 +3,16 @@ import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
+import {
+  type ActionBase,
+  type DistributiveOmit,
+  type EventPayloads,
+  type EventsOf,
+  type NewEvent,
+  streams,
+  type Topic,
+  topics,
+} from '../../events/vocabulary';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
@@ -223,7 +233,7 @@ export class ActionService {
           protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
           ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
         },
-        invitations.map((i) => `agency:${i.agency.id}`),
+        topics.agencies(invitations.map((i) => i.agency.id)),
       );
       return action.id;
     });
@@ -335,7 +345,9 @@ export class ActionService {
         }
         const from = action.status;
         action.status = check.to;
-        return { type: rule.event, payload: { from, to: action.status, reason, ...extra } };
+        // COMPLETE was refused above: it goes through recordOutcome, whose event carries the outcome.
+        const type = rule.event as Exclude<(typeof rule)['event'], 'action.completed'>;
+        return { type, payload: { from, to: action.status, reason, ...extra } };
       },
     );
   }
@@ -376,7 +388,7 @@ export class ActionService {
         action,
         input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined',
         { participantId: p.id, agencyId: p.agency.id, reason },
-        [`agency:${p.agency.id}`, `user:${action.leadOfficer.id}`],
+        [topics.agency(p.agency.id), topics.user(action.leadOfficer.id)],
       );
     });
     return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
@@ -643,9 +655,9 @@ export class ActionService {
         const addressed = [...new Set([c.leadAgency.id, ...steering.map((s) => s.id), ...cand.extraAgencyIds])];
         await tx.emit({
           type: 'case.deadlineMissed',
-          stream: `case:${c.id}`,
+          stream: streams.case(c.id),
           actorId: null,
-          topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
+          topics: [topics.case(c.id), ...topics.agencies(addressed)],
           payload: {
             caseId: c.id,
             deadline: cand.kind,
@@ -735,7 +747,7 @@ export class ActionService {
             priority: TaskPriority.HIGH,
             dueAt: a.scheduledStart,
           },
-          { actionId: a.id, legalSource: refusal.details.rule },
+          { actionId: a.id, legalSource: refusal.details.rule as string },
         );
         await tx.em.flush();
         const participants = await tx.em.find(ActionParticipant, { action: a.id }, { fields: ['agency'] });
@@ -744,14 +756,18 @@ export class ActionService {
           actorId,
           a,
           'action.calendarConflict',
-          { ruleCodes: refusal.details.ruleCodes, dates: refusal.details.dates, legalSource: refusal.details.rule },
-          [`user:${lead.id}`, ...participants.map((p) => `agency:${p.agency.id}`)],
+          {
+            ruleCodes: refusal.details.ruleCodes as string[],
+            dates: refusal.details.dates as string[],
+            legalSource: refusal.details.rule as string,
+          },
+          [topics.user(lead.id), ...topics.agencies(participants.map((p) => p.agency.id))],
         );
       } else if (!refusal && a.calendarConflictAt) {
         a.calendarConflictAt = null;
         a.calendarConflict = null;
         await tx.em.flush();
-        await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [`user:${a.leadOfficer.id}`]);
+        await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [topics.user(a.leadOfficer.id)]);
       }
     }
   }
@@ -829,7 +845,7 @@ export class ActionService {
             procuracyId: procuracy.id,
             legalSource,
           },
-          topics: [`agency:${procuracy.id}`, `agency:${c.leadAgency.id}`],
+          topics: topics.agencies([procuracy.id, c.leadAgency.id]),
         };
       });
       return freezeId;
@@ -878,7 +894,7 @@ export class ActionService {
             decisionDueAt: freeze.decisionDueAt.toISOString(),
             legalSource: cite('URGENT_FREEZE', lawDateOf(c)),
           },
-          topics: procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => `agency:${p.agency.id}`),
+          topics: topics.agencies(procuracies.filter((p) => p.agency.kind === AgencyKind.PROCURACY).map((p) => p.agency.id)),
         };
       });
     });
@@ -893,7 +909,7 @@ export class ActionService {
     version: number,
     ability: ActionAbility,
     refusal: string,
-    apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<{ type: string; payload: Record<string, unknown> }>,
+    apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>,
   ): Promise<CaseAction> {
     await this.outbox.transaction(em, async (tx) => {
       const action = await tx.em.findOne(CaseAction, { id });
@@ -905,14 +921,7 @@ export class ActionService {
       action.version = version + 1;
       const event = await apply(tx, action, c);
       await tx.em.flush();
-      await emitAction(
-        tx,
-        viewer.userId,
-        action,
-        event.type,
-        event.payload,
-        af.invitedAgencyIds.map((a) => `agency:${a}`),
-      );
+      await emitAction(tx, viewer.userId, action, event.type, event.payload, topics.agencies(af.invitedAgencyIds));
     });
     return em.fork().findOneOrFail(CaseAction, { id });
   }
@@ -945,15 +954,21 @@ async function localAgency(em: EntityManager, kind: AgencyKind, communePath: str
 }
 
 /** Appends an action event on its case's stream. Payloads carry ids, kinds and times only — never the coerced person or the place. */
-function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, payload: Record<string, unknown>, topics: string[]) {
+function emitAction<T extends ActionEventType>(
+  tx: Tx,
+  actorId: string,
+  action: CaseAction,
+  type: T,
+  payload: DistributiveOmit<EventPayloads[T], keyof ActionBase>,
+  extraTopics: Topic[],
+) {
   const caseId = action.case.id;
+  const leadAgencyId = (action.case as EnforcementCase).leadAgency?.id;
   return tx.emit({
     type,
-    stream: `case:${caseId}`,
+    stream: streams.case(caseId),
     actorId,
-    topics: [...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, ...topics])].filter(
-      (t) => t !== 'agency:',
-    ),
+    topics: [...new Set([topics.case(caseId), ...(leadAgencyId ? [topics.agency(leadAgencyId)] : []), ...extraTopics])],
     payload: {
       caseId,
       actionId: action.id,
@@ -964,5 +979,13 @@ function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, p
       scheduledEnd: action.scheduledEnd.toISOString(),
       ...payload,
     },
-  });
+  } as NewEvent);
 }
+
+/** Event types on an action (each carries the action's base facts). */
+export type ActionEventType = EventsOf<'action'>;
+
+/** What a change of an action reports: its event type and the facts beyond the action's base. */
+export type ActionEvent = {
+  [K in ActionEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof ActionBase> };
+}[ActionEventType];

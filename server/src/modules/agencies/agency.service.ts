@@ -4,6 +4,7 @@ import { findPage, type PageArgs } from '../../db/pagination';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
+import { streams, topics } from '../../events/vocabulary';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { Area } from '../areas/area.entity';
 import { Agency, AgencyKind } from './agency.entity';
@@ -77,9 +78,9 @@ export class AgencyService {
       await tx.em.flush();
       await tx.emit({
         type: 'agency.created',
-        stream: `agency:${agency.id}`,
+        stream: streams.agency(agency.id),
         actorId: viewer.userId,
-        topics: ['directory', `agency:${agency.id}`],
+        topics: [topics.directory, topics.agency(agency.id)],
         payload: { agencyId: agency.id, code, name: agency.name, kind: agency.kind, coveredAreaIds: areas.map((a) => a.id) },
       });
       return agency;
@@ -108,9 +109,9 @@ export class AgencyService {
       await tx.em.flush();
       await tx.emit({
         type: 'agency.updated',
-        stream: `agency:${agency.id}`,
+        stream: streams.agency(agency.id),
         actorId: viewer.userId,
-        topics: ['directory', `agency:${agency.id}`],
+        topics: [topics.directory, topics.agency(agency.id)],
         payload: { agencyId: agency.id, changes },
       });
       return agency;

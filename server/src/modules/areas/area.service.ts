@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
+import { streams, topics } from '../../events/vocabulary';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { Area, AreaKind } from './area.entity';
@@ -58,9 +59,9 @@ export class AreaService {
       await tx.em.flush();
       await tx.emit({
         type: 'area.created',
-        stream: `area:${area.id}`,
+        stream: streams.area(area.id),
         actorId: viewer.userId,
-        topics: ['directory'],
+        topics: [topics.directory],
         payload: { areaId: area.id, code, name: area.name, kind: area.kind },
       });
       return area;
@@ -83,9 +84,9 @@ export class AreaService {
       await tx.em.flush();
       await tx.emit({
         type: 'area.updated',
-        stream: `area:${area.id}`,
+        stream: streams.area(area.id),
         actorId: viewer.userId,
-        topics: ['directory'],
+        topics: [topics.directory],
         payload: { areaId: area.id, changes },
       });
       return area;

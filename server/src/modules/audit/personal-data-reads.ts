@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { Outbox } from '../../events/outbox';
+import { streams, topics } from '../../events/vocabulary';
 
 /** One read of restricted personal data: which subject and which field. */
 export interface PersonalDataRead {
@@ -22,10 +23,10 @@ export function createPersonalDataReads(em: EntityManager, outbox: Outbox, viewe
       await outbox.transaction(em.fork(), (tx) =>
         tx.emit({
           type: 'personalData.read',
-          stream: `user:${viewer.userId}`,
+          stream: streams.user(viewer.userId),
           actorId: viewer.userId,
           // Audit only: a person's own reads are not news for their work feed.
-          topics: ['audit'],
+          topics: [topics.audit],
           payload: { reads: reads.map((r) => ({ ...r })) },
         }),
       );

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
+import { streams, topics } from '../../events/vocabulary';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { User } from '../users/user.entity';
 import type { Tx } from '../../events/outbox';
@@ -35,8 +36,6 @@ export interface CalendarSource {
 export type CalendarChangeHook = (tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string) => Promise<void>;
 
 /** Event stream and topic of calendar changes (every instance reloads on it). */
-export const CALENDAR_STREAM = 'calendar';
-export const CALENDAR_TOPIC = 'calendar';
 
 /** Longest range `days()` answers: two years. */
 export const MAX_CALENDAR_RANGE_DAYS = 731;
@@ -219,9 +218,9 @@ export class CalendarService implements CalendarSource {
         await tx.em.flush();
         await tx.emit({
           type: 'calendar.changed',
-          stream: CALENDAR_STREAM,
+          stream: streams.calendar,
           actorId: viewer.userId,
-          topics: [CALENDAR_TOPIC],
+          topics: [topics.calendar],
           payload: { change: 'added', date, kind: input.kind, name, source },
         });
         await this.consequences(tx, [date], viewer.userId);
@@ -248,9 +247,9 @@ export class CalendarService implements CalendarSource {
       await tx.em.flush();
       await tx.emit({
         type: 'calendar.changed',
-        stream: CALENDAR_STREAM,
+        stream: streams.calendar,
         actorId: viewer.userId,
-        topics: [CALENDAR_TOPIC],
+        topics: [topics.calendar],
         payload: { change: 'removed', date: local, kind: day.kind, name: day.name, source: day.source },
       });
       await this.consequences(tx, [local], viewer.userId);
@@ -305,9 +304,9 @@ export class CalendarService implements CalendarSource {
       await tx.em.flush();
       await tx.emit({
         type: 'calendar.changed',
-        stream: CALENDAR_STREAM,
+        stream: streams.calendar,
         actorId: viewer.userId,
-        topics: [CALENDAR_TOPIC],
+        topics: [topics.calendar],
         payload: { change: 'tetDirectiveSet', tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate },
       });
       await this.consequences(tx, datesBetween(minDate(before.firstDay, firstDay), maxDate(before.lastDay, lastDay)), viewer.userId);
@@ -327,9 +326,9 @@ export class CalendarService implements CalendarSource {
       await tx.em.flush();
       await tx.emit({
         type: 'calendar.changed',
-        stream: CALENDAR_STREAM,
+        stream: streams.calendar,
         actorId: viewer.userId,
-        topics: [CALENDAR_TOPIC],
+        topics: [topics.calendar],
         payload: { change: 'tetDirectiveRemoved', tetYear },
       });
       const tet = tetDate(tetYear);

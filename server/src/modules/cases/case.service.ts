@@ -6,6 +6,16 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
+import {
+  type CaseChangeBase,
+  type DistributiveOmit,
+  type EventPayloads,
+  type EventsOf,
+  type NewEvent,
+  streams,
+  type Topic,
+  topics,
+} from '../../events/vocabulary';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { loadCaseFacts } from '../../policy/facts';
@@ -30,7 +40,6 @@ import {
 } from './case.entity';
 import { foldForSearch } from './search-text';
 import { recordCaseState } from '../statistics/case-state';
-import { STATISTICS_TOPIC } from '../statistics/statistics-live';
 
 export interface PartyInput {
   role: PartyRole;
@@ -161,9 +170,9 @@ export class CaseService {
       await tx.em.flush();
       await tx.emit({
         type: 'case.deadlinesRecalculated',
-        stream: `case:${c.id}`,
+        stream: streams.case(c.id),
         actorId,
-        topics: [`case:${c.id}`, `agency:${c.leadAgency.id}`],
+        topics: [topics.case(c.id), topics.agency(c.leadAgency.id)],
         payload: {
           caseId: c.id,
           version: c.version,
@@ -380,12 +389,9 @@ export class CaseService {
         { fields: ['id'], limit: 20 },
       );
       await recordCaseState(tx.em, c.id);
-      await emitCase(
-        tx,
-        viewer,
-        c,
-        'case.created',
-        {
+      await emitCase(tx, viewer, c, {
+        type: 'case.created',
+        payload: {
           sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
           judgmentNumber: c.judgmentNumber,
           communeId: commune.id,
@@ -393,8 +399,8 @@ export class CaseService {
           obligations: input.obligations.length,
           totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
         },
-        [`agency:${viewer.agencyId}`],
-      );
+        topics: [topics.agency(viewer.agencyId)],
+      });
       return c.id;
     });
     return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
@@ -577,7 +583,7 @@ export class CaseService {
       }
       const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
       if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
-      const payload: Record<string, unknown> = { obligationId: o.id };
+      const payload: Omit<EventPayloads['case.progressRecorded'], keyof CaseChangeBase> = { obligationId: o.id };
       if (input.amountCollected != null) {
         if (o.kind !== ObligationKind.PAY_MONEY)
           throw badInput('Chỉ nghĩa vụ trả tiền mới ghi nhận số tiền đã thu.', { field: 'amountCollected' });
@@ -619,7 +625,7 @@ export class CaseService {
       return {
         type: 'case.shared',
         payload: { agencyId: agency.id, agencyName: agency.name, role: input.role },
-        topics: [`agency:${agency.id}`],
+        topics: [topics.agency(agency.id)],
       };
     };
   }
@@ -631,7 +637,7 @@ export class CaseService {
       const row = await tx.em.findOne(CaseParticipant, { case: c.id, agency: input.agencyId, removedAt: null });
       if (!row) throw notFound('cơ quan đang tham gia việc này', { field: 'agencyId' });
       row.removedAt = new Date();
-      return { type: 'case.unshared', payload: { agencyId: input.agencyId }, topics: [`agency:${input.agencyId}`] };
+      return { type: 'case.unshared', payload: { agencyId: input.agencyId }, topics: [topics.agency(input.agencyId)] };
     });
   }
 
@@ -676,7 +682,7 @@ export class CaseService {
     await tx.em.flush();
     // As-of statistics (rule 9): the state history row commits with the change.
     await recordCaseState(tx.em, c.id);
-    await emitCase(tx, viewer, c, event.type, event.payload, event.topics);
+    await emitCase(tx, viewer, c, event);
     return c;
   }
 
@@ -730,11 +736,17 @@ function refuseIfTerminated(c: EnforcementCase, what: string): void {
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
-export type CaseChange = (
-  tx: Tx,
-  c: EnforcementCase,
-  viewer: Viewer,
-) => Promise<{ type: string; payload: Record<string, unknown>; topics?: string[] }>;
+export type CaseChange = (tx: Tx, c: EnforcementCase, viewer: Viewer) => Promise<CaseEvent>;
+
+/** Event types a change of the case itself appends (each carries the case's new version). */
+export type CaseChangeEventType = {
+  [K in EventsOf<'case'>]: EventPayloads[K] extends CaseChangeBase ? K : never;
+}[EventsOf<'case'>];
+
+/** What a change of the case reports: its event type, the facts beyond the case and version, extra topics. */
+export type CaseEvent = {
+  [K in CaseChangeEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof CaseChangeBase>; topics?: Topic[] };
+}[CaseChangeEventType];
 
 /** What `recordProgress` adds to an obligation. */
 export interface ProgressInput {
@@ -744,16 +756,16 @@ export interface ProgressInput {
   fulfilled?: boolean | null;
 }
 
-/** Appends a case event: stream = the case (its own hash chain), topic = the case plus extras. */
-function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, type: string, payload: Record<string, unknown>, extraTopics: string[] = []) {
-  // STATISTICS_TOPIC: live dashboards refresh (batched) when a case changes.
+/** Appends a case event: stream = the case (its own hash chain), topics = the case, the statistics, plus extras. */
+function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, event: CaseEvent) {
+  // The statistics topic: live dashboards refresh (batched) when a case changes.
   return tx.emit({
-    type,
-    stream: `case:${c.id}`,
+    type: event.type,
+    stream: streams.case(c.id),
     actorId: viewer.userId,
-    topics: [`case:${c.id}`, STATISTICS_TOPIC, ...extraTopics],
-    payload: { caseId: c.id, version: c.version, ...payload },
-  });
+    topics: [topics.case(c.id), topics.statistics, ...(event.topics ?? [])],
+    payload: { caseId: c.id, version: c.version, ...event.payload },
+  } as NewEvent);
 }
 
 /**

@@ -3,22 +3,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { EventDispatcher } from '../../events/dispatcher';
 import type { StoredEvent } from '../../events/event-log';
+import { CASE_ACCESS_EVENT_TYPES } from '../../events/vocabulary';
 import { loadCaseFacts } from '../../policy/facts';
 import { canOnCase, type CaseFacts } from '../../policy/abilities';
-
-/**
- * Event types after which a case's access facts (lead office, active participants, commune) may
- * differ. Anything else on a case (posts, tasks, actions …) leaves them as they were.
- */
-const FACT_CHANGING_EVENTS = new Set([
-  'case.created',
-  'case.updated',
-  'case.shared',
-  'case.unshared',
-  'case.transitioned',
-  'case.leadChanged',
-  'case.communeChanged',
-]);
 
 /**
  * Each case's access facts, kept in memory per instance for live delivery, so that delivering one
@@ -89,7 +76,7 @@ export class LiveAccess {
    */
   invalidateFor(event: StoredEvent): void {
     const caseId = event.payload.caseId;
-    if (typeof caseId !== 'string' || !FACT_CHANGING_EVENTS.has(event.type)) return;
+    if (typeof caseId !== 'string' || !CASE_ACCESS_EVENT_TYPES.has(event.type)) return;
     const seen = this.changedAt.get(caseId);
     if (seen !== undefined && seen >= event.position) return;
     this.changedAt.set(caseId, event.position);

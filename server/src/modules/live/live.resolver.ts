@@ -1,20 +1,30 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, registerEnumType, Subscription } from 'type-graphql';
 import { AppError, notFound } from '../../errors';
 import { loadCaseFacts } from '../../policy/facts';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
 import { liveFeed, resolveResumePoint } from '../../events/live-feed';
+import { ALL_EVENT_TYPES, EVENT_TYPES, type EventType, eventKindName, topics } from '../../events/vocabulary';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
 import { captureLiveCursor } from '../../graphql/live-cursor';
 import { canOnCase } from '../../policy/abilities';
 
+/** The GraphQL enum of event types, generated from the vocabulary (CASE_DEADLINE_MISSED ⇔ case.deadlineMissed). */
+const EventKind = Object.fromEntries(ALL_EVENT_TYPES.map((t) => [eventKindName(t), t])) as Record<string, EventType>;
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'Every event type of the log (server/src/events/vocabulary.ts); `LiveEvent.type` is the same, dotted.',
+  valuesConfig: Object.fromEntries(ALL_EVENT_TYPES.map((t) => [eventKindName(t), { description: EVENT_TYPES[t].description }])),
+});
+
 @ObjectType('LiveEvent', { description: 'One event from the log, as delivered live. Keep `cursor` and pass it as `after` to resume.' })
 export class LiveEventType {
   @Field({ description: 'Position in the log; resume with after: cursor.' }) cursor!: string;
-  @Field({ description: 'Dotted type, e.g. case.shared, case.transitioned.' }) type!: string;
+  @Field({ description: 'Dotted type, e.g. case.shared, case.transitioned (as stored in the log).' }) type!: string;
+  @Field(() => EventKind, { description: 'The same type as an enum value, for typed clients.' }) kind!: EventType;
   @Field() occurredAt!: Date;
   @Field(() => ID, { nullable: true }) actorId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The case it concerns, if any.' }) caseId!: string | null;
@@ -25,6 +35,7 @@ export class LiveEventType {
 const toLiveEvent = (e: StoredEvent): LiveEventType => ({
   cursor: formatCursor(e.position),
   type: e.type,
+  kind: e.type,
   occurredAt: e.occurredAt,
   actorId: e.actorId,
   caseId: typeof e.payload.caseId === 'string' ? e.payload.caseId : null,
@@ -92,7 +103,7 @@ export class LiveResolver {
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
-        topics: [`case:${args.caseId}`],
+        topics: [topics.case(args.caseId)],
         after,
         authorize: async (event) => {
           if (await mayReadCaseOf(ctx, event, args.caseId)) return true;
@@ -124,7 +135,7 @@ export class LiveResolver {
       return liveFeed({
         em: ctx.em,
         dispatcher: ctx.services.dispatcher,
-        topics: [`user:${ctx.viewer.userId}`, `agency:${ctx.viewer.agencyId}`],
+        topics: [topics.user(ctx.viewer.userId), topics.agency(ctx.viewer.agencyId)],
         after,
         authorize: (event) => mayReadCaseOf(ctx, event),
         ...feedLimits(ctx),

@@ -1,12 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { EventDispatcher } from '../../events/dispatcher';
+import { topics } from '../../events/vocabulary';
 import { forbidden } from '../../errors';
 import type { Logger } from '../../logger';
 import { statisticsReach, type StatisticsReach } from '../../policy/abilities';
 
 /** Topic carried by every case event (CaseService) and target change: "the statistics may have moved". */
-export const STATISTICS_TOPIC = 'statistics';
 
 /** What a dashboard receives: refresh now (no figures travel on the socket). */
 export interface StatisticsTick {
@@ -62,7 +62,7 @@ export class StatisticsLive {
       },
     };
     this.subscribers.add(subscriber);
-    this.unsubscribe ??= this.dispatcher.subscribe([STATISTICS_TOPIC], (event) => this.onEvent(event.payload.caseId));
+    this.unsubscribe ??= this.dispatcher.subscribe([topics.statistics], (event) => this.onEvent(event.payload.caseId));
     const finish = async (): Promise<IteratorResult<StatisticsTick>> => {
       done = true;
       this.subscribers.delete(subscriber);

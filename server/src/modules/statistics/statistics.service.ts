@@ -4,6 +4,7 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, forbidden, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
+import { streams, topics } from '../../events/vocabulary';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { canReadStatistics, canSetStatisticsTarget, statisticsReach, type StatisticsScopeFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
@@ -23,7 +24,6 @@ import {
   type SqlPart,
   type StatisticsRowKey,
 } from './statistics-sql';
-import { STATISTICS_TOPIC } from './statistics-live';
 import { StatisticsTarget } from './target.entity';
 
 /** What the statistics are about: one of an area, an agency or an officer; none = the viewer's whole reach. */
@@ -482,9 +482,9 @@ export class StatisticsService {
       await tx.em.flush();
       await tx.emit({
         type: 'statistics.targetSet',
-        stream: `agency:${agency.id}`,
+        stream: streams.agency(agency.id),
         actorId: viewer.userId,
-        topics: [`agency:${agency.id}`, STATISTICS_TOPIC],
+        topics: [topics.agency(agency.id), topics.statistics],
         payload: {
           agencyId: agency.id,
           statisticalYear: input.statisticalYear,

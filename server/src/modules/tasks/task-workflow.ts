@@ -13,7 +13,13 @@ export enum TaskAction {
 export const TASK_WORKFLOW_RULE = 'Quy trình nhiệm vụ phối hợp';
 
 /** Which statuses each action may start from, and where it leads. Terminal: DONE, DECLINED, CANCELLED. */
-export const TASK_ACTIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskStatus; event: string; needsReason: boolean }> = {
+/** The event each workflow step appends. */
+export type TaskStepEventType = 'task.accepted' | 'task.started' | 'task.completed' | 'task.declined' | 'task.cancelled';
+
+export const TASK_ACTIONS: Record<
+  TaskAction,
+  { from: readonly TaskStatus[]; to: TaskStatus; event: TaskStepEventType; needsReason: boolean }
+> = {
   ACCEPT: { from: [TaskStatus.OPEN], to: TaskStatus.ACCEPTED, event: 'task.accepted', needsReason: false },
   START: { from: [TaskStatus.ACCEPTED], to: TaskStatus.IN_PROGRESS, event: 'task.started', needsReason: false },
   COMPLETE: { from: [TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS], to: TaskStatus.DONE, event: 'task.completed', needsReason: false },

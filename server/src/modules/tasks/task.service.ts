@@ -5,6 +5,16 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
+import {
+  type DistributiveOmit,
+  type EventPayloads,
+  type EventsOf,
+  type NewEvent,
+  streams,
+  type TaskBase,
+  type Topic,
+  topics,
+} from '../../events/vocabulary';
 import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -184,11 +194,8 @@ export class TaskService {
         task.resultNote = note;
       }
       // The assigner hears of every answer; a cancellation reaches the named assignee too.
-      const topics = [
-        `user:${task.createdBy.id}`,
-        ...(input.action === TaskAction.CANCEL && task.assignee ? [`user:${task.assignee.id}`] : []),
-      ];
-      return { type: rule.event, payload: { from, to: task.status, reason, note }, topics };
+      const told = topics.users([task.createdBy.id, ...(input.action === TaskAction.CANCEL && task.assignee ? [task.assignee.id] : [])]);
+      return { type: rule.event, payload: { from, to: task.status, reason, note }, topics: told };
     });
   }
 
@@ -212,7 +219,7 @@ export class TaskService {
         return {
           type: 'task.reassigned',
           payload: { fromAssigneeId: previous, toAssigneeId: assignee?.id ?? null },
-          topics: [`agency:${agency.id}`, ...(assignee ? [`user:${assignee.id}`] : []), ...(previous ? [`user:${previous}`] : [])],
+          topics: [topics.agency(agency.id), ...topics.users([assignee?.id, previous].filter((id): id is string => !!id))],
         };
       },
     );
@@ -255,10 +262,10 @@ export class TaskService {
         const addressed = [c.leadAgency.id, ...steering.map((s) => s.id)];
         await tx.emit({
           type: 'task.escalated',
-          stream: `case:${c.id}`,
+          stream: streams.case(c.id),
           actorId: null,
           // The assignee agency hears of it too: its overdue task is in its inbox.
-          topics: [...new Set([`case:${c.id}`, ...addressed.map((id) => `agency:${id}`), `agency:${task.assigneeAgency.id}`])],
+          topics: [topics.case(c.id), ...topics.agencies([...addressed, task.assigneeAgency.id])],
           payload: {
             caseId: c.id,
             taskId: task.id,
@@ -285,7 +292,7 @@ export class TaskService {
     version: number,
     ability: TaskAbility,
     refusal: string,
-    apply: (task: Task, em: EntityManager) => Promise<{ type: string; payload: Record<string, unknown>; topics: string[] }>,
+    apply: (task: Task, em: EntityManager) => Promise<TaskEvent>,
   ): Promise<Task> {
     await this.outbox.transaction(em, async (tx) => {
       const task = await tx.em.findOne(Task, { id });
@@ -296,7 +303,7 @@ export class TaskService {
       task.version = version + 1;
       const event = await apply(task, tx.em);
       await tx.em.flush();
-      await emitTask(tx, viewer.userId, task, event.type, event.payload, [`agency:${task.assigneeAgency.id}`, ...event.topics]);
+      await emitTask(tx, viewer.userId, task, event.type, event.payload, [topics.agency(task.assigneeAgency.id), ...event.topics]);
     });
     return em.fork().findOneOrFail(Task, { id });
   }
@@ -320,7 +327,7 @@ export async function createTaskIn(
     priority?: TaskPriority | null;
     dueAt?: Date | null;
   },
-  extraPayload: Record<string, unknown> = {},
+  extraPayload: Pick<EventPayloads['task.created'], 'actionId' | 'freezeId' | 'legalSource'> = {},
 ): Promise<Task> {
   const task = tx.em.create(Task, {
     case: c,
@@ -340,7 +347,7 @@ export async function createTaskIn(
     task,
     'task.created',
     { title: task.title, kind: task.kind, priority: task.priority, dueAt: task.dueAt?.toISOString() ?? null, ...extraPayload },
-    [`agency:${agency.id}`, ...(task.assignee ? [`user:${task.assignee.id}`] : [])],
+    [topics.agency(agency.id), ...(task.assignee ? [topics.user(task.assignee.id)] : [])],
   );
   return task;
 }
@@ -374,19 +381,26 @@ export async function stepTaskIn(
     task,
     TASK_ACTIONS[action].event,
     { from, to: task.status, reason: fields.reason ?? null, note: fields.note ?? null },
-    [`user:${task.createdBy.id}`],
+    [topics.user(task.createdBy.id)],
   );
   return true;
 }
 
 /** Appends a task event on its case's stream; `caseId` is in the payload so deliveries re-check case.read. */
-function emitTask(tx: Tx, actorId: string, task: Task, type: string, payload: Record<string, unknown>, topics: string[]) {
+function emitTask<T extends TaskEventType>(
+  tx: Tx,
+  actorId: string,
+  task: Task,
+  type: T,
+  payload: DistributiveOmit<EventPayloads[T], keyof TaskBase>,
+  extraTopics: Topic[],
+) {
   const caseId = task.case.id;
   return tx.emit({
     type,
-    stream: `case:${caseId}`,
+    stream: streams.case(caseId),
     actorId,
-    topics: [...new Set([`case:${caseId}`, ...topics])],
+    topics: [...new Set([topics.case(caseId), ...extraTopics])],
     payload: {
       caseId,
       taskId: task.id,
@@ -396,8 +410,16 @@ function emitTask(tx: Tx, actorId: string, task: Task, type: string, payload: Re
       assigneeId: task.assignee?.id ?? null,
       ...payload,
     },
-  });
+  } as NewEvent);
 }
+
+/** Event types on a task that carry its base facts (an escalation is the system's, on the case). */
+export type TaskEventType = Exclude<EventsOf<'task'>, 'task.escalated'>;
+
+/** What a change of a task reports: its event type, the facts beyond the task's base, who else hears of it. */
+export type TaskEvent = {
+  [K in TaskEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof TaskBase>; topics: Topic[] };
+}[TaskEventType];
 
 async function memberOf(em: EntityManager, agency: Agency, userId: string): Promise<User> {
   const user = await em.findOne(User, { id: userId, agency: agency.id, active: true });

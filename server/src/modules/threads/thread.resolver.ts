@@ -20,6 +20,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { BidiPageArgsInput, ConnectionType, toConnection } from '../../graphql/connection';
 import { SignedIn } from '../../graphql/guards';
 import { canOnPost } from '../../policy/abilities';
+import { inboxCategoryOf, isEvent } from '../../events/vocabulary';
 import { AgencyType } from '../agencies/agency.resolver';
 import { CaseType } from '../cases/case.resolver';
 import { TaskType } from '../tasks/task.resolver';
@@ -312,21 +313,10 @@ export class ThreadResolver {
   }
 }
 
-const CATEGORY: Record<string, (payload: Record<string, unknown>) => InboxCategory> = {
-  'task.created': () => InboxCategory.NEW_TASK,
-  'task.reassigned': () => InboxCategory.NEW_TASK,
-  'task.declined': () => InboxCategory.TASK_UPDATE,
-  'task.escalated': () => InboxCategory.ESCALATION,
-  'case.deadlineMissed': () => InboxCategory.ESCALATION,
-  'action.planned': () => InboxCategory.INVITATION,
-  'thread.posted': (p) =>
-    p.kind === PostKind.DIRECTIVE
-      ? InboxCategory.DIRECTIVE
-      : p.kind === PostKind.RECOMMENDATION
-        ? InboxCategory.RECOMMENDATION
-        : InboxCategory.MENTION,
-  'thread.postEdited': () => InboxCategory.MENTION,
-  'case.shared': () => InboxCategory.INVITATION,
+/** A post shows as what its kind makes it; every other inbox event as the vocabulary says. */
+const POST_CATEGORY: Partial<Record<PostKind, InboxCategory>> = {
+  [PostKind.DIRECTIVE]: InboxCategory.DIRECTIVE,
+  [PostKind.RECOMMENDATION]: InboxCategory.RECOMMENDATION,
 };
 
 @Resolver(() => InboxItemType)
@@ -334,8 +324,9 @@ export class InboxItemResolver {
   @FieldResolver(() => InboxCategory)
   category(@Root() e: InboxEntry, @Ctx() ctx: GraphQLContext): InboxCategory {
     // The assignee hears of its own overdue task; the lead office and the committee of an escalation.
-    if (e.type === 'task.escalated' && e.payload.assigneeAgencyId === ctx.viewer?.agencyId) return InboxCategory.OVERDUE_TASK;
-    return (CATEGORY[e.type] ?? (() => InboxCategory.TASK_UPDATE))(e.payload);
+    if (isEvent(e, 'task.escalated') && e.payload.assigneeAgencyId === ctx.viewer?.agencyId) return InboxCategory.OVERDUE_TASK;
+    if (isEvent(e, 'thread.posted')) return POST_CATEGORY[e.payload.kind as PostKind] ?? InboxCategory.MENTION;
+    return InboxCategory[inboxCategoryOf(e.type) ?? 'TASK_UPDATE'];
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Who did it (null for the system, e.g. an escalation).' })

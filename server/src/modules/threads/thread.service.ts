@@ -5,6 +5,7 @@ import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } 
 import { badInput, notFound, ruleViolation } from '../../errors';
 import { toPgTextArray } from '../../events/event-log';
 import type { Outbox } from '../../events/outbox';
+import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/vocabulary';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
@@ -64,19 +65,6 @@ export interface InboxEntry {
 
 /** A page of the inbox, with how many of all its items are unread. */
 export type InboxPage = Page<InboxEntry> & { unreadCount: number };
-
-/** Event types that need the attention of the person or agency they are addressed to. */
-export const INBOX_EVENT_TYPES = [
-  'task.created',
-  'task.reassigned',
-  'task.declined',
-  'task.escalated',
-  'thread.posted',
-  'thread.postEdited',
-  'case.shared',
-  'case.deadlineMissed',
-  'action.planned',
-] as const;
 
 /** How many inbox items one markInboxRead call may name. */
 export const MAX_INBOX_MARKS = 200;
@@ -159,7 +147,7 @@ export class ThreadService {
         input.kind === PostKind.DIRECTIVE ? facts.participantAgencyIds : input.kind === PostKind.RECOMMENDATION ? [facts.leadAgencyId] : [];
       await tx.emit({
         type: 'thread.posted',
-        stream: `case:${c.id}`,
+        stream: streams.case(c.id),
         actorId: viewer.userId,
         topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
         payload: {
@@ -210,7 +198,7 @@ export class ThreadService {
       await tx.em.flush();
       await tx.emit({
         type: 'thread.postEdited',
-        stream: `case:${post.case.id}`,
+        stream: streams.case(post.case.id),
         actorId: viewer.userId,
         topics: topicsFor(post.case.id, addedUsers, addedAgencies),
         payload: {
@@ -254,9 +242,9 @@ export class ThreadService {
       await tx.em.flush();
       await tx.emit({
         type: 'thread.postDeleted',
-        stream: `case:${post.case.id}`,
+        stream: streams.case(post.case.id),
         actorId: viewer.userId,
-        topics: [`case:${post.case.id}`],
+        topics: [topics.case(post.case.id)],
         payload: { caseId: post.case.id, postId: post.id, seq: post.seq, reason },
       });
     });
@@ -459,7 +447,7 @@ function inboxSql(viewer: Viewer): { from: string; params: unknown[] } {
        where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
          and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`,
     params: [
-      toPgTextArray([`user:${viewer.userId}`, `agency:${viewer.agencyId}`]),
+      toPgTextArray([topics.user(viewer.userId), topics.agency(viewer.agencyId)]),
       toPgTextArray(INBOX_EVENT_TYPES),
       viewer.userId,
       ...visible.params,
@@ -591,6 +579,6 @@ async function agencyFactsOf(em: EntityManager, what: 'u' | 'a', ids: string[]) 
   );
 }
 
-function topicsFor(caseId: string, userIds: string[], agencyIds: string[]): string[] {
-  return [`case:${caseId}`, ...new Set(userIds.map((id) => `user:${id}`)), ...new Set(agencyIds.map((id) => `agency:${id}`))];
+function topicsFor(caseId: string, userIds: string[], agencyIds: string[]): Topic[] {
+  return [topics.case(caseId), ...topics.users(userIds), ...topics.agencies(agencyIds)];
 }

@@ -5,6 +5,15 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
+import {
+  type DistributiveOmit,
+  type EventPayloads,
+  type EventsOf,
+  type NewEvent,
+  streams,
+  type Topic,
+  topics,
+} from '../../events/vocabulary';
 import { assertAllowed, canGlobally, canGrantRoles, canOnUser, userListScope } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { User } from './user.entity';
@@ -33,7 +42,11 @@ export interface UserPatch {
 }
 
 /** Events about a user go to the user, their agency, and every instance's session registry. */
-const userTopics = (user: { id: string; agency: { id: string } }) => [`user:${user.id}`, `agency:${user.agency.id}`, 'sessions'];
+const userTopics = (user: { id: string; agency: { id: string } }): Topic[] => [
+  topics.user(user.id),
+  topics.agency(user.agency.id),
+  topics.sessions,
+];
 
 /**
  * User accounts. System admins manage everyone; agency admins manage their own agency's users only;
@@ -170,14 +183,20 @@ export class UserService {
     if (!canGrantRoles(viewer, roles)) throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.');
   }
 
-  private emit(tx: Tx, viewer: Viewer, type: string, user: User, payload: Record<string, unknown>) {
+  private emit<T extends EventsOf<'user'>>(
+    tx: Tx,
+    viewer: Viewer,
+    type: T,
+    user: User,
+    payload: DistributiveOmit<EventPayloads[T], 'userId' | 'agencyId'>,
+  ) {
     return tx.emit({
       type,
-      stream: `user:${user.id}`,
+      stream: streams.user(user.id),
       actorId: viewer.userId,
       topics: userTopics(user),
       payload: { userId: user.id, agencyId: user.agency.id, ...payload },
-    });
+    } as NewEvent);
   }
 }
 
