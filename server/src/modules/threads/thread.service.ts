@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
@@ -128,7 +129,7 @@ export class ThreadService {
   }
 
   /** Writes a post. Who may write which kind is decided by `canOnThread`. */
-  async post(em: EntityManager, viewer: Viewer, input: NewPostInput): Promise<Post> {
+  async post(em: EntityManager, viewer: Viewer, input: NewPostInput, idempotencyKey?: string | null): Promise<Post> {
     if (input.kind === PostKind.SYSTEM || !(input.kind in KIND_ABILITY)) {
       throw badInput('Bài viết hệ thống do phần mềm tự tạo; hãy chọn loại ghi chú, báo cáo, chỉ đạo hoặc kiến nghị.', { field: 'kind' });
     }
@@ -137,44 +138,50 @@ export class ThreadService {
     const attachments = cleanAttachments(input.attachments ?? []);
     const userIds = uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
     const agencyIds = uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
-    const postId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
-      assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
-      await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
-      const seq = await nextSeq(tx.em, c.id);
-      const post = tx.em.create(Post, {
-        case: c,
-        seq,
-        kind: input.kind,
-        author: tx.em.getReference(User, viewer.userId),
-        authorAgency: tx.em.getReference(Agency, viewer.agencyId),
-        body,
-        mentionedUserIds: userIds,
-        mentionedAgencyIds: agencyIds,
-        attachments,
-      });
-      await tx.em.flush();
-      // A directive is addressed to every agency on the case; a recommendation to the lead office.
-      const addressed =
-        input.kind === PostKind.DIRECTIVE ? facts.participantAgencyIds : input.kind === PostKind.RECOMMENDATION ? [facts.leadAgencyId] : [];
-      await tx.emit({
-        type: 'thread.posted',
-        stream: `case:${c.id}`,
-        actorId: viewer.userId,
-        topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
-        payload: {
-          caseId: c.id,
-          postId: post.id,
+    const postId = await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'postToThread', input }, async () => {
+        const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
+        assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
+        await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
+        const seq = await nextSeq(tx.em, c.id);
+        const post = tx.em.create(Post, {
+          case: c,
           seq,
           kind: input.kind,
-          authorAgencyId: viewer.agencyId,
+          author: tx.em.getReference(User, viewer.userId),
+          authorAgency: tx.em.getReference(Agency, viewer.agencyId),
+          body,
           mentionedUserIds: userIds,
           mentionedAgencyIds: agencyIds,
-          attachments: attachments.length,
-        },
-      });
-      return post.id;
-    });
+          attachments,
+        });
+        await tx.em.flush();
+        // A directive is addressed to every agency on the case; a recommendation to the lead office.
+        const addressed =
+          input.kind === PostKind.DIRECTIVE
+            ? facts.participantAgencyIds
+            : input.kind === PostKind.RECOMMENDATION
+              ? [facts.leadAgencyId]
+              : [];
+        await tx.emit({
+          type: 'thread.posted',
+          stream: `case:${c.id}`,
+          actorId: viewer.userId,
+          topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
+          payload: {
+            caseId: c.id,
+            postId: post.id,
+            seq,
+            kind: input.kind,
+            authorAgencyId: viewer.agencyId,
+            mentionedUserIds: userIds,
+            mentionedAgencyIds: agencyIds,
+            attachments: attachments.length,
+          },
+        });
+        return post.id;
+      }),
+    );
     return em.fork().findOneOrFail(Post, { id: postId });
   }
 
