@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { idempotent, type IdempotentRequest } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
@@ -230,7 +230,7 @@ export class ActionService {
         return action.id;
       }),
     );
-    return em.fork().findOneOrFail(CaseAction, { id: actionId });
+    return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id: actionId }));
   }
 
   /** Invites one agency: shares the case with it if needed, creates its "attend action" task. */
@@ -387,7 +387,7 @@ export class ActionService {
         return p.id;
       }),
     );
-    return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
+    return loadCommitted(() => em.fork().findOneOrFail(ActionParticipant, { id: input.participantId }));
   }
 
   /** The invited police record their protection plan (Điều 72 khoản 4); their PROTECTION_PLAN task is completed. */
@@ -846,7 +846,7 @@ export class ActionService {
         return freezeId;
       }),
     );
-    return em.fork().findOneOrFail(AccountFreeze, { id });
+    return loadCommitted(() => em.fork().findOneOrFail(AccountFreeze, { id }));
   }
 
   /** Urgent account freezes of a case the caller already may read (a field of the case), oldest first. */
@@ -894,7 +894,7 @@ export class ActionService {
         };
       });
     });
-    return em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId });
+    return loadCommitted(() => em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId }));
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */
@@ -930,7 +930,7 @@ export class ActionService {
         return id;
       }),
     );
-    return em.fork().findOneOrFail(CaseAction, { id });
+    return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id }));
   }
 }
 

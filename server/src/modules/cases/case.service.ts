@@ -6,7 +6,7 @@ import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { loadCaseFacts } from '../../policy/facts';
@@ -395,7 +395,7 @@ export class CaseService {
         return c.id;
       });
     });
-    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+    return loadCommitted(() => em.fork().findOneOrFail(EnforcementCase, { id: caseId }));
   }
 
   /** Changes the officer, flags or notes. */
@@ -646,7 +646,7 @@ export class CaseService {
     apply: CaseChange,
   ): Promise<EnforcementCase> {
     await this.outbox.transaction(em, (tx) => this.changeIn(tx, viewer, caseId, version, ability, apply));
-    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+    return loadCommitted(() => em.fork().findOneOrFail(EnforcementCase, { id: caseId }));
   }
 
   /**

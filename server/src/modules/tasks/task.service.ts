@@ -5,7 +5,7 @@ import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -153,7 +153,7 @@ export class TaskService {
         return task.id;
       }),
     );
-    return em.fork().findOneOrFail(Task, { id: taskId });
+    return loadCommitted(() => em.fork().findOneOrFail(Task, { id: taskId }));
   }
 
   /** Moves a task along its workflow; an illegal step gives RULE_VIOLATION. */
@@ -301,7 +301,7 @@ export class TaskService {
       await tx.em.flush();
       await emitTask(tx, viewer.userId, task, event.type, event.payload, [`agency:${task.assigneeAgency.id}`, ...event.topics]);
     });
-    return em.fork().findOneOrFail(Task, { id });
+    return loadCommitted(() => em.fork().findOneOrFail(Task, { id }));
   }
 }
 

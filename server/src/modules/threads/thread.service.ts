@@ -5,7 +5,7 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
 import { toPgTextArray } from '../../events/event-log';
-import type { Outbox } from '../../events/outbox';
+import { loadCommitted, type Outbox } from '../../events/outbox';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
@@ -182,7 +182,7 @@ export class ThreadService {
         return post.id;
       }),
     );
-    return em.fork().findOneOrFail(Post, { id: postId });
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: postId }));
   }
 
   /** Edits the author's own post; the previous text is kept as a revision. */
@@ -230,7 +230,7 @@ export class ThreadService {
         },
       });
     });
-    return em.fork().findOneOrFail(Post, { id: input.id });
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: input.id }));
   }
 
   /**
@@ -267,7 +267,7 @@ export class ThreadService {
         payload: { caseId: post.case.id, postId: post.id, seq: post.seq, reason },
       });
     });
-    return em.fork().findOneOrFail(Post, { id: input.id });
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: input.id }));
   }
 
   private async ownPost(em: EntityManager, viewer: Viewer, id: string, verb: string) {
