@@ -915,7 +915,11 @@ export class ActionService {
         const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
         const af = await this.actionFacts(tx.em, id);
         assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
-        await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc');
+        await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc', {
+          stream: `case:${action.case.id}`,
+          idKey: 'actionId',
+          typePrefix: 'action.',
+        });
         action.version = version + 1;
         const event = await apply(tx, action, c);
         await tx.em.flush();

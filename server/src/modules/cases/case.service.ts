@@ -668,7 +668,11 @@ export class CaseService {
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
     assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
     const expected = version ?? c.version;
-    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án');
+    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án', {
+      stream: `case:${caseId}`,
+      idKey: 'caseId',
+      typePrefix: 'case.',
+    });
     c.version = expected + 1;
     const event = await apply(tx, c, viewer);
     await tx.em.flush();

@@ -295,7 +295,7 @@ export class TaskService {
       if (!task) throw notFound('nhiệm vụ');
       const { facts } = await this.cases.readable(tx.em, viewer, task.case.id, 'nhiệm vụ');
       assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
-      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ');
+      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', { stream: `case:${task.case.id}`, idKey: 'taskId', typePrefix: 'task.' });
       task.version = version + 1;
       const event = await apply(task, tx.em);
       await tx.em.flush();

@@ -192,7 +192,11 @@ export class ThreadService {
     const newAgencyIds = input.mentionedAgencyIds == null ? null : uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
     await this.outbox.transaction(em, async (tx) => {
       const { post, facts } = await this.ownPost(tx.em, viewer, input.id, 'sửa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
+        stream: `case:${post.case.id}`,
+        idKey: 'postId',
+        typePrefix: 'thread.post',
+      });
       const userIds = newUserIds ?? post.mentionedUserIds;
       const agencyIds = newAgencyIds ?? post.mentionedAgencyIds;
       await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
@@ -242,7 +246,11 @@ export class ThreadService {
     if (reason && reason.length > 500) throw badInput('Lý do xóa tối đa 500 ký tự.', { field: 'reason' });
     await this.outbox.transaction(em, async (tx) => {
       const { post } = await this.ownPost(tx.em, viewer, input.id, 'xóa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
+        stream: `case:${post.case.id}`,
+        idKey: 'postId',
+        typePrefix: 'thread.post',
+      });
       tx.em.create(PostRevision, {
         post,
         version: input.version,
