@@ -121,3 +121,25 @@ describe('idempotency keys on creating mutations', () => {
     expect(res.errors![0].extensions!.field).toBe('idempotencyKey');
   });
 });
+
+describe('a connection lost during COMMIT', () => {
+  it('is OUTCOME_UNKNOWN ("retry with the same key"), never "not performed"', async () => {
+    // A deferred constraint trigger runs inside COMMIT: it ends its own connection there, as a
+    // database crash or network cut at that instant would.
+    const conn = app.orm.em.fork().getConnection();
+    await conn.execute('create table commit_probe (id int)');
+    await conn.execute(`create function commit_probe_cut() returns trigger language plpgsql as $$
+      begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$`);
+    await conn.execute(`create constraint trigger commit_probe_cut after insert on commit_probe
+      deferrable initially deferred for each row execute function commit_probe_cut()`);
+    const attempt = app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
+      await tx.em.execute('insert into commit_probe values (1)');
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN', details: { committed: false } });
+    // The pool may hand out the cut connection once more (knex does not validate idle connections),
+    // so the read below is retried once; it must then see nothing saved (the cut came before the commit record).
+    const countRows = () => app.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from commit_probe');
+    const [{ n }] = await countRows().catch(countRows);
+    expect(Number(n)).toBe(0);
+  });
+});
