@@ -20,6 +20,13 @@ export type ErrorCode =
   | 'RESYNC_REQUIRED'
   /** A dependency (the database) is briefly unreachable; nothing was changed — retry (live feeds: resume from the last cursor). */
   | 'SERVICE_UNAVAILABLE'
+  /** An idempotency key was sent again with another operation or another input; nothing was done. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /**
+   * The database connection broke while the change was being committed (or just after): it may or may
+   * not have been saved. Retry with the same idempotency key: the retry returns the first result or does it once.
+   */
+  | 'OUTCOME_UNKNOWN'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the person using the app: `message` says what to do about it. */

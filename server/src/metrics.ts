@@ -73,6 +73,11 @@ export class Metrics {
     help: 'Batches read from the log to replay missed events to resuming subscribers.',
     registers: [this.registry],
   });
+  private readonly liveOutageRetries = new Counter({
+    name: 'phoihop_live_feed_outage_retries_total',
+    help: 'Times a live feed waited for PostgreSQL to come back (replay or access check) instead of failing.',
+    registers: [this.registry],
+  });
   private readonly cleanedRows = new Counter({
     name: 'phoihop_retention_deleted_rows_total',
     help: 'Rows removed by the retention clean-up, by table.',
@@ -172,6 +177,11 @@ export class Metrics {
 
   replayBatchRead(): void {
     this.replayBatches.inc();
+  }
+
+  /** A live feed found the database unreachable and will retry from its last cursor. */
+  liveFeedOutageRetry(): void {
+    this.liveOutageRetries.inc();
   }
 
   rowsDeleted(table: string, count: number): void {

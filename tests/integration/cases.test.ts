@@ -312,7 +312,13 @@ describe('case rules', () => {
       { input: { id: c.id, version: 1, complex: false, backlog: true } },
       tokens.officer,
     );
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(stale.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 2,
+      expectedVersion: 1,
+      changed: ['complex'],
+      changedBy: ['case.updated'],
+    });
     const now = await gql(app, 'query($id: ID!) { case(id: $id) { version complex backlog } }', { id: c.id }, tokens.officer);
     expect(now.data?.case).toEqual({ version: 2, complex: true, backlog: false });
   });

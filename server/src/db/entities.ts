@@ -3,7 +3,8 @@ import { EventPosition, EventRecord, EventSequencerState, EventStreamHead } from
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
-import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
+import { CaseParticipant, CaseParty, EnforcementCase, Obligation } from '../modules/cases/case.entity';
+import { IdempotencyKey } from './idempotency';
 import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDatabaseUnavailable } from '../db/availability';
 import { AppError } from '../errors';
 import { compareCursors, START_CURSOR, type ClientCursor, type Cursor } from './cursor';
 import type { Metrics } from '../metrics';
@@ -30,6 +31,19 @@ export interface LiveFeedOptions {
 }
 
 const REPLAY_BATCH = 200;
+
+/** Back-off between attempts while PostgreSQL is unreachable, and how long a feed waits in total before it gives up. */
+const OUTAGE_FIRST_WAIT_MS = 100;
+const OUTAGE_MAX_WAIT_MS = 2_000;
+const OUTAGE_GIVE_UP_MS = 60_000;
+
+/** How a feed that outlived an outage ends: retryable, and the client resumes from its last cursor. */
+const outageTooLong = () =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'Máy chủ mất kết nối cơ sở dữ liệu quá lâu; luồng sự kiện tạm dừng. Hãy đăng ký lại từ con trỏ cuối cùng đã nhận (không mất sự kiện nào).',
+    { retryable: true },
+  );
 
 /**
  * Resolves a client's resume point to a log position, refusing one that cannot be honoured
@@ -95,15 +109,35 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
     state.wake?.();
   });
   options.metrics?.subscriptionOpened();
+  // A database drop during replay or an access-fact load is waited out with back-off, then the feed
+  // carries on from the last event it handled: nothing skipped, nothing sent twice. Only an outage
+  // longer than OUTAGE_GIVE_UP_MS ends the feed, with a retryable SERVICE_UNAVAILABLE.
+  const ridingOutOutages = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    let wait = OUTAGE_FIRST_WAIT_MS;
+    const started = Date.now();
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || state.closed) throw err;
+        if (Date.now() - started > OUTAGE_GIVE_UP_MS) throw outageTooLong();
+        options.metrics?.liveFeedOutageRetry();
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        wait = Math.min(wait * 2, OUTAGE_MAX_WAIT_MS);
+      }
+    }
+  };
   try {
     let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
     if (options.after !== null) {
       for (;;) {
-        const batch = await readEventsAfter(options.em, last, { limit: REPLAY_BATCH, topics: options.topics });
+        const from = last;
+        const batch = await ridingOutOutages(() => readEventsAfter(options.em, from, { limit: REPLAY_BATCH, topics: options.topics }));
         options.metrics?.replayBatchRead();
         for (const event of batch) {
+          const allowed = await ridingOutOutages(() => options.authorize(event));
           last = cursorOf(event);
-          if (!(await options.authorize(event))) continue;
+          if (!allowed) continue;
           options.metrics?.eventDelivered(event.occurredAt, 'replay');
           yield event;
         }
@@ -119,15 +153,21 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
         options.onOverflow();
         return;
       }
-      const event = buffer.shift();
+      const event = buffer[0];
       if (!event) {
         await new Promise<void>((resolve) => (state.wake = resolve));
         state.wake = null;
         continue;
       }
-      if (compareCursors(cursorOf(event), last) <= 0) continue;
+      if (compareCursors(cursorOf(event), last) <= 0) {
+        buffer.shift();
+        continue;
+      }
+      // The event stays at the head of the buffer until its check has an answer (an outage may intervene).
+      const allowed = await ridingOutOutages(() => options.authorize(event));
+      buffer.shift();
       last = cursorOf(event);
-      if (!(await options.authorize(event))) continue;
+      if (!allowed) continue;
       options.metrics?.eventDelivered(event.occurredAt, 'live');
       yield event;
     }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isDatabaseUnavailable } from '../db/availability';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
@@ -23,20 +25,61 @@ export class Outbox {
     private readonly metrics?: Metrics,
   ) {}
 
-  /** Runs `work` in a transaction on a fork of `em`; flushes, commits, then wakes the readers. */
+  /**
+   * Runs `work` in a transaction on a fork of `em`; flushes, commits, then wakes the readers.
+   * If the connection breaks once the work is done (during COMMIT), nobody can know whether the change
+   * was saved: that is OUTCOME_UNKNOWN ("retry with the same idempotency key"), never "not performed".
+   */
   async transaction<T>(em: EntityManager, work: (tx: Tx) => Promise<T>): Promise<T> {
     let emitted = 0;
-    const result = await em.transactional(async (txEm) =>
-      work({
-        em: txEm as EntityManager,
-        emit: async <T extends EventType>(event: NewEvent<T>) => {
-          await appendEvent(txEm as EntityManager, event as NewEvent);
-          emitted++;
-        },
-      }),
-    );
+    let committing = false;
+    let result: T;
+    try {
+      result = await em.transactional(async (txEm) => {
+        const value = await work({
+          em: txEm as EntityManager,
+          emit: async <E extends EventType>(event: NewEvent<E>) => {
+            await appendEvent(txEm as EntityManager, event as NewEvent);
+            emitted++;
+          },
+        });
+        await txEm.flush();
+        committing = true; // only COMMIT is left
+        return value;
+      });
+    } catch (err) {
+      if (committing && isDatabaseUnavailable(err)) throw outcomeUnknown(false);
+      throw err;
+    }
     this.metrics?.eventsAppended(emitted);
     if (emitted > 0) void this.bus.wake().catch((err) => this.logger.warn({ err }, 'wake-up failed'));
     return result;
+  }
+}
+
+/**
+ * The change may have been saved (`committed: false`: the commit's answer was lost) or was saved but
+ * could not be read back (`committed: true`). Either way the client retries with the same key.
+ */
+export function outcomeUnknown(committed: boolean): AppError {
+  return new AppError(
+    'OUTCOME_UNKNOWN',
+    committed
+      ? 'Thao tác đã được lưu nhưng chưa tải lại được kết quả do mất kết nối cơ sở dữ liệu. Hãy thử lại với cùng khóa chống gửi trùng để nhận kết quả (không tạo bản ghi thứ hai).'
+      : 'Mất kết nối cơ sở dữ liệu đúng lúc lưu: chưa rõ thao tác đã được lưu hay chưa. Hãy thử lại với cùng khóa chống gửi trùng; nếu đã lưu, bạn sẽ nhận lại kết quả cũ.',
+    { committed, retry: 'SAME_IDEMPOTENCY_KEY' },
+  );
+}
+
+/**
+ * Reads back what a committed transaction wrote. A database failure here is reported as
+ * OUTCOME_UNKNOWN with `committed: true`, so a saved change is never answered with "not performed".
+ */
+export async function loadCommitted<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) throw outcomeUnknown(true);
+    throw err;
   }
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { isDatabaseUnavailable } from '../db/availability';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -75,6 +76,16 @@ export function formatGraphQLError(
       ...base,
       message: 'Dữ liệu nhập chưa hợp lệ (giá trị không đúng định dạng hoặc vượt giới hạn).',
       extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // An outage, not a bug: every change runs in one transaction that rolled back (a failure during
+    // COMMIT is OUTCOME_UNKNOWN, raised by the Outbox), so "nothing changed, retry" is the truth.
+    logger.warn({ err: (original as Error).message, requestId, path: formatted.path }, 'database unreachable during a GraphQL operation');
+    return {
+      ...base,
+      message: 'Máy chủ tạm thời chưa kết nối được cơ sở dữ liệu; thao tác chưa được thực hiện. Vui lòng thử lại sau ít giây.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
     };
   }
   logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');

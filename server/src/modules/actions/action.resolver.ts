@@ -25,6 +25,7 @@ import type { EnforcementCase } from '../cases/case.entity';
 import { UserType } from '../users/user.resolver';
 import { ActionStep } from './action-workflow';
 import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
 registerEnumType(ActionStatus, {
@@ -239,8 +240,12 @@ export class ActionResolver {
   @Mutation(() => CaseActionType, {
     description: 'Plans an action; a coercion is checked against Điều 45, 46, 72 and sent to the procuracy, police and commune.',
   })
-  planAction(@Ctx() ctx: GraphQLContext, @Arg('input') input: PlanActionInput): Promise<CaseAction> {
-    return ctx.services.actions.plan(ctx.em, ctx.viewer!, input);
+  planAction(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: PlanActionInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<CaseAction> {
+    return ctx.services.actions.plan(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn(ACTION_PLAN)
@@ -253,8 +258,12 @@ export class ActionResolver {
   @Mutation(() => ActionParticipantType, {
     description: 'Confirms or declines (with a reason) an invitation; the attend-action task follows.',
   })
-  respondToInvitation(@Ctx() ctx: GraphQLContext, @Arg('input') input: RespondInvitationInput): Promise<ActionParticipant> {
-    return ctx.services.actions.respondToInvitation(ctx.em, ctx.viewer!, input);
+  respondToInvitation(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: RespondInvitationInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<ActionParticipant> {
+    return ctx.services.actions.respondToInvitation(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn('action.recordProtectionPlan: members of the invited police agency')
@@ -267,8 +276,12 @@ export class ActionResolver {
   @Mutation(() => AccountFreezeType, {
     description: 'Rule 8: records an urgent account freeze; the decision is due within 24 h and the record goes to the procuracy at once.',
   })
-  recordUrgentFreeze(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordUrgentFreezeInput): Promise<AccountFreeze> {
-    return ctx.services.actions.recordUrgentFreeze(ctx.em, ctx.viewer!, input);
+  recordUrgentFreeze(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: RecordUrgentFreezeInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<AccountFreeze> {
+    return ctx.services.actions.recordUrgentFreeze(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn('case.update: lead office officers')
@@ -289,8 +302,12 @@ export class ActionResolver {
   @Mutation(() => CaseActionType, {
     description: 'Records outcome, minutes and money collected; completes the action (and optionally the case).',
   })
-  recordActionOutcome(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordActionOutcomeInput): Promise<CaseAction> {
-    return ctx.services.actions.recordOutcome(ctx.em, ctx.viewer!, input);
+  recordActionOutcome(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: RecordActionOutcomeInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<CaseAction> {
+    return ctx.services.actions.recordOutcome(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @FieldResolver(() => ID)

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { idempotent, type IdempotentRequest } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
   type ActionBase,
   type DistributiveOmit,
@@ -135,7 +136,7 @@ export class ActionService {
    * commune: they join the case if needed, get an "attend action" task and an event; the police also
    * get the PROTECTION_PLAN task, due within 3 working days (Điều 72 khoản 4).
    */
-  async plan(em: EntityManager, viewer: Viewer, input: NewActionInput): Promise<CaseAction> {
+  async plan(em: EntityManager, viewer: Viewer, input: NewActionInput, idempotencyKey?: string | null): Promise<CaseAction> {
     const place = input.place?.trim() ?? '';
     if (!place) throw badInput('Hãy nhập địa điểm.', { field: 'place' });
     if (!(input.scheduledEnd > input.scheduledStart))
@@ -148,96 +149,98 @@ export class ActionService {
       const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
       if (forbiddenTime) throw forbiddenTime;
     }
-    const actionId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
-      assertAllowed(
-        canOnCase(viewer, 'case.update', facts),
-        'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      );
-      if (FINAL_STATUSES.has(c.status))
-        throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
-      if (coercion) {
-        const incomplete = checkPlanContents({ ...input, place }, c);
-        if (incomplete) throw incomplete;
-        const early = checkVoluntaryPeriod(c, input.scheduledStart);
-        if (early) throw early;
-      }
-      const leadOfficer = await tx.em.findOne(User, { id: input.leadOfficerId ?? viewer.userId, agency: c.leadAgency.id, active: true });
-      if (!leadOfficer) throw badInput('Người chủ trì phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'leadOfficerId' });
-      const now = new Date();
-      const action = tx.em.create(CaseAction, {
-        case: c,
-        kind: input.kind,
-        title: input.title?.trim() || ACTION_KIND_VI[input.kind],
-        scheduledStart: input.scheduledStart,
-        scheduledEnd: input.scheduledEnd,
-        place,
-        leadOfficer,
-        createdBy: tx.em.getReference(User, viewer.userId),
-        personCoerced: input.personCoerced?.trim() || null,
-        measure: input.measure?.trim() || null,
-        method: input.method?.trim() || null,
-        forces: input.forces?.trim() || null,
-        protection: input.protection?.trim() || null,
-        costEstimate: input.costEstimate ?? null,
-        protectionPlanDueAt: coercion ? protectionPlanDueAt(now, this.calendar.current()) : null,
-      });
-      await tx.em.flush();
-      const invitations: Array<{ agency: Agency; required: boolean; role: ParticipantRole }> = [];
-      if (coercion) {
-        const commune = await tx.em.findOneOrFail(Area, { id: c.commune.id });
-        for (const r of COERCION_RECIPIENTS) {
-          const agency = await localAgency(tx.em, r.kind, commune.path);
-          if (!agency) {
-            throw ruleViolation(
-              `Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`,
-              coercionSource('PLAN_CONTENTS', c),
-              { agencyKind: r.kind },
-            );
-          }
-          invitations.push({ agency, required: r.required, role: r.role });
+    const actionId = await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'planAction', input }, async () => {
+        const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
+        assertAllowed(
+          canOnCase(viewer, 'case.update', facts),
+          'lên kế hoạch buổi làm việc, cưỡng chế (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+        );
+        if (FINAL_STATUSES.has(c.status))
+          throw ruleViolation('Việc thi hành án đã kết thúc; không lên kế hoạch thêm.', ACTION_WORKFLOW_RULE, { status: c.status });
+        if (coercion) {
+          const incomplete = checkPlanContents({ ...input, place }, c);
+          if (incomplete) throw incomplete;
+          const early = checkVoluntaryPeriod(c, input.scheduledStart);
+          if (early) throw early;
         }
-      }
-      for (const inv of input.invitations ?? []) {
-        if (invitations.some((i) => i.agency.id === inv.agencyId)) continue;
-        if (inv.agencyId === c.leadAgency.id) throw badInput('Cơ quan chủ trì không cần mời.', { field: 'invitations' });
-        const agency = await tx.em.findOne(Agency, { id: inv.agencyId, active: true });
-        if (!agency) throw badInput('Không tìm thấy cơ quan được mời.', { field: 'invitations' });
-        invitations.push({ agency, required: inv.required, role: ParticipantRole.SUPPORT });
-      }
-      for (const inv of invitations) await this.inviteIn(tx, viewer, c, action, inv.agency, inv.required, inv.role);
-      const police = coercion ? invitations.find((i) => i.agency.kind === AgencyKind.POLICE)!.agency : null;
-      if (police) {
-        action.protectionTask = await createTaskIn(
+        const leadOfficer = await tx.em.findOne(User, { id: input.leadOfficerId ?? viewer.userId, agency: c.leadAgency.id, active: true });
+        if (!leadOfficer) throw badInput('Người chủ trì phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'leadOfficerId' });
+        const now = new Date();
+        const action = tx.em.create(CaseAction, {
+          case: c,
+          kind: input.kind,
+          title: input.title?.trim() || ACTION_KIND_VI[input.kind],
+          scheduledStart: input.scheduledStart,
+          scheduledEnd: input.scheduledEnd,
+          place,
+          leadOfficer,
+          createdBy: tx.em.getReference(User, viewer.userId),
+          personCoerced: input.personCoerced?.trim() || null,
+          measure: input.measure?.trim() || null,
+          method: input.method?.trim() || null,
+          forces: input.forces?.trim() || null,
+          protection: input.protection?.trim() || null,
+          costEstimate: input.costEstimate ?? null,
+          protectionPlanDueAt: coercion ? protectionPlanDueAt(now, this.calendar.current()) : null,
+        });
+        await tx.em.flush();
+        const invitations: Array<{ agency: Agency; required: boolean; role: ParticipantRole }> = [];
+        if (coercion) {
+          const commune = await tx.em.findOneOrFail(Area, { id: c.commune.id });
+          for (const r of COERCION_RECIPIENTS) {
+            const agency = await localAgency(tx.em, r.kind, commune.path);
+            if (!agency) {
+              throw ruleViolation(
+                `Không tìm thấy ${r.label} phụ trách địa bàn ${commune.name} để gửi kế hoạch cưỡng chế; hãy bổ sung danh bạ cơ quan.`,
+                coercionSource('PLAN_CONTENTS', c),
+                { agencyKind: r.kind },
+              );
+            }
+            invitations.push({ agency, required: r.required, role: r.role });
+          }
+        }
+        for (const inv of input.invitations ?? []) {
+          if (invitations.some((i) => i.agency.id === inv.agencyId)) continue;
+          if (inv.agencyId === c.leadAgency.id) throw badInput('Cơ quan chủ trì không cần mời.', { field: 'invitations' });
+          const agency = await tx.em.findOne(Agency, { id: inv.agencyId, active: true });
+          if (!agency) throw badInput('Không tìm thấy cơ quan được mời.', { field: 'invitations' });
+          invitations.push({ agency, required: inv.required, role: ParticipantRole.SUPPORT });
+        }
+        for (const inv of invitations) await this.inviteIn(tx, viewer, c, action, inv.agency, inv.required, inv.role);
+        const police = coercion ? invitations.find((i) => i.agency.kind === AgencyKind.POLICE)!.agency : null;
+        if (police) {
+          action.protectionTask = await createTaskIn(
+            tx,
+            viewer.userId,
+            c,
+            police,
+            {
+              kind: TaskKind.PROTECTION_PLAN,
+              title: 'Lập kế hoạch bảo vệ cưỡng chế',
+              priority: TaskPriority.HIGH,
+              dueAt: action.protectionPlanDueAt,
+            },
+            { actionId: action.id, legalSource: coercionSource('PROTECTION_PLAN', c) },
+          );
+          await tx.em.flush();
+        }
+        await emitAction(
           tx,
           viewer.userId,
-          c,
-          police,
+          action,
+          'action.planned',
           {
-            kind: TaskKind.PROTECTION_PLAN,
-            title: 'Lập kế hoạch bảo vệ cưỡng chế',
-            priority: TaskPriority.HIGH,
-            dueAt: action.protectionPlanDueAt,
+            invitedAgencyIds: invitations.map((i) => i.agency.id),
+            protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
+            ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
           },
-          { actionId: action.id, legalSource: coercionSource('PROTECTION_PLAN', c) },
+          topics.agencies(invitations.map((i) => i.agency.id)),
         );
-        await tx.em.flush();
-      }
-      await emitAction(
-        tx,
-        viewer.userId,
-        action,
-        'action.planned',
-        {
-          invitedAgencyIds: invitations.map((i) => i.agency.id),
-          protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
-          ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
-        },
-        topics.agencies(invitations.map((i) => i.agency.id)),
-      );
-      return action.id;
-    });
-    return em.fork().findOneOrFail(CaseAction, { id: actionId });
+        return action.id;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id: actionId }));
   }
 
   /** Invites one agency: shares the case with it if needed, creates its "attend action" task. */
@@ -357,41 +360,46 @@ export class ActionService {
     em: EntityManager,
     viewer: Viewer,
     input: { participantId: string; version: number; confirm: boolean; reason?: string | null },
+    idempotencyKey?: string | null,
   ): Promise<ActionParticipant> {
     const reason = input.reason?.trim() || null;
     if (!input.confirm && !reason) throw badInput('Hãy ghi rõ lý do không tham gia để cơ quan chủ trì bố trí lại.', { field: 'reason' });
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
-    await this.outbox.transaction(em, async (tx) => {
-      const p = await tx.em.findOne(ActionParticipant, { id: input.participantId }, { populate: ['action', 'agency', 'task'] });
-      if (!p) throw notFound('lời mời');
-      const action = p.action as CaseAction;
-      const { facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'lời mời');
-      assertAllowed(
-        canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) && viewer.agencyId === p.agency.id,
-        'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)',
-      );
-      if (!OPEN_ACTION_STATUSES.includes(action.status))
-        throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, {
-          status: action.status,
-        });
-      await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
-      p.version = input.version + 1;
-      p.status = input.confirm ? InvitationStatus.CONFIRMED : InvitationStatus.DECLINED;
-      p.declineReason = input.confirm ? null : reason;
-      p.respondedAt = new Date();
-      p.respondedBy = tx.em.getReference(User, viewer.userId);
-      await tx.em.flush();
-      if (p.task) await stepTaskIn(tx, viewer.userId, p.task as Task, input.confirm ? TaskAction.ACCEPT : TaskAction.DECLINE, { reason });
-      await emitAction(
-        tx,
-        viewer.userId,
-        action,
-        input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined',
-        { participantId: p.id, agencyId: p.agency.id, reason },
-        [topics.agency(p.agency.id), topics.user(action.leadOfficer.id)],
-      );
-    });
-    return em.fork().findOneOrFail(ActionParticipant, { id: input.participantId });
+    await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'respondToInvitation', input }, async () => {
+        const p = await tx.em.findOne(ActionParticipant, { id: input.participantId }, { populate: ['action', 'agency', 'task'] });
+        if (!p) throw notFound('lời mời');
+        const action = p.action as CaseAction;
+        const { facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'lời mời');
+        assertAllowed(
+          canOnAction(viewer, 'action.respondInvitation', await this.actionFacts(tx.em, action.id), facts) &&
+            viewer.agencyId === p.agency.id,
+          'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)',
+        );
+        if (!OPEN_ACTION_STATUSES.includes(action.status))
+          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, {
+            status: action.status,
+          });
+        await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
+        p.version = input.version + 1;
+        p.status = input.confirm ? InvitationStatus.CONFIRMED : InvitationStatus.DECLINED;
+        p.declineReason = input.confirm ? null : reason;
+        p.respondedAt = new Date();
+        p.respondedBy = tx.em.getReference(User, viewer.userId);
+        await tx.em.flush();
+        if (p.task) await stepTaskIn(tx, viewer.userId, p.task as Task, input.confirm ? TaskAction.ACCEPT : TaskAction.DECLINE, { reason });
+        await emitAction(
+          tx,
+          viewer.userId,
+          action,
+          input.confirm ? 'action.invitationConfirmed' : 'action.invitationDeclined',
+          { participantId: p.id, agencyId: p.agency.id, reason },
+          [topics.agency(p.agency.id), topics.user(action.leadOfficer.id)],
+        );
+        return p.id;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(ActionParticipant, { id: input.participantId }));
   }
 
   /** The invited police record their protection plan (Điều 72 khoản 4); their PROTECTION_PLAN task is completed. */
@@ -475,7 +483,7 @@ export class ActionService {
    * collected and obligations fulfilled are recorded on the case through CaseService.progressStep;
    * with `completeCase` the case's COMPLETE transition runs in the same transaction.
    */
-  async recordOutcome(em: EntityManager, viewer: Viewer, input: OutcomeInput): Promise<CaseAction> {
+  async recordOutcome(em: EntityManager, viewer: Viewer, input: OutcomeInput, idempotencyKey?: string | null): Promise<CaseAction> {
     const minutes = input.minutes?.trim() ?? '';
     if (!minutes) throw badInput('Hãy nhập nội dung biên bản.', { field: 'minutes' });
     if (minutes.length > MAX_MINUTES) throw badInput(`Biên bản tối đa ${MAX_MINUTES.toLocaleString('vi-VN')} ký tự.`, { field: 'minutes' });
@@ -520,6 +528,7 @@ export class ActionService {
           },
         };
       },
+      { key: idempotencyKey, operation: 'recordActionOutcome', input },
     );
   }
 
@@ -781,6 +790,7 @@ export class ActionService {
     em: EntityManager,
     viewer: Viewer,
     input: { caseId: string; version: number; recordedAt?: Date | null; note: string },
+    idempotencyKey?: string | null,
   ): Promise<AccountFreeze> {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).', { field: 'note' });
@@ -788,69 +798,71 @@ export class ActionService {
     const now = new Date();
     const recordedAt = input.recordedAt ?? now;
     if (recordedAt > now) throw badInput('Thời điểm lập biên bản không thể ở tương lai.', { field: 'recordedAt' });
-    const id = await this.outbox.transaction(em, async (tx) => {
-      let freezeId = '';
-      await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
-        if (FINAL_STATUSES.has(c.status))
-          throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), {
-            status: c.status,
-          });
-        const legalSource = cite('URGENT_FREEZE', lawDateOf(c));
-        const commune = await tx2.em.findOneOrFail(Area, { id: c.commune.id });
-        const procuracy = await localAgency(tx2.em, AgencyKind.PROCURACY, commune.path);
-        if (!procuracy)
-          throw ruleViolation(
-            `Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`,
-            legalSource,
-            { agencyKind: AgencyKind.PROCURACY },
+    const id = await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'recordUrgentFreeze', input }, async () => {
+        let freezeId = '';
+        await this.cases.changeIn(tx, viewer, input.caseId, input.version, 'case.update', async (tx2, c) => {
+          if (FINAL_STATUSES.has(c.status))
+            throw ruleViolation('Việc thi hành án đã kết thúc; không thể phong tỏa tài khoản.', cite('URGENT_FREEZE', lawDateOf(c)), {
+              status: c.status,
+            });
+          const legalSource = cite('URGENT_FREEZE', lawDateOf(c));
+          const commune = await tx2.em.findOneOrFail(Area, { id: c.commune.id });
+          const procuracy = await localAgency(tx2.em, AgencyKind.PROCURACY, commune.path);
+          if (!procuracy)
+            throw ruleViolation(
+              `Không tìm thấy Viện kiểm sát nhân dân phụ trách địa bàn ${commune.name} để gửi biên bản phong tỏa; hãy bổ sung danh bạ cơ quan.`,
+              legalSource,
+              { agencyKind: AgencyKind.PROCURACY },
+            );
+          const joined = await tx2.em.findOne(CaseParticipant, { case: c.id, agency: procuracy.id, removedAt: null });
+          if (!joined)
+            tx2.em.create(CaseParticipant, {
+              case: c,
+              agency: procuracy,
+              role: ParticipantRole.SUPERVISOR,
+              addedBy: tx2.em.getReference(User, viewer.userId),
+            });
+          const decisionDueAt = new Date(recordedAt.getTime() + URGENT_FREEZE_DECISION_MS);
+          const task = await createTaskIn(
+            tx2,
+            viewer.userId,
+            c,
+            tx2.em.getReference(Agency, c.leadAgency.id),
+            {
+              kind: TaskKind.FREEZE_ACCOUNT,
+              title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)',
+              priority: TaskPriority.HIGH,
+              dueAt: decisionDueAt,
+              assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId),
+            },
+            { legalSource },
           );
-        const joined = await tx2.em.findOne(CaseParticipant, { case: c.id, agency: procuracy.id, removedAt: null });
-        if (!joined)
-          tx2.em.create(CaseParticipant, {
+          const freeze = tx2.em.create(AccountFreeze, {
             case: c,
-            agency: procuracy,
-            role: ParticipantRole.SUPERVISOR,
-            addedBy: tx2.em.getReference(User, viewer.userId),
+            recordedAt,
+            decisionDueAt,
+            note,
+            task,
+            createdBy: tx2.em.getReference(User, viewer.userId),
           });
-        const decisionDueAt = new Date(recordedAt.getTime() + URGENT_FREEZE_DECISION_MS);
-        const task = await createTaskIn(
-          tx2,
-          viewer.userId,
-          c,
-          tx2.em.getReference(Agency, c.leadAgency.id),
-          {
-            kind: TaskKind.FREEZE_ACCOUNT,
-            title: 'Ra quyết định phong tỏa tài khoản (trong 24 giờ kể từ khi lập biên bản)',
-            priority: TaskPriority.HIGH,
-            dueAt: decisionDueAt,
-            assignee: c.officer ? (c.officer as User) : tx2.em.getReference(User, viewer.userId),
-          },
-          { legalSource },
-        );
-        const freeze = tx2.em.create(AccountFreeze, {
-          case: c,
-          recordedAt,
-          decisionDueAt,
-          note,
-          task,
-          createdBy: tx2.em.getReference(User, viewer.userId),
+          freezeId = freeze.id;
+          return {
+            type: 'case.urgentFreezeRecorded',
+            payload: {
+              freezeId: freeze.id,
+              recordedAt: recordedAt.toISOString(),
+              decisionDueAt: decisionDueAt.toISOString(),
+              procuracyId: procuracy.id,
+              legalSource,
+            },
+            topics: topics.agencies([procuracy.id, c.leadAgency.id]),
+          };
         });
-        freezeId = freeze.id;
-        return {
-          type: 'case.urgentFreezeRecorded',
-          payload: {
-            freezeId: freeze.id,
-            recordedAt: recordedAt.toISOString(),
-            decisionDueAt: decisionDueAt.toISOString(),
-            procuracyId: procuracy.id,
-            legalSource,
-          },
-          topics: topics.agencies([procuracy.id, c.leadAgency.id]),
-        };
-      });
-      return freezeId;
-    });
-    return em.fork().findOneOrFail(AccountFreeze, { id });
+        return freezeId;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(AccountFreeze, { id }));
   }
 
   /** Urgent account freezes of a case the caller already may read (a field of the case), oldest first. */
@@ -898,7 +910,7 @@ export class ActionService {
         };
       });
     });
-    return em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId });
+    return loadCommitted(() => em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId }));
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */
@@ -910,20 +922,28 @@ export class ActionService {
     ability: ActionAbility,
     refusal: string,
     apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>,
+    request: IdempotentRequest = { operation: 'change', input: null },
   ): Promise<CaseAction> {
-    await this.outbox.transaction(em, async (tx) => {
-      const action = await tx.em.findOne(CaseAction, { id });
-      if (!action) throw notFound('buổi làm việc');
-      const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
-      const af = await this.actionFacts(tx.em, id);
-      assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
-      await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc');
-      action.version = version + 1;
-      const event = await apply(tx, action, c);
-      await tx.em.flush();
-      await emitAction(tx, viewer.userId, action, event.type, event.payload, topics.agencies(af.invitedAgencyIds));
-    });
-    return em.fork().findOneOrFail(CaseAction, { id });
+    await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, request, async () => {
+        const action = await tx.em.findOne(CaseAction, { id });
+        if (!action) throw notFound('buổi làm việc');
+        const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
+        const af = await this.actionFacts(tx.em, id);
+        assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
+        await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc', {
+          stream: streams.case(action.case.id),
+          idKey: 'actionId',
+          typePrefix: 'action.',
+        });
+        action.version = version + 1;
+        const event = await apply(tx, action, c);
+        await tx.em.flush();
+        await emitAction(tx, viewer.userId, action, event.type, event.payload, topics.agencies(af.invitedAgencyIds));
+        return id;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id }));
   }
 }
 

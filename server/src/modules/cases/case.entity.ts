@@ -283,31 +283,3 @@ export class CaseParticipant {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   removedAt?: Date | null;
 }
-
-/**
- * Remembers create-style requests by the client's idempotency key, so a retried request returns the
- * first result instead of creating a second case.
- */
-@Entity({ tableName: 'idempotency_key' })
-@Unique({ properties: ['userId', 'key'] })
-export class IdempotencyKey {
-  [OptionalProps]?: 'createdAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'uuid' })
-  userId!: string;
-
-  @Property({ type: 'string', length: 128 })
-  key!: string;
-
-  @Property({ type: 'string', length: 64 })
-  operation!: string;
-
-  @Property({ type: 'uuid' })
-  resultId!: string;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
-  createdAt: Date = new Date();
-}

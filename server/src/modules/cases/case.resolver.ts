@@ -49,6 +49,7 @@ import {
   type CaseParticipant,
 } from './case.entity';
 import { isSatisfied, type PublicNotice, type RelatedCase } from './case.service';
+import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'Lifecycle status of an enforcement case.' });
 registerEnumType(CaseTransition, { name: 'CaseTransition', description: 'A lifecycle step; each is allowed only from certain statuses.' });
@@ -327,7 +328,7 @@ export class CaseResolver {
   createCase(
     @Ctx() ctx: GraphQLContext,
     @Arg('input') input: CreateCaseInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
   ): Promise<EnforcementCase> {
     const obligations = input.obligations.map(({ debtorIndex, creditorIndex, ...o }) => ({
       ...o,

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
   type CaseChangeBase,
   type DistributiveOmit,
@@ -31,7 +32,6 @@ import {
   CaseParticipant,
   CaseParty,
   EnforcementCase,
-  IdempotencyKey,
   Obligation,
   ObligationKind,
   ParticipantRole,
@@ -336,74 +336,72 @@ export class CaseService {
     input.obligations.forEach((o, i) => validateObligation(o, `obligations[${i}]`));
     const newId = randomUUID();
     const caseId = await this.outbox.transaction(em, async (tx) => {
-      if (idempotencyKey) {
-        const earlier = await claimIdempotencyKey(tx, viewer, idempotencyKey, 'createCase', newId);
-        if (earlier) return earlier;
-      }
-      const commune = await tx.em.findOne(Area, { id: input.communeId });
-      if (!commune || commune.kind !== AreaKind.COMMUNE)
-        throw badInput('Hãy chọn xã/phường nơi tổ chức thi hành án.', { field: 'communeId' });
-      const officer = input.officerId ? await this.officerOf(tx.em, viewer.agencyId, input.officerId) : null;
-      const lead = tx.em.getReference(Agency, viewer.agencyId);
-      const c = tx.em.create(EnforcementCase, {
-        id: newId,
-        judgmentNumber: input.judgmentNumber.trim(),
-        judgmentCourt: input.judgmentCourt.trim(),
-        judgmentDate: input.judgmentDate,
-        receivedAt: input.receivedAt,
-        kind: input.kind,
-        leadAgency: lead,
-        officer,
-        commune,
-        complex: input.complex ?? false,
-        backlog: input.backlog ?? false,
-        urgentSecurity: input.urgentSecurity ?? false,
-        notes: input.notes?.trim() || null,
-        decisionDueAt: this.calendar.current().deadline('ENFORCEMENT_DECISION', input.receivedAt),
-      });
-      const parties = input.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, ...cleanParty(p) }));
-      for (const o of input.obligations) {
-        tx.em.create(Obligation, {
-          case: c,
-          kind: o.kind,
-          description: o.description.trim(),
-          debtor: partyByIndex(parties, o.debtor, 'debtor'),
-          creditor: partyByIndex(parties, o.creditor, 'creditor'),
-          amountOwed: o.amountOwed ?? null,
-          landAreaM2: o.landAreaM2 ?? null,
+      return idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'createCase', input }, async () => {
+        const commune = await tx.em.findOne(Area, { id: input.communeId });
+        if (!commune || commune.kind !== AreaKind.COMMUNE)
+          throw badInput('Hãy chọn xã/phường nơi tổ chức thi hành án.', { field: 'communeId' });
+        const officer = input.officerId ? await this.officerOf(tx.em, viewer.agencyId, input.officerId) : null;
+        const lead = tx.em.getReference(Agency, viewer.agencyId);
+        const c = tx.em.create(EnforcementCase, {
+          id: newId,
+          judgmentNumber: input.judgmentNumber.trim(),
+          judgmentCourt: input.judgmentCourt.trim(),
+          judgmentDate: input.judgmentDate,
+          receivedAt: input.receivedAt,
+          kind: input.kind,
+          leadAgency: lead,
+          officer,
+          commune,
+          complex: input.complex ?? false,
+          backlog: input.backlog ?? false,
+          urgentSecurity: input.urgentSecurity ?? false,
+          notes: input.notes?.trim() || null,
+          decisionDueAt: this.calendar.current().deadline('ENFORCEMENT_DECISION', input.receivedAt),
         });
-      }
-      tx.em.create(CaseParticipant, {
-        case: c,
-        agency: lead,
-        role: ParticipantRole.LEAD,
-        addedBy: tx.em.getReference(User, viewer.userId),
+        const parties = input.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, ...cleanParty(p) }));
+        for (const o of input.obligations) {
+          tx.em.create(Obligation, {
+            case: c,
+            kind: o.kind,
+            description: o.description.trim(),
+            debtor: partyByIndex(parties, o.debtor, 'debtor'),
+            creditor: partyByIndex(parties, o.creditor, 'creditor'),
+            amountOwed: o.amountOwed ?? null,
+            landAreaM2: o.landAreaM2 ?? null,
+          });
+        }
+        tx.em.create(CaseParticipant, {
+          case: c,
+          agency: lead,
+          role: ParticipantRole.LEAD,
+          addedBy: tx.em.getReference(User, viewer.userId),
+        });
+        c.searchText = searchTextOf(c, parties);
+        await tx.em.flush();
+        // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
+        // one (see relatedCases); the event records the link so the office is warned in its feed.
+        const sameJudgment = await tx.em.find(
+          EnforcementCase,
+          { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } },
+          { fields: ['id'], limit: 20 },
+        );
+        await recordCaseState(tx.em, c.id);
+        await emitCase(tx, viewer, c, {
+          type: 'case.created',
+          payload: {
+            sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
+            judgmentNumber: c.judgmentNumber,
+            communeId: commune.id,
+            parties: parties.length,
+            obligations: input.obligations.length,
+            totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
+          },
+          topics: [topics.agency(viewer.agencyId)],
+        });
+        return c.id;
       });
-      c.searchText = searchTextOf(c, parties);
-      await tx.em.flush();
-      // Rule 7: a new request for a judgment whose case was terminated is a new case, linked to the old
-      // one (see relatedCases); the event records the link so the office is warned in its feed.
-      const sameJudgment = await tx.em.find(
-        EnforcementCase,
-        { judgmentNumber: c.judgmentNumber, judgmentCourt: c.judgmentCourt, id: { $ne: c.id } },
-        { fields: ['id'], limit: 20 },
-      );
-      await recordCaseState(tx.em, c.id);
-      await emitCase(tx, viewer, c, {
-        type: 'case.created',
-        payload: {
-          sameJudgmentCaseIds: sameJudgment.map((o) => o.id),
-          judgmentNumber: c.judgmentNumber,
-          communeId: commune.id,
-          parties: parties.length,
-          obligations: input.obligations.length,
-          totalOwed: sumMoney(input.obligations.map((o) => o.amountOwed)),
-        },
-        topics: [topics.agency(viewer.agencyId)],
-      });
-      return c.id;
     });
-    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+    return loadCommitted(() => em.fork().findOneOrFail(EnforcementCase, { id: caseId }));
   }
 
   /** Changes the officer, flags or notes. */
@@ -654,7 +652,7 @@ export class CaseService {
     apply: CaseChange,
   ): Promise<EnforcementCase> {
     await this.outbox.transaction(em, (tx) => this.changeIn(tx, viewer, caseId, version, ability, apply));
-    return em.fork().findOneOrFail(EnforcementCase, { id: caseId });
+    return loadCommitted(() => em.fork().findOneOrFail(EnforcementCase, { id: caseId }));
   }
 
   /**
@@ -676,7 +674,11 @@ export class CaseService {
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
     assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
     const expected = version ?? c.version;
-    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án');
+    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án', {
+      stream: streams.case(caseId),
+      idKey: 'caseId',
+      typePrefix: 'case.',
+    });
     c.version = expected + 1;
     const event = await apply(tx, c, viewer);
     await tx.em.flush();
@@ -766,25 +768,6 @@ function emitCase(tx: Tx, viewer: Viewer, c: EnforcementCase, event: CaseEvent) 
     topics: [topics.case(c.id), topics.statistics, ...(event.topics ?? [])],
     payload: { caseId: c.id, version: c.version, ...event.payload },
   } as NewEvent);
-}
-
-/**
- * Claims an idempotency key for `resultId`, or returns the result of the earlier request that used
- * it. INSERT … ON CONFLICT DO NOTHING makes a concurrent retry wait for the first transaction on the
- * unique (user, key) index; once that commits, the retry sees its row and returns the same result.
- * If the first transaction rolls back, its key goes with it and the retry proceeds.
- */
-async function claimIdempotencyKey(tx: Tx, viewer: Viewer, key: string, operation: string, resultId: string): Promise<string | null> {
-  const inserted = await tx.em.execute<{ id: string }[]>(
-    `insert into idempotency_key (id, user_id, key, operation, result_id, created_at) values (?, ?, ?, ?, ?, now())
-     on conflict (user_id, key) do nothing returning id`,
-    [randomUUID(), viewer.userId, key, operation, resultId],
-  );
-  if (inserted.length) return null;
-  const existing = await tx.em.findOneOrFail(IdempotencyKey, { userId: viewer.userId, key });
-  if (existing.operation !== operation)
-    throw conflict('Khóa chống gửi trùng (idempotencyKey) này đã được dùng cho thao tác khác.', { field: 'idempotencyKey' });
-  return existing.resultId;
 }
 
 function validateParties(parties: PartyInput[], adding = false): void {

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, forbidden, notFound } from '../../errors';
-import type { Outbox } from '../../events/outbox';
+import { loadCommitted, type Outbox } from '../../events/outbox';
 import { streams, topics } from '../../events/vocabulary';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { canReadStatistics, canSetStatisticsTarget, statisticsReach, type StatisticsScopeFacts } from '../../policy/abilities';
@@ -494,7 +494,7 @@ export class StatisticsService {
       });
       return target.id;
     });
-    return em.fork().findOneOrFail(StatisticsTarget, { id });
+    return loadCommitted(() => em.fork().findOneOrFail(StatisticsTarget, { id }));
   }
 
   /** Targets for a statistical year of the agencies in the viewer's reach. */

@@ -24,6 +24,7 @@ import { CaseType } from '../cases/case.resolver';
 import { UserType } from '../users/user.resolver';
 import { isOverdue, TaskAction } from './task-workflow';
 import { Task, TaskKind, TaskPriority, TaskStatus } from './task.entity';
+import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(TaskKind, { name: 'TaskKind' });
 registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'OPEN → ACCEPTED → IN_PROGRESS → DONE, or DECLINED / CANCELLED.' });
@@ -149,8 +150,12 @@ export class TaskResolver {
 
   @SignedIn('task.assign: lead office officers, steering members')
   @Mutation(() => TaskType, { description: 'Assigns a task to an agency taking part in the case.' })
-  assignTask(@Ctx() ctx: GraphQLContext, @Arg('input') input: AssignTaskInput): Promise<Task> {
-    return ctx.services.tasks.assign(ctx.em, ctx.viewer!, input);
+  assignTask(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: AssignTaskInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<Task> {
+    return ctx.services.tasks.assign(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn('task.respond: assignee agency members; task.cancel: task.assign')

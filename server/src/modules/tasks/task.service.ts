@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
-import type { Outbox, Tx } from '../../events/outbox';
+import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
   type DistributiveOmit,
   type EventPayloads,
@@ -114,7 +115,7 @@ export class TaskService {
   }
 
   /** Assigns a task to an agency taking part in the case (lead office officers; steering members). */
-  async assign(em: EntityManager, viewer: Viewer, input: NewTaskInput): Promise<Task> {
+  async assign(em: EntityManager, viewer: Viewer, input: NewTaskInput, idempotencyKey?: string | null): Promise<Task> {
     const title = input.title?.trim() ?? '';
     if (!title) throw badInput('Hãy nhập tên nhiệm vụ.', { field: 'title' });
     if (title.length > MAX_TITLE) throw badInput(`Tên nhiệm vụ tối đa ${MAX_TITLE} ký tự.`, { field: 'title' });
@@ -134,33 +135,35 @@ export class TaskService {
       if (input.dueAt <= now) throw badInput('Hạn hoàn thành phải ở tương lai.', { field: 'dueAt' });
       dueAt = input.dueAt;
     }
-    const taskId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
-      assertAllowed(
-        canOnThread(viewer, 'task.assign', facts),
-        'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)',
-      );
-      if (CLOSED_CASE_STATUSES.includes(c.status))
-        throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
-      const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
-      if (!agency) throw badInput('Không tìm thấy cơ quan được giao nhiệm vụ.', { field: 'agencyId' });
-      if (!facts.participantAgencyIds.includes(agency.id)) {
-        throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, {
-          field: 'agencyId',
+    const taskId = await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'assignTask', input }, async () => {
+        const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId);
+        assertAllowed(
+          canOnThread(viewer, 'task.assign', facts),
+          'giao nhiệm vụ trong việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì hoặc thành viên Ban Chỉ đạo)',
+        );
+        if (CLOSED_CASE_STATUSES.includes(c.status))
+          throw ruleViolation('Việc thi hành án đã kết thúc; không giao thêm nhiệm vụ.', TASK_WORKFLOW_RULE, { status: c.status });
+        const agency = await tx.em.findOne(Agency, { id: input.agencyId, active: true });
+        if (!agency) throw badInput('Không tìm thấy cơ quan được giao nhiệm vụ.', { field: 'agencyId' });
+        if (!facts.participantAgencyIds.includes(agency.id)) {
+          throw badInput(`${agency.name} chưa tham gia việc này; hãy chia sẻ việc với cơ quan trước khi giao nhiệm vụ.`, {
+            field: 'agencyId',
+          });
+        }
+        const assignee = input.assigneeId ? await memberOf(tx.em, agency, input.assigneeId) : null;
+        const task = await createTaskIn(tx, viewer.userId, c, agency, {
+          kind: input.kind,
+          title,
+          details,
+          assignee,
+          priority: input.priority,
+          dueAt,
         });
-      }
-      const assignee = input.assigneeId ? await memberOf(tx.em, agency, input.assigneeId) : null;
-      const task = await createTaskIn(tx, viewer.userId, c, agency, {
-        kind: input.kind,
-        title,
-        details,
-        assignee,
-        priority: input.priority,
-        dueAt,
-      });
-      return task.id;
-    });
-    return em.fork().findOneOrFail(Task, { id: taskId });
+        return task.id;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(Task, { id: taskId }));
   }
 
   /** Moves a task along its workflow; an illegal step gives RULE_VIOLATION. */
@@ -299,13 +302,17 @@ export class TaskService {
       if (!task) throw notFound('nhiệm vụ');
       const { facts } = await this.cases.readable(tx.em, viewer, task.case.id, 'nhiệm vụ');
       assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
-      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ');
+      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', {
+        stream: streams.case(task.case.id),
+        idKey: 'taskId',
+        typePrefix: 'task.',
+      });
       task.version = version + 1;
       const event = await apply(task, tx.em);
       await tx.em.flush();
       await emitTask(tx, viewer.userId, task, event.type, event.payload, [topics.agency(task.assigneeAgency.id), ...event.topics]);
     });
-    return em.fork().findOneOrFail(Task, { id });
+    return loadCommitted(() => em.fork().findOneOrFail(Task, { id }));
   }
 }
 

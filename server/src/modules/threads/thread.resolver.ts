@@ -27,6 +27,7 @@ import { TaskType } from '../tasks/task.resolver';
 import { UserType } from '../users/user.resolver';
 import { Post, PostKind, type PostRevision } from './post.entity';
 import { MAX_ATTACHMENTS, MAX_MENTIONS, type InboxEntry } from './thread.service';
+import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(PostKind, {
   name: 'PostKind',
@@ -231,8 +232,12 @@ export class ThreadResolver {
 
   @SignedIn(THREAD_WRITE)
   @Mutation(() => PostType, { description: 'Posts on a case thread. Mentions must be people/agencies who can see the case.' })
-  postToThread(@Ctx() ctx: GraphQLContext, @Arg('input') input: NewPostInput): Promise<Post> {
-    return ctx.services.threads.post(ctx.em, ctx.viewer!, input);
+  postToThread(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: NewPostInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<Post> {
+    return ctx.services.threads.post(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn(THREAD_WRITE)

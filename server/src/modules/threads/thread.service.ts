@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
 import { toPgTextArray } from '../../events/event-log';
-import type { Outbox } from '../../events/outbox';
+import { loadCommitted, type Outbox } from '../../events/outbox';
 import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/vocabulary';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
@@ -116,7 +117,7 @@ export class ThreadService {
   }
 
   /** Writes a post. Who may write which kind is decided by `canOnThread`. */
-  async post(em: EntityManager, viewer: Viewer, input: NewPostInput): Promise<Post> {
+  async post(em: EntityManager, viewer: Viewer, input: NewPostInput, idempotencyKey?: string | null): Promise<Post> {
     if (input.kind === PostKind.SYSTEM || !(input.kind in KIND_ABILITY)) {
       throw badInput('Bài viết hệ thống do phần mềm tự tạo; hãy chọn loại ghi chú, báo cáo, chỉ đạo hoặc kiến nghị.', { field: 'kind' });
     }
@@ -125,45 +126,51 @@ export class ThreadService {
     const attachments = cleanAttachments(input.attachments ?? []);
     const userIds = uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
     const agencyIds = uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
-    const postId = await this.outbox.transaction(em, async (tx) => {
-      const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
-      assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
-      await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
-      const seq = await nextSeq(tx.em, c.id);
-      const post = tx.em.create(Post, {
-        case: c,
-        seq,
-        kind: input.kind,
-        author: tx.em.getReference(User, viewer.userId),
-        authorAgency: tx.em.getReference(Agency, viewer.agencyId),
-        body,
-        mentionedUserIds: userIds,
-        mentionedAgencyIds: agencyIds,
-        attachments,
-      });
-      await tx.em.flush();
-      // A directive is addressed to every agency on the case; a recommendation to the lead office.
-      const addressed =
-        input.kind === PostKind.DIRECTIVE ? facts.participantAgencyIds : input.kind === PostKind.RECOMMENDATION ? [facts.leadAgencyId] : [];
-      await tx.emit({
-        type: 'thread.posted',
-        stream: streams.case(c.id),
-        actorId: viewer.userId,
-        topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
-        payload: {
-          caseId: c.id,
-          postId: post.id,
+    const postId = await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'postToThread', input }, async () => {
+        const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
+        assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
+        await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
+        const seq = await nextSeq(tx.em, c.id);
+        const post = tx.em.create(Post, {
+          case: c,
           seq,
           kind: input.kind,
-          authorAgencyId: viewer.agencyId,
+          author: tx.em.getReference(User, viewer.userId),
+          authorAgency: tx.em.getReference(Agency, viewer.agencyId),
+          body,
           mentionedUserIds: userIds,
           mentionedAgencyIds: agencyIds,
-          attachments: attachments.length,
-        },
-      });
-      return post.id;
-    });
-    return em.fork().findOneOrFail(Post, { id: postId });
+          attachments,
+        });
+        await tx.em.flush();
+        // A directive is addressed to every agency on the case; a recommendation to the lead office.
+        const addressed =
+          input.kind === PostKind.DIRECTIVE
+            ? facts.participantAgencyIds
+            : input.kind === PostKind.RECOMMENDATION
+              ? [facts.leadAgencyId]
+              : [];
+        await tx.emit({
+          type: 'thread.posted',
+          stream: streams.case(c.id),
+          actorId: viewer.userId,
+          topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
+          payload: {
+            caseId: c.id,
+            postId: post.id,
+            seq,
+            kind: input.kind,
+            authorAgencyId: viewer.agencyId,
+            mentionedUserIds: userIds,
+            mentionedAgencyIds: agencyIds,
+            attachments: attachments.length,
+          },
+        });
+        return post.id;
+      }),
+    );
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: postId }));
   }
 
   /** Edits the author's own post; the previous text is kept as a revision. */
@@ -173,7 +180,11 @@ export class ThreadService {
     const newAgencyIds = input.mentionedAgencyIds == null ? null : uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
     await this.outbox.transaction(em, async (tx) => {
       const { post, facts } = await this.ownPost(tx.em, viewer, input.id, 'sửa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
+        stream: streams.case(post.case.id),
+        idKey: 'postId',
+        typePrefix: 'thread.post',
+      });
       const userIds = newUserIds ?? post.mentionedUserIds;
       const agencyIds = newAgencyIds ?? post.mentionedAgencyIds;
       await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
@@ -211,7 +222,7 @@ export class ThreadService {
         },
       });
     });
-    return em.fork().findOneOrFail(Post, { id: input.id });
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: input.id }));
   }
 
   /**
@@ -223,7 +234,11 @@ export class ThreadService {
     if (reason && reason.length > 500) throw badInput('Lý do xóa tối đa 500 ký tự.', { field: 'reason' });
     await this.outbox.transaction(em, async (tx) => {
       const { post } = await this.ownPost(tx.em, viewer, input.id, 'xóa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết');
+      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
+        stream: streams.case(post.case.id),
+        idKey: 'postId',
+        typePrefix: 'thread.post',
+      });
       tx.em.create(PostRevision, {
         post,
         version: input.version,
@@ -248,7 +263,7 @@ export class ThreadService {
         payload: { caseId: post.case.id, postId: post.id, seq: post.seq, reason },
       });
     });
-    return em.fork().findOneOrFail(Post, { id: input.id });
+    return loadCommitted(() => em.fork().findOneOrFail(Post, { id: input.id }));
   }
 
   private async ownPost(em: EntityManager, viewer: Viewer, id: string, verb: string) {
