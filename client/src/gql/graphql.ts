@@ -110,7 +110,8 @@ export type CaseStatus =
 export type CollectionInput = {
   amountCollected?: string | null | undefined;
   fulfilled?: boolean | null | undefined;
-  obligationId: string | number;
+  /** Required with an amount (BAD_USER_INPUT field obligationId otherwise). */
+  obligationId?: string | number | null | undefined;
 };
 
 export type InboxCategory =
@@ -169,6 +170,13 @@ export type PartyRole =
   | 'DEBTOR'
   | 'RELATED';
 
+export type PersonInvitationInput = {
+  name: string;
+  /** Restricted personal data. */
+  phone?: string | null | undefined;
+  role: string;
+};
+
 export type PlanActionInput = {
   caseId: string | number;
   costEstimate?: string | null | undefined;
@@ -180,6 +188,8 @@ export type PlanActionInput = {
   leadOfficerId?: string | number | null | undefined;
   measure?: string | null | undefined;
   method?: string | null | undefined;
+  /** Named people who need not be users (village head, women’s union). */
+  people?: Array<PersonInvitationInput> | null | undefined;
   personCoerced?: string | null | undefined;
   place: string;
   protection?: string | null | undefined;
@@ -197,6 +207,8 @@ export type PostKind =
   | 'SYSTEM';
 
 export type RecordActionOutcomeInput = {
+  /** Total collected; `collections` must split it exactly across obligations. */
+  amountCollected?: string | null | undefined;
   attendees?: Array<string> | null | undefined;
   collections?: Array<CollectionInput> | null | undefined;
   /** Also complete the case (every obligation must be met, Điều 52). */

@@ -4,7 +4,14 @@ import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, IdempotencyKey, Obligation } from '../modules/cases/case.entity';
-import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
+import {
+  AccountFreeze,
+  ActionInvitee,
+  ActionOutcomeEntry,
+  ActionParticipant,
+  CaseAction,
+  DeadlineEscalation,
+} from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
@@ -38,6 +45,8 @@ export const ENTITIES = [
   Task,
   CaseAction,
   ActionParticipant,
+  ActionInvitee,
+  ActionOutcomeEntry,
   DeadlineEscalation,
   AccountFreeze,
   CalendarDay,

@@ -5,7 +5,7 @@ import type { Outbox } from '../../events/outbox';
 
 /** One read of restricted personal data: which subject and which field. */
 export interface PersonalDataRead {
-  subjectType: 'user' | 'party';
+  subjectType: 'user' | 'party' | 'invitee';
   subjectId: string;
   field: string;
 }

@@ -230,8 +230,13 @@ export class ThreadResolver {
 
   @SignedIn(THREAD_WRITE)
   @Mutation(() => PostType, { description: 'Posts on a case thread. Mentions must be people/agencies who can see the case.' })
-  postToThread(@Ctx() ctx: GraphQLContext, @Arg('input') input: NewPostInput): Promise<Post> {
-    return ctx.services.threads.post(ctx.em, ctx.viewer!, input);
+  postToThread(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: NewPostInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Made when the official wrote it; a resend posts nothing twice.' })
+    idempotencyKey?: string | null,
+  ): Promise<Post> {
+    return ctx.services.threads.post(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn(THREAD_WRITE)

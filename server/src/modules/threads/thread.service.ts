@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { claimVersion } from '../../db/optimistic';
@@ -8,7 +9,7 @@ import type { Outbox } from '../../events/outbox';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { CaseService } from '../cases/case.service';
+import { CaseService, claimIdempotencyKey } from '../cases/case.service';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
 
@@ -128,7 +129,7 @@ export class ThreadService {
   }
 
   /** Writes a post. Who may write which kind is decided by `canOnThread`. */
-  async post(em: EntityManager, viewer: Viewer, input: NewPostInput): Promise<Post> {
+  async post(em: EntityManager, viewer: Viewer, input: NewPostInput, idempotencyKey?: string | null): Promise<Post> {
     if (input.kind === PostKind.SYSTEM || !(input.kind in KIND_ABILITY)) {
       throw badInput('Bài viết hệ thống do phần mềm tự tạo; hãy chọn loại ghi chú, báo cáo, chỉ đạo hoặc kiến nghị.', { field: 'kind' });
     }
@@ -141,8 +142,15 @@ export class ThreadService {
       const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
       assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
       await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
+      // A post queued offline is resent with the key made when it was written: the retry returns the first post.
+      const newId = randomUUID();
+      if (idempotencyKey) {
+        const earlier = await claimIdempotencyKey(tx, viewer, idempotencyKey, 'postToThread', newId);
+        if (earlier) return earlier;
+      }
       const seq = await nextSeq(tx.em, c.id);
       const post = tx.em.create(Post, {
+        id: newId,
         case: c,
         seq,
         kind: input.kind,
