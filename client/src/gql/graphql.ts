@@ -114,6 +114,20 @@ export type CollectionInput = {
   obligationId?: string | number | null | undefined;
 };
 
+export type CorrectActionOutcomeInput = {
+  amountCollected?: string | null | undefined;
+  attendees?: Array<string> | null | undefined;
+  collections?: Array<CollectionInput> | null | undefined;
+  /** The entry in force that this one corrects. */
+  correctsId: string | number;
+  id: string | number;
+  /** Defaults to the corrected entry’s minutes. */
+  minutes?: string | null | undefined;
+  outcome: ActionOutcome;
+  reason: string;
+  version: number;
+};
+
 export type InboxCategory =
   | 'DIRECTIVE'
   | 'ESCALATION'
@@ -367,7 +381,7 @@ export type CaseActionsQueryVariables = Exact<{
 }>;
 
 
-export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
 
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
@@ -397,8 +411,17 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 
 export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
 
+export type CorrectActionOutcomeMutationVariables = Exact<{
+  input: CorrectActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+
 export type RecordActionOutcomeMutationVariables = Exact<{
   input: RecordActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -785,6 +808,21 @@ export const CaseActionsDocument = new TypedDocumentString(`
     minutes
     moneyCollected
     version
+    invitees {
+      id
+      name
+      role
+      status
+      note
+    }
+    outcomeHistory {
+      id
+      outcome
+      moneyCollected
+      correctsId
+      correctionReason
+      recordedAt
+    }
     participants {
       id
       required
@@ -839,9 +877,18 @@ export const RecordProtectionPlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
+export const CorrectActionOutcomeDocument = new TypedDocumentString(`
+    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
 export const RecordActionOutcomeDocument = new TypedDocumentString(`
-    mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {
-  recordActionOutcome(input: $input) {
+    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
     version
