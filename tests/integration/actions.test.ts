@@ -808,12 +808,12 @@ describe('visits and outcomes that match the work (issue 16)', () => {
       ['10000000', firstEntry.id, 'Ghi nhầm: số tiền thực nộp là 10.000.000 đ.'],
     ]);
     expect((await caseOf('officer', c.id)).totals.collected).toBe('10000000');
-    // The statistics history's latest interval carries the corrected total.
+    // The statistics history's current interval (valid_to null) carries the corrected total.
     const [state] = await app.orm.em
       .fork()
       .getConnection()
       .execute<{ collected: string }[]>(
-        'select amount_collected as collected from case_state_history where case_id = ? order by valid_from desc limit 1',
+        'select amount_collected as collected from case_state_history where case_id = ? and valid_to is null',
         [c.id],
       );
     expect(String(state.collected)).toBe('10000000');
