@@ -259,6 +259,21 @@ export const caseActionsQuery = graphql(`
       minutes
       moneyCollected
       version
+      invitees {
+        id
+        name
+        role
+        status
+        note
+      }
+      outcomeHistory {
+        id
+        outcome
+        moneyCollected
+        correctsId
+        correctionReason
+        recordedAt
+      }
       participants {
         id
         required
@@ -318,9 +333,19 @@ export const recordProtectionPlanMutation = graphql(`
   }
 `);
 
+export const correctActionOutcomeMutation = graphql(`
+  mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+    correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+      version
+    }
+  }
+`);
+
 export const recordActionOutcomeMutation = graphql(`
-  mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {
-    recordActionOutcome(input: $input) {
+  mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+    recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
       id
       status
       version

@@ -142,6 +142,9 @@ beforeAll(async () => {
     steering: await makeUser(app.orm, steering, [Role.STEERING_MEMBER]),
   });
   for (const [name, user] of Object.entries(users)) tokens[name] = (await signIn(app, user.username)).accessToken;
+  // Visits here are planned for later days and rehearsed at once: the "not before its day" rule reads this
+  // clock, set past every planned day (its own test below puts real time back).
+  app.services.actions.now = () => new Date('2031-01-01T00:00:00Z');
 });
 afterAll(async () => {
   await app?.close();
@@ -566,5 +569,262 @@ describe('persuasion and invitations', () => {
         }),
       ).code,
     ).toBe('NOT_FOUND');
+  });
+});
+
+describe('visits and outcomes that match the work (issue 16)', () => {
+  const HISTORY =
+    'outcomeHistory { id outcome moneyCollected correctsId correctionReason collections { obligationId amountCollected fulfilled } }';
+  const FULL = `${ACTION_FIELDS} invitees { id name role status note version phone { value hidden } } ${HISTORY}`;
+  const correctMutation = `mutation($input: CorrectActionOutcomeInput!, $key: String) { correctActionOutcome(input: $input, idempotencyKey: $key) { ${FULL} } }`;
+  const outcomeKeyed = `mutation($input: RecordActionOutcomeInput!, $key: String) { recordActionOutcome(input: $input, idempotencyKey: $key) { ${FULL} } }`;
+
+  /** A two-obligation money case (500,000,000 + 277,000,000 đ) with a persuasion visit in progress. */
+  async function visitInProgress() {
+    const c = await enforcingCase({ communeId: communeB.id });
+    const withParties = (await ok('officer', 'query($id: ID!) { case(id: $id) { version parties { id role } } }', { id: c.id })).case;
+    const debtor = withParties.parties.find((p: any) => p.role === 'DEBTOR');
+    await ok('officer', `mutation($input: AddObligationInput!) { addObligation(input: $input) { ${CASE_FIELDS} } }`, {
+      input: {
+        caseId: c.id,
+        version: withParties.version,
+        kind: 'PAY_MONEY',
+        description: 'Án phí',
+        debtorId: debtor.id,
+        amountOwed: '27000000',
+      },
+    });
+    const fresh = await caseOf('officer', c.id);
+    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
+    let visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '14:00'),
+          scheduledEnd: vn(day, '16:00'),
+          place: 'Nhà văn hóa thôn',
+        },
+      })
+    ).planAction;
+    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
+    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
+    return { c: fresh, visit };
+  }
+
+  it('invites an agency and named people (village head, women’s union) to a persuasion visit; answers read as states', async () => {
+    const c = await enforcingCase({ communeId: communeB.id });
+    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
+    const plan = (
+      await ok('officer', `mutation($input: PlanActionInput!) { planAction(input: $input) { ${FULL} } }`, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '08:00'),
+          scheduledEnd: vn(day, '10:00'),
+          place: 'Nhà ông Sính',
+          invitations: [{ agencyId: womenUnion.id, required: false }],
+          people: [
+            { name: 'Hà Văn Tuấn', role: 'Trưởng thôn Bản Mòng', phone: '0912 345 678' },
+            { name: 'Lường Thị Mai', role: 'Chi hội Phụ nữ thôn' },
+          ],
+        },
+      })
+    ).planAction;
+    expect(plan.participants).toHaveLength(1);
+    expect(plan.participants[0].task).toMatchObject({ kind: 'ATTEND_ACTION' });
+    expect(plan.invitees.map((p: any) => [p.name, p.status, p.phone.value])).toEqual([
+      ['Hà Văn Tuấn', 'INVITED', '0912345678'],
+      ['Lường Thị Mai', 'INVITED', null],
+    ]);
+    // The invited women's union sees the visit but not the village head's phone (restricted personal data).
+    const seen = (
+      await ok('women', `query($caseId: ID!) { caseActions(caseId: $caseId) { invitees { name phone { value hidden } } } }`, {
+        caseId: c.id,
+      })
+    ).caseActions[0];
+    expect(seen.invitees[0]).toEqual({ name: 'Hà Văn Tuấn', phone: { value: null, hidden: true } });
+    const answer = 'mutation($input: RecordInviteeAnswerInput!) { recordInviteeAnswer(input: $input) { id status note version } }';
+    const head = plan.invitees[0];
+    expect(
+      (
+        await ok('officer', answer, {
+          input: { inviteeId: head.id, version: head.version, status: 'CONFIRMED', note: 'Gọi điện xác nhận' },
+        })
+      ).recordInviteeAnswer,
+    ).toMatchObject({ status: 'CONFIRMED', version: 2 });
+    const mai = plan.invitees[1];
+    expect(err(await call('officer', answer, { input: { inviteeId: mai.id, version: mai.version, status: 'DECLINED' } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      ext: { field: 'note' },
+    });
+    expect(err(await call('women', answer, { input: { inviteeId: mai.id, version: mai.version, status: 'CONFIRMED' } })).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await eventsOf(c.id, 'action.inviteeConfirmed')).length).toBe(1);
+    // More people can be invited later; the event never carries their names or phones.
+    const later = (
+      await ok('officer', `mutation($input: InviteToActionInput!) { inviteToAction(input: $input) { ${FULL} } }`, {
+        input: { id: plan.id, version: plan.version + 1, people: [{ name: 'Vì Văn Lả', role: 'Người có uy tín' }] },
+      })
+    ).inviteToAction;
+    expect(later.invitees).toHaveLength(3);
+    const [invited] = await eventsOf(c.id, 'action.invited');
+    expect(JSON.stringify(invited.payload)).not.toContain('Vì Văn Lả');
+  });
+
+  it('refuses to start a visit before its day (RULE_VIOLATION), and nothing changes', async () => {
+    const c = await enforcingCase({ communeId: communeB.id });
+    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
+    let visit = (
+      await ok('officer', planMutation, {
+        input: {
+          caseId: c.id,
+          kind: 'PERSUASION_VISIT',
+          scheduledStart: vn(day, '08:00'),
+          scheduledEnd: vn(day, '10:00'),
+          place: 'Thôn 3',
+        },
+      })
+    ).planAction;
+    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
+    const clock = app.services.actions.now;
+    app.services.actions.now = () => new Date();
+    try {
+      const refused = err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } }));
+      expect(refused).toMatchObject({ code: 'RULE_VIOLATION', ext: { ruleCode: 'ACTION_NOT_YET_DUE' } });
+      expect(refused.message).toContain(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`);
+    } finally {
+      app.services.actions.now = clock;
+    }
+    const after = (await ok('officer', `query($id: ID!) { action(id: $id) { status version } }`, { id: visit.id })).action;
+    expect(after).toEqual({ status: 'READY', version: visit.version });
+  });
+
+  it('money must name its obligation or be split exactly; Vietnamese amounts accepted; refusals record nothing', async () => {
+    const { c, visit } = await visitInProgress();
+    const [debt, fee] = c.obligations;
+    const record = (input: Record<string, unknown>) =>
+      call('officer', outcomeKeyed, {
+        input: { id: visit.id, version: visit.version, outcome: 'PARTIAL_PAYMENT', minutes: 'Nộp một phần.', ...input },
+      });
+    // The reported bug: 100,000,000 đ with no obligation chosen.
+    expect(err(await record({ amountCollected: '100.000.000' }))).toMatchObject({ code: 'BAD_USER_INPUT', ext: { field: 'obligationId' } });
+    expect(err(await record({ collections: [{ amountCollected: '100000000' }] }))).toMatchObject({ ext: { field: 'obligationId' } });
+    expect(err(await record({}))).toMatchObject({ code: 'BAD_USER_INPUT', ext: { field: 'amountCollected' } });
+    expect(
+      err(
+        await record({
+          amountCollected: '100.000.000',
+          collections: [
+            { obligationId: debt.id, amountCollected: '90.000.000' },
+            { obligationId: fee?.id ?? debt.id, amountCollected: '5000000' },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(err(await record({ amountCollected: '1.5', collections: [{ obligationId: debt.id, amountCollected: '1.5' }] })).code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await caseOf('officer', c.id)).totals.collected).toBe('0');
+    // Split across the two obligations, written the Vietnamese way; the key makes a resend a no-op.
+    const collections = fee
+      ? [
+          { obligationId: debt.id, amountCollected: '90.000.000' },
+          { obligationId: fee.id, amountCollected: '10.000.000' },
+        ]
+      : [{ obligationId: debt.id, amountCollected: '100.000.000' }];
+    const key = 'offline-outcome-1';
+    const first = await ok('officer', outcomeKeyed, {
+      input: {
+        id: visit.id,
+        version: visit.version,
+        outcome: 'PARTIAL_PAYMENT',
+        minutes: 'Nộp một phần.',
+        amountCollected: '100.000.000',
+        collections,
+      },
+      key,
+    });
+    const again = await ok('officer', outcomeKeyed, {
+      input: {
+        id: visit.id,
+        version: visit.version,
+        outcome: 'PARTIAL_PAYMENT',
+        minutes: 'Nộp một phần.',
+        amountCollected: '100.000.000',
+        collections,
+      },
+      key,
+    });
+    expect(first.recordActionOutcome).toMatchObject({ status: 'COMPLETED', moneyCollected: '100000000' });
+    expect(again.recordActionOutcome.version).toBe(first.recordActionOutcome.version);
+    const after = await caseOf('officer', c.id);
+    expect(after.totals.collected).toBe('100000000');
+    expect(after.obligations.find((o: any) => o.id === debt.id).amountCollected).toBe(fee ? '90000000' : '100000000');
+    expect((await eventsOf(c.id, 'action.completed')).length).toBe(1);
+  });
+
+  it('a mistaken outcome is corrected by a correcting entry: money moves back, history keeps both, statistics follow', async () => {
+    const { c, visit } = await visitInProgress();
+    const debt = c.obligations[0];
+    const done = (
+      await ok('officer', outcomeKeyed, {
+        input: {
+          id: visit.id,
+          version: visit.version,
+          outcome: 'PARTIAL_PAYMENT',
+          minutes: 'Nộp 100 triệu.',
+          amountCollected: '100000000',
+          collections: [{ obligationId: debt.id, amountCollected: '100000000' }],
+        },
+      })
+    ).recordActionOutcome;
+    const firstEntry = done.outcomeHistory[0];
+    expect(
+      err(
+        await call('officer', correctMutation, {
+          input: { id: done.id, version: done.version, correctsId: firstEntry.id, reason: ' ', outcome: 'REFUSED' },
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', ext: { field: 'reason' } });
+    const corrected = (
+      await ok('officer', correctMutation, {
+        input: {
+          id: done.id,
+          version: done.version,
+          correctsId: firstEntry.id,
+          reason: 'Ghi nhầm: số tiền thực nộp là 10.000.000 đ.',
+          outcome: 'PARTIAL_PAYMENT',
+          amountCollected: '10.000.000',
+          collections: [{ obligationId: debt.id, amountCollected: '10.000.000' }],
+        },
+        key: 'fix-1',
+      })
+    ).correctActionOutcome;
+    expect(corrected.moneyCollected).toBe('10000000');
+    expect(corrected.outcomeHistory.map((e: any) => [e.moneyCollected, e.correctsId, e.correctionReason])).toEqual([
+      ['100000000', null, null],
+      ['10000000', firstEntry.id, 'Ghi nhầm: số tiền thực nộp là 10.000.000 đ.'],
+    ]);
+    expect((await caseOf('officer', c.id)).totals.collected).toBe('10000000');
+    // The statistics history's current interval (valid_to null) carries the corrected total.
+    const [state] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ collected: string }[]>(
+        'select amount_collected as collected from case_state_history where case_id = ? and valid_to is null',
+        [c.id],
+      );
+    expect(String(state.collected)).toBe('10000000');
+    // The earlier entry cannot be corrected twice; a stale version conflicts.
+    const twice = err(
+      await call('officer', correctMutation, {
+        input: { id: done.id, version: corrected.version, correctsId: firstEntry.id, reason: 'Lần nữa', outcome: 'REFUSED' },
+      }),
+    );
+    expect(twice.code).toBe('CONFLICT');
+    expect((await eventsOf(c.id, 'action.outcomeCorrected')).map((e) => e.payload.correctsId)).toEqual([firstEntry.id]);
+    expect((await eventsOf(c.id, 'case.progressReversed')).length).toBe(1);
   });
 });

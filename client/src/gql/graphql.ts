@@ -110,7 +110,22 @@ export type CaseStatus =
 export type CollectionInput = {
   amountCollected?: string | null | undefined;
   fulfilled?: boolean | null | undefined;
-  obligationId: string | number;
+  /** Required with an amount (BAD_USER_INPUT field obligationId otherwise). */
+  obligationId?: string | number | null | undefined;
+};
+
+export type CorrectActionOutcomeInput = {
+  amountCollected?: string | null | undefined;
+  attendees?: Array<string> | null | undefined;
+  collections?: Array<CollectionInput> | null | undefined;
+  /** The entry in force that this one corrects. */
+  correctsId: string | number;
+  id: string | number;
+  /** Defaults to the corrected entry’s minutes. */
+  minutes?: string | null | undefined;
+  outcome: ActionOutcome;
+  reason: string;
+  version: number;
 };
 
 export type InboxCategory =
@@ -169,6 +184,13 @@ export type PartyRole =
   | 'DEBTOR'
   | 'RELATED';
 
+export type PersonInvitationInput = {
+  name: string;
+  /** Restricted personal data. */
+  phone?: string | null | undefined;
+  role: string;
+};
+
 export type PlanActionInput = {
   caseId: string | number;
   costEstimate?: string | null | undefined;
@@ -180,6 +202,8 @@ export type PlanActionInput = {
   leadOfficerId?: string | number | null | undefined;
   measure?: string | null | undefined;
   method?: string | null | undefined;
+  /** Named people who need not be users (village head, women’s union). */
+  people?: Array<PersonInvitationInput> | null | undefined;
   personCoerced?: string | null | undefined;
   place: string;
   protection?: string | null | undefined;
@@ -197,6 +221,8 @@ export type PostKind =
   | 'SYSTEM';
 
 export type RecordActionOutcomeInput = {
+  /** Total collected; `collections` must split it exactly across obligations. */
+  amountCollected?: string | null | undefined;
   attendees?: Array<string> | null | undefined;
   collections?: Array<CollectionInput> | null | undefined;
   /** Also complete the case (every obligation must be met, Điều 52). */
@@ -355,7 +381,7 @@ export type CaseActionsQueryVariables = Exact<{
 }>;
 
 
-export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
 
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
@@ -385,8 +411,17 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 
 export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
 
+export type CorrectActionOutcomeMutationVariables = Exact<{
+  input: CorrectActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+
 export type RecordActionOutcomeMutationVariables = Exact<{
   input: RecordActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -773,6 +808,21 @@ export const CaseActionsDocument = new TypedDocumentString(`
     minutes
     moneyCollected
     version
+    invitees {
+      id
+      name
+      role
+      status
+      note
+    }
+    outcomeHistory {
+      id
+      outcome
+      moneyCollected
+      correctsId
+      correctionReason
+      recordedAt
+    }
     participants {
       id
       required
@@ -827,9 +877,18 @@ export const RecordProtectionPlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
+export const CorrectActionOutcomeDocument = new TypedDocumentString(`
+    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
 export const RecordActionOutcomeDocument = new TypedDocumentString(`
-    mutation RecordActionOutcome($input: RecordActionOutcomeInput!) {
-  recordActionOutcome(input: $input) {
+    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
     version

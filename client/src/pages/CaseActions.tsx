@@ -9,6 +9,7 @@ import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatu
 import { GraphQLRequestError } from '../lib/graphql-http';
 import {
   caseActionsQuery,
+  correctActionOutcomeMutation,
   planActionMutation,
   recordActionOutcomeMutation,
   recordProtectionPlanMutation,
@@ -66,6 +67,8 @@ function actionErrorText(err: unknown, t: Translate): string {
 }
 
 const DIGITS = /^\d+$/;
+/** An amount as typed: plain digits or Vietnamese groups ("100.000.000"); the server accepts both. */
+const AMOUNT = /^(\d+|\d{1,3}(\.\d{3})+)$/;
 
 /** Which inline form is open, for which action or invitation. */
 type Open =
@@ -73,6 +76,7 @@ type Open =
   | { form: 'protection'; id: string }
   | { form: 'step'; id: string; step: Step }
   | { form: 'outcome'; id: string }
+  | { form: 'correct'; id: string; correctsId: string }
   | null;
 
 /**
@@ -151,16 +155,34 @@ export function CaseActions({
         session.request(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }),
       );
     } else {
-      if (amount && !DIGITS.test(amount)) {
-        setActionError(t('actions.costDigits'));
+      if (amount && !AMOUNT.test(amount)) {
+        setActionError(t('actions.amountFormat'));
+        return;
+      }
+      if (amount && !obligationId) {
+        setActionError(t('actions.obligationRequired'));
         return;
       }
       const collections = obligationId && amount ? [{ obligationId, amountCollected: amount }] : undefined;
-      run(a.id, () =>
-        session.request(recordActionOutcomeMutation, {
-          input: { id: a.id, version: a.version, outcome, minutes: text.trim(), collections },
-        }),
-      );
+      const money = { amountCollected: amount || undefined, collections };
+      // Made when the official pressed "save": a resend of the same submission records nothing twice.
+      const idempotencyKey = crypto.randomUUID();
+      if (open.form === 'correct') {
+        const correctsId = open.correctsId;
+        run(a.id, () =>
+          session.request(correctActionOutcomeMutation, {
+            input: { id: a.id, version: a.version, correctsId, reason: text.trim(), outcome, ...money },
+            idempotencyKey,
+          }),
+        );
+      } else {
+        run(a.id, () =>
+          session.request(recordActionOutcomeMutation, {
+            input: { id: a.id, version: a.version, outcome, minutes: text.trim(), ...money },
+            idempotencyKey,
+          }),
+        );
+      }
     }
   };
 
@@ -168,7 +190,7 @@ export function CaseActions({
     <form className="task-decline action-inline" onSubmit={(e) => submitInline(e, a)}>
       {extra}
       <label htmlFor={`action-text-${a.id}`}>{label}</label>
-      {open?.form === 'outcome' ? (
+      {open?.form === 'outcome' || open?.form === 'correct' ? (
         <textarea id={`action-text-${a.id}`} value={text} onChange={(e) => setText(e.target.value)} required rows={3} />
       ) : (
         <input id={`action-text-${a.id}`} value={text} onChange={(e) => setText(e.target.value)} required autoFocus />
@@ -269,7 +291,51 @@ export function CaseActions({
                     </>
                   )}
 
+                  {a.invitees.length > 0 && (
+                    <>
+                      <h3 className="action-item__sub">{t('actions.invitees')}</h3>
+                      <ul className="action-participants">
+                        {a.invitees.map((p) => (
+                          <li key={p.id}>
+                            {p.name} <span className="muted small">({p.role})</span>{' '}
+                            <span className={`badge badge--${INVITATION_TONE[p.status]}`}>{invitationStatusLabel(t, p.status)}</span>
+                            {p.note && <span className="muted small"> {p.note}</span>}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+
+                  {a.outcomeHistory.length > 1 && (
+                    <>
+                      <h3 className="action-item__sub">{t('actions.history')}</h3>
+                      <ol className="action-participants">
+                        {a.outcomeHistory.map((e) => (
+                          <li key={e.id}>
+                            <time dateTime={e.recordedAt}>{formatDateTime(e.recordedAt)}</time> {actionOutcomeLabel(t, e.outcome)} —{' '}
+                            {formatMoney(e.moneyCollected)}
+                            {e.correctionReason && (
+                              <span className="muted small"> {t('actions.corrected', { reason: e.correctionReason })}</span>
+                            )}
+                          </li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
+
                   <div className="task-actions">
+                    {a.viewerCan.plan && a.status === 'COMPLETED' && a.outcomeHistory.length > 0 && (
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        disabled={working}
+                        onClick={() =>
+                          openForm({ form: 'correct', id: a.id, correctsId: a.outcomeHistory[a.outcomeHistory.length - 1].id })
+                        }
+                      >
+                        {t('actions.correct')}
+                      </button>
+                    )}
                     {mine.map((p) => (
                       <span key={p.id} className="task-actions">
                         {p.status === 'INVITED' && (
@@ -344,11 +410,11 @@ export function CaseActions({
                     inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
                   {open?.form === 'protection' && open.id === a.id && inlineForm(a, t('actions.protectionNote'), t('actions.save'))}
                   {open?.form === 'step' && open.id === a.id && inlineForm(a, t('actions.stepReason'), t(`actions.step.${open.step}`))}
-                  {open?.form === 'outcome' &&
+                  {(open?.form === 'outcome' || open?.form === 'correct') &&
                     open.id === a.id &&
                     inlineForm(
                       a,
-                      t('actions.outcomeMinutes'),
+                      open.form === 'correct' ? t('actions.correctReason') : t('actions.outcomeMinutes'),
                       t('actions.save'),
                       <>
                         <label htmlFor={`action-outcome-${a.id}`}>{t('actions.outcome')}</label>
@@ -375,6 +441,7 @@ export function CaseActions({
                               id={`action-amount-${a.id}`}
                               inputMode="numeric"
                               value={amount}
+                              placeholder="100.000.000"
                               onChange={(e) => setAmount(e.target.value.replace(/\s/g, ''))}
                             />
                           </>

@@ -5,7 +5,14 @@ import { Area } from '../modules/areas/area.entity';
 import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, Obligation } from '../modules/cases/case.entity';
 import { IdempotencyKey } from './idempotency';
-import { AccountFreeze, ActionParticipant, CaseAction, DeadlineEscalation } from '../modules/actions/action.entity';
+import {
+  AccountFreeze,
+  ActionInvitee,
+  ActionOutcomeEntry,
+  ActionParticipant,
+  CaseAction,
+  DeadlineEscalation,
+} from '../modules/actions/action.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
@@ -39,6 +46,8 @@ export const ENTITIES = [
   Task,
   CaseAction,
   ActionParticipant,
+  ActionInvitee,
+  ActionOutcomeEntry,
   DeadlineEscalation,
   AccountFreeze,
   CalendarDay,

@@ -127,6 +127,7 @@ export interface EventPayloads {
     totalCollected?: MoneyText;
     fulfilled?: boolean;
   };
+  'case.progressReversed': CaseChangeBase & { obligationId: string; reversed: MoneyText; totalCollected: MoneyText; unfulfilled: boolean };
   'case.shared': CaseChangeBase & { agencyId: string; agencyName: string; role: string };
   'case.unshared': CaseChangeBase & { agencyId: string };
   'case.deadlinesRecalculated': CaseChangeBase & {
@@ -197,7 +198,15 @@ export interface EventPayloads {
   };
 
   // Coordinated actions (stream case:<id>)
-  'action.planned': ActionBase & { invitedAgencyIds: string[]; protectionPlanDueAt: Iso | null; legalSource?: string };
+  'action.planned': ActionBase & {
+    invitedAgencyIds: string[];
+    invitedPeople?: number;
+    protectionPlanDueAt: Iso | null;
+    legalSource?: string;
+  };
+  'action.invited': ActionBase & { invitedAgencyIds: string[]; invitedPeople: number };
+  'action.inviteeConfirmed': ActionBase & { inviteeId: string };
+  'action.inviteeDeclined': ActionBase & { inviteeId: string };
   'action.invitationConfirmed': ActionBase & { participantId: string; agencyId: string; reason: string | null };
   'action.invitationDeclined': ActionBase & { participantId: string; agencyId: string; reason: string | null };
   'action.protectionPlanRecorded': ActionBase & { late: boolean; dueAt: Iso | null; legalSource: string };
@@ -207,7 +216,22 @@ export interface EventPayloads {
   'action.postponed': ActionBase & StepPayload & Record<string, unknown>;
   'action.rescheduled': ActionBase & StepPayload & Record<string, unknown>;
   'action.cancelled': ActionBase & StepPayload & Record<string, unknown>;
-  'action.completed': ActionBase & { outcome: string; moneyCollected: MoneyText; attendees: number; caseCompleted: boolean };
+  'action.completed': ActionBase & {
+    outcome: string;
+    entryId?: string;
+    moneyCollected: MoneyText;
+    obligationIds?: string[];
+    attendees: number;
+    caseCompleted: boolean;
+  };
+  'action.outcomeCorrected': ActionBase & {
+    entryId: string;
+    correctsId: string;
+    outcome: string;
+    moneyCollected: MoneyText;
+    previousMoneyCollected: MoneyText;
+    obligationIds: string[];
+  };
   'action.deadlineRecalculated': ActionBase & { deadline: string; dueAt: Iso; legalSource: string };
   'action.calendarConflict': ActionBase & { ruleCodes: string[]; dates: string[]; legalSource: string };
   'action.calendarConflictCleared': ActionBase;
@@ -288,6 +312,7 @@ export const EVENT_TYPES = {
   'case.partyAdded': { description: 'A party was added.' },
   'case.obligationAdded': { description: 'An obligation was added.' },
   'case.progressRecorded': { description: 'Money collected or an obligation fulfilled.' },
+  'case.progressReversed': { description: 'Money taken back from an obligation by a correcting outcome entry.' },
   'case.shared': { description: 'An agency joined the case.', changesCaseAccess: true, inbox: 'INVITATION' },
   'case.unshared': { description: 'An agency left the case.', changesCaseAccess: true },
   'case.deadlinesRecalculated': { description: 'Legal deadlines moved after a calendar change.' },
@@ -306,6 +331,9 @@ export const EVENT_TYPES = {
   'task.reassigned': { description: 'A task was given to someone else.', inbox: 'NEW_TASK' },
   'task.escalated': { description: 'An overdue task was escalated (once).', inbox: 'ESCALATION' },
   'action.planned': { description: 'A visit, meeting or coercion was planned.', inbox: 'INVITATION' },
+  'action.invited': { description: 'More agencies or named people were invited.', inbox: 'INVITATION' },
+  'action.inviteeConfirmed': { description: 'A named person confirmed (recorded by the lead office).' },
+  'action.inviteeDeclined': { description: 'A named person declined (recorded by the lead office).' },
   'action.invitationConfirmed': { description: 'An invited agency confirmed.' },
   'action.invitationDeclined': { description: 'An invited agency declined.' },
   'action.protectionPlanRecorded': { description: 'The police recorded their protection plan.' },
@@ -316,6 +344,7 @@ export const EVENT_TYPES = {
   'action.rescheduled': { description: 'The action was rescheduled.' },
   'action.cancelled': { description: 'The action was cancelled.' },
   'action.completed': { description: 'The outcome was recorded.' },
+  'action.outcomeCorrected': { description: 'An outcome was corrected by a correcting entry (history kept).' },
   'action.deadlineRecalculated': { description: 'A deadline of the action moved after a calendar change.' },
   'action.calendarConflict': { description: 'A coercion now falls on a forbidden day.' },
   'action.calendarConflictCleared': { description: 'A coercion no longer falls on a forbidden day.' },

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
-import { ActionParticipant, CaseAction } from '../modules/actions/action.entity';
+import { ActionInvitee, ActionOutcomeEntry, ActionParticipant, CaseAction } from '../modules/actions/action.entity';
 import { CaseParticipant, CaseParty, EnforcementCase, Obligation } from '../modules/cases/case.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { Post } from '../modules/threads/post.entity';
@@ -82,6 +82,25 @@ export function createLoaders(em: EntityManager) {
     participantsByAction: new DataLoader<string, ActionParticipant[]>(async (actionIds) => {
       const rows = await em.find(ActionParticipant, { action: { $in: [...actionIds] } }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
       return actionIds.map((id) => rows.filter((r) => r.action.id === id));
+    }),
+    actionById: byIdLoader(em, CaseAction),
+    inviteesByAction: new DataLoader<string, ActionInvitee[]>(async (actionIds) => {
+      const rows = await em.find(ActionInvitee, { action: { $in: [...actionIds] } }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
+      return actionIds.map((id) => rows.filter((r) => r.action.id === id));
+    }),
+    outcomeEntriesByAction: new DataLoader<string, ActionOutcomeEntry[]>(async (actionIds) => {
+      const rows = await em.find(ActionOutcomeEntry, { action: { $in: [...actionIds] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
+      return actionIds.map((id) => rows.filter((r) => r.action.id === id));
+    }),
+    /** Restricted column of a named invitee, read with plain SQL only after the policy allowed it (see userPhoneById). */
+    inviteePhoneById: new DataLoader<string, string | null>(async (ids) => {
+      const rows = await em
+        .getConnection()
+        .execute<{ id: string; phone: string | null }[]>('select id, phone from action_invitee where id = any(?::uuid[])', [
+          `{${ids.join(',')}}`,
+        ]);
+      const map = new Map(rows.map((r) => [r.id, r.phone]));
+      return ids.map((id) => map.get(id) ?? null);
     }),
     /** A user's read mark on a case's thread, keyed "userId:caseId" (0 when never read). */
     threadReadSeq: new DataLoader<string, number>(async (keys) => {

@@ -6,7 +6,13 @@ import { AreaResolver } from '../modules/areas/area.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
-import { ActionParticipantResolver, ActionResolver, CaseActionsFieldResolver } from '../modules/actions/action.resolver';
+import {
+  ActionInviteeResolver,
+  ActionOutcomeEntryResolver,
+  ActionParticipantResolver,
+  ActionResolver,
+  CaseActionsFieldResolver,
+} from '../modules/actions/action.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
@@ -33,6 +39,8 @@ export const RESOLVERS = [
   TaskResolver,
   ActionResolver,
   ActionParticipantResolver,
+  ActionInviteeResolver,
+  ActionOutcomeEntryResolver,
   CaseActionsFieldResolver,
   CalendarResolver,
   StatisticsResolver,

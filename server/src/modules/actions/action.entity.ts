@@ -223,6 +223,106 @@ export class ActionParticipant {
 }
 
 /**
+ * A named person invited to a persuasion visit or meeting who need not be a user (the village head,
+ * a women's union member, an elder). The lead office records their answer (they cannot sign in).
+ * The phone is restricted personal data (rule 10): read through the party.readRestricted ability, audited.
+ */
+@Entity({ tableName: 'action_invitee' })
+export class ActionInvitee {
+  [OptionalProps]?: 'status' | 'version' | 'invitedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @ManyToOne(() => CaseAction)
+  action!: Rel<CaseAction>;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** Their role in the community, as written on the invitation ("Trưởng thôn", "Chi hội phụ nữ"). */
+  @Property({ type: 'string', length: 200 })
+  role!: string;
+
+  /** Restricted (never in events or logs). */
+  @Property({ type: 'string', length: 20, nullable: true, lazy: true })
+  phone?: string | null;
+
+  @Enum({ items: () => InvitationStatus, nativeEnumName: 'invitation_status', default: InvitationStatus.INVITED })
+  status: InvitationStatus = InvitationStatus.INVITED;
+
+  /** Why they declined, or how the answer came (phone call, in person). */
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  invitedAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  respondedAt?: Date | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  recordedBy?: Rel<User> | null;
+
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+}
+
+/** One obligation paid or fulfilled by an outcome entry. Amounts are decimal strings of đồng. */
+export interface OutcomeCollection {
+  obligationId: string;
+  amountCollected: string;
+  fulfilled: boolean | null;
+}
+
+/**
+ * One recorded outcome of an action (biên bản + money), append-only. A mistake is corrected by a new
+ * entry that `corrects` the earlier one (with a reason): the earlier entry's money is reversed on the
+ * obligations and the new entry's applied, in one transaction. CaseAction's outcome, minutes and
+ * moneyCollected show the entry in force (the one no later entry corrects).
+ */
+@Entity({ tableName: 'action_outcome_entry' })
+export class ActionOutcomeEntry {
+  [OptionalProps]?: 'recordedAt' | 'moneyCollected';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Index()
+  @ManyToOne(() => CaseAction)
+  action!: Rel<CaseAction>;
+
+  @Enum({ items: () => ActionOutcome, nativeEnumName: 'action_outcome' })
+  outcome!: ActionOutcome;
+
+  @Property({ type: 'text' })
+  minutes!: string;
+
+  @Property({ type: 'json' })
+  attendees!: string[];
+
+  @Property({ type: 'json' })
+  collections!: OutcomeCollection[];
+
+  @Property({ type: 'bigint', default: '0' })
+  moneyCollected: string = '0';
+
+  /** The entry this one corrects (each entry is corrected at most once). */
+  @ManyToOne(() => ActionOutcomeEntry, { nullable: true, unique: true })
+  corrects?: Rel<ActionOutcomeEntry> | null;
+
+  @Property({ type: 'text', nullable: true })
+  correctionReason?: string | null;
+
+  @ManyToOne(() => User)
+  recordedBy!: Rel<User>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  recordedAt: Date = new Date();
+}
+
+/**
  * A missed legal deadline already escalated: one row per (deadline kind, subject), inserted in the
  * same transaction as the `case.deadlineMissed` event, so each deadline is escalated once.
  */

@@ -1,4 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import { actionFactsOf, canOnAction, canOnCase, type ActionAbility } from '../../policy/abilities';
+import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
 import {
   Arg,
   Ctx,
@@ -16,7 +18,6 @@ import {
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
-import { actionFactsOf, canOnAction, type ActionAbility } from '../../policy/abilities';
 import { MoneyScalar } from '../../graphql/money';
 import { AgencyType } from '../agencies/agency.resolver';
 import { TaskType } from '../tasks/task.resolver';
@@ -24,7 +25,17 @@ import { CaseType } from '../cases/case.resolver';
 import type { EnforcementCase } from '../cases/case.entity';
 import { UserType } from '../users/user.resolver';
 import { ActionStep } from './action-workflow';
-import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import {
+  AccountFreeze,
+  ActionInvitee,
+  ActionKind,
+  ActionOutcome,
+  ActionOutcomeEntry,
+  ActionParticipant,
+  ActionStatus,
+  CaseAction,
+  InvitationStatus,
+} from './action.entity';
 import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
@@ -55,6 +66,42 @@ export class ActionParticipantType {
   @Field() invitedAt!: Date;
   @Field(() => Date, { nullable: true }) respondedAt!: Date | null;
   @Field(() => Int) version!: number;
+}
+
+@ObjectType('ActionInvitee', {
+  description:
+    'A named person invited to an action who need not be a user (village head, women’s union); the lead office records the answer.',
+})
+export class ActionInviteeType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field({ description: 'Their role, e.g. "Trưởng thôn", "Chi hội Phụ nữ".' }) role!: string;
+  @Field(() => InvitationStatus) status!: InvitationStatus;
+  @Field(() => String, { nullable: true, description: 'Why they declined, or how the answer came.' }) note!: string | null;
+  @Field() invitedAt!: Date;
+  @Field(() => Date, { nullable: true }) respondedAt!: Date | null;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('OutcomeCollection', { description: 'One obligation paid or fulfilled by an outcome entry.' })
+export class OutcomeCollectionType {
+  @Field(() => ID) obligationId!: string;
+  @Field(() => MoneyScalar) amountCollected!: string;
+  @Field(() => Boolean, { nullable: true }) fulfilled!: boolean | null;
+}
+
+@ObjectType('ActionOutcomeEntry', {
+  description: 'One recorded outcome, append-only; a correcting entry names the entry it corrects and why.',
+})
+export class ActionOutcomeEntryType {
+  @Field(() => ID) id!: string;
+  @Field(() => ActionOutcome) outcome!: ActionOutcome;
+  @Field() minutes!: string;
+  @Field(() => [String]) attendees!: string[];
+  @Field(() => [OutcomeCollectionType]) collections!: OutcomeCollectionType[];
+  @Field(() => MoneyScalar) moneyCollected!: string;
+  @Field(() => String, { nullable: true }) correctionReason!: string | null;
+  @Field() recordedAt!: Date;
 }
 
 @ObjectType('CaseAction', { description: 'A persuasion visit, coordination meeting, verification visit or coercion on a case.' })
@@ -105,6 +152,13 @@ export class InvitationInput {
 }
 
 @InputType()
+export class PersonInvitationInput {
+  @Field() @Length(1, 200, { message: 'Họ tên người được mời từ 1 đến 200 ký tự.' }) name!: string;
+  @Field() @Length(1, 200, { message: 'Vai trò người được mời từ 1 đến 200 ký tự.' }) role!: string;
+  @Field(() => String, { nullable: true, description: 'Restricted personal data.' }) @IsOptional() @Length(0, 20) phone?: string | null;
+}
+
+@InputType()
 export class PlanActionInput {
   @Field(() => ID) @IsUUID('all', { message: 'Mã việc thi hành án không hợp lệ.' }) caseId!: string;
   @Field(() => ActionKind) @IsEnum(ActionKind) kind!: ActionKind;
@@ -121,6 +175,14 @@ export class PlanActionInput {
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   invitations?: InvitationInput[] | null;
+  @Field(() => [PersonInvitationInput], {
+    nullable: true,
+    description: 'Named people who need not be users (village head, women’s union).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  people?: PersonInvitationInput[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300) personCoerced?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 300) measure?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) method?: string | null;
@@ -198,7 +260,10 @@ export class RequestPostponementInput {
 
 @InputType()
 export class CollectionInput {
-  @Field(() => ID) @IsUUID('all') obligationId!: string;
+  @Field(() => ID, { nullable: true, description: 'Required with an amount (BAD_USER_INPUT field obligationId otherwise).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Hãy chọn nghĩa vụ được thanh toán.' })
+  obligationId?: string | null;
   @Field(() => MoneyScalar, { nullable: true }) @IsOptional() amountCollected?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() fulfilled?: boolean | null;
 }
@@ -210,6 +275,9 @@ export class RecordActionOutcomeInput {
   @Field(() => ActionOutcome) @IsEnum(ActionOutcome) outcome!: ActionOutcome;
   @Field() @Length(1, 50000, { message: 'Hãy nhập nội dung biên bản.' }) minutes!: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) attendees?: string[] | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Total collected; `collections` must split it exactly across obligations.' })
+  @IsOptional()
+  amountCollected?: string | null;
   @Field(() => [CollectionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) collections?:
     | CollectionInput[]
     | null;
@@ -217,6 +285,46 @@ export class RecordActionOutcomeInput {
   @IsOptional()
   @IsBoolean()
   completeCase?: boolean | null;
+}
+
+@InputType()
+export class CorrectActionOutcomeInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID, { description: 'The entry in force that this one corrects.' }) @IsUUID('all') correctsId!: string;
+  @Field() @Length(1, 5000, { message: 'Hãy ghi rõ lý do điều chỉnh (tối đa 5.000 ký tự).' }) reason!: string;
+  @Field(() => ActionOutcome) @IsEnum(ActionOutcome) outcome!: ActionOutcome;
+  @Field(() => String, { nullable: true, description: 'Defaults to the corrected entry’s minutes.' })
+  @IsOptional()
+  @Length(0, 50000)
+  minutes?: string | null;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(100) attendees?: string[] | null;
+  @Field(() => MoneyScalar, { nullable: true }) @IsOptional() amountCollected?: string | null;
+  @Field(() => [CollectionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) collections?:
+    | CollectionInput[]
+    | null;
+}
+
+@InputType()
+export class InviteToActionInput {
+  @Field(() => ID) @IsUUID('all') id!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => [InvitationInput], { nullable: true }) @IsOptional() @ArrayMaxSize(30) @ValidateNested({ each: true }) invitations?:
+    | InvitationInput[]
+    | null;
+  @Field(() => [PersonInvitationInput], { nullable: true }) @IsOptional() @ArrayMaxSize(30) @ValidateNested({ each: true }) people?:
+    | PersonInvitationInput[]
+    | null;
+}
+
+@InputType()
+export class RecordInviteeAnswerInput {
+  @Field(() => ID) @IsUUID('all') inviteeId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => InvitationStatus, { description: 'CONFIRMED or DECLINED (a note is required to decline).' })
+  @IsEnum(InvitationStatus)
+  status!: InvitationStatus;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 5000) note?: string | null;
 }
 
 const ACTION_READ = 'case.read on the action’s case';
@@ -310,6 +418,30 @@ export class ActionResolver {
     return ctx.services.actions.recordOutcome(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => CaseActionType, {
+    description: 'Corrects the outcome in force with a correcting entry (with a reason); money totals follow. Never an edit in place.',
+  })
+  correctActionOutcome(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: CorrectActionOutcomeInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<CaseAction> {
+    return ctx.services.actions.correctOutcome(ctx.em, ctx.viewer!, { ...input, idempotencyKey });
+  }
+
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => CaseActionType, { description: 'Invites more agencies (each gets its attend-action task) and named people.' })
+  inviteToAction(@Ctx() ctx: GraphQLContext, @Arg('input') input: InviteToActionInput): Promise<CaseAction> {
+    return ctx.services.actions.invite(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(ACTION_PLAN)
+  @Mutation(() => ActionInviteeType, { description: 'Records a named person’s answer (confirmed, or declined with a note).' })
+  recordInviteeAnswer(@Ctx() ctx: GraphQLContext, @Arg('input') input: RecordInviteeAnswerInput): Promise<ActionInvitee> {
+    return ctx.services.actions.recordInviteeAnswer(ctx.em, ctx.viewer!, input);
+  }
+
   @FieldResolver(() => ID)
   caseId(@Root() a: CaseAction): string {
     return a.case.id;
@@ -323,6 +455,18 @@ export class ActionResolver {
   @FieldResolver(() => [ActionParticipantType])
   participants(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.participantsByAction.load(a.id);
+  }
+
+  @FieldResolver(() => [ActionInviteeType], { description: 'Named people invited (not users), in invitation order.' })
+  invitees(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.inviteesByAction.load(a.id);
+  }
+
+  @FieldResolver(() => [ActionOutcomeEntryType], {
+    description: 'Every recorded outcome, oldest first: the first record and each correcting entry (the last is in force).',
+  })
+  outcomeHistory(@Root() a: CaseAction, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.outcomeEntriesByAction.load(a.id);
   }
 
   @FieldResolver(() => ActionAbilities)
@@ -367,6 +511,37 @@ export class CaseActionsFieldResolver {
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })
   deadlines(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
     return ctx.services.actions.deadlines(ctx.em, c);
+  }
+}
+
+@Resolver(() => ActionOutcomeEntryType)
+export class ActionOutcomeEntryResolver {
+  @FieldResolver(() => ID, { nullable: true, description: 'The entry this one corrects.' })
+  correctsId(@Root() e: ActionOutcomeEntry): string | null {
+    return e.corrects?.id ?? null;
+  }
+
+  @FieldResolver(() => UserType)
+  recordedBy(@Root() e: ActionOutcomeEntry, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.userById.load(e.recordedBy.id);
+  }
+}
+
+const INVITEE_PHONE_WITHHELD =
+  'Số điện thoại của người được mời được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ cơ quan chủ trì và kiểm sát viên có thẩm quyền được xem.';
+
+@Resolver(() => ActionInviteeType)
+export class ActionInviteeResolver {
+  @FieldResolver(() => RestrictedText, { description: 'Phone: lead office and supervising procurators only; each read is audited.' })
+  async phone(@Root() p: ActionInvitee, @Ctx() ctx: GraphQLContext): Promise<RestrictedText> {
+    const action = await ctx.loaders.actionById.load(p.action.id);
+    const facts = action ? await ctx.loaders.caseFacts.load(action.case.id) : undefined;
+    if (!ctx.viewer || !facts || !canOnCase(ctx.viewer, 'party.readRestricted', facts)) return withheld(INVITEE_PHONE_WITHHELD);
+    const [phone] = await Promise.all([
+      ctx.loaders.inviteePhoneById.load(p.id),
+      ctx.personalDataReads.load({ subjectType: 'invitee', subjectId: p.id, field: 'phone' }),
+    ]);
+    return disclosed(phone);
   }
 }
 

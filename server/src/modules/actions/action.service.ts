@@ -20,15 +20,33 @@ import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
-import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
+import {
+  endOfLocalDay,
+  formatLocalDateVi,
+  startOfLocalDay,
+  toLocalDate,
+  type LegalCalendar,
+  type LocalDate,
+} from '../calendar/legal-calendar';
 import { cite, citeAll } from '../calendar/legal-rules';
-import { CaseService, type ProgressInput } from '../cases/case.service';
+import { CaseService, formatDong } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
 import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
-import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
+import {
+  AccountFreeze,
+  ActionInvitee,
+  ActionKind,
+  ActionOutcome,
+  ActionOutcomeEntry,
+  ActionParticipant,
+  ActionStatus,
+  CaseAction,
+  InvitationStatus,
+  type OutcomeCollection,
+} from './action.entity';
 import {
   checkForbiddenTimes,
   checkPlanContents,
@@ -50,6 +68,13 @@ export interface InvitationInput {
   required: boolean;
 }
 
+/** A named person invited who need not be a user (village head, women's union); phone is restricted. */
+export interface PersonInvitationInput {
+  name: string;
+  role: string;
+  phone?: string | null;
+}
+
 export interface NewActionInput {
   caseId: string;
   kind: ActionKind;
@@ -59,6 +84,7 @@ export interface NewActionInput {
   place: string;
   leadOfficerId?: string | null;
   invitations?: InvitationInput[] | null;
+  people?: PersonInvitationInput[] | null;
   personCoerced?: string | null;
   measure?: string | null;
   method?: string | null;
@@ -77,17 +103,47 @@ export interface StepInput {
   scheduledEnd?: Date | null;
 }
 
+/** One obligation paid (or fulfilled) by an outcome; `obligationId` may be missing in input, which is refused. */
+export interface CollectionInput {
+  obligationId?: string | null;
+  amountCollected?: string | null;
+  fulfilled?: boolean | null;
+}
+
 export interface OutcomeInput {
   id: string;
   version: number;
   outcome: ActionOutcome;
   minutes: string;
   attendees?: string[] | null;
+  /** The total money collected at the action; when given, `collections` must split it exactly across obligations. */
+  amountCollected?: string | null;
   /** Money collected / obligations fulfilled at the action; recorded on the case (CaseService.progressStep). */
-  collections?: ProgressInput[] | null;
+  collections?: CollectionInput[] | null;
   /** Runs the case's COMPLETE transition in the same transaction (Điều 52: every obligation must be met). */
   completeCase?: boolean | null;
+  /** Generated when the official submitted (offline queue): a retry returns the first result, nothing doubled. */
+  idempotencyKey?: string | null;
 }
+
+/** A correcting entry: replaces the outcome entry in force (`correctsId`), with a reason; never an edit in place. */
+export interface CorrectionInput {
+  id: string;
+  version: number;
+  correctsId: string;
+  reason: string;
+  outcome: ActionOutcome;
+  /** Defaults to the corrected entry's minutes. */
+  minutes?: string | null;
+  attendees?: string[] | null;
+  amountCollected?: string | null;
+  collections?: CollectionInput[] | null;
+  idempotencyKey?: string | null;
+}
+
+const MAX_PEOPLE = 30;
+const PHONE = /^\+?\d{9,15}$/;
+const MONEY_DIGITS = /^\d{1,15}$/;
 
 /** For a coercion, the agencies the plan must go to (Điều 72 khoản 4), with their case role and whether they must confirm. */
 const COERCION_RECIPIENTS: ReadonlyArray<{ kind: AgencyKind; role: ParticipantRole; required: boolean; label: string }> = [
@@ -109,6 +165,12 @@ export class ActionService {
     /** The instance's legal calendar (official days off included): Điều 46 checks and deadlines use it. */
     private readonly calendar: CalendarSource,
   ) {}
+
+  /**
+   * The clock the "not before its day" rule reads. Tests that rehearse a visit planned for a later day
+   * set it to that day (the rest of the app keeps real time: sessions, deadlines, event order).
+   */
+  now: () => Date = () => new Date();
 
   /** The facts the policy needs about one action (built by `actionFactsOf`). */
   async actionFacts(em: EntityManager, actionId: string): Promise<ActionFacts> {
@@ -144,6 +206,7 @@ export class ActionService {
     if (input.scheduledStart <= new Date()) throw badInput('Thời gian bắt đầu phải ở tương lai.', { field: 'scheduledStart' });
     if (input.costEstimate != null && !/^\d{1,18}$/.test(input.costEstimate))
       throw badInput('Dự trù chi phí là số nguyên đồng không âm.', { field: 'costEstimate' });
+    const people = cleanPeople(input.people);
     const coercion = input.kind === ActionKind.COERCION;
     if (coercion) {
       const forbiddenTime = checkForbiddenTimes(input.scheduledStart, input.scheduledEnd, this.calendar.current());
@@ -208,6 +271,8 @@ export class ActionService {
           invitations.push({ agency, required: inv.required, role: ParticipantRole.SUPPORT });
         }
         for (const inv of invitations) await this.inviteIn(tx, viewer, c, action, inv.agency, inv.required, inv.role);
+        for (const person of people) tx.em.create(ActionInvitee, { action, ...person });
+        await tx.em.flush();
         const police = coercion ? invitations.find((i) => i.agency.kind === AgencyKind.POLICE)!.agency : null;
         if (police) {
           action.protectionTask = await createTaskIn(
@@ -232,6 +297,7 @@ export class ActionService {
           'action.planned',
           {
             invitedAgencyIds: invitations.map((i) => i.agency.id),
+            invitedPeople: people.length,
             protectionPlanDueAt: action.protectionPlanDueAt?.toISOString() ?? null,
             ...(coercion ? { legalSource: coercionSource('PLAN_CONTENTS', c) } : {}),
           },
@@ -309,6 +375,15 @@ export class ActionService {
               { ...facts, calendarConflict: true },
             );
           }
+        }
+        if (input.step === ActionStep.START) {
+          const day = toLocalDate(action.scheduledStart);
+          if (this.now() < startOfLocalDay(day))
+            throw ruleViolation(
+              `Buổi làm việc được lên lịch ngày ${formatLocalDateVi(day)}; chưa thể bắt đầu trước ngày đó. Nếu cần làm sớm hơn, hãy hoãn và lên lịch lại.`,
+              action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
+              { ruleCode: 'ACTION_NOT_YET_DUE', scheduledStart: action.scheduledStart.toISOString() },
+            );
         }
         if (input.step === ActionStep.MARK_READY) {
           if (action.kind === ActionKind.COERCION) {
@@ -480,16 +555,14 @@ export class ActionService {
 
   /**
    * Records the outcome and the minutes (biên bản) of an action in progress, and completes it. Money
-   * collected and obligations fulfilled are recorded on the case through CaseService.progressStep;
-   * with `completeCase` the case's COMPLETE transition runs in the same transaction.
+   * must name the obligation it pays (or be split across obligations, the parts summing to the total);
+   * it is recorded on the case through CaseService.progressStep, and the outcome is kept as the first
+   * ActionOutcomeEntry. With `completeCase` the case's COMPLETE transition runs in the same transaction.
    */
   async recordOutcome(em: EntityManager, viewer: Viewer, input: OutcomeInput, idempotencyKey?: string | null): Promise<CaseAction> {
-    const minutes = input.minutes?.trim() ?? '';
-    if (!minutes) throw badInput('Hãy nhập nội dung biên bản.', { field: 'minutes' });
-    if (minutes.length > MAX_MINUTES) throw badInput(`Biên bản tối đa ${MAX_MINUTES.toLocaleString('vi-VN')} ký tự.`, { field: 'minutes' });
+    const minutes = cleanMinutes(input.minutes);
     const attendees = (input.attendees ?? []).map((a) => a.trim()).filter(Boolean);
-    const collections = input.collections ?? [];
-    const steps = collections.map((col) => this.cases.progressStep(col));
+    const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
     return this.change(
       em,
@@ -506,23 +579,27 @@ export class ActionService {
             action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
             { status: action.status },
           );
-        let collected = 0n;
-        for (const [i, stepFn] of steps.entries()) {
-          await this.cases.changeIn(tx, viewer, c.id, null, 'case.update', stepFn);
-          collected += BigInt(collections[i].amountCollected ?? '0');
-        }
+        const collected = await this.applyCollections(tx, viewer, c.id, collections);
         if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
+        const entry = tx.em.create(ActionOutcomeEntry, {
+          action,
+          outcome: input.outcome,
+          minutes,
+          attendees,
+          collections,
+          moneyCollected: collected.toString(),
+          recordedBy: tx.em.getReference(User, viewer.userId),
+        });
         action.status = check.to;
-        action.outcome = input.outcome;
-        action.minutes = minutes;
-        action.attendees = attendees;
-        action.moneyCollected = (BigInt(action.moneyCollected) + collected).toString();
+        showEntry(action, entry);
         action.completedAt = new Date();
         return {
           type: 'action.completed',
           payload: {
             outcome: input.outcome,
+            entryId: entry.id,
             moneyCollected: action.moneyCollected,
+            obligationIds: collections.map((col) => col.obligationId),
             attendees: attendees.length,
             caseCompleted: !!completeStep,
           },
@@ -530,6 +607,179 @@ export class ActionService {
       },
       { key: idempotencyKey, operation: 'recordActionOutcome', input },
     );
+  }
+
+  /**
+   * Corrects an outcome recorded by mistake with a correcting entry (lead office officers): the entry in
+   * force is never edited; a new entry linked to it (with the reason) takes its place. The earlier entry's
+   * money is taken back from its obligations and the new entry's recorded, in one transaction, so the
+   * obligation and case totals and the statistics state history follow. Not on a case already ended.
+   */
+  async correctOutcome(em: EntityManager, viewer: Viewer, input: CorrectionInput): Promise<CaseAction> {
+    const reason = input.reason?.trim() ?? '';
+    if (!reason) throw badInput('Hãy ghi rõ lý do điều chỉnh kết quả (được lưu cùng lịch sử).', { field: 'reason' });
+    if (reason.length > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
+    const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.plan',
+      'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (tx, action, c) => {
+        if (action.status !== ActionStatus.COMPLETED)
+          throw ruleViolation('Chỉ điều chỉnh kết quả của buổi làm việc đã kết thúc.', ACTION_WORKFLOW_RULE, { status: action.status });
+        if (FINAL_STATUSES.has(c.status))
+          throw ruleViolation(
+            'Việc thi hành án đã kết thúc; không thể điều chỉnh kết quả. Hãy liên hệ thủ trưởng cơ quan để xử lý theo quy định.',
+            ACTION_WORKFLOW_RULE,
+            { status: c.status },
+          );
+        const earlier = await tx.em.findOne(ActionOutcomeEntry, { id: input.correctsId, action: action.id });
+        if (!earlier) throw notFound('kết quả cần điều chỉnh của buổi làm việc này', { field: 'correctsId' });
+        const later = await tx.em.count(ActionOutcomeEntry, { corrects: earlier.id });
+        if (later) throw conflict('Kết quả này đã được điều chỉnh; hãy tải lại và điều chỉnh bản ghi mới nhất.', { field: 'correctsId' });
+        for (const col of earlier.collections) {
+          if (col.amountCollected === '0' && !col.fulfilled) continue;
+          await this.cases.changeIn(
+            tx,
+            viewer,
+            c.id,
+            null,
+            'case.update',
+            this.cases.reverseProgressStep({
+              obligationId: col.obligationId,
+              amountReversed: col.amountCollected,
+              unfulfil: !!col.fulfilled,
+            }),
+          );
+        }
+        const collected = await this.applyCollections(tx, viewer, c.id, collections);
+        const entry = tx.em.create(ActionOutcomeEntry, {
+          action,
+          outcome: input.outcome,
+          minutes: input.minutes?.trim() ? cleanMinutes(input.minutes) : earlier.minutes,
+          attendees: input.attendees ? input.attendees.map((a) => a.trim()).filter(Boolean) : earlier.attendees,
+          collections,
+          moneyCollected: collected.toString(),
+          corrects: earlier,
+          correctionReason: reason,
+          recordedBy: tx.em.getReference(User, viewer.userId),
+        });
+        showEntry(action, entry);
+        return {
+          type: 'action.outcomeCorrected',
+          payload: {
+            entryId: entry.id,
+            correctsId: earlier.id,
+            outcome: entry.outcome,
+            moneyCollected: entry.moneyCollected,
+            previousMoneyCollected: earlier.moneyCollected,
+            obligationIds: [...new Set([...earlier.collections, ...collections].map((col) => col.obligationId))],
+          },
+        };
+      },
+      { key: input.idempotencyKey, operation: 'correctActionOutcome', input },
+    );
+  }
+
+  /** Records each collection on its obligation (one case change each); returns the money total. */
+  private async applyCollections(tx: Tx, viewer: Viewer, caseId: string, collections: OutcomeCollection[]): Promise<bigint> {
+    let collected = 0n;
+    for (const col of collections) {
+      const amount = col.amountCollected === '0' ? null : col.amountCollected;
+      const step = this.cases.progressStep({ obligationId: col.obligationId, amountCollected: amount, fulfilled: col.fulfilled });
+      await this.cases.changeIn(tx, viewer, caseId, null, 'case.update', step);
+      collected += BigInt(col.amountCollected);
+    }
+    return collected;
+  }
+
+  /** Outcome entries of actions the caller may already read, oldest first (a field of the action). */
+  outcomeEntries(em: EntityManager, actionId: string): Promise<ActionOutcomeEntry[]> {
+    return em.find(ActionOutcomeEntry, { action: actionId }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
+  }
+
+  /**
+   * Invites more agencies and named people to an action that still lies ahead (lead office officers).
+   * Agencies join the case if needed and get their "attend action" task, as at planning.
+   */
+  async invite(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { id: string; version: number; invitations?: InvitationInput[] | null; people?: PersonInvitationInput[] | null },
+  ): Promise<CaseAction> {
+    const people = cleanPeople(input.people);
+    if (!people.length && !input.invitations?.length)
+      throw badInput('Hãy chọn cơ quan hoặc nhập người được mời.', { field: 'invitations' });
+    return this.change(
+      em,
+      viewer,
+      input.id,
+      input.version,
+      'action.plan',
+      'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (tx, action, c) => {
+        if (!OPEN_ACTION_STATUSES.includes(action.status))
+          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể mời thêm.', ACTION_WORKFLOW_RULE, { status: action.status });
+        const already = await tx.em.find(ActionParticipant, { action: action.id }, { fields: ['agency'] });
+        const agencyIds: string[] = [];
+        for (const inv of input.invitations ?? []) {
+          if (already.some((p) => p.agency.id === inv.agencyId) || agencyIds.includes(inv.agencyId)) continue;
+          if (inv.agencyId === c.leadAgency.id) throw badInput('Cơ quan chủ trì không cần mời.', { field: 'invitations' });
+          const agency = await tx.em.findOne(Agency, { id: inv.agencyId, active: true });
+          if (!agency) throw badInput('Không tìm thấy cơ quan được mời.', { field: 'invitations' });
+          await this.inviteIn(tx, viewer, c, action, agency, inv.required, ParticipantRole.SUPPORT);
+          agencyIds.push(agency.id);
+        }
+        for (const person of people) tx.em.create(ActionInvitee, { action, ...person });
+        return { type: 'action.invited', payload: { invitedAgencyIds: agencyIds, invitedPeople: people.length } };
+      },
+      undefined,
+      (payload) => topics.agencies(payload.invitedAgencyIds as string[]),
+    );
+  }
+
+  /** The lead office records a named person's answer (they are not users): confirmed or declined, with a note. */
+  async recordInviteeAnswer(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { inviteeId: string; version: number; status: InvitationStatus; note?: string | null },
+  ): Promise<ActionInvitee> {
+    const note = input.note?.trim() || null;
+    if (input.status === InvitationStatus.INVITED) throw badInput('Hãy chọn "Đã xác nhận" hoặc "Từ chối".', { field: 'status' });
+    if (input.status === InvitationStatus.DECLINED && !note)
+      throw badInput('Hãy ghi rõ lý do người được mời từ chối để bố trí lại.', { field: 'note' });
+    if ((note?.length ?? 0) > MAX_TEXT) throw badInput(`Ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const invitee = await em.findOne(ActionInvitee, { id: input.inviteeId });
+    if (!invitee) throw notFound('người được mời');
+    await this.change(
+      em,
+      viewer,
+      invitee.action.id,
+      null,
+      'action.plan',
+      'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      async (tx, action) => {
+        if (!OPEN_ACTION_STATUSES.includes(action.status))
+          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể ghi nhận trả lời.', ACTION_WORKFLOW_RULE, {
+            status: action.status,
+          });
+        await claimVersion(tx.em, ActionInvitee, invitee.id, input.version, 'người được mời');
+        const p = await tx.em.findOneOrFail(ActionInvitee, { id: invitee.id }, { refresh: true });
+        p.version = input.version + 1;
+        p.status = input.status;
+        p.note = note;
+        p.respondedAt = new Date();
+        p.recordedBy = tx.em.getReference(User, viewer.userId);
+        return {
+          type: input.status === InvitationStatus.CONFIRMED ? 'action.inviteeConfirmed' : 'action.inviteeDeclined',
+          payload: { inviteeId: p.id },
+        };
+      },
+    );
+    return em.fork().findOneOrFail(ActionInvitee, { id: invitee.id });
   }
 
   /**
@@ -913,16 +1163,21 @@ export class ActionService {
     return loadCommitted(() => em.fork().findOneOrFail(AccountFreeze, { id: input.freezeId }));
   }
 
-  /** Claim the version, check the ability, apply, flush, emit — one transaction. */
+  /**
+   * Claim the version, check the ability, apply, flush, emit — one transaction. With `version` null the
+   * action's current version is claimed (a change to a child row that claimed its own version). With an
+   * idempotency key, a retry of a request that already committed returns the action unchanged.
+   */
   private async change(
     em: EntityManager,
     viewer: Viewer,
     id: string,
-    version: number,
+    version: number | null,
     ability: ActionAbility,
     refusal: string,
     apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>,
     request: IdempotentRequest = { operation: 'change', input: null },
+    extraTopics: (payload: Record<string, unknown>) => Topic[] = () => [],
   ): Promise<CaseAction> {
     await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, request, async () => {
@@ -931,15 +1186,19 @@ export class ActionService {
         const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
         const af = await this.actionFacts(tx.em, id);
         assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
-        await claimVersion(tx.em, CaseAction, id, version, 'buổi làm việc', {
+        const expected = version ?? action.version;
+        await claimVersion(tx.em, CaseAction, id, expected, 'buổi làm việc', {
           stream: streams.case(action.case.id),
           idKey: 'actionId',
           typePrefix: 'action.',
         });
-        action.version = version + 1;
+        action.version = expected + 1;
         const event = await apply(tx, action, c);
         await tx.em.flush();
-        await emitAction(tx, viewer.userId, action, event.type, event.payload, topics.agencies(af.invitedAgencyIds));
+        await emitAction(tx, viewer.userId, action, event.type, event.payload, [
+          ...topics.agencies(af.invitedAgencyIds),
+          ...extraTopics(event.payload as Record<string, unknown>),
+        ]);
         return id;
       }),
     );
@@ -1009,3 +1268,80 @@ export type ActionEventType = EventsOf<'action'>;
 export type ActionEvent = {
   [K in ActionEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof ActionBase> };
 }[ActionEventType];
+
+/** Trims and validates named invitees (name and role required; phone digits only). */
+function cleanPeople(people: PersonInvitationInput[] | null | undefined): Array<{ name: string; role: string; phone: string | null }> {
+  const list = people ?? [];
+  if (list.length > MAX_PEOPLE) throw badInput(`Mời tối đa ${MAX_PEOPLE} người mỗi lần.`, { field: 'people' });
+  return list.map((p, i) => {
+    const name = p.name?.trim() ?? '';
+    const role = p.role?.trim() ?? '';
+    const phone = p.phone?.replace(/[\s.-]/g, '') || null;
+    if (!name || name.length > 200)
+      throw badInput(`Hãy nhập họ tên người được mời thứ ${i + 1} (tối đa 200 ký tự).`, { field: `people[${i}].name` });
+    if (!role || role.length > 200)
+      throw badInput(`Hãy nhập vai trò của người được mời thứ ${i + 1}, ví dụ "Trưởng thôn" (tối đa 200 ký tự).`, {
+        field: `people[${i}].role`,
+      });
+    if (phone && !PHONE.test(phone))
+      throw badInput(`Số điện thoại của người được mời thứ ${i + 1} không hợp lệ.`, { field: `people[${i}].phone` });
+    return { name, role, phone };
+  });
+}
+
+function cleanMinutes(text: string | null | undefined): string {
+  const minutes = text?.trim() ?? '';
+  if (!minutes) throw badInput('Hãy nhập nội dung biên bản.', { field: 'minutes' });
+  if (minutes.length > MAX_MINUTES) throw badInput(`Biên bản tối đa ${MAX_MINUTES.toLocaleString('vi-VN')} ký tự.`, { field: 'minutes' });
+  return minutes;
+}
+
+/**
+ * The money rule of an outcome: every amount names the obligation it pays; with a total, the parts
+ * must add up to it exactly; a partial payment carries money or a fulfilled obligation. Pure.
+ */
+export function checkCollections(
+  outcome: ActionOutcome,
+  total: string | null | undefined,
+  input: CollectionInput[] | null | undefined,
+): OutcomeCollection[] {
+  const list = input ?? [];
+  const seen = new Set<string>();
+  const out: OutcomeCollection[] = [];
+  let sum = 0n;
+  for (const [i, col] of list.entries()) {
+    const amount = col.amountCollected ?? '0';
+    if (!MONEY_DIGITS.test(amount))
+      throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: `collections[${i}].amountCollected` });
+    if (!col.obligationId) {
+      if (amount === '0' && col.fulfilled == null) continue;
+      throw badInput('Hãy chọn nghĩa vụ mà khoản tiền này thanh toán (hoặc chia số tiền cho từng nghĩa vụ).', { field: 'obligationId' });
+    }
+    if (seen.has(col.obligationId)) throw badInput('Mỗi nghĩa vụ chỉ ghi một lần trong một kết quả.', { field: 'obligationId' });
+    seen.add(col.obligationId);
+    sum += BigInt(amount);
+    out.push({ obligationId: col.obligationId, amountCollected: BigInt(amount).toString(), fulfilled: col.fulfilled ?? null });
+  }
+  if (total != null && total !== '' && BigInt(total) > 0n) {
+    if (!MONEY_DIGITS.test(total)) throw badInput('Số tiền phải là số nguyên đồng không âm.', { field: 'amountCollected' });
+    if (sum === 0n)
+      throw badInput(`Khoản thu ${formatDong(BigInt(total))} chưa ghi cho nghĩa vụ nào: hãy chọn nghĩa vụ được thanh toán.`, {
+        field: 'obligationId',
+      });
+    if (sum !== BigInt(total))
+      throw badInput(`Tổng các khoản chia (${formatDong(sum)}) phải bằng số tiền đã thu (${formatDong(BigInt(total))}).`, {
+        field: 'collections',
+      });
+  }
+  if (outcome === ActionOutcome.PARTIAL_PAYMENT && sum === 0n && !out.some((col) => col.fulfilled))
+    throw badInput('Thi hành được một phần: hãy nhập số tiền đã thu và chọn nghĩa vụ được thanh toán.', { field: 'amountCollected' });
+  return out;
+}
+
+/** The action shows the outcome entry in force (a projection; the entries are the record). */
+function showEntry(action: CaseAction, entry: ActionOutcomeEntry): void {
+  action.outcome = entry.outcome;
+  action.minutes = entry.minutes;
+  action.attendees = entry.attendees;
+  action.moneyCollected = entry.moneyCollected;
+}

@@ -6,7 +6,7 @@ import { streams, topics } from '../../events/vocabulary';
 
 /** One read of restricted personal data: which subject and which field. */
 export interface PersonalDataRead {
-  subjectType: 'user' | 'party';
+  subjectType: 'user' | 'party' | 'invitee';
   subjectId: string;
   field: string;
 }

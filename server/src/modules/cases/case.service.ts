@@ -656,6 +656,28 @@ export class CaseService {
   }
 
   /**
+   * Takes back what an earlier progress record added to an obligation (a correcting entry of an action
+   * outcome): the amount is subtracted from the obligation's total and, when the earlier record marked
+   * it fulfilled, the mark is removed. Never below zero; the case's state history follows via changeIn.
+   */
+  reverseProgressStep(input: { obligationId: string; amountReversed: string; unfulfil: boolean }): CaseChange {
+    return async (tx, c) => {
+      refuseIfTerminated(c, 'điều chỉnh khoản thu');
+      const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
+      if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
+      const total = BigInt(o.amountCollected) - BigInt(input.amountReversed);
+      if (total < 0n)
+        throw conflict('Khoản thu đã bị điều chỉnh trước đó; không thể hoàn lại số tiền lớn hơn số đã thu.', { field: 'obligationId' });
+      o.amountCollected = total.toString();
+      if (input.unfulfil) o.fulfilled = false;
+      return {
+        type: 'case.progressReversed',
+        payload: { obligationId: o.id, reversed: input.amountReversed, totalCollected: o.amountCollected, unfulfilled: input.unfulfil },
+      };
+    };
+  }
+
+  /**
    * `change` inside the caller's transaction (another service changing the case as part of its own
    * work, e.g. an action outcome recording money). With `version` null the case's current version is
    * claimed: the caller already claimed its own aggregate, and a concurrent case change still gets
@@ -821,6 +843,7 @@ export function isSatisfied(o: Obligation): boolean {
 }
 
 const sumMoney = (values: Array<string | null | undefined>) => values.reduce((sum, v) => sum + BigInt(v ?? '0'), 0n).toString();
-const formatDong = (v: bigint) => `${v.toLocaleString('vi-VN')} đ`;
+/** An amount of đồng as officials write it: "100.000.000 đ". */
+export const formatDong = (v: bigint) => `${v.toLocaleString('vi-VN')} đ`;
 const formatVi = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

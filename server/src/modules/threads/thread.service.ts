@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { idempotent } from '../../db/idempotency';
@@ -10,7 +11,7 @@ import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/voc
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { CaseService } from '../cases/case.service';
+import type { CaseService } from '../cases/case.service';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
 
