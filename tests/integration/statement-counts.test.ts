@@ -3,6 +3,7 @@ import type { Histogram } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDetailDocument, CasesDocument, CaseTasksDocument, CaseThreadDocument, InboxDocument } from '../../client/src/gql/graphql';
 import type { App } from '../../server/src/app';
+import { verifyAuditChain } from '../../server/src/events/event-log';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
@@ -51,7 +52,13 @@ async function statementTotal(): Promise<{ sum: number; count: number }> {
 /** Sends one request and returns its answer with the SQL statements the server sent to answer it. */
 async function measured(query: string, variables: Record<string, unknown>, token: string) {
   const before = await statementTotal();
+  const seen: string[] = [];
+  const knex = app.orm.em.getConnection().getKnex();
+  const onQuery = (q: { sql: string }) => seen.push(q.sql.replace(/\s+/g, ' ').slice(0, 160));
+  if (process.env.TRACE_SQL) knex.on('query', onQuery);
   const res = await gql(app, query, variables, token);
+  knex.removeListener('query', onQuery);
+  if (process.env.TRACE_SQL) console.log(seen.join('\n'));
   const after = await statementTotal();
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   expect(after.count - before.count).toBe(1);
@@ -149,11 +156,19 @@ describe('statements per request (issue 18)', () => {
   it('posts to a thread and takes a task step in at most 6 statements each, in one transaction', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id, police.id]);
     await addPosts(c.id, 2);
-    const post = await measured(postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Đã liên hệ gia đình ông Khoa.' } }, tokens.officer);
+    const post = await measured(
+      postMutation,
+      { input: { caseId: c.id, kind: 'NOTE', body: 'Đã liên hệ gia đình ông Khoa — "hẹn" lại\nngày 05/12 lúc 08:00.' } },
+      tokens.officer,
+    );
     expect(post.data.postToThread.seq).toBe(3);
     const [task] = await addTasks(c.id, 1);
     const step = await measured(transitionMutation, { input: { id: task.id, version: task.version, action: 'ACCEPT' } }, tokens.commune);
     expect(step.data.transitionTask.status).toBe('ACCEPTED');
+    // The heads are hashed in SQL now: Node's verification must agree with every link.
+    const audit = await verifyAuditChain(app.orm.em.fork());
+    expect(audit.problems).toEqual([]);
+    expect(audit.ok).toBe(true);
     console.log('STATEMENTS', { post: post.statements, taskStep: step.statements });
     expect(post.statements).toBeLessThanOrEqual(6);
     expect(step.statements).toBeLessThanOrEqual(6);
