@@ -17,6 +17,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateUp, openOrm, pendingMigrations } from './db/orm';
+import { countStatements, withStatementTally } from './db/statement-count';
 import { seedDemoData } from './seed/seed';
 import { InProcessBus, RedisBus, type EventBus } from './events/bus';
 import { EventDispatcher } from './events/dispatcher';
@@ -109,6 +110,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     }
 
     const orm = await openOrm(databaseUrl, logger);
+    countStatements(orm);
     cleanups.push(() => orm.close(true));
     if (config.MIGRATE_ON_START) {
       const applied = await migrateUp(orm);
@@ -309,6 +311,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     web.use(
       '/graphql',
       express.json({ limit: config.GRAPHQL_MAX_BODY_BYTES }),
+      // After the body parser (its stream callbacks would lose the scope): every statement of this request is counted.
+      (_req, _res, next) => withStatementTally({ statements: 0 }, next),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const token = bearerToken(req.headers.authorization);

@@ -40,6 +40,13 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  private readonly operationStatements = new Histogram({
+    name: 'phoihop_graphql_operation_sql_statements',
+    help: 'SQL statements sent while answering one GraphQL query or mutation (HTTP), by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100],
+    registers: [this.registry],
+  });
   private readonly errors = new Counter({
     name: 'phoihop_graphql_errors_total',
     help: 'Errors returned to clients, by extensions.code.',
@@ -141,9 +148,17 @@ export class Metrics {
   }
 
   /** One finished GraphQL operation (HTTP); `code` is 'OK' or the first error's extensions.code. */
-  operationFinished(operation: string, type: string, code: string, seconds: number, errorCodes: readonly string[] = []): void {
+  operationFinished(
+    operation: string,
+    type: string,
+    code: string,
+    seconds: number,
+    errorCodes: readonly string[] = [],
+    sqlStatements?: number,
+  ): void {
     this.operations.inc({ operation, type, code });
     this.operationSeconds.observe({ operation, type }, seconds);
+    if (sqlStatements !== undefined) this.operationStatements.observe({ operation, type }, sqlStatements);
     for (const c of errorCodes) this.errors.inc({ code: c });
   }
 

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import type { EventBus } from './bus';
+import { outsideRequest } from '../db/statement-count';
 import { compareCursors, type Cursor } from './cursor';
 import { cursorOf, headCursor, readEventsAfter, type StoredEvent } from './event-log';
 import { EventSequencer } from './sequencer';
@@ -65,7 +66,8 @@ export class EventDispatcher {
     this.tail = await headCursor(this.orm.em.fork());
     // Starting was a pass (numbering + head): readiness measures stalls from here, not from "never".
     this.lastPassAt = Date.now();
-    this.bus.onWake(() => void this.drain());
+    // A wake-up from a commit carries the committing request's async context: the pass is the instance's work.
+    this.bus.onWake(() => outsideRequest(() => void this.drain()));
     this.timer = setInterval(() => void this.drain(), this.pollMs);
     this.timer.unref();
   }

@@ -39,25 +39,29 @@ interface HashedContent {
   actorId: string | null;
   topics: readonly string[];
   payload: unknown;
-  streamSeq: bigint;
-  occurredAt: Date;
+}
+
+/** The canonical JSON of an event's content: what its hash covers after the previous hash. */
+function eventContent(e: HashedContent, seq: string, occurredAt: Date): string {
+  return (
+    canonicalJson({
+      stream: e.stream,
+      seq,
+      type: e.type,
+      actorId: e.actorId,
+      topics: e.topics,
+      payload: e.payload,
+      occurredAt: occurredAt.toISOString(),
+    }) ?? ''
+  );
 }
 
 /** sha256 of the previous hash and the key-sorted canonical JSON of the event's content. */
-export function computeEventHash(prevHash: string, e: HashedContent): string {
-  const content = canonicalJson({
-    stream: e.stream,
-    seq: e.streamSeq.toString(),
-    type: e.type,
-    actorId: e.actorId,
-    topics: e.topics,
-    payload: e.payload,
-    occurredAt: e.occurredAt.toISOString(),
-  });
+export function computeEventHash(prevHash: string, e: HashedContent & { streamSeq: bigint; occurredAt: Date }): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(content ?? '')
+    .update(eventContent(e, e.streamSeq.toString(), e.occurredAt))
     .digest('hex');
 }
 
@@ -66,13 +70,74 @@ export function toPgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/** Stands for the stream sequence number while the content is split around it (never a real seq). */
+const SEQ_PLACEHOLDER = '\u0001seq\u0001';
+
+/**
+ * The event's canonical content split around its `seq` value, so PostgreSQL can hash it once it knows
+ * the head: content = before + seq + after. Null when the placeholder is not found exactly once (a
+ * payload that contains it), and then the caller reads the head first.
+ */
+function contentAroundSeq(e: NewEvent, occurredAt: Date): { before: string; after: string } | null {
+  const marker = JSON.stringify(SEQ_PLACEHOLDER);
+  const parts = eventContent(e, SEQ_PLACEHOLDER, occurredAt).split(marker);
+  return parts.length === 2 ? { before: `${parts[0]}"`, after: `"${parts[1]}` } : null;
+}
+
 /**
  * Appends an event inside the caller's transaction (the transactional outbox): it commits or rolls
  * back with the change it describes. Locks only the stream's head row until commit.
+ *
+ * One statement when the stream exists (the usual case: a case's stream exists from its intake): lock
+ * the head, hash in SQL (`sha256` of the previous hash, a newline and the canonical content, exactly
+ * what computeEventHash and verifyAuditChain compute in Node), insert the event, move the head. A new
+ * stream costs one more statement (its head row) and a retry.
  * @throws if `em` is not inside a transaction — an event outside one could outlive a rolled-back change.
  */
 export async function appendEvent(em: EntityManager, event: NewEvent): Promise<void> {
   if (!em.isInTransaction()) throw new Error(`appendEvent(${event.type}) must run inside a transaction`);
+  const occurredAt = new Date();
+  const content = contentAroundSeq(event, occurredAt);
+  if (!content) return appendEventReadingHead(em, event, occurredAt);
+  const append = () =>
+    em.execute<{ last_seq: string }[]>(
+      `with head as (
+         select last_seq, last_hash from event_stream where stream = ? for update
+       ), next as (
+         select last_seq + 1 as seq, last_hash as prev_hash,
+                encode(sha256(convert_to(last_hash || chr(10) || ? || (last_seq + 1)::text || ?, 'UTF8')), 'hex') as hash
+           from head
+       ), ins as (
+         insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
+         select ?, seq, ?, ?, ?::text[], ?::jsonb, ?, prev_hash, hash from next
+         returning stream_seq, hash
+       )
+       update event_stream s set last_seq = ins.stream_seq, last_hash = ins.hash from ins where s.stream = ?
+       returning s.last_seq::text as last_seq`,
+      [
+        event.stream,
+        content.before,
+        content.after,
+        event.stream,
+        event.type,
+        event.actorId,
+        toPgTextArray(event.topics),
+        JSON.stringify(event.payload),
+        occurredAt,
+        event.stream,
+      ],
+    );
+  if ((await append()).length === 1) return;
+  // First event of this stream: create its head (a concurrent first append may win; either is fine), retry.
+  await em.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 0, ?) on conflict (stream) do nothing`, [
+    event.stream,
+    GENESIS_HASH,
+  ]);
+  if ((await append()).length !== 1) throw new Error(`appendEvent(${event.type}): the head of ${event.stream} could not be locked`);
+}
+
+/** The two-statement append (read and lock the head, then insert and move it), hashing in Node. */
+async function appendEventReadingHead(em: EntityManager, event: NewEvent, occurredAt: Date): Promise<void> {
   // Upsert-and-lock the head: ON CONFLICT … DO UPDATE takes the row lock and returns the old head.
   const [head] = await em.execute<{ last_seq: string; last_hash: string }[]>(
     `insert into event_stream (stream, last_seq, last_hash) values (?, 0, ?)
@@ -81,7 +146,6 @@ export async function appendEvent(em: EntityManager, event: NewEvent): Promise<v
     [event.stream, GENESIS_HASH],
   );
   const streamSeq = BigInt(head.last_seq) + 1n;
-  const occurredAt = new Date();
   const hash = computeEventHash(head.last_hash, { ...event, streamSeq, occurredAt });
   await em.execute(
     `with ins as (

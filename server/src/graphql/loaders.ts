@@ -8,7 +8,7 @@ import { Task } from '../modules/tasks/task.entity';
 import { Post } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
 import type { CaseFacts } from '../policy/abilities';
-import { loadCaseFacts } from '../policy/facts';
+import { caseFactsOnce } from '../policy/facts';
 
 /** Finds rows by id in one query and returns them in the order asked (null for missing ids). */
 function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T) {
@@ -47,7 +47,7 @@ export function createLoaders(em: EntityManager) {
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
     caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
-      const facts = await loadCaseFacts(em, caseIds);
+      const facts = await caseFactsOnce(em, caseIds);
       return caseIds.map((id) => facts.get(id) ?? null);
     }),
     /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */

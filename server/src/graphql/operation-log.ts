@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { currentStatementTally } from '../db/statement-count';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { GraphQLContext } from './context';
@@ -13,6 +14,8 @@ export interface OperationSummary {
   ms: number;
   /** 'OK' or the first error's extensions.code. */
   code: string;
+  /** SQL statements sent for this operation so far (its token check included), when counted. */
+  sql?: number;
 }
 
 /**
@@ -41,8 +44,9 @@ export function operationLogPlugin(logger: Logger, metrics: Metrics): ApolloServ
             agencyId: contextValue.viewer?.agencyId ?? null,
             ms: Math.round(seconds * 10_000) / 10,
             code: codes[0] ?? 'OK',
+            sql: currentStatementTally()?.statements,
           };
-          metrics.operationFinished(name, type, summary.code, seconds, codes);
+          metrics.operationFinished(name, type, summary.code, seconds, codes, summary.sql);
           (contextValue.logger ?? logger)[summary.code === 'INTERNAL_SERVER_ERROR' ? 'warn' : 'info'](
             summary,
             `${type} ${name} ${summary.code} ${summary.ms} ms`,

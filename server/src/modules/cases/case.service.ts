@@ -19,7 +19,7 @@ import {
 } from '../../events/vocabulary';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { loadCaseFacts } from '../../policy/facts';
+import { caseFactsOnce, loadCaseFacts } from '../../policy/facts';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -125,6 +125,9 @@ const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * Every change claims the case's version (stale writes get CONFLICT) and appends an event to the
  * case's stream in the same transaction.
  */
+/** `readable` loads per EntityManager (one request or one transaction), so parallel root fields share one. */
+const readableLoads = new WeakMap<EntityManager, Map<string, Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }>>>();
+
 export class CaseService {
   constructor(
     private readonly outbox: Outbox,
@@ -197,7 +200,7 @@ export class CaseService {
     viewer: Viewer,
     c: EnforcementCase,
   ): Promise<{ sameJudgment: RelatedCase[]; sameDebtor: RelatedCase[] }> {
-    const facts = (await loadCaseFacts(em, [c.id])).get(c.id);
+    const facts = (await caseFactsOnce(em, [c.id])).get(c.id);
     if (!facts || !canOnCase(viewer, 'case.update', facts)) return { sameJudgment: [], sameDebtor: [] };
     const conn = em.getConnection();
     const sameJudgment = await conn.execute<RelatedCaseRow[]>(
@@ -275,8 +278,18 @@ export class CaseService {
     what = 'việc thi hành án',
     field?: string,
   ): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
-    const c = await em.findOne(EnforcementCase, { id: caseId });
-    const facts = c ? (await loadCaseFacts(em, [c.id])).get(c.id) : undefined;
+    // One load and one access decision per case per request: the case page's root fields resolve in parallel.
+    let loads = readableLoads.get(em);
+    if (!loads) readableLoads.set(em, (loads = new Map()));
+    let load = loads.get(caseId);
+    if (!load) {
+      load = em
+        .findOne(EnforcementCase, { id: caseId })
+        .then(async (c) => ({ c, facts: c ? (await caseFactsOnce(em, [c.id])).get(c.id) : undefined }));
+      loads.set(caseId, load);
+      load.catch(() => loads.delete(caseId));
+    }
+    const { c, facts } = await load;
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
     return { c, facts };
   }
