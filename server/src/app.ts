@@ -50,6 +50,8 @@ import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { operationLogPlugin } from './graphql/operation-log';
 import { startRetentionCleanup } from './modules/system/retention';
+import { AuditJobs } from './modules/system/audit-jobs';
+import { checkpointKey, startCheckpointTimer } from './events/checkpoints';
 import { CLIENT_DIST_DIR, PROJECT_ROOT } from './paths';
 import type { AppServices } from './services';
 
@@ -133,7 +135,9 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     cleanups.push(() => dispatcher.stop());
 
     const outbox = new Outbox(bus, logger, metrics);
-    const tokens = new AccessTokens(resolveAuthSecret(config), config.ACCESS_TOKEN_TTL_S);
+    const authSecret = resolveAuthSecret(config);
+    const tokens = new AccessTokens(authSecret, config.ACCESS_TOKEN_TTL_S);
+    const auditKey = checkpointKey(authSecret);
     // The legal calendar with the official days off / make-up working days: loaded now, and reloaded on
     // every `calendar.changed` event the dispatcher delivers (committed on this or any other instance).
     const calendar = new CalendarService(outbox);
@@ -168,11 +172,15 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       actions,
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
+      checkpointKey: auditKey,
+      auditJobs: new AuditJobs(orm, auditKey, logger),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
     cleanups.push(async () => services.statisticsLive.close());
     cleanups.push(startRetentionCleanup(services, config.RETENTION_INTERVAL_MS));
+    cleanups.push(startCheckpointTimer(orm.em.fork(), auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS, logger));
+    cleanups.push(() => services.auditJobs.drain());
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);

@@ -64,6 +64,11 @@ const envSchema = z.object({
   EVENT_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   /** How often the retention clean-up runs (expired idempotency keys, sign-in throttle rows, old events if configured). */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  /**
+   * How often signed checkpoints of every changed stream head are written (audit_checkpoint, HMAC keyed
+   * from AUTH_SECRET): what lets verifyAuditChain detect a removed stream tail or a whole removed stream.
+   */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /**

@@ -3,7 +3,16 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { openOrm } from '../../server/src/db/orm';
 import { compareCursors, parseCursor, START_CURSOR, type Cursor } from '../../server/src/events/cursor';
-import { appendEvent, cursorOf, findEventAt, headCursor, readEventsAfter, verifyAuditChain } from '../../server/src/events/event-log';
+import { checkpointKey, writeCheckpoints } from '../../server/src/events/checkpoints';
+import {
+  appendEvent,
+  computeEventHash,
+  cursorOf,
+  findEventAt,
+  headCursor,
+  readEventsAfter,
+  verifyAuditChain,
+} from '../../server/src/events/event-log';
 import { EventSequencer } from '../../server/src/events/sequencer';
 import { openTestOrm } from '../support/harness';
 import { syntheticEvent } from '../support/synthetic-event';
@@ -243,6 +252,91 @@ describe('audit chain', () => {
       expect(found).toContain('case:audit-1#2:HASH_MISMATCH');
       expect(found).toContain('case:audit-1#5:MISSING_EVENT');
       expect(found).toContain('case:audit-2#3:HEAD_MISMATCH');
+    } finally {
+      await local.close(true);
+    }
+  });
+});
+
+describe('signed checkpoints of the stream heads', () => {
+  it('detect a removed tail, a removed stream, a rewrite with every later hash recomputed and a removed checkpoint', async () => {
+    const local = await openTestOrm();
+    const key = checkpointKey('test-secret-0123456789-abcdefghijklmnop');
+    try {
+      const add = (stream: string, n: number) =>
+        local.em.fork().transactional(async (em) => {
+          await appendEvent(em, { type: 'test.audit', stream, actorId: null, topics: [stream], payload: { n } });
+        });
+      const sizes: Record<string, number> = { 'case:cp-1': 5, 'case:cp-2': 3, 'case:cp-4': 4, 'case:cp-5': 3, 'user:cp-3': 4 };
+      for (const [stream, size] of Object.entries(sizes)) for (let n = 1; n <= size; n++) await add(stream, n);
+      expect(await writeCheckpoints(local.em.fork(), key)).toBe(5);
+      expect(await writeCheckpoints(local.em.fork(), key)).toBe(0); // nothing moved: nothing new to sign
+      await add('case:cp-5', 4);
+      expect(await writeCheckpoints(local.em.fork(), key)).toBe(1);
+      const progress: number[] = [];
+      const clean = await verifyAuditChain(local.em.fork(), {
+        checkpointKey: key,
+        batchSize: 4,
+        onProgress: (p) => progress.push(p.eventsChecked),
+      });
+      expect(clean).toMatchObject({ ok: true, eventsChecked: 20, streamsChecked: 5, checkpointsChecked: 5, problems: [] });
+      expect(progress.at(-1)).toBe(20);
+      expect(progress.length).toBeGreaterThan(4); // read in batches of 4, reported after each
+
+      const conn = local.em.fork().getConnection();
+      await expect(conn.execute(`delete from audit_checkpoint`)).rejects.toThrow(/append-only/);
+      // A superuser bypassing every trigger (the attack of issue 11), keeping each chain self-consistent.
+      await conn.execute(`set session_replication_role = replica`);
+      // 1. The tail of case:cp-1 removed and its head row moved back.
+      await conn.execute(`delete from event where stream = 'case:cp-1' and stream_seq > 3`);
+      await conn.execute(
+        `update event_stream h set last_seq = 3, last_hash = e.hash from event e where h.stream = 'case:cp-1' and e.stream = h.stream and e.stream_seq = 3`,
+      );
+      // 2. The whole user:cp-3 stream removed, head included.
+      await conn.execute(`delete from event where stream = 'user:cp-3'`);
+      await conn.execute(`delete from event_stream where stream = 'user:cp-3'`);
+      // 3. case:cp-4 #2 edited, and #2…#4 and the head re-hashed so the chain itself is intact.
+      const rows = await conn.execute<
+        { stream_seq: string; type: string; topics: string[]; payload: Record<string, unknown>; occurred_at: Date; prev_hash: string }[]
+      >(`select stream_seq::text, type, topics, payload, occurred_at, prev_hash from event where stream = 'case:cp-4' order by stream_seq`);
+      let prevHash = rows[0].prev_hash;
+      for (const r of rows) {
+        const payload = r.stream_seq === '2' ? { n: 200 } : r.payload;
+        const hash = computeEventHash(prevHash, {
+          type: r.type,
+          stream: 'case:cp-4',
+          actorId: null,
+          topics: r.topics,
+          payload,
+          streamSeq: BigInt(r.stream_seq),
+          occurredAt: new Date(r.occurred_at),
+        });
+        await conn.execute(`update event set payload = ?::jsonb, prev_hash = ?, hash = ? where stream = 'case:cp-4' and stream_seq = ?`, [
+          JSON.stringify(payload),
+          prevHash,
+          hash,
+          r.stream_seq,
+        ]);
+        prevHash = hash;
+      }
+      await conn.execute(`update event_stream set last_hash = ? where stream = 'case:cp-4'`, [prevHash]);
+      // 4. The first checkpoint of case:cp-2 removed from the middle of the checkpoint chain.
+      await conn.execute(`delete from audit_checkpoint where stream = 'case:cp-2'`);
+      await conn.execute(`set session_replication_role = origin`);
+
+      // Without the key the chain alone sees nothing wrong: that is what the checkpoints are for.
+      expect(await verifyAuditChain(local.em.fork())).toMatchObject({ ok: true });
+      const report = await verifyAuditChain(local.em.fork(), { checkpointKey: key });
+      const found = report.problems.map((p) => `${p.stream}#${p.streamSeq}:${p.kind}`).sort();
+      expect(found).toEqual([
+        'case:cp-1#5:STREAM_TRUNCATED',
+        'case:cp-4#4:CHECKPOINT_INVALID',
+        'case:cp-4#4:CHECKPOINT_MISMATCH',
+        'user:cp-3#4:STREAM_MISSING',
+      ]);
+      // A checkpoint signed with another key is not trusted.
+      const other = await verifyAuditChain(local.em.fork(), { checkpointKey: checkpointKey('another-secret-0123456789-abcdefghijk') });
+      expect(other.problems.filter((p) => p.kind === 'CHECKPOINT_INVALID')).toHaveLength(5);
     } finally {
       await local.close(true);
     }

@@ -6,7 +6,9 @@ import { ConfigError, loadConfig, type AppConfig } from '../config';
 import { backupDatabase, BackupError, restoreDatabase, tableCounts } from '../db/backup';
 import { EmbeddedDatabaseError, readPostmasterPid, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { openOrm } from '../db/orm';
-import { verifyAuditChain } from '../events/event-log';
+import { checkpointKey } from '../events/checkpoints';
+import { type AuditProgress, verifyAuditChain } from '../events/event-log';
+import { resolveAuthSecret } from '../auth/secret';
 import { createLogger } from '../logger';
 
 /** One admin command: its bilingual help and what it does. Add new commands (import, first admin …) here. */
@@ -43,17 +45,46 @@ async function withDatabase<T>(config: AppConfig, work: (url: string) => Promise
   }
 }
 
+/**
+ * The checkpoint key for the CLI: from AUTH_SECRET or the embedded default's secret file. Without it
+ * (DATABASE_URL without AUTH_SECRET, e.g. a restore on another machine) the chain is still verified,
+ * but not against the signed checkpoints — and the command says so.
+ */
+function cliCheckpointKey(config: AppConfig): Buffer | undefined {
+  try {
+    return checkpointKey(resolveAuthSecret(config));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.warn(
+      'Không có AUTH_SECRET: không đối chiếu được các điểm kiểm tra có chữ ký / no AUTH_SECRET: the signed checkpoints are not checked.',
+    );
+    return undefined;
+  }
+}
+
+/** One progress line, rewritten in place on a terminal (a line every 10 batches otherwise, e.g. in a log file). */
+function progressPrinter(): (p: AuditProgress) => void {
+  let calls = 0;
+  return (p) => {
+    const line = `  ${p.eventsChecked}/${p.eventsTotal} events, ${p.streamsChecked} streams`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+    else if (calls++ % 10 === 0) process.stderr.write(`${line}\n`);
+  };
+}
+
 /** Verifies the audit chain of `url` and returns the counts of every table, printing both. */
-async function verify(url: string): Promise<{ ok: boolean; counts: Record<string, number> }> {
+async function verify(url: string, key: Buffer | undefined): Promise<{ ok: boolean; counts: Record<string, number> }> {
   const orm = await openOrm(url);
   try {
-    const report = await verifyAuditChain(orm.em.fork());
+    const report = await verifyAuditChain(orm.em.fork(), { checkpointKey: key, onProgress: progressPrinter() });
+    if (process.stderr.isTTY) process.stderr.write('\n');
     const counts = await tableCounts(url);
     console.log(
       report.ok
-        ? `Chuỗi nhật ký kiểm toán hợp lệ / audit chain intact: ${report.eventsChecked} events in ${report.streamsChecked} streams.`
-        : `CHUỖI NHẬT KÝ BỊ HỎNG / AUDIT CHAIN BROKEN: ${report.problems.length} problem(s), first: ${JSON.stringify(report.problems[0])}`,
+        ? `Chuỗi nhật ký kiểm toán hợp lệ / audit chain intact: ${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.checkpointsChecked} signed heads.`
+        : `CHUỖI NHẬT KÝ BỊ HỎNG / AUDIT CHAIN BROKEN: ${report.problems.length} problem(s):`,
     );
+    for (const p of report.problems) console.log(`  ${p.kind} ${p.stream}#${p.streamSeq ?? '-'}: ${p.detail}`);
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(28)} ${n}`);
     return { ok: report.ok, counts };
   } finally {
@@ -94,7 +125,7 @@ const COMMANDS: Record<string, AdminCommand> = {
       await withDatabase(config, async (url) => {
         await restoreDatabase(url, file, { pgBinDir: config.PG_BIN_DIR, noPrivileges: values['no-privileges'] });
         console.log(`Đã khôi phục / restored: ${file}`);
-        const { ok } = await verify(url);
+        const { ok } = await verify(url, cliCheckpointKey(config));
         if (!ok) process.exitCode = 1;
       });
     },
@@ -105,7 +136,7 @@ const COMMANDS: Record<string, AdminCommand> = {
     en: 'Verifies the hash chain of the event log (the audit trail) and prints the row count of every table.',
     async run(_args, config) {
       await withDatabase(config, async (url) => {
-        const { ok } = await verify(url);
+        const { ok } = await verify(url, cliCheckpointKey(config));
         if (!ok) process.exitCode = 1;
       });
     },

@@ -1,5 +1,5 @@
 import { AuthSession, SigninThrottle } from '../auth/session.entity';
-import { EventPosition, EventRecord, EventSequencerState, EventStreamHead } from '../events/event.entity';
+import { AuditCheckpoint, EventPosition, EventRecord, EventSequencerState, EventStreamHead } from '../events/event.entity';
 import { Agency } from '../modules/agencies/agency.entity';
 import { Area } from '../modules/areas/area.entity';
 import { CalendarDay, TetDirective } from '../modules/calendar/calendar-day.entity';
@@ -28,6 +28,7 @@ export const ENTITIES = [
   EventStreamHead,
   EventPosition,
   EventSequencerState,
+  AuditCheckpoint,
   Area,
   Agency,
   User,

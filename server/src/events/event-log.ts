@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClientCursor, Cursor } from './cursor';
+import { scanCheckpoints } from './checkpoints';
 import { headPosition } from './sequencer';
 import type { EventType, NewEvent } from './vocabulary';
 
@@ -269,45 +270,93 @@ export async function findEventAt(em: EntityManager, cursor: ClientCursor): Prom
 export interface AuditProblem {
   stream: string;
   streamSeq: string | null;
-  kind: 'HASH_MISMATCH' | 'BROKEN_LINK' | 'MISSING_EVENT' | 'HEAD_MISMATCH';
+  kind: AuditProblemKind;
   detail: string;
 }
+
+/**
+ * HASH_MISMATCH, BROKEN_LINK, MISSING_EVENT, HEAD_MISMATCH: the chain itself. With the checkpoint key:
+ * STREAM_TRUNCATED (a signed head is beyond the log's end), STREAM_MISSING (a signed stream is gone),
+ * CHECKPOINT_MISMATCH (the event at a signed head differs: rewritten with every later hash recomputed),
+ * CHECKPOINT_INVALID (a checkpoint row forged, edited or removed from the middle).
+ */
+export type AuditProblemKind =
+  | 'HASH_MISMATCH'
+  | 'BROKEN_LINK'
+  | 'MISSING_EVENT'
+  | 'HEAD_MISMATCH'
+  | 'STREAM_TRUNCATED'
+  | 'STREAM_MISSING'
+  | 'CHECKPOINT_MISMATCH'
+  | 'CHECKPOINT_INVALID';
 
 /** Result of `verifyAuditChain`. */
 export interface AuditReport {
   ok: boolean;
   eventsChecked: number;
   streamsChecked: number;
+  /** Signed stream heads compared with the log (0 when no checkpoint key was given). */
+  checkpointsChecked: number;
   problems: AuditProblem[];
+}
+
+/** Progress of a running verification: events checked so far out of the total counted at the start. */
+export interface AuditProgress {
+  eventsChecked: number;
+  eventsTotal: number;
+  streamsChecked: number;
+}
+
+/** Options of `verifyAuditChain`. */
+export interface VerifyOptions {
+  /** Stop collecting after this many problems (the report stays small on a badly damaged log). */
+  maxProblems?: number;
+  /** The checkpoint key (checkpoints.ts): also compare the log with its signed stream heads. */
+  checkpointKey?: Buffer;
+  /** Called after every batch (and once at the end). */
+  onProgress?: (progress: AuditProgress) => void;
+  /** Events read per batch. */
+  batchSize?: number;
 }
 
 /**
  * Re-computes every event's hash stream by stream and checks the links, the sequence (a gap means a
- * deleted row) and each stream's head (a deleted tail). Reads in keyset-paginated batches.
- * @param maxProblems stop collecting after this many (the report stays small on a badly damaged log)
+ * deleted row) and each stream's head (a deleted tail). With `checkpointKey`, each stream must also
+ * still reach its last signed head with the same hash, which catches what the chain alone cannot: a
+ * tail removed together with its head row updated, a whole stream removed, a rewrite with every later
+ * hash recomputed. Reads in keyset-paginated batches; memory grows with the number of streams, not events.
  */
-export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Promise<AuditReport> {
+export async function verifyAuditChain(em: EntityManager, options: VerifyOptions = {}): Promise<AuditReport> {
+  const maxProblems = options.maxProblems ?? 100;
+  const batchSize = options.batchSize ?? 2000;
   const conn = em.getConnection();
   const problems: AuditProblem[] = [];
-  const heads = new Map<string, { lastSeq: bigint; lastHash: string }>();
+  const report = (p: AuditProblem) => {
+    if (problems.length < maxProblems) problems.push(p);
+  };
+  const heads = new Map<string, { lastSeq: bigint; lastHash: string; prunedSeq: bigint }>();
   // Where each stream's kept events start: after the prefix deleted by retention (seq 0 = nothing deleted).
   const seen = new Map<string, { seq: bigint; hash: string }>();
   for (const h of await conn.execute<{ stream: string; last_seq: string; last_hash: string; pruned_seq: string; pruned_hash: string }[]>(
     'select stream, last_seq::text, last_hash, pruned_seq::text, pruned_hash from event_stream',
   )) {
-    heads.set(h.stream, { lastSeq: BigInt(h.last_seq), lastHash: h.last_hash });
+    heads.set(h.stream, { lastSeq: BigInt(h.last_seq), lastHash: h.last_hash, prunedSeq: BigInt(h.pruned_seq) });
     if (h.pruned_seq !== '0') seen.set(h.stream, { seq: BigInt(h.pruned_seq), hash: h.pruned_hash });
   }
-  const report = (p: AuditProblem) => {
-    if (problems.length < maxProblems) problems.push(p);
-  };
+  const signed = options.checkpointKey ? await scanCheckpoints(em, options.checkpointKey) : null;
+  for (const p of signed?.problems ?? []) report({ ...p, kind: 'CHECKPOINT_INVALID' });
+  // Signed heads whose event the scan has found (by stream); the rest are reported after the scan.
+  const confirmed = new Set<string>();
+  const [{ total }] = await conn.execute<{ total: string }[]>('select count(*)::text as total from event');
+  const eventsTotal = Number(total);
   let eventsChecked = 0;
   const streamsWithEvents = new Set<string>();
+  const progress = () => options.onProgress?.({ eventsChecked, eventsTotal, streamsChecked: streamsWithEvents.size });
   let after = { stream: '', seq: '0' };
   for (;;) {
     const rows = await conn.execute<EventRow[]>(
-      `select ${EVENT_COLUMNS} from event e where (e.stream, e.stream_seq) > (?, ?::bigint) order by e.stream, e.stream_seq limit 2000`,
-      [after.stream, after.seq],
+      `select ${EVENT_COLUMNS} from event e where (e.stream, e.stream_seq) > (?, ?::bigint) order by e.stream, e.stream_seq limit ?`,
+      [after.stream, after.seq, batchSize],
     );
     if (rows.length === 0) break;
     for (const row of rows) {
@@ -323,11 +372,24 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
       if (computeEventHash(e.prevHash, e) !== e.hash) {
         report({ stream: e.stream, streamSeq: seqText, kind: 'HASH_MISMATCH', detail: 'content was changed after it was written' });
       }
+      const checkpoint = signed?.latest.get(e.stream);
+      if (checkpoint && checkpoint.seq === e.streamSeq) {
+        confirmed.add(e.stream);
+        if (checkpoint.hash !== e.hash) {
+          report({
+            stream: e.stream,
+            streamSeq: seqText,
+            kind: 'CHECKPOINT_MISMATCH',
+            detail: 'the event differs from its signed checkpoint: the stream was rewritten up to here',
+          });
+        }
+      }
       seen.set(e.stream, { seq: e.streamSeq, hash: e.hash });
       eventsChecked++;
     }
     const last = rows[rows.length - 1];
     after = { stream: last.stream, seq: last.stream_seq };
+    progress();
   }
   for (const [stream, head] of heads) {
     const last = seen.get(stream) ?? { seq: 0n, hash: GENESIS_HASH };
@@ -343,7 +405,35 @@ export async function verifyAuditChain(em: EntityManager, maxProblems = 100): Pr
   for (const stream of seen.keys()) {
     if (!heads.has(stream)) report({ stream, streamSeq: null, kind: 'HEAD_MISMATCH', detail: 'stream has no head row' });
   }
-  return { ok: problems.length === 0, eventsChecked, streamsChecked: streamsWithEvents.size, problems };
+  for (const [stream, checkpoint] of signed?.latest ?? []) {
+    if (confirmed.has(stream)) continue;
+    const head = heads.get(stream);
+    // Retention deleted the prefix holding the signed event: nothing left to compare, and nothing missing.
+    if (head && head.prunedSeq >= checkpoint.seq) continue;
+    const last = seen.get(stream);
+    const seqText = checkpoint.seq.toString();
+    if (!last && !head) {
+      report({ stream, streamSeq: seqText, kind: 'STREAM_MISSING', detail: `the whole stream is gone; it was signed at seq ${seqText}` });
+    } else if (!last || last.seq < checkpoint.seq) {
+      report({
+        stream,
+        streamSeq: seqText,
+        kind: 'STREAM_TRUNCATED',
+        detail: `the log ends at seq ${last?.seq ?? 0n}, but seq ${seqText} was signed`,
+      });
+    } else {
+      // The stream goes past the signed seq yet that event was never seen: the scan reported the gap.
+      report({ stream, streamSeq: seqText, kind: 'CHECKPOINT_MISMATCH', detail: `the signed event at seq ${seqText} is missing` });
+    }
+  }
+  progress();
+  return {
+    ok: problems.length === 0,
+    eventsChecked,
+    streamsChecked: streamsWithEvents.size,
+    checkpointsChecked: signed?.latest.size ?? 0,
+    problems,
+  };
 }
 
 /**

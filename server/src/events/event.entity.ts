@@ -121,3 +121,36 @@ export class EventSequencerState {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
   updatedAt!: Date;
 }
+
+/**
+ * A signed checkpoint of one stream head (see checkpoints.ts): the stream had reached `streamSeq`
+ * with `hash`. `mac` is an HMAC (key derived from AUTH_SECRET, never in the database) over the
+ * previous checkpoint's mac and these fields, so rows cannot be forged, edited or removed from the
+ * middle without the verifier noticing. Append-only, like the log.
+ */
+@Entity({ tableName: 'audit_checkpoint' })
+// writeCheckpoints asks, per stream head, whether that exact head is already signed.
+@Index({ name: 'audit_checkpoint_stream_seq_idx', properties: ['stream', 'streamSeq'] })
+export class AuditCheckpoint {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'string', length: 200 })
+  stream!: string;
+
+  @Property({ type: 'bigint' })
+  streamSeq!: string;
+
+  @Property({ type: 'string', columnType: 'char(64)' })
+  hash!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
+  createdAt!: Date;
+
+  /** `mac` of the previous checkpoint row (64 zeros for the first). */
+  @Property({ type: 'string', columnType: 'char(64)' })
+  prevMac!: string;
+
+  @Property({ type: 'string', columnType: 'char(64)' })
+  mac!: string;
+}
