@@ -150,6 +150,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     // A calendar change recomputes the stored deadlines and re-checks planned coercions in its own transaction.
     calendar.onChange((tx, cal, dates, actorId) => cases.applyCalendarChange(tx, cal, dates, actorId));
     calendar.onChange((tx, cal, dates, actorId) => actions.applyCalendarChange(tx, cal, dates, actorId));
+    const tasks = new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar);
+    calendar.onChange((tx, cal, dates, actorId) => tasks.applyCalendarChange(tx, cal, dates, actorId));
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -168,7 +170,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),
-      tasks: new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar),
+      tasks,
       actions,
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),

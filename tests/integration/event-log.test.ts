@@ -265,7 +265,7 @@ describe('signed checkpoints of the stream heads', () => {
     try {
       const add = (stream: string, n: number) =>
         local.em.fork().transactional(async (em) => {
-          await appendEvent(em, { type: 'test.audit', stream, actorId: null, topics: [stream], payload: { n } });
+          await appendEvent(em, syntheticEvent({ type: 'test.audit', stream, topics: [stream], payload: { n } }));
         });
       const sizes: Record<string, number> = { 'case:cp-1': 5, 'case:cp-2': 3, 'case:cp-4': 4, 'case:cp-5': 3, 'user:cp-3': 4 };
       for (const [stream, size] of Object.entries(sizes)) for (let n = 1; n <= size; n++) await add(stream, n);

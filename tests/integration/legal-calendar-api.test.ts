@@ -319,6 +319,60 @@ describe('calendar changes after planning', () => {
   });
 });
 
+describe('tasks due in N working days when the calendar changes', () => {
+  const assignMutation = 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id version dueAt dueWorkingDays status } }';
+  const transitionMutation = 'mutation($input: TransitionTaskInput!) { transitionTask(input: $input) { id version status dueAt } }';
+  const taskQuery = 'query($id: ID!) { task(id: $id) { id version dueAt dueWorkingDays status } }';
+
+  it('moves an open task’s due date past a day off added inside its window and back when it is removed; a done task and a task with an explicit date stay', async () => {
+    const c = await caseAfterVoluntaryPeriod();
+    const officeId = (await ok('officer', 'query { me { agency { id } } }')).me.agency.id;
+    const assign = (input: Record<string, unknown>) =>
+      ok('officer', assignMutation, {
+        input: { caseId: c.id, agencyId: officeId, kind: 'OTHER', title: 'Báo cáo kết quả xác minh', ...input },
+      });
+    const open = (await assign({ dueInWorkingDays: 10 })).assignTask;
+    let done = (await assign({ dueInWorkingDays: 10 })).assignTask;
+    const explicitDue = new Date(open.dueAt).toISOString();
+    const explicit = (await assign({ dueAt: explicitDue })).assignTask;
+    expect(open.dueWorkingDays).toBe(10);
+    expect(explicit.dueWorkingDays).toBeNull();
+    for (const action of ['ACCEPT', 'COMPLETE'])
+      done = (await ok('officer', transitionMutation, { input: { id: done.id, version: done.version, action } })).transitionTask;
+    expect(done.status).toBe('DONE');
+
+    // A working day strictly inside the window (not the due day itself): the count has to skip it.
+    const calendar = app.services.calendar.current();
+    const dueDay = toLocalDate(new Date(open.dueAt));
+    const inside = toLocalDate(calendar.addWorkingDays(new Date(), 3));
+    expect(inside < dueDay).toBe(true);
+    expect(calendar.isWorkingDay(inside)).toBe(true);
+    await ok('admin', addDayMutation, {
+      input: { date: inside, kind: 'DAY_OFF', name: 'Nghỉ theo quyết định của Thủ tướng', source: 'Thông báo 101/TB-VPCP' },
+    });
+    const moved = (await ok('officer', taskQuery, { id: open.id })).task;
+    expect(new Date(moved.dueAt).getTime()).toBeGreaterThan(new Date(open.dueAt).getTime());
+    expect(app.services.calendar.current().isWorkingDay(toLocalDate(new Date(moved.dueAt)))).toBe(true);
+    // Exactly one working day later: the day off took one working day out of the window.
+    expect(new Date(moved.dueAt).getTime()).toBe(app.services.calendar.current().addWorkingDays(new Date(open.dueAt), 1).getTime());
+    expect(moved.version).toBe(open.version + 1);
+    expect((await ok('officer', taskQuery, { id: done.id })).task.dueAt).toBe(done.dueAt);
+    expect((await ok('officer', taskQuery, { id: explicit.id })).task.dueAt).toBe(explicit.dueAt);
+    const conn = app.orm.em.fork().getConnection();
+    const events = await conn.execute<{ payload: any }[]>(
+      `select payload from event where type = 'task.deadlineRecalculated' and payload->>'caseId' = ? order by id`,
+      [c.id],
+    );
+    expect(events.map((e) => e.payload.taskId)).toEqual([open.id]);
+    expect(events[0].payload).toMatchObject({ previousDueAt: new Date(open.dueAt).toISOString(), dueWorkingDays: 10 });
+
+    await ok('admin', removeDayMutation, { date: inside });
+    const back = (await ok('officer', taskQuery, { id: open.id })).task;
+    expect(back.dueAt).toBe(open.dueAt);
+    expect((await ok('officer', taskQuery, { id: done.id })).task.dueAt).toBe(done.dueAt);
+  });
+});
+
 describe('citations returned by the API', () => {
   it('come from the versioned table, and for cases received after 1 July 2026 never show a 2008 article number', async () => {
     // A few more paths that return a legal source: a refused lifecycle step, a postponement, the deadlines.

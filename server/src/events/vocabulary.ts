@@ -186,6 +186,7 @@ export interface EventPayloads {
   'task.completed': TaskBase & StepPayload & { note: string | null };
   'task.declined': TaskBase & StepPayload & { note: string | null };
   'task.cancelled': TaskBase & StepPayload & { note: string | null };
+  'task.deadlineRecalculated': TaskBase & { previousDueAt: Iso | null; dueAt: Iso; dueWorkingDays: number | null };
   'task.reassigned': TaskBase & { fromAssigneeId: string | null; toAssigneeId: string | null };
   'task.escalated': CaseRef & {
     taskId: string;
@@ -328,6 +329,7 @@ export const EVENT_TYPES = {
   'task.completed': { description: 'A task was completed.' },
   'task.declined': { description: 'A task was declined.', inbox: 'TASK_UPDATE' },
   'task.cancelled': { description: 'A task was cancelled.' },
+  'task.deadlineRecalculated': { description: 'A task due in N working days moved after a calendar change.' },
   'task.reassigned': { description: 'A task was given to someone else.', inbox: 'NEW_TASK' },
   'task.escalated': { description: 'An overdue task was escalated (once).', inbox: 'ESCALATION' },
   'action.planned': { description: 'A visit, meeting or coercion was planned.', inbox: 'INVITATION' },

@@ -31,6 +31,21 @@ export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
   }
 }
 
+/** Every global ability, in a fixed order (what `me.viewerCanGlobally` answers). */
+export const GLOBAL_ABILITIES: readonly GlobalAbility[] = [
+  'area.manage',
+  'agency.manage',
+  'user.manage',
+  'audit.verify',
+  'case.create',
+  'calendar.manage',
+];
+
+/** The global abilities of a viewer, decided by canGlobally (drives which admin screens the web app links to). */
+export function globalAbilities(viewer: Viewer): Record<GlobalAbility, boolean> {
+  return Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, canGlobally(viewer, a)])) as Record<GlobalAbility, boolean>;
+}
+
 /** The facts about a user account the rules need. */
 export interface UserFacts {
   id: string;

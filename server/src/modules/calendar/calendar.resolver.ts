@@ -54,6 +54,11 @@ export class TetWindowType {
   @Field({ description: 'Last forbidden local date (inclusive).' }) lastDay!: string;
   @Field({ description: 'DIRECTIVE: the Ministry directive entered for the year; RULE: computed (Tết−15 … Tết+17).' }) origin!: string;
   @Field({ description: 'The directive, or the legal basis of the computed window.' }) source!: string;
+  @Field({ description: 'First day of the window computed by rule (Tết−15), shown beside a directive.' }) ruleFirstDay!: string;
+  @Field({ description: 'Last day of the window computed by rule (Tết+17).' }) ruleLastDay!: string;
+  @Field(() => String, { nullable: true, description: "The directive's number, when one was entered." }) directiveNumber!: string | null;
+  @Field(() => String, { nullable: true, description: "The directive's date 'YYYY-MM-DD', when one was entered." })
+  directiveDate!: string | null;
 }
 
 @InputType()
@@ -74,6 +79,10 @@ const toTetWindow = (w: TetWindowView): TetWindowType => ({
   lastDay: w.lastDay,
   origin: w.origin,
   source: w.source,
+  ruleFirstDay: w.ruleFirstDay,
+  ruleLastDay: w.ruleLastDay,
+  directiveNumber: w.entered?.documentNumber ?? null,
+  directiveDate: w.entered?.documentDate ?? null,
 });
 
 const toType = (d: CalendarDayView): CalendarDayType => ({ ...d, kind: d.kind as CalendarDayKind });

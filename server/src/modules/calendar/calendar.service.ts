@@ -58,6 +58,11 @@ export interface TetWindowView extends TetWindow {
   source: string;
   /** 'DIRECTIVE' when a directive was entered for the year, else 'RULE'. */
   origin: 'DIRECTIVE' | 'RULE';
+  /** The window computed by rule (Tết−15 … Tết+17), shown beside a directive's dates. */
+  ruleFirstDay: LocalDate;
+  ruleLastDay: LocalDate;
+  /** The directive as entered, when there is one. */
+  entered: { documentNumber: string; documentDate: LocalDate } | null;
 }
 
 export interface NewCalendarDayInput {
@@ -105,6 +110,8 @@ export class CalendarService implements CalendarSource {
   private loadsStarted = 0;
   private loadApplied = 0;
   private readonly hooks: CalendarChangeHook[] = [];
+  /** The directives as entered (number and date), by Tết year, from the last load. */
+  private directives = new Map<number, { documentNumber: string; documentDate: LocalDate }>();
 
   constructor(private readonly outbox: Outbox) {}
 
@@ -115,13 +122,18 @@ export class CalendarService implements CalendarSource {
 
   /** Builds the calendar from the rows visible to `em` (inside a transaction: including its changes). */
   private async build(em: EntityManager): Promise<LegalCalendar> {
+    return (await this.buildWithDirectives(em)).calendar;
+  }
+
+  private async buildWithDirectives(em: EntityManager): Promise<{ calendar: LegalCalendar; directives: TetDirective[] }> {
     const rows = await em.find(CalendarDay, {}, { orderBy: { date: 'asc' } });
     const directives = await em.find(TetDirective, {}, { orderBy: { tetYear: 'asc' } });
-    return createLegalCalendar({
+    const calendar = createLegalCalendar({
       extraDaysOff: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.DAY_OFF).map((r) => ({ date: r.date, name: r.name })),
       extraWorkingDays: rows.filter((r) => r.kind === CALENDAR_DAY_KIND.WORKING_DAY).map((r) => r.date),
       tetWindows: directives.map((d) => ({ tetYear: d.tetYear, firstDay: d.firstDay, lastDay: d.lastDay, source: directiveSource(d) })),
     });
+    return { calendar, directives };
   }
 
   /** Runs the hooks inside the change's transaction with the calendar after the change. */
@@ -139,10 +151,11 @@ export class CalendarService implements CalendarSource {
   /** Rebuilds the calendar from the rows. A load that finishes after a later one is discarded. */
   async load(em: EntityManager): Promise<LegalCalendar> {
     const ticket = ++this.loadsStarted;
-    const calendar = await this.build(em);
+    const { calendar, directives } = await this.buildWithDirectives(em);
     if (ticket > this.loadApplied) {
       this.loadApplied = ticket;
       this.calendar = calendar;
+      this.directives = new Map(directives.map((d) => [d.tetYear, { documentNumber: d.documentNumber, documentDate: d.documentDate }]));
     }
     return this.calendar;
   }
@@ -263,7 +276,17 @@ export class CalendarService implements CalendarSource {
   tetWindow(year: number): TetWindowView {
     if (!Number.isInteger(year) || year < 1976 || year > 2999) throw badInput('Năm không hợp lệ (1976–2999).', { field: 'year' });
     const w = this.calendar.tetWindow(year);
-    return { ...w, year, origin: w.directive ? 'DIRECTIVE' : 'RULE', source: w.directive ?? cite('TET_WINDOW', w.tet) };
+    // The library calendar carries no directives: its window is the rule's.
+    const rule = legalCalendar().tetWindow(year);
+    return {
+      ...w,
+      year,
+      origin: w.directive ? 'DIRECTIVE' : 'RULE',
+      source: w.directive ?? cite('TET_WINDOW', w.tet),
+      ruleFirstDay: rule.firstDay,
+      ruleLastDay: rule.lastDay,
+      entered: this.directives.get(year) ?? null,
+    };
   }
 
   /**

@@ -89,6 +89,18 @@ export class Task {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   dueAt?: Date | null;
 
+  /**
+   * How `dueAt` was derived when the task was given "due in N working days": N, counted from `dueFrom`.
+   * Stored so that a calendar change (a day off added or removed) recomputes the date; null for an
+   * explicit date, which stays as entered.
+   */
+  @Property({ type: 'integer', nullable: true })
+  dueWorkingDays?: number | null;
+
+  /** The moment the working-day count starts from (the assignment), with `dueWorkingDays`. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  dueFrom?: Date | null;
+
   /** Why the assignee declined, or why the assigner cancelled. */
   @Property({ type: 'text', nullable: true })
   reason?: string | null;

@@ -47,6 +47,11 @@ export class TaskType {
   @Field(() => TaskStatus) status!: TaskStatus;
   @Field(() => TaskPriority) priority!: TaskPriority;
   @Field(() => Date, { nullable: true, description: 'End of the last allowed day.' }) dueAt!: Date | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given as "due in N working days": N (the date is recounted when the calendar changes); null for an explicit date.',
+  })
+  dueWorkingDays!: number | null;
   @Field(() => String, { nullable: true, description: 'Why it was declined or cancelled.' }) reason!: string | null;
   @Field(() => String, { nullable: true, description: 'What the assignee reported on completion.' }) resultNote!: string | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;

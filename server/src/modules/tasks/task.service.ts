@@ -19,6 +19,7 @@ import {
 import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
+import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { CaseStatus } from '../cases/case-lifecycle';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { EnforcementCase } from '../cases/case.entity';
@@ -159,6 +160,8 @@ export class TaskService {
           assignee,
           priority: input.priority,
           dueAt,
+          dueWorkingDays: input.dueInWorkingDays ?? null,
+          dueFrom: input.dueInWorkingDays != null ? now : null,
         });
         return task.id;
       }),
@@ -287,6 +290,44 @@ export class TaskService {
     return escalated;
   }
 
+  /**
+   * What a calendar change means for tasks (a CalendarChangeHook, run in the change's transaction): every
+   * task still needing work that was given "due in N working days" and whose counting period touches a
+   * changed date gets its due date recounted with the new calendar, and a `task.deadlineRecalculated`
+   * event (to its agency, named assignee and assigner). Tasks with an explicit date keep it; finished
+   * tasks never move. Bounded by the changed dates (indexed on status and due date, no scan of every task).
+   */
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
+    if (!changedDates.length) return;
+    const sorted = [...changedDates].sort();
+    const from = startOfLocalDay(sorted[0]);
+    const to = endOfLocalDay(sorted[sorted.length - 1]);
+    const candidates = await tx.em.find(Task, {
+      status: { $in: [...ACTIVE_TASK_STATUSES] },
+      dueWorkingDays: { $ne: null },
+      dueFrom: { $ne: null, $lte: to },
+      // A day off inserted into the window moves the due date past `from`; one removed from it moves it
+      // back from a date at or after the removed day. Either way the stored date is not before `from`.
+      dueAt: { $gte: from },
+    });
+    for (const task of candidates) {
+      const due = calendar.addWorkingDays(task.dueFrom!, task.dueWorkingDays!);
+      const previous = task.dueAt ?? null;
+      if (previous && due.getTime() === previous.getTime()) continue;
+      task.dueAt = due;
+      task.version += 1;
+      await tx.em.flush();
+      await emitTask(
+        tx,
+        actorId,
+        task,
+        'task.deadlineRecalculated',
+        { previousDueAt: previous?.toISOString() ?? null, dueAt: due.toISOString(), dueWorkingDays: task.dueWorkingDays ?? null },
+        [topics.agency(task.assigneeAgency.id), ...topics.users([task.createdBy.id, ...(task.assignee ? [task.assignee.id] : [])])],
+      );
+    }
+  }
+
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */
   private async change(
     em: EntityManager,
@@ -333,6 +374,9 @@ export async function createTaskIn(
     assignee?: User | null;
     priority?: TaskPriority | null;
     dueAt?: Date | null;
+    /** With `dueFrom`: the due date is `dueWorkingDays` working days after `dueFrom` (recomputed on calendar changes). */
+    dueWorkingDays?: number | null;
+    dueFrom?: Date | null;
   },
   extraPayload: Pick<EventPayloads['task.created'], 'actionId' | 'freezeId' | 'legalSource'> = {},
 ): Promise<Task> {
@@ -346,6 +390,8 @@ export async function createTaskIn(
     createdBy: tx.em.getReference(User, actorId),
     priority: fields.priority ?? TaskPriority.NORMAL,
     dueAt: fields.dueAt ?? null,
+    dueWorkingDays: fields.dueWorkingDays ?? null,
+    dueFrom: fields.dueFrom ?? null,
   });
   await tx.em.flush();
   await emitTask(

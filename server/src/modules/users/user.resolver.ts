@@ -21,7 +21,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
-import { canOnUser } from '../../policy/abilities';
+import { canOnUser, globalAbilities } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.resolver';
 import { User } from './user.entity';
 
@@ -32,6 +32,18 @@ export class UserAbilities {
   @Field() update!: boolean;
   @Field() deactivate!: boolean;
   @Field() readRestricted!: boolean;
+}
+
+@ObjectType('GlobalAbilities', {
+  description: 'What the signed-in user may do outside any one case (drives which admin screens are linked).',
+})
+export class GlobalAbilitiesType {
+  @Field({ description: 'Manage areas.' }) manageAreas!: boolean;
+  @Field({ description: 'Manage agencies.' }) manageAgencies!: boolean;
+  @Field({ description: 'Manage user accounts (of some agency).' }) manageUsers!: boolean;
+  @Field({ description: 'Verify the audit chain.' }) verifyAudit!: boolean;
+  @Field({ description: 'Open cases.' }) createCase!: boolean;
+  @Field({ description: 'Enter days off, make-up working days and Tết directives (the legal calendar).' }) manageCalendar!: boolean;
 }
 
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
@@ -190,6 +202,23 @@ export class UserResolver {
       update: !!viewer && canOnUser(viewer, 'user.update', facts),
       deactivate: !!viewer && canOnUser(viewer, 'user.deactivate', facts),
       readRestricted: !!viewer && canOnUser(viewer, 'user.readRestricted', facts),
+    };
+  }
+
+  @FieldResolver(() => GlobalAbilitiesType, {
+    nullable: true,
+    description: "The signed-in user's own global abilities (on `me`); null on anyone else's account.",
+  })
+  viewerCanGlobally(@Root() user: User, @Ctx() ctx: GraphQLContext): GlobalAbilitiesType | null {
+    if (!ctx.viewer || ctx.viewer.userId !== user.id) return null;
+    const can = globalAbilities(ctx.viewer);
+    return {
+      manageAreas: can['area.manage'],
+      manageAgencies: can['agency.manage'],
+      manageUsers: can['user.manage'],
+      verifyAudit: can['audit.verify'],
+      createCase: can['case.create'],
+      manageCalendar: can['calendar.manage'],
     };
   }
 }
