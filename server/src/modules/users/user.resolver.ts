@@ -21,7 +21,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { ConnectionType, PageArgsInput, toConnection } from '../../graphql/connection';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
-import { canOnUser } from '../../policy/abilities';
+import { canOnUser, globalAbilities } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.resolver';
 import { User } from './user.entity';
 
@@ -32,6 +32,19 @@ export class UserAbilities {
   @Field() update!: boolean;
   @Field() deactivate!: boolean;
   @Field() readRestricted!: boolean;
+}
+
+@ObjectType('ViewerAbilities', {
+  description: 'What the signed-in user may do beyond single objects: which screens the web app offers (each call is still checked).',
+})
+export class ViewerAbilities {
+  @Field({ description: 'Open cases in their own enforcement office.' }) createCase!: boolean;
+  @Field({ description: 'Manage user accounts (system admins: all; agency admins: their own agency).' }) manageUsers!: boolean;
+  @Field() manageAgencies!: boolean;
+  @Field() manageAreas!: boolean;
+  @Field() manageCalendar!: boolean;
+  @Field() verifyAudit!: boolean;
+  @Field({ description: 'The system page (version, instance, event bus).' }) inspectSystem!: boolean;
 }
 
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
@@ -88,6 +101,24 @@ export class UserResolver {
     return ctx.services.users.get(ctx.em, ctx.viewer!, ctx.viewer!.userId);
   }
 
+  @SignedIn('answers for the viewer only')
+  @Query(() => ViewerAbilities, {
+    name: 'viewerCan',
+    description: "The viewer's global abilities (drives the navigation; no client role checks).",
+  })
+  viewerGlobalAbilities(@Ctx() ctx: GraphQLContext): ViewerAbilities {
+    const can = globalAbilities(ctx.viewer!);
+    return {
+      createCase: can['case.create'],
+      manageUsers: can['user.manage'],
+      manageAgencies: can['agency.manage'],
+      manageAreas: can['area.manage'],
+      manageCalendar: can['calendar.manage'],
+      verifyAudit: can['audit.verify'],
+      inspectSystem: can['system.inspect'],
+    };
+  }
+
   @SignedIn('own agency only, unless system admin')
   @Query(() => UserConnection, { description: "Colleagues in the viewer's agency (system admins: anyone)." })
   async users(
@@ -126,6 +157,19 @@ export class UserResolver {
   @Mutation(() => UserType)
   reactivateUser(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<User> {
     return ctx.services.users.setActive(ctx.em, ctx.viewer!, id, true);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType, {
+    description: "Sets a new password for an account you manage; the user's sessions and connections end at once.",
+  })
+  resetUserPassword(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('newPassword') newPassword: string,
+  ): Promise<User> {
+    if (!PASSWORD_PATTERN.test(newPassword)) throw badInput(PASSWORD_RULE.message, { field: 'newPassword' });
+    return ctx.services.users.resetPassword(ctx.em, ctx.viewer!, id, newPassword);
   }
 
   @SignedIn()
