@@ -100,7 +100,12 @@ describe('case editing support', () => {
   it('offers the steps of the transition table with their legal source, only to who may move the case', async () => {
     const { id } = await makeSharedCase(app, tokens.officer, communeA.id);
     const mine = await gql(app, CASE, { id }, tokens.officer);
-    const steps = mine.data?.case.availableTransitions as Array<{ transition: string; to: string; legalSource: string; needsReason: boolean }>;
+    const steps = mine.data?.case.availableTransitions as Array<{
+      transition: string;
+      to: string;
+      legalSource: string;
+      needsReason: boolean;
+    }>;
     expect(steps.map((s) => s.transition)).toEqual(['ISSUE_DECISION', 'TERMINATE', 'RETURN_REQUEST']);
     expect(steps[0]).toMatchObject({ to: 'DECISION_ISSUED', needsReason: false });
     expect(steps[0].legalSource).toMatch(/Luật/);
@@ -118,7 +123,11 @@ describe('case editing support', () => {
       { input: { id, version, judgmentNumber: ' 99/2026/DS-ST ', judgmentCourt: 'Tòa án nhân dân khu vực 2' } },
       tokens.officer,
     );
-    expect(res.data?.updateCase).toMatchObject({ version: version + 1, judgmentNumber: '99/2026/DS-ST', judgmentCourt: 'Tòa án nhân dân khu vực 2' });
+    expect(res.data?.updateCase).toMatchObject({
+      version: version + 1,
+      judgmentNumber: '99/2026/DS-ST',
+      judgmentCourt: 'Tòa án nhân dân khu vực 2',
+    });
     const badDate = await gql(app, UPDATE, { input: { id, version: version + 1, judgmentDate: '20/08/2026' } }, tokens.officer);
     expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -18,7 +18,7 @@ import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
 import { useLiveEvents } from '../live-events';
 import { caseActivitySubscription, caseQuery } from '../operations';
-import { homeHref } from '../router';
+import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
@@ -248,6 +248,13 @@ function CaseSummary({ c, headingRef }: { c: CaseDetail; headingRef: RefObject<H
         <Fact label={t('case.totalOwed')}>{formatMoney(c.totals.owed)}</Fact>
         <Fact label={t('case.totalCollected')}>{formatMoney(c.totals.collected)}</Fact>
       </dl>
+      {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
+        <p>
+          <a className="button button--secondary" href={editCaseHref(c.id)}>
+            {t('case.edit')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

@@ -205,7 +205,11 @@ export interface TransitionOption {
  * repeats the table. Checks made only when the step is taken (the voluntary period, open obligations)
  * still refuse it then, naming the rule.
  */
-export function availableTransitions(status: CaseStatus, resumeStatus: CaseStatus | null | undefined, lawDate: LocalDate): TransitionOption[] {
+export function availableTransitions(
+  status: CaseStatus,
+  resumeStatus: CaseStatus | null | undefined,
+  lawDate: LocalDate,
+): TransitionOption[] {
   return Object.values(CaseTransition).flatMap((transition) => {
     const check = checkTransition(status, transition, resumeStatus, lawDate);
     return check.ok ? [{ transition, to: check.to, legalSource: check.source, needsReason: TRANSITIONS[transition].needsReason }] : [];

@@ -229,9 +229,10 @@ export class CreateCaseInput {
 export class UpdateCaseInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 64, { message: 'Nhập số bản án/quyết định của Tòa án.' }) judgmentNumber?:
-    | string
-    | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 64, { message: 'Nhập số bản án/quyết định của Tòa án.' })
+  judgmentNumber?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 300, { message: 'Nhập tên Tòa án đã xét xử.' }) judgmentCourt?:
     | string
     | null;

@@ -163,11 +163,7 @@ export class UserResolver {
   @Mutation(() => UserType, {
     description: "Sets a new password for an account you manage; the user's sessions and connections end at once.",
   })
-  resetUserPassword(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID) id: string,
-    @Arg('newPassword') newPassword: string,
-  ): Promise<User> {
+  resetUserPassword(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('newPassword') newPassword: string): Promise<User> {
     if (!PASSWORD_PATTERN.test(newPassword)) throw badInput(PASSWORD_RULE.message, { field: 'newPassword' });
     return ctx.services.users.resetPassword(ctx.em, ctx.viewer!, id, newPassword);
   }
