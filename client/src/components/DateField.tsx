@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FieldMessage } from './FormFields';
 import { useT } from '../i18n';
 import { isoToDayMonthYear, parseDayMonthYear } from '../lib/date-text';
 
@@ -43,15 +44,7 @@ export function DateField({
           onChange(parseDayMonthYear(e.target.value));
         }}
       />
-      {message ? (
-        <p id={`${id}-error`} className="field__error">
-          {message}
-        </p>
-      ) : (
-        <p id={`${id}-hint`} className="field__hint">
-          {t('date.hint')}
-        </p>
-      )}
+      <FieldMessage id={id} error={message} hint={t('date.hint')} />
     </div>
   );
 }

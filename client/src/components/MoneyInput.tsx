@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FieldMessage } from './FormFields';
 import { type MessageKey, useT } from '../i18n';
 import { groupMoney, parseMoney } from '../lib/money';
 
@@ -54,15 +55,7 @@ export function MoneyInput({
           đ
         </span>
       </div>
-      {message ? (
-        <p id={`${id}-error`} className="field__error">
-          {message}
-        </p>
-      ) : (
-        <p id={`${id}-hint`} className="field__hint">
-          {t('money.hint')}
-        </p>
-      )}
+      <FieldMessage id={id} error={message} hint={t('money.hint')} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { errorText } from '../../errors';
 import { graphql } from '../../gql';
 import type { AgencyKind, AreaKind, Role } from '../../gql/graphql';
 import { agencyKindLabel, roleLabel, type MessageKey, useT } from '../../i18n';
-import { SelectField, TextField } from '../intake/CaseFormPage';
+import { SelectField, TextField } from '../../components/FormFields';
 
 /** The cache tag of the administration lists (a change refetches them). */
 const ADMIN_TAG = 'admin';
@@ -362,14 +362,13 @@ function NewUserForm({ agencies }: { agencies: Array<{ id: string; name: string 
       >
         <TextField label={t('admin.users.username')} value={username} onChange={setUsername} required />
         <TextField label={t('admin.users.fullName')} value={fullName} onChange={setFullName} required />
-        <SelectField label={t('admin.users.agency')} value={agencyId} onChange={setAgencyId}>
-          <option value="">{t('intake.choose')}</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('admin.users.agency')}
+          value={agencyId}
+          onChange={setAgencyId}
+          empty={t('intake.choose')}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <fieldset className="checkbox-group" aria-labelledby={legendId}>
           <legend id={legendId}>{t('admin.users.roles')}</legend>
           {ROLES.map((r) => (
@@ -497,14 +496,13 @@ function NewAgencyForm() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('admin.agencies.parent')} value={parentId} onChange={setParentId}>
-          <option value="">{t('admin.none')}</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('admin.agencies.parent')}
+          value={parentId}
+          onChange={setParentId}
+          empty={t('admin.none')}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <fieldset className="checkbox-group" aria-labelledby={legendId}>
           <legend id={legendId}>{t('admin.agencies.coveredAreas')}</legend>
           {areas.map((a) => (
@@ -576,14 +574,13 @@ export function AdminAreasPage() {
           />
           <TextField label={t('admin.name')} value={name} onChange={setName} required />
           {kind === 'COMMUNE' && (
-            <SelectField label={t('admin.areas.province')} value={parentId} onChange={setParentId}>
-              <option value="">{t('intake.choose')}</option>
-              {provinces.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({p.code})
-                </option>
-              ))}
-            </SelectField>
+            <SelectField
+              label={t('admin.areas.province')}
+              value={parentId}
+              onChange={setParentId}
+              empty={t('intake.choose')}
+              options={provinces.map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
+            />
           )}
           {create.view}
           <button type="submit" className="button button--primary" disabled={create.busy}>

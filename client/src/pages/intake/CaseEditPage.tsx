@@ -14,7 +14,7 @@ import { caseStatusLabel, eventTypeLabel, legalText, participantRoleLabel, type 
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
 import { LoadStatus } from '../LoadStatus';
-import { SelectField, TextField } from './CaseFormPage';
+import { SelectField, TextField } from '../../components/FormFields';
 
 export const caseEditQuery = graphql(`
   query CaseEdit($id: ID!) {
@@ -244,14 +244,13 @@ function FactsForm({ c }: { c: EditedCase }) {
         <option value="ON_REQUEST">{t('caseKind.ON_REQUEST')}</option>
         <option value="PROACTIVE">{t('caseKind.PROACTIVE')}</option>
       </SelectField>
-      <SelectField label={t('intake.officer')} value={draft.officerId} onChange={(v) => set({ officerId: v })}>
-        <option value="">{t('intake.noOfficer')}</option>
-        {officers.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.fullName}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={t('intake.officer')}
+        value={draft.officerId}
+        onChange={(v) => set({ officerId: v })}
+        empty={t('intake.noOfficer')}
+        options={officers.map((u) => ({ value: u.id, label: u.fullName }))}
+      />
       {(['complex', 'backlog', 'urgentSecurity'] as const).map((flag) => (
         <p key={flag}>
           <label className="checkbox">
@@ -475,14 +474,13 @@ function Sharing({ c }: { c: EditedCase }) {
           });
         }}
       >
-        <SelectField label={t('edit.shareWith')} value={agencyId} onChange={setAgencyId}>
-          <option value="">{t('intake.choose')}</option>
-          {candidates.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('edit.shareWith')}
+          value={agencyId}
+          onChange={setAgencyId}
+          empty={t('intake.choose')}
+          options={candidates.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <SelectField label={t('edit.shareRole')} value={role} onChange={(v) => setRole(v as ParticipantRole)}>
           {SHARE_ROLES.map((r) => (
             <option key={r} value={r}>

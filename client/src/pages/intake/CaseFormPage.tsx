@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { DateField } from '../../components/DateField';
+import { SelectField, TextField } from '../../components/FormFields';
 import { MoneyInput } from '../../components/MoneyInput';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
@@ -179,7 +180,7 @@ export function CaseFormPage() {
     }
   }
 
-  const partyLabel = (p: PartyDraft, i: number) => `${i + 1}. ${p.name || partyRoleLabel(t, p.role)}`;
+  const partyOptions = parties.map((p, i) => ({ value: String(p.key), label: `${i + 1}. ${p.name || partyRoleLabel(t, p.role)}` }));
 
   return (
     <form className="card intake" onSubmit={submit} aria-labelledby={`${ids}-h`} noValidate>
@@ -194,22 +195,20 @@ export function CaseFormPage() {
           <option value="ON_REQUEST">{t('caseKind.ON_REQUEST')}</option>
           <option value="PROACTIVE">{t('caseKind.PROACTIVE')}</option>
         </SelectField>
-        <SelectField label={t('intake.commune')} value={communeId} onChange={setCommuneId}>
-          <option value="">{t('intake.choose')}</option>
-          {communes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t('intake.officer')} value={officerId} onChange={setOfficerId}>
-          <option value="">{t('intake.noOfficer')}</option>
-          {officers.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.fullName}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('intake.commune')}
+          value={communeId}
+          onChange={setCommuneId}
+          empty={t('intake.choose')}
+          options={communes.map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }))}
+        />
+        <SelectField
+          label={t('intake.officer')}
+          value={officerId}
+          onChange={setOfficerId}
+          empty={t('intake.noOfficer')}
+          options={officers.map((u) => ({ value: u.id, label: u.fullName }))}
+        />
         <div className="field">
           <label htmlFor={`${ids}-notes`}>{t('intake.notes')}</label>
           <textarea id={`${ids}-notes`} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
@@ -290,26 +289,16 @@ export function CaseFormPage() {
               label={t('intake.obligationDebtor')}
               value={o.debtorKey === null ? '' : String(o.debtorKey)}
               onChange={(v) => updateObligation(o.key, { debtorKey: v ? Number(v) : null })}
-            >
-              <option value="">{t('intake.nobody')}</option>
-              {parties.map((p, pi) => (
-                <option key={p.key} value={p.key}>
-                  {partyLabel(p, pi)}
-                </option>
-              ))}
-            </SelectField>
+              empty={t('intake.nobody')}
+              options={partyOptions}
+            />
             <SelectField
               label={t('intake.obligationCreditor')}
               value={o.creditorKey === null ? '' : String(o.creditorKey)}
               onChange={(v) => updateObligation(o.key, { creditorKey: v ? Number(v) : null })}
-            >
-              <option value="">{t('intake.nobody')}</option>
-              {parties.map((p, pi) => (
-                <option key={p.key} value={p.key}>
-                  {partyLabel(p, pi)}
-                </option>
-              ))}
-            </SelectField>
+              empty={t('intake.nobody')}
+              options={partyOptions}
+            />
             {o.kind === 'PAY_MONEY' ? (
               <MoneyInput
                 label={t('intake.amountOwed')}
@@ -351,68 +340,5 @@ export function CaseFormPage() {
         </button>
       </p>
     </form>
-  );
-}
-
-/** A labelled text input (label bound by id; optional hint read with it). */
-export function TextField({
-  label,
-  value,
-  onChange,
-  required,
-  hint,
-  inputMode,
-  type = 'text',
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-  hint?: string;
-  inputMode?: 'numeric' | 'tel' | 'decimal' | 'text';
-  type?: 'text' | 'password';
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        required={required}
-        inputMode={inputMode}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A labelled select. */
-export function SelectField({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: React.ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </div>
   );
 }
