@@ -196,6 +196,12 @@ describe('intake, editing and administration in the browser', () => {
       await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
       await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/);
       await page.getByRole('link', { name: 'Sửa hồ sơ' }).click();
+      // Editing adds to what was entered: one more obligation, money typed as plain digits.
+      const more = page.getByRole('form', { name: 'Thêm nghĩa vụ' });
+      await more.getByLabel('Nội dung nghĩa vụ').fill('Nộp án phí dân sự');
+      await more.getByLabel('Số tiền phải thi hành').fill('1500000');
+      await more.getByRole('button', { name: 'Thêm nghĩa vụ' }).click();
+      await page.getByRole('listitem').filter({ hasText: 'Nộp án phí dân sự' }).waitFor();
       const step = page.getByLabel('Bước tiếp theo');
       await step.selectOption('ISSUE_DECISION');
       await expect.poll(() => page.locator('.legal-source').textContent()).toMatch(/Căn cứ:.*(Điều|Luật)/);

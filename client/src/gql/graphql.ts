@@ -37,6 +37,17 @@ export type ActionStep =
   | 'RESCHEDULE'
   | 'START';
 
+export type AddObligationInput = {
+  amountOwed?: string | null | undefined;
+  caseId: string | number;
+  creditorId?: string | number | null | undefined;
+  debtorId?: string | number | null | undefined;
+  description: string;
+  kind: ObligationKind;
+  landAreaM2?: string | null | undefined;
+  version: number;
+};
+
 export type AgencyFilterInput = {
   /** Only agencies covering this area. */
   coversAreaId?: string | number | null | undefined;
@@ -714,7 +725,7 @@ export type CaseEditQueryVariables = Exact<{
 }>;
 
 
-export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
+export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole }>, obligations: Array<{ id: string, kind: ObligationKind, description: string }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
 
 export type CaseEditChoicesQueryVariables = Exact<{
   agencyId?: string | number | null | undefined;
@@ -750,6 +761,22 @@ export type UnshareCaseMutationVariables = Exact<{
 
 
 export type UnshareCaseMutation = { unshareCase: { id: string, version: number } };
+
+export type AddCasePartyMutationVariables = Exact<{
+  caseId: string | number;
+  version: number;
+  party: PartyInput;
+}>;
+
+
+export type AddCasePartyMutation = { addCaseParty: { id: string, version: number } };
+
+export type AddObligationMutationVariables = Exact<{
+  input: AddObligationInput;
+}>;
+
+
+export type AddObligationMutation = { addObligation: { id: string, version: number } };
 
 export type IntakeChoicesQueryVariables = Exact<{
   agencyId?: string | number | null | undefined;
@@ -1465,6 +1492,16 @@ export const CaseEditDocument = new TypedDocumentString(`
         name
       }
     }
+    parties {
+      id
+      name
+      role
+    }
+    obligations {
+      id
+      kind
+      description
+    }
     availableTransitions {
       transition
       to
@@ -1533,6 +1570,22 @@ export const UnshareCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnshareCaseMutation, UnshareCaseMutationVariables>;
+export const AddCasePartyDocument = new TypedDocumentString(`
+    mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {
+  addCaseParty(caseId: $caseId, version: $version, party: $party) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddCasePartyMutation, AddCasePartyMutationVariables>;
+export const AddObligationDocument = new TypedDocumentString(`
+    mutation AddObligation($input: AddObligationInput!) {
+  addObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddObligationMutation, AddObligationMutationVariables>;
 export const IntakeChoicesDocument = new TypedDocumentString(`
     query IntakeChoices($agencyId: ID) {
   me {

@@ -9,12 +9,23 @@ import { DateField } from '../../components/DateField';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { graphql } from '../../gql';
-import type { CaseEditQuery, CaseKind, CaseTransition, ParticipantRole } from '../../gql/graphql';
-import { caseStatusLabel, eventTypeLabel, legalText, participantRoleLabel, type MessageKey, useT } from '../../i18n';
+import { MoneyInput } from '../../components/MoneyInput';
+import type { CaseEditQuery, CaseKind, CaseTransition, ObligationKind, ParticipantRole, PartyKind, PartyRole } from '../../gql/graphql';
+import {
+  caseStatusLabel,
+  eventTypeLabel,
+  legalText,
+  obligationKindLabel,
+  participantRoleLabel,
+  partyRoleLabel,
+  type MessageKey,
+  useT,
+} from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
 import { LoadStatus } from '../LoadStatus';
 import { SelectField, TextField } from '../../components/FormFields';
+import { OBLIGATION_KINDS, PARTY_ROLES } from './CaseFormPage';
 
 export const caseEditQuery = graphql(`
   query CaseEdit($id: ID!) {
@@ -43,6 +54,16 @@ export const caseEditQuery = graphql(`
           id
           name
         }
+      }
+      parties {
+        id
+        name
+        role
+      }
+      obligations {
+        id
+        kind
+        description
       }
       availableTransitions {
         transition
@@ -118,6 +139,24 @@ export const unshareCaseMutation = graphql(`
   }
 `);
 
+export const addCasePartyMutation = graphql(`
+  mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {
+    addCaseParty(caseId: $caseId, version: $version, party: $party) {
+      id
+      version
+    }
+  }
+`);
+
+export const addObligationMutation = graphql(`
+  mutation AddObligation($input: AddObligationInput!) {
+    addObligation(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
 type EditedCase = CaseEditQuery['case'];
 
 /** The editable facts of a case, as the form holds them. */
@@ -176,6 +215,7 @@ export function CaseEditPage({ id }: { id: string }) {
       </p>
       <h1>{t('edit.heading', { number: c.decisionNumber ?? c.judgmentNumber })}</h1>
       {c.viewerCan.update && <FactsForm key={c.id} c={c} />}
+      {c.viewerCan.update && <PartiesAndObligations c={c} />}
       {c.viewerCan.transition && <Lifecycle c={c} />}
       {c.viewerCan.share && <Sharing c={c} />}
       {!c.viewerCan.update && !c.viewerCan.transition && !c.viewerCan.share && (
@@ -497,6 +537,204 @@ function Sharing({ c }: { c: EditedCase }) {
           {t('edit.share')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** The parties and obligations entered so far, and forms to add one more of each. */
+function PartiesAndObligations({ c }: { c: EditedCase }) {
+  const t = useT();
+  const ids = useId();
+  const [party, setParty] = useState({
+    role: 'DEBTOR' as PartyRole,
+    kind: 'PERSON' as PartyKind,
+    name: '',
+    address: '',
+    idNumber: '',
+    phone: '',
+  });
+  const [obligation, setObligation] = useState({
+    kind: 'PAY_MONEY' as ObligationKind,
+    description: '',
+    debtorId: '',
+    creditorId: '',
+    amountOwed: null as string | null,
+    landAreaM2: '',
+  });
+  // A new MoneyInput after each success (its text is its own state).
+  const [round, setRound] = useState(0);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const partyOptions = c.parties.map((p) => ({ value: p.id, label: `${p.name} (${partyRoleLabel(t, p.role)})` }));
+
+  const run = async (work: () => Promise<unknown>, reset: () => void) => {
+    setMessage(null);
+    try {
+      await work();
+      reset();
+      setMessage({ kind: 'ok', text: t('edit.saved') });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t) });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`}>{t('intake.parties')}</h2>
+      <ul>
+        {c.parties.map((p) => (
+          <li key={p.id}>
+            {p.name} <span className="muted">· {partyRoleLabel(t, p.role)}</span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="intake__item"
+        aria-label={t('intake.addParty')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () =>
+              mutate(
+                addCasePartyMutation,
+                {
+                  caseId: c.id,
+                  version: c.version,
+                  party: { ...party, address: party.address || null, idNumber: party.idNumber || null, phone: party.phone || null },
+                },
+                [tags.case(c.id)],
+              ),
+            () => setParty((p) => ({ ...p, name: '', address: '', idNumber: '', phone: '' })),
+          );
+        }}
+      >
+        <SelectField
+          label={t('intake.partyRole')}
+          value={party.role}
+          onChange={(v) => setParty((p) => ({ ...p, role: v as PartyRole }))}
+          options={PARTY_ROLES.map((r) => ({ value: r, label: partyRoleLabel(t, r) }))}
+        />
+        <SelectField
+          label={t('intake.partyKind')}
+          value={party.kind}
+          onChange={(v) => setParty((p) => ({ ...p, kind: v as PartyKind }))}
+          options={[
+            { value: 'PERSON', label: t('partyKind.PERSON') },
+            { value: 'ORGANISATION', label: t('partyKind.ORGANISATION') },
+          ]}
+        />
+        <TextField label={t('intake.partyName')} value={party.name} onChange={(v) => setParty((p) => ({ ...p, name: v }))} required />
+        <TextField label={t('intake.partyAddress')} value={party.address} onChange={(v) => setParty((p) => ({ ...p, address: v }))} />
+        <TextField
+          label={t('intake.partyIdNumber')}
+          hint={t('intake.restrictedHint')}
+          value={party.idNumber}
+          onChange={(v) => setParty((p) => ({ ...p, idNumber: v }))}
+          inputMode="numeric"
+        />
+        <TextField
+          label={t('intake.partyPhone')}
+          value={party.phone}
+          onChange={(v) => setParty((p) => ({ ...p, phone: v }))}
+          inputMode="tel"
+        />
+        <button type="submit" className="button button--secondary">
+          {t('intake.addParty')}
+        </button>
+      </form>
+
+      <h2>{t('intake.obligations')}</h2>
+      <ul>
+        {c.obligations.map((o) => (
+          <li key={o.id}>
+            {o.description} <span className="muted">· {obligationKindLabel(t, o.kind)}</span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="intake__item"
+        aria-label={t('intake.addObligation')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () =>
+              mutate(
+                addObligationMutation,
+                {
+                  input: {
+                    caseId: c.id,
+                    version: c.version,
+                    kind: obligation.kind,
+                    description: obligation.description,
+                    debtorId: obligation.debtorId || null,
+                    creditorId: obligation.creditorId || null,
+                    amountOwed: obligation.kind === 'PAY_MONEY' ? obligation.amountOwed : null,
+                    landAreaM2:
+                      obligation.kind === 'HAND_OVER_LAND' && obligation.landAreaM2 ? obligation.landAreaM2.replace(',', '.') : null,
+                  },
+                },
+                [tags.case(c.id)],
+              ),
+            () => {
+              setObligation((o) => ({ ...o, description: '', amountOwed: null, landAreaM2: '' }));
+              setRound((r) => r + 1);
+            },
+          );
+        }}
+      >
+        <SelectField
+          label={t('intake.obligationKind')}
+          value={obligation.kind}
+          onChange={(v) => setObligation((o) => ({ ...o, kind: v as ObligationKind }))}
+          options={OBLIGATION_KINDS.map((k) => ({ value: k, label: obligationKindLabel(t, k) }))}
+        />
+        <TextField
+          label={t('intake.obligationDescription')}
+          value={obligation.description}
+          onChange={(v) => setObligation((o) => ({ ...o, description: v }))}
+          required
+        />
+        <SelectField
+          label={t('intake.obligationDebtor')}
+          value={obligation.debtorId}
+          onChange={(v) => setObligation((o) => ({ ...o, debtorId: v }))}
+          empty={t('intake.nobody')}
+          options={partyOptions}
+        />
+        <SelectField
+          label={t('intake.obligationCreditor')}
+          value={obligation.creditorId}
+          onChange={(v) => setObligation((o) => ({ ...o, creditorId: v }))}
+          empty={t('intake.nobody')}
+          options={partyOptions}
+        />
+        {obligation.kind === 'PAY_MONEY' && (
+          <MoneyInput
+            key={round}
+            label={t('intake.amountOwed')}
+            value={obligation.amountOwed}
+            onChange={(v) => setObligation((o) => ({ ...o, amountOwed: v }))}
+          />
+        )}
+        {obligation.kind === 'HAND_OVER_LAND' && (
+          <TextField
+            label={t('intake.landArea')}
+            value={obligation.landAreaM2}
+            onChange={(v) => setObligation((o) => ({ ...o, landAreaM2: v }))}
+            inputMode="decimal"
+          />
+        )}
+        <button type="submit" className="button button--secondary">
+          {t('intake.addObligation')}
+        </button>
+      </form>
+      {message && (
+        <p
+          className={message.kind === 'error' ? 'alert alert--error' : 'alert alert--ok'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -74,8 +74,10 @@ interface ObligationDraft {
   landAreaM2: string;
 }
 
-const PARTY_ROLES: PartyRole[] = ['DEBTOR', 'CREDITOR', 'RELATED'];
-const OBLIGATION_KINDS: ObligationKind[] = ['PAY_MONEY', 'HAND_OVER_LAND', 'HAND_OVER_PROPERTY', 'PERFORM_ACT', 'OTHER'];
+/** Party roles in the order the forms offer them. */
+export const PARTY_ROLES: PartyRole[] = ['DEBTOR', 'CREDITOR', 'RELATED'];
+/** Obligation kinds in the order the forms offer them. */
+export const OBLIGATION_KINDS: ObligationKind[] = ['PAY_MONEY', 'HAND_OVER_LAND', 'HAND_OVER_PROPERTY', 'PERFORM_ACT', 'OTHER'];
 
 let nextKey = 1;
 const newParty = (role: PartyRole): PartyDraft => ({
