@@ -100,6 +100,8 @@ describe('intake, editing and administration in the browser', () => {
       await expect.poll(() => conflict.textContent()).toContain('Thay đổi của bạn: Việc phức tạp');
       await b.page.getByRole('button', { name: 'Áp dụng lại thay đổi của tôi' }).click();
       await b.page.getByText('Đã lưu.').waitFor();
+      // The form now shows A's note as well: re-applying hid nothing A saved.
+      expect(await b.page.getByLabel('Ghi chú').inputValue()).toBe('Đã làm việc với UBND xã Tân Hòa');
 
       // Both changes are kept: A's note and B's flag.
       await b.page.reload();

@@ -248,13 +248,6 @@ function CaseSummary({ c, headingRef }: { c: CaseDetail; headingRef: RefObject<H
         <Fact label={t('case.totalOwed')}>{formatMoney(c.totals.owed)}</Fact>
         <Fact label={t('case.totalCollected')}>{formatMoney(c.totals.collected)}</Fact>
       </dl>
-      {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
-        <p>
-          <a className="button button--secondary" href={editCaseHref(c.id)}>
-            {t('case.edit')}
-          </a>
-        </p>
-      )}
     </section>
   );
 }
@@ -269,6 +262,13 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
 
   return (
     <>
+      {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
+        <p>
+          <a className="button button--secondary" href={editCaseHref(c.id)}>
+            {t('case.edit')}
+          </a>
+        </p>
+      )}
       <Section id="case-parties" title={t('case.parties')}>
         <ul className="card-list">
           {c.parties.map((p) => (

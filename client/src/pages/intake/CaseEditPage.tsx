@@ -237,19 +237,23 @@ function FactsForm({ c }: { c: EditedCase }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [conflict, setConflict] = useState<MissedChange[] | null>(null);
+  // Remounts the date field (it keeps its own text) when the facts are replaced after a re-apply.
+  const [round, setRound] = useState(0);
   const officers = (choices.data?.users.edges.map((e) => e.node) ?? []).filter((u) => u.roles?.includes('ENFORCEMENT_OFFICER'));
   const set = (patch: Partial<Facts>) => setDraft((d) => ({ ...d, ...patch }));
 
-  async function save(version: number, from: Facts) {
-    const fields = changedFields(from, draft);
+  /** Sends the fields of `mine` that differ from `from`, claiming `version`. */
+  async function save(version: number, from: Facts, mine: Facts) {
+    const fields = changedFields(from, mine);
     if (!fields.length) return setMessage({ kind: 'ok', text: t('edit.nothingChanged') });
     setBusy(true);
     setMessage(null);
     const input: Record<string, unknown> = { id: c.id, version };
-    for (const f of fields) input[f] = f === 'officerId' ? draft.officerId || null : draft[f];
+    for (const f of fields) input[f] = f === 'officerId' ? mine.officerId || null : mine[f];
     try {
       const res = await mutate(updateCaseMutation, { input: input as never }, [tags.case(c.id), tags.cases]);
-      setBase({ facts: draft, version: res.updateCase.version });
+      setBase({ facts: mine, version: res.updateCase.version });
+      setDraft(mine);
       setConflict(null);
       setMessage({ kind: 'ok', text: t('edit.saved') });
     } catch (err) {
@@ -261,10 +265,17 @@ function FactsForm({ c }: { c: EditedCase }) {
     }
   }
 
-  /** Re-applies my changes on top of the current version (the page's query has the new one). */
+  /**
+   * Re-applies my changes on top of the current version: the form then shows the other person's
+   * changes too (the current facts with mine over them), so nothing they saved is hidden or undone.
+   */
   async function reapply() {
-    const fresh = await mutate(caseEditQuery, { id: c.id });
-    await save(fresh.case.version, base.facts);
+    const fresh = (await mutate(caseEditQuery, { id: c.id })).case;
+    const current = factsOf(fresh);
+    const merged = { ...current };
+    for (const f of changedFields(base.facts, draft)) (merged as Record<keyof Facts, unknown>)[f] = draft[f];
+    await save(fresh.version, current, merged);
+    setRound((r) => r + 1);
   }
 
   return (
@@ -273,13 +284,13 @@ function FactsForm({ c }: { c: EditedCase }) {
       aria-labelledby={`${ids}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        void save(base.version, base.facts);
+        void save(base.version, base.facts, draft);
       }}
     >
       <h2 id={`${ids}-h`}>{t('edit.facts')}</h2>
       <TextField label={t('intake.judgmentNumber')} value={draft.judgmentNumber} onChange={(v) => set({ judgmentNumber: v })} required />
       <TextField label={t('intake.judgmentCourt')} value={draft.judgmentCourt} onChange={(v) => set({ judgmentCourt: v })} required />
-      <DateField label={t('intake.judgmentDate')} value={draft.judgmentDate} onChange={(v) => set({ judgmentDate: v })} />
+      <DateField key={round} label={t('intake.judgmentDate')} value={draft.judgmentDate} onChange={(v) => set({ judgmentDate: v })} />
       <SelectField label={t('intake.kind')} value={draft.kind} onChange={(v) => set({ kind: v as CaseKind })}>
         <option value="ON_REQUEST">{t('caseKind.ON_REQUEST')}</option>
         <option value="PROACTIVE">{t('caseKind.PROACTIVE')}</option>
