@@ -123,11 +123,6 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
           </span>
         )}
       </a>
-      {can?.createCase && (
-        <a href={newCaseHref} className="main-nav__item" aria-current={current('newCase')}>
-          {t('nav.newCase')}
-        </a>
-      )}
       {can?.manageUsers && (
         <a href={adminHrefs.users} className="main-nav__item" aria-current={current('adminUsers')}>
           {t('nav.adminUsers')}
@@ -223,6 +218,14 @@ function StartPage() {
 
           <section className="card" aria-labelledby="cases-heading">
             <h2 id="cases-heading">{t('home.casesHeading')}</h2>
+            {/* On the start page, not in the navigation: the bar must stay one line on a phone. */}
+            {result.data?.viewerCan.createCase && (
+              <p>
+                <a href={newCaseHref} className="button button--primary">
+                  {t('nav.newCase')}
+                </a>
+              </p>
+            )}
             <CaseList />
           </section>
         </>
