@@ -18,11 +18,13 @@ import type {
   TaskKind,
   TaskStatus,
 } from './gql/graphql';
+import { intakeAdminEn, intakeAdminVi } from './i18n-intake-admin';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
 
 const vi = {
+  ...intakeAdminVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -440,6 +442,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...intakeAdminEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',

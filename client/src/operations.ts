@@ -19,6 +19,13 @@ export const homeQuery = graphql(`
         kind
       }
     }
+    viewerCan {
+      createCase
+      manageUsers
+      manageAgencies
+      manageAreas
+      inspectSystem
+    }
   }
 `);
 

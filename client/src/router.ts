@@ -1,6 +1,7 @@
 /**
  * A minimal in-app router over the URL hash: "#/cases/<id>" is a case page, "#/inbox" the inbox,
- * "#/about" the system page (administrators), "" or "#/" the case list; anything else is "not
+ * "#/about" the system page (administrators), "#/cases/new" and "#/cases/<id>/edit" intake and editing,
+ * "#/admin/users|agencies|areas" administration, "" or "#/" the case list; anything else is "not
  * found". Links are plain <a href="#/…">, so they work with the keyboard, in new tabs and with Back.
  */
 import { useEffect, useState } from 'react';
@@ -10,12 +11,25 @@ export type Route =
   | { page: 'case'; id: string }
   | { page: 'inbox' }
   | { page: 'about' }
+  // Intake and administration (issue 15a)
+  | { page: 'newCase' }
+  | { page: 'editCase'; id: string }
+  | { page: 'adminUsers' }
+  | { page: 'adminAgencies' }
+  | { page: 'adminAreas' }
   | { page: 'notFound'; what: 'case' | 'page' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || hash === '#/') return { page: 'home' };
   if (hash === '#/inbox') return { page: 'inbox' };
   if (hash === '#/about') return { page: 'about' };
+  // Intake and administration (issue 15a): before the case link, which would take "new" for an id.
+  if (hash === '#/cases/new') return { page: 'newCase' };
+  const edit = /^#\/cases\/([0-9a-fA-F-]{36})\/edit$/.exec(hash);
+  if (edit) return { page: 'editCase', id: edit[1]!.toLowerCase() };
+  if (hash === '#/admin/users') return { page: 'adminUsers' };
+  if (hash === '#/admin/agencies') return { page: 'adminAgencies' };
+  if (hash === '#/admin/areas') return { page: 'adminAreas' };
   if (hash.startsWith('#/cases/')) {
     const m = /^#\/cases\/([^/?#]+)$/.exec(hash);
     if (!m) return { page: 'notFound', what: 'case' };
@@ -39,6 +53,14 @@ export const inboxHref = '#/inbox';
 
 /** The href of the system ("about") page. */
 export const aboutHref = '#/about';
+
+// Intake and administration (issue 15a)
+/** The href of the intake form. */
+export const newCaseHref = '#/cases/new';
+/** The href of a case's edit page. */
+export const editCaseHref = (id: string): string => `#/cases/${encodeURIComponent(id)}/edit`;
+/** The hrefs of the administration screens. */
+export const adminHrefs = { users: '#/admin/users', agencies: '#/admin/agencies', areas: '#/admin/areas' } as const;
 
 /** The current route; re-renders on hash changes. */
 export function useRoute(): Route {

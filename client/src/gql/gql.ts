@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    viewerCan {\n      createCase\n      manageUsers\n      manageAgencies\n      manageAreas\n      inspectSystem\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": typeof types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    liveCursor\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": typeof types.CaseDetailDocument,
     "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": typeof types.CaseActivityDocument,
@@ -42,9 +42,30 @@ type Documents = {
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxBadgeDocument,
     "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
+    "\n  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          username\n          fullName\n          roles\n          active\n          agency {\n            id\n            name\n          }\n          viewerCan {\n            update\n            deactivate\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {\n    agencies(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          version\n          coveredAreas {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminAgenciesDocument,
+    "\n  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {\n    areas(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminAreasDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
+    "\n  mutation AdminResetPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n    }\n  }\n": typeof types.AdminResetPasswordDocument,
+    "\n  mutation AdminCreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateAgencyDocument,
+    "\n  mutation AdminUpdateAgency($input: UpdateAgencyInput!) {\n    updateAgency(input: $input) {\n      id\n      active\n    }\n  }\n": typeof types.AdminUpdateAgencyDocument,
+    "\n  mutation AdminCreateArea($input: CreateAreaInput!) {\n    createArea(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateAreaDocument,
+    "\n  mutation AdminUpdateArea($input: UpdateAreaInput!) {\n    updateArea(input: $input) {\n      id\n      active\n    }\n  }\n": typeof types.AdminUpdateAreaDocument,
+    "\n  query CaseEdit($id: ID!) {\n    case(id: $id) {\n      id\n      version\n      status\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      kind\n      complex\n      backlog\n      urgentSecurity\n      notes\n      officer {\n        id\n      }\n      leadAgency {\n        id\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n        }\n      }\n      parties {\n        id\n        name\n        role\n      }\n      obligations {\n        id\n        kind\n        description\n      }\n      availableTransitions {\n        transition\n        to\n        legalSource\n        needsReason\n      }\n      viewerCan {\n        update\n        share\n        transition\n      }\n    }\n  }\n": typeof types.CaseEditDocument,
+    "\n  query CaseEditChoices($agencyId: ID) {\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CaseEditChoicesDocument,
+    "\n  mutation UpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UpdateCaseDocument,
+    "\n  mutation TransitionCase($input: TransitionCaseInput!) {\n    transitionCase(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": typeof types.TransitionCaseDocument,
+    "\n  mutation ShareCase($input: ShareCaseInput!) {\n    shareCase(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.ShareCaseDocument,
+    "\n  mutation UnshareCase($input: UnshareCaseInput!) {\n    unshareCase(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.UnshareCaseDocument,
+    "\n  mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {\n    addCaseParty(caseId: $caseId, version: $version, party: $party) {\n      id\n      version\n    }\n  }\n": typeof types.AddCasePartyDocument,
+    "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AddObligationDocument,
+    "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": typeof types.IntakeChoicesDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": typeof types.CreateCaseDocument,
 };
 const documents: Documents = {
-    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    viewerCan {\n      createCase\n      manageUsers\n      manageAgencies\n      manageAreas\n      inspectSystem\n    }\n  }\n": types.HomeDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {\n    cases(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          id\n          decisionNumber\n          judgmentNumber\n          status\n          overdue\n          commune {\n            id\n            name\n          }\n          parties {\n            id\n            name\n            role\n          }\n          totals {\n            owed\n            collected\n          }\n        }\n      }\n    }\n  }\n": types.CasesDocument,
     "\n  query CaseDetail($id: ID!) {\n    liveCursor\n    case(id: $id) {\n      id\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      status\n      commune {\n        id\n        name\n      }\n      leadAgency {\n        id\n        name\n      }\n      officer {\n        id\n        fullName\n      }\n      parties {\n        id\n        name\n        role\n        kind\n        address\n        idNumber {\n          value\n          hidden\n          reason\n        }\n        phone {\n          value\n          hidden\n          reason\n        }\n      }\n      obligations {\n        id\n        kind\n        description\n        amountOwed\n        amountCollected\n        landAreaM2\n        fulfilled\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n          kind\n        }\n      }\n      totals {\n        owed\n        collected\n        openObligations\n      }\n      overdue\n      voluntaryPeriodEndsAt\n      verificationDueAt\n      decisionDueAt\n      deadlines {\n        kind\n        dueAt\n        legalSource\n        passed\n        missed\n        actionId\n      }\n      urgentSecurity\n      complex\n      backlog\n      notes\n      viewerCan {\n        update\n        share\n        transition\n        readRestricted\n        assignTask\n        postDirective\n        postRecommendation\n      }\n      version\n    }\n  }\n": types.CaseDetailDocument,
     "\n  subscription CaseActivity($caseId: ID!, $after: String) {\n    caseActivity(caseId: $caseId, after: $after) {\n      cursor\n      type\n      caseId\n      occurredAt\n    }\n  }\n": types.CaseActivityDocument,
@@ -71,12 +92,33 @@ const documents: Documents = {
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxBadgeDocument,
     "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
+    "\n  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          username\n          fullName\n          roles\n          active\n          agency {\n            id\n            name\n          }\n          viewerCan {\n            update\n            deactivate\n          }\n        }\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {\n    agencies(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          version\n          coveredAreas {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminAgenciesDocument,
+    "\n  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {\n    areas(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminAreasDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.AdminReactivateUserDocument,
+    "\n  mutation AdminResetPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n    }\n  }\n": types.AdminResetPasswordDocument,
+    "\n  mutation AdminCreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateAgencyDocument,
+    "\n  mutation AdminUpdateAgency($input: UpdateAgencyInput!) {\n    updateAgency(input: $input) {\n      id\n      active\n    }\n  }\n": types.AdminUpdateAgencyDocument,
+    "\n  mutation AdminCreateArea($input: CreateAreaInput!) {\n    createArea(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateAreaDocument,
+    "\n  mutation AdminUpdateArea($input: UpdateAreaInput!) {\n    updateArea(input: $input) {\n      id\n      active\n    }\n  }\n": types.AdminUpdateAreaDocument,
+    "\n  query CaseEdit($id: ID!) {\n    case(id: $id) {\n      id\n      version\n      status\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      kind\n      complex\n      backlog\n      urgentSecurity\n      notes\n      officer {\n        id\n      }\n      leadAgency {\n        id\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n        }\n      }\n      parties {\n        id\n        name\n        role\n      }\n      obligations {\n        id\n        kind\n        description\n      }\n      availableTransitions {\n        transition\n        to\n        legalSource\n        needsReason\n      }\n      viewerCan {\n        update\n        share\n        transition\n      }\n    }\n  }\n": types.CaseEditDocument,
+    "\n  query CaseEditChoices($agencyId: ID) {\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CaseEditChoicesDocument,
+    "\n  mutation UpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      version\n    }\n  }\n": types.UpdateCaseDocument,
+    "\n  mutation TransitionCase($input: TransitionCaseInput!) {\n    transitionCase(input: $input) {\n      id\n      version\n      status\n    }\n  }\n": types.TransitionCaseDocument,
+    "\n  mutation ShareCase($input: ShareCaseInput!) {\n    shareCase(input: $input) {\n      id\n      version\n    }\n  }\n": types.ShareCaseDocument,
+    "\n  mutation UnshareCase($input: UnshareCaseInput!) {\n    unshareCase(input: $input) {\n      id\n      version\n    }\n  }\n": types.UnshareCaseDocument,
+    "\n  mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {\n    addCaseParty(caseId: $caseId, version: $version, party: $party) {\n      id\n      version\n    }\n  }\n": types.AddCasePartyDocument,
+    "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": types.AddObligationDocument,
+    "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": types.IntakeChoicesDocument,
+    "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": types.CreateCaseDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n  }\n"): typeof import('./graphql').HomeDocument;
+export function graphql(source: "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    viewerCan {\n      createCase\n      manageUsers\n      manageAgencies\n      manageAreas\n      inspectSystem\n    }\n  }\n"): typeof import('./graphql').HomeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,6 +223,90 @@ export function graphql(source: "\n  query InboxBadge {\n    inbox(first: 1) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n"): typeof import('./graphql').MarkInboxReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          username\n          fullName\n          roles\n          active\n          agency {\n            id\n            name\n          }\n          viewerCan {\n            update\n            deactivate\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {\n    agencies(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          version\n          coveredAreas {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminAgenciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {\n    areas(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminAreasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AdminCreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').AdminDeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').AdminReactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResetPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n    }\n  }\n"): typeof import('./graphql').AdminResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateAgency($input: CreateAgencyInput!) {\n    createAgency(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AdminCreateAgencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateAgency($input: UpdateAgencyInput!) {\n    updateAgency(input: $input) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').AdminUpdateAgencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateArea($input: CreateAreaInput!) {\n    createArea(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AdminCreateAreaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateArea($input: UpdateAreaInput!) {\n    updateArea(input: $input) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').AdminUpdateAreaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseEdit($id: ID!) {\n    case(id: $id) {\n      id\n      version\n      status\n      decisionNumber\n      judgmentNumber\n      judgmentCourt\n      judgmentDate\n      kind\n      complex\n      backlog\n      urgentSecurity\n      notes\n      officer {\n        id\n      }\n      leadAgency {\n        id\n      }\n      participants {\n        role\n        agency {\n          id\n          name\n        }\n      }\n      parties {\n        id\n        name\n        role\n      }\n      obligations {\n        id\n        kind\n        description\n      }\n      availableTransitions {\n        transition\n        to\n        legalSource\n        needsReason\n      }\n      viewerCan {\n        update\n        share\n        transition\n      }\n    }\n  }\n"): typeof import('./graphql').CaseEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseEditChoices($agencyId: ID) {\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n    agencies(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseEditChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCase($input: UpdateCaseInput!) {\n    updateCase(input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').UpdateCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransitionCase($input: TransitionCaseInput!) {\n    transitionCase(input: $input) {\n      id\n      version\n      status\n    }\n  }\n"): typeof import('./graphql').TransitionCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareCase($input: ShareCaseInput!) {\n    shareCase(input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').ShareCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnshareCase($input: UnshareCaseInput!) {\n    unshareCase(input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').UnshareCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {\n    addCaseParty(caseId: $caseId, version: $version, party: $party) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').AddCasePartyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n"): typeof import('./graphql').AddObligationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').IntakeChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateCaseDocument;
 
 
 export function graphql(source: string) {

@@ -37,6 +37,25 @@ export type ActionStep =
   | 'RESCHEDULE'
   | 'START';
 
+export type AddObligationInput = {
+  amountOwed?: string | null | undefined;
+  caseId: string | number;
+  creditorId?: string | number | null | undefined;
+  debtorId?: string | number | null | undefined;
+  description: string;
+  kind: ObligationKind;
+  landAreaM2?: string | null | undefined;
+  version: number;
+};
+
+export type AgencyFilterInput = {
+  /** Only agencies covering this area. */
+  coversAreaId?: string | number | null | undefined;
+  includeInactive?: boolean | null | undefined;
+  kind?: AgencyKind | null | undefined;
+  search?: string | null | undefined;
+};
+
 /** What an agency is (enforcement office, police, court, procuracy …). */
 export type AgencyKind =
   | 'BANK'
@@ -48,6 +67,19 @@ export type AgencyKind =
   | 'POLICE'
   | 'PROCURACY'
   | 'STEERING_COMMITTEE';
+
+export type AreaFilterInput = {
+  kind?: AreaKind | null | undefined;
+  parentId?: string | number | null | undefined;
+  search?: string | null | undefined;
+};
+
+/** Level of an administrative area (DISTRICT only for history before 1 July 2025). */
+export type AreaKind =
+  | 'COMMUNE'
+  | 'DISTRICT'
+  | 'NATION'
+  | 'PROVINCE';
 
 export type AssignTaskInput = {
   /** An agency taking part in the case. */
@@ -91,6 +123,10 @@ export type CaseFilterInput = {
   urgentSecurity?: boolean | null | undefined;
 };
 
+export type CaseKind =
+  | 'ON_REQUEST'
+  | 'PROACTIVE';
+
 /** Lifecycle status of an enforcement case. */
 export type CaseStatus =
   | 'COMPLETED'
@@ -106,6 +142,23 @@ export type CaseStatus =
   | 'TERMINATED'
   | 'VERIFICATION'
   | 'VOLUNTARY_PERIOD';
+
+/** A lifecycle step; each is allowed only from certain statuses. */
+export type CaseTransition =
+  | 'COMPLETE'
+  | 'ENTRUST'
+  | 'ISSUE_DECISION'
+  | 'POSTPONE'
+  | 'RECORD_DELIVERY'
+  | 'RECORD_ENFORCEABLE'
+  | 'RECORD_NOT_YET_ENFORCEABLE'
+  | 'RESUME'
+  | 'RETURN_REQUEST'
+  | 'REVERIFY'
+  | 'START_ENFORCING'
+  | 'START_VERIFICATION'
+  | 'SUSPEND'
+  | 'TERMINATE';
 
 export type CollectionInput = {
   amountCollected?: string | null | undefined;
@@ -128,6 +181,47 @@ export type CorrectActionOutcomeInput = {
   version: number;
 };
 
+export type CreateAgencyInput = {
+  code: string;
+  coveredAreaIds: Array<string | number>;
+  kind: AgencyKind;
+  name: string;
+  parentId?: string | number | null | undefined;
+};
+
+export type CreateAreaInput = {
+  code: string;
+  kind: AreaKind;
+  name: string;
+  parentId?: string | number | null | undefined;
+};
+
+export type CreateCaseInput = {
+  backlog?: boolean | null | undefined;
+  communeId: string | number;
+  complex?: boolean | null | undefined;
+  judgmentCourt: string;
+  judgmentDate: string;
+  judgmentNumber: string;
+  kind: CaseKind;
+  notes?: string | null | undefined;
+  obligations: Array<NewObligationInput>;
+  officerId?: string | number | null | undefined;
+  parties: Array<PartyInput>;
+  /** When the judgment or request reached the office. */
+  receivedAt: string;
+  urgentSecurity?: boolean | null | undefined;
+};
+
+export type CreateUserInput = {
+  agencyId: string | number;
+  fullName: string;
+  password: string;
+  phone?: string | null | undefined;
+  roles: Array<Role>;
+  username: string;
+};
+
 export type InboxCategory =
   | 'DIRECTIVE'
   | 'ESCALATION'
@@ -147,6 +241,17 @@ export type InvitationStatus =
   | 'CONFIRMED'
   | 'DECLINED'
   | 'INVITED';
+
+export type NewObligationInput = {
+  amountOwed?: string | null | undefined;
+  /** Index of the creditor in `parties`. */
+  creditorIndex?: number | null | undefined;
+  /** Index of the debtor in `parties`. */
+  debtorIndex?: number | null | undefined;
+  description: string;
+  kind: ObligationKind;
+  landAreaM2?: string | null | undefined;
+};
 
 export type NewPostInput = {
   attachments?: Array<AttachmentInput> | null | undefined;
@@ -174,6 +279,17 @@ export type ParticipantRole =
   | 'STEERING'
   | 'SUPERVISOR'
   | 'SUPPORT';
+
+export type PartyInput = {
+  address?: string | null | undefined;
+  /** CCCD/ID number (restricted). */
+  idNumber?: string | null | undefined;
+  kind: PartyKind;
+  name: string;
+  /** Phone (restricted). */
+  phone?: string | null | undefined;
+  role: PartyRole;
+};
 
 export type PartyKind =
   | 'ORGANISATION'
@@ -257,6 +373,13 @@ export type Role =
   | 'STEERING_MEMBER'
   | 'SYSTEM_ADMIN';
 
+export type ShareCaseInput = {
+  agencyId: string | number;
+  caseId: string | number;
+  role: ParticipantRole;
+  version: number;
+};
+
 export type StepActionInput = {
   id: string | number;
   /** Required to POSTPONE or CANCEL. */
@@ -303,6 +426,21 @@ export type TaskStatus =
   | 'IN_PROGRESS'
   | 'OPEN';
 
+export type TransitionCaseInput = {
+  /** TERMINATE: the creditor withdrew the request (final). */
+  creditorWithdrawal?: boolean | null | undefined;
+  decisionDate?: string | null | undefined;
+  /** ISSUE_DECISION: e.g. "12/QĐ-THA". */
+  decisionNumber?: string | null | undefined;
+  /** RECORD_DELIVERY: when the debtor received the decision. */
+  deliveredAt?: string | null | undefined;
+  id: string | number;
+  /** Required for postpone, suspend, terminate, return, not-yet-enforceable, re-verify. */
+  reason?: string | null | undefined;
+  transition: CaseTransition;
+  version: number;
+};
+
 export type TransitionTaskInput = {
   action: TaskAction;
   id: string | number;
@@ -313,10 +451,53 @@ export type TransitionTaskInput = {
   version: number;
 };
 
+export type UnshareCaseInput = {
+  agencyId: string | number;
+  caseId: string | number;
+  version: number;
+};
+
+export type UpdateAgencyInput = {
+  active?: boolean | null | undefined;
+  coveredAreaIds?: Array<string | number> | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  parentId?: string | number | null | undefined;
+  /** The version you loaded; a newer one on the server gives CONFLICT. */
+  version: number;
+};
+
+export type UpdateAreaInput = {
+  /** An inactive area no longer counts for coverage (its history stays). */
+  active?: boolean | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+};
+
+export type UpdateCaseInput = {
+  backlog?: boolean | null | undefined;
+  complex?: boolean | null | undefined;
+  id: string | number;
+  judgmentCourt?: string | null | undefined;
+  judgmentDate?: string | null | undefined;
+  judgmentNumber?: string | null | undefined;
+  kind?: CaseKind | null | undefined;
+  notes?: string | null | undefined;
+  officerId?: string | number | null | undefined;
+  urgentSecurity?: boolean | null | undefined;
+  version: number;
+};
+
+export type UserFilterInput = {
+  agencyId?: string | number | null | undefined;
+  includeInactive?: boolean | null | undefined;
+  search?: string | null | undefined;
+};
+
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, inspectSystem: boolean } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -490,6 +671,163 @@ export type MarkInboxReadMutationVariables = Exact<{
 
 export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
 
+export type AdminUsersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: UserFilterInput | null | undefined;
+}>;
+
+
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, active: boolean | null, agency: { id: string, name: string }, viewerCan: { update: boolean, deactivate: boolean } } }> } };
+
+export type AdminAgenciesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AgencyFilterInput | null | undefined;
+}>;
+
+
+export type AdminAgenciesQuery = { agencies: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AgencyKind, active: boolean, version: number, coveredAreas: Array<{ id: string, name: string }> } }> } };
+
+export type AdminAreasQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AreaFilterInput | null | undefined;
+}>;
+
+
+export type AdminAreasQuery = { areas: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AreaKind, active: boolean, parent: { id: string, name: string } | null } }> } };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { id: string } };
+
+export type AdminDeactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminDeactivateUserMutation = { deactivateUser: { id: string, active: boolean | null } };
+
+export type AdminReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminReactivateUserMutation = { reactivateUser: { id: string, active: boolean | null } };
+
+export type AdminResetPasswordMutationVariables = Exact<{
+  id: string | number;
+  newPassword: string;
+}>;
+
+
+export type AdminResetPasswordMutation = { resetUserPassword: { id: string } };
+
+export type AdminCreateAgencyMutationVariables = Exact<{
+  input: CreateAgencyInput;
+}>;
+
+
+export type AdminCreateAgencyMutation = { createAgency: { id: string } };
+
+export type AdminUpdateAgencyMutationVariables = Exact<{
+  input: UpdateAgencyInput;
+}>;
+
+
+export type AdminUpdateAgencyMutation = { updateAgency: { id: string, active: boolean } };
+
+export type AdminCreateAreaMutationVariables = Exact<{
+  input: CreateAreaInput;
+}>;
+
+
+export type AdminCreateAreaMutation = { createArea: { id: string } };
+
+export type AdminUpdateAreaMutationVariables = Exact<{
+  input: UpdateAreaInput;
+}>;
+
+
+export type AdminUpdateAreaMutation = { updateArea: { id: string, active: boolean } };
+
+export type CaseEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole }>, obligations: Array<{ id: string, kind: ObligationKind, description: string }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
+
+export type CaseEditChoicesQueryVariables = Exact<{
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type CaseEditChoicesQuery = { users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> }, agencies: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type UpdateCaseMutationVariables = Exact<{
+  input: UpdateCaseInput;
+}>;
+
+
+export type UpdateCaseMutation = { updateCase: { id: string, version: number } };
+
+export type TransitionCaseMutationVariables = Exact<{
+  input: TransitionCaseInput;
+}>;
+
+
+export type TransitionCaseMutation = { transitionCase: { id: string, version: number, status: CaseStatus } };
+
+export type ShareCaseMutationVariables = Exact<{
+  input: ShareCaseInput;
+}>;
+
+
+export type ShareCaseMutation = { shareCase: { id: string, version: number } };
+
+export type UnshareCaseMutationVariables = Exact<{
+  input: UnshareCaseInput;
+}>;
+
+
+export type UnshareCaseMutation = { unshareCase: { id: string, version: number } };
+
+export type AddCasePartyMutationVariables = Exact<{
+  caseId: string | number;
+  version: number;
+  party: PartyInput;
+}>;
+
+
+export type AddCasePartyMutation = { addCaseParty: { id: string, version: number } };
+
+export type AddObligationMutationVariables = Exact<{
+  input: AddObligationInput;
+}>;
+
+
+export type AddObligationMutation = { addObligation: { id: string, version: number } };
+
+export type IntakeChoicesQueryVariables = Exact<{
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type IntakeChoicesQuery = { me: { id: string, agency: { id: string } }, areas: { edges: Array<{ node: { id: string, code: string, name: string } }> }, users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> } };
+
+export type CreateCaseMutationVariables = Exact<{
+  input: CreateCaseInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CreateCaseMutation = { createCase: { id: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -587,6 +925,13 @@ export const HomeDocument = new TypedDocumentString(`
       name
       kind
     }
+  }
+  viewerCan {
+    createCase
+    manageUsers
+    manageAgencies
+    manageAreas
+    inspectSystem
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
@@ -1041,3 +1386,297 @@ export const MarkInboxReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkInboxReadMutation, MarkInboxReadMutationVariables>;
+export const AdminUsersDocument = new TypedDocumentString(`
+    query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
+  users(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      node {
+        id
+        username
+        fullName
+        roles
+        active
+        agency {
+          id
+          name
+        }
+        viewerCan {
+          update
+          deactivate
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminAgenciesDocument = new TypedDocumentString(`
+    query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {
+  agencies(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      node {
+        id
+        code
+        name
+        kind
+        active
+        version
+        coveredAreas {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
+export const AdminAreasDocument = new TypedDocumentString(`
+    query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {
+  areas(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      node {
+        id
+        code
+        name
+        kind
+        active
+        parent {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAreasQuery, AdminAreasQueryVariables>;
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminDeactivateUserDocument = new TypedDocumentString(`
+    mutation AdminDeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeactivateUserMutation, AdminDeactivateUserMutationVariables>;
+export const AdminReactivateUserDocument = new TypedDocumentString(`
+    mutation AdminReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReactivateUserMutation, AdminReactivateUserMutationVariables>;
+export const AdminResetPasswordDocument = new TypedDocumentString(`
+    mutation AdminResetPassword($id: ID!, $newPassword: String!) {
+  resetUserPassword(id: $id, newPassword: $newPassword) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminResetPasswordMutation, AdminResetPasswordMutationVariables>;
+export const AdminCreateAgencyDocument = new TypedDocumentString(`
+    mutation AdminCreateAgency($input: CreateAgencyInput!) {
+  createAgency(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
+export const AdminUpdateAgencyDocument = new TypedDocumentString(`
+    mutation AdminUpdateAgency($input: UpdateAgencyInput!) {
+  updateAgency(input: $input) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateAgencyMutation, AdminUpdateAgencyMutationVariables>;
+export const AdminCreateAreaDocument = new TypedDocumentString(`
+    mutation AdminCreateArea($input: CreateAreaInput!) {
+  createArea(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateAreaMutation, AdminCreateAreaMutationVariables>;
+export const AdminUpdateAreaDocument = new TypedDocumentString(`
+    mutation AdminUpdateArea($input: UpdateAreaInput!) {
+  updateArea(input: $input) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateAreaMutation, AdminUpdateAreaMutationVariables>;
+export const CaseEditDocument = new TypedDocumentString(`
+    query CaseEdit($id: ID!) {
+  case(id: $id) {
+    id
+    version
+    status
+    decisionNumber
+    judgmentNumber
+    judgmentCourt
+    judgmentDate
+    kind
+    complex
+    backlog
+    urgentSecurity
+    notes
+    officer {
+      id
+    }
+    leadAgency {
+      id
+    }
+    participants {
+      role
+      agency {
+        id
+        name
+      }
+    }
+    parties {
+      id
+      name
+      role
+    }
+    obligations {
+      id
+      kind
+      description
+    }
+    availableTransitions {
+      transition
+      to
+      legalSource
+      needsReason
+    }
+    viewerCan {
+      update
+      share
+      transition
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseEditQuery, CaseEditQueryVariables>;
+export const CaseEditChoicesDocument = new TypedDocumentString(`
+    query CaseEditChoices($agencyId: ID) {
+  users(first: 100, filter: {agencyId: $agencyId}) {
+    edges {
+      node {
+        id
+        fullName
+        roles
+      }
+    }
+  }
+  agencies(first: 100) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseEditChoicesQuery, CaseEditChoicesQueryVariables>;
+export const UpdateCaseDocument = new TypedDocumentString(`
+    mutation UpdateCase($input: UpdateCaseInput!) {
+  updateCase(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCaseMutation, UpdateCaseMutationVariables>;
+export const TransitionCaseDocument = new TypedDocumentString(`
+    mutation TransitionCase($input: TransitionCaseInput!) {
+  transitionCase(input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TransitionCaseMutation, TransitionCaseMutationVariables>;
+export const ShareCaseDocument = new TypedDocumentString(`
+    mutation ShareCase($input: ShareCaseInput!) {
+  shareCase(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ShareCaseMutation, ShareCaseMutationVariables>;
+export const UnshareCaseDocument = new TypedDocumentString(`
+    mutation UnshareCase($input: UnshareCaseInput!) {
+  unshareCase(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UnshareCaseMutation, UnshareCaseMutationVariables>;
+export const AddCasePartyDocument = new TypedDocumentString(`
+    mutation AddCaseParty($caseId: ID!, $version: Int!, $party: PartyInput!) {
+  addCaseParty(caseId: $caseId, version: $version, party: $party) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddCasePartyMutation, AddCasePartyMutationVariables>;
+export const AddObligationDocument = new TypedDocumentString(`
+    mutation AddObligation($input: AddObligationInput!) {
+  addObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<AddObligationMutation, AddObligationMutationVariables>;
+export const IntakeChoicesDocument = new TypedDocumentString(`
+    query IntakeChoices($agencyId: ID) {
+  me {
+    id
+    agency {
+      id
+    }
+  }
+  areas(first: 100, filter: {kind: COMMUNE}) {
+    edges {
+      node {
+        id
+        code
+        name
+      }
+    }
+  }
+  users(first: 100, filter: {agencyId: $agencyId}) {
+    edges {
+      node {
+        id
+        fullName
+        roles
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IntakeChoicesQuery, IntakeChoicesQueryVariables>;
+export const CreateCaseDocument = new TypedDocumentString(`
+    mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {
+  createCase(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;

@@ -20,6 +20,8 @@ export class GraphQLRequestError extends Error {
     readonly status?: number,
     /** `errors[0].extensions.rule`: the legal or business rule behind a RULE_VIOLATION (e.g. "Điều 46 Luật THADS"). */
     readonly rule?: string,
+    /** All of `errors[0].extensions` (e.g. CONFLICT's `currentVersion` and `changed`). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -35,7 +37,7 @@ export interface RequestOptions<TVariables> {
 
 interface GraphQLResponseBody<TResult> {
   data?: TResult | null;
-  errors?: Array<{ message?: string; extensions?: { code?: unknown; rule?: unknown } }>;
+  errors?: Array<{ message?: string; extensions?: { code?: unknown; rule?: unknown; [key: string]: unknown } }>;
 }
 
 /** The endpoint: same origin as the app (the Vite dev server proxies it to the API). */
@@ -78,7 +80,14 @@ export async function request<TResult, TVariables>(
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : undefined;
     const rule = typeof first.extensions?.rule === 'string' ? first.extensions.rule : undefined;
-    throw new GraphQLRequestError(first.message ?? `HTTP ${response.status}`, 'graphql', code, response.status, rule);
+    throw new GraphQLRequestError(
+      first.message ?? `HTTP ${response.status}`,
+      'graphql',
+      code,
+      response.status,
+      rule,
+      first.extensions ?? {},
+    );
   }
   if (!response.ok || !body || body.data == null) {
     throw new GraphQLRequestError(`HTTP ${response.status}`, 'http', undefined, response.status);

@@ -18,7 +18,7 @@ import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
 import { useLiveEvents } from '../live-events';
 import { caseActivitySubscription, caseQuery } from '../operations';
-import { homeHref } from '../router';
+import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
@@ -262,6 +262,13 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
 
   return (
     <>
+      {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
+        <p>
+          <a className="button button--secondary" href={editCaseHref(c.id)}>
+            {t('case.edit')}
+          </a>
+        </p>
+      )}
       <Section id="case-parties" title={t('case.parties')}>
         <ul className="card-list">
           {c.parties.map((p) => (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
@@ -8,7 +8,11 @@ import type { LiveStatus } from '../lib/live-subscription';
 import { useLiveConnection } from '../live-connection';
 import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
-import { aboutHref, homeHref, inboxHref, useRoute, type Route } from '../router';
+import { aboutHref, adminHrefs, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
+import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
+import { CaseEditPage } from './intake/CaseEditPage';
+import { CaseFormPage } from './intake/CaseFormPage';
+import type { HomeQuery } from '../gql/graphql';
 import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
 import { InboxPage, useInboxUnread } from './InboxPage';
@@ -55,14 +59,18 @@ export function HomePage() {
   const { status: liveStatus, client: live } = useLiveConnection(true);
   const t = useT();
   const me = useQuery(homeQuery, {}, [tags.me]);
-  const isAdmin = me.data?.me.roles?.includes('SYSTEM_ADMIN') ?? false;
+  // What the viewer may open is the server's answer (policy), never a role check here.
+  const can = me.data?.viewerCan;
+  const isAdmin = can?.inspectSystem ?? false;
+  /** A screen the viewer may use, "not allowed" otherwise (nothing until the abilities are known). */
+  const allowed = (ok: boolean | undefined, page: ReactNode) => (ok ? page : me.data ? <NotFound messageKey="admin.notAllowed" /> : null);
 
   useLiveEvents({ live, query: myFeedSubscription, variables: {}, select: (d) => d.myFeed, resyncTags: [tags.inbox, tags.cases] });
 
   return (
     <div className="home">
       <div className="home__bar">
-        <MainNav route={route} isAdmin={isAdmin} />
+        <MainNav route={route} can={can} />
         <p className={`live live--${liveStatus}`} role="status">
           <span className="live__dot" aria-hidden="true" />
           {t(LIVE_TEXT[liveStatus])}
@@ -78,6 +86,16 @@ export function HomePage() {
         ) : me.data ? (
           <NotFound messageKey="about.adminsOnly" />
         ) : null
+      ) : route.page === 'newCase' ? (
+        allowed(can?.createCase, <CaseFormPage />)
+      ) : route.page === 'editCase' ? (
+        <CaseEditPage key={route.id} id={route.id} />
+      ) : route.page === 'adminUsers' ? (
+        allowed(can?.manageUsers, <AdminUsersPage />)
+      ) : route.page === 'adminAgencies' ? (
+        allowed(can?.manageAgencies, <AdminAgenciesPage />)
+      ) : route.page === 'adminAreas' ? (
+        allowed(can?.manageAreas, <AdminAreasPage />)
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (
@@ -87,7 +105,7 @@ export function HomePage() {
   );
 }
 
-function MainNav({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | undefined }) {
   const t = useT();
   const unread = useInboxUnread();
   const current = (page: Route['page']) => (route.page === page ? ('page' as const) : undefined);
@@ -105,7 +123,22 @@ function MainNav({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
           </span>
         )}
       </a>
-      {isAdmin && (
+      {can?.manageUsers && (
+        <a href={adminHrefs.users} className="main-nav__item" aria-current={current('adminUsers')}>
+          {t('nav.adminUsers')}
+        </a>
+      )}
+      {can?.manageAgencies && (
+        <a href={adminHrefs.agencies} className="main-nav__item" aria-current={current('adminAgencies')}>
+          {t('nav.adminAgencies')}
+        </a>
+      )}
+      {can?.manageAreas && (
+        <a href={adminHrefs.areas} className="main-nav__item" aria-current={current('adminAreas')}>
+          {t('nav.adminAreas')}
+        </a>
+      )}
+      {can?.inspectSystem && (
         <a href={aboutHref} className="main-nav__item" aria-current={current('about')}>
           {t('nav.about')}
         </a>
@@ -185,6 +218,14 @@ function StartPage() {
 
           <section className="card" aria-labelledby="cases-heading">
             <h2 id="cases-heading">{t('home.casesHeading')}</h2>
+            {/* On the start page, not in the navigation: the bar must stay one line on a phone. */}
+            {result.data?.viewerCan.createCase && (
+              <p>
+                <a href={newCaseHref} className="button button--primary">
+                  {t('nav.newCase')}
+                </a>
+              </p>
+            )}
             <CaseList />
           </section>
         </>

@@ -249,6 +249,7 @@ export interface EventPayloads {
   'user.deactivated': UserBase;
   'user.reactivated': UserBase;
   'user.passwordChanged': UserBase;
+  'user.passwordReset': UserBase;
   'auth.signedIn': { ip: string | null };
   'auth.refreshReuseDetected': { sessionId: string };
   'auth.sessionEnded': { userId: string; sessionId?: string; allSessions?: boolean };
@@ -359,6 +360,7 @@ export const EVENT_TYPES = {
   'user.deactivated': { description: 'A user account was deactivated.' },
   'user.reactivated': { description: 'A user account was reactivated.' },
   'user.passwordChanged': { description: 'A password was changed.' },
+  'user.passwordReset': { description: 'An administrator reset a password (sessions ended).' },
   'auth.signedIn': { description: 'A sign-in (audit).' },
   'auth.refreshReuseDetected': { description: 'A refresh token was reused: every session of the user ended (audit).' },
   'auth.sessionEnded': { description: 'A session ended (sign-out or revocation).' },

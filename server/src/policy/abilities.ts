@@ -8,7 +8,15 @@ import { forbidden } from '../errors';
  */
 
 /** Abilities that do not depend on a particular object. */
-export type GlobalAbility = 'area.manage' | 'agency.manage' | 'user.manage' | 'audit.verify' | 'case.create' | 'calendar.manage';
+export type GlobalAbility =
+  | 'area.manage'
+  | 'agency.manage'
+  | 'user.manage'
+  | 'audit.verify'
+  | 'case.create'
+  | 'calendar.manage'
+  /** The system page (versions, instance, event bus): system admins. */
+  | 'system.inspect';
 
 /** Abilities on a user account. */
 export type UserAbility = 'user.read' | 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
@@ -22,6 +30,7 @@ export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
     case 'agency.manage':
     case 'audit.verify':
     case 'calendar.manage':
+    case 'system.inspect':
       return has(viewer, Role.SYSTEM_ADMIN);
     case 'user.manage':
       // Agency admins manage their own agency's users; which ones is decided per user below.
@@ -31,7 +40,7 @@ export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
   }
 }
 
-/** Every global ability, in a fixed order (what `me.viewerCanGlobally` answers). */
+/** Every global ability, in one list (the web app's navigation asks for all of them at once). */
 export const GLOBAL_ABILITIES: readonly GlobalAbility[] = [
   'area.manage',
   'agency.manage',
@@ -39,9 +48,10 @@ export const GLOBAL_ABILITIES: readonly GlobalAbility[] = [
   'audit.verify',
   'case.create',
   'calendar.manage',
+  'system.inspect',
 ];
 
-/** The global abilities of a viewer, decided by canGlobally (drives which admin screens the web app links to). */
+/** The viewer's global abilities as a record (drives which screens the web app offers; the API still checks each call). */
 export function globalAbilities(viewer: Viewer): Record<GlobalAbility, boolean> {
   return Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, canGlobally(viewer, a)])) as Record<GlobalAbility, boolean>;
 }

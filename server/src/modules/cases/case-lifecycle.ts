@@ -190,3 +190,28 @@ export function checkTransition(
   if (!to) return { ok: false, source, message: 'Không xác định được trạng thái để tiếp tục thi hành.' };
   return { ok: true, to, source };
 }
+
+/** A step that may be taken now (see `availableTransitions`). */
+export interface TransitionOption {
+  transition: CaseTransition;
+  to: CaseStatus;
+  legalSource: string;
+  needsReason: boolean;
+}
+
+/**
+ * The steps the transition table allows from `status`, each with its target, legal source (the version
+ * in force on `lawDate`) and whether a reason is required — what the web app offers, so no screen
+ * repeats the table. Checks made only when the step is taken (the voluntary period, open obligations)
+ * still refuse it then, naming the rule.
+ */
+export function availableTransitions(
+  status: CaseStatus,
+  resumeStatus: CaseStatus | null | undefined,
+  lawDate: LocalDate,
+): TransitionOption[] {
+  return Object.values(CaseTransition).flatMap((transition) => {
+    const check = checkTransition(status, transition, resumeStatus, lawDate);
+    return check.ok ? [{ transition, to: check.to, legalSource: check.source, needsReason: TRANSITIONS[transition].needsReason }] : [];
+  });
+}

@@ -36,7 +36,8 @@ import { canOnCase, canOnThread } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.resolver';
 import { AreaType } from '../areas/area.resolver';
 import { UserType } from '../users/user.resolver';
-import { CaseStatus, CaseTransition } from './case-lifecycle';
+import { availableTransitions, CaseStatus, CaseTransition, type TransitionOption } from './case-lifecycle';
+import { toLocalDate } from '../calendar/legal-calendar';
 import {
   CaseKind,
   CaseParty,
@@ -97,6 +98,15 @@ export class CaseAbilities {
   @Field({ description: 'May assign tasks on this case (lead office officers, steering members).' }) assignTask!: boolean;
   @Field({ description: 'May post a steering-committee directive (chỉ đạo).' }) postDirective!: boolean;
   @Field({ description: 'May post a procuracy recommendation (kiến nghị).' }) postRecommendation!: boolean;
+}
+
+@ObjectType('CaseTransitionOption', { description: 'A lifecycle step the viewer may take now, with its legal source.' })
+export class CaseTransitionOptionType {
+  @Field(() => CaseTransition) transition!: CaseTransition;
+  @Field(() => CaseStatus) to!: CaseStatus;
+  @Field({ description: 'The legal source in force for this case (the citation table; unverified articles say so).' })
+  legalSource!: string;
+  @Field({ description: 'A reason must be given (it is recorded in the case log).' }) needsReason!: boolean;
 }
 
 @ObjectType('CaseTotals')
@@ -220,6 +230,15 @@ export class CreateCaseInput {
 export class UpdateCaseInput {
   @Field(() => ID) @IsUUID('all') id!: string;
   @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 64, { message: 'Nhập số bản án/quyết định của Tòa án.' })
+  judgmentNumber?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 300, { message: 'Nhập tên Tòa án đã xét xử.' }) judgmentCourt?:
+    | string
+    | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsDateString({ strict: true }, DATE_RULE) judgmentDate?: string | null;
+  @Field(() => CaseKind, { nullable: true }) @IsOptional() @IsEnum(CaseKind) kind?: CaseKind | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') officerId?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() complex?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() backlog?: boolean | null;
@@ -460,6 +479,15 @@ export class CaseResolver {
     if (c.status === CaseStatus.VOLUNTARY_PERIOD || c.status === CaseStatus.VERIFICATION)
       return !!c.verificationDueAt && c.verificationDueAt < now;
     return false;
+  }
+
+  @FieldResolver(() => [CaseTransitionOptionType], {
+    description: 'The lifecycle steps allowed from the current status (the server transition table); empty unless you may move the case.',
+  })
+  async availableTransitions(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<TransitionOption[]> {
+    const facts = await ctx.loaders.caseFacts.load(c.id);
+    if (!facts || !canOnCase(ctx.viewer!, 'case.transition', facts)) return [];
+    return availableTransitions(c.status, c.resumeStatus, toLocalDate(c.receivedAt));
   }
 
   @FieldResolver(() => CaseAbilities)

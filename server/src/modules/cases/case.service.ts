@@ -5,7 +5,7 @@ import type { Viewer } from '../../auth/viewer';
 import { idempotent } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
-import { badInput, conflict, notFound, ruleViolation } from '../../errors';
+import { AppError, badInput, conflict, notFound, ruleViolation } from '../../errors';
 import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
   type CaseChangeBase,
@@ -80,6 +80,11 @@ export interface NewCaseInput {
 export interface CasePatch {
   id: string;
   version: number;
+  /** Corrections of the judgment the case enforces (a typo at intake). */
+  judgmentNumber?: string | null;
+  judgmentCourt?: string | null;
+  judgmentDate?: string | null;
+  kind?: CaseKind | null;
   officerId?: string | null;
   complex?: boolean | null;
   backlog?: boolean | null;
@@ -417,10 +422,16 @@ export class CaseService {
     return loadCommitted(() => em.fork().findOneOrFail(EnforcementCase, { id: caseId }));
   }
 
-  /** Changes the officer, flags or notes. */
+  /** Changes the officer, flags, notes, or corrects the judgment's number, court, date or the case kind. */
   async update(em: EntityManager, viewer: Viewer, patch: CasePatch): Promise<EnforcementCase> {
     return this.change(em, viewer, patch.id, patch.version, 'case.update', async (tx, c) => {
       const changes: Record<string, unknown> = {};
+      for (const field of ['judgmentNumber', 'judgmentCourt', 'judgmentDate'] as const) {
+        const value = patch[field]?.trim();
+        if (value && value !== c[field]) c[field] = changes[field] = value;
+      }
+      if (patch.kind && patch.kind !== c.kind) c.kind = changes.kind = patch.kind;
+      if (changes.judgmentNumber) c.searchText = searchTextOf(c, await tx.em.find(CaseParty, { case: c.id }));
       if (patch.officerId !== undefined && patch.officerId !== (c.officer?.id ?? null)) {
         c.officer = patch.officerId ? await this.officerOf(tx.em, c.leadAgency.id, patch.officerId) : null;
         changes.officerId = patch.officerId;
@@ -709,11 +720,17 @@ export class CaseService {
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('việc thi hành án');
     assertAllowed(canOnCase(viewer, ability, facts), 'thay đổi việc này (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)');
     const expected = version ?? c.version;
-    await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án', {
-      stream: streams.case(caseId),
-      idKey: 'caseId',
-      typePrefix: 'case.',
-    });
+    try {
+      await claimVersion(tx.em, EnforcementCase, caseId, expected, 'việc thi hành án', {
+        stream: streams.case(caseId),
+        idKey: 'caseId',
+        typePrefix: 'case.',
+      });
+    } catch (err) {
+      // A stale edit: besides the field names (`changed`), tell the edit page each change it missed, so the person can re-apply.
+      if (err instanceof AppError && err.code === 'CONFLICT') err.details.missedChanges = await changesSince(tx.em, caseId, expected);
+      throw err;
+    }
     c.version = expected + 1;
     const event = await apply(tx, c, viewer);
     await tx.em.flush();
@@ -791,6 +808,36 @@ export interface ProgressInput {
   /** Đồng collected now (added to the total), as a decimal string. */
   amountCollected?: string | null;
   fulfilled?: boolean | null;
+}
+
+/** One change a stale editor missed (CONFLICT `extensions.missedChanges`): its version, event type and the fields it touched. */
+export interface MissedChange {
+  version: number;
+  type: string;
+  fields: string[];
+  at: string;
+}
+
+/**
+ * The case's events after `version`, oldest first (bounded: a stale form misses a handful). Field names
+ * only — values are re-read by the client, and personal data never travels in an error.
+ */
+async function changesSince(em: EntityManager, caseId: string, version: number): Promise<MissedChange[]> {
+  const rows = await em.execute<Array<{ type: string; payload: Record<string, unknown>; occurred_at: Date }>>(
+    `select type, payload, occurred_at from event
+      where stream = ? and (payload->>'version')::int > ?
+      order by stream_seq limit 50`,
+    [streams.case(caseId), version],
+  );
+  return rows.map((r) => {
+    const changes = r.payload.changes;
+    return {
+      version: Number(r.payload.version),
+      type: r.type,
+      fields: changes && typeof changes === 'object' ? Object.keys(changes) : [],
+      at: new Date(r.occurred_at).toISOString(),
+    };
+  });
 }
 
 /** Appends a case event: stream = the case (its own hash chain), topics = the case, the statistics, plus extras. */

@@ -34,16 +34,17 @@ export class UserAbilities {
   @Field() readRestricted!: boolean;
 }
 
-@ObjectType('GlobalAbilities', {
-  description: 'What the signed-in user may do outside any one case (drives which admin screens are linked).',
+@ObjectType('ViewerAbilities', {
+  description: 'What the signed-in user may do beyond single objects: which screens the web app offers (each call is still checked).',
 })
-export class GlobalAbilitiesType {
-  @Field({ description: 'Manage areas.' }) manageAreas!: boolean;
-  @Field({ description: 'Manage agencies.' }) manageAgencies!: boolean;
-  @Field({ description: 'Manage user accounts (of some agency).' }) manageUsers!: boolean;
-  @Field({ description: 'Verify the audit chain.' }) verifyAudit!: boolean;
-  @Field({ description: 'Open cases.' }) createCase!: boolean;
-  @Field({ description: 'Enter days off, make-up working days and Tết directives (the legal calendar).' }) manageCalendar!: boolean;
+export class ViewerAbilities {
+  @Field({ description: 'Open cases in their own enforcement office.' }) createCase!: boolean;
+  @Field({ description: 'Manage user accounts (system admins: all; agency admins: their own agency).' }) manageUsers!: boolean;
+  @Field() manageAgencies!: boolean;
+  @Field() manageAreas!: boolean;
+  @Field() manageCalendar!: boolean;
+  @Field() verifyAudit!: boolean;
+  @Field({ description: 'The system page (version, instance, event bus).' }) inspectSystem!: boolean;
 }
 
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })
@@ -100,6 +101,24 @@ export class UserResolver {
     return ctx.services.users.get(ctx.em, ctx.viewer!, ctx.viewer!.userId);
   }
 
+  @SignedIn('answers for the viewer only')
+  @Query(() => ViewerAbilities, {
+    name: 'viewerCan',
+    description: "The viewer's global abilities (drives the navigation; no client role checks).",
+  })
+  viewerGlobalAbilities(@Ctx() ctx: GraphQLContext): ViewerAbilities {
+    const can = globalAbilities(ctx.viewer!);
+    return {
+      createCase: can['case.create'],
+      manageUsers: can['user.manage'],
+      manageAgencies: can['agency.manage'],
+      manageAreas: can['area.manage'],
+      manageCalendar: can['calendar.manage'],
+      verifyAudit: can['audit.verify'],
+      inspectSystem: can['system.inspect'],
+    };
+  }
+
   @SignedIn('own agency only, unless system admin')
   @Query(() => UserConnection, { description: "Colleagues in the viewer's agency (system admins: anyone)." })
   async users(
@@ -138,6 +157,15 @@ export class UserResolver {
   @Mutation(() => UserType)
   reactivateUser(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<User> {
     return ctx.services.users.setActive(ctx.em, ctx.viewer!, id, true);
+  }
+
+  @RequireAbility('user.manage')
+  @Mutation(() => UserType, {
+    description: "Sets a new password for an account you manage; the user's sessions and connections end at once.",
+  })
+  resetUserPassword(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string, @Arg('newPassword') newPassword: string): Promise<User> {
+    if (!PASSWORD_PATTERN.test(newPassword)) throw badInput(PASSWORD_RULE.message, { field: 'newPassword' });
+    return ctx.services.users.resetPassword(ctx.em, ctx.viewer!, id, newPassword);
   }
 
   @SignedIn()
@@ -202,23 +230,6 @@ export class UserResolver {
       update: !!viewer && canOnUser(viewer, 'user.update', facts),
       deactivate: !!viewer && canOnUser(viewer, 'user.deactivate', facts),
       readRestricted: !!viewer && canOnUser(viewer, 'user.readRestricted', facts),
-    };
-  }
-
-  @FieldResolver(() => GlobalAbilitiesType, {
-    nullable: true,
-    description: "The signed-in user's own global abilities (on `me`); null on anyone else's account.",
-  })
-  viewerCanGlobally(@Root() user: User, @Ctx() ctx: GraphQLContext): GlobalAbilitiesType | null {
-    if (!ctx.viewer || ctx.viewer.userId !== user.id) return null;
-    const can = globalAbilities(ctx.viewer);
-    return {
-      manageAreas: can['area.manage'],
-      manageAgencies: can['agency.manage'],
-      manageUsers: can['user.manage'],
-      verifyAudit: can['audit.verify'],
-      createCase: can['case.create'],
-      manageCalendar: can['calendar.manage'],
     };
   }
 }

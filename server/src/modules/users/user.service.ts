@@ -163,6 +163,25 @@ export class UserService {
     return true;
   }
 
+  /**
+   * An administrator sets a new password for an account they manage (a forgotten password): the
+   * user's tokens are voided, refresh sessions revoked and sockets closed (the event is on `sessions`).
+   */
+  async resetPassword(em: EntityManager, viewer: Viewer, id: string, newPassword: string): Promise<User> {
+    const hash = await hashPassword(newPassword);
+    return this.outbox.transaction(em, async (tx) => {
+      const user = await this.mustFindManageable(tx.em, viewer, id, 'user.update');
+      if (user.id === viewer.userId) throw badInput('Hãy đổi mật khẩu của chính bạn bằng "Đổi mật khẩu" (cần mật khẩu hiện tại).');
+      user.passwordHash = hash;
+      user.tokenVersion += 1;
+      user.version += 1;
+      await tx.em.flush();
+      await tx.em.execute('update auth_session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
+      await this.emit(tx, viewer, 'user.passwordReset', user, {});
+      return user;
+    });
+  }
+
   private async mustFindManageable(
     em: EntityManager,
     viewer: Viewer,

@@ -1,0 +1,630 @@
+/**
+ * Administration screens: user accounts, agencies and administrative areas. Which of them a viewer
+ * gets is the server's answer (`viewerCan`); each call is checked again by the API, so an agency
+ * admin who opens the users page sees and manages only their own agency. Lists page by cursor.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { mutate, useQuery } from '../../data';
+import { errorText } from '../../errors';
+import { graphql } from '../../gql';
+import type { AgencyKind, AreaKind, Role } from '../../gql/graphql';
+import { agencyKindLabel, roleLabel, type MessageKey, useT } from '../../i18n';
+import { SelectField, TextField } from '../../components/FormFields';
+
+/** The cache tag of the administration lists (a change refetches them). */
+const ADMIN_TAG = 'admin';
+const PAGE = 20;
+
+export const adminUsersQuery = graphql(`
+  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
+    users(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          username
+          fullName
+          roles
+          active
+          agency {
+            id
+            name
+          }
+          viewerCan {
+            update
+            deactivate
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const adminAgenciesQuery = graphql(`
+  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {
+    agencies(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          kind
+          active
+          version
+          coveredAreas {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const adminAreasQuery = graphql(`
+  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {
+    areas(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          kind
+          active
+          parent {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const createUserMutation = graphql(`
+  mutation AdminCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+    }
+  }
+`);
+const deactivateUserMutation = graphql(`
+  mutation AdminDeactivateUser($id: ID!) {
+    deactivateUser(id: $id) {
+      id
+      active
+    }
+  }
+`);
+const reactivateUserMutation = graphql(`
+  mutation AdminReactivateUser($id: ID!) {
+    reactivateUser(id: $id) {
+      id
+      active
+    }
+  }
+`);
+const resetPasswordMutation = graphql(`
+  mutation AdminResetPassword($id: ID!, $newPassword: String!) {
+    resetUserPassword(id: $id, newPassword: $newPassword) {
+      id
+    }
+  }
+`);
+const createAgencyMutation = graphql(`
+  mutation AdminCreateAgency($input: CreateAgencyInput!) {
+    createAgency(input: $input) {
+      id
+    }
+  }
+`);
+const updateAgencyMutation = graphql(`
+  mutation AdminUpdateAgency($input: UpdateAgencyInput!) {
+    updateAgency(input: $input) {
+      id
+      active
+    }
+  }
+`);
+const createAreaMutation = graphql(`
+  mutation AdminCreateArea($input: CreateAreaInput!) {
+    createArea(input: $input) {
+      id
+    }
+  }
+`);
+const updateAreaMutation = graphql(`
+  mutation AdminUpdateArea($input: UpdateAreaInput!) {
+    updateArea(input: $input) {
+      id
+      active
+    }
+  }
+`);
+
+const ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'AGENCY_HEAD', 'OFFICER', 'PROCURATOR', 'STEERING_MEMBER', 'AGENCY_ADMIN', 'SYSTEM_ADMIN'];
+const AGENCY_KINDS: AgencyKind[] = [
+  'ENFORCEMENT_OFFICE',
+  'PEOPLES_COMMITTEE',
+  'POLICE',
+  'PROCURACY',
+  'COURT',
+  'STEERING_COMMITTEE',
+  'BANK',
+  'MASS_ORGANISATION',
+  'OTHER',
+];
+
+/** Runs a mutation, refreshes the admin lists and reports the outcome in the form. */
+function useAction() {
+  const t = useT();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(work: () => Promise<unknown>, okKey: MessageKey): Promise<boolean> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+      setMessage({ kind: 'ok', text: t(okKey) });
+      return true;
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  const view = message && (
+    <p className={message.kind === 'error' ? 'alert alert--error' : 'alert alert--ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
+      {message.text}
+    </p>
+  );
+  return { run, busy, view };
+}
+
+/** A list's paging: the cursors of the pages seen so far, for "next" and "previous". */
+function usePaging() {
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const after = cursors[cursors.length - 1];
+  return {
+    after,
+    next: (end: string | null | undefined) => end && setCursors((cs) => [...cs, end]),
+    previous: () => setCursors((cs) => (cs.length > 1 ? cs.slice(0, -1) : cs)),
+    reset: () => setCursors([null]),
+    first: cursors.length === 1,
+  };
+}
+
+function Pager({ paging, hasNext, end }: { paging: ReturnType<typeof usePaging>; hasNext: boolean; end: string | null | undefined }) {
+  const t = useT();
+  return (
+    <p className="pager">
+      <button type="button" className="button button--secondary button--small" disabled={paging.first} onClick={paging.previous}>
+        {t('admin.previous')}
+      </button>
+      <button type="button" className="button button--secondary button--small" disabled={!hasNext} onClick={() => paging.next(end)}>
+        {t('admin.next')}
+      </button>
+    </p>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Agencies to choose from in the user and agency forms (first page, by name). */
+function useAgencyChoices() {
+  return useQuery(adminAgenciesQuery, { first: 100 }, [ADMIN_TAG]).data?.agencies.edges.map((e) => e.node) ?? [];
+}
+
+/** User accounts: create, deactivate / reactivate, reset a password. */
+export function AdminUsersPage() {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const paging = usePaging();
+  const list = useQuery(adminUsersQuery, { first: PAGE, after: paging.after, filter: { search: search || null, includeInactive: true } }, [
+    ADMIN_TAG,
+  ]);
+  const agencies = useAgencyChoices();
+  const action = useAction();
+  const [resetFor, setResetFor] = useState<string | null>(null);
+  const [newPassword, setNewPassword] = useState('');
+  const users = list.data?.users;
+
+  return (
+    <div className="admin">
+      <h1>{t('admin.users.heading')}</h1>
+      <NewUserForm agencies={agencies} />
+      <Card title={t('admin.users.list', { count: users?.totalCount ?? 0 })}>
+        <TextField
+          label={t('admin.search')}
+          value={search}
+          onChange={(v) => {
+            setSearch(v);
+            paging.reset();
+          }}
+        />
+        {action.view}
+        <ul className="card-list">
+          {users?.edges.map(({ node: u }) => (
+            <li key={u.id} className="admin-row">
+              <p>
+                <strong>{u.fullName}</strong> <span className="muted">({u.username})</span> · {u.agency.name}
+                {u.active === false && <span className="badge badge--danger"> {t('admin.inactive')}</span>}
+              </p>
+              <p className="muted">{(u.roles ?? []).map((r) => roleLabel(t, r)).join(', ')}</p>
+              <p className="admin-row__actions">
+                {u.viewerCan.deactivate && u.active && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={action.busy}
+                    onClick={() => action.run(() => mutate(deactivateUserMutation, { id: u.id }, [ADMIN_TAG]), 'admin.users.deactivated')}
+                  >
+                    {t('admin.users.deactivate', { name: u.fullName })}
+                  </button>
+                )}
+                {u.viewerCan.update && u.active === false && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={action.busy}
+                    onClick={() => action.run(() => mutate(reactivateUserMutation, { id: u.id }, [ADMIN_TAG]), 'admin.users.reactivated')}
+                  >
+                    {t('admin.users.reactivate', { name: u.fullName })}
+                  </button>
+                )}
+                {u.viewerCan.deactivate && (
+                  <button type="button" className="button button--secondary button--small" onClick={() => setResetFor(u.id)}>
+                    {t('admin.users.resetPassword', { name: u.fullName })}
+                  </button>
+                )}
+              </p>
+              {resetFor === u.id && (
+                <form
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    if (await action.run(() => mutate(resetPasswordMutation, { id: u.id, newPassword }), 'admin.users.passwordReset')) {
+                      setResetFor(null);
+                      setNewPassword('');
+                    }
+                  }}
+                >
+                  <TextField
+                    label={t('admin.users.newPassword')}
+                    hint={t('admin.users.passwordRule')}
+                    value={newPassword}
+                    onChange={setNewPassword}
+                  />
+                  <button type="submit" className="button button--primary button--small" disabled={action.busy}>
+                    {t('admin.users.setPassword')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Pager paging={paging} hasNext={users?.pageInfo.hasNextPage ?? false} end={users?.pageInfo.endCursor} />
+      </Card>
+    </div>
+  );
+}
+
+function NewUserForm({ agencies }: { agencies: Array<{ id: string; name: string }> }) {
+  const t = useT();
+  const action = useAction();
+  const [username, setUsername] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [agencyId, setAgencyId] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState('');
+  const legendId = useId();
+  return (
+    <Card title={t('admin.users.create')}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const ok = await action.run(
+            () =>
+              mutate(createUserMutation, { input: { username, fullName, agencyId, roles, password, phone: phone || null } }, [ADMIN_TAG]),
+            'admin.users.created',
+          );
+          if (ok) {
+            setUsername('');
+            setFullName('');
+            setPassword('');
+            setPhone('');
+            setRoles([]);
+          }
+        }}
+      >
+        <TextField label={t('admin.users.username')} value={username} onChange={setUsername} required />
+        <TextField label={t('admin.users.fullName')} value={fullName} onChange={setFullName} required />
+        <SelectField
+          label={t('admin.users.agency')}
+          value={agencyId}
+          onChange={setAgencyId}
+          empty={t('intake.choose')}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <fieldset className="checkbox-group" aria-labelledby={legendId}>
+          <legend id={legendId}>{t('admin.users.roles')}</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="checkbox">
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={(e) => setRoles((rs) => (e.target.checked ? [...rs, r] : rs.filter((x) => x !== r)))}
+              />
+              {roleLabel(t, r)}
+            </label>
+          ))}
+        </fieldset>
+        <TextField
+          label={t('admin.users.password')}
+          hint={t('admin.users.passwordRule')}
+          value={password}
+          onChange={setPassword}
+          required
+        />
+        <TextField label={t('admin.users.phone')} value={phone} onChange={setPhone} inputMode="tel" />
+        {action.view}
+        <button type="submit" className="button button--primary" disabled={action.busy}>
+          {t('admin.users.createSubmit')}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+/** Agencies: create with kind, parent and covered areas; activate / deactivate. */
+export function AdminAgenciesPage() {
+  const t = useT();
+  const paging = usePaging();
+  const [search, setSearch] = useState('');
+  const list = useQuery(
+    adminAgenciesQuery,
+    { first: PAGE, after: paging.after, filter: { search: search || null, includeInactive: true } },
+    [ADMIN_TAG],
+  );
+  const agencies = list.data?.agencies;
+  const action = useAction();
+  return (
+    <div className="admin">
+      <h1>{t('admin.agencies.heading')}</h1>
+      <NewAgencyForm />
+      <Card title={t('admin.agencies.list', { count: agencies?.totalCount ?? 0 })}>
+        <TextField
+          label={t('admin.search')}
+          value={search}
+          onChange={(v) => {
+            setSearch(v);
+            paging.reset();
+          }}
+        />
+        {action.view}
+        <ul className="card-list">
+          {agencies?.edges.map(({ node: a }) => (
+            <li key={a.id} className="admin-row">
+              <p>
+                <strong>{a.name}</strong> <span className="muted">({a.code})</span> · {agencyKindLabel(t, a.kind)}
+                {!a.active && <span className="badge badge--danger"> {t('admin.inactive')}</span>}
+              </p>
+              <p className="muted">
+                {t('admin.agencies.covers')} {a.coveredAreas.map((x) => x.name).join(', ') || '—'}
+              </p>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={action.busy}
+                onClick={() =>
+                  action.run(
+                    () => mutate(updateAgencyMutation, { input: { id: a.id, version: a.version, active: !a.active } }, [ADMIN_TAG]),
+                    'admin.saved',
+                  )
+                }
+              >
+                {t(a.active ? 'admin.deactivate' : 'admin.activate', { name: a.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Pager paging={paging} hasNext={agencies?.pageInfo.hasNextPage ?? false} end={agencies?.pageInfo.endCursor} />
+      </Card>
+    </div>
+  );
+}
+
+function NewAgencyForm() {
+  const t = useT();
+  const action = useAction();
+  const agencies = useAgencyChoices();
+  const areas = useQuery(adminAreasQuery, { first: 100 }, [ADMIN_TAG]).data?.areas.edges.map((e) => e.node) ?? [];
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<AgencyKind>('PEOPLES_COMMITTEE');
+  const [parentId, setParentId] = useState('');
+  const [covered, setCovered] = useState<string[]>([]);
+  const legendId = useId();
+  return (
+    <Card title={t('admin.agencies.create')}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const ok = await action.run(
+            () =>
+              mutate(createAgencyMutation, { input: { code, name, kind, parentId: parentId || null, coveredAreaIds: covered } }, [
+                ADMIN_TAG,
+              ]),
+            'admin.agencies.created',
+          );
+          if (ok) {
+            setCode('');
+            setName('');
+            setCovered([]);
+          }
+        }}
+      >
+        <TextField label={t('admin.code')} value={code} onChange={setCode} required />
+        <TextField label={t('admin.name')} value={name} onChange={setName} required />
+        <SelectField label={t('admin.agencies.kind')} value={kind} onChange={(v) => setKind(v as AgencyKind)}>
+          {AGENCY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {agencyKindLabel(t, k)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('admin.agencies.parent')}
+          value={parentId}
+          onChange={setParentId}
+          empty={t('admin.none')}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <fieldset className="checkbox-group" aria-labelledby={legendId}>
+          <legend id={legendId}>{t('admin.agencies.coveredAreas')}</legend>
+          {areas.map((a) => (
+            <label key={a.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={covered.includes(a.id)}
+                onChange={(e) => setCovered((cs) => (e.target.checked ? [...cs, a.id] : cs.filter((x) => x !== a.id)))}
+              />
+              {a.name} ({a.code})
+            </label>
+          ))}
+        </fieldset>
+        {action.view}
+        <button type="submit" className="button button--primary" disabled={action.busy}>
+          {t('admin.agencies.createSubmit')}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+/** Administrative areas, two tiers (province → commune) with official codes. */
+export function AdminAreasPage() {
+  const t = useT();
+  const paging = usePaging();
+  const [kindFilter, setKindFilter] = useState<AreaKind | ''>('');
+  const list = useQuery(adminAreasQuery, { first: PAGE, after: paging.after, filter: { kind: kindFilter || null } }, [ADMIN_TAG]);
+  const provinces =
+    useQuery(adminAreasQuery, { first: 100, filter: { kind: 'PROVINCE' } }, [ADMIN_TAG]).data?.areas.edges.map((e) => e.node) ?? [];
+  const areas = list.data?.areas;
+  const action = useAction();
+  const create = useAction();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<AreaKind>('COMMUNE');
+  const [parentId, setParentId] = useState('');
+  return (
+    <div className="admin">
+      <h1>{t('admin.areas.heading')}</h1>
+      <Card title={t('admin.areas.create')}>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const ok = await create.run(
+              () =>
+                mutate(createAreaMutation, { input: { code, name, kind, parentId: kind === 'COMMUNE' ? parentId || null : null } }, [
+                  ADMIN_TAG,
+                ]),
+              'admin.areas.created',
+            );
+            if (ok) {
+              setCode('');
+              setName('');
+            }
+          }}
+        >
+          <SelectField label={t('admin.areas.kind')} value={kind} onChange={(v) => setKind(v as AreaKind)}>
+            <option value="PROVINCE">{t('areaKind.PROVINCE')}</option>
+            <option value="COMMUNE">{t('areaKind.COMMUNE')}</option>
+          </SelectField>
+          <TextField
+            label={t('admin.areas.code')}
+            hint={t('admin.areas.codeHint')}
+            value={code}
+            onChange={setCode}
+            inputMode="numeric"
+            required
+          />
+          <TextField label={t('admin.name')} value={name} onChange={setName} required />
+          {kind === 'COMMUNE' && (
+            <SelectField
+              label={t('admin.areas.province')}
+              value={parentId}
+              onChange={setParentId}
+              empty={t('intake.choose')}
+              options={provinces.map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
+            />
+          )}
+          {create.view}
+          <button type="submit" className="button button--primary" disabled={create.busy}>
+            {t('admin.areas.createSubmit')}
+          </button>
+        </form>
+      </Card>
+      <Card title={t('admin.areas.list', { count: areas?.totalCount ?? 0 })}>
+        <SelectField
+          label={t('admin.areas.kind')}
+          value={kindFilter}
+          onChange={(v) => {
+            setKindFilter(v as AreaKind | '');
+            paging.reset();
+          }}
+        >
+          <option value="">{t('admin.all')}</option>
+          <option value="PROVINCE">{t('areaKind.PROVINCE')}</option>
+          <option value="COMMUNE">{t('areaKind.COMMUNE')}</option>
+        </SelectField>
+        {action.view}
+        <ul className="card-list">
+          {areas?.edges.map(({ node: a }) => (
+            <li key={a.id} className="admin-row">
+              <p>
+                <strong>{a.name}</strong> <span className="muted">({a.code})</span> · {t(`areaKind.${a.kind}` as MessageKey)}
+                {a.parent && <span className="muted"> · {a.parent.name}</span>}
+                {!a.active && <span className="badge badge--danger"> {t('admin.inactive')}</span>}
+              </p>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={action.busy}
+                onClick={() =>
+                  action.run(() => mutate(updateAreaMutation, { input: { id: a.id, active: !a.active } }, [ADMIN_TAG]), 'admin.saved')
+                }
+              >
+                {t(a.active ? 'admin.deactivate' : 'admin.activate', { name: a.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <Pager paging={paging} hasNext={areas?.pageInfo.hasNextPage ?? false} end={areas?.pageInfo.endCursor} />
+      </Card>
+    </div>
+  );
+}
