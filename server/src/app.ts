@@ -40,6 +40,7 @@ import { StatisticsService } from './modules/statistics/statistics.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
+import { ImportService } from './modules/imports/import.service';
 import { formatGraphQLError } from './graphql/format-error';
 import { jsonErrorHandler, securityHeaders } from './graphql/http-hardening';
 import { limitsFromConfig, limitValidationRules, operationLimitsPlugin } from './graphql/limits';
@@ -143,6 +144,9 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     // A calendar change recomputes the stored deadlines and re-checks planned coercions in its own transaction.
     calendar.onChange((tx, cal, dates, actorId) => cases.applyCalendarChange(tx, cal, dates, actorId));
     calendar.onChange((tx, cal, dates, actorId) => actions.applyCalendarChange(tx, cal, dates, actorId));
+    const areas = new AreaService(outbox);
+    const agencies = new AgencyService(outbox);
+    const users = new UserService(outbox);
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -155,9 +159,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       logger,
       metrics,
       auth: new AuthService(orm, outbox, tokens, config),
-      areas: new AreaService(outbox),
-      agencies: new AgencyService(outbox),
-      users: new UserService(outbox),
+      areas,
+      agencies,
+      users,
+      imports: new ImportService(outbox, { areas, agencies, users }),
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),
