@@ -163,3 +163,37 @@ describe('agencies and users', () => {
     ]);
   });
 });
+
+describe('admin command line', () => {
+  it('imports the sample files in order, reports a bad file per row with exit code 1, and repeats change nothing', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT: projectRoot } = await import('../../server/src/paths');
+    const db = await createTestDatabase();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(projectRoot, 'dist/server/src/cli/admin.js'), ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: db, AUTH_SECRET: 'cli-test-secret-0123456789-abcdefghij', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+    const orm = (await startTestApp(db)) as App;
+    const { communeA } = await makeProvince(orm.orm);
+    const home = await makeAgency(orm.orm, AgencyKind.OTHER, [communeA]);
+    const sys = await makeUser(orm.orm, home, [Role.SYSTEM_ADMIN]);
+    await orm.close();
+    const sample = (name: string) => join(projectRoot, 'docs/import-samples', name);
+    const dry = cli('import', 'areas', sample('areas.csv'), '--dry-run', '--as', sys.username);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('created 5');
+    for (const kind of ['areas', 'agencies', 'users']) {
+      const res = cli('import', kind, sample(`${kind}.csv`));
+      expect(res.status, res.stderr + res.stdout).toBe(0);
+      expect(res.stdout).toContain('created 5');
+      expect(cli('import', kind, sample(`${kind}.csv`)).stdout).toContain('unchanged 5');
+    }
+    const bad = cli('import', 'areas', sample('areas-with-errors.csv'));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('row 3, cột / column ten [REQUIRED]');
+    expect(bad.stdout).toContain('NOT imported');
+  }, 300_000);
+});
