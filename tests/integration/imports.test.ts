@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT as projectRoot } from '../../server/src/paths';
 import type { App } from '../../server/src/app';
 import type { Viewer } from '../../server/src/auth/viewer';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
@@ -166,9 +169,6 @@ describe('agencies and users', () => {
 
 describe('admin command line', () => {
   it('imports the sample files in order, reports a bad file per row with exit code 1, and repeats change nothing', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { join } = await import('node:path');
-    const { PROJECT_ROOT: projectRoot } = await import('../../server/src/paths');
     const db = await createTestDatabase();
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, [join(projectRoot, 'dist/server/src/cli/admin.js'), ...args], {

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { Role, type Viewer } from '../../auth/viewer';
 import { badInput } from '../../errors';
 import type { Outbox } from '../../events/outbox';
-import { assertAllowed, canImport, canOnUser } from '../../policy/abilities';
+import { assertAllowed, canGrantRoles, canImport, canOnUser } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import type { AgencyService } from '../agencies/agency.service';
 import { Area, AreaKind } from '../areas/area.entity';
@@ -302,7 +302,7 @@ export class ImportService {
       const badRoles = roles.filter((r) => !(r in Role));
       if (badRoles.length)
         p.fail('vai_tro', 'INVALID', `Vai trò không hợp lệ: ${badRoles.join(', ')}; dùng ${Object.values(Role).join(', ')}.`);
-      else if (roles.includes(Role.SYSTEM_ADMIN) && !viewer.roles.includes(Role.SYSTEM_ADMIN))
+      else if (!canGrantRoles(viewer, roles as Role[]))
         p.fail('vai_tro', 'NOT_ALLOWED', 'Chỉ quản trị hệ thống mới cấp được vai trò SYSTEM_ADMIN.');
       const password = p.text('mat_khau', 128);
       if (password && !PASSWORD.test(password))
