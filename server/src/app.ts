@@ -42,6 +42,7 @@ import { StatisticsService } from './modules/statistics/statistics.service';
 import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
+import { ImportService } from './modules/imports/import.service';
 import { formatGraphQLError } from './graphql/format-error';
 import { jsonErrorHandler, securityHeaders } from './graphql/http-hardening';
 import { limitsFromConfig, limitValidationRules, operationLimitsPlugin } from './graphql/limits';
@@ -152,6 +153,9 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     calendar.onChange((tx, cal, dates, actorId) => actions.applyCalendarChange(tx, cal, dates, actorId));
     const tasks = new TaskService(outbox, { escalationGraceWorkingDays: config.TASK_ESCALATION_GRACE_WORKING_DAYS }, cases, calendar);
     calendar.onChange((tx, cal, dates, actorId) => tasks.applyCalendarChange(tx, cal, dates, actorId));
+    const areas = new AreaService(outbox);
+    const agencies = new AgencyService(outbox);
+    const users = new UserService(outbox);
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -164,9 +168,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       logger,
       metrics,
       auth: new AuthService(orm, outbox, tokens, config),
-      areas: new AreaService(outbox),
-      agencies: new AgencyService(outbox),
-      users: new UserService(outbox),
+      areas,
+      agencies,
+      users,
+      imports: new ImportService(outbox, { areas, agencies, users }),
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),

@@ -18,6 +18,7 @@ import type { LiveAccess } from './modules/live/live-access';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
+import type { ImportService } from './modules/imports/import.service';
 
 /**
  * The long-lived parts of one running instance, built once by `build()` and handed to resolvers via
@@ -43,6 +44,8 @@ export interface AppServices {
   areas: AreaService;
   agencies: AgencyService;
   users: UserService;
+  /** CSV imports of areas, agencies and users, with a dry run (docs/IMPORTS.md). */
+  imports: ImportService;
   cases: CaseService;
   threads: ThreadService;
   tasks: TaskService;

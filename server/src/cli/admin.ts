@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
+import { AppError } from '../errors';
 import { backupDatabase, BackupError, restoreDatabase, tableCounts } from '../db/backup';
 import { EmbeddedDatabaseError, readPostmasterPid, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { openOrm } from '../db/orm';
@@ -10,6 +11,13 @@ import { checkpointKey } from '../events/checkpoints';
 import { type AuditProgress, verifyAuditChain } from '../events/event-log';
 import { resolveAuthSecret } from '../auth/secret';
 import { createLogger } from '../logger';
+import { InProcessBus } from '../events/bus';
+import { Outbox } from '../events/outbox';
+import { AgencyService } from '../modules/agencies/agency.service';
+import { AreaService } from '../modules/areas/area.service';
+import { IMPORT_KINDS, ImportService, type ImportKind, type ImportReport } from '../modules/imports/import.service';
+import { UserService } from '../modules/users/user.service';
+import type { Role, Viewer } from '../auth/viewer';
 
 /** One admin command: its bilingual help and what it does. Add new commands (import, first admin …) here. */
 interface AdminCommand {
@@ -92,6 +100,58 @@ async function verify(url: string, key: Buffer | undefined): Promise<{ ok: boole
   }
 }
 
+/**
+ * The account an import acts as (its events name it, the policy applies to it): `--as USERNAME`, or the
+ * only active system administrator when there is exactly one.
+ */
+async function actingViewer(em: import('@mikro-orm/postgresql').EntityManager, username?: string): Promise<Viewer> {
+  const rows = await em.getConnection().execute<{ id: string; agency_id: string; kind: string; roles: Role[]; paths: string[] }[]>(
+    `select u.id, u.agency_id, a.kind, u.roles, coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
+       from app_user u join agency a on a.id = u.agency_id and a.active
+       left join agency_coverage c on c.agency_id = a.id left join area ar on ar.id = c.area_id and ar.active
+      where u.active and ${username ? 'u.username = ?' : "'SYSTEM_ADMIN' = any(u.roles)"}
+      group by u.id, a.kind limit 2`,
+    username ? [username.toLowerCase()] : [],
+  );
+  if (rows.length !== 1)
+    throw new UsageError(
+      username
+        ? `Không có tài khoản đang hoạt động "${username}" / no active account "${username}"`
+        : 'Hãy chọn tài khoản thực hiện bằng --as USERNAME / choose the acting account with --as USERNAME',
+    );
+  const [r] = rows;
+  return { userId: r.id, agencyId: r.agency_id, agencyKind: r.kind, roles: r.roles, coveredAreaPaths: r.paths, tokenExpiresAt: 0 };
+}
+
+/** Progress on stderr: one rewritten line with a bar in a terminal, a plain line every 10 % otherwise. */
+function importProgressPrinter(): (done: number, total: number) => void {
+  let lastDecile = -1;
+  return (done, total) => {
+    const ratio = total ? done / total : 1;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    } else if (Math.floor(ratio * 10) > lastDecile || done === total) {
+      lastDecile = Math.floor(ratio * 10);
+      process.stderr.write(`${done}/${total} (${Math.round(ratio * 100)}%)\n`);
+    }
+  };
+}
+
+/** Prints an import report: the counts, then one line per row error (Vietnamese reason, English code). */
+function printReport(report: ImportReport): void {
+  const mode = report.dryRun ? 'chạy thử / dry run' : report.applied ? 'đã nhập / imported' : 'KHÔNG nhập / NOT imported';
+  console.log(
+    `${report.kind}: ${mode} — ${report.rows} dòng / rows, tạo mới / created ${report.created}, không đổi / unchanged ${report.unchanged}, bỏ qua / skipped ${report.skipped}, lỗi / errors ${report.errors.length}`,
+  );
+  for (const e of report.errors) console.log(`  dòng / row ${e.row}, cột / column ${e.column} [${e.code}]: ${e.message}`);
+  if (report.errors.length && !report.applied && !report.dryRun)
+    console.log(
+      'Tệp có lỗi nên không nhập gì; sửa tệp hoặc thêm --skip-bad-rows. / The file has errors: nothing was imported; fix it or add --skip-bad-rows.',
+    );
+}
+
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
 const COMMANDS: Record<string, AdminCommand> = {
@@ -127,6 +187,46 @@ const COMMANDS: Record<string, AdminCommand> = {
         console.log(`Đã khôi phục / restored: ${file}`);
         const { ok } = await verify(url, cliCheckpointKey(config));
         if (!ok) process.exitCode = 1;
+      });
+    },
+  },
+  import: {
+    usage: `import <${IMPORT_KINDS.join('|')}> FILE.csv [--dry-run] [--skip-bad-rows] [--as USERNAME]`,
+    vi: 'Nhập danh mục từ tệp CSV (xem docs/IMPORTS.md): kiểm tra toàn bộ tệp trước, báo lỗi từng dòng; tệp có lỗi không được nhập trừ khi có --skip-bad-rows; nhập lại cùng tệp không thay đổi gì. --as: tài khoản thực hiện (mặc định: quản trị hệ thống duy nhất).',
+    en: 'Imports a CSV file (see docs/IMPORTS.md): the whole file is validated first with a per-row report; a file with errors imports nothing unless --skip-bad-rows; importing the same file twice changes nothing. --as: the acting account (default: the only system administrator).',
+    async run(args, config) {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { 'dry-run': { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' }, as: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      const [kind, file] = positionals;
+      if (positionals.length !== 2 || !IMPORT_KINDS.includes(kind as ImportKind))
+        throw new UsageError(`import needs a kind (${IMPORT_KINDS.join(', ')}) and a FILE`);
+      const text = readFileSync(resolve(file), 'utf8');
+      await withDatabase(config, async (url) => {
+        const orm = await openOrm(url);
+        try {
+          const logger = createLogger('warn');
+          const outbox = new Outbox(new InProcessBus(), logger);
+          const imports = new ImportService(outbox, {
+            areas: new AreaService(outbox),
+            agencies: new AgencyService(outbox),
+            users: new UserService(outbox),
+          });
+          const viewer = await actingViewer(orm.em.fork(), values.as);
+          const report = await imports.run(orm.em.fork(), viewer, kind as ImportKind, text, {
+            dryRun: values['dry-run'],
+            skipBadRows: values['skip-bad-rows'],
+            onProgress: importProgressPrinter(),
+          });
+          printReport(report);
+          // A file with errors fails (exit 1) unless the bad rows were skipped on purpose: scripts can stop on it.
+          if (report.errors.length && !values['skip-bad-rows']) process.exitCode = 1;
+        } finally {
+          await orm.close(true);
+        }
       });
     },
   },
@@ -172,7 +272,7 @@ main().catch((err: unknown) => {
     console.error(`${err.message}\n\n${help()}`);
     process.exit(2);
   }
-  const known = err instanceof BackupError || err instanceof ConfigError || err instanceof EmbeddedDatabaseError;
+  const known = err instanceof BackupError || err instanceof ConfigError || err instanceof EmbeddedDatabaseError || err instanceof AppError;
   console.error(`Thất bại / failed: ${known ? (err as Error).message : err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

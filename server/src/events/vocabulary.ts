@@ -255,6 +255,9 @@ export interface EventPayloads {
   'auth.sessionEnded': { userId: string; sessionId?: string; allSessions?: boolean };
   'personalData.read': { reads: Array<Record<string, unknown>> };
 
+  // Imports (stream user:<id> of who ran it)
+  'import.completed': { kind: string; rows: number; created: number; unchanged: number; skipped: number };
+
   // Calendar (stream calendar)
   'calendar.changed':
     | { change: 'added' | 'removed'; date: string; kind: string; name: string; source: string | null }
@@ -365,6 +368,7 @@ export const EVENT_TYPES = {
   'auth.refreshReuseDetected': { description: 'A refresh token was reused: every session of the user ended (audit).' },
   'auth.sessionEnded': { description: 'A session ended (sign-out or revocation).' },
   'personalData.read': { description: 'Restricted personal data was read (audit).' },
+  'import.completed': { description: 'A CSV import was applied (counts per outcome).' },
   'calendar.changed': { description: 'A day off, a working day or a Tết directive changed.' },
   'statistics.targetSet': { description: 'A yearly statistics target was set.' },
   'demo.seeded': { description: 'The demo world was created.' },

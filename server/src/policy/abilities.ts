@@ -56,6 +56,16 @@ export function globalAbilities(viewer: Viewer): Record<GlobalAbility, boolean> 
   return Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, canGlobally(viewer, a)])) as Record<GlobalAbility, boolean>;
 }
 
+/**
+ * Importing a CSV file of `kind`: areas and agencies are the national directory (system admins, as
+ * 'area.manage' / 'agency.manage'); user files also office admins, whose rows must name their own agency
+ * (checked per row with 'user.update').
+ */
+export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users'): boolean {
+  if (kind === 'users') return canGlobally(viewer, 'user.manage');
+  return canGlobally(viewer, kind === 'areas' ? 'area.manage' : 'agency.manage');
+}
+
 /** The facts about a user account the rules need. */
 export interface UserFacts {
   id: string;
