@@ -15,6 +15,7 @@ import { CaseService, type ProgressInput } from '../cases/case.service';
 import { createTaskIn, stepTaskIn } from '../tasks/task.service';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
 import { TaskAction } from '../tasks/task-workflow';
+import { STATISTICS_TOPIC } from '../statistics/statistics-live';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
 import { AccountFreeze, ActionKind, ActionOutcome, ActionParticipant, ActionStatus, CaseAction, InvitationStatus } from './action.entity';
@@ -645,7 +646,7 @@ export class ActionService {
           type: 'case.deadlineMissed',
           stream: `case:${c.id}`,
           actorId: null,
-          topics: [`case:${c.id}`, ...addressed.map((id) => `agency:${id}`)],
+          topics: [`case:${c.id}`, STATISTICS_TOPIC, ...addressed.map((id) => `agency:${id}`)],
           payload: {
             caseId: c.id,
             deadline: cand.kind,
@@ -951,7 +952,10 @@ function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, p
     type,
     stream: `case:${caseId}`,
     actorId,
-    topics: [...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, ...topics])].filter(
+    // STATISTICS_TOPIC: upcoming coercions, their readiness and persuasion visits are dashboard figures.
+    topics: [
+      ...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, STATISTICS_TOPIC, ...topics]),
+    ].filter(
       (t) => t !== 'agency:',
     ),
     payload: {

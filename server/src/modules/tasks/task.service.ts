@@ -12,6 +12,7 @@ import { CaseStatus } from '../cases/case-lifecycle';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { EnforcementCase } from '../cases/case.entity';
 import { CaseService } from '../cases/case.service';
+import { STATISTICS_TOPIC } from '../statistics/statistics-live';
 import { User } from '../users/user.entity';
 import { ACTIVE_TASK_STATUSES, checkTaskAction, TASK_ACTIONS, TASK_WORKFLOW_RULE, TaskAction } from './task-workflow';
 import { Task, TaskKind, TaskPriority, TaskStatus } from './task.entity';
@@ -258,7 +259,10 @@ export class TaskService {
           stream: `case:${c.id}`,
           actorId: null,
           // The assignee agency hears of it too: its overdue task is in its inbox.
-          topics: [...new Set([`case:${c.id}`, ...addressed.map((id) => `agency:${id}`), `agency:${task.assigneeAgency.id}`])],
+          // STATISTICS_TOPIC: "escalations awaiting the committee" moves on the dashboards.
+          topics: [
+            ...new Set([`case:${c.id}`, ...addressed.map((id) => `agency:${id}`), `agency:${task.assigneeAgency.id}`, STATISTICS_TOPIC]),
+          ],
           payload: {
             caseId: c.id,
             taskId: task.id,
@@ -386,7 +390,8 @@ function emitTask(tx: Tx, actorId: string, task: Task, type: string, payload: Re
     type,
     stream: `case:${caseId}`,
     actorId,
-    topics: [...new Set([`case:${caseId}`, ...topics])],
+    // STATISTICS_TOPIC: overdue tasks and escalations are "where it is stuck" figures; dashboards tick (batched).
+    topics: [...new Set([`case:${caseId}`, STATISTICS_TOPIC, ...topics])],
     payload: {
       caseId,
       taskId: task.id,
