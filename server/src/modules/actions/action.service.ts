@@ -955,9 +955,7 @@ function emitAction(tx: Tx, actorId: string, action: CaseAction, type: string, p
     // STATISTICS_TOPIC: upcoming coercions, their readiness and persuasion visits are dashboard figures.
     topics: [
       ...new Set([`case:${caseId}`, `agency:${(action.case as EnforcementCase).leadAgency?.id ?? ''}`, STATISTICS_TOPIC, ...topics]),
-    ].filter(
-      (t) => t !== 'agency:',
-    ),
+    ].filter((t) => t !== 'agency:'),
     payload: {
       caseId,
       actionId: action.id,
