@@ -31,6 +31,8 @@ export const tags = {
   cases: 'cases',
   /** The inbox and every unread / open-work count derived from it. */
   inbox: 'inbox',
+  /** Dashboard figures (statistics, trend, stuck lists, drill-down lists); refreshed by statisticsChanged ticks. */
+  statistics: 'statistics',
   /** Who I am (profile, roles). */
   me: 'me',
 } as const;

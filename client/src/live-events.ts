@@ -124,3 +124,46 @@ export function useLiveEvents<TData, TVariables, TEvent extends LiveEventLike>(
     };
   }, [live, enabled, variablesKey, generation]);
 }
+
+/** A dashboard refreshes at most once per this many ms, however often the server ticks. */
+export const STATISTICS_MIN_REFRESH_MS = 5_000;
+
+/**
+ * Follows `statisticsChanged` while mounted and refreshes the `statistics` tag — at most once per
+ * `minIntervalMs` (a tick inside the window schedules one refresh at its end, never more). Ticks carry
+ * no figures and no cursor: nothing to resume, a missed tick is covered by the refresh on (re)connect.
+ */
+export function useStatisticsTicks(
+  live: LiveClient | null,
+  query: LiveQuery<unknown, Record<string, never>>,
+  options: { enabled?: boolean; minIntervalMs?: number; onTick?: () => void } = {},
+): void {
+  const { enabled = true, minIntervalMs = STATISTICS_MIN_REFRESH_MS } = options;
+  const onTick = useRef(options.onTick);
+  onTick.current = options.onTick;
+  useEffect(() => {
+    if (!live || !enabled) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      timer = undefined;
+      last = Date.now();
+      queries.invalidate([tags.statistics]);
+      onTick.current?.();
+    };
+    const tick = () => {
+      if (timer !== undefined) return;
+      const wait = last + minIntervalMs - Date.now();
+      if (wait <= 0) refresh();
+      else timer = setTimeout(refresh, wait);
+    };
+    const dispose = live.subscribe({ query: String(query) }, { next: tick, error: () => {}, complete: () => {} });
+    // Whatever changed while the socket was down reached nobody: refresh once on every reconnect.
+    const offConnected = live.on('connected', tick);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      offConnected();
+      dispose();
+    };
+  }, [live, enabled, minIntervalMs, query]);
+}

@@ -534,4 +534,64 @@ describe('statistics, live', () => {
       await communeWs.dispose();
     }
   });
+
+  it('ticks on task events too: a task assigned, then escalated as overdue (a "where it is stuck" figure moves)', async () => {
+    const committee = await makeAgency(app.orm, AgencyKind.STEERING_COMMITTEE, [province], 'Ban Chỉ đạo (task live)');
+    const member = (await signIn(app, (await makeUser(app.orm, committee, [Role.STEERING_MEMBER])).username)).accessToken;
+    const memberWs = connectWs(app, member);
+    await memberWs.connected;
+    const ticks = collect(memberWs.client, 'subscription { statisticsChanged { changedAt cases } }', {});
+    try {
+      const officerToken = (await signIn(app, o1.username)).accessToken;
+      const created = await gql(
+        app,
+        `mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`,
+        {
+          i: {
+            judgmentNumber: 'LIVE-TASK-1',
+            judgmentCourt: 'TAND khu vực 1',
+            judgmentDate: '2026-10-01',
+            receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+            kind: 'ON_REQUEST',
+            communeId: c1.id,
+            parties: [{ role: 'DEBTOR', kind: 'PERSON', name: 'Người Quá Hạn' }],
+            obligations: [],
+          },
+        },
+        officerToken,
+      );
+      const caseId = created.data!.createCase.id;
+      await eventually(() => ticks.events.length > 0, 'the tick of the new case');
+      const afterCase = ticks.events.length;
+      const assigned = await gql(
+        app,
+        `mutation($input: AssignTaskInput!) { assignTask(input: $input) { id } }`,
+        {
+          input: {
+            caseId,
+            agencyId: officeA.id,
+            kind: 'PERSUADE',
+            title: 'Vận động người phải thi hành án',
+            priority: 'HIGH',
+            dueInWorkingDays: 1,
+          },
+        },
+        officerToken,
+      );
+      expect(assigned.errors).toBeUndefined();
+      await eventually(() => ticks.events.length > afterCase, 'a tick for the task event');
+      const afterTask = ticks.events.length;
+      // Long overdue: the escalation sweep marks it, and that is an escalation awaiting the committee.
+      await app.orm.em
+        .getConnection()
+        .execute(`update case_task set due_at = now() - interval '60 days' where id = ?`, [assigned.data!.assignTask.id]);
+      const escalated = await app.services.tasks.escalateOverdueTasks(app.orm.em);
+      expect(escalated).toContain(assigned.data!.assignTask.id);
+      await eventually(() => ticks.events.length > afterTask, 'a tick for the escalation');
+      expect(ticks.errors).toEqual([]);
+    } finally {
+      ticks.dispose();
+      await memberWs.dispose();
+    }
+  });
 });

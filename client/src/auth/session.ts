@@ -168,6 +168,17 @@ class SessionStore {
     }
   }
 
+  /**
+   * GETs a file the server serves to signed-in users (the statistics export) with the access token;
+   * on 401 it refreshes once and retries, like {@link request}. Returns the response as it came.
+   */
+  async fetchFile(url: string): Promise<Response> {
+    const get = () => fetch(url, { headers: { authorization: `Bearer ${this.accessToken() ?? ''}` }, credentials: 'omit' });
+    const first = await get();
+    if (first.status !== 401 || !(await this.refresh())) return first;
+    return get();
+  }
+
   /** A new tab (or a reload): is this browser signed in? Asks for an access token with the cookie. */
   private async restore(): Promise<void> {
     try {

@@ -371,3 +371,23 @@ export function canSetStatisticsTarget(viewer: Viewer, agency: { kind: string; c
     agency.coveredAreaPaths.every((p) => coversPath(viewer, p))
   );
 }
+
+/**
+ * Whether the web app offers the dashboard ('statistics.dashboard'): people who steer — system admins,
+ * steering-committee members, heads of enforcement offices (for their own unit) — provided they have
+ * a statistics reach at all. Others with a reach (a procurator, a commune official) can still ask the
+ * API for their figures; the dashboard is simply not in their navigation.
+ */
+export function canOpenStatisticsDashboard(viewer: Viewer): boolean {
+  if (statisticsReach(viewer).kind === 'none') return false;
+  return (
+    has(viewer, Role.SYSTEM_ADMIN) ||
+    (viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER)) ||
+    (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && has(viewer, Role.AGENCY_HEAD))
+  );
+}
+
+/** Whether the viewer may set the targets of at least some office (shows the targets form); each office is checked by canSetStatisticsTarget. */
+export function canSetSomeStatisticsTarget(viewer: Viewer): boolean {
+  return has(viewer, Role.SYSTEM_ADMIN) || (viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER));
+}

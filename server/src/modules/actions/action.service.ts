@@ -916,7 +916,7 @@ export class ActionService {
           type: 'case.deadlineMissed',
           stream: streams.case(c.id),
           actorId: null,
-          topics: [topics.case(c.id), ...topics.agencies(addressed)],
+          topics: [topics.case(c.id), topics.statistics, ...topics.agencies(addressed)],
           payload: {
             caseId: c.id,
             deadline: cand.kind,
@@ -1247,7 +1247,8 @@ function emitAction<T extends ActionEventType>(
     type,
     stream: streams.case(caseId),
     actorId,
-    topics: [...new Set([topics.case(caseId), ...(leadAgencyId ? [topics.agency(leadAgencyId)] : []), ...extraTopics])],
+    // The statistics topic: upcoming coercions, their readiness and persuasion visits are dashboard figures.
+    topics: [...new Set([topics.case(caseId), ...(leadAgencyId ? [topics.agency(leadAgencyId)] : []), topics.statistics, ...extraTopics])],
     payload: {
       caseId,
       actionId: action.id,

@@ -6,7 +6,14 @@ import { badInput, forbidden, notFound } from '../../errors';
 import { loadCommitted, type Outbox } from '../../events/outbox';
 import { streams, topics } from '../../events/vocabulary';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { canReadStatistics, canSetStatisticsTarget, statisticsReach, type StatisticsScopeFacts } from '../../policy/abilities';
+import {
+  canOpenStatisticsDashboard,
+  canReadStatistics,
+  canSetSomeStatisticsTarget,
+  canSetStatisticsTarget,
+  statisticsReach,
+  type StatisticsScopeFacts,
+} from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
 import { EnforcementCase } from '../cases/case.entity';
@@ -144,6 +151,16 @@ export interface StuckOverview {
   upcomingCoercions: UpcomingCoercion[];
   persuasionVisitsPlanned: number;
   persuasionOutcomes: Array<{ outcome: string; visits: number }>;
+}
+
+/** What the web app offers a viewer around the statistics (see StatisticsService.access). */
+export interface StatisticsAccess {
+  dashboard: boolean;
+  currentStatisticalYear: number;
+  /** Enforcement offices whose statistics the viewer may read (the dashboard's unit picker). */
+  offices: Array<{ id: string; name: string }>;
+  /** Enforcement offices whose yearly targets the viewer may set. */
+  targetOffices: Array<{ id: string; name: string }>;
 }
 
 const BREAKDOWN_LIMIT = 200;
@@ -495,6 +512,44 @@ export class StatisticsService {
       return target.id;
     });
     return loadCommitted(() => em.fork().findOneOrFail(StatisticsTarget, { id }));
+  }
+
+  /**
+   * What the web app may offer this viewer: the dashboard link, and the offices whose targets they
+   * may set (empty when none). Decided by the policy (`canOpenStatisticsDashboard`, `canSetStatisticsTarget`).
+   */
+  async access(em: EntityManager, viewer: Viewer): Promise<StatisticsAccess> {
+    const currentStatisticalYear = statisticalYearOf(new Date());
+    if (statisticsReach(viewer).kind === 'none') return { dashboard: false, currentStatisticalYear, offices: [], targetOffices: [] };
+    // Offices are few (a province has a handful of regional offices): one query, ancestry walked in memory.
+    const [offices, parents] = await Promise.all([
+      em.find(
+        Agency,
+        { kind: AgencyKind.ENFORCEMENT_OFFICE, active: true },
+        { populate: ['coveredAreas'], orderBy: { name: 'asc' }, limit: BREAKDOWN_LIMIT },
+      ),
+      em.execute<Array<{ id: string; parent_id: string | null }>>(`select id, parent_id from agency`),
+    ]);
+    const parentOf = new Map(parents.map((p) => [p.id, p.parent_id]));
+    const ancestry = (id: string) => {
+      const chain: string[] = [];
+      for (let at: string | null | undefined = id; at && !chain.includes(at); at = parentOf.get(at)) chain.push(at);
+      return chain;
+    };
+    const withFacts = offices.map((o) => ({ o, paths: o.coveredAreas.getItems().map((a) => a.path) }));
+    const readable = withFacts.filter(({ o, paths }) =>
+      canReadStatistics(viewer, { kind: 'agency', agencyAndAncestorIds: ancestry(o.id), coveredAreaPaths: paths }),
+    );
+    const targetOffices = canSetSomeStatisticsTarget(viewer)
+      ? withFacts.filter(({ o, paths }) => canSetStatisticsTarget(viewer, { kind: o.kind, coveredAreaPaths: paths }))
+      : [];
+    const unit = ({ o }: { o: Agency }) => ({ id: o.id, name: o.name });
+    return {
+      dashboard: canOpenStatisticsDashboard(viewer),
+      currentStatisticalYear,
+      offices: readable.map(unit),
+      targetOffices: targetOffices.map(unit),
+    };
   }
 
   /** Targets for a statistical year of the agencies in the viewer's reach. */

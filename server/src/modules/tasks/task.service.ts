@@ -271,7 +271,8 @@ export class TaskService {
           stream: streams.case(c.id),
           actorId: null,
           // The assignee agency hears of it too: its overdue task is in its inbox.
-          topics: [topics.case(c.id), ...topics.agencies([...addressed, task.assigneeAgency.id])],
+          // The statistics topic: "escalations awaiting the committee" moves on the dashboards.
+          topics: [topics.case(c.id), topics.statistics, ...topics.agencies([...addressed, task.assigneeAgency.id])],
           payload: {
             caseId: c.id,
             taskId: task.id,
@@ -453,7 +454,8 @@ function emitTask<T extends TaskEventType>(
     type,
     stream: streams.case(caseId),
     actorId,
-    topics: [...new Set([topics.case(caseId), ...extraTopics])],
+    // The statistics topic: overdue tasks and escalations are "where it is stuck" figures; dashboards tick (batched).
+    topics: [...new Set([topics.case(caseId), topics.statistics, ...extraTopics])],
     payload: {
       caseId,
       taskId: task.id,
