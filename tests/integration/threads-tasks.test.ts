@@ -442,8 +442,9 @@ describe('overdue tasks and escalation', () => {
     const escalations = await eventsOf(c.id, 'task.escalated');
     expect(escalations).toHaveLength(1);
     expect(escalations[0].actor_id).toBeNull();
+    // The statistics topic too: "escalations awaiting the committee" is a dashboard figure (issue 14).
     expect(escalations[0].topics.sort()).toEqual(
-      [`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`, `agency:${ubndA.id}`].sort(),
+      [`case:${c.id}`, `agency:${office.id}`, `agency:${steering.id}`, `agency:${ubndA.id}`, 'statistics'].sort(),
     );
     expect(escalations[0].payload).toMatchObject({ caseId: c.id, taskId: longOverdue.id });
     expect(
