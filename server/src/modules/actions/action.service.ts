@@ -16,6 +16,7 @@ import {
 } from '../../events/vocabulary';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
+import { steeringCommitteesCovering } from '../agencies/agency.service';
 import { Area } from '../areas/area.entity';
 import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
@@ -904,14 +905,8 @@ export class ActionService {
         );
         if (!inserted.length) return false;
         const c = await tx.em.findOneOrFail(EnforcementCase, { id: cand.caseId }, { populate: ['commune'] });
-        const steering = await tx.em.getConnection().execute<{ id: string }[]>(
-          `select distinct a.id from agency a
-             join agency_coverage ac on ac.agency_id = a.id
-             join area ar on ar.id = ac.area_id
-            where a.kind = 'STEERING_COMMITTEE' and a.active and left(?, length(ar.path)) = ar.path`,
-          [c.commune.path],
-        );
-        const addressed = [...new Set([c.leadAgency.id, ...steering.map((s) => s.id), ...cand.extraAgencyIds])];
+        const steering = await steeringCommitteesCovering(tx.em, c.commune.path);
+        const addressed = [...new Set([c.leadAgency.id, ...steering, ...cand.extraAgencyIds])];
         await tx.emit({
           type: 'case.deadlineMissed',
           stream: streams.case(c.id),

@@ -131,3 +131,18 @@ export class AgencyService {
     return areas;
   }
 }
+
+/**
+ * The active steering committees whose covered areas contain the commune (path prefix): who hears of an
+ * escalation (an overdue task, a missed legal deadline) besides the lead office. One query.
+ */
+export async function steeringCommitteesCovering(em: EntityManager, communePath: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `select distinct a.id from agency a
+       join agency_coverage ac on ac.agency_id = a.id
+       join area ar on ar.id = ac.area_id
+      where a.kind = ? and a.active and left(?, length(ar.path)) = ar.path`,
+    [AgencyKind.STEERING_COMMITTEE, communePath],
+  );
+  return rows.map((r) => r.id);
+}

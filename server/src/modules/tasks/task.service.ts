@@ -18,6 +18,7 @@ import {
 } from '../../events/vocabulary';
 import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
+import { steeringCommitteesCovering } from '../agencies/agency.service';
 import type { CalendarSource } from '../calendar/calendar.service';
 import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
 import { CaseStatus } from '../cases/case-lifecycle';
@@ -258,14 +259,8 @@ export class TaskService {
         );
         if (claimed !== 1) return false;
         const c = await tx.em.findOneOrFail(EnforcementCase, { id: task.case.id }, { populate: ['commune'] });
-        const steering = await tx.em.getConnection().execute<{ id: string }[]>(
-          `select distinct a.id from agency a
-             join agency_coverage ac on ac.agency_id = a.id
-             join area ar on ar.id = ac.area_id
-            where a.kind = 'STEERING_COMMITTEE' and a.active and left(?, length(ar.path)) = ar.path`,
-          [c.commune.path],
-        );
-        const addressed = [c.leadAgency.id, ...steering.map((s) => s.id)];
+        const steering = await steeringCommitteesCovering(tx.em, c.commune.path);
+        const addressed = [c.leadAgency.id, ...steering];
         await tx.emit({
           type: 'task.escalated',
           stream: streams.case(c.id),
