@@ -21,11 +21,15 @@ export default defineConfig({
     proxy: {
       // HTTP requests and the graphql-ws WebSocket share the /graphql path, as on the server.
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      // The statistics files (Excel/CSV) come from the API server too.
+      '/export': { target: apiTarget, changeOrigin: true },
     },
   },
   preview: {
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      // The statistics files (Excel/CSV) come from the API server too.
+      '/export': { target: apiTarget, changeOrigin: true },
     },
   },
 });

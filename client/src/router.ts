@@ -1,7 +1,8 @@
 /**
  * A minimal in-app router over the URL hash: "#/cases/<id>" is a case page, "#/inbox" the inbox,
  * "#/about" the system page (administrators), "#/cases/new" and "#/cases/<id>/edit" intake and editing,
- * "#/admin/users|agencies|areas" administration, "" or "#/" the case list; anything else is "not
+ * "#/admin/users|agencies|areas" administration, "#/dashboard" the steering dashboard and
+ * "#/dashboard/targets" its targets form, "" or "#/" the case list; anything else is "not
  * found". Links are plain <a href="#/…">, so they work with the keyboard, in new tabs and with Back.
  */
 import { useEffect, useState } from 'react';
@@ -17,6 +18,9 @@ export type Route =
   | { page: 'adminUsers' }
   | { page: 'adminAgencies' }
   | { page: 'adminAreas' }
+  // Steering dashboard (issue 14)
+  | { page: 'dashboard' }
+  | { page: 'targets' }
   | { page: 'notFound'; what: 'case' | 'page' };
 
 export function parseRoute(hash: string): Route {
@@ -30,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/admin/users') return { page: 'adminUsers' };
   if (hash === '#/admin/agencies') return { page: 'adminAgencies' };
   if (hash === '#/admin/areas') return { page: 'adminAreas' };
+  if (hash === '#/dashboard') return { page: 'dashboard' };
+  if (hash === '#/dashboard/targets') return { page: 'targets' };
   if (hash.startsWith('#/cases/')) {
     const m = /^#\/cases\/([^/?#]+)$/.exec(hash);
     if (!m) return { page: 'notFound', what: 'case' };
@@ -61,6 +67,12 @@ export const newCaseHref = '#/cases/new';
 export const editCaseHref = (id: string): string => `#/cases/${encodeURIComponent(id)}/edit`;
 /** The hrefs of the administration screens. */
 export const adminHrefs = { users: '#/admin/users', agencies: '#/admin/agencies', areas: '#/admin/areas' } as const;
+
+// Steering dashboard (issue 14)
+/** The href of the steering dashboard (statistics, stuck lists). */
+export const dashboardHref = '#/dashboard';
+/** The href of the targets form (chỉ tiêu). */
+export const targetsHref = '#/dashboard/targets';
 
 /** The current route; re-renders on hash changes. */
 export function useRoute(): Route {

@@ -26,6 +26,7 @@ import { AuthService } from './auth/auth.service';
 import { resolveAuthSecret } from './auth/secret';
 import { SESSION_PATH, sessionCookieRouter } from './auth/session-cookie';
 import { AccessTokens, bearerToken } from './auth/tokens';
+import { EXPORT_PATH, statisticsExportRouter } from './modules/statistics/statistics-export.router';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { attachWebSocketServer } from './graphql/ws-server';
 import { captureLiveCursor, selectsLiveCursor } from './graphql/live-cursor';
@@ -337,10 +338,23 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         },
       }),
     );
+    // Statistics as Excel/CSV files, with the same bearer token as /graphql (modules/statistics/statistics-export.router.ts).
+    web.use(
+      EXPORT_PATH,
+      statisticsExportRouter({
+        statistics: services.statistics,
+        viewerOf: async (req) => {
+          const token = bearerToken(req.headers.authorization);
+          return token ? services.auth.viewerFromToken(orm.em.fork(), token) : null;
+        },
+        em: () => orm.em.fork(),
+        logger,
+      }),
+    );
     if (config.SERVE_CLIENT && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
       web.use(express.static(CLIENT_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
       // Client-side routes fall back to the app shell.
-      web.get(/^\/(?!graphql|healthz|readyz|metrics|auth\/).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
+      web.get(/^\/(?!graphql|healthz|readyz|metrics|auth\/|export\/).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
     }
     // Last: malformed JSON, an oversized body, a wrong charset … answered as coded JSON, never a page.
     web.use(jsonErrorHandler(logger));

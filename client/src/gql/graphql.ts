@@ -373,11 +373,61 @@ export type Role =
   | 'STEERING_MEMBER'
   | 'SYSTEM_ADMIN';
 
+export type SetStatisticsTargetInput = {
+  agencyId: string | number;
+  /** Percent of enforceable cases to complete, e.g. "83.25". */
+  caseRatePercent: string;
+  /** Percent of enforceable money to collect, e.g. "46.45". */
+  moneyRatePercent: string;
+  statisticalYear: number;
+};
+
 export type ShareCaseInput = {
   agencyId: string | number;
   caseId: string | number;
   role: ParticipantRole;
   version: number;
+};
+
+export type StatisticsPeriodInput = {
+  kind: StatisticsPeriodKind;
+  /** Which month (1 = October), quarter, half; months to date: how many months. */
+  number?: number | null | undefined;
+  /** The year the statistical year ends in: 2026 = 1/10/2025 – 30/9/2026. */
+  statisticalYear: number;
+};
+
+/** Periods of the statistical year (1 Oct – 30 Sep, Thông tư 06/2019/TT-BTP); months are counted from October (1 = October). */
+export type StatisticsPeriodKind =
+  | 'HALF_YEAR'
+  | 'MONTH'
+  | 'MONTHS_TO_DATE'
+  | 'QUARTER'
+  | 'STATISTICAL_YEAR';
+
+/** A row of the statistics table (rule 9), to list the cases behind it. */
+export type StatisticsRow =
+  | 'CARRIED_OVER'
+  | 'CARRIED_TO_NEXT'
+  | 'COMPLETED'
+  | 'COMPLETED_FULLY'
+  | 'COMPLETED_PARTLY'
+  | 'COMPLETED_TERMINATED'
+  | 'ENFORCEABLE'
+  | 'ENTRUSTED_OUT'
+  | 'IN_PROGRESS'
+  | 'NEWLY_ACCEPTED'
+  | 'NOT_YET_ENFORCEABLE'
+  | 'POSTPONED'
+  | 'SUSPENDED'
+  | 'TOTAL_ACCEPTED'
+  | 'TOTAL_TO_ENFORCE';
+
+/** What the statistics are about: at most one of an area, an agency, an officer; none = everything you may see. */
+export type StatisticsScopeInput = {
+  agencyId?: string | number | null | undefined;
+  areaId?: string | number | null | undefined;
+  officerId?: string | number | null | undefined;
 };
 
 export type StepActionInput = {
@@ -391,6 +441,15 @@ export type StepActionInput = {
   step: ActionStep;
   version: number;
 };
+
+/** "Where it is stuck": backlog (open since before this statistical year), hard cases, overdue tasks, escalations awaiting, upcoming coercions, persuasion visits. */
+export type StuckList =
+  | 'BACKLOG'
+  | 'ESCALATIONS'
+  | 'HARD'
+  | 'OVERDUE_TASKS'
+  | 'PERSUASION_VISITS'
+  | 'UPCOMING_COERCIONS';
 
 /** A workflow step; each is allowed only from certain statuses. */
 export type TaskAction =
@@ -636,6 +695,49 @@ export type CaseThreadQueryVariables = Exact<{
 
 export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
 
+export type StatisticsAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
+
+export type StatisticsRowsFieldsFragment = { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } };
+
+export type DashboardQueryVariables = Exact<{
+  period: StatisticsPeriodInput;
+  scope?: StatisticsScopeInput | null | undefined;
+  year?: number | null | undefined;
+}>;
+
+
+export type DashboardQuery = { statistics: { scope: { kind: string, name: string }, period: { kind: StatisticsPeriodKind, statisticalYear: number, number: number, firstDay: string, lastDay: string }, totals: { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } }, byAgency: Array<{ id: string | null, name: string, rows: { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } } }>, byCommune: Array<{ id: string | null, name: string, rows: { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } } }>, byOfficer: Array<{ id: string | null, name: string, rows: { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } } }> }, statisticsTrend: Array<{ month: string, caseRate: { percent: number | null, target: number | null }, moneyRate: { percent: number | null, target: number | null } }>, stuckOverview: { backlogCases: number, hardCases: number, overdueTasks: number, escalationsAwaiting: number, persuasionVisitsPlanned: number, overdueByAgency: Array<{ agencyId: string, agencyName: string, tasks: number, cases: number, maxDaysOverdue: number }>, upcomingCoercions: Array<{ actionId: string, caseId: string, decisionNumber: string | null, title: string, scheduledStart: string, sentToProcuracy: boolean, sentToPolice: boolean, sentToCommune: boolean, protectionPlanReceived: boolean, participantsInvited: number, participantsConfirmed: number }>, persuasionOutcomes: Array<{ outcome: string, visits: number }> } };
+
+export type StatisticsCasesQueryVariables = Exact<{
+  period: StatisticsPeriodInput;
+  row: StatisticsRow;
+  scope?: StatisticsScopeInput | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type StatisticsCasesQuery = { statisticsCases: { totalCount: number, edges: Array<{ node: { id: string, decisionNumber: string | null, status: CaseStatus, commune: { id: string, name: string } } }> } };
+
+export type StuckCasesQueryVariables = Exact<{
+  list: StuckList;
+  scope?: StatisticsScopeInput | null | undefined;
+  agencyId?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type StuckCasesQuery = { stuckCases: { totalCount: number, edges: Array<{ node: { id: string, decisionNumber: string | null, status: CaseStatus, commune: { id: string, name: string } } }> } };
+
+export type DrillCaseFragment = { id: string, decisionNumber: string | null, status: CaseStatus, commune: { id: string, name: string } };
+
+export type StatisticsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatisticsChangedSubscription = { statisticsChanged: { changedAt: string, cases: number } };
+
 export type MyFeedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -670,6 +772,20 @@ export type MarkInboxReadMutationVariables = Exact<{
 
 
 export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
+
+export type StatisticsTargetsQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type StatisticsTargetsQuery = { statisticsTargets: Array<{ id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number }> };
+
+export type SetStatisticsTargetMutationVariables = Exact<{
+  input: SetStatisticsTargetInput;
+}>;
+
+
+export type SetStatisticsTargetMutation = { setStatisticsTarget: { id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number } };
 
 export type AdminUsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -886,6 +1002,89 @@ export const ThreadPostFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ThreadPost"}) as unknown as TypedDocumentString<ThreadPostFragment, unknown>;
+export const StatisticsRowsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatisticsRowsFields on StatisticsRows {
+  carriedOver {
+    cases
+    money
+  }
+  newlyAccepted {
+    cases
+    money
+  }
+  totalAccepted {
+    cases
+    money
+  }
+  entrustedOut {
+    cases
+    money
+  }
+  totalToEnforce {
+    cases
+    money
+  }
+  notYetEnforceable {
+    cases
+    money
+  }
+  enforceable {
+    cases
+    money
+  }
+  completed {
+    cases
+    money
+  }
+  completedFullyCases
+  completedTerminatedCases
+  completedPartlyCases
+  terminatedUncollectedMoney
+  postponed {
+    cases
+    money
+  }
+  suspended {
+    cases
+    money
+  }
+  inProgress {
+    cases
+    money
+  }
+  carriedToNext {
+    cases
+    money
+  }
+  caseRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+  moneyRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+}
+    `, {"fragmentName":"StatisticsRowsFields"}) as unknown as TypedDocumentString<StatisticsRowsFieldsFragment, unknown>;
+export const DrillCaseFragmentDoc = new TypedDocumentString(`
+    fragment DrillCase on Case {
+  id
+  decisionNumber
+  status
+  commune {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"DrillCase"}) as unknown as TypedDocumentString<DrillCaseFragment, unknown>;
 export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment InboxItemFields on InboxItem {
   id
@@ -1313,6 +1512,222 @@ export const CaseThreadDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
+export const StatisticsAccessDocument = new TypedDocumentString(`
+    query StatisticsAccess {
+  statisticsAccess {
+    dashboard
+    currentStatisticalYear
+    offices {
+      id
+      name
+    }
+    targetOffices {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsAccessQuery, StatisticsAccessQueryVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($period: StatisticsPeriodInput!, $scope: StatisticsScopeInput, $year: Int) {
+  statistics(period: $period, scope: $scope) {
+    scope {
+      kind
+      name
+    }
+    period {
+      kind
+      statisticalYear
+      number
+      firstDay
+      lastDay
+    }
+    totals {
+      ...StatisticsRowsFields
+    }
+    byAgency {
+      id
+      name
+      rows {
+        ...StatisticsRowsFields
+      }
+    }
+    byCommune {
+      id
+      name
+      rows {
+        ...StatisticsRowsFields
+      }
+    }
+    byOfficer {
+      id
+      name
+      rows {
+        ...StatisticsRowsFields
+      }
+    }
+  }
+  statisticsTrend(statisticalYear: $year, scope: $scope) {
+    month
+    caseRate {
+      percent
+      target
+    }
+    moneyRate {
+      percent
+      target
+    }
+  }
+  stuckOverview(scope: $scope) {
+    backlogCases
+    hardCases
+    overdueTasks
+    overdueByAgency {
+      agencyId
+      agencyName
+      tasks
+      cases
+      maxDaysOverdue
+    }
+    escalationsAwaiting
+    upcomingCoercions {
+      actionId
+      caseId
+      decisionNumber
+      title
+      scheduledStart
+      sentToProcuracy
+      sentToPolice
+      sentToCommune
+      protectionPlanReceived
+      participantsInvited
+      participantsConfirmed
+    }
+    persuasionVisitsPlanned
+    persuasionOutcomes {
+      outcome
+      visits
+    }
+  }
+}
+    fragment StatisticsRowsFields on StatisticsRows {
+  carriedOver {
+    cases
+    money
+  }
+  newlyAccepted {
+    cases
+    money
+  }
+  totalAccepted {
+    cases
+    money
+  }
+  entrustedOut {
+    cases
+    money
+  }
+  totalToEnforce {
+    cases
+    money
+  }
+  notYetEnforceable {
+    cases
+    money
+  }
+  enforceable {
+    cases
+    money
+  }
+  completed {
+    cases
+    money
+  }
+  completedFullyCases
+  completedTerminatedCases
+  completedPartlyCases
+  terminatedUncollectedMoney
+  postponed {
+    cases
+    money
+  }
+  suspended {
+    cases
+    money
+  }
+  inProgress {
+    cases
+    money
+  }
+  carriedToNext {
+    cases
+    money
+  }
+  caseRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+  moneyRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const StatisticsCasesDocument = new TypedDocumentString(`
+    query StatisticsCases($period: StatisticsPeriodInput!, $row: StatisticsRow!, $scope: StatisticsScopeInput, $first: Int) {
+  statisticsCases(period: $period, row: $row, scope: $scope, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...DrillCase
+      }
+    }
+  }
+}
+    fragment DrillCase on Case {
+  id
+  decisionNumber
+  status
+  commune {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<StatisticsCasesQuery, StatisticsCasesQueryVariables>;
+export const StuckCasesDocument = new TypedDocumentString(`
+    query StuckCases($list: StuckList!, $scope: StatisticsScopeInput, $agencyId: ID, $first: Int) {
+  stuckCases(list: $list, scope: $scope, agencyId: $agencyId, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...DrillCase
+      }
+    }
+  }
+}
+    fragment DrillCase on Case {
+  id
+  decisionNumber
+  status
+  commune {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<StuckCasesQuery, StuckCasesQueryVariables>;
+export const StatisticsChangedDocument = new TypedDocumentString(`
+    subscription StatisticsChanged {
+  statisticsChanged {
+    changedAt
+    cases
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsChangedSubscription, StatisticsChangedSubscriptionVariables>;
 export const MyFeedDocument = new TypedDocumentString(`
     subscription MyFeed($after: String) {
   myFeed(after: $after) {
@@ -1386,6 +1801,32 @@ export const MarkInboxReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkInboxReadMutation, MarkInboxReadMutationVariables>;
+export const StatisticsTargetsDocument = new TypedDocumentString(`
+    query StatisticsTargets($year: Int!) {
+  statisticsTargets(statisticalYear: $year) {
+    id
+    agencyId
+    agencyName
+    statisticalYear
+    caseRatePercent
+    moneyRatePercent
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsTargetsQuery, StatisticsTargetsQueryVariables>;
+export const SetStatisticsTargetDocument = new TypedDocumentString(`
+    mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {
+  setStatisticsTarget(input: $input) {
+    id
+    agencyId
+    agencyName
+    statisticalYear
+    caseRatePercent
+    moneyRatePercent
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
   users(first: $first, after: $after, filter: $filter) {

@@ -8,14 +8,16 @@ import type { LiveStatus } from '../lib/live-subscription';
 import { useLiveConnection } from '../live-connection';
 import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
-import { aboutHref, adminHrefs, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
+import { aboutHref, adminHrefs, dashboardHref, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
 import { CaseEditPage } from './intake/CaseEditPage';
 import { CaseFormPage } from './intake/CaseFormPage';
 import type { HomeQuery } from '../gql/graphql';
 import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
+import { DashboardPage, statisticsAccessQuery } from './DashboardPage';
 import { InboxPage, useInboxUnread } from './InboxPage';
+import { TargetsPage } from './TargetsPage';
 
 /** What concerns me or my agency, live: it keeps the inbox and every count in step. */
 export const myFeedSubscription = graphql(`
@@ -96,6 +98,10 @@ export function HomePage() {
         allowed(can?.manageAgencies, <AdminAgenciesPage />)
       ) : route.page === 'adminAreas' ? (
         allowed(can?.manageAreas, <AdminAreasPage />)
+      ) : route.page === 'dashboard' ? (
+        <DashboardPage live={live} />
+      ) : route.page === 'targets' ? (
+        <TargetsPage />
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (
@@ -108,6 +114,8 @@ export function HomePage() {
 function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | undefined }) {
   const t = useT();
   const unread = useInboxUnread();
+  // The dashboard link comes from the server's answer (policy: canOpenStatisticsDashboard).
+  const stats = useQuery(statisticsAccessQuery, {}, [tags.me]).data?.statisticsAccess;
   const current = (page: Route['page']) => (route.page === page ? ('page' as const) : undefined);
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
@@ -123,6 +131,11 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
           </span>
         )}
       </a>
+      {stats?.dashboard && (
+        <a href={dashboardHref} className="main-nav__item" aria-current={current('dashboard') ?? current('targets')}>
+          {t('nav.dashboard')}
+        </a>
+      )}
       {can?.manageUsers && (
         <a href={adminHrefs.users} className="main-nav__item" aria-current={current('adminUsers')}>
           {t('nav.adminUsers')}

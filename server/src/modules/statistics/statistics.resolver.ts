@@ -24,7 +24,7 @@ import { CaseConnection } from '../cases/case.resolver';
 import { PeriodKind, statisticalYearOf } from './periods';
 import { ROW_CONDITIONS, type StatisticsRowKey } from './statistics-sql';
 import type { StatisticsTick } from './statistics-live';
-import type { BreakdownLine, Rate, StatisticsRows, StuckListKey } from './statistics.service';
+import type { BreakdownLine, Rate, StatisticsAccess, StatisticsRows, StuckListKey } from './statistics.service';
 
 registerEnumType(PeriodKind, {
   name: 'StatisticsPeriodKind',
@@ -255,10 +255,33 @@ export class TickType implements StatisticsTick {
   @Field(() => Int, { description: 'Cases changed in the window within your reach (0: a target or other change).' }) cases!: number;
 }
 
+@ObjectType('StatisticsUnit')
+export class StatisticsUnitType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+}
+
+@ObjectType('StatisticsAccess', { description: 'What the web app offers you around the statistics (decided in policy/abilities.ts).' })
+export class StatisticsAccessType implements StatisticsAccess {
+  @Field({ description: 'Show the dashboard (steering-committee members, heads of enforcement offices, system admins).' })
+  dashboard!: boolean;
+  @Field(() => Int, { description: 'The statistical year today falls in (1 Oct – 30 Sep).' }) currentStatisticalYear!: number;
+  @Field(() => [StatisticsUnitType], { description: 'Enforcement offices whose statistics you may read.' })
+  offices!: StatisticsUnitType[];
+  @Field(() => [StatisticsUnitType], { description: 'Enforcement offices whose yearly targets you may set (empty: none).' })
+  targetOffices!: StatisticsUnitType[];
+}
+
 const STATS_CHECK = 'statistics: scope within statisticsReach (policy/abilities.ts)';
 
 @Resolver()
 export class StatisticsResolver {
+  @SignedIn('statistics.dashboard / statistics.setTarget abilities of the viewer (policy/abilities.ts)')
+  @Query(() => StatisticsAccessType, { description: 'Whether to offer the dashboard and the targets form, for the signed-in viewer.' })
+  statisticsAccess(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.statistics.access(ctx.em, ctx.viewer!);
+  }
+
   @SignedIn(STATS_CHECK)
   @Query(() => ReportType, { description: 'The Ministry rows for a scope and period, with breakdowns (SQL aggregates, as of the period).' })
   statistics(

@@ -31,7 +31,11 @@ export const EXPORT_ROWS: readonly ExportRow[] = [
   { number: '7.1', label: 'Thi hành xong (tiền: số đã thu)', figure: both((r) => r.completed) },
   { number: '7.1.1', label: '– Thi hành xong toàn bộ', figure: (r) => ({ cases: r.completedFullyCases, money: null }) },
   { number: '7.1.2', label: '– Đình chỉ thi hành án', figure: (r) => ({ cases: r.completedTerminatedCases, money: null }) },
-  { number: '7.1.3', label: '– Thi hành được một phần, phần còn lại đình chỉ/ủy thác', figure: (r) => ({ cases: r.completedPartlyCases, money: null }) },
+  {
+    number: '7.1.3',
+    label: '– Thi hành được một phần, phần còn lại đình chỉ/ủy thác',
+    figure: (r) => ({ cases: r.completedPartlyCases, money: null }),
+  },
   { number: '7.2', label: 'Đình chỉ (số tiền không thu)', figure: (r) => ({ cases: null, money: r.terminatedUncollectedMoney }) },
   { number: '7.3', label: 'Hoãn thi hành án', figure: both((r) => r.postponed) },
   { number: '7.4', label: 'Tạm đình chỉ thi hành án', figure: both((r) => r.suspended) },

@@ -394,11 +394,7 @@ function Filters(props: {
     <section className="card dashboard__filters no-print" aria-label={t('dash.filters')}>
       <div className="field">
         <label htmlFor={`${id}-year`}>{t('dash.year')}</label>
-        <select
-          id={`${id}-year`}
-          value={selection.year}
-          onChange={(e) => onChange({ ...selection, year: Number(e.target.value) })}
-        >
+        <select id={`${id}-year`} value={selection.year} onChange={(e) => onChange({ ...selection, year: Number(e.target.value) })}>
           {props.years.map((y) => (
             <option key={y} value={y}>
               {t('dash.yearOption', { year: y, prev: y - 1 })}
@@ -423,11 +419,7 @@ function Filters(props: {
       {numbers.length > 1 && (
         <div className="field">
           <label htmlFor={`${id}-number`}>{t('dash.number')}</label>
-          <select
-            id={`${id}-number`}
-            value={selection.number}
-            onChange={(e) => onChange({ ...selection, number: Number(e.target.value) })}
-          >
+          <select id={`${id}-number`} value={selection.number} onChange={(e) => onChange({ ...selection, number: Number(e.target.value) })}>
             {numbers.map((n) => (
               <option key={n} value={n}>
                 {numberLabel(n)}
@@ -482,7 +474,11 @@ function DashboardBody(props: {
   return (
     <>
       <p className="dashboard__scope">
-        {t('dash.scopeLine', { name: report.scope.name, first: formatDate(report.period.firstDay), last: formatDate(report.period.lastDay) })}
+        {t('dash.scopeLine', {
+          name: report.scope.name,
+          first: formatDate(report.period.firstDay),
+          last: formatDate(report.period.lastDay),
+        })}
       </p>
       {result.error !== undefined && (
         <p className="alert alert--error" role="alert">
@@ -597,8 +593,24 @@ function Trend({ points }: { points: DashboardQuery['statisticsTrend'] }) {
             <Legend />
             {caseTarget != null && <ReferenceLine y={caseTarget} stroke="#0b3d6e" strokeDasharray="4 4" />}
             {moneyTarget != null && <ReferenceLine y={moneyTarget} stroke="#8a4b00" strokeDasharray="4 4" />}
-            <Line type="monotone" dataKey="cases" name={t('dash.trendCases')} stroke="#0b3d6e" strokeWidth={3} dot={{ r: 3 }} connectNulls />
-            <Line type="monotone" dataKey="money" name={t('dash.trendMoney')} stroke="#8a4b00" strokeWidth={3} dot={{ r: 3 }} connectNulls />
+            <Line
+              type="monotone"
+              dataKey="cases"
+              name={t('dash.trendCases')}
+              stroke="#0b3d6e"
+              strokeWidth={3}
+              dot={{ r: 3 }}
+              connectNulls
+            />
+            <Line
+              type="monotone"
+              dataKey="money"
+              name={t('dash.trendMoney')}
+              stroke="#8a4b00"
+              strokeWidth={3}
+              dot={{ r: 3 }}
+              connectNulls
+            />
           </LineChart>
         </ResponsiveContainer>
       </figure>
@@ -728,9 +740,7 @@ function Stuck({ stuck, onDrill }: { stuck: DashboardQuery['stuckOverview']; onD
     { list: 'UPCOMING_COERCIONS', value: stuck.upcomingCoercions.length },
     { list: 'PERSUASION_VISITS', value: stuck.persuasionVisitsPlanned },
   ];
-  const yesNo = (v: boolean) => (
-    <span className={`chip ${v ? 'chip--ok' : 'chip--danger'}`}>{t(v ? 'dash.yes' : 'dash.no')}</span>
-  );
+  const yesNo = (v: boolean) => <span className={`chip ${v ? 'chip--ok' : 'chip--danger'}`}>{t(v ? 'dash.yes' : 'dash.no')}</span>;
   return (
     <section className="card" aria-labelledby="dash-stuck">
       <h2 id="dash-stuck">{t('dash.stuck')}</h2>
@@ -777,7 +787,12 @@ function Stuck({ stuck, onDrill }: { stuck: DashboardQuery['stuckOverview']; onD
                         type="button"
                         className="link-button"
                         onClick={() =>
-                          onDrill({ kind: 'stuck', list: 'OVERDUE_TASKS', agencyId: a.agencyId, label: `${t('dash.stuck.OVERDUE_TASKS')} — ${a.agencyName}` })
+                          onDrill({
+                            kind: 'stuck',
+                            list: 'OVERDUE_TASKS',
+                            agencyId: a.agencyId,
+                            label: `${t('dash.stuck.OVERDUE_TASKS')} — ${a.agencyName}`,
+                          })
                         }
                       >
                         {a.agencyName}
@@ -868,13 +883,23 @@ function DrillList(props: {
           {t('dash.closeDrill')}
         </button>
       </div>
-      {drill.kind === 'row' ? <RowCases row={drill.row} period={props.period} scope={props.scope} /> : <StuckCases drill={drill} scope={props.scope} />}
+      {drill.kind === 'row' ? (
+        <RowCases row={drill.row} period={props.period} scope={props.scope} />
+      ) : (
+        <StuckCases drill={drill} scope={props.scope} />
+      )}
     </section>
   );
 }
 
-function RowCases(props: { row: StatisticsRow; period: { kind: PeriodKind; statisticalYear: number; number: number }; scope: StatisticsScopeInput | null }) {
-  const result = useQuery(statisticsCasesQuery, { period: props.period, row: props.row, scope: props.scope, first: DRILL_PAGE }, [tags.statistics]);
+function RowCases(props: {
+  row: StatisticsRow;
+  period: { kind: PeriodKind; statisticalYear: number; number: number };
+  scope: StatisticsScopeInput | null;
+}) {
+  const result = useQuery(statisticsCasesQuery, { period: props.period, row: props.row, scope: props.scope, first: DRILL_PAGE }, [
+    tags.statistics,
+  ]);
   return <CaseLinks result={result} connection={result.data?.statisticsCases} />;
 }
 
@@ -889,7 +914,7 @@ function StuckCases(props: { drill: Extract<Drill, { kind: 'stuck' }>; scope: St
 
 type DrillConnection = { totalCount: number; edges: ReadonlyArray<{ node: DrillCaseFragment }> };
 
-function CaseLinks({ result, connection }: { result: { error: unknown; refetch: () => void }; connection: DrillConnection | undefined }) {
+function CaseLinks({ result, connection }: { result: { error?: unknown; refetch: () => void }; connection: DrillConnection | undefined }) {
   const t = useT();
   if (!connection) {
     return result.error !== undefined ? (
@@ -935,8 +960,8 @@ function ExportBar(props: {
         kind: props.period.kind,
         year: String(props.period.statisticalYear),
         number: String(props.period.number),
-        ...(props.scope?.agencyId ? { agencyId: props.scope.agencyId } : {}),
       });
+      if (props.scope?.agencyId) params.set('agencyId', String(props.scope.agencyId));
       const response = await session.fetchFile(`/export/statistics.${ext}?${params}`);
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: string }> } | null;

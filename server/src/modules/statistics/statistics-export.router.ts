@@ -15,7 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP_STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /** Reads the period and scope from the query string; BAD_USER_INPUT with a message an official can act on. */
-export function exportParams(query: Request['query']): { period: { kind: PeriodKind; statisticalYear: number; number: number }; scope: ScopeInput } {
+export function exportParams(query: Request['query']): {
+  period: { kind: PeriodKind; statisticalYear: number; number: number };
+  scope: ScopeInput;
+} {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
   const kind = text('kind') ?? PeriodKind.STATISTICAL_YEAR;
   if (!(Object.values(PeriodKind) as string[]).includes(kind)) {
@@ -60,7 +63,10 @@ export function statisticsExportRouter(deps: {
         const body = await statisticsWorkbook(report);
         res.attachment(`${name}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
       } else {
-        res.attachment(`${name}.csv`).type('text/csv; charset=utf-8').send(await statisticsCsv(report));
+        res
+          .attachment(`${name}.csv`)
+          .type('text/csv; charset=utf-8')
+          .send(await statisticsCsv(report));
       }
     } catch (err) {
       if (err instanceof AppError && HTTP_STATUS[err.code]) {
