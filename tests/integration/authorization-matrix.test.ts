@@ -24,6 +24,8 @@ interface World {
   /** A commune of `area`, where the actor's own office works. */
   commune: Area;
   targetAgency: Agency;
+  /** An enforcement office of another commune (the actor's office is not over it). */
+  otherOffice: Agency;
   /** A fresh case led by the actor's own office ('own agency') or by another office, not shared. */
   newCase(): Promise<{ id: string; version: number; leadAgencyId: string }>;
 }
@@ -283,6 +285,41 @@ const OPERATIONS: Operation[] = [
       ),
   },
   {
+    name: 'see an office in statisticsAccess (the unit picker)',
+    allowed: (r, s) => s === 'own agency' || isAdmin(r),
+    // 'other agency' here is another enforcement office (a People's Committee is never an office to pick).
+    run: async (w) => {
+      const res = await gql(w.app, '{ statisticsAccess { offices { id } } }', {}, w.token);
+      if (res.errors) return res;
+      const office = w.targetAgency === w.ownAgency ? w.ownAgency : w.otherOffice;
+      const offices: Array<{ id: string }> = (res.data as any).statisticsAccess.offices;
+      return { data: { listed: offices.some((o) => o.id === office.id) } };
+    },
+    refused: (res) => (res.data as any)?.listed !== true,
+  },
+  {
+    name: 'statisticsAccess offers the dashboard',
+    allowed: (r) => isAdmin(r) || r === Role.AGENCY_HEAD,
+    run: (w) => gql(w.app, '{ statisticsAccess { dashboard targetOffices { id } } }', {}, w.token),
+    refused: (res) => (res.data as any)?.statisticsAccess?.dashboard !== true,
+  },
+  ...(['xlsx', 'csv'] as const).map((ext) => ({
+    name: `export the statistics as ${ext} (/export)`,
+    allowed: (r: Role, s: Scope) => s === 'own agency' || isAdmin(r),
+    run: async (w: World): Promise<GraphQLResponse> => {
+      const params = new URLSearchParams({ kind: 'STATISTICAL_YEAR', year: '2027', agencyId: w.targetAgency.id });
+      const res = await fetch(`${w.app.url}/export/statistics.${ext}?${params}`, { headers: { authorization: `Bearer ${w.token}` } });
+      if (res.ok) {
+        expect(res.headers.get('content-type')).toContain(ext === 'csv' ? 'text/csv' : 'spreadsheetml');
+        await res.arrayBuffer();
+        return { data: {} };
+      }
+      const body = (await res.json()) as GraphQLResponse;
+      expect(res.status).toBe(body.errors?.[0]?.extensions?.code === 'FORBIDDEN' ? 403 : res.status);
+      return body;
+    },
+  })),
+  {
     name: 'list the statistics targets',
     allowed: () => true,
     run: (w) => gql(w.app, '{ statisticsTargets(statisticalYear: 2027) { id } }', {}, w.token),
@@ -356,6 +393,7 @@ beforeAll(async () => {
       token: accessToken,
       ownAgency,
       otherAgency,
+      otherOffice,
       area: province,
       commune: communeA,
       newCase: async () => openCase(currentScope),
