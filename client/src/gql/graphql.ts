@@ -695,11 +695,6 @@ export type CaseThreadQueryVariables = Exact<{
 
 export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
 
-export type StatisticsAccessQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
-
 export type StatisticsRowsFieldsFragment = { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } };
 
 export type DashboardQueryVariables = Exact<{
@@ -943,6 +938,11 @@ export type CreateCaseMutationVariables = Exact<{
 
 
 export type CreateCaseMutation = { createCase: { id: string } };
+
+export type StatisticsAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1512,22 +1512,6 @@ export const CaseThreadDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<CaseThreadQuery, CaseThreadQueryVariables>;
-export const StatisticsAccessDocument = new TypedDocumentString(`
-    query StatisticsAccess {
-  statisticsAccess {
-    dashboard
-    currentStatisticalYear
-    offices {
-      id
-      name
-    }
-    targetOffices {
-      id
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StatisticsAccessQuery, StatisticsAccessQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($period: StatisticsPeriodInput!, $scope: StatisticsScopeInput, $year: Int) {
   statistics(period: $period, scope: $scope) {
@@ -2121,3 +2105,19 @@ export const CreateCaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
+export const StatisticsAccessDocument = new TypedDocumentString(`
+    query StatisticsAccess {
+  statisticsAccess {
+    dashboard
+    currentStatisticalYear
+    offices {
+      id
+      name
+    }
+    targetOffices {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsAccessQuery, StatisticsAccessQueryVariables>;

@@ -18,25 +18,8 @@ import { type MessageKey, type Translate, useT } from '../i18n';
 import type { LiveClient } from '../lib/live-subscription';
 import { useStatisticsTicks } from '../live-events';
 import { caseHref, targetsHref } from '../router';
+import { formatPercent, statisticsAccessQuery } from './statistics-access';
 import { StatusBadge } from './StatusBadge';
-
-/** Whether to offer the dashboard and the targets form; the units the viewer may pick (server policy). */
-export const statisticsAccessQuery = graphql(`
-  query StatisticsAccess {
-    statisticsAccess {
-      dashboard
-      currentStatisticalYear
-      offices {
-        id
-        name
-      }
-      targetOffices {
-        id
-        name
-      }
-    }
-  }
-`);
 
 export const statisticsRowsFields = graphql(`
   fragment StatisticsRowsFields on StatisticsRows {
@@ -253,11 +236,6 @@ const DRILL_PAGE = 20;
 
 type Rows = StatisticsRowsFieldsFragment;
 type Rate = Rows['caseRate'];
-
-/** "45,3 %": Vietnamese decimals, up to two. */
-export function formatPercent(value: number | null | undefined): string {
-  return value == null ? '—' : `${value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
-}
 
 const formatCount = (n: number | string) => BigInt(n).toLocaleString('vi-VN');
 

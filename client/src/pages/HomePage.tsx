@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
@@ -15,9 +15,12 @@ import { CaseFormPage } from './intake/CaseFormPage';
 import type { HomeQuery } from '../gql/graphql';
 import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
-import { DashboardPage, statisticsAccessQuery } from './DashboardPage';
+import { statisticsAccessQuery } from './statistics-access';
 import { InboxPage, useInboxUnread } from './InboxPage';
-import { TargetsPage } from './TargetsPage';
+
+/** The dashboard and targets screens (and the charting library) load only when opened. */
+const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const TargetsPage = lazy(() => import('./TargetsPage').then((m) => ({ default: m.TargetsPage })));
 
 /** What concerns me or my agency, live: it keeps the inbox and every count in step. */
 export const myFeedSubscription = graphql(`
@@ -99,15 +102,28 @@ export function HomePage() {
       ) : route.page === 'adminAreas' ? (
         allowed(can?.manageAreas, <AdminAreasPage />)
       ) : route.page === 'dashboard' ? (
-        <DashboardPage live={live} />
+        <Suspense fallback={<PageLoading />}>
+          <DashboardPage live={live} />
+        </Suspense>
       ) : route.page === 'targets' ? (
-        <TargetsPage />
+        <Suspense fallback={<PageLoading />}>
+          <TargetsPage />
+        </Suspense>
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (
         <StartPage />
       )}
     </div>
+  );
+}
+
+function PageLoading() {
+  const t = useT();
+  return (
+    <p className="muted" role="status">
+      {t('dash.loading')}
+    </p>
   );
 }
 

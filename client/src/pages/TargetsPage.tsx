@@ -4,7 +4,7 @@ import { errorText } from '../errors';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { dashboardHref } from '../router';
-import { formatPercent, statisticsAccessQuery } from './DashboardPage';
+import { formatPercent, statisticsAccessQuery } from './statistics-access';
 
 /** The targets already set for a statistical year (agencies within the viewer's reach). */
 export const statisticsTargetsQuery = graphql(`
