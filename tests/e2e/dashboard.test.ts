@@ -75,7 +75,7 @@ describe('the steering dashboard', () => {
       const provinceLine = (await scope.textContent()) ?? '';
       expect(provinceLine).toMatch(/từ 01\/10\/\d{4} đến 30\/09\/\d{4}/);
       // The trend chart is drawn (an SVG with one line per rate).
-      await page.locator('.chart svg.recharts-surface').waitFor();
+      await page.locator('.chart .recharts-wrapper > svg').first().waitFor();
       expect(await page.locator('.chart .recharts-line').count()).toBe(2);
       await expectFits(page, 'the dashboard');
       await screenshot(page, 'dashboard-desktop.png');
@@ -146,6 +146,8 @@ describe('the steering dashboard', () => {
 
       await page.getByRole('link', { name: 'Giao chỉ tiêu', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: /^Giao chỉ tiêu năm \d{4}$/ }).waitFor();
+      // The targets already set (the demo sets this year's) are listed, and fill the form for the picked office.
+      await page.getByRole('region', { name: 'Chỉ tiêu đã giao' }).getByRole('table').waitFor();
       const caseTarget = page.getByLabel('Chỉ tiêu về việc (%)', { exact: true });
       const moneyTarget = page.getByLabel('Chỉ tiêu về tiền (%)', { exact: true });
       await caseTarget.fill('150');

@@ -272,6 +272,35 @@ describe('statistics export: the files carry the API figures', () => {
   });
 });
 
+describe('targets (chỉ tiêu) as the targets screen sets them', () => {
+  it('setting a target again updates it, names the office, and the export shows the new target', async () => {
+    const set = async (caseRatePercent: string) =>
+      gql(
+        app,
+        'mutation($i: SetStatisticsTargetInput!) { setStatisticsTarget(input: $i) { agencyId agencyName statisticalYear caseRatePercent moneyRatePercent version } }',
+        { i: { agencyId: officeA.id, statisticalYear: 2026, caseRatePercent, moneyRatePercent: '40.5' } },
+        committeeToken,
+      );
+    const first = await set('81.5');
+    expect(first.errors).toBeUndefined();
+    const again = await set('82.25');
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.setStatisticsTarget).toEqual({
+      agencyId: officeA.id,
+      agencyName: 'Phòng THADS khu vực Xuất',
+      statisticalYear: 2026,
+      caseRatePercent: '82.25',
+      moneyRatePercent: '40.50',
+      version: first.data!.setStatisticsTarget.version + 1,
+    });
+    const res = await download('xlsx', { kind: 'STATISTICAL_YEAR', year: '2026' }, headAToken);
+    const summary = (await workbookOf(res)).getWorksheet('Tổng hợp')!;
+    const values: ExcelJS.CellValue[][] = [];
+    summary.eachRow((row) => values.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(values.find((v) => v[1] === 'Chỉ tiêu (%)')!.slice(2)).toEqual([82.25, 40.5]);
+  });
+});
+
 describe('statistics export: authorised like the statistics query', () => {
   const code = async (res: Response) =>
     ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;

@@ -511,7 +511,8 @@ export class StatisticsService {
       });
       return target.id;
     });
-    return loadCommitted(() => em.fork().findOneOrFail(StatisticsTarget, { id }));
+    // With its agency loaded here: the fork's entity cannot be populated later through another EntityManager.
+    return loadCommitted(() => em.fork().findOneOrFail(StatisticsTarget, { id }, { populate: ['agency'] }));
   }
 
   /**
