@@ -15,6 +15,7 @@ import { InProcessBus } from '../events/bus';
 import { Outbox } from '../events/outbox';
 import { AgencyService } from '../modules/agencies/agency.service';
 import { AreaService } from '../modules/areas/area.service';
+import { CalendarService } from '../modules/calendar/calendar.service';
 import { IMPORT_KINDS, ImportService, type ImportKind, type ImportReport } from '../modules/imports/import.service';
 import { UserService } from '../modules/users/user.service';
 import type { Role, Viewer } from '../auth/viewer';
@@ -210,10 +211,14 @@ const COMMANDS: Record<string, AdminCommand> = {
         try {
           const logger = createLogger('warn');
           const outbox = new Outbox(new InProcessBus(), logger);
+          // Case files need the legal calendar (the decision deadline of undecided cases), with its official days off.
+          const calendar = new CalendarService(outbox);
+          await calendar.load(orm.em.fork());
           const imports = new ImportService(outbox, {
             areas: new AreaService(outbox),
             agencies: new AgencyService(outbox),
             users: new UserService(outbox),
+            calendar,
           });
           const viewer = await actingViewer(orm.em.fork(), values.as);
           const report = await imports.run(orm.em.fork(), viewer, kind as ImportKind, text, {
