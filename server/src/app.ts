@@ -172,7 +172,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       areas,
       agencies,
       users,
-      imports: new ImportService(outbox, { areas, agencies, users }),
+      imports: new ImportService(outbox, { areas, agencies, users, calendar }),
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
 import { AppError } from '../errors';
 import { backupDatabase, BackupError, restoreDatabase, tableCounts } from '../db/backup';
 import { EmbeddedDatabaseError, readPostmasterPid, startEmbeddedPostgres } from '../db/embedded-postgres';
-import { openOrm } from '../db/orm';
+import { migrateUp, openOrm } from '../db/orm';
 import { checkpointKey } from '../events/checkpoints';
 import { type AuditProgress, verifyAuditChain } from '../events/event-log';
 import { resolveAuthSecret } from '../auth/secret';
@@ -15,6 +16,7 @@ import { InProcessBus } from '../events/bus';
 import { Outbox } from '../events/outbox';
 import { AgencyService } from '../modules/agencies/agency.service';
 import { AreaService } from '../modules/areas/area.service';
+import { CalendarService } from '../modules/calendar/calendar.service';
 import { IMPORT_KINDS, ImportService, type ImportKind, type ImportReport } from '../modules/imports/import.service';
 import { UserService } from '../modules/users/user.service';
 import type { Role, Viewer } from '../auth/viewer';
@@ -152,6 +154,38 @@ function printReport(report: ImportReport): void {
     );
 }
 
+/**
+ * The new password: --password (visible in the shell history: for scripts on a private machine),
+ * --password-stdin (first line of stdin), or asked twice on the terminal without echo.
+ */
+async function readPassword(flag: string | undefined, fromStdin: boolean | undefined): Promise<string> {
+  if (flag) return flag;
+  if (fromStdin || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+    if (!line) throw new UsageError('Không có mật khẩu trên stdin / no password on stdin');
+    return line;
+  }
+  const ask = (question: string) =>
+    new Promise<string>((resolveAnswer) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      // Echo nothing while the password is typed.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(question)) process.stdout.write(question);
+      };
+      rl.question(question, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolveAnswer(answer);
+      });
+    });
+  const first = await ask('Mật khẩu mới / new password: ');
+  const second = await ask('Nhập lại / again: ');
+  if (first !== second) throw new UsageError('Hai lần nhập không khớp / the two entries differ');
+  return first;
+}
+
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
 const COMMANDS: Record<string, AdminCommand> = {
@@ -210,10 +244,14 @@ const COMMANDS: Record<string, AdminCommand> = {
         try {
           const logger = createLogger('warn');
           const outbox = new Outbox(new InProcessBus(), logger);
+          // Case files need the legal calendar (the decision deadline of undecided cases), with its official days off.
+          const calendar = new CalendarService(outbox);
+          await calendar.load(orm.em.fork());
           const imports = new ImportService(outbox, {
             areas: new AreaService(outbox),
             agencies: new AgencyService(outbox),
             users: new UserService(outbox),
+            calendar,
           });
           const viewer = await actingViewer(orm.em.fork(), values.as);
           const report = await imports.run(orm.em.fork(), viewer, kind as ImportKind, text, {
@@ -224,6 +262,66 @@ const COMMANDS: Record<string, AdminCommand> = {
           printReport(report);
           // A file with errors fails (exit 1) unless the bad rows were skipped on purpose: scripts can stop on it.
           if (report.errors.length && !values['skip-bad-rows']) process.exitCode = 1;
+        } finally {
+          await orm.close(true);
+        }
+      });
+    },
+  },
+  'create-admin': {
+    usage: 'create-admin --username NAME --full-name "HỌ TÊN" [--password-stdin | --password P] [--force]',
+    vi: 'Tạo quản trị hệ thống đầu tiên trên cơ sở dữ liệu mới (không dữ liệu mẫu): áp dụng các bản chuyển đổi (migration), tạo cơ quan "Quản trị hệ thống" nếu chưa có. Mật khẩu: hỏi khi chạy trong terminal, hoặc đọc từ stdin với --password-stdin. Từ chối nếu đã có quản trị hệ thống, trừ khi có --force.',
+    en: 'Creates the first system administrator on a new database (no demo data): applies the migrations, creates the "system administration" agency if missing. Password: asked in a terminal, or read from stdin with --password-stdin. Refused when a system administrator exists, unless --force.',
+    async run(args, config) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          username: { type: 'string' },
+          'full-name': { type: 'string' },
+          password: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+          force: { type: 'boolean' },
+        },
+        strict: true,
+      });
+      if (!values.username || !values['full-name']) throw new UsageError('create-admin needs --username and --full-name');
+      const password = await readPassword(values.password, values['password-stdin']);
+      await withDatabase(config, async (url) => {
+        const orm = await openOrm(url);
+        try {
+          await migrateUp(orm);
+          const users = new UserService(new Outbox(new InProcessBus(), createLogger('warn')));
+          const user = await users.createFirstAdmin(
+            orm.em.fork(),
+            { username: values.username!, fullName: values['full-name']!, password },
+            { force: values.force },
+          );
+          console.log(`Đã tạo quản trị hệ thống / system administrator created: ${user.username}`);
+        } finally {
+          await orm.close(true);
+        }
+      });
+    },
+  },
+  'reset-password': {
+    usage: 'reset-password USERNAME [--password-stdin | --password P]',
+    vi: 'Đặt mật khẩu mới cho tài khoản USERNAME (ví dụ quản trị viên quên mật khẩu); mọi phiên đăng nhập và kết nối trực tiếp của tài khoản kết thúc ngay.',
+    en: "Sets a new password for USERNAME (e.g. an administrator's lost password); all of the account's sessions and live connections end at once.",
+    async run(args, config) {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length !== 1) throw new UsageError('reset-password needs exactly one USERNAME');
+      const password = await readPassword(values.password, values['password-stdin']);
+      await withDatabase(config, async (url) => {
+        const orm = await openOrm(url);
+        try {
+          const users = new UserService(new Outbox(new InProcessBus(), createLogger('warn')));
+          const user = await users.operatorResetPassword(orm.em.fork(), positionals[0], password);
+          console.log(`Đã đặt lại mật khẩu, các phiên đã kết thúc / password reset, sessions ended: ${user.username}`);
         } finally {
           await orm.close(true);
         }
@@ -243,23 +341,35 @@ const COMMANDS: Record<string, AdminCommand> = {
   },
 };
 
-function help(): string {
+/** The help: both languages by default, or one with `--lang vi` / `--lang en`. */
+function help(lang?: string): string {
+  const vi = lang !== 'en';
+  const en = lang !== 'vi';
+  const pick = (v: string, e: string) => (vi && en ? `${v} / ${e}` : vi ? v : e);
   const lines = [
-    'Phối Hợp — công cụ quản trị / administration',
+    pick('Phối Hợp — công cụ quản trị', 'Phối Hợp — administration'),
     '',
-    'Cách dùng / usage: npm run admin -- <lệnh / command> [tham số / options]',
-    'Cơ sở dữ liệu: DATABASE_URL, hoặc cơ sở dữ liệu nhúng trong DATA_DIR. / Database: DATABASE_URL, or the embedded one in DATA_DIR.',
+    `${pick('Cách dùng', 'usage')}: npm run admin -- <${pick('lệnh', 'command')}> [${pick('tham số', 'options')}]`,
+    pick(
+      'Cơ sở dữ liệu: DATABASE_URL, hoặc cơ sở dữ liệu nhúng trong DATA_DIR.',
+      'Database: DATABASE_URL, or the embedded one in DATA_DIR.',
+    ),
     '',
   ];
-  for (const command of Object.values(COMMANDS)) lines.push(`  ${command.usage}`, `      ${command.vi}`, `      ${command.en}`);
-  lines.push('  help', '      In hướng dẫn này. / Prints this help.');
+  for (const command of Object.values(COMMANDS)) {
+    lines.push(`  ${command.usage}`);
+    if (vi) lines.push(`      ${command.vi}`);
+    if (en) lines.push(`      ${command.en}`);
+  }
+  lines.push('  help [--lang vi|en]', `      ${pick('In hướng dẫn này.', 'Prints this help.')}`);
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    console.log(help());
+    const i = args.indexOf('--lang');
+    console.log(help(i >= 0 ? args[i + 1] : undefined));
     return;
   }
   const command = COMMANDS[name];

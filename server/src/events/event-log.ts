@@ -479,3 +479,44 @@ export async function pruneEventsBefore(em: EntityManager, cutoff: Date, batch =
     if (deleted < batch) return total;
   }
 }
+
+/** Events per statement in appendFirstEvents (each event is a few hundred bytes of JSON). */
+const FIRST_EVENTS_CHUNK = 2000;
+
+/**
+ * Appends the FIRST event of many brand-new streams at once, inside the caller's transaction: the
+ * hashes are computed in Node (seq 1 after GENESIS_HASH, exactly what appendEvent would write), the
+ * heads are inserted in one statement per chunk and the events in another. For bulk work (the case
+ * import: one `case.created` per new case) where one appendEvent per event would cost three round
+ * trips each. A stream that already exists is refused — its chain would fork — and the whole
+ * transaction rolls back.
+ */
+export async function appendFirstEvents(em: EntityManager, events: readonly NewEvent[]): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('appendFirstEvents must run inside a transaction');
+  const occurredAt = new Date();
+  for (let i = 0; i < events.length; i += FIRST_EVENTS_CHUNK) {
+    const chunk = events.slice(i, i + FIRST_EVENTS_CHUNK).map((e) => ({
+      e,
+      hash: computeEventHash(GENESIS_HASH, { ...e, streamSeq: 1n, occurredAt }),
+    }));
+    const heads = await em.execute<{ stream: string }[]>(
+      `insert into event_stream (stream, last_seq, last_hash)
+       select stream, 1, last_hash from json_to_recordset(?::json) as r(stream text, last_hash text)
+       on conflict (stream) do nothing returning stream`,
+      [JSON.stringify(chunk.map(({ e, hash }) => ({ stream: e.stream, last_hash: hash })))],
+    );
+    if (heads.length !== chunk.length) throw new Error(`appendFirstEvents: ${chunk.length - heads.length} stream(s) already exist`);
+    await em.execute(
+      `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
+       select stream, 1, type, actor_id, topics, payload, ?::timestamptz, ?, hash
+         from json_to_recordset(?::json) as r(stream text, type text, actor_id uuid, topics text[], payload jsonb, hash text)`,
+      [
+        occurredAt,
+        GENESIS_HASH,
+        JSON.stringify(
+          chunk.map(({ e, hash }) => ({ stream: e.stream, type: e.type, actor_id: e.actorId, topics: e.topics, payload: e.payload, hash })),
+        ),
+      ],
+    );
+  }
+}

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
-import { appendEvent } from './event-log';
+import { appendEvent, appendFirstEvents } from './event-log';
 import type { EventType, NewEvent } from './vocabulary';
 
 /** The handle a service gets inside a transaction: its EntityManager and a way to record events. */
@@ -12,6 +12,8 @@ export interface Tx {
   em: EntityManager;
   /** Appends an event in this transaction (it commits or rolls back with the change). */
   emit<T extends EventType>(event: NewEvent<T>): Promise<void>;
+  /** Appends the first event of each of many NEW streams in a few statements (bulk imports); refuses an existing stream. */
+  emitFirstOfNewStreams(events: readonly NewEvent[]): Promise<void>;
 }
 
 /**
@@ -41,6 +43,10 @@ export class Outbox {
           emit: async <E extends EventType>(event: NewEvent<E>) => {
             await appendEvent(txEm as EntityManager, event as NewEvent);
             emitted++;
+          },
+          emitFirstOfNewStreams: async (events: readonly NewEvent[]) => {
+            await appendFirstEvents(txEm as EntityManager, events);
+            emitted += events.length;
           },
         });
         await txEm.flush();

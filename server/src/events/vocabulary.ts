@@ -115,6 +115,8 @@ export interface EventPayloads {
     obligations: number;
     totalOwed: MoneyText;
     demo?: boolean;
+    /** An existing case brought in by a CSV import (modules/imports/case-import.ts). */
+    imported?: boolean;
   };
   'case.updated': CaseChangeBase & { changes: Record<string, unknown> };
   'case.transitioned': CaseChangeBase &

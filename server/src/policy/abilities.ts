@@ -61,9 +61,22 @@ export function globalAbilities(viewer: Viewer): Record<GlobalAbility, boolean> 
  * 'area.manage' / 'agency.manage'); user files also office admins, whose rows must name their own agency
  * (checked per row with 'user.update').
  */
-export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users'): boolean {
+export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users' | 'cases'): boolean {
   if (kind === 'users') return canGlobally(viewer, 'user.manage');
+  if (kind === 'cases')
+    return (
+      has(viewer, Role.SYSTEM_ADMIN) ||
+      (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && (has(viewer, Role.AGENCY_ADMIN) || casesWorker(viewer)))
+    );
   return canGlobally(viewer, kind === 'areas' ? 'area.manage' : 'agency.manage');
+}
+
+/**
+ * Importing existing cases for the lead office `agencyId` (checked per row): system administrators for
+ * any enforcement office; an office's own administrator, head or officers only for their office.
+ */
+export function canImportCasesFor(viewer: Viewer, agencyId: string): boolean {
+  return has(viewer, Role.SYSTEM_ADMIN) || (viewer.agencyId === agencyId && canImport(viewer, 'cases'));
 }
 
 /** The facts about a user account the rules need. */

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse/sync';
 import { Role, type Viewer } from '../../auth/viewer';
 import { badInput } from '../../errors';
 import type { Outbox } from '../../events/outbox';
@@ -11,28 +10,15 @@ import type { AreaService } from '../areas/area.service';
 import { User } from '../users/user.entity';
 import type { UserService } from '../users/user.service';
 import { streams, topics } from '../../events/vocabulary';
+import type { CalendarSource } from '../calendar/calendar.service';
+import { CASE_COLUMNS, type CaseRow, validateCases, writeCases } from './case-import';
+import { type Cells, list, MAX_IMPORT_ROWS, type Parsed, parseCsv, type RowError, rowChecker } from './csv';
 
-/** What a CSV file holds. Cases are not imported yet (docs/IMPORTS.md). */
-export type ImportKind = 'areas' | 'agencies' | 'users';
-export const IMPORT_KINDS: readonly ImportKind[] = ['areas', 'agencies', 'users'];
+export { MAX_IMPORT_ROWS, type RowError, type RowErrorCode } from './csv';
 
-/** Why a cell is refused; the code is the language-neutral form (English in docs/IMPORTS.md). */
-export type RowErrorCode =
-  | 'MISSING_COLUMN'
-  | 'REQUIRED'
-  | 'INVALID'
-  | 'DUPLICATE_IN_FILE'
-  | 'UNKNOWN_REFERENCE'
-  | 'NOT_ALLOWED'
-  | 'CONFLICT';
-
-/** One problem of one row: its line in the file (header = 1), the column and what is wrong (Vietnamese). */
-export interface RowError {
-  row: number;
-  column: string;
-  code: RowErrorCode;
-  message: string;
-}
+/** What a CSV file holds (docs/IMPORTS.md). */
+export type ImportKind = 'areas' | 'agencies' | 'users' | 'cases';
+export const IMPORT_KINDS: readonly ImportKind[] = ['areas', 'agencies', 'users', 'cases'];
 
 /** The outcome of a dry run or an import. */
 export interface ImportReport {
@@ -57,18 +43,6 @@ export interface ImportOptions {
   skipBadRows?: boolean;
   /** Called after each written row (done, total) — the CLI's progress bar. */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Largest file accepted (rows); a bigger caseload is split into several files. */
-export const MAX_IMPORT_ROWS = 20_000;
-
-type Cells = Record<string, string>;
-interface Parsed<T> {
-  line: number;
-  value?: T;
-  /** The natural key exists already. */
-  exists?: boolean;
-  errors: RowError[];
 }
 
 interface AreaRow {
@@ -98,6 +72,7 @@ const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = 
   areas: { required: ['ma', 'ten', 'cap'], optional: ['ma_cap_tren'] },
   agencies: { required: ['ma', 'ten', 'loai'], optional: ['ma_co_quan_cap_tren', 'ma_dia_ban'] },
   users: { required: ['ten_dang_nhap', 'ho_ten', 'ma_co_quan', 'vai_tro', 'mat_khau'], optional: ['dien_thoai'] },
+  cases: CASE_COLUMNS,
 };
 
 const AREA_KINDS: Record<string, AreaKind> = {
@@ -115,16 +90,9 @@ const AREA_PARENT: Record<AreaKind, AreaKind | null> = {
   [AreaKind.DISTRICT]: AreaKind.PROVINCE,
   [AreaKind.COMMUNE]: AreaKind.PROVINCE,
 };
-const CODE = /^[A-Za-z0-9._-]{1,32}$/;
 const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
 const PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{10,128}$/;
 const PHONE = /^\+?\d{9,15}$/;
-const list = (s: string | undefined) =>
-  (s ?? '')
-    .split(';')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 /**
  * CSV imports of the directory (areas, agencies, users) with a dry run. The whole file is validated
  * first — columns, formats, duplicates inside the file and references to rows of the file or the
@@ -137,12 +105,15 @@ const list = (s: string | undefined) =>
 export class ImportService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly services: { areas: AreaService; agencies: AgencyService; users: UserService },
+    private readonly services: { areas: AreaService; agencies: AgencyService; users: UserService; calendar: CalendarSource },
   ) {}
 
   /** Validates `csvText` as a file of `kind` and, unless a dry run or refused for errors, imports it. */
   async run(em: EntityManager, viewer: Viewer, kind: ImportKind, csvText: string, options: ImportOptions = {}): Promise<ImportReport> {
-    assertAllowed(canImport(viewer, kind), kind === 'users' ? 'nhập danh sách tài khoản' : 'nhập danh mục địa bàn, cơ quan');
+    assertAllowed(
+      canImport(viewer, kind),
+      kind === 'users' ? 'nhập danh sách tài khoản' : kind === 'cases' ? 'nhập việc thi hành án' : 'nhập danh mục địa bàn, cơ quan',
+    );
     const { header, records } = parseCsv(csvText);
     const missing = COLUMNS[kind].required.filter((c) => !header.includes(c));
     const report: ImportReport = {
@@ -161,7 +132,9 @@ export class ImportService {
         ? await this.validateAreas(em, records)
         : kind === 'agencies'
           ? await this.validateAgencies(em, records)
-          : await this.validateUsers(em, viewer, records);
+          : kind === 'cases'
+            ? await validateCases(em, viewer, header, records)
+            : await this.validateUsers(em, viewer, records);
     report.errors = parsed.flatMap((p) => p.errors);
     const good = parsed.filter((p) => p.errors.length === 0);
     report.unchanged = good.filter((p) => p.exists).length;
@@ -175,12 +148,21 @@ export class ImportService {
     if (options.dryRun) return report;
     await this.outbox.transaction(em, async (tx) => {
       let done = 0;
-      for (const row of toCreate) {
-        if (kind === 'areas') await this.createArea(tx.em, viewer, row.value as AreaRow);
-        else if (kind === 'agencies') await this.createAgency(tx.em, viewer, row.value as AgencyRow);
-        else await this.createUser(tx.em, viewer, row.value as UserRow);
-        options.onProgress?.(++done, toCreate.length);
-      }
+      if (kind === 'cases')
+        await writeCases(
+          tx,
+          viewer,
+          this.services.calendar,
+          toCreate.map((r) => r.value as CaseRow),
+          options.onProgress,
+        );
+      else
+        for (const row of toCreate) {
+          if (kind === 'areas') await this.createArea(tx.em, viewer, row.value as AreaRow);
+          else if (kind === 'agencies') await this.createAgency(tx.em, viewer, row.value as AgencyRow);
+          else await this.createUser(tx.em, viewer, row.value as UserRow);
+          options.onProgress?.(++done, toCreate.length);
+        }
       await tx.emit({
         type: 'import.completed',
         stream: streams.user(viewer.userId),
@@ -348,63 +330,6 @@ export class ImportService {
       phone: row.phone,
     });
   }
-}
-
-/** Parses CSV text (UTF-8, BOM allowed, `,` or `;` separated) into a header and records with their line numbers. */
-function parseCsv(text: string): { header: string[]; records: Array<{ line: number; cells: Cells }> } {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  // Spreadsheets set to Vietnamese export with ';' (',' is the decimal separator there).
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let rows: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    rows = parse(text, {
-      bom: true,
-      delimiter,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      trim: true,
-    }) as unknown as typeof rows;
-  } catch (err) {
-    throw badInput(`Tệp CSV không đọc được: ${(err as Error).message}`, { field: 'file' });
-  }
-  if (rows.length === 0) throw badInput('Tệp CSV trống: cần dòng tiêu đề và ít nhất một dòng dữ liệu.', { field: 'file' });
-  if (rows.length - 1 > MAX_IMPORT_ROWS)
-    throw badInput(`Tệp có ${rows.length - 1} dòng, vượt giới hạn ${MAX_IMPORT_ROWS} dòng; hãy chia thành nhiều tệp.`, { field: 'file' });
-  const header = rows[0].record.map((h) => h.trim().toLowerCase());
-  const records = rows.slice(1).map(({ record, info }) => ({
-    line: info.lines,
-    cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
-  }));
-  return { header, records };
-}
-
-/** Collects the errors of one row while reading its cells. */
-function rowChecker(line: number, cells: Cells) {
-  const errors: RowError[] = [];
-  const fail = (column: string, code: RowErrorCode, message: string) => errors.push({ row: line, column, code, message });
-  const text = (column: string, max: number): string | undefined => {
-    const v = cells[column]?.trim();
-    if (!v) {
-      fail(column, 'REQUIRED', `Cột "${column}" không được để trống.`);
-      return undefined;
-    }
-    if (v.length > max) fail(column, 'INVALID', `Cột "${column}" dài quá ${max} ký tự.`);
-    return v;
-  };
-  return {
-    errors,
-    fail,
-    text,
-    code(column: string, max = 32): string | undefined {
-      const v = text(column, max)?.toUpperCase();
-      if (v && !CODE.test(v)) fail(column, 'INVALID', `Mã "${v}" chỉ gồm chữ không dấu, chữ số, ".", "-" hoặc "_".`);
-      return v;
-    },
-    result<T>(value: T, exists: boolean): Parsed<T> {
-      return { line, value, exists, errors };
-    },
-  };
 }
 
 /** Rows of `entity` whose code is one of `codes`, by code (one query). */

@@ -15,7 +15,7 @@ import {
   topics,
 } from '../../events/vocabulary';
 import { assertAllowed, canGlobally, canGrantRoles, canOnUser, userListScope } from '../../policy/abilities';
-import { Agency } from '../agencies/agency.entity';
+import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { User } from './user.entity';
 
 export interface UserFilter {
@@ -39,6 +39,20 @@ export interface UserPatch {
   fullName?: string | null;
   roles?: Role[] | null;
   phone?: string | null;
+}
+
+/** The agency the first system administrator belongs to (created by `createFirstAdmin`). */
+export const OPERATOR_AGENCY_CODE = 'QUAN-TRI-HE-THONG';
+
+/** The password rule of every account (the same as the GraphQL inputs'). */
+export function assertStrongPassword(password: string): void {
+  if (!/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{10,128}$/.test(password))
+    throw badInput(
+      'Mật khẩu dài 10–128 ký tự, có chữ hoa, chữ thường và chữ số. / The password needs 10–128 characters with upper case, lower case and a digit.',
+      {
+        field: 'password',
+      },
+    );
 }
 
 /** Events about a user go to the user, their agency, and every instance's session registry. */
@@ -178,6 +192,87 @@ export class UserService {
       await tx.em.flush();
       await tx.em.execute('update auth_session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
       await this.emit(tx, viewer, 'user.passwordReset', user, {});
+      return user;
+    });
+  }
+
+  /**
+   * The first system administrator of an empty production database (the admin CLI's `create-admin`:
+   * whoever runs it has the database itself, so there is no viewer and the events name no actor).
+   * Creates the operators' own agency (OPERATOR_AGENCY_CODE, kind OTHER) if missing. Refuses with
+   * CONFLICT when an active system administrator exists, unless `force` (a lost last password).
+   */
+  async createFirstAdmin(
+    em: EntityManager,
+    input: { username: string; fullName: string; password: string },
+    options: { force?: boolean } = {},
+  ): Promise<User> {
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9._-]{3,64}$/.test(username))
+      throw badInput('Tên đăng nhập gồm 3–64 chữ cái không dấu, chữ số, ".", "-" hoặc "_".', { field: 'username' });
+    if (input.fullName.trim().length < 2) throw badInput('Họ tên dài từ 2 đến 200 ký tự.', { field: 'fullName' });
+    assertStrongPassword(input.password);
+    const passwordHash = await hashPassword(input.password);
+    return this.outbox.transaction(em, async (tx) => {
+      // One bootstrap at a time: two racing commands must not both see "no administrator yet".
+      await tx.em.execute(`select pg_advisory_xact_lock(hashtext('phoihop:create-admin'))`);
+      const [{ n }] = await tx.em.execute<{ n: number }[]>(
+        `select count(*)::int as n from app_user where active and 'SYSTEM_ADMIN' = any(roles)`,
+      );
+      if (n > 0 && !options.force)
+        throw conflict(
+          `Đã có ${n} quản trị hệ thống đang hoạt động; dùng --force nếu thật sự cần thêm một tài khoản. / ${n} active system administrator(s) exist; add --force to create another.`,
+        );
+      if (await tx.em.count(User, { username }))
+        throw conflict(`Tên đăng nhập "${username}" đã được dùng; hãy chọn tên khác.`, { field: 'username' });
+      let agency = await tx.em.findOne(Agency, { code: OPERATOR_AGENCY_CODE });
+      if (!agency) {
+        agency = tx.em.create(Agency, { code: OPERATOR_AGENCY_CODE, name: 'Quản trị hệ thống Phối Hợp', kind: AgencyKind.OTHER });
+        await tx.em.flush();
+        await tx.emit({
+          type: 'agency.created',
+          stream: streams.agency(agency.id),
+          actorId: null,
+          topics: [topics.directory, topics.agency(agency.id)],
+          payload: { agencyId: agency.id, code: agency.code, name: agency.name, kind: agency.kind, coveredAreaIds: [] },
+        });
+      }
+      const user = tx.em.create(User, { username, fullName: input.fullName.trim(), agency, roles: [Role.SYSTEM_ADMIN], passwordHash });
+      await tx.em.flush();
+      await tx.emit({
+        type: 'user.created',
+        stream: streams.user(user.id),
+        actorId: null,
+        topics: userTopics(user),
+        payload: { userId: user.id, agencyId: agency.id, username, roles: user.roles },
+      });
+      return user;
+    });
+  }
+
+  /**
+   * A password reset by the operator (the admin CLI's `reset-password`, e.g. the last administrator's
+   * lost password): new hash, every session and live connection ends at once (token version, revoked
+   * sessions, `user.passwordReset` on the sessions topic), no actor.
+   */
+  async operatorResetPassword(em: EntityManager, username: string, newPassword: string): Promise<User> {
+    assertStrongPassword(newPassword);
+    const hash = await hashPassword(newPassword);
+    return this.outbox.transaction(em, async (tx) => {
+      const user = await tx.em.findOne(User, { username: username.trim().toLowerCase() });
+      if (!user) throw notFound(`tài khoản "${username}"`, { field: 'username' });
+      user.passwordHash = hash;
+      user.tokenVersion += 1;
+      user.version += 1;
+      await tx.em.flush();
+      await tx.em.execute('update auth_session set revoked_at = now() where user_id = ? and revoked_at is null', [user.id]);
+      await tx.emit({
+        type: 'user.passwordReset',
+        stream: streams.user(user.id),
+        actorId: null,
+        topics: userTopics(user),
+        payload: { userId: user.id, agencyId: user.agency.id },
+      });
       return user;
     });
   }
