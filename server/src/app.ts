@@ -210,7 +210,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
       checkpointKey: auditKey,
-      auditJobs: new AuditJobs(orm, auditKey, logger),
+      auditJobs: new AuditJobs(orm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

@@ -85,6 +85,8 @@ const envSchema = z.object({
    * from AUTH_SECRET): what lets verifyAuditChain detect a removed stream tail or a whole removed stream.
    */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** Events read per batch by a background verification (startAuditVerification; progress is reported after each). */
+  AUDIT_VERIFY_BATCH_SIZE: z.coerce.number().int().min(10).max(100_000).default(2000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /**

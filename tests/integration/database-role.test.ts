@@ -44,7 +44,10 @@ describe('the app role of a running app', () => {
 
   it('a statement stuck past statement_timeout is cancelled: OPERATION_TIMEOUT, not INTERNAL_SERVER_ERROR, and nothing is written', async () => {
     const count = async (sql: string) => Number((await app.orm.em.fork().getConnection().execute<{ n: string }[]>(sql))[0].n);
-    const before = { areas: await count('select count(*)::text as n from area'), events: await count('select count(*)::text as n from event') };
+    const before = {
+      areas: await count('select count(*)::text as n from area'),
+      events: await count('select count(*)::text as n from event'),
+    };
     const create = (code: string) =>
       gql(
         app,
@@ -69,9 +72,10 @@ describe('the app role of a running app', () => {
     }
     // The area insert of that transaction rolled back with it; no event either.
     expect(await count(`select count(*)::text as n from area where code = 'TIMEOUT-1'`)).toBe(0);
-    expect({ areas: await count('select count(*)::text as n from area'), events: await count('select count(*)::text as n from event') }).toEqual(
-      before,
-    );
+    expect({
+      areas: await count('select count(*)::text as n from area'),
+      events: await count('select count(*)::text as n from event'),
+    }).toEqual(before);
 
     // Without the lock the same operation goes through.
     const ok = await create('TIMEOUT-2');
