@@ -14,9 +14,10 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { pinoHttp } from 'pino-http';
-import type { AppConfig } from './config';
+import { type AppConfig, statementTimeoutMs } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
-import { migrateUp, openOrm, pendingMigrations } from './db/orm';
+import { connectionLimits, migrateUp, openOrm, pendingMigrations } from './db/orm';
+import { applyAppRoleGrants, roleExcessPrivileges, roleOf } from './db/roles';
 import { countStatements, withStatementTally } from './db/statement-count';
 import { seedDemoData } from './seed/seed';
 import { InProcessBus, RedisBus, type EventBus } from './events/bus';
@@ -83,6 +84,35 @@ const READINESS_DB_TIMEOUT_MS = 2000;
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
 
 /**
+ * Migrations (MIGRATE_ON_START) and the app role's grants, both as the owner, before the app's own
+ * pool opens; then a warning if the app role can do more than it should (one role for both).
+ */
+async function prepareDatabase(config: AppConfig, ownerUrl: string, appUrl: string, logger: Logger): Promise<void> {
+  const owner = await openOrm(ownerUrl, logger);
+  try {
+    if (config.MIGRATE_ON_START) {
+      const applied = await migrateUp(owner);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+    const appRole = roleOf(appUrl);
+    if (appRole !== roleOf(ownerUrl)) {
+      const pending = await pendingMigrations(owner);
+      if (pending.length === 0) await applyAppRoleGrants(ownerUrl, appRole);
+      else logger.warn({ pending }, 'migrations pending: the app role grants were not applied');
+    }
+  } finally {
+    await owner.close(true);
+  }
+  const excess = await roleExcessPrivileges(appUrl);
+  if (excess.length) {
+    logger.warn(
+      { role: roleOf(appUrl), excess },
+      'the app connects as a role with more rights than it needs (set DATABASE_URL to a restricted role and DATABASE_MIGRATION_URL to the owner; docs/OPERATIONS.md)',
+    );
+  }
+}
+
+/**
  * Builds and starts one instance: database (DATABASE_URL or embedded), migrations, demo seed, event
  * bus, dispatcher, GraphQL over HTTP and graphql-ws on the same port and path. Tests call it several
  * times in one process to run several instances against one database.
@@ -104,22 +134,22 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
   };
 
   try {
+    // The server connects as the restricted app role; migrations and grants run as the owner (roles.ts).
     let databaseUrl = config.DATABASE_URL;
+    let ownerUrl = config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL;
     let embedded: EmbeddedDatabase | undefined;
     if (!databaseUrl) {
       embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, logger });
       cleanups.push(() => embedded!.stop());
-      databaseUrl = embedded.url;
+      databaseUrl = embedded.appUrl;
+      ownerUrl = embedded.url;
       logger.info({ port: embedded.port, dataDir: config.DATA_DIR }, 'embedded PostgreSQL started');
     }
+    await prepareDatabase(config, ownerUrl!, databaseUrl, logger);
 
-    const orm = await openOrm(databaseUrl, logger);
+    const orm = await openOrm(databaseUrl, logger, connectionLimits(statementTimeoutMs(config), config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS));
     countStatements(orm);
     cleanups.push(() => orm.close(true));
-    if (config.MIGRATE_ON_START) {
-      const applied = await migrateUp(orm);
-      if (applied.length) logger.info({ applied }, 'migrations applied');
-    }
 
     let bus: EventBus;
     if (config.REDIS_URL) {
@@ -181,7 +211,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
       checkpointKey: auditKey,
-      auditJobs: new AuditJobs(orm, auditKey, logger),
+      auditJobs: new AuditJobs(orm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };
 
     cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));

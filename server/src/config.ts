@@ -15,8 +15,24 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Public base URL printed at start and used in links; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
-  /** PostgreSQL 15+ connection string. Empty → the embedded PostgreSQL under DATA_DIR. */
+  /**
+   * PostgreSQL 15+ connection string of the app role (not the owner: no superuser, no DDL, no UPDATE/DELETE
+   * on the event log; docs/OPERATIONS.md). Empty → the embedded PostgreSQL under DATA_DIR (role phoihop_app).
+   */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Connection string of the owner role (owns the schema and tables): migrations and the app role's grants
+   * run as it at start. Empty → DATABASE_URL (one role for both: the app then warns it is not restricted);
+   * ignored in the embedded default, which knows its owner.
+   */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  /**
+   * statement_timeout of every app connection, in ms: a running SQL statement is cancelled after it
+   * (OPERATION_TIMEOUT). Empty → GRAPHQL_TIME_BUDGET_MS; 0 = none.
+   */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  /** idle_in_transaction_session_timeout of every app connection, in ms (a transaction left open is ended). 0 = none. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** Redis connection string for cross-instance wake-ups. Empty → in-process bus (one instance). */
   REDIS_URL: z.string().url().optional(),
   /** Folder for the embedded PostgreSQL cluster (only used without DATABASE_URL). */
@@ -69,6 +85,8 @@ const envSchema = z.object({
    * from AUTH_SECRET): what lets verifyAuditChain detect a removed stream tail or a whole removed stream.
    */
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** Events read per batch by a background verification (startAuditVerification; progress is reported after each). */
+  AUDIT_VERIFY_BATCH_SIZE: z.coerce.number().int().min(10).max(100_000).default(2000),
   /** Fallback poll of the event log, in ms: the safety net when a wake-up is missed (Redis down). */
   EVENT_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /**
@@ -154,6 +172,11 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, env: NodeJS.Proce
   }
   const merged = { ...parsed.data, ...stripUndefined(overrides) };
   return merged;
+}
+
+/** The statement_timeout of app connections (DB_STATEMENT_TIMEOUT_MS, else the operation time budget). */
+export function statementTimeoutMs(config: AppConfig): number {
+  return config.DB_STATEMENT_TIMEOUT_MS ?? config.GRAPHQL_TIME_BUDGET_MS;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
@@ -49,6 +50,49 @@ describe('the embedded default (no DATABASE_URL)', () => {
       await second.close();
     }
   }, 60_000);
+
+  it('connects as the restricted phoihop_app role, also on a data folder from before that role existed', async () => {
+    const dataDir = tempDataDir();
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false }, {});
+    const whoAmI = async (app: Awaited<ReturnType<typeof build>>) =>
+      (
+        await app.orm.em
+          .fork()
+          .getConnection()
+          .execute<{ role: string; superuser: boolean; st: string }[]>(
+            `select current_user as role, rolsuper as superuser, current_setting('statement_timeout') as st from pg_roles where rolname = current_user`,
+          )
+      )[0];
+    const first = await build(config, { logger });
+    try {
+      expect(await whoAmI(first)).toEqual({ role: 'phoihop_app', superuser: false, st: '10s' });
+    } finally {
+      await first.close();
+    }
+    // Make it a folder of the older version: only the superuser, its credentials only.
+    const credentialsFile = join(dataDir, 'pg-credentials.json');
+    const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { user: string; password: string };
+    writeFileSync(credentialsFile, JSON.stringify({ user, password }), { mode: 0o600 });
+    const pg = await startEmbeddedPostgres({ dataDir, logger });
+    const owner = new Client({ connectionString: pg.url });
+    await owner.connect();
+    await owner.query('drop owned by phoihop_app');
+    await owner.query('drop role phoihop_app');
+    await owner.end();
+    await pg.stop();
+    writeFileSync(credentialsFile, JSON.stringify({ user, password }), { mode: 0o600 });
+
+    const second = await build(config, { logger });
+    try {
+      expect(await whoAmI(second)).toMatchObject({ role: 'phoihop_app', superuser: false });
+      // The seeded data of the first start is readable, and the log refuses the app's edits.
+      const signedIn = await gql(second, `mutation { signIn(input: { username: "admin", password: "PhoiHop@2026" }) { accessToken } }`);
+      expect(signedIn.data?.signIn.accessToken).toBeTruthy();
+      await expect(second.orm.em.fork().getConnection().execute('delete from event')).rejects.toThrow(/permission denied/);
+    } finally {
+      await second.close();
+    }
+  }, 90_000);
 
   it('says plainly when the database port is taken', async () => {
     const port = await findFreePort();

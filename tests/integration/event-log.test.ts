@@ -14,7 +14,8 @@ import {
   verifyAuditChain,
 } from '../../server/src/events/event-log';
 import { EventSequencer } from '../../server/src/events/sequencer';
-import { openTestOrm } from '../support/harness';
+import { applyAppRoleGrants, roleOf } from '../../server/src/db/roles';
+import { openOwnerOrm, openTestOrm, ownerUrlOf } from '../support/harness';
 import { syntheticEvent } from '../support/synthetic-event';
 
 let orm: MikroORM;
@@ -233,18 +234,28 @@ describe('audit chain', () => {
       const clean = await verifyAuditChain(local.em.fork());
       expect(clean).toMatchObject({ ok: true, eventsChecked: 15, streamsChecked: 2, problems: [] });
 
+      // The app role has no UPDATE/DELETE on the log at all (refusals in detail: the next test)…
       const conn = local.em.fork().getConnection();
-      // The table refuses edits outright…
       await expect(conn.execute(`update event set payload = '{"n":99}' where stream = 'case:audit-1' and stream_seq = 2`)).rejects.toThrow(
-        /append-only/,
+        /permission denied/,
       );
-      await expect(conn.execute(`delete from event where stream = 'case:audit-1'`)).rejects.toThrow(/append-only/);
-      // …so a tamperer must be a superuser who disables the trigger. The chain still tells.
-      await conn.execute('alter table event disable trigger event_no_update_delete');
-      await conn.execute(`update event set payload = '{"n":99,"amount":"1"}' where stream = 'case:audit-1' and stream_seq = 2`);
-      await conn.execute(`delete from event where stream = 'case:audit-1' and stream_seq = 4`);
-      await conn.execute(`delete from event where stream = 'case:audit-2' and stream_seq = 3`);
-      await conn.execute('alter table event enable trigger event_no_update_delete');
+      // …and for its owner the table refuses edits outright…
+      const owner = await openOwnerOrm(local.config.get('clientUrl')!);
+      try {
+        const own = owner.em.fork().getConnection();
+        await expect(own.execute(`update event set payload = '{"n":99}' where stream = 'case:audit-1' and stream_seq = 2`)).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(own.execute(`delete from event where stream = 'case:audit-1'`)).rejects.toThrow(/append-only/);
+        // …so a tamperer must be a superuser who disables the trigger. The chain still tells.
+        await own.execute('alter table event disable trigger event_no_update_delete');
+        await own.execute(`update event set payload = '{"n":99,"amount":"1"}' where stream = 'case:audit-1' and stream_seq = 2`);
+        await own.execute(`delete from event where stream = 'case:audit-1' and stream_seq = 4`);
+        await own.execute(`delete from event where stream = 'case:audit-2' and stream_seq = 3`);
+        await own.execute('alter table event enable trigger event_no_update_delete');
+      } finally {
+        await owner.close(true);
+      }
 
       const report = await verifyAuditChain(local.em.fork());
       expect(report.ok).toBe(false);
@@ -252,6 +263,80 @@ describe('audit chain', () => {
       expect(found).toContain('case:audit-1#2:HASH_MISMATCH');
       expect(found).toContain('case:audit-1#5:MISSING_EVENT');
       expect(found).toContain('case:audit-2#3:HEAD_MISMATCH');
+    } finally {
+      await local.close(true);
+    }
+  });
+});
+
+describe('the app role (what the server connects as)', () => {
+  /** Runs `sql` on a fresh connection as `url`'s role and returns the SQLSTATE it failed with ('' = it succeeded). */
+  async function sqlState(url: string, sql: string): Promise<string> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+      return '';
+    } catch (err) {
+      return (err as { code?: string }).code ?? String(err);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('is no superuser and is refused (42501) every way around the append-only log, while it can still append and read', async () => {
+    const local = await openTestOrm();
+    const url = local.config.get('clientUrl')!;
+    try {
+      // What every start does after the migrations (the database-level part is not copied from the template).
+      await applyAppRoleGrants(ownerUrlOf(url), roleOf(url));
+      await local.em.fork().transactional(async (em) => {
+        await appendEvent(em, syntheticEvent({ type: 'test.role', stream: 'user:role-1', topics: ['user:role-1'], payload: { n: 1 } }));
+      });
+      await new EventSequencer(local).pass();
+      await writeCheckpoints(local.em.fork(), checkpointKey('test-secret-0123456789-abcdefghijklmnop'));
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const [role] = (
+        await client.query(
+          `select rolsuper, rolbypassrls, rolcreatedb, rolcreaterole, has_schema_privilege('public', 'CREATE') as ddl from pg_roles where rolname = current_user`,
+        )
+      ).rows;
+      await client.end();
+      expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreatedb: false, rolcreaterole: false, ddl: false });
+
+      const refused = [
+        `update event set payload = '{"n":2}' where stream = 'user:role-1'`,
+        `delete from event where stream = 'user:role-1'`,
+        'truncate event',
+        'update event_position set event_id = event_id',
+        'delete from event_position',
+        'truncate event_position',
+        'update audit_checkpoint set mac = mac',
+        'delete from audit_checkpoint',
+        'truncate audit_checkpoint',
+        // Moving a stream's pruned prefix would hide a deleted start: only prune_events_before may.
+        `update event_stream set pruned_seq = 1 where stream = 'user:role-1'`,
+        'truncate event_stream',
+        'alter table event disable trigger event_no_update_delete',
+        'alter table event disable trigger all',
+        'alter table audit_checkpoint disable trigger audit_checkpoint_no_update_delete',
+        'set session_replication_role = replica',
+        'drop table event',
+        'drop function event_append_only() cascade',
+        'create table evil (id int)',
+        'create temporary table evil (id int)',
+        `create function evil() returns int language sql as 'select 1'`,
+        'alter role current_user superuser',
+        `insert into mikro_orm_migrations (name) values ('evil')`,
+      ];
+      const states: Record<string, string> = {};
+      for (const sql of refused) states[sql] = await sqlState(url, sql);
+      expect(states).toEqual(Object.fromEntries(refused.map((sql) => [sql, '42501'])));
+
+      // Nothing changed, and the chain (checkpoints included) is intact.
+      const report = await verifyAuditChain(local.em.fork(), { checkpointKey: checkpointKey('test-secret-0123456789-abcdefghijklmnop') });
+      expect(report).toMatchObject({ ok: true, eventsChecked: 1, problems: [] });
     } finally {
       await local.close(true);
     }
@@ -283,7 +368,9 @@ describe('signed checkpoints of the stream heads', () => {
       expect(progress.at(-1)).toBe(20);
       expect(progress.length).toBeGreaterThan(4); // read in batches of 4, reported after each
 
-      const conn = local.em.fork().getConnection();
+      await expect(local.em.fork().getConnection().execute(`delete from audit_checkpoint`)).rejects.toThrow(/permission denied/);
+      const owner = await openOwnerOrm(local.config.get('clientUrl')!);
+      const conn = owner.em.fork().getConnection();
       await expect(conn.execute(`delete from audit_checkpoint`)).rejects.toThrow(/append-only/);
       // A superuser bypassing every trigger (the attack of issue 11), keeping each chain self-consistent.
       await conn.execute(`set session_replication_role = replica`);
@@ -323,6 +410,7 @@ describe('signed checkpoints of the stream heads', () => {
       // 4. The first checkpoint of case:cp-2 removed from the middle of the checkpoint chain.
       await conn.execute(`delete from audit_checkpoint where stream = 'case:cp-2'`);
       await conn.execute(`set session_replication_role = origin`);
+      await owner.close(true);
 
       // Without the key the chain alone sees nothing wrong: that is what the checkpoints are for.
       expect(await verifyAuditChain(local.em.fork())).toMatchObject({ ok: true });

@@ -5,7 +5,7 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { createTestDatabase, gql, openOwnerOrm, startTestApp } from '../support/harness';
 
 /** Issue 12 item 5: every creating mutation takes an idempotency key; retries are answered truthfully. */
 let app: App;
@@ -126,12 +126,15 @@ describe('a connection lost during COMMIT', () => {
   it('is OUTCOME_UNKNOWN ("retry with the same key"), never "not performed"', async () => {
     // A deferred constraint trigger runs inside COMMIT: it ends its own connection there, as a
     // database crash or network cut at that instant would.
-    const conn = app.orm.em.fork().getConnection();
+    // Set up as the owner (the app role has no DDL); the default privileges give the app role its rows.
+    const owner = await openOwnerOrm(app.orm.config.get('clientUrl')!);
+    const conn = owner.em.fork().getConnection();
     await conn.execute('create table commit_probe (id int)');
     await conn.execute(`create function commit_probe_cut() returns trigger language plpgsql as $$
       begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$`);
     await conn.execute(`create constraint trigger commit_probe_cut after insert on commit_probe
       deferrable initially deferred for each row execute function commit_probe_cut()`);
+    await owner.close(true);
     const attempt = app.services.outbox.transaction(app.orm.em.fork(), async (tx) => {
       await tx.em.execute('insert into commit_probe values (1)');
     });

@@ -11,7 +11,7 @@ import { CaseParty } from '../../server/src/modules/cases/case.entity';
 import { computeEventHash, GENESIS_HASH, toPgTextArray, verifyAuditChain } from '../../server/src/events/event-log';
 import { runRetentionCleanup } from '../../server/src/modules/system/retention';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn, TEST_PASSWORD } from '../support/factories';
-import { createTestDatabase, eventually, gql, TEST_AUTH_SECRET } from '../support/harness';
+import { createTestDatabase, eventually, gql, openOwnerOrm, ownerUrlOf, TEST_AUTH_SECRET } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
 import { syntheticEvent } from '../support/synthetic-event';
 
@@ -32,6 +32,7 @@ async function startApp(databaseUrl: string, overrides: Partial<AppConfig>, logg
   const config = loadConfig(
     {
       DATABASE_URL: databaseUrl,
+      DATABASE_MIGRATION_URL: ownerUrlOf(databaseUrl),
       PORT: 0,
       HOST: '127.0.0.1',
       SEED_DEMO: false,
@@ -324,8 +325,15 @@ describe('retention', () => {
     const audit = await verifyAuditChain(app.orm.em.fork());
     expect(audit.problems).toEqual([]);
     expect(audit.ok).toBe(true);
-    // Outside the retention job the log stays append-only.
-    await expect(conn.execute(`delete from event where stream = ?`, [stream])).rejects.toThrow(/append-only/);
+    // Outside the retention job the log stays append-only: the app role may not delete at all, and even
+    // its owner is stopped by the trigger (only prune_events_before passes it).
+    await expect(conn.execute(`delete from event where stream = ?`, [stream])).rejects.toThrow(/permission denied/);
+    const owner = await openOwnerOrm(app.orm.config.get('clientUrl')!);
+    try {
+      await expect(owner.em.fork().getConnection().execute(`delete from event where stream = ?`, [stream])).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.close(true);
+    }
     // The default keeps everything.
     expect((await runRetentionCleanup(app.orm.em.fork(), { idempotencyKeyTtlHours: 72 })).events).toBe(0);
 

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findFreePort, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres';
 import { migrateUp, openOrm } from '../../server/src/db/orm';
+import { applyAppRoleGrants, roleOf } from '../../server/src/db/roles';
 import { createLogger } from '../../server/src/logger';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** URL of the template database (all migrations applied); each test file clones it. */
+    /** URL of the template database as its owner (a superuser; all migrations applied); each test file clones it. */
     templateDatabaseUrl: string;
+    /** The same database as the restricted app role (phoihop_app): what every suite's app connects as. */
+    templateAppUrl: string;
     /** Real Redis for the Redis and multi-instance suites, or '' when none could be found. */
     redisUrl: string;
   }
@@ -38,7 +41,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const orm = await openOrm(pg.url);
   await migrateUp(orm);
   await orm.close(true);
+  // The grants live in the template's catalog, so every clone has them.
+  await applyAppRoleGrants(pg.url, roleOf(pg.appUrl));
   project.provide('templateDatabaseUrl', pg.url);
+  project.provide('templateAppUrl', pg.appUrl);
 
   let redisUrl = process.env.REDIS_URL ?? '';
   let stopRedis = async () => {};

@@ -15,7 +15,11 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-/** Creates a fresh database cloned from the migrated template; returns its URL. */
+/**
+ * Creates a fresh database cloned from the migrated template; returns its URL **as the restricted app
+ * role** (what the server runs as: no superuser, no DDL, no UPDATE/DELETE on the log). Tamper with it
+ * through `ownerUrlOf(url)` (a superuser, the attacker who owns the box).
+ */
 export async function createTestDatabase(): Promise<string> {
   const templateUrl = inject('templateDatabaseUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -26,12 +30,26 @@ export async function createTestDatabase(): Promise<string> {
   } finally {
     await admin.end();
   }
-  return withDatabase(templateUrl, name);
+  return withDatabase(inject('templateAppUrl'), name);
 }
 
-/** Opens a MikroORM on a fresh test database (no HTTP server). */
+/** The owner/superuser URL of the database of `url` (migrations, tampering, raw inspection). */
+export function ownerUrlOf(url: string): string {
+  const owner = new URL(inject('templateDatabaseUrl'));
+  return withDatabase(owner.toString(), new URL(url).pathname.slice(1));
+}
+
+/** Whether `url` connects as the restricted app role of the test cluster. */
+const isAppRoleUrl = (url: string) => new URL(url).username === new URL(inject('templateAppUrl')).username;
+
+/** Opens a MikroORM on a fresh test database as the app role (no HTTP server). */
 export async function openTestOrm() {
   return openOrm(await createTestDatabase());
+}
+
+/** Opens a MikroORM on the database of `url` as its owner (a superuser): for tampering and set-up the app may not do. */
+export async function openOwnerOrm(url: string) {
+  return openOrm(ownerUrlOf(url));
 }
 
 /** The real Redis URL for this run, or '' (then Redis suites skip — and CI sets REQUIRE_REDIS=1 so that cannot happen). */
@@ -46,6 +64,8 @@ export async function startTestApp(databaseUrl: string, overrides: Partial<AppCo
   const config = loadConfig(
     {
       DATABASE_URL: databaseUrl,
+      // Migrations and grants as the owner; the app itself as the restricted role.
+      DATABASE_MIGRATION_URL: isAppRoleUrl(databaseUrl) ? ownerUrlOf(databaseUrl) : undefined,
       PORT: 0,
       HOST: '127.0.0.1',
       SEED_DEMO: false,

@@ -4,11 +4,14 @@ import { constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../logger';
+import { EMBEDDED_APP_ROLE, ensureAppRole, withCredentials } from './roles';
 
 /** A running embedded PostgreSQL cluster and how to reach it. */
 export interface EmbeddedDatabase {
-  /** postgres://… URL of the application database. */
+  /** postgres://… URL of the application database as its owner (the cluster's bootstrap role): migrations, backups. */
   url: string;
+  /** The same database as the restricted app role (EMBEDDED_APP_ROLE): what the server runs as. */
+  appUrl: string;
   port: number;
   /** Stops the server process (data stays on disk). */
   stop(): Promise<void>;
@@ -64,6 +67,9 @@ function assertTraversableByOthers(path: string): void {
 interface StoredCredentials {
   user: string;
   password: string;
+  /** The app role (added on the first start of a version that has it; older folders lack it). */
+  appUser?: string;
+  appPassword?: string;
 }
 
 /**
@@ -101,6 +107,12 @@ export async function startEmbeddedPostgres(options: {
     credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as StoredCredentials;
   } else {
     credentials = { user: 'postgres', password: randomBytes(18).toString('base64url') };
+  }
+  let app = { user: credentials.appUser ?? '', password: credentials.appPassword ?? '' };
+  if (!app.user || !app.password) {
+    // First start, or a data folder from a version where only the superuser existed: add the app role.
+    app = { user: EMBEDDED_APP_ROLE, password: randomBytes(18).toString('base64url') };
+    credentials = { ...credentials, appUser: app.user, appPassword: app.password };
     writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
 
@@ -168,16 +180,20 @@ export async function startEmbeddedPostgres(options: {
     await client.connect();
     const exists = await client.query('select 1 from pg_database where datname = $1', [dbName]);
     if (exists.rowCount === 0) await client.query(`create database "${dbName}"`);
+    // The restricted role the server connects as (its grants follow the migrations: roles.ts).
+    await ensureAppRole(client, app.user, app.password);
   } finally {
     await client.end();
   }
 
   const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${dbName}`;
+  const appUrl = withCredentials(url, app.user, app.password);
   const postgresPid = (pg as unknown as { process?: ChildProcess }).process?.pid;
   const watchdog = postgresPid ? startWatchdog(postgresPid) : null;
   writeFileSync(ownerFile(dataDir), String(process.pid));
   return {
     url,
+    appUrl,
     port,
     stop: async () => {
       await pg.stop();

@@ -52,6 +52,19 @@ export function migrationAuthoringOptions(clientUrl: string): Options {
   };
 }
 
+/**
+ * Per-connection limits of the app's pool (docs/SECURITY.md): PostgreSQL cancels a statement that
+ * runs past `statementTimeoutMs` (SQLSTATE 57014 → OPERATION_TIMEOUT) and ends a session idle in a
+ * transaction past `idleInTransactionMs`. 0 = none.
+ */
+export function connectionLimits(statementTimeoutMs: number, idleInTransactionMs: number): Partial<Options> {
+  return {
+    driverOptions: {
+      connection: { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: idleInTransactionMs },
+    },
+  };
+}
+
 /** Opens the ORM (connects and checks the connection). */
 export async function openOrm(clientUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Promise<MikroORM> {
   return MikroORM.init(ormOptions(clientUrl, logger, overrides));

@@ -440,7 +440,8 @@ export async function verifyAuditChain(em: EntityManager, options: VerifyOptions
  * Event-log retention: deletes every stream's events older than `cutoff` (a prefix of each stream,
  * so no gap opens inside a chain), recording per stream the last deleted seq and hash, from which
  * `verifyAuditChain` then checks. Runs in batches of `batch` rows, each its own short transaction
- * allowed past the append-only trigger by `phoihop.prune_events`. Instances take turns through an
+ * calling `prune_events_before` (migration 20261202161500: owner-defined, SECURITY DEFINER, the one way
+ * past the append-only privilege and trigger). Instances take turns through an
  * advisory lock; one that finds it taken skips this round. Returns the number of rows deleted.
  * Cursors pointing at deleted events then get RESYNC_REQUIRED (see `assertResumable`).
  */
@@ -454,25 +455,8 @@ export async function pruneEventsBefore(em: EntityManager, cutoff: Date, batch =
       if (!lock.ok) return 0;
       const [any] = await conn.execute<{ old: boolean }[]>(`select exists (select 1 from event where occurred_at < ?) as old`, [cutoff]);
       if (!any.old) return 0;
-      await conn.execute(`set local phoihop.prune_events = 'on'`);
-      const [row] = await conn.execute<{ deleted: string }[]>(
-        `with oldest as (
-           select stream, stream_seq from event where occurred_at < ? order by id limit ?
-         ), upto as (
-           select stream, max(stream_seq) as seq from oldest group by stream
-         ), gone as (
-           delete from event e using upto u where e.stream = u.stream and e.stream_seq <= u.seq
-           returning e.stream, e.stream_seq, e.hash
-         ), last_gone as (
-           select distinct on (stream) stream, stream_seq, hash from gone order by stream, stream_seq desc
-         ), moved as (
-           update event_stream h set pruned_seq = l.stream_seq, pruned_hash = l.hash
-           from last_gone l where h.stream = l.stream and h.pruned_seq < l.stream_seq
-           returning 1
-         )
-         select count(*)::text as deleted from gone`,
-        [cutoff, batch],
-      );
+      // prune_events_before (SECURITY DEFINER, owned by the owner): the app role has no DELETE on the log.
+      const [row] = await conn.execute<{ deleted: string }[]>(`select prune_events_before(?, ?)::text as deleted`, [cutoff, batch]);
       return Number(row.deleted);
     });
     total += deleted;

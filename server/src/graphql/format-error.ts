@@ -25,6 +25,9 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
  */
 const INPUT_SQLSTATES = /^22/;
 
+/** query_canceled: statement_timeout (or an operator's pg_cancel_backend) stopped the statement. */
+const QUERY_CANCELED = '57014';
+
 /**
  * The one mapper from thrown errors to what a client sees: `AppError`s keep their code, message and
  * details; input validation becomes BAD_USER_INPUT naming each field; anything unexpected is logged
@@ -76,6 +79,15 @@ export function formatGraphQLError(
       ...base,
       message: 'Dữ liệu nhập chưa hợp lệ (giá trị không đúng định dạng hoặc vượt giới hạn).',
       extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
+  if (sqlState === QUERY_CANCELED) {
+    // statement_timeout (DB_STATEMENT_TIMEOUT_MS) cancelled a running statement; its transaction rolled back.
+    logger.warn({ sqlState, requestId, path: formatted.path }, 'a database statement ran past statement_timeout and was cancelled');
+    return {
+      ...base,
+      message: 'Thao tác chạy quá thời gian cho phép nên đã bị dừng; chưa có thay đổi nào được lưu. Hãy thu hẹp truy vấn hoặc thử lại sau.',
+      extensions: { code: 'OPERATION_TIMEOUT', limit: 'statement' },
     };
   }
   if (isDatabaseUnavailable(original)) {

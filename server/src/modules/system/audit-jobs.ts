@@ -29,6 +29,8 @@ export class AuditJobs {
     private readonly orm: MikroORM,
     private readonly checkpointKey: Buffer,
     private readonly logger: Logger,
+    /** Events per read (AUDIT_VERIFY_BATCH_SIZE). */
+    private readonly batchSize = 2000,
   ) {}
 
   /** Starts a verification unless one is running; returns the running job either way. */
@@ -47,6 +49,7 @@ export class AuditJobs {
     this.running = job;
     verifyAuditChain(this.orm.em.fork(), {
       checkpointKey: this.checkpointKey,
+      batchSize: this.batchSize,
       onProgress: (p) => {
         job.progress = p;
       },
