@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { session, useSession } from './auth/session';
 import { useI18n } from './i18n';
+import { OfflineNotices } from './offline/OfflineNotices';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -47,6 +48,7 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        {state.status === 'signedIn' && <OfflineNotices />}
         {state.status === 'signedIn' ? (
           <HomePage />
         ) : state.status === 'restoring' ? (

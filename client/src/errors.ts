@@ -11,6 +11,9 @@ const KNOWN_CODES = new Set([
   'RULE_VIOLATION',
   'RATE_LIMITED',
   'RESYNC_REQUIRED',
+  'OUTCOME_UNKNOWN',
+  'IDEMPOTENCY_KEY_REUSED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
@@ -22,12 +25,22 @@ const KNOWN_CODES = new Set([
 export function errorText(err: unknown, t: Translate): string {
   if (err instanceof GraphQLRequestError) {
     if (err.failure === 'graphql') {
-      if (t.lang !== 'en' || !err.code || !KNOWN_CODES.has(err.code)) return err.message;
-      return t('error.detail', { message: t(`errorCode.${err.code}` as MessageKey), detail: err.message });
+      const text =
+        t.lang !== 'en' || !err.code || !KNOWN_CODES.has(err.code)
+          ? err.message
+          : t('error.detail', { message: t(`errorCode.${err.code}` as MessageKey), detail: err.message });
+      return err.code === 'CONFLICT' ? `${text} ${conflictText(err, t)}`.trim() : text;
     }
     // 502–504 come from a proxy in front of an unreachable server (e.g. the Vite dev server).
     if (err.failure === 'network' || (err.status !== undefined && err.status >= 502 && err.status <= 504)) return t('error.network');
     return t('error.server', { status: err.status ?? '?' });
   }
   return t('error.unexpected');
+}
+
+/** What a CONFLICT says changed since the version the user saw (`extensions.changed`), or ''. */
+export function conflictText(err: GraphQLRequestError, t: Translate): string {
+  const changed = err.extensions.changed;
+  const fields = Array.isArray(changed) ? changed.filter((f): f is string => typeof f === 'string') : [];
+  return fields.length ? t('conflict.changed', { fields: fields.join(', ') }) : '';
 }

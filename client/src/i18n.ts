@@ -19,12 +19,14 @@ import type {
   TaskStatus,
 } from './gql/graphql';
 import { intakeAdminEn, intakeAdminVi } from './i18n-intake-admin';
+import { offlineVisitsEn, offlineVisitsVi } from './i18n-offline';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
 
 const vi = {
   ...intakeAdminVi,
+  ...offlineVisitsVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -561,6 +563,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...intakeAdminEn,
+  ...offlineVisitsEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',

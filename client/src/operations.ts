@@ -176,8 +176,8 @@ export const caseActivitySubscription = graphql(`
 `);
 
 export const postToThreadMutation = graphql(`
-  mutation PostToThread($input: NewPostInput!) {
-    postToThread(input: $input) {
+  mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
+    postToThread(input: $input, idempotencyKey: $idempotencyKey) {
       id
       seq
     }
@@ -195,8 +195,8 @@ export const markThreadReadMutation = graphql(`
 `);
 
 export const assignTaskMutation = graphql(`
-  mutation AssignTask($input: AssignTaskInput!) {
-    assignTask(input: $input) {
+  mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+    assignTask(input: $input, idempotencyKey: $idempotencyKey) {
       id
       status
     }
@@ -272,6 +272,7 @@ export const caseActionsQuery = graphql(`
         role
         status
         note
+        version
       }
       outcomeHistory {
         id
@@ -280,6 +281,14 @@ export const caseActionsQuery = graphql(`
         correctsId
         correctionReason
         recordedAt
+        recordedBy {
+          id
+          fullName
+        }
+        collections {
+          obligationId
+          amountCollected
+        }
       }
       participants {
         id
@@ -302,8 +311,8 @@ export const caseActionsQuery = graphql(`
 `);
 
 export const planActionMutation = graphql(`
-  mutation PlanAction($input: PlanActionInput!) {
-    planAction(input: $input) {
+  mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
+    planAction(input: $input, idempotencyKey: $idempotencyKey) {
       id
       status
       version
@@ -322,8 +331,8 @@ export const stepActionMutation = graphql(`
 `);
 
 export const respondToInvitationMutation = graphql(`
-  mutation RespondToInvitation($input: RespondInvitationInput!) {
-    respondToInvitation(input: $input) {
+  mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
+    respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
       id
       status
       version
@@ -356,6 +365,40 @@ export const recordActionOutcomeMutation = graphql(`
       id
       status
       version
+    }
+  }
+`);
+
+export const inviteToActionMutation = graphql(`
+  mutation InviteToAction($input: InviteToActionInput!) {
+    inviteToAction(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const recordInviteeAnswerMutation = graphql(`
+  mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
+    recordInviteeAnswer(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+/** Agencies an action can invite (the directory, first page by name). */
+export const inviteAgenciesQuery = graphql(`
+  query InviteAgencies {
+    agencies(first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
     }
   }
 `);

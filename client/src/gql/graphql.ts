@@ -242,6 +242,13 @@ export type InvitationStatus =
   | 'DECLINED'
   | 'INVITED';
 
+export type InviteToActionInput = {
+  id: string | number;
+  invitations?: Array<InvitationInput> | null | undefined;
+  people?: Array<PersonInvitationInput> | null | undefined;
+  version: number;
+};
+
 export type NewObligationInput = {
   amountOwed?: string | null | undefined;
   /** Index of the creditor in `parties`. */
@@ -346,6 +353,14 @@ export type RecordActionOutcomeInput = {
   id: string | number;
   minutes: string;
   outcome: ActionOutcome;
+  version: number;
+};
+
+export type RecordInviteeAnswerInput = {
+  inviteeId: string | number;
+  note?: string | null | undefined;
+  /** CONFIRMED or DECLINED (a note is required to decline). */
+  status: InvitationStatus;
   version: number;
 };
 
@@ -584,6 +599,7 @@ export type CaseActivitySubscription = { caseActivity: { cursor: string, type: s
 
 export type PostToThreadMutationVariables = Exact<{
   input: NewPostInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -599,6 +615,7 @@ export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastRea
 
 export type AssignTaskMutationVariables = Exact<{
   input: AssignTaskInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -621,10 +638,11 @@ export type CaseActionsQueryVariables = Exact<{
 }>;
 
 
-export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
 
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -639,6 +657,7 @@ export type StepActionMutation = { stepAction: { id: string, status: ActionStatu
 
 export type RespondToInvitationMutationVariables = Exact<{
   input: RespondInvitationInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -666,6 +685,25 @@ export type RecordActionOutcomeMutationVariables = Exact<{
 
 
 export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
+
+export type InviteToActionMutationVariables = Exact<{
+  input: InviteToActionInput;
+}>;
+
+
+export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
+
+export type RecordInviteeAnswerMutationVariables = Exact<{
+  input: RecordInviteeAnswerInput;
+}>;
+
+
+export type RecordInviteeAnswerMutation = { recordInviteeAnswer: { id: string, status: InvitationStatus, version: number } };
+
+export type InviteAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InviteAgenciesQuery = { agencies: { edges: Array<{ node: { id: string, name: string, kind: AgencyKind } }> } };
 
 export type CaseListUnreadQueryVariables = Exact<{
   caseIds?: Array<string | number> | string | number | null | undefined;
@@ -1269,8 +1307,8 @@ export const CaseActivityDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
 export const PostToThreadDocument = new TypedDocumentString(`
-    mutation PostToThread($input: NewPostInput!) {
-  postToThread(input: $input) {
+    mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
+  postToThread(input: $input, idempotencyKey: $idempotencyKey) {
     id
     seq
   }
@@ -1286,8 +1324,8 @@ export const MarkThreadReadDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
 export const AssignTaskDocument = new TypedDocumentString(`
-    mutation AssignTask($input: AssignTaskInput!) {
-  assignTask(input: $input) {
+    mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+  assignTask(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
   }
@@ -1358,6 +1396,7 @@ export const CaseActionsDocument = new TypedDocumentString(`
       role
       status
       note
+      version
     }
     outcomeHistory {
       id
@@ -1366,6 +1405,14 @@ export const CaseActionsDocument = new TypedDocumentString(`
       correctsId
       correctionReason
       recordedAt
+      recordedBy {
+        id
+        fullName
+      }
+      collections {
+        obligationId
+        amountCollected
+      }
     }
     participants {
       id
@@ -1387,8 +1434,8 @@ export const CaseActionsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
 export const PlanActionDocument = new TypedDocumentString(`
-    mutation PlanAction($input: PlanActionInput!) {
-  planAction(input: $input) {
+    mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
+  planAction(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
     version
@@ -1405,8 +1452,8 @@ export const StepActionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
 export const RespondToInvitationDocument = new TypedDocumentString(`
-    mutation RespondToInvitation($input: RespondInvitationInput!) {
-  respondToInvitation(input: $input) {
+    mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
+  respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
     version
@@ -1439,6 +1486,36 @@ export const RecordActionOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+export const InviteToActionDocument = new TypedDocumentString(`
+    mutation InviteToAction($input: InviteToActionInput!) {
+  inviteToAction(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
+export const RecordInviteeAnswerDocument = new TypedDocumentString(`
+    mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
+  recordInviteeAnswer(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordInviteeAnswerMutation, RecordInviteeAnswerMutationVariables>;
+export const InviteAgenciesDocument = new TypedDocumentString(`
+    query InviteAgencies {
+  agencies(first: 100) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteAgenciesQuery, InviteAgenciesQueryVariables>;
 export const CaseListUnreadDocument = new TypedDocumentString(`
     query CaseListUnread($caseIds: [ID!]) {
   unreadCounts(caseIds: $caseIds) {

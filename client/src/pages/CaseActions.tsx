@@ -1,17 +1,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { session } from '../auth/session';
-import { queries, tags, useQuery } from '../data';
+import { mutate, queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
 import { formatDateTime, formatMoney } from '../format';
 import type { ActionKind, ActionOutcome, ActionStatus, CaseActionsQuery, InvitationStatus } from '../gql/graphql';
+import { usePendingWrites } from '../offline/offline-writes';
+import { PendingWrite } from '../offline/PendingWrites';
+import { OutcomeForm } from './actions/OutcomeForm';
+import { InviteeAnswer, InviteForm, OutcomeHistory } from './actions/Visits';
 import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, legalText, useT, type Translate } from '../i18n';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import {
   caseActionsQuery,
-  correctActionOutcomeMutation,
   planActionMutation,
-  recordActionOutcomeMutation,
   recordProtectionPlanMutation,
   respondToInvitationMutation,
   stepActionMutation,
@@ -22,15 +23,6 @@ type Participant = Action['participants'][number];
 type Step = 'MARK_READY' | 'START' | 'POSTPONE' | 'CANCEL';
 
 const ACTION_KINDS: readonly ActionKind[] = ['PERSUASION_VISIT', 'COORDINATION_MEETING', 'VERIFICATION_VISIT', 'COERCION'];
-const OUTCOMES: readonly ActionOutcome[] = [
-  'VOLUNTARY_COMPLIANCE',
-  'PARTIAL_PAYMENT',
-  'COERCED',
-  'REFUSED',
-  'POSTPONED',
-  'REQUEST_WITHDRAWN',
-  'OTHER',
-];
 
 const STATUS_TONE: Record<ActionStatus, 'ok' | 'warn' | 'neutral' | 'info'> = {
   PLANNED: 'info',
@@ -67,8 +59,6 @@ function actionErrorText(err: unknown, t: Translate): string {
 }
 
 const DIGITS = /^\d+$/;
-/** An amount as typed: plain digits or Vietnamese groups ("100.000.000"); the server accepts both. */
-const AMOUNT = /^(\d+|\d{1,3}(\.\d{3})+)$/;
 
 /** Which inline form is open, for which action or invitation. */
 type Open =
@@ -77,6 +67,7 @@ type Open =
   | { form: 'step'; id: string; step: Step }
   | { form: 'outcome'; id: string }
   | { form: 'correct'; id: string; correctsId: string }
+  | { form: 'invite'; id: string }
   | null;
 
 /**
@@ -91,8 +82,11 @@ export function CaseActions({
 }: {
   caseId: string;
   canPlan: boolean;
-  moneyObligations: ReadonlyArray<{ id: string; description: string }>;
+  /** The case's money obligations (fulfilled ones too: the history names what it paid). */
+  moneyObligations: ReadonlyArray<{ id: string; description: string; fulfilled?: boolean }>;
 }) {
+  const payable = moneyObligations.filter((o) => !o.fulfilled);
+  const pendingOutcomes = usePendingWrites(caseId, 'outcome');
   const t = useT();
   const result = useQuery(caseActionsQuery, { caseId }, [tags.actions(caseId)]);
   const actions: Action[] = result.data?.caseActions ?? [];
@@ -104,16 +98,10 @@ export function CaseActions({
   const [busy, setBusy] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [text, setText] = useState('');
-  const [outcome, setOutcome] = useState<ActionOutcome>('VOLUNTARY_COMPLIANCE');
-  const [obligationId, setObligationId] = useState('');
-  const [amount, setAmount] = useState('');
 
   const openForm = (next: Open) => {
     setOpen(next);
     setText('');
-    setAmount('');
-    setObligationId('');
-    setOutcome('VOLUNTARY_COMPLIANCE');
   };
 
   /** Runs one mutation for `id`, then reloads the actions (and the case, whose deadlines may change). */
@@ -136,7 +124,7 @@ export function CaseActions({
 
   const respond = (p: Participant, confirm: boolean, reason?: string) =>
     run(p.id, () =>
-      session.request(respondToInvitationMutation, {
+      mutate(respondToInvitationMutation, {
         input: { participantId: p.id, version: p.version, confirm, reason: reason || undefined },
       }),
     );
@@ -148,44 +136,12 @@ export function CaseActions({
       const p = a.participants.find((x) => x.id === open.id);
       if (p) respond(p, false, text.trim());
     } else if (open.form === 'protection') {
-      run(a.id, () => session.request(recordProtectionPlanMutation, { input: { id: a.id, version: a.version, note: text.trim() } }));
+      run(a.id, () => mutate(recordProtectionPlanMutation, { input: { id: a.id, version: a.version, note: text.trim() } }));
     } else if (open.form === 'step') {
       const step = open.step;
-      run(a.id, () =>
-        session.request(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }),
-      );
-    } else {
-      if (amount && !AMOUNT.test(amount)) {
-        setActionError(t('actions.amountFormat'));
-        return;
-      }
-      if (amount && !obligationId) {
-        setActionError(t('actions.obligationRequired'));
-        return;
-      }
-      const collections = obligationId && amount ? [{ obligationId, amountCollected: amount }] : undefined;
-      const money = { amountCollected: amount || undefined, collections };
-      // Made when the official pressed "save": a resend of the same submission records nothing twice.
-      const idempotencyKey = crypto.randomUUID();
-      if (open.form === 'correct') {
-        const correctsId = open.correctsId;
-        run(a.id, () =>
-          session.request(correctActionOutcomeMutation, {
-            input: { id: a.id, version: a.version, correctsId, reason: text.trim(), outcome, ...money },
-            idempotencyKey,
-          }),
-        );
-      } else {
-        run(a.id, () =>
-          session.request(recordActionOutcomeMutation, {
-            input: { id: a.id, version: a.version, outcome, minutes: text.trim(), ...money },
-            idempotencyKey,
-          }),
-        );
-      }
+      run(a.id, () => mutate(stepActionMutation, { input: { id: a.id, version: a.version, step, reason: text.trim() || undefined } }));
     }
   };
-
   const inlineForm = (a: Action, label: string, submit: string, extra?: ReactNode) => (
     <form className="task-decline action-inline" onSubmit={(e) => submitInline(e, a)}>
       {extra}
@@ -224,7 +180,10 @@ export function CaseActions({
                   : [];
               const steps = a.viewerCan.plan ? STEPS[a.status] : [];
               const canProtect = a.viewerCan.recordProtectionPlan && a.kind === 'COERCION' && isOpen && !a.protectionPlanRecordedAt;
-              const canOutcome = a.viewerCan.plan && a.status === 'IN_PROGRESS';
+              const canOutcome =
+                a.viewerCan.plan &&
+                a.status === 'IN_PROGRESS' &&
+                !pendingOutcomes.some((item) => item.summary.actionId === a.id && !item.summary.correction);
               const working = busy !== null;
               return (
                 <li key={a.id} className="action-item" aria-label={`${actionKindLabel(t, a.kind)} — ${a.title}`}>
@@ -300,26 +259,17 @@ export function CaseActions({
                             {p.name} <span className="muted small">({p.role})</span>{' '}
                             <span className={`badge badge--${INVITATION_TONE[p.status]}`}>{invitationStatusLabel(t, p.status)}</span>
                             {p.note && <span className="muted small"> {p.note}</span>}
+                            {a.viewerCan.plan && isOpen && <InviteeAnswer caseId={caseId} invitee={p} onDone={changed} />}
                           </li>
                         ))}
                       </ul>
                     </>
                   )}
 
-                  {a.outcomeHistory.length > 1 && (
+                  {a.outcomeHistory.length > 0 && (
                     <>
                       <h3 className="action-item__sub">{t('actions.history')}</h3>
-                      <ol className="action-participants">
-                        {a.outcomeHistory.map((e) => (
-                          <li key={e.id}>
-                            <time dateTime={e.recordedAt}>{formatDateTime(e.recordedAt)}</time> {actionOutcomeLabel(t, e.outcome)} —{' '}
-                            {formatMoney(e.moneyCollected)}
-                            {e.correctionReason && (
-                              <span className="muted small"> {t('actions.corrected', { reason: e.correctionReason })}</span>
-                            )}
-                          </li>
-                        ))}
-                      </ol>
+                      <OutcomeHistory entries={a.outcomeHistory} obligations={moneyObligations} />
                     </>
                   )}
 
@@ -385,13 +335,21 @@ export function CaseActions({
                           type="button"
                           className="button button--primary button--small"
                           disabled={working}
-                          onClick={() =>
-                            run(a.id, () => session.request(stepActionMutation, { input: { id: a.id, version: a.version, step } }))
-                          }
+                          onClick={() => run(a.id, () => mutate(stepActionMutation, { input: { id: a.id, version: a.version, step } }))}
                         >
                           {t(`actions.step.${step}`)}
                         </button>
                       ),
+                    )}
+                    {a.viewerCan.plan && isOpen && (
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        disabled={working}
+                        onClick={() => openForm({ form: 'invite', id: a.id })}
+                      >
+                        {t('visits.invite')}
+                      </button>
                     )}
                     {canOutcome && (
                       <button
@@ -410,44 +368,44 @@ export function CaseActions({
                     inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
                   {open?.form === 'protection' && open.id === a.id && inlineForm(a, t('actions.protectionNote'), t('actions.save'))}
                   {open?.form === 'step' && open.id === a.id && inlineForm(a, t('actions.stepReason'), t(`actions.step.${open.step}`))}
-                  {(open?.form === 'outcome' || open?.form === 'correct') &&
-                    open.id === a.id &&
-                    inlineForm(
-                      a,
-                      open.form === 'correct' ? t('actions.correctReason') : t('actions.outcomeMinutes'),
-                      t('actions.save'),
-                      <>
-                        <label htmlFor={`action-outcome-${a.id}`}>{t('actions.outcome')}</label>
-                        <select id={`action-outcome-${a.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value as ActionOutcome)}>
-                          {OUTCOMES.map((o) => (
-                            <option key={o} value={o}>
-                              {actionOutcomeLabel(t, o)}
-                            </option>
-                          ))}
-                        </select>
-                        {moneyObligations.length > 0 && (
-                          <>
-                            <label htmlFor={`action-obligation-${a.id}`}>{t('actions.outcomeObligation')}</label>
-                            <select id={`action-obligation-${a.id}`} value={obligationId} onChange={(e) => setObligationId(e.target.value)}>
-                              <option value="">—</option>
-                              {moneyObligations.map((o) => (
-                                <option key={o.id} value={o.id}>
-                                  {o.description}
-                                </option>
-                              ))}
-                            </select>
-                            <label htmlFor={`action-amount-${a.id}`}>{t('actions.outcomeAmount')}</label>
-                            <input
-                              id={`action-amount-${a.id}`}
-                              inputMode="numeric"
-                              value={amount}
-                              placeholder="100.000.000"
-                              onChange={(e) => setAmount(e.target.value.replace(/\s/g, ''))}
-                            />
-                          </>
-                        )}
-                      </>,
-                    )}
+                  {(open?.form === 'outcome' || open?.form === 'correct') && open.id === a.id && (
+                    <OutcomeForm
+                      caseId={caseId}
+                      action={a}
+                      correctsId={open.form === 'correct' ? open.correctsId : undefined}
+                      obligations={payable}
+                      onDone={() => {
+                        setOpen(null);
+                        changed();
+                      }}
+                      onCancel={() => setOpen(null)}
+                    />
+                  )}
+                  {open?.form === 'invite' && open.id === a.id && (
+                    <InviteForm
+                      caseId={caseId}
+                      action={a}
+                      onDone={() => {
+                        setOpen(null);
+                        changed();
+                      }}
+                      onCancel={() => setOpen(null)}
+                    />
+                  )}
+                  {pendingOutcomes
+                    .filter((item) => item.summary.actionId === a.id)
+                    .map((item) => (
+                      <PendingWrite
+                        key={item.id}
+                        item={item}
+                        reapply={(variables) => ({ ...variables, input: { ...(variables.input as object), version: a.version } })}
+                      >
+                        <p>
+                          {t('actions.outcome')}: {actionOutcomeLabel(t, item.summary.outcome as ActionOutcome)}
+                          {item.summary.total !== '0' && <> — {formatMoney(item.summary.total)}</>}
+                        </p>
+                      </PendingWrite>
+                    ))}
                 </li>
               );
             })}
@@ -509,46 +467,44 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     setSending(true);
     setError(null);
     setDone(false);
-    session
-      .request(planActionMutation, {
-        input: {
-          caseId,
-          kind,
-          place: place.trim(),
-          scheduledStart: vietnamLocalToIso(start),
-          scheduledEnd: vietnamLocalToIso(end),
-          ...(coercion
-            ? {
-                personCoerced: optional(personCoerced),
-                measure: optional(measure),
-                method: optional(method),
-                forces: optional(forces),
-                protection: optional(protection),
-                costEstimate: costDigits || undefined,
-              }
-            : {}),
-        },
-      })
-      .then(
-        () => {
-          setPlace('');
-          setStart('');
-          setEnd('');
-          setPersonCoerced('');
-          setMeasure('');
-          setMethod('');
-          setForces('');
-          setProtection('');
-          setCost('');
-          setSending(false);
-          setDone(true);
-          onPlanned();
-        },
-        (err: unknown) => {
-          setError(actionErrorText(err, t));
-          setSending(false);
-        },
-      );
+    mutate(planActionMutation, {
+      input: {
+        caseId,
+        kind,
+        place: place.trim(),
+        scheduledStart: vietnamLocalToIso(start),
+        scheduledEnd: vietnamLocalToIso(end),
+        ...(coercion
+          ? {
+              personCoerced: optional(personCoerced),
+              measure: optional(measure),
+              method: optional(method),
+              forces: optional(forces),
+              protection: optional(protection),
+              costEstimate: costDigits || undefined,
+            }
+          : {}),
+      },
+    }).then(
+      () => {
+        setPlace('');
+        setStart('');
+        setEnd('');
+        setPersonCoerced('');
+        setMeasure('');
+        setMethod('');
+        setForces('');
+        setProtection('');
+        setCost('');
+        setSending(false);
+        setDone(true);
+        onPlanned();
+      },
+      (err: unknown) => {
+        setError(actionErrorText(err, t));
+        setSending(false);
+      },
+    );
   };
 
   return (

@@ -206,8 +206,8 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
             caseId={c.id}
             canPlan={c.viewerCan.update}
             moneyObligations={c.obligations
-              .filter((o) => o.kind === 'PAY_MONEY' && !o.fulfilled)
-              .map((o) => ({ id: o.id, description: o.description }))}
+              .filter((o) => o.kind === 'PAY_MONEY')
+              .map((o) => ({ id: o.id, description: o.description, fulfilled: o.fulfilled }))}
           />
           <CaseBody c={c} date={date} />
           <Section id="case-activity" title={t('case.activity')}>

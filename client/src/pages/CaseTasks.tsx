@@ -7,6 +7,8 @@ import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
 import { graphql } from '../gql';
 import { assignTaskMutation, transitionTaskMutation } from '../operations';
+import { sendOrQueue, usePendingWrites } from '../offline/offline-writes';
+import { PendingWrite } from '../offline/PendingWrites';
 
 type Task = TaskCardFragment;
 
@@ -113,13 +115,25 @@ export function CaseTasks({
   const [declining, setDeclining] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
+  const pending = usePendingWrites(caseId, 'task');
+  const actionLabel = (action: string | undefined) => {
+    const found = Object.values(RESPONSES)
+      .flat()
+      .find((r) => r.action === action);
+    return found ? t(found.label) : action === 'DECLINE' ? t('tasks.decline') : (action ?? '');
+  };
   const act = (task: Task, action: TaskAction, why?: string) => {
     setBusy(task.id);
     setActionError(null);
-    mutate(transitionTaskMutation, { input: { id: task.id, version: task.version, action, reason: why || undefined } }, [
-      tags.tasks(caseId),
-      tags.inbox,
-    ]).then(
+    // Offline, the step waits in the queue (shown below as "Đang chờ gửi") and is sent on reconnect.
+    sendOrQueue({
+      kind: 'task',
+      caseId,
+      document: transitionTaskMutation,
+      variables: { input: { id: task.id, version: task.version, action, reason: why || undefined } },
+      invalidates: [tags.tasks(caseId), tags.inbox],
+      summary: { taskId: task.id, title: task.title, action },
+    }).then(
       () => {
         setBusy(null);
         setDeclining(null);
@@ -143,6 +157,22 @@ export function CaseTasks({
 
       <LoadStatus state={state} loadingKey="tasks.loading" error={result.error} onRetry={result.refetch} />
       <div role="alert">{actionError && <p className="alert alert--error">{actionError}</p>}</div>
+      {pending.map((item) => (
+        <PendingWrite
+          key={item.id}
+          item={item}
+          reapply={(variables) => {
+            // Re-apply on top of what the task is now (its current version).
+            const input = variables.input as { id: string; version: number };
+            const now = tasks.find((x) => x.id === input.id);
+            return now ? { ...variables, input: { ...input, version: now.version } } : variables;
+          }}
+        >
+          <p>
+            {item.summary.title} — {actionLabel(item.summary.action)}
+          </p>
+        </PendingWrite>
+      ))}
 
       {state === 'ready' &&
         (tasks.length === 0 ? (

@@ -8,6 +8,9 @@ import type { PostKind, ThreadPostFragment } from '../gql/graphql';
 import { postKindLabel, useT } from '../i18n';
 import { graphql } from '../gql';
 import { markThreadReadMutation, postToThreadMutation } from '../operations';
+import { newIntentKey } from '../lib/writes';
+import { sendOrQueue, usePendingWrites } from '../offline/offline-writes';
+import { PendingWrite } from '../offline/PendingWrites';
 
 type Post = ThreadPostFragment;
 
@@ -164,6 +167,7 @@ export function CaseThread({ caseId, extraKinds = [] }: { caseId: string; extraK
           )}
         </>
       )}
+      <PendingPosts caseId={caseId} />
 
       <PostForm caseId={caseId} kinds={[...BASIC_KINDS, ...extraKinds]} />
     </section>
@@ -195,8 +199,29 @@ function PostItem({ post }: { post: Post }) {
   );
 }
 
+/** Posts written offline (or whose send could not reach the server), shown in place until they are sent. */
+function PendingPosts({ caseId }: { caseId: string }) {
+  const t = useT();
+  const pending = usePendingWrites(caseId, 'post');
+  if (pending.length === 0) return null;
+  return (
+    <ol className="thread__posts thread__posts--pending" aria-label={t('offline.pending')}>
+      {pending.map((item) => (
+        <li key={item.id} className="post post--pending">
+          <PendingWrite item={item}>
+            <p className="post__body">{item.summary.body}</p>
+          </PendingWrite>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[] }) {
   const t = useT();
+  // One key per post the user means to send: pressing "Send" again after an error reuses it.
+  const [intentKey, setIntentKey] = useState(newIntentKey);
+  const [queued, setQueued] = useState(false);
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<PostKind>('NOTE');
   const [sending, setSending] = useState(false);
@@ -213,11 +238,22 @@ function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[
     setSending(true);
     setError(null);
     setSent(false);
-    mutate(postToThreadMutation, { input: { caseId, body, kind } }, [tags.thread(caseId)]).then(
-      () => {
+    setQueued(false);
+    sendOrQueue({
+      kind: 'post',
+      caseId,
+      document: postToThreadMutation,
+      variables: { input: { caseId, body, kind } },
+      invalidates: [tags.thread(caseId), tags.cases],
+      summary: { body, kind },
+      idempotencyKey: intentKey,
+    }).then(
+      (outcome) => {
         setBody('');
+        setIntentKey(newIntentKey());
         setSending(false);
-        setSent(true);
+        setSent(!outcome.queued);
+        setQueued(outcome.queued);
       },
       (err: unknown) => {
         setError(errorText(err, t));
@@ -230,7 +266,17 @@ function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[
     <form className="thread__form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor="thread-body">{t('thread.compose')}</label>
-        <textarea id="thread-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={10000} />
+        <textarea
+          id="thread-body"
+          rows={3}
+          value={body}
+          onChange={(e) => {
+            // Other words are another intent: a new key (the old one would be refused as reused).
+            if (e.target.value !== body) setIntentKey(newIntentKey());
+            setBody(e.target.value);
+          }}
+          maxLength={10000}
+        />
       </div>
       <div className="thread__form-row">
         <div className="field">
@@ -249,7 +295,7 @@ function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[
       </div>
       <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
       <p className="visually-hidden" role="status">
-        {sent ? t('thread.sent') : ''}
+        {sent ? t('thread.sent') : queued ? t('offline.queued') : ''}
       </p>
     </form>
   );

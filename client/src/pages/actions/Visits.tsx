@@ -1,0 +1,221 @@
+import { type FormEvent, useState } from 'react';
+import { mutate, tags, useQuery } from '../../data';
+import { errorText } from '../../errors';
+import { formatDateTime, formatMoney } from '../../format';
+import type { CaseActionsQuery } from '../../gql/graphql';
+import { actionOutcomeLabel, useT } from '../../i18n';
+import { inviteAgenciesQuery, inviteToActionMutation, recordInviteeAnswerMutation } from '../../operations';
+
+type Action = CaseActionsQuery['caseActions'][number];
+type Invitee = Action['invitees'][number];
+type Entry = Action['outcomeHistory'][number];
+
+const refreshed = (caseId: string) => [tags.actions(caseId), tags.case(caseId), tags.inbox];
+
+/**
+ * Invites more agencies (each gets its "attend" task) and named people who are not users — the
+ * village head, the women's union — to a visit, meeting or coercion that still lies ahead.
+ */
+export function InviteForm({
+  caseId,
+  action,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  action: Action;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const directory = useQuery(inviteAgenciesQuery, {}, ['agencies']);
+  const invited = new Set(action.participants.map((p) => p.agency.id));
+  const agencies = (directory.data?.agencies.edges ?? []).map((e) => e.node).filter((a) => !invited.has(a.id));
+  const [agencyId, setAgencyId] = useState('');
+  const [required, setRequired] = useState(false);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [phone, setPhone] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const id = action.id;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    const person = name.trim() || role.trim() ? { name: name.trim(), role: role.trim(), phone: phone.trim() || undefined } : null;
+    if ((!agencyId && !person) || (person && (!person.name || !person.role))) {
+      setError(t('visits.inviteMissing'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    mutate(
+      inviteToActionMutation,
+      {
+        input: {
+          id: action.id,
+          version: action.version,
+          ...(agencyId ? { invitations: [{ agencyId, required }] } : {}),
+          ...(person ? { people: [person] } : {}),
+        },
+      },
+      refreshed(caseId),
+    ).then(
+      () => {
+        setSending(false);
+        onDone();
+      },
+      (err: unknown) => {
+        setSending(false);
+        setError(errorText(err, t));
+      },
+    );
+  };
+
+  return (
+    <form className="task-assign action-inline" onSubmit={submit} noValidate aria-labelledby={`invite-heading-${id}`}>
+      <h4 id={`invite-heading-${id}`}>{t('visits.inviteHeading')}</h4>
+      <div className="field">
+        <label htmlFor={`invite-agency-${id}`}>{t('visits.inviteAgency')}</label>
+        <select id={`invite-agency-${id}`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+          <option value="">{t('visits.inviteAgencyNone')}</option>
+          {agencies.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {agencyId && (
+        <label className="checkbox">
+          <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> {t('visits.inviteRequired')}
+        </label>
+      )}
+      <div className="field">
+        <label htmlFor={`invite-name-${id}`}>{t('visits.personName')}</label>
+        <input id={`invite-name-${id}`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor={`invite-role-${id}`}>{t('visits.personRole')}</label>
+        <input id={`invite-role-${id}`} value={role} onChange={(e) => setRole(e.target.value)} maxLength={200} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor={`invite-phone-${id}`}>{t('visits.personPhone')}</label>
+        <input
+          id={`invite-phone-${id}`}
+          type="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          maxLength={30}
+          autoComplete="off"
+        />
+      </div>
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <div className="task-actions">
+        <button type="submit" className="button button--primary button--small" disabled={sending}>
+          {t('visits.inviteSubmit')}
+        </button>
+        <button type="button" className="button button--small button--secondary" onClick={onCancel}>
+          {t('actions.abort')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The lead office records a named person's answer: confirmed, or declined with a note. */
+export function InviteeAnswer({ caseId, invitee, onDone }: { caseId: string; invitee: Invitee; onDone: () => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const answer = (status: 'CONFIRMED' | 'DECLINED') => {
+    if (status === 'DECLINED' && !note.trim()) {
+      setError(t('visits.answerNoteRequired'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    mutate(
+      recordInviteeAnswerMutation,
+      { input: { inviteeId: invitee.id, version: invitee.version, status, note: note.trim() || undefined } },
+      refreshed(caseId),
+    ).then(
+      () => {
+        setSending(false);
+        setOpen(false);
+        onDone();
+      },
+      (err: unknown) => {
+        setSending(false);
+        setError(errorText(err, t));
+      },
+    );
+  };
+  if (!open)
+    return (
+      <button type="button" className="button button--small button--secondary" onClick={() => setOpen(true)}>
+        {t('visits.answer')}
+      </button>
+    );
+  return (
+    <fieldset className="action-inline">
+      <legend>{t('visits.answer')}</legend>
+      <label htmlFor={`invitee-note-${invitee.id}`}>{t('visits.answerNote')}</label>
+      <input id={`invitee-note-${invitee.id}`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <div className="task-actions">
+        <button type="button" className="button button--primary button--small" disabled={sending} onClick={() => answer('CONFIRMED')}>
+          {t('visits.answerConfirm')}
+        </button>
+        <button type="button" className="button button--small button--secondary" disabled={sending} onClick={() => answer('DECLINED')}>
+          {t('visits.answerDecline')}
+        </button>
+        <button type="button" className="button button--small button--secondary" onClick={() => setOpen(false)}>
+          {t('actions.abort')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The outcome history of an action, never edited in place: the original entry, then each correcting
+ * entry (why, who, when, the money and the obligations it paid); the last one is in force.
+ */
+export function OutcomeHistory({
+  entries,
+  obligations,
+}: {
+  entries: readonly Entry[];
+  obligations: ReadonlyArray<{ id: string; description: string }>;
+}) {
+  const t = useT();
+  const describe = (obligationId: string) => obligations.find((o) => o.id === obligationId)?.description ?? obligationId;
+  return (
+    <ol className="action-participants outcome-history">
+      {entries.map((e, index) => (
+        <li key={e.id}>
+          <strong>{e.correctsId ? t('visits.historyCorrection') : t('visits.historyOriginal')}</strong>
+          {index === entries.length - 1 && <span className="badge badge--ok"> {t('visits.historyInForce')}</span>}{' '}
+          {actionOutcomeLabel(t, e.outcome)} — {formatMoney(e.moneyCollected)}
+          <div className="muted small">
+            {t('visits.historyBy', { name: e.recordedBy.fullName, time: formatDateTime(e.recordedAt) })}
+            {e.correctionReason && <> · {t('actions.corrected', { reason: e.correctionReason })}</>}
+          </div>
+          {e.collections.length > 0 && (
+            <ul className="small">
+              {e.collections.map((c) => (
+                <li key={c.obligationId}>
+                  {describe(c.obligationId)}: {formatMoney(c.amountCollected)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
