@@ -29,6 +29,11 @@ const argCases = () => {
   const i = process.argv.indexOf('--cases');
   return i >= 0 ? Number(process.argv[i + 1]) : 50_000;
 };
+/** `--keep DIR`: keep the database in DIR and reuse it when it already holds the generated province (to compare plans). */
+const argKeep = () => {
+  const i = process.argv.indexOf('--keep');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 
 async function gql(app: App, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await fetch(`${app.url}/graphql`, {
@@ -62,7 +67,9 @@ const TARGETS = `query($y: Int!) { statisticsTargets(statisticalYear: $y) { id }
 
 async function main(): Promise<void> {
   const cases = argCases();
-  const dataDir = mkdtempSync(join(tmpdir(), 'phoihop-bench-stats-'));
+  const keep = argKeep();
+  const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'phoihop-bench-stats-'));
+  mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o711);
   let app: App | undefined;
   try {
@@ -71,9 +78,14 @@ async function main(): Promise<void> {
       loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false, SEED_DEMO: true }, {}),
       { logger: createLogger('silent') },
     );
-    log(`generating ${cases} cases …`);
-    const seeded = await seedProvince(app.orm.em.fork() as EntityManager, { cases, offices: 10, seed: 1 });
     const conn = app.orm.em.fork().getConnection();
+    const [present] = await conn.execute<Array<{ n: number }>>(`select count(*)::int as n from enforcement_case`);
+    let seeded = { cases: 0, ms: 0 };
+    if (keep && present.n >= cases) log(`reusing ${present.n} cases in ${dataDir}`);
+    else {
+      log(`generating ${cases} cases …`);
+      seeded = await seedProvince(app.orm.em.fork() as EntityManager, { cases, offices: 10, seed: 1 });
+    }
     await conn.execute('analyze');
     const [counts] = await conn.execute<Array<Record<string, number>>>(
       `select (select count(*) from enforcement_case)::int as cases, (select count(*) from case_state_history)::int as history, (select count(*) from event)::int as events`,
@@ -164,7 +176,7 @@ async function main(): Promise<void> {
     log('wrote bench/results/statistics.json and bench/results/statistics-explain.txt');
   } finally {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -23,8 +23,32 @@ export async function loadCaseFacts(em: EntityManager, caseIds: readonly string[
   return new Map(rows.map((r) => [r.id, { leadAgencyId: r.lead, participantAgencyIds: r.participants, communePath: r.path }]));
 }
 
+/**
+ * Maps remembered per EntityManager (one HTTP request, one WebSocket query or mutation, one transaction).
+ * Every map made here is emptied by `forgetRemembered(em)`: a WebSocket connection's subscriptions share
+ * one context (and its EntityManager) for the socket's life, so graphql/ws-server.ts forgets after each
+ * execution there — an access decision never outlives the operation that made it.
+ */
+const rememberedMaps: Array<WeakMap<EntityManager, Map<string, unknown>>> = [];
+
+/** A per-EntityManager memo whose entries `forgetRemembered` drops. */
+export function rememberedPerEm<V>(): (em: EntityManager) => Map<string, V> {
+  const maps = new WeakMap<EntityManager, Map<string, V>>();
+  rememberedMaps.push(maps as WeakMap<EntityManager, Map<string, unknown>>);
+  return (em) => {
+    let known = maps.get(em);
+    if (!known) maps.set(em, (known = new Map()));
+    return known;
+  };
+}
+
+/** Drops every access decision and load remembered for `em` (the next ask reads the database again). */
+export function forgetRemembered(em: EntityManager): void {
+  for (const maps of rememberedMaps) maps.delete(em);
+}
+
 /** Facts already asked for, per EntityManager: a request (or a transaction) decides access once per case. */
-const factsByEm = new WeakMap<EntityManager, Map<string, Promise<CaseFacts | undefined>>>();
+const factsOf = rememberedPerEm<Promise<CaseFacts | undefined>>();
 
 /**
  * loadCaseFacts, remembered per EntityManager: the root fields of one request (the case, its thread, its
@@ -32,8 +56,7 @@ const factsByEm = new WeakMap<EntityManager, Map<string, Promise<CaseFacts | und
  * EntityManager, so a write never reads facts remembered before it; missing ids are absent from the map.
  */
 export async function caseFactsOnce(em: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseFacts>> {
-  let known = factsByEm.get(em);
-  if (!known) factsByEm.set(em, (known = new Map()));
+  const known = factsOf(em);
   const missing = [...new Set(caseIds.filter((id) => !known.has(id)))];
   if (missing.length > 0) {
     const batch = loadCaseFacts(em, missing);

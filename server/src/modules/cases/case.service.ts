@@ -19,7 +19,7 @@ import {
 } from '../../events/vocabulary';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { caseFactsOnce, loadCaseFacts } from '../../policy/facts';
+import { caseFactsOnce, loadCaseFacts, rememberedPerEm } from '../../policy/facts';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -131,7 +131,7 @@ const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * case's stream in the same transaction.
  */
 /** `readable` loads per EntityManager (one request or one transaction), so parallel root fields share one. */
-const readableLoads = new WeakMap<EntityManager, Map<string, Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }>>>();
+const readableLoads = rememberedPerEm<Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }>>();
 
 export class CaseService {
   constructor(
@@ -284,8 +284,7 @@ export class CaseService {
     field?: string,
   ): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
     // One load and one access decision per case per request: the case page's root fields resolve in parallel.
-    let loads = readableLoads.get(em);
-    if (!loads) readableLoads.set(em, (loads = new Map()));
+    const loads = readableLoads(em);
     let load = loads.get(caseId);
     if (!load) {
       load = em
