@@ -73,3 +73,26 @@ export async function caseFactsOnce(em: EntityManager, caseIds: readonly string[
   const found = await Promise.all(caseIds.map(async (id) => [id, await known.get(id)] as const));
   return new Map(found.filter((e): e is readonly [string, CaseFacts] => e[1] !== undefined));
 }
+
+/**
+ * The facts of the case whose id is the SQL expression `caseIdSql`, as a lateral join adding the columns
+ * `facts_lead`, `facts_path`, `facts_participants` (null when the case does not exist): lets a write
+ * claim or load its row and decide access in the same statement. Read them back with `factsFromRow`.
+ */
+export function lateralCaseFactsSql(caseIdSql: string): string {
+  return `left join lateral (
+    select fc.lead_agency_id as facts_lead, fa.path as facts_path,
+           coalesce(array(select fp.agency_id from case_participant fp where fp.case_id = fc.id and fp.removed_at is null), '{}') as facts_participants
+      from enforcement_case fc join area fa on fa.id = fc.commune_id
+     where fc.id = ${caseIdSql}) facts on true`;
+}
+
+/** Splits a row selected with `lateralCaseFactsSql` into the facts and the remaining columns. */
+export function factsFromRow<R extends Record<string, unknown>>(row: R): { facts: CaseFacts | undefined; rest: Record<string, unknown> } {
+  const { facts_lead, facts_path, facts_participants, ...rest } = row;
+  const facts =
+    facts_lead == null
+      ? undefined
+      : { leadAgencyId: String(facts_lead), communePath: String(facts_path), participantAgencyIds: (facts_participants as string[]) ?? [] };
+  return { facts, rest };
+}

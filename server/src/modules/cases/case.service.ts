@@ -298,6 +298,18 @@ export class CaseService {
     return { c, facts };
   }
 
+  /**
+   * The policy facts of a case the viewer may read, without loading the case row (one statement,
+   * remembered per EntityManager like `readable`); NOT_FOUND otherwise. For writes that need only the
+   * case's id and who is on it (a post, a task step).
+   */
+  async factsIfReadable(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án', field?: string): Promise<CaseFacts> {
+    if (!UUID_TEXT.test(caseId)) throw notFound(what, field ? { field } : undefined);
+    const facts = (await caseFactsOnce(em, [caseId])).get(caseId);
+    if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
+    return facts;
+  }
+
   /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */
   async get(em: EntityManager, viewer: Viewer, id: string): Promise<EnforcementCase> {
     // A malformed link is simply not a case (PostgreSQL would reject it as a uuid: a server error).
