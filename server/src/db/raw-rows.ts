@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 /**
  * Reading an entity's row inside a larger hand-written statement (a write that claims, loads and
  * decides access in one round trip): `columnsOf` lists the entity's stored columns as
- * `alias."col" as "prefix__col"`, `takePrefixed` gives them back unprefixed, ready for `em.map`
+ * `alias."col" as "prefix__col"` (lazy columns left out, as a find leaves them), `takePrefixed` gives them back unprefixed, ready for `em.map`
  * (which hydrates and registers the entity exactly as a find would).
  */
 export function columnsOf<T extends object>(em: EntityManager, entity: EntityName<T>, alias: string, prefix: string): string {
@@ -33,6 +33,7 @@ function storedColumns<T extends object>(em: EntityManager, entity: EntityName<T
       (p) =>
         p.persist !== false &&
         !p.formula &&
+        !p.lazy &&
         (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
     )
     .flatMap((p) => p.fieldNames ?? []);

@@ -74,6 +74,12 @@ export async function caseFactsOnce(em: EntityManager, caseIds: readonly string[
   return new Map(found.filter((e): e is readonly [string, CaseFacts] => e[1] !== undefined));
 }
 
+/** Remembers facts read by a combined statement (see `lateralCaseFactsSql`), so later asks need no query. */
+export function rememberFacts(em: EntityManager, caseId: string, facts: CaseFacts | undefined): void {
+  const known = factsOf(em);
+  if (!known.has(caseId)) known.set(caseId, Promise.resolve(facts));
+}
+
 /**
  * The facts of the case whose id is the SQL expression `caseIdSql`, as a lateral join adding the columns
  * `facts_lead`, `facts_path`, `facts_participants` (null when the case does not exist): lets a write
