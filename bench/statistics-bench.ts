@@ -22,12 +22,23 @@ import { PROJECT_ROOT } from '../server/src/paths';
 import { seedProvince } from '../server/src/seed/seed-province-cli';
 import { fmt, now, roundSummary, summarize, table, type LatencySummary } from './stats';
 
-const PLAN = { warmup: 3, iterations: 30, capMs: 60_000, trivialIterations: 200 };
+/** `--iterations N` shortens a run (e.g. to compare plans quickly); the ceilings get N × 4 samples. */
+const argIterations = () => {
+  const i = process.argv.indexOf('--iterations');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 30;
+  return Number.isInteger(n) && n > 0 ? n : 30;
+};
+const PLAN = { warmup: 3, iterations: argIterations(), capMs: 60_000, trivialIterations: Math.min(200, argIterations() * 4) };
 const log = (message: string) => console.log(`· ${message}`);
 
 const argCases = () => {
   const i = process.argv.indexOf('--cases');
   return i >= 0 ? Number(process.argv[i + 1]) : 50_000;
+};
+/** `--keep DIR`: keep the database in DIR and reuse it when it already holds the generated province (to compare plans). */
+const argKeep = () => {
+  const i = process.argv.indexOf('--keep');
+  return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
 async function gql(app: App, query: string, variables: Record<string, unknown>, token?: string) {
@@ -62,7 +73,9 @@ const TARGETS = `query($y: Int!) { statisticsTargets(statisticalYear: $y) { id }
 
 async function main(): Promise<void> {
   const cases = argCases();
-  const dataDir = mkdtempSync(join(tmpdir(), 'phoihop-bench-stats-'));
+  const keep = argKeep();
+  const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'phoihop-bench-stats-'));
+  mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o711);
   let app: App | undefined;
   try {
@@ -71,9 +84,14 @@ async function main(): Promise<void> {
       loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false, SEED_DEMO: true }, {}),
       { logger: createLogger('silent') },
     );
-    log(`generating ${cases} cases …`);
-    const seeded = await seedProvince(app.orm.em.fork() as EntityManager, { cases, offices: 10, seed: 1 });
     const conn = app.orm.em.fork().getConnection();
+    const [present] = await conn.execute<Array<{ n: number }>>(`select count(*)::int as n from enforcement_case`);
+    let seeded = { cases: 0, ms: 0 };
+    if (keep && present.n >= cases) log(`reusing ${present.n} cases in ${dataDir}`);
+    else {
+      log(`generating ${cases} cases …`);
+      seeded = await seedProvince(app.orm.em.fork() as EntityManager, { cases, offices: 10, seed: 1 });
+    }
     await conn.execute('analyze');
     const [counts] = await conn.execute<Array<Record<string, number>>>(
       `select (select count(*) from enforcement_case)::int as cases, (select count(*) from case_state_history)::int as history, (select count(*) from event)::int as events`,
@@ -140,7 +158,7 @@ async function main(): Promise<void> {
     const base = classifiedCasesSql(cond);
     const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
       `explain (analyze, buffers, costs off) ${base.sql} select lead_agency_id, commune_id, officer_id, ${AGGREGATES_SQL} from classified group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      [`{${p.end.toISOString()}}`, p.start, p.start, p.start, ...cond.params],
+      [`{${p.end.toISOString()}}`, p.start, p.start, ...cond.params],
     );
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
@@ -164,7 +182,7 @@ async function main(): Promise<void> {
     log('wrote bench/results/statistics.json and bench/results/statistics-explain.txt');
   } finally {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

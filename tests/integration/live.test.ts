@@ -152,6 +152,40 @@ describe('caseActivity', () => {
     await communeWs.dispose();
   });
 
+  it('decides access per operation over one socket: a query after the case is unshared is refused', async () => {
+    const c = await newCase();
+    const share = await gql(
+      app,
+      'mutation($input: ShareCaseInput!) { shareCase(input: $input) { version } }',
+      { input: { caseId: c.id, version: c.version, agencyId: ubndA.id, role: 'SUPPORT' } },
+      tokens.officer,
+    );
+    const ws = connectWs(app, tokens.communeA);
+    await ws.connected;
+    const CASE = 'query($id: ID!) { case(id: $id) { id participants { agency { id } } } }';
+    const first = await ws.request(CASE, { id: c.id });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.case.id).toBe(c.id);
+    // A subscription on the same socket runs in the context its subscriptions share.
+    const sub = collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: await latestOf(c.id) });
+    const unshare = await gql(
+      app,
+      'mutation($input: UnshareCaseInput!) { unshareCase(input: $input) { version } }',
+      { input: { caseId: c.id, version: share.data!.shareCase.version, agencyId: ubndA.id } },
+      tokens.officer,
+    );
+    expect(unshare.errors).toBeUndefined();
+    const again = await ws.request(CASE, { id: c.id });
+    expect(again.data?.case ?? null).toBeNull();
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // So is a new subscription over the same socket, and the open one stops.
+    const resubscribed = collect(ws.client, CASE_ACTIVITY, { caseId: c.id });
+    await eventually(() => resubscribed.errors.length > 0, 'the new subscription refused');
+    expect(resubscribed.errors[0].extensions?.code).toBe('NOT_FOUND');
+    await eventually(() => sub.errors.length > 0 || sub.isComplete(), 'the open subscription stopped');
+    await ws.dispose();
+  });
+
   it('asks for a resync when the cursor is unknown or too old', async () => {
     const c = await newCase();
     const ws = connectWs(app, tokens.officer);

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
 import { createPersonalDataReads, type PersonalDataReads } from '../modules/audit/personal-data-reads';
 import type { AppServices } from '../services';
+import { forgetRemembered } from '../policy/facts';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver receives: one forked EntityManager per request or WebSocket operation. */
@@ -39,4 +40,15 @@ export function createContext(
     loaders: createLoaders(em),
     personalDataReads: createPersonalDataReads(em, services.outbox, init.viewer),
   };
+}
+
+/**
+ * Forgets what a context remembered for the operation that just ran: access decisions and case loads
+ * (policy/facts.ts `rememberedPerEm`) and the DataLoaders' caches. HTTP requests and WebSocket
+ * queries/mutations get a fresh context each, so this matters for the one context a socket's
+ * subscriptions share: without it, a decision made for one event would be reused for the socket's life.
+ */
+export function forgetOperationState(context: GraphQLContext): void {
+  forgetRemembered(context.em);
+  for (const loader of Object.values(context.loaders)) loader.clearAll();
 }

@@ -8,7 +8,7 @@ import { bearerToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import type { Viewer } from '../auth/viewer';
 import type { AppServices } from '../services';
-import { createContext, type GraphQLContext } from './context';
+import { createContext, forgetOperationState, type GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
 import { limitsFromConfig, prepareSocketOperation } from './limits';
 import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
@@ -263,7 +263,12 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
           }),
           closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
         });
-        if (operation?.operation === 'subscription') return (ctx.extra.subscriptionContext ??= make());
+        if (operation?.operation === 'subscription') {
+          const shared = (ctx.extra.subscriptionContext ??= make());
+          // Shared for cost, but no access decision carries over from an earlier subscription or event.
+          forgetOperationState(shared);
+          return shared;
+        }
         const context = make();
         if (selectsLiveCursor(operation)) context.liveCursorAtStart = await captureLiveCursor(services);
         return context;
@@ -286,8 +291,10 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         return formatted as never;
       },
       onNext: (_ctx, _id, _payload, args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
         const context = args.contextValue as GraphQLContext;
+        // One event's execution is over: what it remembered must not decide the next one.
+        if (getOperationAST(args.document, args.operationName)?.operation === 'subscription') forgetOperationState(context);
+        if (!('errors' in result) || !result.errors) return result;
         const formatted = result.errors.map((e) => formatGraphQLError(e.toJSON(), e, logger, context.requestId));
         errorCodes(formatted).forEach((c) => metrics.errorReturned(c));
         return { ...result, errors: formatted as never };

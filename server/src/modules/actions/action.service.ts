@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { idempotent, type IdempotentRequest } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
+import { columnsOf, takePrefixed } from '../../db/raw-rows';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
@@ -15,6 +16,7 @@ import {
   topics,
 } from '../../events/vocabulary';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
+import { factsFromRow, lateralCaseFactsSql } from '../../policy/facts';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { steeringCommitteesCovering } from '../agencies/agency.service';
 import { Area } from '../areas/area.entity';
@@ -1174,19 +1176,20 @@ export class ActionService {
     request: IdempotentRequest = { operation: 'change', input: null },
     extraTopics: (payload: Record<string, unknown>) => Topic[] = () => [],
   ): Promise<CaseAction> {
+    let changed: CaseAction | undefined;
     await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, request, async () => {
-        const action = await tx.em.findOne(CaseAction, { id });
-        if (!action) throw notFound('buổi làm việc');
-        const { c, facts } = await this.cases.readable(tx.em, viewer, action.case.id, 'buổi làm việc');
-        const af = await this.actionFacts(tx.em, id);
+        const { action, c, facts, af } = await this.lockForChange(tx.em, id);
+        if (!action || !c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('buổi làm việc');
         assertAllowed(canOnAction(viewer, ability, af, facts), refusal);
         const expected = version ?? action.version;
-        await claimVersion(tx.em, CaseAction, id, expected, 'buổi làm việc', {
-          stream: streams.case(action.case.id),
-          idKey: 'actionId',
-          typePrefix: 'action.',
-        });
+        // The row is locked (`for update`) until commit: a stale version cannot become current meanwhile.
+        if (action.version !== expected)
+          await claimVersion(tx.em, CaseAction, id, expected, 'buổi làm việc', {
+            stream: streams.case(action.case.id),
+            idKey: 'actionId',
+            typePrefix: 'action.',
+          });
         action.version = expected + 1;
         const event = await apply(tx, action, c);
         await tx.em.flush();
@@ -1194,10 +1197,40 @@ export class ActionService {
           ...topics.agencies(af.invitedAgencyIds),
           ...extraTopics(event.payload as Record<string, unknown>),
         ]);
+        changed = action;
         return id;
       }),
     );
-    return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id }));
+    // The transaction's entity is what was committed (field resolvers load relations by id); an
+    // idempotent replay reads the action back.
+    return changed ?? loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id }));
+  }
+
+  /**
+   * One statement for a change of an action: the action row locked until commit (the compare-and-set
+   * of its version then happens in the flush, see db/optimistic.ts), its case, the case's policy
+   * facts and the invited agencies. Entities are registered in `em` as a find would.
+   */
+  private async lockForChange(em: EntityManager, id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return { action: null, c: null, facts: undefined, af: actionFactsOf([]) };
+    const [row] = await em.execute<Record<string, unknown>[]>(
+      `select ${columnsOf(em, CaseAction, 'a', 'a')}, ${columnsOf(em, EnforcementCase, 'c', 'c')}, facts.*,
+              coalesce((select json_agg(json_build_object('id', g.id, 'kind', g.kind) order by ap.id)
+                          from action_participant ap join agency g on g.id = ap.agency_id where ap.action_id = a.id), '[]') as invited
+         from case_action a
+         join enforcement_case c on c.id = a.case_id
+         ${lateralCaseFactsSql('a.case_id')}
+        where a.id = ?
+          for update of a`,
+      [id],
+    );
+    if (!row) return { action: null, c: null, facts: undefined, af: actionFactsOf([]) };
+    const { facts, rest } = factsFromRow(row);
+    const caseRow = takePrefixed(rest, 'c');
+    const actionRow = takePrefixed(rest, 'a');
+    const c = caseRow ? em.map(EnforcementCase, caseRow) : null;
+    const action = actionRow ? em.map(CaseAction, actionRow) : null;
+    return { action, c, facts, af: actionFactsOf(row.invited as Array<{ id: string; kind: string }>) };
   }
 }
 

@@ -19,7 +19,8 @@ import {
 } from '../../events/vocabulary';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import { caseFactsOnce, loadCaseFacts } from '../../policy/facts';
+import { caseFactsOnce, factsFromRow, lateralCaseFactsSql, loadCaseFacts, rememberedPerEm, rememberFacts } from '../../policy/facts';
+import { columnsOf, takePrefixed } from '../../db/raw-rows';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -131,7 +132,21 @@ const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * case's stream in the same transaction.
  */
 /** `readable` loads per EntityManager (one request or one transaction), so parallel root fields share one. */
-const readableLoads = new WeakMap<EntityManager, Map<string, Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }>>>();
+const readableLoads = rememberedPerEm<Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }>>();
+
+/** The case row and its policy facts in one statement (the case page, every read by id). */
+async function loadWithFacts(em: EntityManager, caseId: string): Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined }> {
+  if (!UUID_TEXT.test(caseId)) return { c: null, facts: undefined };
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select ${columnsOf(em, EnforcementCase, 'c', 'c')}, facts.* from enforcement_case c ${lateralCaseFactsSql('c.id')} where c.id = ?`,
+    [caseId],
+  );
+  if (!row) return { c: null, facts: undefined };
+  const { facts, rest } = factsFromRow(row);
+  const caseRow = takePrefixed(rest, 'c');
+  rememberFacts(em, caseId, facts);
+  return { c: caseRow ? em.map(EnforcementCase, caseRow) : null, facts };
+}
 
 export class CaseService {
   constructor(
@@ -284,19 +299,32 @@ export class CaseService {
     field?: string,
   ): Promise<{ c: EnforcementCase; facts: CaseFacts }> {
     // One load and one access decision per case per request: the case page's root fields resolve in parallel.
-    let loads = readableLoads.get(em);
-    if (!loads) readableLoads.set(em, (loads = new Map()));
+    const loads = readableLoads(em);
     let load = loads.get(caseId);
     if (!load) {
-      load = em
-        .findOne(EnforcementCase, { id: caseId })
-        .then(async (c) => ({ c, facts: c ? (await caseFactsOnce(em, [c.id])).get(c.id) : undefined }));
+      load = em.getUnitOfWork().getById<EnforcementCase>(EnforcementCase.name, caseId)
+        ? em
+            .findOne(EnforcementCase, { id: caseId })
+            .then(async (c) => ({ c, facts: c ? (await caseFactsOnce(em, [c.id])).get(c.id) : undefined }))
+        : loadWithFacts(em, caseId);
       loads.set(caseId, load);
       load.catch(() => loads.delete(caseId));
     }
     const { c, facts } = await load;
     if (!c || !facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
     return { c, facts };
+  }
+
+  /**
+   * The policy facts of a case the viewer may read, without loading the case row (one statement,
+   * remembered per EntityManager like `readable`); NOT_FOUND otherwise. For writes that need only the
+   * case's id and who is on it (a post, a task step).
+   */
+  async factsIfReadable(em: EntityManager, viewer: Viewer, caseId: string, what = 'việc thi hành án', field?: string): Promise<CaseFacts> {
+    if (!UUID_TEXT.test(caseId)) throw notFound(what, field ? { field } : undefined);
+    const facts = (await caseFactsOnce(em, [caseId])).get(caseId);
+    if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
+    return facts;
   }
 
   /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */

@@ -20,6 +20,12 @@ import { User } from '../users/user.entity';
   expression: 'create unique index "case_state_history_current_idx" on "case_state_history" ("case_id") where "valid_to" is null',
 })
 @Index({ properties: ['validFrom', 'validTo'] })
+// "The state at instant E" is `tstzrange(valid_from, valid_to, '(]') @> E` (statistics-sql.ts): this
+// index finds exactly the one row per case valid at E, instead of every row that started before E.
+@Index({
+  name: 'case_state_history_valid_range_idx',
+  expression: `create index "case_state_history_valid_range_idx" on "case_state_history" using gist (tstzrange("valid_from", "valid_to", '(]'))`,
+})
 export class CaseStateRecord {
   [OptionalProps]?: 'validTo' | 'acceptedAt' | 'officer';
 

@@ -80,27 +80,34 @@ export const FINAL_SQL = `('COMPLETED','TERMINATED','RETURNED','ENTRUSTED')`;
  * - money: `s_owed`/`s_col` at the start (0 for new cases), `owed`/`col` at the end,
  *   `collected_in` = collected during the period, `remaining` = still owed at the end,
  *   `to_enforce` = money to enforce here (an entrusted case keeps only what was collected before).
- * Parameters: the ends (timestamptz[]), start, start, then the scope condition's.
+ * Parameters: the ends (timestamptz[]), start (state at the start), start (accepted since), then the scope condition's.
+ *
+ * "Valid at E" (`validFrom < E ≤ validTo`, null = open) is written `tstzrange(valid_from, valid_to, '(]') @> E`
+ * so the GiST index `case_state_history_valid_range_idx` returns only the rows valid at E; `start_rows`
+ * is materialised so PostgreSQL hashes it once instead of probing it per case (docs/PERFORMANCE.md).
  */
 export function classifiedCasesSql(scope: SqlPart): SqlPart {
   return {
     sql: `with ends as (select unnest(?::timestamptz[]) as e),
-      start_rows as (
+      start_rows as materialized (
         select h.case_id, h.status::text as st, h.amount_owed as owed, h.amount_collected as col
           from case_state_history h
-         where h.valid_from < ?::timestamptz and (h.valid_to is null or h.valid_to >= ?::timestamptz)
+         where tstzrange(h.valid_from, h.valid_to, '(]') @> ?::timestamptz
            and h.accepted_at is not null and h.status::text not in ${FINAL_SQL}
       ),
-      in_period as (
+      end_rows as materialized (
         select ends.e, h.case_id, h.status::text as st, h.amount_owed as owed, h.amount_collected as col, h.accepted_at,
-               h.lead_agency_id, h.commune_id, h.officer_id,
-               s.case_id is not null as carried, coalesce(s.owed, 0) as s_owed, coalesce(s.col, 0) as s_col
+               h.lead_agency_id, h.commune_id, h.officer_id
           from ends
-          join case_state_history h on h.valid_from < ends.e and (h.valid_to is null or h.valid_to >= ends.e)
+          join case_state_history h on tstzrange(h.valid_from, h.valid_to, '(]') @> ends.e
+         where h.accepted_at is not null
+      ),
+      in_period as (
+        select h.*, s.case_id is not null as carried, coalesce(s.owed, 0) as s_owed, coalesce(s.col, 0) as s_col
+          from end_rows h
           join area sa on sa.id = h.commune_id
           left join start_rows s on s.case_id = h.case_id
-         where h.accepted_at is not null
-           and (s.case_id is not null or h.accepted_at >= ?::timestamptz)
+         where (s.case_id is not null or h.accepted_at >= ?::timestamptz)
            and ${scope.sql}
       ),
       classified as (

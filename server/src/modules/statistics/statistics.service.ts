@@ -239,7 +239,7 @@ export class StatisticsService {
        select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
          from classified
         group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      [toTimestampArray([period.end]), period.start, period.start, period.start, ...condition.params],
+      [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
     );
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
@@ -279,7 +279,7 @@ export class StatisticsService {
     const rows = await em.execute<Array<AggregateRow & { e: Date }>>(
       `${base.sql}
        select e, ${AGGREGATES_SQL} from classified group by e`,
-      [toTimestampArray(ends), year.start, year.start, year.start, ...condition.params],
+      [toTimestampArray(ends), year.start, year.start, ...condition.params],
     );
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
@@ -311,7 +311,7 @@ export class StatisticsService {
     const base = classifiedCasesSql(condition);
     const ids: SqlPart = {
       sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
-      params: [toTimestampArray([period.end]), period.start, period.start, period.start, ...condition.params],
+      params: [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
     };
     return this.casePage(em, viewer, ids, page);
   }

@@ -16,7 +16,8 @@ import {
   type Topic,
   topics,
 } from '../../events/vocabulary';
-import { assertAllowed, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
+import { assertAllowed, type CaseFacts, canOnCase, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
+import { factsFromRow, lateralCaseFactsSql } from '../../policy/facts';
 import { Agency } from '../agencies/agency.entity';
 import { steeringCommitteesCovering } from '../agencies/agency.service';
 import type { CalendarSource } from '../calendar/calendar.service';
@@ -334,22 +335,39 @@ export class TaskService {
     refusal: string,
     apply: (task: Task, em: EntityManager) => Promise<TaskEvent>,
   ): Promise<Task> {
-    await this.outbox.transaction(em, async (tx) => {
-      const task = await tx.em.findOne(Task, { id });
-      if (!task) throw notFound('nhiệm vụ');
-      const { facts } = await this.cases.readable(tx.em, viewer, task.case.id, 'nhiệm vụ');
-      assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
-      await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', {
-        stream: streams.case(task.case.id),
-        idKey: 'taskId',
-        typePrefix: 'task.',
-      });
-      task.version = version + 1;
+    const history = (caseId: string) => ({ stream: streams.case(caseId), idKey: 'taskId', typePrefix: 'task.' });
+    const task = await this.outbox.transaction(em, async (tx) => {
+      // One statement claims the version, returns the task and its case's facts (see db/optimistic.ts).
+      const [claimed] = await tx.em.execute<Record<string, unknown>[]>(
+        `with t as (update case_task set version = version + 1 where id = ? and version = ? returning *)
+         select t.*, facts.* from t ${lateralCaseFactsSql('t.case_id')}`,
+        [id, version],
+      );
+      let task: Task;
+      let facts: CaseFacts | undefined;
+      if (claimed) {
+        const split = factsFromRow(claimed);
+        task = tx.em.map(Task, split.rest);
+        facts = split.facts;
+        if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('nhiệm vụ');
+        assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
+      } else {
+        // Missing, unreadable, forbidden or stale — told in that order, as before the claim was folded in.
+        const found = await tx.em.findOne(Task, { id });
+        if (!found) throw notFound('nhiệm vụ');
+        facts = await this.cases.factsIfReadable(tx.em, viewer, found.case.id, 'nhiệm vụ');
+        assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: found.assigneeAgency.id }, facts), refusal);
+        await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', history(found.case.id));
+        task = found;
+        task.version = version + 1;
+      }
       const event = await apply(task, tx.em);
       await tx.em.flush();
       await emitTask(tx, viewer.userId, task, event.type, event.payload, [topics.agency(task.assigneeAgency.id), ...event.topics]);
+      return task;
     });
-    return loadCommitted(() => em.fork().findOneOrFail(Task, { id }));
+    // The transaction's entity is what was committed: no read-back (field resolvers load by id).
+    return task;
   }
 }
 

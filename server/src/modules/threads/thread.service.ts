@@ -127,24 +127,27 @@ export class ThreadService {
     const attachments = cleanAttachments(input.attachments ?? []);
     const userIds = uniqueIds(input.mentionedUserIds, 'mentionedUserIds');
     const agencyIds = uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
+    // The inserted row, when this call wrote it (an idempotent replay returns the earlier post's id).
+    let written: Record<string, unknown> | undefined;
     const postId = await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'postToThread', input }, async () => {
-        const { c, facts } = await this.cases.readable(tx.em, viewer, input.caseId, undefined, 'caseId');
+        // Facts only (lead, participants, commune): the post needs no other column of the case.
+        const facts = await this.cases.factsIfReadable(tx.em, viewer, input.caseId, undefined, 'caseId');
+        const caseId = input.caseId;
         assertAllowed(canOnThread(viewer, KIND_ABILITY[kind], facts), KIND_REFUSAL[kind]);
         await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
-        const seq = await nextSeq(tx.em, c.id);
-        const post = tx.em.create(Post, {
-          case: c,
-          seq,
+        written = await insertPost(tx.em, {
+          id: randomUUID(),
+          caseId,
           kind: input.kind,
-          author: tx.em.getReference(User, viewer.userId),
-          authorAgency: tx.em.getReference(Agency, viewer.agencyId),
+          authorId: viewer.userId,
+          authorAgencyId: viewer.agencyId,
           body,
-          mentionedUserIds: userIds,
-          mentionedAgencyIds: agencyIds,
+          userIds,
+          agencyIds,
           attachments,
         });
-        await tx.em.flush();
+        const post = { id: String(written.id), seq: Number(written.seq) };
         // A directive is addressed to every agency on the case; a recommendation to the lead office.
         const addressed =
           input.kind === PostKind.DIRECTIVE
@@ -154,13 +157,13 @@ export class ThreadService {
               : [];
         await tx.emit({
           type: 'thread.posted',
-          stream: streams.case(c.id),
+          stream: streams.case(caseId),
           actorId: viewer.userId,
-          topics: topicsFor(c.id, userIds, [...agencyIds, ...addressed]),
+          topics: topicsFor(caseId, userIds, [...agencyIds, ...addressed]),
           payload: {
-            caseId: c.id,
+            caseId,
             postId: post.id,
-            seq,
+            seq: post.seq,
             kind: input.kind,
             authorAgencyId: viewer.agencyId,
             mentionedUserIds: userIds,
@@ -171,6 +174,8 @@ export class ThreadService {
         return post.id;
       }),
     );
+    // The committed row as inserted (`returning *`): no read-back. A replay loads the earlier post.
+    if (written && written.id === postId) return em.map(Post, written);
     return loadCommitted(() => em.fork().findOneOrFail(Post, { id: postId }));
   }
 
@@ -530,14 +535,52 @@ function cleanAttachments(list: AttachmentMeta[]): AttachmentMeta[] {
 }
 
 /** Increments the case's post counter (row-locked until commit: seq follows commit order per case). */
-async function nextSeq(em: EntityManager, caseId: string): Promise<number> {
-  const [row] = await em.execute<{ last_seq: number }[]>(
-    `insert into case_thread (case_id, last_seq) values (?, 1)
-     on conflict (case_id) do update set last_seq = case_thread.last_seq + 1
-     returning last_seq`,
-    [caseId],
+/**
+ * Inserts a post with the thread's next number in one statement: the `case_thread` upsert (which
+ * row-locks the counter until commit, so numbers are gapless and in commit order per case) feeds the
+ * insert. Returns the inserted row as PostgreSQL stored it.
+ */
+async function insertPost(
+  em: EntityManager,
+  p: {
+    id: string;
+    caseId: string;
+    kind: PostKind;
+    authorId: string;
+    authorAgencyId: string;
+    body: string;
+    userIds: string[];
+    agencyIds: string[];
+    attachments: AttachmentMeta[];
+  },
+): Promise<Record<string, unknown>> {
+  const now = new Date();
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `with s as (
+       insert into case_thread (case_id, last_seq) values (?, 1)
+       on conflict (case_id) do update set last_seq = case_thread.last_seq + 1
+       returning last_seq
+     )
+     insert into case_post (id, case_id, seq, kind, author_id, author_agency_id, body, mentioned_user_ids, mentioned_agency_ids,
+                            attachments, version, created_at, updated_at)
+     select ?, ?, s.last_seq, ?, ?, ?, ?, ?::text[], ?::text[], ?::jsonb, 1, ?, ? from s
+     returning *`,
+    [
+      p.caseId,
+      p.id,
+      p.caseId,
+      p.kind,
+      p.authorId,
+      p.authorAgencyId,
+      p.body,
+      toPgTextArray(p.userIds),
+      toPgTextArray(p.agencyIds),
+      JSON.stringify(p.attachments),
+      now,
+      now,
+    ],
   );
-  return Number(row.last_seq);
+  return row;
 }
 
 /**
