@@ -147,8 +147,9 @@ export class CaseService {
    * period (Đ.45) with the verification due date (Đ.44) of open cases. Each changed case gets a
    * `case.deadlinesRecalculated` event. Bounded by the changed dates (no scan of every case).
    */
-  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
-    if (!changedDates.length) return;
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<{ cases: number }> {
+    if (!changedDates.length) return { cases: 0 };
+    let moved = 0;
     const sorted = [...changedDates].sort();
     const from = startOfLocalDay(sorted[0]);
     const to = endOfLocalDay(sorted[sorted.length - 1]);
@@ -175,6 +176,7 @@ export class CaseService {
         (k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null),
       );
       if (!changed.length) continue;
+      moved++;
       await tx.em.flush();
       await tx.emit({
         type: 'case.deadlinesRecalculated',
@@ -191,6 +193,7 @@ export class CaseService {
         },
       });
     }
+    return { cases: moved };
   }
 
   /**
