@@ -1,7 +1,7 @@
 /**
  * A minimal in-app router over the URL hash: "#/cases/<id>" is a case page, "#/inbox" the inbox,
  * "#/about" the system page (administrators), "#/cases/new" and "#/cases/<id>/edit" intake and editing,
- * "#/admin/users|agencies|areas" administration, "" or "#/" the case list; anything else is "not
+ * "#/admin/users|agencies|areas|calendar" administration, "" or "#/" the case list; anything else is "not
  * found". Links are plain <a href="#/…">, so they work with the keyboard, in new tabs and with Back.
  */
 import { useEffect, useState } from 'react';
@@ -17,6 +17,8 @@ export type Route =
   | { page: 'adminUsers' }
   | { page: 'adminAgencies' }
   | { page: 'adminAreas' }
+  // The legal calendar (issue 13)
+  | { page: 'adminCalendar' }
   | { page: 'notFound'; what: 'case' | 'page' };
 
 export function parseRoute(hash: string): Route {
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/admin/users') return { page: 'adminUsers' };
   if (hash === '#/admin/agencies') return { page: 'adminAgencies' };
   if (hash === '#/admin/areas') return { page: 'adminAreas' };
+  if (hash === '#/admin/calendar') return { page: 'adminCalendar' };
   if (hash.startsWith('#/cases/')) {
     const m = /^#\/cases\/([^/?#]+)$/.exec(hash);
     if (!m) return { page: 'notFound', what: 'case' };
@@ -60,7 +63,12 @@ export const newCaseHref = '#/cases/new';
 /** The href of a case's edit page. */
 export const editCaseHref = (id: string): string => `#/cases/${encodeURIComponent(id)}/edit`;
 /** The hrefs of the administration screens. */
-export const adminHrefs = { users: '#/admin/users', agencies: '#/admin/agencies', areas: '#/admin/areas' } as const;
+export const adminHrefs = {
+  users: '#/admin/users',
+  agencies: '#/admin/agencies',
+  areas: '#/admin/areas',
+  calendar: '#/admin/calendar',
+} as const;
 
 /** The current route; re-renders on hash changes. */
 export function useRoute(): Route {

@@ -10,6 +10,7 @@ import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
 import { aboutHref, adminHrefs, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
+import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { CaseEditPage } from './intake/CaseEditPage';
 import { CaseFormPage } from './intake/CaseFormPage';
 import type { HomeQuery } from '../gql/graphql';
@@ -96,6 +97,8 @@ export function HomePage() {
         allowed(can?.manageAgencies, <AdminAgenciesPage />)
       ) : route.page === 'adminAreas' ? (
         allowed(can?.manageAreas, <AdminAreasPage />)
+      ) : route.page === 'adminCalendar' ? (
+        allowed(can?.manageCalendar, <CalendarAdminPage />)
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (
@@ -136,6 +139,11 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
       {can?.manageAreas && (
         <a href={adminHrefs.areas} className="main-nav__item" aria-current={current('adminAreas')}>
           {t('nav.adminAreas')}
+        </a>
+      )}
+      {can?.manageCalendar && (
+        <a href={adminHrefs.calendar} className="main-nav__item" aria-current={current('adminCalendar')}>
+          {t('nav.adminCalendar')}
         </a>
       )}
       {can?.inspectSystem && (

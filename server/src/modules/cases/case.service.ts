@@ -785,11 +785,21 @@ interface RelatedCaseRow {
  */
 function refuseIfTerminated(c: EnforcementCase, what: string): void {
   if (c.status !== CaseStatus.TERMINATED) return;
-  throw ruleViolation(
-    `Việc đã đình chỉ thi hành án; không thể ${what}. Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).`,
-    cite('TERMINATION', toLocalDate(c.receivedAt)),
-    { ruleCode: 'CASE_TERMINATED', status: c.status },
-  );
+  throw ruleViolation(`Việc đã đình chỉ thi hành án; không thể ${what}. ${NEW_CASE_HINT}`, cite('TERMINATION', toLocalDate(c.receivedAt)), {
+    ruleCode: 'CASE_TERMINATED',
+    status: c.status,
+  });
+}
+
+const NEW_CASE_HINT = 'Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).';
+
+/** Why nothing more may be recorded on a case (rule 7), for the UI to say so up front; null while it is open to records. */
+export function recordingClosedOf(c: EnforcementCase): { reason: string; legalSource: string } | null {
+  if (c.status !== CaseStatus.TERMINATED) return null;
+  return {
+    reason: `Việc đã đình chỉ thi hành án: không ghi nhận thêm khoản thu, nghĩa vụ, đương sự và không thể mở lại. ${NEW_CASE_HINT}`,
+    legalSource: cite('TERMINATION', toLocalDate(c.receivedAt)),
+  };
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */
