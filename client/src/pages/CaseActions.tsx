@@ -83,7 +83,10 @@ function scheduleRefusal(err: unknown, t: Translate): string | null {
   const ruleCode = typeof err.extensions.ruleCode === 'string' ? err.extensions.ruleCode : null;
   const aboutTime = Array.isArray(err.extensions.ruleCodes) || err.extensions.field === 'scheduledStart' || ruleCode === 'VOLUNTARY_PERIOD';
   if (!aboutTime) return null;
-  const code = [err.code, ruleCode].filter(Boolean).join(' · ');
+  const ruleCodes = Array.isArray(err.extensions.ruleCodes)
+    ? err.extensions.ruleCodes.filter((x): x is string => typeof x === 'string')
+    : [ruleCode].filter((x): x is string => Boolean(x));
+  const code = [err.code, ...ruleCodes].filter(Boolean).join(' · ');
   return `[${code}] ${actionErrorText(err, t)}`;
 }
 
