@@ -20,6 +20,7 @@ import type {
 } from './gql/graphql';
 import { intakeAdminEn, intakeAdminVi } from './i18n-intake-admin';
 import { offlineVisitsEn, offlineVisitsVi } from './i18n-offline';
+import { legalEn, legalVi } from './i18n-legal';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -27,6 +28,7 @@ export type Lang = 'vi' | 'en';
 const vi = {
   ...intakeAdminVi,
   ...offlineVisitsVi,
+  ...legalVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -246,13 +248,13 @@ const vi = {
   'actions.plan': 'Lên kế hoạch',
   'actions.planKind': 'Loại buổi làm việc',
   'actions.planPlace': 'Địa điểm',
-  'actions.planStart': 'Bắt đầu (giờ Việt Nam)',
-  'actions.planEnd': 'Kết thúc (giờ Việt Nam)',
+  'actions.planStart': 'Giờ bắt đầu (giờ Việt Nam)',
+  'actions.planEnd': 'Giờ kết thúc (giờ Việt Nam)',
   'actions.planCost': 'Dự trù chi phí (đồng)',
   'actions.planSubmit': 'Lên kế hoạch',
   'actions.planning': 'Đang gửi…',
   'actions.planned': 'Đã lên kế hoạch buổi làm việc.',
-  'actions.planMissing': 'Hãy nhập địa điểm, thời gian bắt đầu và kết thúc.',
+  'actions.planMissing': 'Hãy nhập địa điểm, ngày, giờ bắt đầu và giờ kết thúc.',
   'actions.costDigits': 'Chi phí và số tiền chỉ gồm chữ số (đồng).',
   'actions.rule': 'Căn cứ: {rule}',
   'actionKind.PERSUASION_VISIT': 'Vận động, thuyết phục',
@@ -564,6 +566,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   ...intakeAdminEn,
   ...offlineVisitsEn,
+  ...legalEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',
@@ -783,13 +786,13 @@ const en: Record<MessageKey, string> = {
   'actions.plan': 'Plan an action',
   'actions.planKind': 'Kind of action',
   'actions.planPlace': 'Place',
-  'actions.planStart': 'Start (Viet Nam time)',
-  'actions.planEnd': 'End (Viet Nam time)',
+  'actions.planStart': 'Start time (Viet Nam time)',
+  'actions.planEnd': 'End time (Viet Nam time)',
   'actions.planCost': 'Estimated cost (đồng)',
   'actions.planSubmit': 'Plan',
   'actions.planning': 'Sending…',
   'actions.planned': 'Action planned.',
-  'actions.planMissing': 'Please enter the place, start and end.',
+  'actions.planMissing': 'Please enter the place, the day, the start and end time.',
   'actions.costDigits': 'Costs and amounts are digits only (đồng).',
   'actions.rule': 'Rule: {rule}',
   'actionKind.PERSUASION_VISIT': 'Persuasion visit',

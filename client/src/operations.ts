@@ -24,6 +24,7 @@ export const homeQuery = graphql(`
       manageUsers
       manageAgencies
       manageAreas
+      manageCalendar
       inspectSystem
     }
   }
@@ -244,6 +245,8 @@ export const caseActionsQuery = graphql(`
       title
       scheduledStart
       scheduledEnd
+      calendarConflict
+      calendarConflictAt
       place
       leadOfficer {
         id

@@ -1,7 +1,7 @@
 /**
  * A minimal in-app router over the URL hash: "#/cases/<id>" is a case page, "#/inbox" the inbox,
  * "#/about" the system page (administrators), "#/cases/new" and "#/cases/<id>/edit" intake and editing,
- * "#/admin/users|agencies|areas" administration, "#/dashboard" the steering dashboard and
+ * "#/admin/users|agencies|areas|calendar" administration, "#/dashboard" the steering dashboard and
  * "#/dashboard/targets" its targets form, "" or "#/" the case list; anything else is "not
  * found". Links are plain <a href="#/…">, so they work with the keyboard, in new tabs and with Back.
  */
@@ -21,6 +21,8 @@ export type Route =
   // Steering dashboard (issue 14)
   | { page: 'dashboard' }
   | { page: 'targets' }
+  // The legal calendar (issue 13)
+  | { page: 'adminCalendar' }
   | { page: 'notFound'; what: 'case' | 'page' };
 
 export function parseRoute(hash: string): Route {
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/admin/areas') return { page: 'adminAreas' };
   if (hash === '#/dashboard') return { page: 'dashboard' };
   if (hash === '#/dashboard/targets') return { page: 'targets' };
+  if (hash === '#/admin/calendar') return { page: 'adminCalendar' };
   if (hash.startsWith('#/cases/')) {
     const m = /^#\/cases\/([^/?#]+)$/.exec(hash);
     if (!m) return { page: 'notFound', what: 'case' };
@@ -66,7 +69,12 @@ export const newCaseHref = '#/cases/new';
 /** The href of a case's edit page. */
 export const editCaseHref = (id: string): string => `#/cases/${encodeURIComponent(id)}/edit`;
 /** The hrefs of the administration screens. */
-export const adminHrefs = { users: '#/admin/users', agencies: '#/admin/agencies', areas: '#/admin/areas' } as const;
+export const adminHrefs = {
+  users: '#/admin/users',
+  agencies: '#/admin/agencies',
+  areas: '#/admin/areas',
+  calendar: '#/admin/calendar',
+} as const;
 
 // Steering dashboard (issue 14)
 /** The href of the steering dashboard (statistics, stuck lists). */

@@ -32,16 +32,19 @@ describe('coordinated actions on a case', () => {
       await actions.getByLabel('Dự trù chi phí (đồng)', { exact: true }).fill('15000000');
 
       // Inside the Tết 2027 window: refused, the message names Tết.
-      await actions.getByLabel('Bắt đầu (giờ Việt Nam)', { exact: true }).fill('2027-02-08T08:00');
-      await actions.getByLabel('Kết thúc (giờ Việt Nam)', { exact: true }).fill('2027-02-08T11:00');
+      // Day and times typed as Vietnamese documents write them (dd/mm/yyyy, 24 h), whatever the browser's locale.
+      await actions.getByLabel('Ngày thực hiện', { exact: true }).fill('08/02/2027');
+      await actions.getByLabel('Giờ bắt đầu (giờ Việt Nam)', { exact: true }).fill('08:00');
+      await actions.getByLabel('Giờ kết thúc (giờ Việt Nam)', { exact: true }).fill('11:00');
       await actions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).click();
-      const refusal = actions.getByRole('alert').filter({ hasText: 'Tết' });
+      // The refusal sits under the date field: code, message, citation.
+      const refusal = actions.locator('.field__error').filter({ hasText: 'Tết' });
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('Luật THADS 2025 (106/2025/QH15)'); // cases received after 1 July 2026: the 2025 law, article unverified
+      expect(await refusal.textContent()).toContain('RULE_VIOLATION');
 
       // A plain weekday: planned, the police invited.
-      await actions.getByLabel('Bắt đầu (giờ Việt Nam)', { exact: true }).fill('2027-03-10T08:00');
-      await actions.getByLabel('Kết thúc (giờ Việt Nam)', { exact: true }).fill('2027-03-10T11:00');
+      await actions.getByLabel('Ngày thực hiện', { exact: true }).fill('10/03/2027');
       await actions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).click();
       const item = actions.getByRole('listitem').filter({ hasText: 'Cưỡng chế' }).filter({ hasText: 'Đã lên kế hoạch' }).first();
       await item.waitFor();
@@ -52,7 +55,7 @@ describe('coordinated actions on a case', () => {
       expect(itemText).toContain('08:00 10/03/2027');
       expect(itemText).toContain('Thửa 112, tờ bản đồ 9, xã Phú An');
       expect(itemText).toContain('15.000.000 đ');
-      expect(await actions.getByRole('alert').filter({ hasText: 'Tết' }).count()).toBe(0);
+      expect(await actions.locator('.field__error').filter({ hasText: 'Tết' }).count()).toBe(0);
       // The lead office may move it along, but not answer the police's invitation.
       await item.getByRole('button', { name: 'Hoãn', exact: true }).waitFor();
       expect(await item.getByRole('button', { name: 'Xác nhận tham gia', exact: true }).count()).toBe(0);

@@ -47,7 +47,8 @@ describe('the case thread and tasks', () => {
       await tasks.getByLabel('Cơ quan được giao', { exact: true }).selectOption({ label: COMMUNE_A_AGENCY });
       await tasks.getByLabel('Loại nhiệm vụ', { exact: true }).selectOption('PERSUADE');
       await tasks.getByLabel('Tên nhiệm vụ', { exact: true }).fill(title);
-      const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      // dd/mm/yyyy whatever the browser's locale (DateField).
+      const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
       await tasks.getByLabel('Hạn hoàn thành', { exact: true }).fill(due);
       await tasks.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
       const officerRow = tasks.getByRole('listitem').filter({ has: officer.page.getByRole('heading', { name: title, exact: true }) });

@@ -65,6 +65,11 @@ describe('rule 7: termination on the creditor’s withdrawal', () => {
     });
     expect(ended.errors, JSON.stringify(ended.errors)).toBeUndefined();
     const terminated = ended.data!.transitionCase;
+    // The case page learns up front that nothing more may be recorded, and why (before anyone tries).
+    const closedQuery = 'query($id: ID!) { case(id: $id) { recordingClosed { reason legalSource } } }';
+    const closed = (await ok('officerA', closedQuery, { id: old.id })).case.recordingClosed;
+    expect(closed.reason).toContain('không thể mở lại');
+    expect(closed.legalSource).toBe(cite('TERMINATION', new Date().toISOString().slice(0, 10)));
 
     const progress = await call(
       'officerA',
@@ -93,6 +98,7 @@ describe('rule 7: termination on the creditor’s withdrawal', () => {
     ).toBe('RULE_VIOLATION');
 
     const fresh = await createCase('officerA', 'BA-77/2026/DS-ST', '001234567890');
+    expect((await ok('officerA', closedQuery, { id: fresh.id })).case.recordingClosed).toBeNull();
     expect(fresh.sameJudgmentCases).toEqual([
       { caseId: old.id, status: 'TERMINATED', leadAgencyName: 'Phòng THADS khu vực 1', terminatedOnWithdrawal: true },
     ]);
@@ -169,6 +175,9 @@ describe('rule 8: urgent account freeze', () => {
     );
     expect(recorded.topics).toContain(`agency:${procuracyId}`);
     expect(recorded.payload.legalSource).toBe(cite('URGENT_FREEZE', new Date().toISOString().slice(0, 10)));
+    // The case page shows the same source beside the freeze (from the table, never typed in the client).
+    const source = (await ok('officerA', 'query($id: ID!) { case(id: $id) { urgentFreezeSource } }', { id: c.id })).case.urgentFreezeSource;
+    expect(source).toBe(recorded.payload.legalSource);
     expect(JSON.stringify(recorded.payload)).not.toContain('Ngân hàng'); // the record's content stays out of the log
     const [task] = await conn.execute<{ status: string; due_at: Date; priority: string }[]>(
       `select t.status, t.due_at, t.priority from case_task t join account_freeze f on f.task_id = t.id where f.id = ?`,

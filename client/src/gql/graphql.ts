@@ -37,6 +37,16 @@ export type ActionStep =
   | 'RESCHEDULE'
   | 'START';
 
+export type AddCalendarDayInput = {
+  /** Local date 'YYYY-MM-DD'. */
+  date: string;
+  kind: OfficialCalendarDayKind;
+  /** e.g. "Nghỉ bù Quốc khánh". */
+  name: string;
+  /** The decision, e.g. "Thông báo 6150/TB-BLĐTBXH". */
+  source: string;
+};
+
 export type AddObligationInput = {
   amountOwed?: string | null | undefined;
   caseId: string | number;
@@ -106,6 +116,13 @@ export type AttachmentInput = {
   /** MIME type, e.g. application/pdf. */
   type: string;
 };
+
+/** PUBLIC_HOLIDAY: a holiday of Điều 112 BLLĐ 2019 (library); DERIVED_DAY_OFF: a day off the law creates (second Quốc khánh day, nghỉ bù of Điều 111 khoản 3 BLLĐ 2019), computed by rule; DAY_OFF / WORKING_DAY: an official extra day off or working day (data, wins over the rule). */
+export type CalendarDayKind =
+  | 'DAY_OFF'
+  | 'DERIVED_DAY_OFF'
+  | 'PUBLIC_HOLIDAY'
+  | 'WORKING_DAY';
 
 export type CaseFilterInput = {
   /** Cases this agency leads or takes part in. */
@@ -277,6 +294,11 @@ export type ObligationKind =
   | 'PAY_MONEY'
   | 'PERFORM_ACT';
 
+/** An official extra day off, or a make-up working day (a Saturday or Sunday). */
+export type OfficialCalendarDayKind =
+  | 'DAY_OFF'
+  | 'WORKING_DAY';
+
 /** An agency's role in a case. */
 export type ParticipantRole =
   | 'INFORMATION_PROVIDER'
@@ -356,6 +378,13 @@ export type RecordActionOutcomeInput = {
   version: number;
 };
 
+export type RecordFreezeDecisionInput = {
+  caseId: string | number;
+  decisionNumber: string;
+  freezeId: string | number;
+  version: number;
+};
+
 export type RecordInviteeAnswerInput = {
   inviteeId: string | number;
   note?: string | null | undefined;
@@ -367,6 +396,15 @@ export type RecordInviteeAnswerInput = {
 export type RecordProtectionPlanInput = {
   id: string | number;
   note: string;
+  version: number;
+};
+
+export type RecordUrgentFreezeInput = {
+  caseId: string | number;
+  /** Content or number of the record; no account numbers. */
+  note: string;
+  /** When the freeze record was made (default: now). */
+  recordedAt?: string | null | undefined;
   version: number;
 };
 
@@ -395,6 +433,19 @@ export type SetStatisticsTargetInput = {
   /** Percent of enforceable money to collect, e.g. "46.45". */
   moneyRatePercent: string;
   statisticalYear: number;
+};
+
+export type SetTetDirectiveInput = {
+  /** The directive's date 'YYYY-MM-DD'. */
+  documentDate: string;
+  /** The directive number, e.g. "01/CT-BTP". */
+  documentNumber: string;
+  /** First forbidden local date 'YYYY-MM-DD'. */
+  firstDay: string;
+  /** Last forbidden local date 'YYYY-MM-DD'. */
+  lastDay: string;
+  /** Gregorian year of the Tết. */
+  tetYear: number;
 };
 
 export type ShareCaseInput = {
@@ -571,7 +622,7 @@ export type UserFilterInput = {
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, inspectSystem: boolean } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -638,7 +689,7 @@ export type CaseActionsQueryVariables = Exact<{
 }>;
 
 
-export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, calendarConflict: string | null, calendarConflictAt: string | null, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
 
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
@@ -904,6 +955,65 @@ export type AdminUpdateAreaMutationVariables = Exact<{
 
 export type AdminUpdateAreaMutation = { updateArea: { id: string, active: boolean } };
 
+export type CalendarYearQueryVariables = Exact<{
+  from: string;
+  to: string;
+  year: number;
+}>;
+
+
+export type CalendarYearQuery = { calendarDays: Array<{ date: string, kind: CalendarDayKind, name: string, source: string }>, tetWindow: { year: number, tet: string, firstDay: string, lastDay: string, origin: string, source: string, ruleFirstDay: string, ruleLastDay: string, directiveNumber: string | null, directiveDate: string | null } };
+
+export type CalendarAddDayMutationVariables = Exact<{
+  input: AddCalendarDayInput;
+}>;
+
+
+export type CalendarAddDayMutation = { addCalendarDay: { date: string, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+
+export type CalendarRemoveDayMutationVariables = Exact<{
+  date: string;
+}>;
+
+
+export type CalendarRemoveDayMutation = { removeCalendarDay: { date: string, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+
+export type CalendarSetDirectiveMutationVariables = Exact<{
+  input: SetTetDirectiveInput;
+}>;
+
+
+export type CalendarSetDirectiveMutation = { setTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+
+export type CalendarRemoveDirectiveMutationVariables = Exact<{
+  tetYear: number;
+}>;
+
+
+export type CalendarRemoveDirectiveMutation = { removeTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+
+export type CaseLegalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseLegalQuery = { case: { id: string, version: number, status: CaseStatus, urgentFreezeSource: string, recordingClosed: { reason: string, legalSource: string } | null, publicNotice: { obligations: Array<string>, legalSource: string, text: string, debtors: Array<{ name: string, address: string | null }> } | null, sameJudgmentCases: Array<{ caseId: string, decisionNumber: string | null, leadAgencyName: string, status: CaseStatus, terminatedOnWithdrawal: boolean }>, sameDebtorCases: Array<{ caseId: string, decisionNumber: string | null, leadAgencyName: string, status: CaseStatus }>, accountFreezes: Array<{ id: string, recordedAt: string, decisionDueAt: string, decidedAt: string | null, decisionNumber: string | null, note: string }>, viewerCan: { update: boolean } } };
+
+export type CaseRecordUrgentFreezeMutationVariables = Exact<{
+  input: RecordUrgentFreezeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CaseRecordUrgentFreezeMutation = { recordUrgentFreeze: { id: string } };
+
+export type CaseRecordFreezeDecisionMutationVariables = Exact<{
+  input: RecordFreezeDecisionInput;
+}>;
+
+
+export type CaseRecordFreezeDecisionMutation = { recordFreezeDecision: { id: string } };
+
 export type CaseEditQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1168,6 +1278,7 @@ export const HomeDocument = new TypedDocumentString(`
     manageUsers
     manageAgencies
     manageAreas
+    manageCalendar
     inspectSystem
   }
 }
@@ -1368,6 +1479,8 @@ export const CaseActionsDocument = new TypedDocumentString(`
     title
     scheduledStart
     scheduledEnd
+    calendarConflict
+    calendarConflictAt
     place
     leadOfficer {
       id
@@ -2025,6 +2138,145 @@ export const AdminUpdateAreaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateAreaMutation, AdminUpdateAreaMutationVariables>;
+export const CalendarYearDocument = new TypedDocumentString(`
+    query CalendarYear($from: String!, $to: String!, $year: Int!) {
+  calendarDays(from: $from, to: $to) {
+    date
+    kind
+    name
+    source
+  }
+  tetWindow(year: $year) {
+    year
+    tet
+    firstDay
+    lastDay
+    origin
+    source
+    ruleFirstDay
+    ruleLastDay
+    directiveNumber
+    directiveDate
+  }
+}
+    `) as unknown as TypedDocumentString<CalendarYearQuery, CalendarYearQueryVariables>;
+export const CalendarAddDayDocument = new TypedDocumentString(`
+    mutation CalendarAddDay($input: AddCalendarDayInput!) {
+  addCalendarDay(input: $input) {
+    date
+    recalculated {
+      cases
+      protectionPlans
+      tasks
+      coercionsFlagged
+      coercionsCleared
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CalendarAddDayMutation, CalendarAddDayMutationVariables>;
+export const CalendarRemoveDayDocument = new TypedDocumentString(`
+    mutation CalendarRemoveDay($date: String!) {
+  removeCalendarDay(date: $date) {
+    date
+    recalculated {
+      cases
+      protectionPlans
+      tasks
+      coercionsFlagged
+      coercionsCleared
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CalendarRemoveDayMutation, CalendarRemoveDayMutationVariables>;
+export const CalendarSetDirectiveDocument = new TypedDocumentString(`
+    mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
+  setTetDirective(input: $input) {
+    year
+    recalculated {
+      cases
+      protectionPlans
+      tasks
+      coercionsFlagged
+      coercionsCleared
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CalendarSetDirectiveMutation, CalendarSetDirectiveMutationVariables>;
+export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
+    mutation CalendarRemoveDirective($tetYear: Int!) {
+  removeTetDirective(tetYear: $tetYear) {
+    year
+    recalculated {
+      cases
+      protectionPlans
+      tasks
+      coercionsFlagged
+      coercionsCleared
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
+export const CaseLegalDocument = new TypedDocumentString(`
+    query CaseLegal($id: ID!) {
+  case(id: $id) {
+    id
+    version
+    status
+    recordingClosed {
+      reason
+      legalSource
+    }
+    publicNotice {
+      debtors {
+        name
+        address
+      }
+      obligations
+      legalSource
+      text
+    }
+    sameJudgmentCases {
+      caseId
+      decisionNumber
+      leadAgencyName
+      status
+      terminatedOnWithdrawal
+    }
+    sameDebtorCases {
+      caseId
+      decisionNumber
+      leadAgencyName
+      status
+    }
+    accountFreezes {
+      id
+      recordedAt
+      decisionDueAt
+      decidedAt
+      decisionNumber
+      note
+    }
+    urgentFreezeSource
+    viewerCan {
+      update
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseLegalQuery, CaseLegalQueryVariables>;
+export const CaseRecordUrgentFreezeDocument = new TypedDocumentString(`
+    mutation CaseRecordUrgentFreeze($input: RecordUrgentFreezeInput!, $idempotencyKey: String) {
+  recordUrgentFreeze(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CaseRecordUrgentFreezeMutation, CaseRecordUrgentFreezeMutationVariables>;
+export const CaseRecordFreezeDecisionDocument = new TypedDocumentString(`
+    mutation CaseRecordFreezeDecision($input: RecordFreezeDecisionInput!) {
+  recordFreezeDecision(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CaseRecordFreezeDecisionMutation, CaseRecordFreezeDecisionMutationVariables>;
 export const CaseEditDocument = new TypedDocumentString(`
     query CaseEdit($id: ID!) {
   case(id: $id) {

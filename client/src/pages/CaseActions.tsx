@@ -2,6 +2,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { mutate, queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
+import { DateField } from '../components/DateField';
+import { TimeField } from '../components/TimeField';
 import { formatDateTime, formatMoney } from '../format';
 import type { ActionKind, ActionOutcome, ActionStatus, CaseActionsQuery, InvitationStatus } from '../gql/graphql';
 import { usePendingWrites } from '../offline/offline-writes';
@@ -47,15 +49,37 @@ const NEEDS_REASON: readonly Step[] = ['POSTPONE', 'CANCEL'];
 /** Invitations can be answered and protection plans recorded while the action still lies ahead. */
 const OPEN: readonly ActionStatus[] = ['PLANNED', 'READY', 'POSTPONED'];
 
-/** A datetime-local value ("2027-03-10T08:00"), read as Viet Nam time, as an ISO instant. */
-function vietnamLocalToIso(value: string): string {
-  return new Date(`${value.length === 16 ? `${value}:00` : value}+07:00`).toISOString();
+/** A local date ("2027-03-10") and time ("08:00"), read as Viet Nam time, as an ISO instant. */
+function vietnamLocalToIso(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+07:00`).toISOString();
+}
+
+/** The legal sources of a refusal: its rule and the further sources it names (e.g. the Tết decree), once each. */
+function refusalSources(err: GraphQLRequestError, t: Translate): string {
+  const more = Array.isArray(err.extensions.sources) ? err.extensions.sources.filter((x): x is string => typeof x === 'string') : [];
+  return [...new Set([err.rule ?? '', ...more].filter(Boolean))].map((r) => legalText(t, r)).join('; ');
 }
 
 /** The server's message, with the legal rule it names for a RULE_VIOLATION. */
 function actionErrorText(err: unknown, t: Translate): string {
   const text = errorText(err, t);
-  return err instanceof GraphQLRequestError && err.rule ? `${text} (${t('actions.rule', { rule: legalText(t, err.rule) })})` : text;
+  return err instanceof GraphQLRequestError && err.rule ? `${text} (${t('actions.rule', { rule: refusalSources(err, t) })})` : text;
+}
+
+/**
+ * A refusal that concerns the chosen time (forbidden days and hours, the voluntary period, a time in the
+ * past), for the date field: the code, the server's message and the citation. Null for other errors.
+ */
+function scheduleRefusal(err: unknown, t: Translate): string | null {
+  if (!(err instanceof GraphQLRequestError) || err.failure !== 'graphql') return null;
+  const ruleCode = typeof err.extensions.ruleCode === 'string' ? err.extensions.ruleCode : null;
+  const aboutTime = Array.isArray(err.extensions.ruleCodes) || err.extensions.field === 'scheduledStart' || ruleCode === 'VOLUNTARY_PERIOD';
+  if (!aboutTime) return null;
+  const ruleCodes = Array.isArray(err.extensions.ruleCodes)
+    ? err.extensions.ruleCodes.filter((x): x is string => typeof x === 'string')
+    : [ruleCode].filter((x): x is string => Boolean(x));
+  const code = [err.code, ...ruleCodes].filter(Boolean).join(' · ');
+  return `[${code}] ${actionErrorText(err, t)}`;
 }
 
 const DIGITS = /^\d+$/;
@@ -66,6 +90,7 @@ type Open =
   | { form: 'protection'; id: string }
   | { form: 'step'; id: string; step: Step }
   | { form: 'outcome'; id: string }
+  | { form: 'reschedule'; id: string }
   | { form: 'correct'; id: string; correctsId: string }
   | { form: 'invite'; id: string }
   | null;
@@ -179,6 +204,9 @@ export function CaseActions({
                   ? a.participants.filter((p) => p.agency.id === myAgencyId && p.status !== 'DECLINED')
                   : [];
               const steps = a.viewerCan.plan ? STEPS[a.status] : [];
+              // A calendar change put this coercion on a forbidden day: it must be rescheduled first.
+              const conflictId = a.calendarConflict ? `action-conflict-${a.id}` : undefined;
+              const canReschedule = a.viewerCan.plan && OPEN.includes(a.status);
               const canProtect = a.viewerCan.recordProtectionPlan && a.kind === 'COERCION' && isOpen && !a.protectionPlanRecordedAt;
               const canOutcome =
                 a.viewerCan.plan &&
@@ -229,6 +257,14 @@ export function CaseActions({
                       <Row label={t('actions.moneyCollected')}>{formatMoney(a.moneyCollected)}</Row>
                     )}
                   </dl>
+                  {a.calendarConflict && (
+                    <div className="alert alert--error action-conflict" id={conflictId} role="note">
+                      <p>
+                        <strong>{t('actions.conflict.title')}</strong> {a.calendarConflict}
+                      </p>
+                      <p className="small">{t('actions.conflict.hint')}</p>
+                    </div>
+                  )}
                   {a.reason && <p className="muted small">{t('actions.reason', { reason: a.reason })}</p>}
                   {a.postponementLate && <p className="small">{t('actions.postponementLate')}</p>}
 
@@ -334,7 +370,8 @@ export function CaseActions({
                           key={step}
                           type="button"
                           className="button button--primary button--small"
-                          disabled={working}
+                          disabled={working || Boolean(conflictId)}
+                          aria-describedby={conflictId}
                           onClick={() => run(a.id, () => mutate(stepActionMutation, { input: { id: a.id, version: a.version, step } }))}
                         >
                           {t(`actions.step.${step}`)}
@@ -349,6 +386,16 @@ export function CaseActions({
                         onClick={() => openForm({ form: 'invite', id: a.id })}
                       >
                         {t('visits.invite')}
+                      </button>
+                    )}
+                    {canReschedule && (
+                      <button
+                        type="button"
+                        className={`button button--small ${conflictId ? 'button--primary' : 'button--secondary'}`}
+                        disabled={working}
+                        onClick={() => openForm({ form: 'reschedule', id: a.id })}
+                      >
+                        {t('actions.reschedule')}
                       </button>
                     )}
                     {canOutcome && (
@@ -367,6 +414,16 @@ export function CaseActions({
                     a.participants.some((p) => p.id === open.id) &&
                     inlineForm(a, t('actions.declineLabel'), t('actions.declineConfirm'))}
                   {open?.form === 'protection' && open.id === a.id && inlineForm(a, t('actions.protectionNote'), t('actions.save'))}
+                  {open?.form === 'reschedule' && open.id === a.id && (
+                    <RescheduleForm
+                      action={a}
+                      onDone={() => {
+                        setOpen(null);
+                        changed();
+                      }}
+                      onCancel={() => setOpen(null)}
+                    />
+                  )}
                   {open?.form === 'step' && open.id === a.id && inlineForm(a, t('actions.stepReason'), t(`actions.step.${open.step}`))}
                   {(open?.form === 'outcome' || open?.form === 'correct') && open.id === a.id && (
                     <OutcomeForm
@@ -437,8 +494,13 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
   const t = useT();
   const [kind, setKind] = useState<ActionKind>('PERSUASION_VISIT');
   const [place, setPlace] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
+  const [day, setDay] = useState<string | null>(null);
+  const [start, setStart] = useState<string | null>(null);
+  const [end, setEnd] = useState<string | null>(null);
+  /** The server's refusal of the chosen time, shown under the date field. */
+  const [timeError, setTimeError] = useState<string | null>(null);
+  /** Bumped after a plan is made: the date and time fields start empty again. */
+  const [formRound, setFormRound] = useState(0);
   const [personCoerced, setPersonCoerced] = useState('');
   const [measure, setMeasure] = useState('');
   const [method, setMethod] = useState('');
@@ -454,7 +516,7 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    if (!place.trim() || !start || !end) {
+    if (!place.trim() || !day || !start || !end) {
       setError(t('actions.planMissing'));
       return;
     }
@@ -466,14 +528,15 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     const optional = (v: string) => v.trim() || undefined;
     setSending(true);
     setError(null);
+    setTimeError(null);
     setDone(false);
     mutate(planActionMutation, {
       input: {
         caseId,
         kind,
         place: place.trim(),
-        scheduledStart: vietnamLocalToIso(start),
-        scheduledEnd: vietnamLocalToIso(end),
+        scheduledStart: vietnamLocalToIso(day, start),
+        scheduledEnd: vietnamLocalToIso(day, end),
         ...(coercion
           ? {
               personCoerced: optional(personCoerced),
@@ -488,8 +551,10 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     }).then(
       () => {
         setPlace('');
-        setStart('');
-        setEnd('');
+        setDay(null);
+        setStart(null);
+        setEnd(null);
+        setFormRound((n) => n + 1);
         setPersonCoerced('');
         setMeasure('');
         setMethod('');
@@ -501,7 +566,9 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
         onPlanned();
       },
       (err: unknown) => {
-        setError(actionErrorText(err, t));
+        const refusal = scheduleRefusal(err, t);
+        if (refusal) setTimeError(refusal);
+        else setError(actionErrorText(err, t));
         setSending(false);
       },
     );
@@ -525,14 +592,19 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
           <label htmlFor="action-place">{t('actions.planPlace')}</label>
           <input id="action-place" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />
         </div>
-        <div className="field">
-          <label htmlFor="action-start">{t('actions.planStart')}</label>
-          <input id="action-start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="action-end">{t('actions.planEnd')}</label>
-          <input id="action-end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />
-        </div>
+        <DateField
+          key={`day-${formRound}`}
+          label={t('actions.planDay')}
+          value={day}
+          onChange={(v) => {
+            setDay(v);
+            setTimeError(null);
+          }}
+          error={timeError}
+          name="action-day"
+        />
+        <TimeField key={`start-${formRound}`} label={t('actions.planStart')} value={start} onChange={setStart} name="action-start" />
+        <TimeField key={`end-${formRound}`} label={t('actions.planEnd')} value={end} onChange={setEnd} name="action-end" />
         {coercion && (
           <>
             <div className="field">
@@ -569,6 +641,74 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
       <p className="visually-hidden" role="status">
         {done ? t('actions.planned') : ''}
       </p>
+    </form>
+  );
+}
+
+/** Moves a planned, ready or postponed action to a new day and time (one step; the server re-checks the coercion rules). */
+function RescheduleForm({ action, onDone, onCancel }: { action: Action; onDone: () => void; onCancel: () => void }) {
+  const t = useT();
+  const [day, setDay] = useState<string | null>(null);
+  const [start, setStart] = useState<string | null>(null);
+  const [end, setEnd] = useState<string | null>(null);
+  const [timeError, setTimeError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!day || !start || !end) {
+      setError(t('actions.rescheduleMissing'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    setTimeError(null);
+    mutate(stepActionMutation, {
+      input: {
+        id: action.id,
+        version: action.version,
+        step: 'RESCHEDULE',
+        scheduledStart: vietnamLocalToIso(day, start),
+        scheduledEnd: vietnamLocalToIso(day, end),
+      },
+    }).then(
+      () => {
+        setSending(false);
+        onDone();
+      },
+      (err: unknown) => {
+        const refusal = scheduleRefusal(err, t);
+        if (refusal) setTimeError(refusal);
+        else setError(actionErrorText(err, t));
+        setSending(false);
+      },
+    );
+  };
+
+  return (
+    <form className="task-decline action-inline" onSubmit={submit} noValidate aria-label={t('actions.rescheduleHeading')}>
+      <p className="small">{t('actions.rescheduleHint')}</p>
+      <DateField
+        label={t('actions.planDay')}
+        value={day}
+        onChange={(v) => {
+          setDay(v);
+          setTimeError(null);
+        }}
+        error={timeError}
+        name={`reschedule-day-${action.id}`}
+      />
+      <TimeField label={t('actions.planStart')} value={start} onChange={setStart} name={`reschedule-start-${action.id}`} />
+      <TimeField label={t('actions.planEnd')} value={end} onChange={setEnd} name={`reschedule-end-${action.id}`} />
+      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <button type="submit" className="button button--primary button--small" disabled={sending}>
+        {t('actions.rescheduleSubmit')}
+      </button>
+      <button type="button" className="button button--small button--secondary" onClick={onCancel}>
+        {t('actions.abort')}
+      </button>
     </form>
   );
 }

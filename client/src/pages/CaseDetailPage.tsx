@@ -20,6 +20,7 @@ import { useLiveEvents } from '../live-events';
 import { caseActivitySubscription, caseQuery } from '../operations';
 import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
+import { LegalPanel, useRecordingClosed } from './case/LegalPanel';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
@@ -135,6 +136,8 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
   const [activity, setActivity] = useState<Activity[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const c = result.data?.case;
+  // Rule 7: once terminated nothing more is recorded; the server says so (and refuses), the page hides the forms.
+  const recordingClosed = useRecordingClosed(id);
 
   const ready = c !== undefined;
   useEffect(() => {
@@ -194,6 +197,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
           </p>
           <CaseSummary c={c} headingRef={headingRef} />
           <SectionJumps />
+          <LegalPanel caseId={c.id} />
           <CaseThread
             caseId={c.id}
             extraKinds={[
@@ -204,7 +208,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
           <CaseTasks caseId={c.id} canAssign={c.viewerCan.assignTask} agencies={uniqueAgencies(c.participants.map((p) => p.agency))} />
           <CaseActions
             caseId={c.id}
-            canPlan={c.viewerCan.update}
+            canPlan={c.viewerCan.update && !recordingClosed}
             moneyObligations={c.obligations
               .filter((o) => o.kind === 'PAY_MONEY')
               .map((o) => ({ id: o.id, description: o.description, fulfilled: o.fulfilled }))}

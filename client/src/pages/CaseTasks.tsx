@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus } from './LoadStatus';
+import { DateField } from '../components/DateField';
 import { formatDateTime } from '../format';
 import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
@@ -272,7 +273,9 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
   const [agencyId, setAgencyId] = useState('');
   const [kind, setKind] = useState<TaskKind>('PERSUADE');
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState('');
+  const [due, setDue] = useState<string | null>(null);
+  /** Bumped after a task is assigned: the date field starts empty again. */
+  const [formRound, setFormRound] = useState(0);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -294,7 +297,8 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
     ).then(
       () => {
         setTitle('');
-        setDue('');
+        setDue(null);
+        setFormRound((n) => n + 1);
         setSending(false);
         setDone(true);
       },
@@ -334,10 +338,7 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
           <label htmlFor="task-title">{t('tasks.assignTitle')}</label>
           <input id="task-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="task-due">{t('tasks.assignDue')}</label>
-          <input id="task-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
+        <DateField key={formRound} label={t('tasks.assignDue')} value={due} onChange={setDue} name="task-due" />
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('tasks.assigning') : t('tasks.assignSubmit')}
         </button>

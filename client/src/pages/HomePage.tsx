@@ -10,6 +10,7 @@ import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
 import { aboutHref, adminHrefs, dashboardHref, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
+import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { CaseEditPage } from './intake/CaseEditPage';
 import { CaseFormPage } from './intake/CaseFormPage';
 import type { HomeQuery } from '../gql/graphql';
@@ -109,6 +110,8 @@ export function HomePage() {
         <Suspense fallback={<PageLoading />}>
           <TargetsPage />
         </Suspense>
+      ) : route.page === 'adminCalendar' ? (
+        allowed(can?.manageCalendar, <CalendarAdminPage />)
       ) : route.page === 'notFound' ? (
         <NotFound messageKey={route.what === 'case' ? 'notFound.case' : 'notFound.page'} />
       ) : (
@@ -165,6 +168,11 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
       {can?.manageAreas && (
         <a href={adminHrefs.areas} className="main-nav__item" aria-current={current('adminAreas')}>
           {t('nav.adminAreas')}
+        </a>
+      )}
+      {can?.manageCalendar && (
+        <a href={adminHrefs.calendar} className="main-nav__item" aria-current={current('adminCalendar')}>
+          {t('nav.adminCalendar')}
         </a>
       )}
       {can?.inspectSystem && (

@@ -24,6 +24,7 @@ import {
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
 import { LoadStatus } from '../LoadStatus';
+import { RecordingClosedNote, useRecordingClosed } from '../case/LegalPanel';
 import { SelectField, TextField } from '../../components/FormFields';
 import { OBLIGATION_KINDS, PARTY_ROLES } from './CaseFormPage';
 
@@ -199,6 +200,7 @@ export function CaseEditPage({ id }: { id: string }) {
   const t = useT();
   const result = useQuery(caseEditQuery, { id }, [tags.case(id), tags.cases]);
   const c = result.data?.case;
+  const closed = useRecordingClosed(id); // rule 7: no payments, obligations or parties after termination
   if (!c)
     return (
       <LoadStatus
@@ -215,7 +217,8 @@ export function CaseEditPage({ id }: { id: string }) {
       </p>
       <h1>{t('edit.heading', { number: c.decisionNumber ?? c.judgmentNumber })}</h1>
       {c.viewerCan.update && <FactsForm key={c.id} c={c} />}
-      {c.viewerCan.update && <PartiesAndObligations c={c} />}
+      {closed && <RecordingClosedNote closed={closed} />}
+      {c.viewerCan.update && !closed && <PartiesAndObligations c={c} />}
       {c.viewerCan.transition && <Lifecycle c={c} />}
       {c.viewerCan.share && <Sharing c={c} />}
       {!c.viewerCan.update && !c.viewerCan.transition && !c.viewerCan.share && (

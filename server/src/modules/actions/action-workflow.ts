@@ -12,7 +12,7 @@ export enum ActionStep {
   /** Reached through `recordActionOutcome` (the outcome and minutes are required). */
   COMPLETE = 'COMPLETE',
   POSTPONE = 'POSTPONE',
-  /** A postponed action is planned again (a new time must be given; coercion rules re-checked). */
+  /** A planned, ready or postponed action is planned again at a new time (coercion rules re-checked). */
   RESCHEDULE = 'RESCHEDULE',
   CANCEL = 'CANCEL',
 }
@@ -58,8 +58,10 @@ export const ACTION_STEPS: Readonly<Record<ActionStep, StepRule>> = {
     needsReason: true,
     coercionCitations: ['POSTPONEMENT'],
   },
+  // A planned or ready action may be moved to a new time in one step (e.g. a coercion a calendar change
+  // put on a forbidden day); it is planned again, so a ready one must be marked ready again.
   RESCHEDULE: {
-    from: [ActionStatus.POSTPONED],
+    from: [ActionStatus.PLANNED, ActionStatus.READY, ActionStatus.POSTPONED],
     to: ActionStatus.PLANNED,
     event: 'action.rescheduled',
     needsReason: false,

@@ -37,6 +37,8 @@ import {
   InvitationStatus,
 } from './action.entity';
 import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
+import { cite } from '../calendar/legal-rules';
+import { lawDateOf } from './coercion-rules';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });
 registerEnumType(ActionStatus, {
@@ -506,6 +508,13 @@ export class CaseActionsFieldResolver {
   @FieldResolver(() => [AccountFreezeType], { description: 'Urgent account freezes of the case (rule 8), oldest first.' })
   accountFreezes(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
     return ctx.services.actions.accountFreezes(ctx.em, c);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Rule 8: the legal source of an urgent account freeze for this case (the citation table, by the law in force for it).',
+  })
+  urgentFreezeSource(@Root() c: EnforcementCase): string {
+    return cite('URGENT_FREEZE', lawDateOf(c));
   }
 
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })

@@ -938,8 +938,14 @@ export class ActionService {
    * (`calendarConflict`), its lead officer gets a task and the case an `action.calendarConflict` event;
    * one no longer forbidden is unflagged. Bounded by the changed dates (indexed queries, no full scan).
    */
-  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
-    if (!changedDates.length) return;
+  async applyCalendarChange(
+    tx: Tx,
+    calendar: LegalCalendar,
+    changedDates: LocalDate[],
+    actorId: string,
+  ): Promise<{ protectionPlans: number; coercionsFlagged: number; coercionsCleared: number }> {
+    const counts = { protectionPlans: 0, coercionsFlagged: 0, coercionsCleared: 0 };
+    if (!changedDates.length) return counts;
     const sorted = [...changedDates].sort();
     const from = startOfLocalDay(sorted[0]);
     const to = endOfLocalDay(sorted[sorted.length - 1]);
@@ -957,6 +963,7 @@ export class ActionService {
     for (const a of plans) {
       const due = protectionPlanDueAt(a.createdAt, calendar);
       if (due.getTime() === a.protectionPlanDueAt!.getTime()) continue;
+      counts.protectionPlans++;
       a.protectionPlanDueAt = due;
       if (a.protectionTask) (a.protectionTask as Task).dueAt = due;
       await tx.em.flush();
@@ -986,6 +993,7 @@ export class ActionService {
     for (const a of coercions) {
       const refusal = checkForbiddenTimes(a.scheduledStart, a.scheduledEnd, calendar);
       if (refusal && !a.calendarConflictAt) {
+        counts.coercionsFlagged++;
         a.calendarConflictAt = new Date();
         a.calendarConflict = refusal.message;
         const c = a.case as EnforcementCase;
@@ -1020,12 +1028,14 @@ export class ActionService {
           [topics.user(lead.id), ...topics.agencies(participants.map((p) => p.agency.id))],
         );
       } else if (!refusal && a.calendarConflictAt) {
+        counts.coercionsCleared++;
         a.calendarConflictAt = null;
         a.calendarConflict = null;
         await tx.em.flush();
         await emitAction(tx, actorId, a, 'action.calendarConflictCleared', {}, [topics.user(a.leadOfficer.id)]);
       }
     }
+    return counts;
   }
 
   /**

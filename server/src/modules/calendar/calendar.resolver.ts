@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, registerE
 import type { GraphQLContext } from '../../graphql/context';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { CALENDAR_DAY_KIND } from './calendar-day.entity';
-import type { CalendarDayView, TetWindowView } from './calendar.service';
+import type { CalendarDayView, CalendarRecalculation, TetWindowView } from './calendar.service';
 
 /** What a day of the legal calendar is, for display. */
 export enum CalendarDayKind {
@@ -26,12 +26,26 @@ registerEnumType(CALENDAR_DAY_KIND, {
 const DATE_RULE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Ngày nhập theo dạng YYYY-MM-DD.';
 
+@ObjectType('CalendarRecalculation', { description: 'What one calendar change recalculated, in the same transaction.' })
+export class CalendarRecalculationType {
+  @Field(() => Int, { description: 'Cases whose stored decision, voluntary-period or verification deadline moved.' }) cases!: number;
+  @Field(() => Int, { description: 'Open coercions whose police protection plan deadline moved.' }) protectionPlans!: number;
+  @Field(() => Int, { description: 'Tasks given "due in N working days" whose date was recounted.' }) tasks!: number;
+  @Field(() => Int, { description: 'Planned or ready coercions now on a forbidden day (flagged; the lead officer gets a task).' })
+  coercionsFlagged!: number;
+  @Field(() => Int, { description: 'Flagged coercions no longer on a forbidden day (flag cleared).' }) coercionsCleared!: number;
+}
+
+const RECALCULATED_DESCRIPTION = 'Set only in the answer of the mutation that made the change: what it recalculated. Null in queries.';
+
 @ObjectType('CalendarDay', { description: 'A non-ordinary day of the legal calendar (Viet Nam local date).' })
 export class CalendarDayType {
   @Field({ description: "Local date 'YYYY-MM-DD' (Asia/Ho_Chi_Minh)." }) date!: string;
   @Field(() => CalendarDayKind) kind!: CalendarDayKind;
   @Field() name!: string;
   @Field({ description: 'The decision (official days) or the legal basis (public holidays).' }) source!: string;
+  @Field(() => CalendarRecalculationType, { nullable: true, description: RECALCULATED_DESCRIPTION })
+  recalculated?: CalendarRecalculation | null;
 }
 
 @InputType()
@@ -59,6 +73,8 @@ export class TetWindowType {
   @Field(() => String, { nullable: true, description: "The directive's number, when one was entered." }) directiveNumber!: string | null;
   @Field(() => String, { nullable: true, description: "The directive's date 'YYYY-MM-DD', when one was entered." })
   directiveDate!: string | null;
+  @Field(() => CalendarRecalculationType, { nullable: true, description: RECALCULATED_DESCRIPTION })
+  recalculated?: CalendarRecalculation | null;
 }
 
 @InputType()
@@ -72,7 +88,7 @@ export class SetTetDirectiveInput {
   @Field({ description: "The directive's date 'YYYY-MM-DD'." }) @Matches(DATE_RULE, { message: DATE_MESSAGE }) documentDate!: string;
 }
 
-const toTetWindow = (w: TetWindowView): TetWindowType => ({
+const toTetWindow = (w: TetWindowView & { recalculated?: CalendarRecalculation }): TetWindowType => ({
   year: w.year,
   tet: w.tet,
   firstDay: w.firstDay,
@@ -83,6 +99,7 @@ const toTetWindow = (w: TetWindowView): TetWindowType => ({
   ruleLastDay: w.ruleLastDay,
   directiveNumber: w.entered?.documentNumber ?? null,
   directiveDate: w.entered?.documentDate ?? null,
+  recalculated: w.recalculated ?? null,
 });
 
 const toType = (d: CalendarDayView): CalendarDayType => ({ ...d, kind: d.kind as CalendarDayKind });
@@ -102,8 +119,8 @@ export class CalendarResolver {
     description: 'Adds an official day off or make-up working day (system admins); every instance applies it.',
   })
   async addCalendarDay(@Ctx() ctx: GraphQLContext, @Arg('input') input: AddCalendarDayInput): Promise<CalendarDayType> {
-    const day = await ctx.services.calendar.add(ctx.em, ctx.viewer!, input);
-    return toType({ date: day.date, kind: day.kind, name: day.name, source: day.source });
+    const { day, recalculated } = await ctx.services.calendar.add(ctx.em, ctx.viewer!, input);
+    return { ...toType({ date: day.date, kind: day.kind, name: day.name, source: day.source }), recalculated };
   }
 
   @SignedIn()
@@ -133,7 +150,7 @@ export class CalendarResolver {
     description: 'Removes an official day off or make-up working day (system admins); returns what was removed.',
   })
   async removeCalendarDay(@Ctx() ctx: GraphQLContext, @Arg('date') date: string): Promise<CalendarDayType> {
-    const day = await ctx.services.calendar.remove(ctx.em, ctx.viewer!, date);
-    return toType({ date: day.date, kind: day.kind, name: day.name, source: day.source });
+    const { day, recalculated } = await ctx.services.calendar.remove(ctx.em, ctx.viewer!, date);
+    return { ...toType({ date: day.date, kind: day.kind, name: day.name, source: day.source }), recalculated };
   }
 }

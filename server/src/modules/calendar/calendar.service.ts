@@ -33,7 +33,28 @@ export interface CalendarSource {
  * of every calendar change with the calendar as it will be after the change and the local dates whose
  * status changed, so that the change and its consequences commit (or fail) together.
  */
-export type CalendarChangeHook = (tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string) => Promise<void>;
+export type CalendarChangeHook = (
+  tx: Tx,
+  calendar: LegalCalendar,
+  changedDates: LocalDate[],
+  actorId: string,
+) => Promise<Partial<CalendarRecalculation> | undefined>;
+
+/** What one calendar change recalculated (counts, for the admin who made it). */
+export interface CalendarRecalculation {
+  /** Cases whose stored decision / voluntary-period / verification deadline moved. */
+  cases: number;
+  /** Open coercions whose police protection plan deadline moved. */
+  protectionPlans: number;
+  /** Tasks given "due in N working days" whose date was recounted. */
+  tasks: number;
+  /** Planned or ready coercions now on a forbidden day (flagged, lead officer tasked). */
+  coercionsFlagged: number;
+  /** Flagged coercions no longer on a forbidden day (flag cleared). */
+  coercionsCleared: number;
+}
+
+const NO_RECALCULATION: CalendarRecalculation = { cases: 0, protectionPlans: 0, tasks: 0, coercionsFlagged: 0, coercionsCleared: 0 };
 
 /** Event stream and topic of calendar changes (every instance reloads on it). */
 
@@ -137,10 +158,15 @@ export class CalendarService implements CalendarSource {
   }
 
   /** Runs the hooks inside the change's transaction with the calendar after the change. */
-  private async consequences(tx: Tx, changedDates: LocalDate[], actorId: string): Promise<void> {
+  private async consequences(tx: Tx, changedDates: LocalDate[], actorId: string): Promise<CalendarRecalculation> {
     await tx.em.flush();
     const after = await this.build(tx.em);
-    for (const hook of this.hooks) await hook(tx, after, changedDates, actorId);
+    const total = { ...NO_RECALCULATION };
+    for (const hook of this.hooks) {
+      const counts = await hook(tx, after, changedDates, actorId);
+      for (const k of Object.keys(total) as Array<keyof CalendarRecalculation>) total[k] += counts?.[k] ?? 0;
+    }
+    return total;
   }
 
   /** The calendar in force on this instance (the library calendar until the first load). */
@@ -195,7 +221,11 @@ export class CalendarService implements CalendarSource {
   }
 
   /** Adds an official day off or make-up working day (system admins). */
-  async add(em: EntityManager, viewer: Viewer, input: NewCalendarDayInput): Promise<CalendarDay> {
+  async add(
+    em: EntityManager,
+    viewer: Viewer,
+    input: NewCalendarDayInput,
+  ): Promise<{ day: CalendarDay; recalculated: CalendarRecalculation }> {
     assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
     const date = checkDate(input.date.trim(), 'date');
     const name = input.name.trim();
@@ -224,7 +254,7 @@ export class CalendarService implements CalendarSource {
     }
 
     try {
-      const day = await this.outbox.transaction(em, async (tx) => {
+      const added = await this.outbox.transaction(em, async (tx) => {
         const existing = await tx.em.findOne(CalendarDay, { date });
         if (existing) throw this.duplicate(existing);
         const day = tx.em.create(CalendarDay, { date, kind: input.kind, name, source, createdBy: tx.em.getReference(User, viewer.userId) });
@@ -236,11 +266,11 @@ export class CalendarService implements CalendarSource {
           topics: [topics.calendar],
           payload: { change: 'added', date, kind: input.kind, name, source },
         });
-        await this.consequences(tx, [date], viewer.userId);
-        return day;
+        const recalculated = await this.consequences(tx, [date], viewer.userId);
+        return { day, recalculated };
       });
       await this.load(em.fork()); // this instance answers with the new calendar at once; others via the event
-      return day;
+      return added;
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
         throw conflict(`Ngày ${formatLocalDateVi(date)} đã có trong lịch.`, { field: 'date' });
@@ -250,7 +280,7 @@ export class CalendarService implements CalendarSource {
   }
 
   /** Removes the official row of `date` (system admins); the date becomes an ordinary day again. */
-  async remove(em: EntityManager, viewer: Viewer, date: string): Promise<CalendarDay> {
+  async remove(em: EntityManager, viewer: Viewer, date: string): Promise<{ day: CalendarDay; recalculated: CalendarRecalculation }> {
     assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
     const local = checkDate(date.trim(), 'date');
     const removed = await this.outbox.transaction(em, async (tx) => {
@@ -265,8 +295,8 @@ export class CalendarService implements CalendarSource {
         topics: [topics.calendar],
         payload: { change: 'removed', date: local, kind: day.kind, name: day.name, source: day.source },
       });
-      await this.consequences(tx, [local], viewer.userId);
-      return day;
+      const recalculated = await this.consequences(tx, [local], viewer.userId);
+      return { day, recalculated };
     });
     await this.load(em.fork());
     return removed;
@@ -293,7 +323,11 @@ export class CalendarService implements CalendarSource {
    * Enters (or replaces) the Ministry's Tết directive for one Tết (system admins): its window replaces the
    * computed one. The window must contain the three Tết days and last at most 60 days.
    */
-  async setTetDirective(em: EntityManager, viewer: Viewer, input: TetDirectiveInput): Promise<TetWindowView> {
+  async setTetDirective(
+    em: EntityManager,
+    viewer: Viewer,
+    input: TetDirectiveInput,
+  ): Promise<TetWindowView & { recalculated: CalendarRecalculation }> {
     assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
     if (!Number.isInteger(input.tetYear) || input.tetYear < 1976 || input.tetYear > 2999)
       throw badInput('Năm Tết không hợp lệ (1976–2999).', { field: 'tetYear' });
@@ -312,7 +346,7 @@ export class CalendarService implements CalendarSource {
     if (localDaysBetween(firstDay, lastDay) >= MAX_TET_WINDOW_DAYS)
       throw badInput(`Khoảng thời gian không cưỡng chế dịp Tết dài tối đa ${MAX_TET_WINDOW_DAYS} ngày.`, { field: 'lastDay' });
     const before = this.calendar.tetWindow(input.tetYear);
-    await this.outbox.transaction(em, async (tx) => {
+    const recalculated = await this.outbox.transaction(em, async (tx) => {
       const existing = await tx.em.findOne(TetDirective, { tetYear: input.tetYear });
       if (existing) tx.em.remove(existing);
       await tx.em.flush();
@@ -332,17 +366,21 @@ export class CalendarService implements CalendarSource {
         topics: [topics.calendar],
         payload: { change: 'tetDirectiveSet', tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate },
       });
-      await this.consequences(tx, datesBetween(minDate(before.firstDay, firstDay), maxDate(before.lastDay, lastDay)), viewer.userId);
+      return this.consequences(tx, datesBetween(minDate(before.firstDay, firstDay), maxDate(before.lastDay, lastDay)), viewer.userId);
     });
     await this.load(em.fork());
-    return this.tetWindow(input.tetYear);
+    return { ...this.tetWindow(input.tetYear), recalculated };
   }
 
   /** Removes the Tết directive of a year (system admins): the computed window applies again. */
-  async removeTetDirective(em: EntityManager, viewer: Viewer, tetYear: number): Promise<TetWindowView> {
+  async removeTetDirective(
+    em: EntityManager,
+    viewer: Viewer,
+    tetYear: number,
+  ): Promise<TetWindowView & { recalculated: CalendarRecalculation }> {
     assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
     const before = this.calendar.tetWindow(tetYear);
-    await this.outbox.transaction(em, async (tx) => {
+    const recalculated = await this.outbox.transaction(em, async (tx) => {
       const existing = await tx.em.findOne(TetDirective, { tetYear });
       if (!existing) throw notFound(`chỉ thị về Tết ${tetYear}`, { field: 'tetYear' });
       tx.em.remove(existing);
@@ -355,14 +393,14 @@ export class CalendarService implements CalendarSource {
         payload: { change: 'tetDirectiveRemoved', tetYear },
       });
       const tet = tetDate(tetYear);
-      await this.consequences(
+      return this.consequences(
         tx,
         datesBetween(minDate(before.firstDay, addDaysToLocalDate(tet, -15)), maxDate(before.lastDay, addDaysToLocalDate(tet, 17))),
         viewer.userId,
       );
     });
     await this.load(em.fork());
-    return this.tetWindow(tetYear);
+    return { ...this.tetWindow(tetYear), recalculated };
   }
 
   private duplicate(existing: CalendarDay) {

@@ -49,7 +49,7 @@ import {
   PartyRole,
   type CaseParticipant,
 } from './case.entity';
-import { isSatisfied, type PublicNotice, type RelatedCase } from './case.service';
+import { isSatisfied, recordingClosedOf, type PublicNotice, type RelatedCase } from './case.service';
 import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 
 registerEnumType(CaseStatus, { name: 'CaseStatus', description: 'Lifecycle status of an enforcement case.' });
@@ -131,6 +131,12 @@ export class PublicNoticeType {
   @Field(() => [String]) obligations!: string[];
   @Field() legalSource!: string;
   @Field({ description: 'The notice to post at the commune (Vietnamese, one paragraph per line).' }) text!: string;
+}
+
+@ObjectType('RecordingClosed', { description: 'Rule 7: why nothing more may be recorded on this case.' })
+export class RecordingClosedType {
+  @Field({ description: 'Vietnamese, with what to do instead (open a new case for the same judgment).' }) reason!: string;
+  @Field({ description: 'The legal source in force for this case (the citation table).' }) legalSource!: string;
 }
 
 @ObjectType('RelatedCase', { description: 'Another case a lead office should know about (same judgment, or same debtor elsewhere).' })
@@ -428,6 +434,15 @@ export class CaseResolver {
   })
   publicNotice(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext): Promise<PublicNotice | null> {
     return ctx.services.cases.publicNotice(ctx.em, c);
+  }
+
+  @FieldResolver(() => RecordingClosedType, {
+    nullable: true,
+    description:
+      'Rule 7: set once the case is terminated (Điều 50 of the 2008 law): payments, obligations, parties and reopening are refused. Null while records may be made.',
+  })
+  recordingClosed(@Root() c: EnforcementCase): RecordingClosedType | null {
+    return recordingClosedOf(c);
   }
 
   @FieldResolver(() => [RelatedCaseType], {

@@ -162,8 +162,9 @@ export class CaseService {
    * period (Đ.45) with the verification due date (Đ.44) of open cases. Each changed case gets a
    * `case.deadlinesRecalculated` event. Bounded by the changed dates (no scan of every case).
    */
-  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
-    if (!changedDates.length) return;
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<{ cases: number }> {
+    if (!changedDates.length) return { cases: 0 };
+    let moved = 0;
     const sorted = [...changedDates].sort();
     const from = startOfLocalDay(sorted[0]);
     const to = endOfLocalDay(sorted[sorted.length - 1]);
@@ -190,6 +191,7 @@ export class CaseService {
         (k) => (before[k]?.getTime() ?? null) !== (c[k]?.getTime() ?? null),
       );
       if (!changed.length) continue;
+      moved++;
       await tx.em.flush();
       await tx.emit({
         type: 'case.deadlinesRecalculated',
@@ -206,6 +208,7 @@ export class CaseService {
         },
       });
     }
+    return { cases: moved };
   }
 
   /**
@@ -810,11 +813,21 @@ interface RelatedCaseRow {
  */
 function refuseIfTerminated(c: EnforcementCase, what: string): void {
   if (c.status !== CaseStatus.TERMINATED) return;
-  throw ruleViolation(
-    `Việc đã đình chỉ thi hành án; không thể ${what}. Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).`,
-    cite('TERMINATION', toLocalDate(c.receivedAt)),
-    { ruleCode: 'CASE_TERMINATED', status: c.status },
-  );
+  throw ruleViolation(`Việc đã đình chỉ thi hành án; không thể ${what}. ${NEW_CASE_HINT}`, cite('TERMINATION', toLocalDate(c.receivedAt)), {
+    ruleCode: 'CASE_TERMINATED',
+    status: c.status,
+  });
+}
+
+const NEW_CASE_HINT = 'Nếu có yêu cầu mới đối với cùng bản án, hãy mở việc thi hành án mới (hệ thống sẽ liên kết với việc đã đình chỉ).';
+
+/** Why nothing more may be recorded on a case (rule 7), for the UI to say so up front; null while it is open to records. */
+export function recordingClosedOf(c: EnforcementCase): { reason: string; legalSource: string } | null {
+  if (c.status !== CaseStatus.TERMINATED) return null;
+  return {
+    reason: `Việc đã đình chỉ thi hành án: không ghi nhận thêm khoản thu, nghĩa vụ, đương sự và không thể mở lại. ${NEW_CASE_HINT}`,
+    legalSource: cite('TERMINATION', toLocalDate(c.receivedAt)),
+  };
 }
 
 /** A change to one case, applied by `CaseService.changeIn` after the version is claimed; returns its event. */

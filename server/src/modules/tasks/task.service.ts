@@ -294,8 +294,9 @@ export class TaskService {
    * event (to its agency, named assignee and assigner). Tasks with an explicit date keep it; finished
    * tasks never move. Bounded by the changed dates (indexed on status and due date, no scan of every task).
    */
-  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<void> {
-    if (!changedDates.length) return;
+  async applyCalendarChange(tx: Tx, calendar: LegalCalendar, changedDates: LocalDate[], actorId: string): Promise<{ tasks: number }> {
+    if (!changedDates.length) return { tasks: 0 };
+    let moved = 0;
     const sorted = [...changedDates].sort();
     const from = startOfLocalDay(sorted[0]);
     const to = endOfLocalDay(sorted[sorted.length - 1]);
@@ -311,6 +312,7 @@ export class TaskService {
       const due = calendar.addWorkingDays(task.dueFrom!, task.dueWorkingDays!);
       const previous = task.dueAt ?? null;
       if (previous && due.getTime() === previous.getTime()) continue;
+      moved++;
       task.dueAt = due;
       task.version += 1;
       await tx.em.flush();
@@ -323,6 +325,7 @@ export class TaskService {
         [topics.agency(task.assigneeAgency.id), ...topics.users([task.createdBy.id, ...(task.assignee ? [task.assignee.id] : [])])],
       );
     }
+    return { tasks: moved };
   }
 
   /** Claim the version, check the ability, apply, flush, emit — one transaction. */
