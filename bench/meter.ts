@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { cpuMsOf, cpuMsOfTree, selfCpuMs } from './procstat';
+import { cpuMsOf, cpuMsOfTree, selfCpuMs, treeDelta } from './procstat';
 import type { Stack } from './stack';
 import { now } from './stats';
 
@@ -21,7 +21,7 @@ export interface PhaseCost {
 interface Snapshot {
   t: number;
   instances: number[];
-  postgres: number;
+  postgres: Map<number, number>;
   redis: number;
   driver: number;
   pgStatements: number | null;
@@ -90,7 +90,7 @@ export class Meter {
         wallMs: after.t - before.t,
         cpuMs: {
           instances: after.instances.map((v, i) => v - before.instances[i]),
-          postgres: after.postgres - before.postgres,
+          postgres: treeDelta(before.postgres, after.postgres),
           redis: after.redis - before.redis,
           driver: after.driver - before.driver,
         },

@@ -30,18 +30,29 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
-/** The process itself and every direct child (PostgreSQL: the postmaster and its backends and workers). */
-export function cpuMsOfTree(rootPid: number): number {
-  let total = cpuMsOf(rootPid);
+/** CPU ms of the process itself and of every direct child (PostgreSQL: the postmaster, its backends and workers), by pid. */
+export function cpuMsOfTree(rootPid: number): Map<number, number> {
+  const byPid = new Map<number, number>([[rootPid, cpuMsOf(rootPid)]]);
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
-      if (stat.ppid === rootPid) total += stat.cpuMs;
+      if (stat.ppid === rootPid) byPid.set(Number(name), stat.cpuMs);
     } catch {
       // exited meanwhile
     }
   }
+  return byPid;
+}
+
+/**
+ * CPU spent between two `cpuMsOfTree` snapshots by the processes alive at the second: a process that
+ * started meanwhile counts from 0; one that exited meanwhile is missing (its last ticks are lost, which
+ * undercounts a little but never goes negative).
+ */
+export function treeDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += Math.max(0, ms - (before.get(pid) ?? 0));
   return total;
 }
 

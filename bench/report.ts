@@ -246,7 +246,7 @@ export function renderReport(r: BenchResults): string {
   out.push('Closed loops (each connection sends its next request when the answer arrived), connections alternating between the instances.');
   out.push(
     'CPU is ms per request from /proc/<pid>/stat (instances summed; PostgreSQL = postmaster and all its children; driver = this process). ' +
-      'SQL/req: `pg` = every statement PostgreSQL executed during the run ÷ requests (background work included), `req` = statements the instances counted inside the requests.',
+      'SQL/req: `pg` = every statement PostgreSQL executed during the run ÷ requests (background work included), `req` = statements the instances counted inside the requests. Both per request sent (failed ones included).',
   );
   out.push('');
   out.push(
@@ -268,7 +268,8 @@ export function renderReport(r: BenchResults): string {
         'err',
       ],
       r.figures.map((f) => {
-        const n = f.completed;
+        // Per request sent: a failed request (a timeout) cost CPU and statements too.
+        const n = f.completed + f.errors;
         const inst = f.cost.cpuMs.instances.reduce((a, b) => a + b, 0);
         return [
           f.label,

@@ -24,7 +24,7 @@ import { Meter } from './meter';
 import { cpuMsOf, rssKiBOf } from './procstat';
 import { type BenchResults, type Ceiling, type LiveFigures, type RequestFigure, renderReport } from './report';
 import { cleanup, makeTempDir, newSecrets, onCleanup, seedProvince, type Stack, startDatabase, startInstance, startRedis } from './stack';
-import { now, sleep, summarize } from './stats';
+import { fmt, now, sleep, summarize } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const PASSWORD = 'PhoiHop@2026';
@@ -33,6 +33,9 @@ const PASSWORD = 'PhoiHop@2026';
 const PLAN = QUICK
   ? {
       cases: 4000,
+      readers: 10,
+      seedFirstStep: 4000,
+      seedBudgetMs: 60_000,
       offices: 10,
       typename: { target: 600, capMs: 4000 },
       commits: { clients: 16, target: 800, capMs: 4000 },
@@ -49,6 +52,10 @@ const PLAN = QUICK
     }
   : {
       cases: 50_000,
+      readers: 50,
+      /** Generated in two steps: the first shows the rate, the second adds what fits in the budget. */
+      seedFirstStep: 10_000,
+      seedBudgetMs: 150_000,
       offices: 10,
       typename: { target: 4000, capMs: 10_000 },
       commits: { clients: 16, target: 5000, capMs: 8000 },
@@ -102,6 +109,8 @@ const REPORT = `query($p: StatisticsPeriodInput!, $s: StatisticsScopeInput) { st
 
 interface World {
   officeId: string;
+  /** Usernames of the extra officers of the office (the readers). */
+  readers: string[];
   officer: { id: string; username: string };
   communeUser: string;
   communeAgencyId: string;
@@ -137,6 +146,15 @@ async function prepareWorld(admin: Client): Promise<World> {
       where c.officer_id = $1 and c.status in ('ENFORCING','ENFORCEABLE') group by 1 order by 2 desc limit 1`,
     [officer.id],
   );
+  // Readers: officers of the same office (a case page with restricted party fields writes a personalData.read audit
+  // event to the viewer's own stream, so concurrent pages of ONE user queue on that stream; real load is many users).
+  await admin.query(
+    `insert into app_user (id, username, full_name, agency_id, roles, password_hash, active, token_version, version, created_at)
+     select gen_random_uuid(), 'bench.chv.' || g, 'Chấp hành viên (bench) ' || g, agency_id, roles, password_hash, true, 0, 1, now()
+       from app_user, generate_series(1, $2::int) g where id = $1
+     on conflict do nothing`,
+    [officer.id, PLAN.readers],
+  );
   const communeUser = 'bench.ubnd';
   await admin.query(
     `insert into app_user (id, username, full_name, agency_id, roles, password_hash, active, token_version, version, created_at)
@@ -147,6 +165,7 @@ async function prepareWorld(admin: Client): Promise<World> {
   const ids = async (sql: string, params: unknown[]) => (await admin.query(sql, params)).rows.map((r) => r.id as string);
   return {
     officeId: office.id,
+    readers: Array.from({ length: PLAN.readers }, (_, i) => `bench.chv.${i + 1}`),
     officer,
     communeUser,
     communeAgencyId: pc.agency_id,
@@ -187,20 +206,54 @@ async function pool<T>(items: T[], concurrency: number, job: (item: T, i: number
 async function main(): Promise<void> {
   const started = now();
   const loadStart = loadavg();
+  const fixedCases = process.env.BENCH_CASES ? Number(process.env.BENCH_CASES) : null;
+  if (fixedCases !== null && !(Number.isInteger(fixedCases) && fixedCases >= 1000))
+    throw new Error('BENCH_CASES expects a whole number of cases, at least 1000');
   log(
-    `${QUICK ? 'BENCH_QUICK: small counts and dataset. ' : ''}Starting PostgreSQL, Redis, seeding ${PLAN.cases.toLocaleString('en-US')} cases …`,
+    `${QUICK ? 'BENCH_QUICK: small counts and dataset. ' : ''}Starting PostgreSQL and Redis, then seeding ` +
+      ((fixedCases ?? QUICK)
+        ? `${(fixedCases ?? PLAN.cases).toLocaleString('en-US')} cases …`
+        : `up to ${PLAN.cases.toLocaleString('en-US')} cases (as many as fit in ${PLAN.seedBudgetMs / 1000} s of seeding) …`),
   );
   const dir = makeTempDir();
   const db = await startDatabase(dir);
   const redis = await startRedis(dir);
   const stack: Stack = { dir, db, redisUrl: redis.url, redisPid: redis.pid, ...newSecrets(), instances: [] };
   let lastProgress = 0;
-  const seedMs = await seedProvince(stack, PLAN.cases, PLAN.offices, (line) => {
+  const progress = (line: string) => {
     if (now() - lastProgress > 15_000 || /Added/.test(line)) {
       log(`seed: ${line}`);
       lastProgress = now();
     }
-  });
+  };
+  // The dataset: BENCH_CASES if given (or the QUICK size); otherwise a first step, then as much of the rest as the
+  // seeding budget allows at the rate the first step showed (each step adds its own offices, like the CLI).
+  let seededCases = 0;
+  let offices = 0;
+  let seedMs = 0;
+  if (fixedCases !== null || QUICK) {
+    seededCases = fixedCases ?? PLAN.cases;
+    offices = PLAN.offices;
+    seedMs = await seedProvince(stack, seededCases, PLAN.offices, progress);
+  } else {
+    const first = PLAN.seedFirstStep;
+    seedMs = await seedProvince(stack, first, PLAN.offices, progress);
+    seededCases = first;
+    offices = PLAN.offices;
+    const perCaseMs = seedMs / first;
+    const fits = Math.floor((PLAN.seedBudgetMs - seedMs) / perCaseMs / 5000) * 5000;
+    const rest = Math.min(PLAN.cases - first, fits);
+    if (rest >= 5000) {
+      const more = Math.round(PLAN.offices * (rest / first));
+      seedMs += await seedProvince(stack, rest, more, progress);
+      seededCases += rest;
+      offices += more;
+    }
+    if (seededCases < PLAN.cases)
+      notes.push(
+        `Dataset: ${seededCases.toLocaleString('en-US')} generated cases, not ${PLAN.cases.toLocaleString('en-US')}: seeding ran at ${fmt(perCaseMs, 1)} ms per case, and the run keeps seeding within ${PLAN.seedBudgetMs / 1000} s (set BENCH_CASES=50000 to force the full size).`,
+      );
+  }
   const admin = new Client({ connectionString: db.url });
   await admin.connect();
   onCleanup(() => admin.end());
@@ -220,6 +273,11 @@ async function main(): Promise<void> {
   const officer = await signIn(A.url, world.officer.username, PASSWORD);
   const commune = await signIn(B.url, world.communeUser, PASSWORD);
   const steering = await signIn(A.url, 'bcd.lamson', PASSWORD);
+  const readers: string[] = [];
+  await pool(world.readers, 4, async (username, i) => {
+    readers[i] = await signIn(at(i), username, PASSWORD);
+  });
+  const reader = (c: number) => readers[c % readers.length] ?? officer;
   log(
     `bench accounts: ${world.officer.username} (${world.ownCases.length} open cases, ${world.taskCases.length} shared with the commune), ${world.communeUser}, bcd.lamson`,
   );
@@ -315,7 +373,7 @@ async function main(): Promise<void> {
     'casePage',
     'case page (50 posts, 10 tasks)',
     async (c) => {
-      const d = await gql(at(c), CASE_PAGE, { id: pageCaseWithTasks, caseId: pageCaseWithTasks, last: 50, first: 10 }, officer);
+      const d = await gql(at(c), CASE_PAGE, { id: pageCaseWithTasks, caseId: pageCaseWithTasks, last: 50, first: 10 }, reader(c));
       if (d.case?.id !== pageCaseWithTasks) throw new Error('case page returned another case');
     },
     PLAN.casePage,
@@ -324,14 +382,14 @@ async function main(): Promise<void> {
   await measured(
     'caseList',
     'case list, first page (20)',
-    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: null }, officer),
+    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: null }, reader(c)),
     PLAN.reads,
     typename[16],
   );
   await measured(
     'caseSearch',
     'case list, search "nguyen van"',
-    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: { search: 'nguyen van' } }, officer),
+    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: { search: 'nguyen van' } }, reader(c)),
     PLAN.reads,
     typename[16],
   );
@@ -706,7 +764,7 @@ async function main(): Promise<void> {
     statementsSource: db.statStatements
       ? "pg_stat_statements (shipped with the embedded build; every statement of every connection, BEGIN/COMMIT included) and the instances' /metrics counter"
       : "the instances' /metrics counter phoihop_graphql_operation_sql_statements (pg_stat_statements is not available)",
-    dataset: { requestedCases: PLAN.cases, cases: counts.cases, events: counts.events, offices: PLAN.offices, seedMs },
+    dataset: { requestedCases: seededCases, cases: counts.cases, events: counts.events, offices, seedMs },
     instances: stack.instances.length,
     ceilings: {
       typename,

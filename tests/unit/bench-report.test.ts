@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatementMetric, type PhaseCost } from '../../bench/meter';
-import { parseStat } from '../../bench/procstat';
+import { parseStat, treeDelta } from '../../bench/procstat';
 import { type BenchResults, type RequestFigure, renderReport, targets } from '../../bench/report';
 import { percentile, summarize } from '../../bench/stats';
 
@@ -57,6 +57,20 @@ describe('bench helpers', () => {
     expect(stat.ppid).toBe(4100);
     // 300 ticks at the usual 100 Hz = 3,000 ms (CLK_TCK is read from getconf; Linux uses 100).
     expect(stat.cpuMs).toBe(3000);
+  });
+
+  it('adds up PostgreSQL backends between two snapshots without going negative when a backend exits or starts', () => {
+    const before = new Map([
+      [10, 1000], // postmaster
+      [11, 500], // a backend that exits meanwhile (its ticks are lost, not subtracted)
+      [12, 200],
+    ]);
+    const after = new Map([
+      [10, 1010],
+      [12, 260],
+      [13, 40], // a backend that started meanwhile counts from 0
+    ]);
+    expect(treeDelta(before, after)).toBe(10 + 60 + 40);
   });
 
   it('sums the statements-per-request histogram over every operation label of /metrics', () => {
