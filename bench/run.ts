@@ -72,6 +72,22 @@ const PLAN = QUICK
     };
 
 const log = (m: string) => console.log(`· ${m}`);
+
+/** The whole run stays under 10 minutes: every cap is cut to what is left before this (set when the run starts). */
+const RUN_BUDGET_MS = 570_000;
+let runDeadline = Number.POSITIVE_INFINITY;
+const left = () => runDeadline - now();
+/** `ms`, or less when the run's budget is nearly spent (keeping 20 s for the rest and the clean-up). */
+const cap = (ms: number) => Math.max(1000, Math.min(ms, left() - 20_000));
+/** Whether a section still fits; if not, the report says it was skipped. */
+const fits = (section: string, needMs: number) => {
+  if (left() >= needMs) return true;
+  notes.push(
+    `${section}: skipped, the run's ${RUN_BUDGET_MS / 60_000}-minute budget was nearly spent (${Math.round(left() / 1000)} s left).`,
+  );
+  log(`skipping ${section} (budget)`);
+  return false;
+};
 const notes: string[] = [];
 
 /** The one operation of `docs` merged (selections, variables, fragments): the web app's case page as one request. */
@@ -181,14 +197,15 @@ async function prepareWorld(admin: Client): Promise<World> {
   };
 }
 
-/** Runs `limit` jobs with `concurrency` workers (set-up steps; not measured). */
-async function pool<T>(items: T[], concurrency: number, job: (item: T, i: number) => Promise<void>): Promise<number> {
+/** Runs the jobs with `concurrency` workers, starting none after `capMs` (set-up steps; not measured). */
+async function pool<T>(items: T[], concurrency: number, job: (item: T, i: number) => Promise<void>, capMs = 60_000): Promise<number> {
+  const deadline = now() + cap(capMs);
   let next = 0;
   let failed = 0;
   let firstError = '';
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
+      while (next < items.length && now() < deadline) {
         const i = next++;
         try {
           await job(items[i], i);
@@ -205,6 +222,7 @@ async function pool<T>(items: T[], concurrency: number, job: (item: T, i: number
 
 async function main(): Promise<void> {
   const started = now();
+  runDeadline = started + RUN_BUDGET_MS;
   const loadStart = loadavg();
   const fixedCases = process.env.BENCH_CASES ? Number(process.env.BENCH_CASES) : null;
   if (fixedCases !== null && !(Number.isInteger(fixedCases) && fixedCases >= 1000))
@@ -290,10 +308,11 @@ async function main(): Promise<void> {
     once: (client: number, n: number) => Promise<unknown>,
     opts: { clients: number; target: number; capMs: number },
     ceiling: Ceiling,
+    warmup = 4,
   ) => {
-    // Warm-up: a few requests per instance, not recorded.
-    for (let i = 0; i < 4; i++) await once(i, -1).catch(() => undefined);
-    const { result, cost } = await meter.measure(() => runLoad(label, once, opts));
+    // Warm-up: a few requests per instance, not recorded (none for one-shot steps: they would use up tasks/actions).
+    for (let i = 0; i < warmup; i++) await once(i, -1).catch(() => undefined);
+    const { result, cost } = await meter.measure(() => runLoad(label, once, { ...opts, capMs: cap(opts.capMs) }));
     figures.push({ key, ...result, label, cost, ceiling });
     log(
       `${label}: ${result.perSec.toFixed(1)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms (${result.errors} errors)`,
@@ -461,6 +480,7 @@ async function main(): Promise<void> {
     },
     { ...PLAN.writes, target: Math.min(PLAN.writes.target, tasks.length) },
     commitCeiling,
+    0,
   );
 
   // Actions for the outcome figure: planned, ready, started during set-up (three mutations each), then the outcome measured.
@@ -514,6 +534,7 @@ async function main(): Promise<void> {
     },
     { ...PLAN.writes, target: Math.min(PLAN.writes.target, actions.length) },
     commitCeiling,
+    0,
   );
 
   // ── Live delivery ──────────────────────────────────────────────────────────────────────────
@@ -537,7 +558,7 @@ async function main(): Promise<void> {
   };
 
   // Commit → delivery: one follower on instance B, posts through instance A.
-  {
+  if (fits('commit → delivery', 30_000)) {
     const caseId = world.ownCases[1];
     const [follower] = await openSockets([B.url], officer, 1, 10_000, onArrival);
     follower.subscribe(caseId);
@@ -546,7 +567,7 @@ async function main(): Promise<void> {
     const lat: number[] = [];
     const fromSend: number[] = [];
     let sent = 0;
-    const deadline = now() + PLAN.delivery.capMs;
+    const deadline = now() + cap(PLAN.delivery.capMs);
     for (; sent < PLAN.delivery.count && now() < deadline; sent++) {
       const r = await postAndWait(caseId, 1, 3000);
       if (r.list.length) {
@@ -562,7 +583,7 @@ async function main(): Promise<void> {
   }
 
   // Broadcast to N followers of one case, half on each instance.
-  {
+  if (fits('broadcast', 60_000)) {
     const caseId = world.ownCases[2];
     const followers = await openSockets(urls, officer, PLAN.broadcast.followers, 60_000, onArrival);
     for (const f of followers) f.subscribe(caseId);
@@ -574,7 +595,7 @@ async function main(): Promise<void> {
     let rounds = 0;
     let delivered = 0;
     const { cost } = await meter.measure(async () => {
-      const deadline = now() + PLAN.broadcast.capMs;
+      const deadline = now() + cap(PLAN.broadcast.capMs);
       for (; rounds < PLAN.broadcast.rounds && now() < deadline; rounds++) {
         const r = await postAndWait(caseId, followers.length, 5000);
         delivered += r.list.length;
@@ -601,7 +622,7 @@ async function main(): Promise<void> {
   }
 
   // Idle sockets with one subscription each, all on instance B; then the same sockets as unrelated subscribers.
-  {
+  if (fits('idle sockets and unrelated subscribers', 90_000)) {
     const subsCases = world.officeCases.filter((id) => id !== world.ownCases[3]);
     const heapBefore = await settledHeapBytes(B.url, stack.metricsToken, 3000);
     const rssBefore = rssKiBOf(B.pid);
@@ -637,7 +658,7 @@ async function main(): Promise<void> {
       let cpuB = 0;
       const { cost } = await meter.measure(async () => {
         const before = cpuMsOf(B.pid);
-        const deadline = now() + PLAN.unrelated.capMs;
+        const deadline = now() + cap(PLAN.unrelated.capMs);
         for (; events < PLAN.unrelated.events && now() < deadline; events++) {
           const r = await postAndWait(targetCase, 1, 2000);
           if (r.list.length) delivered++;
@@ -668,7 +689,7 @@ async function main(): Promise<void> {
   }
 
   // Replay: 10,000 events appended to one case's stream (hash-chained, as the generator writes them), then one subscriber resumes from before them.
-  {
+  if (fits('replay', 45_000)) {
     const caseId = world.ownCases[4];
     const stream = `case:${caseId}`;
     await admin.query('begin');
@@ -735,7 +756,7 @@ async function main(): Promise<void> {
       });
       const t0 = now();
       socket.subscribe(caseId, cursor);
-      const deadline = t0 + PLAN.replay.capMs;
+      const deadline = t0 + cap(PLAN.replay.capMs);
       while (list.length < PLAN.replay.events && now() < deadline && !socket.closed) await sleep(5);
       const ms = (list.length >= PLAN.replay.events ? list[PLAN.replay.events - 1] : now()) - t0;
       errors.push(...socket.errors);
