@@ -1,384 +1,814 @@
 /**
- * Benchmark report for one in-process instance on an embedded PostgreSQL: event append throughput
- * (separate streams vs one stream), commit-to-delivery latency, log reader throughput and GraphQL
- * over HTTP, and live delivery through the web app's subscription helper. Prints tables and writes
- * bench/results/latest.json. It measures; it never asserts.
- *
- * Run: npm run bench
+ * `npm run bench`: the real deployment and its ceilings, in one run (issue 18 items 1, 4, 5; issue 12
+ * item 7). Starts an embedded PostgreSQL (pg_stat_statements when shipped), a redis-server, seeds a
+ * province with the generator, starts two production instances as separate processes, then measures
+ * every figure beside a ceiling taken in the same run, with CPU per process and SQL statements per
+ * request. Prints the report and writes bench/results/latest.md and latest.json. It measures; it never
+ * asserts. `BENCH_QUICK=1` runs small counts on a small dataset (a check in ~2 minutes).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build, type App } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import { createLogger } from '../server/src/logger';
+import { type DefinitionNode, Kind, type OperationDefinitionNode, parse, print, type VariableDefinitionNode } from 'graphql';
+import { Client } from 'pg';
+import { CaseDetailDocument, CasesDocument, CaseTasksDocument, CaseThreadDocument, InboxDocument } from '../client/src/gql/graphql';
+import { computeEventHash } from '../server/src/events/event-log';
+import { legalCalendar } from '../server/src/modules/calendar/legal-calendar';
+import { statisticalYearOf } from '../server/src/modules/statistics/periods';
 import { PROJECT_ROOT } from '../server/src/paths';
-import { runAppend, runDelivery, runReader, type AppendResult, type DeliveryResult, type ReadResult } from './events';
-import { healthzOnce, queryOnce, runHttp, signIn, typenameOnce, BENCH_QUERY, BENCH_USER, type HttpResult } from './graphql';
-import { runLiveDelivery, type LiveDeliveryResult } from './live';
-import { fmt, now, round, roundSummary, table, type LatencySummary } from './stats';
+import { RawWs, rawCommits } from './ceilings';
+import { closeAll, type LiveSocket, openSockets, settledHeapBytes, waitForSubscriptions } from './live-deployment';
+import { gql, runLoad, signIn } from './load';
+import { Meter } from './meter';
+import { cpuMsOf, rssKiBOf } from './procstat';
+import { type BenchResults, type Ceiling, type LiveFigures, type RequestFigure, renderReport } from './report';
+import { cleanup, makeTempDir, newSecrets, onCleanup, seedProvince, type Stack, startDatabase, startInstance, startRedis } from './stack';
+import { fmt, now, sleep, summarize } from './stats';
 
-/** Every knob in one place; all loops are bounded by a count and a time cap. */
-const PLAN = {
-  append: { writers: [1, 4, 8, 16], modes: ['separate', 'one'] as const, target: 1500, capMs: 7000, warmup: 200 },
-  /** Same comparison with each transaction held open a little after its append (a busier business transaction). */
-  appendHeld: { writers: 8, holdMs: 5, target: 600, capMs: 6000 },
-  delivery: { rate: 100, count: 300, capMs: 6000, waitMs: 3000, backgroundWriters: 4 },
-  reader: { batchSize: 500, passes: 3, capMs: 10_000 },
-  http: {
-    warmup: 50,
-    /** Cheaper requests, 1 client, to show where the time of the real query goes. */
-    baselines: { clients: 1, target: 300, capMs: 5000 },
-    runs: [
-      { clients: 1, target: 500, capMs: 10_000 },
-      { clients: 8, target: 1200, capMs: 12_000 },
-    ],
-  },
-  /** updateCase over HTTP, one at a time, each awaited until its event reached the web app's live helper. */
-  live: { count: 100, eventTimeoutMs: 3000, capMs: 15_000, graceMs: 500 },
+const QUICK = process.env.BENCH_QUICK === '1';
+const PASSWORD = 'PhoiHop@2026';
+
+/** Every count and cap in one place; every loop is bounded by a count and a time cap. */
+const PLAN = QUICK
+  ? {
+      cases: 4000,
+      readers: 10,
+      seedFirstStep: 4000,
+      seedBudgetMs: 60_000,
+      offices: 10,
+      typename: { target: 600, capMs: 4000 },
+      commits: { clients: 16, target: 800, capMs: 4000 },
+      casePage: { clients: 50, target: 200, capMs: 8000, posts: 50, tasks: 10 },
+      reads: { clients: 16, target: 200, capMs: 5000 },
+      stats: { clients: 4, target: 12, capMs: 15_000 },
+      writes: { clients: 16, target: 160, capMs: 6000 },
+      outcomes: 48,
+      delivery: { count: 30, capMs: 10_000 },
+      broadcast: { followers: 100, rounds: 10, capMs: 15_000 },
+      idle: { sockets: 200 },
+      unrelated: { few: 200, many: 1000, perSocket: 5, events: 20, capMs: 15_000 },
+      replay: { events: 2000, capMs: 20_000 },
+    }
+  : {
+      cases: 50_000,
+      readers: 50,
+      /** Generated in two steps: the first shows the rate, the second adds what fits in the budget. */
+      seedFirstStep: 10_000,
+      seedBudgetMs: 150_000,
+      offices: 10,
+      typename: { target: 4000, capMs: 10_000 },
+      commits: { clients: 16, target: 5000, capMs: 8000 },
+      casePage: { clients: 50, target: 1000, capMs: 25_000, posts: 50, tasks: 10 },
+      reads: { clients: 16, target: 800, capMs: 12_000 },
+      stats: { clients: 4, target: 60, capMs: 25_000 },
+      writes: { clients: 16, target: 800, capMs: 12_000 },
+      outcomes: 240,
+      delivery: { count: 100, capMs: 20_000 },
+      broadcast: { followers: 500, rounds: 30, capMs: 40_000 },
+      idle: { sockets: 1000 },
+      unrelated: { few: 1000, many: 5000, perSocket: 5, events: 50, capMs: 40_000 },
+      replay: { events: 10_000, capMs: 30_000 },
+    };
+
+const log = (m: string) => console.log(`· ${m}`);
+
+/** The whole run stays under 10 minutes: every cap is cut to what is left before this (set when the run starts). */
+const RUN_BUDGET_MS = 570_000;
+let runDeadline = Number.POSITIVE_INFINITY;
+const left = () => runDeadline - now();
+/** `ms`, or less when the run's budget is nearly spent (keeping 20 s for the rest and the clean-up). */
+const cap = (ms: number) => Math.max(1000, Math.min(ms, left() - 20_000));
+/** Whether a section still fits; if not, the report says it was skipped. */
+const fits = (section: string, needMs: number) => {
+  if (left() >= needMs) return true;
+  notes.push(
+    `${section}: skipped, the run's ${RUN_BUDGET_MS / 60_000}-minute budget was nearly spent (${Math.round(left() / 1000)} s left).`,
+  );
+  log(`skipping ${section} (budget)`);
+  return false;
 };
+const notes: string[] = [];
 
-const log = (message: string) => console.log(`· ${message}`);
-
-interface Facts {
-  generatedAt: string;
-  cpuCount: number;
-  cpuModel: string;
-  node: string;
-  platform: string;
-  totalMemGiB: number;
-  freeMemGiB: number;
-  /** 1/5/15-minute load averages when the bench started and when it ended (other work on the machine skews results). */
-  loadAvgStart: number[];
-  loadAvgEnd: number[];
-  postgres: Record<string, string>;
-  ormPoolMax: number | null;
-  startupMs: number;
-}
-
-async function databaseFacts(app: App): Promise<Record<string, string>> {
-  const conn = app.orm.em.fork().getConnection();
-  const facts: Record<string, string> = {};
-  for (const name of ['server_version', 'synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections']) {
-    const [row] = await conn.execute<Record<string, string>[]>(`show ${name}`);
-    facts[name] = String(Object.values(row)[0]);
+/** The one operation of `docs` merged (selections, variables, fragments): the web app's case page as one request. */
+function mergeDocuments(name: string, docs: readonly string[]): string {
+  const operations: OperationDefinitionNode[] = [];
+  const fragments = new Map<string, DefinitionNode>();
+  for (const text of docs) {
+    for (const def of parse(text).definitions) {
+      if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
+      else if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    }
   }
-  return facts;
+  const variables = new Map<string, VariableDefinitionNode>();
+  for (const op of operations) for (const v of op.variableDefinitions ?? []) variables.set(v.variable.name.value, v);
+  const merged: OperationDefinitionNode = {
+    kind: Kind.OPERATION_DEFINITION,
+    operation: operations[0].operation,
+    name: { kind: Kind.NAME, value: name },
+    variableDefinitions: [...variables.values()],
+    selectionSet: { kind: Kind.SELECTION_SET, selections: operations.flatMap((op) => op.selectionSet.selections) },
+  };
+  return print({ kind: Kind.DOCUMENT, definitions: [merged, ...fragments.values()] });
 }
 
-function latencyCells(l: LatencySummary): string[] {
-  return [fmt(l.p50, 2), fmt(l.p95, 2), fmt(l.p99, 2), fmt(l.max, 1)];
+const CASE_PAGE = mergeDocuments('CasePage', [String(CaseDetailDocument), String(CaseThreadDocument), String(CaseTasksDocument)]);
+const POST = 'mutation($input: NewPostInput!) { postToThread(input: $input) { id seq } }';
+const ASSIGN = 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id status version } }';
+const TRANSITION = 'mutation($input: TransitionTaskInput!) { transitionTask(input: $input) { id status version } }';
+const PLAN_ACTION = 'mutation($input: PlanActionInput!) { planAction(input: $input) { id version status } }';
+const STEP_ACTION = 'mutation($input: StepActionInput!) { stepAction(input: $input) { id version status } }';
+const OUTCOME = 'mutation($input: RecordActionOutcomeInput!) { recordActionOutcome(input: $input) { id version status } }';
+const REPORT = `query($p: StatisticsPeriodInput!, $s: StatisticsScopeInput) { statistics(period: $p, scope: $s) {
+  totals { totalAccepted { cases money } enforceable { cases money } completed { cases money } caseRate { percent target } moneyRate { percent target } }
+  byAgency { id name rows { totalAccepted { cases } caseRate { percent } } } byCommune { id } byOfficer { id } } }`;
+
+interface World {
+  officeId: string;
+  /** Usernames of the extra officers of the office (the readers). */
+  readers: string[];
+  officer: { id: string; username: string };
+  communeUser: string;
+  communeAgencyId: string;
+  /** Open cases the officer leads. */
+  ownCases: string[];
+  /** Open cases of the officer with the commune's People's Committee taking part (tasks go to it). */
+  taskCases: string[];
+  /** Cases of the office, for subscribers. */
+  officeCases: string[];
 }
 
-function appendTable(rows: AppendResult[]): string {
-  return table(
-    ['writers', 'streams', 'commits', 'time s', 'commits/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'],
-    rows.map((r) => [
-      String(r.writers),
-      r.mode === 'one' ? 'one shared' : `${r.writers} separate`,
-      `${r.committed}${r.capped ? ' (capped)' : ''}`,
-      fmt(r.elapsedMs / 1000, 2),
-      fmt(r.commitsPerSec, 0),
-      ...latencyCells(r.latency),
-      String(r.errors),
+/** Bench accounts on the generated province: the generated officers have no password; give one the demo password, add a commune user. */
+async function prepareWorld(admin: Client): Promise<World> {
+  const one = async (sql: string, params: unknown[] = []) => {
+    const { rows } = await admin.query(sql, params);
+    if (!rows[0]) throw new Error(`no row for: ${sql.slice(0, 120)}`);
+    return rows[0];
+  };
+  const office = await one(
+    `select id from agency where kind = 'ENFORCEMENT_OFFICE' and code like 'THADS-%-1' order by created_at desc, code limit 1`,
+  );
+  const officer = await one(
+    `select u.id, u.username from app_user u where u.agency_id = $1 order by (select count(*) from enforcement_case c where c.officer_id = u.id and c.status in ('ENFORCING','ENFORCEABLE')) desc, u.username limit 1`,
+    [office.id],
+  );
+  await admin.query(`update app_user set password_hash = (select password_hash from app_user where username = 'cb.thads') where id = $1`, [
+    officer.id,
+  ]);
+  const pc = await one(
+    `select p.agency_id, count(*)::int as n from enforcement_case c
+       join case_participant p on p.case_id = c.id and p.removed_at is null
+       join agency a on a.id = p.agency_id and a.kind = 'PEOPLES_COMMITTEE'
+      where c.officer_id = $1 and c.status in ('ENFORCING','ENFORCEABLE') group by 1 order by 2 desc limit 1`,
+    [officer.id],
+  );
+  // Readers: officers of the same office (a case page with restricted party fields writes a personalData.read audit
+  // event to the viewer's own stream, so concurrent pages of ONE user queue on that stream; real load is many users).
+  await admin.query(
+    `insert into app_user (id, username, full_name, agency_id, roles, password_hash, active, token_version, version, created_at)
+     select gen_random_uuid(), 'bench.chv.' || g, 'Chấp hành viên (bench) ' || g, agency_id, roles, password_hash, true, 0, 1, now()
+       from app_user, generate_series(1, $2::int) g where id = $1
+     on conflict do nothing`,
+    [officer.id, PLAN.readers],
+  );
+  const communeUser = 'bench.ubnd';
+  await admin.query(
+    `insert into app_user (id, username, full_name, agency_id, roles, password_hash, active, token_version, version, created_at)
+     select $1, $2, 'Cán bộ xã (bench)', $3, '{OFFICER}', password_hash, true, 0, 1, now() from app_user where username = 'cb.thads'
+     on conflict do nothing`,
+    [randomUUID(), communeUser, pc.agency_id],
+  );
+  const ids = async (sql: string, params: unknown[]) => (await admin.query(sql, params)).rows.map((r) => r.id as string);
+  return {
+    officeId: office.id,
+    readers: Array.from({ length: PLAN.readers }, (_, i) => `bench.chv.${i + 1}`),
+    officer,
+    communeUser,
+    communeAgencyId: pc.agency_id,
+    ownCases: await ids(`select id from enforcement_case where officer_id = $1 and status in ('ENFORCING','ENFORCEABLE') order by id`, [
+      officer.id,
     ]),
-  );
+    taskCases: await ids(
+      `select c.id from enforcement_case c where c.officer_id = $1 and c.status in ('ENFORCING','ENFORCEABLE')
+         and exists (select 1 from case_participant p where p.case_id = c.id and p.agency_id = $2 and p.removed_at is null) order by c.id`,
+      [officer.id, pc.agency_id],
+    ),
+    officeCases: await ids(`select id from enforcement_case where lead_agency_id = $1 order by id`, [office.id]),
+  };
 }
 
-function render(
-  facts: Facts,
-  append: AppendResult[],
-  held: AppendResult[],
-  delivery: DeliveryResult[],
-  reader: ReadResult,
-  http: HttpResult[],
-  live: LiveDeliveryResult,
-): string {
-  const out: string[] = [];
-  out.push('Phối Hợp — benchmark report');
-  out.push('One run on this machine: indicative only. Numbers move between runs and machines; do not compare across machines.');
-  out.push(
-    `Machine: ${facts.cpuCount} CPU(s) (${facts.cpuModel}), ${facts.totalMemGiB} GiB RAM, Node ${facts.node}, ${facts.platform}. ` +
-      'The bench driver, the server and PostgreSQL share these CPUs.',
+/** Runs the jobs with `concurrency` workers, starting none after `capMs` (set-up steps; not measured). */
+async function pool<T>(items: T[], concurrency: number, job: (item: T, i: number) => Promise<void>, capMs = 60_000): Promise<number> {
+  const deadline = now() + cap(capMs);
+  let next = 0;
+  let failed = 0;
+  let firstError = '';
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length && now() < deadline) {
+        const i = next++;
+        try {
+          await job(items[i], i);
+        } catch (err) {
+          failed++;
+          firstError ||= (err as Error).message;
+        }
+      }
+    }),
   );
-  const pg = facts.postgres;
-  out.push(
-    `PostgreSQL ${pg.server_version} (embedded, default settings): synchronous_commit=${pg.synchronous_commit}, fsync=${pg.fsync}, ` +
-      `wal_sync_method=${pg.wal_sync_method}. ORM connection pool max: ${facts.ormPoolMax ?? '?'}. Instance start-up took ${fmt(facts.startupMs / 1000, 1)} s.`,
-  );
-  out.push(
-    `Load average (1/5/15 min) at start: ${facts.loadAvgStart.map((v) => fmt(v, 2)).join(' / ')}; at end: ${facts.loadAvgEnd.map((v) => fmt(v, 2)).join(' / ')} ` +
-      '(the bench itself adds about 2; much more means something else was running).',
-  );
-  out.push(`Generated ${facts.generatedAt}.`);
-  out.push('');
-
-  out.push(
-    `1. Event append — one event per transaction via the outbox; ${PLAN.append.target} commits per run (cap ${PLAN.append.capMs / 1000} s).`,
-  );
-  out.push('   Latency = outbox.transaction() call → resolved (includes waiting for a pooled connection).');
-  out.push(appendTable(append));
-  out.push('');
-  out.push('   Separate streams vs one stream (same writer count):');
-  out.push(
-    table(
-      ['writers', 'separate commits/s', 'one-stream commits/s', 'separate ÷ one', 'p99 separate ms', 'p99 one ms'],
-      PLAN.append.writers.map((w) => {
-        const sep = append.find((r) => r.writers === w && r.mode === 'separate');
-        const one = append.find((r) => r.writers === w && r.mode === 'one');
-        return [
-          String(w),
-          fmt(sep?.commitsPerSec ?? NaN, 0),
-          fmt(one?.commitsPerSec ?? NaN, 0),
-          sep && one ? `${fmt(sep.commitsPerSec / one.commitsPerSec, 2)}×` : '—',
-          fmt(sep?.latency.p99 ?? NaN, 2),
-          fmt(one?.latency.p99 ?? NaN, 2),
-        ];
-      }),
-    ),
-  );
-  out.push('');
-  const h = PLAN.appendHeld;
-  out.push(
-    `   Held transactions: ${h.writers} writers, each transaction kept open ${h.holdMs} ms after its append, ${h.target} commits per run.`,
-  );
-  out.push(appendTable(held));
-  out.push('');
-
-  out.push(`2. Commit → delivery — paced writer at ${PLAN.delivery.rate} events/s; a dispatcher listener on its topic (in-process bus).`);
-  out.push('   Latency = listener invoked − outbox.transaction() resolved (COMMIT acknowledged).');
-  out.push(
-    table(
-      ['scenario', 'sent', 'delivered', 'bg commits', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-      delivery.map((d) => [d.label, String(d.sent), String(d.delivered), String(d.background.commits), ...latencyCells(d.latency)]),
-    ),
-  );
-  out.push('');
-
-  out.push(`3. Log reader — readEventsAfter from the start, batches of ${reader.batchSize}, whole log per pass.`);
-  out.push(
-    table(
-      ['pass', 'events', 'batches', 'time ms', 'events/s'],
-      reader.passes.map((p, i) => [String(i + 1), String(p.events), String(p.batches), fmt(p.elapsedMs, 0), fmt(p.eventsPerSec, 0)]),
-    ),
-  );
-  out.push('');
-
-  out.push(`4. GraphQL over HTTP (loopback, keep-alive) — signed in as ${BENCH_USER.username}; query:`);
-  out.push(`   ${BENCH_QUERY}`);
-  out.push('   Latency = fetch() → parsed JSON body. The first two rows are baselines for the same path with less work.');
-  out.push(
-    table(
-      ['request', 'clients', 'requests', 'time s', 'requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'],
-      http.map((h) => [
-        h.label,
-        String(h.clients),
-        `${h.completed}${h.capped ? ' (capped)' : ''}`,
-        fmt(h.elapsedMs / 1000, 2),
-        fmt(h.requestsPerSec, 0),
-        ...latencyCells(h.latency),
-        String(h.errors),
-      ]),
-    ),
-  );
-  out.push('');
-
-  out.push(
-    `5. Live delivery through the web app's helper — createLiveClient + subscribeWithResume (Node, ws) on caseActivity of ${live.caseLabel}, ` +
-      `signed in as ${BENCH_USER.username}; ${PLAN.live.count} updateCase mutations over HTTP, one at a time.`,
-  );
-  out.push("   Latency = just before fetch() of the mutation → the helper's onEvent for its event. Mutation = fetch() → parsed response.");
-  out.push(
-    table(
-      ['measure', 'samples', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-      [
-        ['mutation → onEvent', String(live.latency.count), ...latencyCells(live.latency)],
-        ['mutation response', String(live.mutationLatency.count), ...latencyCells(live.mutationLatency)],
-      ],
-    ),
-  );
-  out.push(
-    `   Mutations sent ${live.sent}${live.capped ? ' (capped)' : ''}, succeeded ${live.succeeded}; events delivered ${live.delivered}, ` +
-      `duplicates ${live.duplicates}, unexpected ${live.unexpected}, missed ${live.missed}, errors ${live.errors} — ` +
-      (live.exactlyOnce ? 'exactly one event per mutation.' : 'NOT exactly one event per mutation.'),
-  );
-  return out.join('\n');
+  if (failed) console.warn(`  ! ${failed} set-up step(s) failed; first: ${firstError}`);
+  return failed;
 }
-
-const roundAppend = (r: AppendResult) => ({
-  ...r,
-  elapsedMs: round(r.elapsedMs),
-  commitsPerSec: round(r.commitsPerSec),
-  latency: roundSummary(r.latency),
-});
 
 async function main(): Promise<void> {
-  const benchStart = now();
-  const loadAvgStart = loadavg().map((v) => round(v));
-  const cpuList = cpus();
-  console.log(`Phối Hợp bench — ${cpuList.length} CPU(s), Node ${process.version}. One run on this machine; indicative numbers only.`);
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'phoihop-bench-'));
-  // As root, the embedded PostgreSQL runs as the OS user "postgres", which must enter this folder.
-  chmodSync(dataDir, 0o711);
-  let app: App | undefined;
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    try {
-      await app?.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+  const started = now();
+  runDeadline = started + RUN_BUDGET_MS;
+  const loadStart = loadavg();
+  const fixedCases = process.env.BENCH_CASES ? Number(process.env.BENCH_CASES) : null;
+  if (fixedCases !== null && !(Number.isInteger(fixedCases) && fixedCases >= 1000))
+    throw new Error('BENCH_CASES expects a whole number of cases, at least 1000');
+  log(
+    `${QUICK ? 'BENCH_QUICK: small counts and dataset. ' : ''}Starting PostgreSQL and Redis, then seeding ` +
+      ((fixedCases ?? QUICK)
+        ? `${(fixedCases ?? PLAN.cases).toLocaleString('en-US')} cases …`
+        : `up to ${PLAN.cases.toLocaleString('en-US')} cases (as many as fit in ${PLAN.seedBudgetMs / 1000} s of seeding) …`),
+  );
+  const dir = makeTempDir();
+  const db = await startDatabase(dir);
+  const redis = await startRedis(dir);
+  const stack: Stack = { dir, db, redisUrl: redis.url, redisPid: redis.pid, ...newSecrets(), instances: [] };
+  let lastProgress = 0;
+  const progress = (line: string) => {
+    if (now() - lastProgress > 15_000 || /Added/.test(line)) {
+      log(`seed: ${line}`);
+      lastProgress = now();
     }
   };
-  const onSignal = () => {
-    console.error('\ninterrupted; stopping the instance and removing the temporary data folder…');
-    void shutdown().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // The dataset: BENCH_CASES if given (or the QUICK size); otherwise a first step, then as much of the rest as the
+  // seeding budget allows at the rate the first step showed (each step adds its own offices, like the CLI).
+  let seededCases = 0;
+  let offices = 0;
+  let seedMs = 0;
+  if (fixedCases !== null || QUICK) {
+    seededCases = fixedCases ?? PLAN.cases;
+    offices = PLAN.offices;
+    seedMs = await seedProvince(stack, seededCases, PLAN.offices, progress);
+  } else {
+    const first = PLAN.seedFirstStep;
+    seedMs = await seedProvince(stack, first, PLAN.offices, progress);
+    seededCases = first;
+    offices = PLAN.offices;
+    const perCaseMs = seedMs / first;
+    const fits = Math.floor((PLAN.seedBudgetMs - seedMs) / perCaseMs / 5000) * 5000;
+    const rest = Math.min(PLAN.cases - first, fits);
+    if (rest >= 5000) {
+      const more = Math.round(PLAN.offices * (rest / first));
+      seedMs += await seedProvince(stack, rest, more, progress);
+      seededCases += rest;
+      offices += more;
+    }
+    if (seededCases < PLAN.cases)
+      notes.push(
+        `Dataset: ${seededCases.toLocaleString('en-US')} generated cases, not ${PLAN.cases.toLocaleString('en-US')}: seeding ran at ${fmt(perCaseMs, 1)} ms per case, and the run keeps seeding within ${PLAN.seedBudgetMs / 1000} s (set BENCH_CASES=50000 to force the full size).`,
+      );
+  }
+  const admin = new Client({ connectionString: db.url });
+  await admin.connect();
+  onCleanup(() => admin.end());
+  await admin.query('analyze');
+  const world = await prepareWorld(admin);
+  const counts = (
+    await admin.query(`select (select count(*) from enforcement_case)::int as cases, (select count(*) from event)::int as events`)
+  ).rows[0];
+  log(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.cases} cases, ${counts.events} events. Starting two instances …`);
+  stack.instances.push(await startInstance(stack, 'instance-a'), await startInstance(stack, 'instance-b'));
+  const [A, B] = stack.instances;
+  const urls = stack.instances.map((i) => i.url);
+  const at = (client: number) => urls[client % urls.length];
+  if (db.statStatements) await admin.query('select pg_stat_statements_reset()');
+  const meter = new Meter(stack, admin);
 
-  try {
-    log(`starting an instance with embedded PostgreSQL in ${dataDir} …`);
-    const t0 = now();
-    app = await build(
-      loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false, SEED_DEMO: true }, {}),
-      { logger: createLogger('silent') },
+  const officer = await signIn(A.url, world.officer.username, PASSWORD);
+  const commune = await signIn(B.url, world.communeUser, PASSWORD);
+  const steering = await signIn(A.url, 'bcd.lamson', PASSWORD);
+  const readers: string[] = [];
+  await pool(world.readers, 4, async (username, i) => {
+    readers[i] = await signIn(at(i), username, PASSWORD);
+  });
+  const reader = (c: number) => readers[c % readers.length] ?? officer;
+  log(
+    `bench accounts: ${world.officer.username} (${world.ownCases.length} open cases, ${world.taskCases.length} shared with the commune), ${world.communeUser}, bcd.lamson`,
+  );
+  if (world.ownCases.length < 20) throw new Error(`the officer has only ${world.ownCases.length} open cases; raise the dataset size`);
+
+  const figures: RequestFigure[] = [];
+  const measured = async (
+    key: string,
+    label: string,
+    once: (client: number, n: number) => Promise<unknown>,
+    opts: { clients: number; target: number; capMs: number },
+    ceiling: Ceiling,
+    warmup = 4,
+  ) => {
+    // Warm-up: a few requests per instance, not recorded (none for one-shot steps: they would use up tasks/actions).
+    for (let i = 0; i < warmup; i++) await once(i, -1).catch(() => undefined);
+    const { result, cost } = await meter.measure(() => runLoad(label, once, { ...opts, capMs: cap(opts.capMs) }));
+    figures.push({ key, ...result, label, cost, ceiling });
+    log(
+      `${label}: ${result.perSec.toFixed(1)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms (${result.errors} errors)`,
     );
-    const startupMs = now() - t0;
-    const pool = app.orm.config.get('pool') as { max?: number } | undefined;
-    const facts: Facts = {
-      generatedAt: new Date().toISOString(),
-      cpuCount: cpuList.length,
-      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      totalMemGiB: round(totalmem() / 2 ** 30, 1),
-      freeMemGiB: round(freemem() / 2 ** 30, 1),
-      loadAvgStart,
-      loadAvgEnd: [],
-      postgres: await databaseFacts(app),
-      ormPoolMax: pool?.max ?? null,
-      startupMs,
-    };
-    log(`up at ${app.url} in ${fmt(startupMs / 1000, 1)} s`);
+    return result;
+  };
 
-    // Warm-up: fills the connection pool, JIT-compiles the append path. Not recorded.
-    await runAppend(app, { mode: 'separate', writers: 4, target: PLAN.append.warmup, capMs: 5000, runId: 'warmup' });
+  // ── Ceilings ───────────────────────────────────────────────────────────────────────────────
+  const typename: Record<number, Ceiling> = {};
+  for (const clients of [50, 16]) {
+    const r = await runLoad('{ __typename }', (c) => gql(at(c), '{ __typename }'), { clients, ...PLAN.typename });
+    typename[clients] = { label: `{ __typename } @${clients}`, perSec: r.perSec, latency: r.latency };
+    log(`ceiling { __typename } @${clients}: ${r.perSec.toFixed(0)}/s`);
+  }
+  const commits = await rawCommits(db.url, PLAN.commits);
+  const commitCeiling = {
+    label: `raw commits @${commits.clients}`,
+    perSec: commits.perSec,
+    latency: commits.latency,
+    clients: commits.clients,
+  };
+  log(`ceiling raw commits @16: ${commits.perSec.toFixed(0)}/s`);
+  const raw = new RawWs();
+  onCleanup(() => raw.stop());
+  await raw.start();
+  const rawMemBefore = await raw.memory();
+  const rawSockets = await raw.open(PLAN.idle.sockets, 30_000);
+  await sleep(500);
+  const rawMemAfter = await raw.memory();
+  const wsSend = await raw.deliver('one', { rounds: 100, capMs: 10_000, timeoutMs: 1000 });
+  await raw.closeClients();
+  await raw.open(PLAN.broadcast.followers, 30_000);
+  const wsBroadcast = await raw.deliver('all', { rounds: PLAN.broadcast.rounds, capMs: 20_000, timeoutMs: 2000 });
+  await raw.stop();
+  log(
+    `ceiling raw ws: send p99 ${wsSend.latency.p99.toFixed(2)} ms, broadcast to ${PLAN.broadcast.followers} p99 ${wsBroadcast.latency.p99.toFixed(2)} ms`,
+  );
 
-    const append: AppendResult[] = [];
-    for (const writers of PLAN.append.writers) {
-      for (const mode of PLAN.append.modes) {
-        const r = await runAppend(app, {
-          mode,
-          writers,
-          target: PLAN.append.target,
-          capMs: PLAN.append.capMs,
-          runId: `${mode}-${writers}`,
-        });
-        append.push(r);
-        log(
-          `append ${writers} writer(s), ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`,
-        );
+  // ── Request figures ────────────────────────────────────────────────────────────────────────
+  const pageCase = world.ownCases[0];
+  await pool(
+    Array.from({ length: PLAN.casePage.posts }, (_, i) => i),
+    4,
+    (i) =>
+      gql(at(i), POST, { input: { caseId: pageCase, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(() => undefined),
+  );
+  await pool(
+    Array.from({ length: PLAN.casePage.tasks }, (_, i) => i),
+    2,
+    (i) =>
+      gql(
+        at(i),
+        ASSIGN,
+        {
+          input: {
+            caseId: world.taskCases[0] ?? pageCase,
+            agencyId: world.communeAgencyId,
+            kind: 'PERSUADE',
+            title: `Vận động lần ${i + 1}`,
+            dueInWorkingDays: 5,
+          },
+        },
+        officer,
+      ).then(() => undefined),
+  );
+  const pageCaseWithTasks = world.taskCases[0] ?? pageCase;
+  if (pageCaseWithTasks !== pageCase)
+    await pool(
+      Array.from({ length: PLAN.casePage.posts }, (_, i) => i),
+      4,
+      (i) =>
+        gql(at(i), POST, { input: { caseId: pageCaseWithTasks, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(
+          () => undefined,
+        ),
+    );
+  await measured(
+    'casePage',
+    'case page (50 posts, 10 tasks)',
+    async (c) => {
+      const d = await gql(at(c), CASE_PAGE, { id: pageCaseWithTasks, caseId: pageCaseWithTasks, last: 50, first: 10 }, reader(c));
+      if (d.case?.id !== pageCaseWithTasks) throw new Error('case page returned another case');
+    },
+    PLAN.casePage,
+    typename[50],
+  );
+  await measured(
+    'caseList',
+    'case list, first page (20)',
+    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: null }, reader(c)),
+    PLAN.reads,
+    typename[16],
+  );
+  await measured(
+    'caseSearch',
+    'case list, search "nguyen van"',
+    (c) => gql(at(c), String(CasesDocument), { first: 20, filter: { search: 'nguyen van' } }, reader(c)),
+    PLAN.reads,
+    typename[16],
+  );
+
+  // Tasks for the step figure (and the commune's inbox): assigned during set-up, not measured.
+  const taskCases = world.taskCases.length ? world.taskCases : world.ownCases;
+  const tasks: Array<{ id: string; version: number }> = [];
+  await pool(
+    Array.from({ length: PLAN.writes.target }, (_, i) => i),
+    8,
+    async (i) => {
+      const d = await gql(
+        at(i),
+        ASSIGN,
+        {
+          input: {
+            caseId: taskCases[i % taskCases.length],
+            agencyId: world.communeAgencyId,
+            kind: 'PERSUADE',
+            title: `Vận động hộ ${i + 1}`,
+            dueInWorkingDays: 5,
+          },
+        },
+        officer,
+      );
+      tasks.push(d.assignTask);
+    },
+  );
+  await measured('inbox', 'inbox (20 items)', (c) => gql(at(c), String(InboxDocument), { first: 20 }, commune), PLAN.reads, typename[16]);
+
+  const year = statisticalYearOf(new Date());
+  const period = { kind: 'STATISTICAL_YEAR', statisticalYear: year };
+  await measured(
+    'statsProvince',
+    'statistics, province',
+    (c) => gql(at(c), REPORT, { p: period, s: null }, steering),
+    PLAN.stats,
+    typename[16],
+  );
+  await measured(
+    'statsOffice',
+    'statistics, one office',
+    (c) => gql(at(c), REPORT, { p: period, s: { agencyId: world.officeId } }, steering),
+    PLAN.stats,
+    typename[16],
+  );
+
+  await measured(
+    'post',
+    'postToThread, 16 clients on 16 cases',
+    (c, n) =>
+      gql(
+        at(c),
+        POST,
+        { input: { caseId: world.ownCases[c % world.ownCases.length], kind: 'NOTE', body: `Bench ${c}.${n}: đã liên hệ đương sự.` } },
+        officer,
+      ),
+    PLAN.writes,
+    commitCeiling,
+  );
+  let nextTask = 0;
+  await measured(
+    'taskStep',
+    'task step (ACCEPT)',
+    async (c) => {
+      const t = tasks[nextTask++];
+      if (!t) throw new Error('no task left');
+      await gql(at(c), TRANSITION, { input: { id: t.id, version: t.version, action: 'ACCEPT' } }, commune);
+    },
+    { ...PLAN.writes, target: Math.min(PLAN.writes.target, tasks.length) },
+    commitCeiling,
+    0,
+  );
+
+  // Actions for the outcome figure: planned, ready, started during set-up (three mutations each), then the outcome measured.
+  const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
+  const actions: Array<{ id: string; version: number }> = [];
+  await pool(
+    Array.from({ length: PLAN.outcomes }, (_, i) => i),
+    8,
+    async (i) => {
+      const caseId = world.ownCases[i % world.ownCases.length];
+      const hh = String(8 + (Math.floor(i / world.ownCases.length) % 8)).padStart(2, '0');
+      let a = (
+        await gql(
+          at(i),
+          PLAN_ACTION,
+          {
+            input: {
+              caseId,
+              kind: 'PERSUASION_VISIT',
+              scheduledStart: new Date(`${day}T${hh}:00:00+07:00`).toISOString(),
+              scheduledEnd: new Date(`${day}T${hh}:50:00+07:00`).toISOString(),
+              place: 'Nhà văn hóa thôn',
+            },
+          },
+          officer,
+        )
+      ).planAction;
+      a = (await gql(at(i), STEP_ACTION, { input: { id: a.id, version: a.version, step: 'MARK_READY' } }, officer)).stepAction;
+      // A visit may start only on its day: move the planned day to today in the database (set-up only; the service keeps the rule).
+      await admin.query(
+        `update case_action set scheduled_start = now() - interval '1 hour', scheduled_end = now() + interval '1 hour' where id = $1`,
+        [a.id],
+      );
+      a = (await gql(at(i), STEP_ACTION, { input: { id: a.id, version: a.version, step: 'START' } }, officer)).stepAction;
+      actions.push(a);
+    },
+  );
+  let nextAction = 0;
+  await measured(
+    'outcome',
+    'action outcome (recordActionOutcome)',
+    async (c) => {
+      const a = actions[nextAction++];
+      if (!a) throw new Error('no started action left');
+      await gql(
+        at(c),
+        OUTCOME,
+        { input: { id: a.id, version: a.version, outcome: 'REFUSED', minutes: 'Đương sự chưa đồng ý thi hành.' } },
+        officer,
+      );
+    },
+    { ...PLAN.writes, target: Math.min(PLAN.writes.target, actions.length) },
+    commitCeiling,
+    0,
+  );
+
+  // ── Live delivery ──────────────────────────────────────────────────────────────────────────
+  const live: LiveFigures = { delivery: null, broadcast: null, replay: null, idle: null, unrelated: [] };
+  const arrivals = new Map<string, number[]>();
+  const onArrival = (_s: LiveSocket, a: { caseId: string | null; at: number }) => {
+    const list = arrivals.get(a.caseId ?? '');
+    if (list) list.push(a.at);
+  };
+  /** Posts to `caseId` through instance A until `expected` arrivals came back (or timeout); returns the response time and the arrivals. */
+  const postAndWait = async (caseId: string, expected: number, timeoutMs: number) => {
+    const list: number[] = [];
+    arrivals.set(caseId, list);
+    const sent = now();
+    await gql(A.url, POST, { input: { caseId, kind: 'NOTE', body: `Bench live ${randomUUID().slice(0, 8)}` } }, officer);
+    const answered = now();
+    const deadline = answered + timeoutMs;
+    while (list.length < expected && now() < deadline) await sleep(1);
+    arrivals.delete(caseId);
+    return { sent, answered, list: [...list] };
+  };
+
+  // Commit → delivery: one follower on instance B, posts through instance A.
+  if (fits('commit → delivery', 30_000)) {
+    const caseId = world.ownCases[1];
+    const [follower] = await openSockets([B.url], officer, 1, 10_000, onArrival);
+    follower.subscribe(caseId);
+    await waitForSubscriptions([B.url], stack.metricsToken, 1, 5000);
+    for (let i = 0; i < 20; i++) if ((await postAndWait(caseId, 1, 1000)).list.length) break; // warm-up
+    const lat: number[] = [];
+    const fromSend: number[] = [];
+    let sent = 0;
+    const deadline = now() + cap(PLAN.delivery.capMs);
+    for (; sent < PLAN.delivery.count && now() < deadline; sent++) {
+      const r = await postAndWait(caseId, 1, 3000);
+      if (r.list.length) {
+        lat.push(r.list[0] - r.answered);
+        fromSend.push(r.list[0] - r.sent);
       }
     }
-
-    const held: AppendResult[] = [];
-    for (const mode of PLAN.append.modes) {
-      const { writers, holdMs, target, capMs } = PLAN.appendHeld;
-      const r = await runAppend(app, { mode, writers, target, capMs, holdMs, runId: `held-${mode}-${writers}` });
-      held.push(r);
-      log(
-        `append ${writers} writers holding ${holdMs} ms, ${mode === 'one' ? 'one stream' : 'separate streams'}: ${fmt(r.commitsPerSec, 0)} commits/s, p99 ${fmt(r.latency.p99, 2)} ms`,
-      );
-    }
-
-    const delivery: DeliveryResult[] = [];
-    for (const bg of [0, PLAN.delivery.backgroundWriters]) {
-      const d = await runDelivery(app, {
-        label: bg ? `+ ${bg} unpaced writers (other streams)` : 'idle otherwise',
-        rate: PLAN.delivery.rate,
-        count: PLAN.delivery.count,
-        backgroundWriters: bg,
-        capMs: PLAN.delivery.capMs,
-        waitMs: PLAN.delivery.waitMs,
-        runId: `delivery-bg${bg}`,
-      });
-      delivery.push(d);
-      log(`delivery (${d.label}): ${d.delivered}/${d.sent} delivered, p50 ${fmt(d.latency.p50, 2)} ms, p99 ${fmt(d.latency.p99, 2)} ms`);
-    }
-
-    const reader = await runReader(app, PLAN.reader);
-    log(`reader: ${reader.passes.map((p) => `${p.events} events at ${fmt(p.eventsPerSec, 0)}/s`).join('; ')}`);
-
-    const url = app.url;
-    const token = await signIn(url);
-    for (let i = 0; i < PLAN.http.warmup; i++) await queryOnce(url, token);
-    const http: HttpResult[] = [];
-    const httpRuns: Array<[string, () => Promise<unknown>, { clients: number; target: number; capMs: number }]> = [
-      ['GET /healthz (baseline)', () => healthzOnce(url), PLAN.http.baselines],
-      ['{ __typename }, no token (baseline)', () => typenameOnce(url), PLAN.http.baselines],
-      ...PLAN.http.runs.map(
-        (run) => ['me + agencies (signed in)', () => queryOnce(url, token), run] as [string, () => Promise<unknown>, typeof run],
-      ),
-    ];
-    for (const [label, once, run] of httpRuns) {
-      const h = await runHttp(label, once, run);
-      http.push(h);
-      log(`http ${label}, ${h.clients} client(s): ${fmt(h.requestsPerSec, 0)} req/s, p99 ${fmt(h.latency.p99, 2)} ms`);
-    }
-
-    const live = await runLiveDelivery(url, PLAN.live);
+    await follower.close();
+    live.delivery = { latency: summarize(lat), sendLatency: summarize(fromSend), delivered: lat.length, sent, ceiling: wsSend.latency };
     log(
-      `live delivery: ${live.delivered}/${live.sent} events, ${live.duplicates} duplicate(s), p50 ${fmt(live.latency.p50, 2)} ms, p99 ${fmt(live.latency.p99, 2)} ms` +
-        (live.exactlyOnce ? '' : ' — NOT exactly once'),
+      `commit → delivery: p50 ${live.delivery.latency.p50.toFixed(2)} ms, p99 ${live.delivery.latency.p99.toFixed(2)} ms (${lat.length}/${sent})`,
     );
-    facts.loadAvgEnd = loadavg().map((v) => round(v));
-
-    const report = render(facts, append, held, delivery, reader, http, live);
-    console.log('\n' + report + '\n');
-
-    const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
-    mkdirSync(resultsDir, { recursive: true });
-    const resultsFile = join(resultsDir, 'latest.json');
-    const json = {
-      note: 'One run on one machine; indicative only. Latencies in milliseconds.',
-      facts: { ...facts, startupMs: round(facts.startupMs) },
-      plan: PLAN,
-      append: append.map(roundAppend),
-      appendHeld: held.map(roundAppend),
-      delivery: delivery.map((d) => ({ ...d, latency: roundSummary(d.latency) })),
-      reader: {
-        ...reader,
-        passes: reader.passes.map((p) => ({ ...p, elapsedMs: round(p.elapsedMs), eventsPerSec: round(p.eventsPerSec) })),
-      },
-      http: http.map((h) => ({
-        ...h,
-        elapsedMs: round(h.elapsedMs),
-        requestsPerSec: round(h.requestsPerSec),
-        latency: roundSummary(h.latency),
-      })),
-      live: {
-        ...live,
-        elapsedMs: round(live.elapsedMs),
-        latency: roundSummary(live.latency),
-        mutationLatency: roundSummary(live.mutationLatency),
-      },
-      report,
-    };
-    writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n');
-    log(`JSON copy written to ${resultsFile}`);
-  } finally {
-    log('stopping the instance …');
-    await shutdown();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    log(`done in ${fmt((now() - benchStart) / 1000, 1)} s`);
   }
+
+  // Broadcast to N followers of one case, half on each instance.
+  if (fits('broadcast', 60_000)) {
+    const caseId = world.ownCases[2];
+    const followers = await openSockets(urls, officer, PLAN.broadcast.followers, 60_000, onArrival);
+    for (const f of followers) f.subscribe(caseId);
+    const subscribed = await waitForSubscriptions(urls, stack.metricsToken, followers.length, 30_000);
+    if (subscribed < followers.length) notes.push(`broadcast: only ${subscribed} of ${followers.length} subscriptions were live`);
+    for (let i = 0; i < 10; i++) if ((await postAndWait(caseId, followers.length, 3000)).list.length >= followers.length) break; // warm-up
+    const per: number[] = [];
+    const toLast: number[] = [];
+    let rounds = 0;
+    let delivered = 0;
+    const { cost } = await meter.measure(async () => {
+      const deadline = now() + cap(PLAN.broadcast.capMs);
+      for (; rounds < PLAN.broadcast.rounds && now() < deadline; rounds++) {
+        const r = await postAndWait(caseId, followers.length, 5000);
+        delivered += r.list.length;
+        for (const t of r.list) per.push(t - r.answered);
+        if (r.list.length) toLast.push(Math.max(...r.list) - r.answered);
+      }
+    });
+    await closeAll(followers);
+    live.broadcast = {
+      followers: followers.length,
+      rounds,
+      delivered,
+      expected: rounds * followers.length,
+      latency: summarize(per),
+      toLast: summarize(toLast),
+      ceiling: { sockets: PLAN.broadcast.followers, latency: wsBroadcast.latency, toLast: wsBroadcast.toLast },
+      statementsPerEvent: cost.pgStatements === null ? null : cost.pgStatements / Math.max(1, rounds),
+      mutationStatementsPerEvent: cost.requestStatements.sum / Math.max(1, rounds),
+      cost,
+    };
+    log(
+      `broadcast to ${followers.length}: p99 ${live.broadcast.latency.p99.toFixed(1)} ms (raw ws ${wsBroadcast.latency.p99.toFixed(1)} ms), ${delivered}/${rounds * followers.length}`,
+    );
+  }
+
+  // Idle sockets with one subscription each, all on instance B; then the same sockets as unrelated subscribers.
+  if (fits('idle sockets and unrelated subscribers', 90_000)) {
+    const subsCases = world.officeCases.filter((id) => id !== world.ownCases[3]);
+    const heapBefore = await settledHeapBytes(B.url, stack.metricsToken, 3000);
+    const rssBefore = rssKiBOf(B.pid);
+    const sockets = await openSockets([B.url], officer, PLAN.idle.sockets, 60_000, onArrival);
+    sockets.forEach((s, i) => s.subscribe(subsCases[i % subsCases.length]));
+    const held = await waitForSubscriptions([B.url], stack.metricsToken, sockets.length, 60_000);
+    const heapAfter = await settledHeapBytes(B.url, stack.metricsToken, 3000);
+    const rssAfter = rssKiBOf(B.pid);
+    live.idle = {
+      sockets: sockets.length,
+      rssKiBPerSocket: (rssAfter - rssBefore) / sockets.length,
+      heapKiBPerSocket: (heapAfter - heapBefore) / 1024 / sockets.length,
+      ceiling: {
+        sockets: rawSockets,
+        rssKiBPerSocket: (rawMemAfter.rssProc - rawMemBefore.rssProc) / 1024 / rawSockets,
+        heapKiBPerSocket: (rawMemAfter.heapUsed - rawMemBefore.heapUsed) / 1024 / rawSockets,
+      },
+    };
+    if (held < sockets.length) notes.push(`idle sockets: ${held} of ${sockets.length} subscriptions were live`);
+    notes.push(
+      'Idle-socket memory of the instance: RSS (/proc) before and after, and the lowest heap used (/metrics) over 3 s before and after (an instance cannot be made to collect from outside); the raw ws child is measured after a forced GC (--expose-gc). With few sockets the GC noise can exceed the difference (even negative).',
+    );
+    log(`idle: ${live.idle.rssKiBPerSocket.toFixed(1)} KB RSS, ${live.idle.heapKiBPerSocket.toFixed(1)} KB heap per socket`);
+
+    const targetCase = world.ownCases[3];
+    const measureTargeted = async (subscribers: number) => {
+      const [follower] = await openSockets([B.url], officer, 1, 10_000, onArrival);
+      follower.subscribe(targetCase);
+      await waitForSubscriptions([B.url], stack.metricsToken, subscribers + 1, 60_000);
+      for (let i = 0; i < 10; i++) if ((await postAndWait(targetCase, 1, 1000)).list.length) break; // warm-up
+      let delivered = 0;
+      let events = 0;
+      let cpuB = 0;
+      const { cost } = await meter.measure(async () => {
+        const before = cpuMsOf(B.pid);
+        const deadline = now() + cap(PLAN.unrelated.capMs);
+        for (; events < PLAN.unrelated.events && now() < deadline; events++) {
+          const r = await postAndWait(targetCase, 1, 2000);
+          if (r.list.length) delivered++;
+          await sleep(30);
+        }
+        cpuB = cpuMsOf(B.pid) - before;
+      });
+      await follower.close();
+      live.unrelated.push({ subscribers, events, delivered, cpuMsPerEvent: cpuB / Math.max(1, events), cost });
+      log(`${subscribers} unrelated subscribers: ${(cpuB / Math.max(1, events)).toFixed(2)} ms CPU of instance B per event`);
+    };
+    const few = Math.min(PLAN.unrelated.few, sockets.length);
+    await measureTargeted(few);
+    // Add subscriptions on the same sockets until `many` (several per socket, as a tab with several views).
+    let total = sockets.length;
+    for (let round = 1; total < PLAN.unrelated.many && round < PLAN.unrelated.perSocket; round++)
+      for (const [i, s] of sockets.entries()) {
+        if (total >= PLAN.unrelated.many) break;
+        s.subscribe(subsCases[(i + round * sockets.length) % subsCases.length]);
+        total++;
+      }
+    const many = await waitForSubscriptions([B.url], stack.metricsToken, total, 60_000);
+    await measureTargeted(many);
+    await closeAll(sockets);
+    notes.push(
+      "Unrelated subscribers: caseActivity subscriptions on other cases of the office, all on instance B; targeted events are posts through instance A to a case one socket on B follows. CPU per event is instance B's (/proc), which only delivers.",
+    );
+  }
+
+  // Replay: 10,000 events appended to one case's stream (hash-chained, as the generator writes them), then one subscriber resumes from before them.
+  if (fits('replay', 45_000)) {
+    const caseId = world.ownCases[4];
+    const stream = `case:${caseId}`;
+    await admin.query('begin');
+    const head = (await admin.query('select last_seq, last_hash from event_stream where stream = $1 for update', [stream])).rows[0];
+    let prevHash: string = head.last_hash;
+    let seq = BigInt(head.last_seq);
+    const rows: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < PLAN.replay.events; i++) {
+      seq++;
+      const occurredAt = new Date();
+      const event = {
+        type: 'case.progressRecorded',
+        stream,
+        actorId: world.officer.id,
+        topics: [stream],
+        payload: { caseId, version: Number(seq), collected: '0', totalCollected: '0', generated: true },
+      };
+      const hash = computeEventHash(prevHash, { ...event, streamSeq: seq, occurredAt });
+      rows.push({
+        stream,
+        stream_seq: seq.toString(),
+        type: event.type,
+        actor_id: world.officer.id,
+        topics: event.topics,
+        payload: event.payload,
+        occurred_at: occurredAt.toISOString(),
+        prev_hash: prevHash,
+        hash,
+      });
+      prevHash = hash;
+    }
+    const cols = Object.keys(rows[0])
+      .map((c) => `"${c}"`)
+      .join(', ');
+    for (let i = 0; i < rows.length; i += 2000)
+      await admin.query(`insert into event (${cols}) select ${cols} from json_populate_recordset(null::event, $1::json)`, [
+        JSON.stringify(rows.slice(i, i + 2000)),
+      ]);
+    await admin.query('update event_stream set last_seq = $2, last_hash = $3 where stream = $1', [stream, seq.toString(), prevHash]);
+    await admin.query('commit');
+    // Wait until the sequencer numbered them (an instance's poll finds them); resume from just before the first.
+    let cursor: string | null = null;
+    const numberedBy = now() + 30_000;
+    while (now() < numberedBy) {
+      const r = (
+        await admin.query(
+          `select count(*) filter (where p.position is null)::int as open, min(p.position)::text as first
+             from event e left join event_position p on p.event_id = e.id where e.stream = $1 and e.stream_seq > $2`,
+          [stream, head.last_seq],
+        )
+      ).rows[0];
+      if (r.open === 0 && r.first) {
+        cursor = (BigInt(r.first) - 1n).toString();
+        break;
+      }
+      await sleep(100);
+    }
+    if (!cursor) notes.push('replay: the inserted events were not numbered by the sequencer within 30 s');
+    else {
+      const list: number[] = [];
+      const errors: string[] = [];
+      const [socket] = await openSockets([A.url], officer, 1, 10_000, (_s, a) => {
+        if (a.caseId === caseId) list.push(a.at);
+      });
+      const t0 = now();
+      socket.subscribe(caseId, cursor);
+      const deadline = t0 + cap(PLAN.replay.capMs);
+      while (list.length < PLAN.replay.events && now() < deadline && !socket.closed) await sleep(5);
+      const ms = (list.length >= PLAN.replay.events ? list[PLAN.replay.events - 1] : now()) - t0;
+      errors.push(...socket.errors);
+      if (socket.closed) errors.push('the socket was closed during the replay');
+      await socket.close();
+      const received = Math.min(list.length, PLAN.replay.events);
+      live.replay = { events: PLAN.replay.events, received, ms, perSec: (received / ms) * 1000, errors };
+      log(`replay: ${received} events in ${ms.toFixed(0)} ms = ${live.replay.perSec.toFixed(0)}/s`);
+    }
+  }
+
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    quick: QUICK,
+    durationMs: now() - started,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? '?',
+      memGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadStart,
+      loadEnd: loadavg(),
+    },
+    postgres: db.settings,
+    statementsSource: db.statStatements
+      ? "pg_stat_statements (shipped with the embedded build; every statement of every connection, BEGIN/COMMIT included) and the instances' /metrics counter"
+      : "the instances' /metrics counter phoihop_graphql_operation_sql_statements (pg_stat_statements is not available)",
+    dataset: { requestedCases: seededCases, cases: counts.cases, events: counts.events, offices, seedMs },
+    instances: stack.instances.length,
+    ceilings: {
+      typename,
+      commits: commitCeiling,
+      wsSend: wsSend.latency,
+      wsBroadcast: { sockets: PLAN.broadcast.followers, latency: wsBroadcast.latency, toLast: wsBroadcast.toLast },
+    },
+    figures,
+    live,
+    notes,
+  };
+  const report = renderReport(results);
+  console.log(`\n${report}`);
+  const out = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.md'), report);
+  writeFileSync(join(out, 'latest.json'), JSON.stringify({ plan: PLAN, ...results }, null, 2) + '\n');
+  log(`wrote bench/results/latest.md and latest.json (${((now() - started) / 1000).toFixed(0)} s)`);
 }
 
-main().catch((err) => {
-  console.error('bench failed:', err);
-  process.exitCode = 1;
-});
+main()
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup().then(() => process.exit()));
