@@ -16,24 +16,23 @@ import {
 } from '../../events/vocabulary';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
-import { steeringCommitteesCovering } from '../agencies/agency.service';
+import { steeringCommitteesCovering } from '../agencies/agencies.surface';
 import { Area } from '../areas/area.entity';
-import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
-import type { CalendarSource } from '../calendar/calendar.service';
 import {
+  type CalendarSource,
+  cite,
+  citeAll,
   endOfLocalDay,
   formatLocalDateVi,
   startOfLocalDay,
   toLocalDate,
   type LegalCalendar,
   type LocalDate,
-} from '../calendar/legal-calendar';
-import { cite, citeAll } from '../calendar/legal-rules';
-import { CaseService, formatDong } from '../cases/case.service';
-import { createTaskIn, stepTaskIn } from '../tasks/task.service';
+} from '../calendar/calendar.surface';
+import { CaseStatus, CaseTransition, type CasesInTransaction, FINAL_STATUSES, formatDong } from '../cases/cases.surface';
+import { createTaskIn, stepTaskIn, TaskAction } from '../tasks/tasks.surface';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
-import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
 import {
@@ -162,7 +161,7 @@ const COERCION_RECIPIENTS: ReadonlyArray<{ kind: AgencyKind; role: ParticipantRo
 export class ActionService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cases: CaseService,
+    private readonly cases: CasesInTransaction,
     /** The instance's legal calendar (official days off included): Điều 46 checks and deadlines use it. */
     private readonly calendar: CalendarSource,
   ) {}
