@@ -346,14 +346,12 @@ export class ActionService {
       throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
     if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do.', { field: 'reason' });
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, input.step);
         if (!check.ok)
           throw ruleViolation(
@@ -427,7 +425,7 @@ export class ActionService {
         const type = rule.event as Exclude<(typeof rule)['event'], 'action.completed'>;
         return { type, payload: { from, to: action.status, reason, ...extra } };
       },
-    );
+    });
   }
 
   /** An invited agency confirms or declines (with a reason); its "attend action" task follows. */
@@ -482,14 +480,12 @@ export class ActionService {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.recordProtectionPlan',
-      'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.recordProtectionPlan',
+      refusal: 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)',
+      apply: async (tx, action, c) => {
         if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
@@ -508,7 +504,7 @@ export class ActionService {
           payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) },
         };
       },
-    );
+    });
   }
 
   /**
@@ -526,14 +522,12 @@ export class ActionService {
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (_tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (_tx, action, c) => {
         if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status))
           throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), {
             status: action.status,
@@ -550,7 +544,7 @@ export class ActionService {
           },
         };
       },
-    );
+    });
   }
 
   /**
@@ -564,14 +558,12 @@ export class ActionService {
     const attendees = (input.attendees ?? []).map((a) => a.trim()).filter(Boolean);
     const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, ActionStep.COMPLETE);
         if (!check.ok)
           throw ruleViolation(
@@ -605,8 +597,8 @@ export class ActionService {
           },
         };
       },
-      { key: idempotencyKey, operation: 'recordActionOutcome', input },
-    );
+      request: { key: idempotencyKey, operation: 'recordActionOutcome', input },
+    });
   }
 
   /**
@@ -620,14 +612,12 @@ export class ActionService {
     if (!reason) throw badInput('Hãy ghi rõ lý do điều chỉnh kết quả (được lưu cùng lịch sử).', { field: 'reason' });
     if (reason.length > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
     const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         if (action.status !== ActionStatus.COMPLETED)
           throw ruleViolation('Chỉ điều chỉnh kết quả của buổi làm việc đã kết thúc.', ACTION_WORKFLOW_RULE, { status: action.status });
         if (FINAL_STATUSES.has(c.status))
@@ -680,8 +670,8 @@ export class ActionService {
           },
         };
       },
-      { key: input.idempotencyKey, operation: 'correctActionOutcome', input },
-    );
+      request: { key: input.idempotencyKey, operation: 'correctActionOutcome', input },
+    });
   }
 
   /** Records each collection on its obligation (one case change each); returns the money total. */
@@ -713,14 +703,12 @@ export class ActionService {
     const people = cleanPeople(input.people);
     if (!people.length && !input.invitations?.length)
       throw badInput('Hãy chọn cơ quan hoặc nhập người được mời.', { field: 'invitations' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể mời thêm.', ACTION_WORKFLOW_RULE, { status: action.status });
         const already = await tx.em.find(ActionParticipant, { action: action.id }, { fields: ['agency'] });
@@ -736,9 +724,8 @@ export class ActionService {
         for (const person of people) tx.em.create(ActionInvitee, { action, ...person });
         return { type: 'action.invited', payload: { invitedAgencyIds: agencyIds, invitedPeople: people.length } };
       },
-      undefined,
-      (payload) => topics.agencies(payload.invitedAgencyIds as string[]),
-    );
+      extraTopics: (payload) => topics.agencies(payload.invitedAgencyIds as string[]),
+    });
   }
 
   /** The lead office records a named person's answer (they are not users): confirmed or declined, with a note. */
@@ -754,14 +741,12 @@ export class ActionService {
     if ((note?.length ?? 0) > MAX_TEXT) throw badInput(`Ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
     const invitee = await em.findOne(ActionInvitee, { id: input.inviteeId });
     if (!invitee) throw notFound('người được mời');
-    await this.change(
-      em,
-      viewer,
-      invitee.action.id,
-      null,
-      'action.plan',
-      'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action) => {
+    await this.change(em, viewer, {
+      id: invitee.action.id,
+      version: null,
+      ability: 'action.plan',
+      refusal: 'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action) => {
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể ghi nhận trả lời.', ACTION_WORKFLOW_RULE, {
             status: action.status,
@@ -778,7 +763,7 @@ export class ActionService {
           payload: { inviteeId: p.id },
         };
       },
-    );
+    });
     return em.fork().findOneOrFail(ActionInvitee, { id: invitee.id });
   }
 
@@ -1162,17 +1147,8 @@ export class ActionService {
    * action's current version is claimed (a change to a child row that claimed its own version). With an
    * idempotency key, a retry of a request that already committed returns the action unchanged.
    */
-  private async change(
-    em: EntityManager,
-    viewer: Viewer,
-    id: string,
-    version: number | null,
-    ability: ActionAbility,
-    refusal: string,
-    apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>,
-    request: IdempotentRequest = { operation: 'change', input: null },
-    extraTopics: (payload: Record<string, unknown>) => Topic[] = () => [],
-  ): Promise<CaseAction> {
+  private async change(em: EntityManager, viewer: Viewer, change: ActionChange): Promise<CaseAction> {
+    const { id, version, ability, refusal, apply, request = { operation: 'change', input: null }, extraTopics = () => [] } = change;
     await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, request, async () => {
         const action = await tx.em.findOne(CaseAction, { id });
@@ -1198,6 +1174,22 @@ export class ActionService {
     );
     return loadCommitted(() => em.fork().findOneOrFail(CaseAction, { id }));
   }
+}
+
+/** One change of an action, for `ActionService.change` (claim version, check ability, apply, emit). */
+interface ActionChange {
+  /** The action changed. */
+  id: string;
+  /** The version the client saw; null claims the current one (a child row already claimed its own version). */
+  version: number | null;
+  ability: ActionAbility;
+  /** What the viewer may not do, for the FORBIDDEN message ("… (chỉ chấp hành viên …)"). */
+  refusal: string;
+  apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>;
+  /** With an idempotency key, a retry of a request that already committed returns the action unchanged. */
+  request?: IdempotentRequest;
+  /** Topics beyond the invited agencies', from the event's payload (e.g. newly invited agencies). */
+  extraTopics?: (payload: Record<string, unknown>) => Topic[];
 }
 
 /** One legal deadline of a case (see ActionService.deadlines). */
