@@ -355,35 +355,29 @@ describe('coercion rules', () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   });
 
-  it('flags a postponement request arriving under 24 h before the start (Điều 48), not one arriving earlier', async () => {
-    const c = await enforcingCase({ communeId: communeB.id });
-    const soon = (
+  /** A two-hour persuasion visit planned to start `hours` from now. */
+  const visitInHours = async (caseId: string, hours: number) =>
+    (
       await ok('officer', planMutation, {
         input: {
-          caseId: c.id,
+          caseId,
           kind: 'PERSUASION_VISIT',
-          scheduledStart: new Date(Date.now() + 10 * 3_600_000).toISOString(),
-          scheduledEnd: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+          scheduledStart: new Date(Date.now() + hours * 3_600_000).toISOString(),
+          scheduledEnd: new Date(Date.now() + (hours + 2) * 3_600_000).toISOString(),
           place: 'UBND xã',
         },
       })
     ).planAction;
+
+  it('flags a postponement request arriving under 24 h before the start (Điều 48), not one arriving earlier', async () => {
+    const c = await enforcingCase({ communeId: communeB.id });
+    const soon = await visitInHours(c.id, 10);
     const lateReq = (await ok('officer', postponeMutation, { input: { id: soon.id, version: soon.version, reason: 'Đương sự khiếu nại' } }))
       .requestActionPostponement;
     expect(lateReq.postponementLate).toBe(true);
     const [event] = await eventsOf(c.id, 'action.postponementRequested');
     expect(event.payload).toMatchObject({ late: true, legalSource: citeNow('POSTPONEMENT') });
-    const later = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: new Date(Date.now() + 72 * 3_600_000).toISOString(),
-          scheduledEnd: new Date(Date.now() + 74 * 3_600_000).toISOString(),
-          place: 'UBND xã',
-        },
-      })
-    ).planAction;
+    const later = await visitInHours(c.id, 72);
     expect(
       (await ok('officer', postponeMutation, { input: { id: later.id, version: later.version, reason: 'Đương sự khiếu nại' } }))
         .requestActionPostponement.postponementLate,
