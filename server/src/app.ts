@@ -37,7 +37,9 @@ import { CalendarService } from './modules/calendar/calendar.service';
 import { topics } from './events/vocabulary';
 import { CaseService } from './modules/cases/case.service';
 import { LiveAccess } from './modules/live/live-access';
-import { startEscalationTimer } from './modules/tasks/escalation-timer';
+import { registerTaskJobs } from './modules/tasks/escalation-timer';
+import { registerActionJobs } from './modules/actions/action-jobs';
+import { Scheduler } from './scheduler/scheduler';
 import { ActionService } from './modules/actions/action.service';
 import { StatisticsLive } from './modules/statistics/statistics-live';
 import { StatisticsService } from './modules/statistics/statistics.service';
@@ -52,9 +54,9 @@ import { createSchema } from './graphql/schema';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { operationLogPlugin } from './graphql/operation-log';
-import { startRetentionCleanup } from './modules/system/retention';
+import { registerRetentionJob } from './modules/system/retention';
 import { AuditJobs } from './modules/system/audit-jobs';
-import { checkpointKey, startCheckpointTimer } from './events/checkpoints';
+import { checkpointKey, registerCheckpointJob } from './events/checkpoints';
 import { CLIENT_DIST_DIR, PROJECT_ROOT } from './paths';
 import type { AppServices } from './services';
 
@@ -214,10 +216,15 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       auditJobs: new AuditJobs(orm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };
 
-    cleanups.push(startEscalationTimer(services, config.TASK_ESCALATION_INTERVAL_MS));
+    // Every timed job of this instance, registered by its own module; close() stops them and waits.
+    const scheduler = new Scheduler({ logger, databaseUrl: orm.config.get('clientUrl') });
+    registerTaskJobs(scheduler, services);
+    registerActionJobs(scheduler, services);
+    registerRetentionJob(scheduler, services);
+    registerCheckpointJob(scheduler, orm.em.fork(), auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS);
+    scheduler.start();
+    cleanups.push(() => scheduler.stop());
     cleanups.push(async () => services.statisticsLive.close());
-    cleanups.push(startRetentionCleanup(services, config.RETENTION_INTERVAL_MS));
-    cleanups.push(startCheckpointTimer(orm.em.fork(), auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS, logger));
     cleanups.push(() => services.auditJobs.drain());
 
     if (config.SEED_DEMO) {

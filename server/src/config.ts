@@ -112,6 +112,8 @@ const envSchema = z.object({
   STATISTICS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
   TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** How often missed legal deadlines of actions (verification, protection plan, urgent freezes) are checked and escalated once. */
+  ACTION_DEADLINE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** Serve the built web app from dist/web. */
   SERVE_CLIENT: boolFromEnv.default(true),
   /** Express "trust proxy" hops: how many proxies in front may set X-Forwarded-For (0 = none). */

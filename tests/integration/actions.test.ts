@@ -120,6 +120,18 @@ async function eventsOf(caseId: string, type: string) {
     ]);
 }
 
+/** A persuasion visit on the next coercion day (14:00–16:00), made ready and started: where outcome tests begin. */
+async function startedVisit(caseId: string, place: string) {
+  const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
+  const planned = (
+    await ok('officer', planMutation, {
+      input: { caseId, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '14:00'), scheduledEnd: vn(day, '16:00'), place },
+    })
+  ).planAction;
+  const ready = (await ok('officer', stepMutation, { input: { id: planned.id, version: planned.version, step: 'MARK_READY' } })).stepAction;
+  return (await ok('officer', stepMutation, { input: { id: ready.id, version: ready.version, step: 'START' } })).stepAction;
+}
+
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
   let province: Area;
@@ -343,35 +355,29 @@ describe('coercion rules', () => {
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   });
 
-  it('flags a postponement request arriving under 24 h before the start (Điều 48), not one arriving earlier', async () => {
-    const c = await enforcingCase({ communeId: communeB.id });
-    const soon = (
+  /** A two-hour persuasion visit planned to start `hours` from now. */
+  const visitInHours = async (caseId: string, hours: number) =>
+    (
       await ok('officer', planMutation, {
         input: {
-          caseId: c.id,
+          caseId,
           kind: 'PERSUASION_VISIT',
-          scheduledStart: new Date(Date.now() + 10 * 3_600_000).toISOString(),
-          scheduledEnd: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+          scheduledStart: new Date(Date.now() + hours * 3_600_000).toISOString(),
+          scheduledEnd: new Date(Date.now() + (hours + 2) * 3_600_000).toISOString(),
           place: 'UBND xã',
         },
       })
     ).planAction;
+
+  it('flags a postponement request arriving under 24 h before the start (Điều 48), not one arriving earlier', async () => {
+    const c = await enforcingCase({ communeId: communeB.id });
+    const soon = await visitInHours(c.id, 10);
     const lateReq = (await ok('officer', postponeMutation, { input: { id: soon.id, version: soon.version, reason: 'Đương sự khiếu nại' } }))
       .requestActionPostponement;
     expect(lateReq.postponementLate).toBe(true);
     const [event] = await eventsOf(c.id, 'action.postponementRequested');
     expect(event.payload).toMatchObject({ late: true, legalSource: citeNow('POSTPONEMENT') });
-    const later = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: new Date(Date.now() + 72 * 3_600_000).toISOString(),
-          scheduledEnd: new Date(Date.now() + 74 * 3_600_000).toISOString(),
-          place: 'UBND xã',
-        },
-      })
-    ).planAction;
+    const later = await visitInHours(c.id, 72);
     expect(
       (await ok('officer', postponeMutation, { input: { id: later.id, version: later.version, reason: 'Đương sự khiếu nại' } }))
         .requestActionPostponement.postponementLate,
@@ -442,20 +448,7 @@ describe('case deadlines', () => {
 describe('persuasion and invitations', () => {
   it('a persuasion visit with full payment completes the case; money updates the obligation and totals', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    let visit = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '14:00'),
-          scheduledEnd: vn(day, '16:00'),
-          place: 'Nhà ông Sính',
-        },
-      })
-    ).planAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
+    let visit = await startedVisit(c.id, 'Nhà ông Sính');
     visit = (
       await ok('officer', outcomeMutation, {
         input: {
@@ -477,20 +470,7 @@ describe('persuasion and invitations', () => {
 
   it('completeCase with an obligation still open is refused and nothing is recorded (Điều 52)', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    let visit = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '14:00'),
-          scheduledEnd: vn(day, '16:00'),
-          place: 'Nhà ông Sính',
-        },
-      })
-    ).planAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
+    const visit = await startedVisit(c.id, 'Nhà ông Sính');
     const res = await call('officer', outcomeMutation, {
       input: {
         id: visit.id,
@@ -595,20 +575,7 @@ describe('visits and outcomes that match the work (issue 16)', () => {
       },
     });
     const fresh = await caseOf('officer', c.id);
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    let visit = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '14:00'),
-          scheduledEnd: vn(day, '16:00'),
-          place: 'Nhà văn hóa thôn',
-        },
-      })
-    ).planAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
+    const visit = await startedVisit(c.id, 'Nhà văn hóa thôn');
     return { c: fresh, visit };
   }
 

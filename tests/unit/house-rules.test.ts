@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/src/paths';
 
@@ -71,5 +71,59 @@ describe('house rules (source scans)', () => {
     // The seed writes raw log rows in bulk (its stream names are built like the vocabulary's, checked by the demo tests).
     const outside = files.filter(([file]) => file !== 'events/vocabulary.ts' && !file.startsWith('seed/province-generator'));
     expect(offenders(outside, SPELLED_TOPIC)).toEqual([]);
+  });
+
+  /**
+   * Module-relative import targets (`modules/<name>/<file>`) of one source file, from every
+   * `from '…'` clause (multi-line imports included).
+   */
+  function moduleImports(file: string, text: string): Array<{ module: string; target: string }> {
+    const out: Array<{ module: string; target: string }> = [];
+    for (const m of text.matchAll(/from\s+'(\.[^']+)'/g)) {
+      const resolved = normalize(join(dirname(file), m[1]))
+        .split('\\')
+        .join('/');
+      const hit = /^modules\/([^/]+)\/(.+)$/.exec(resolved);
+      if (hit) out.push({ module: hit[1], target: hit[2] });
+    }
+    return out;
+  }
+
+  /** What a module may import from another: its surface, its entities and its GraphQL types. */
+  const PUBLIC_FILE = /(^|\/)[^/]+\.(surface|entity|types|graphql-types)$/;
+  // Until the GraphQL object types leave the resolver files (issue 10 item 3), resolvers may import them there.
+  const TRANSITIONAL_RESOLVER = /(^|\/)[^/]+\.resolver$/;
+
+  /** `file: import` for every import of another module's internals by a module file. */
+  function internalImports(sourceFiles: Array<[string, string]>): string[] {
+    const hits: string[] = [];
+    for (const [file, text] of sourceFiles) {
+      const own = /^modules\/([^/]+)\//.exec(file)?.[1];
+      if (!own) continue;
+      for (const { module, target } of moduleImports(file, text)) {
+        if (module === own || PUBLIC_FILE.test(target) || TRANSITIONAL_RESOLVER.test(target)) continue;
+        hits.push(`${file}: imports modules/${module}/${target}`);
+      }
+    }
+    return hits;
+  }
+
+  it("the scan recognises an import of another module's internals", () => {
+    const sample: Array<[string, string]> = [
+      ['modules/actions/a.ts', "import { CaseService } from '../cases/case.service';"],
+      ['modules/actions/b.ts', "import {\n  createTaskIn,\n} from '../tasks/task.service';"],
+      [
+        'modules/actions/ok.ts',
+        "import { CaseStatus } from '../cases/cases.surface';\nimport { Task } from '../tasks/task.entity';\nimport { x } from './action.service';",
+      ],
+    ];
+    expect(internalImports(sample)).toEqual([
+      'modules/actions/a.ts: imports modules/cases/case.service',
+      'modules/actions/b.ts: imports modules/tasks/task.service',
+    ]);
+  });
+
+  it('modules reach each other only through their surface (*.surface.ts), entities and GraphQL types', () => {
+    expect(internalImports(files)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '../logger';
+import type { Scheduler } from '../scheduler/scheduler';
 import { GENESIS_HASH, toPgTextArray } from './event-log';
 
 /** Stream heads signed per statement: bounds each checkpoint transaction. */
@@ -115,22 +115,15 @@ export async function scanCheckpoints(em: EntityManager, key: Buffer): Promise<C
 }
 
 /**
- * Runs `writeCheckpoints` every `intervalMs` until the returned stop function is called; a slow run is
- * never overlapped and failures are logged and retried at the next tick.
+ * Registers `writeCheckpoints` every `intervalMs` (AUDIT_CHECKPOINT_INTERVAL_MS). Instances already take
+ * turns inside writeCheckpoints (a transaction-level advisory lock per batch), so no job-level lock.
  */
-export function startCheckpointTimer(em: EntityManager, key: Buffer, intervalMs: number, logger: Logger): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = writeCheckpoints(em.fork(), key)
-      .catch((err) => logger.warn({ err }, 'audit checkpoint failed; retrying at the next tick'))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export function registerCheckpointJob(scheduler: Scheduler, em: EntityManager, key: Buffer, intervalMs: number): void {
+  scheduler.register({
+    name: 'events.audit-checkpoints',
+    intervalMs,
+    run: async () => {
+      await writeCheckpoints(em.fork(), key);
+    },
+  });
 }

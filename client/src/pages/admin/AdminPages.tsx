@@ -205,6 +205,13 @@ function usePaging() {
     next: (end: string | null | undefined) => end && setCursors((cs) => [...cs, end]),
     previous: () => setCursors((cs) => (cs.length > 1 ? cs.slice(0, -1) : cs)),
     reset: () => setCursors([null]),
+    /** `set`, then back to the first page (a changed filter). */
+    resetting:
+      <T,>(set: (value: T) => void) =>
+      (value: T) => {
+        set(value);
+        setCursors([null]);
+      },
     first: cursors.length === 1,
   };
 }
@@ -233,6 +240,36 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A labelled group of checkboxes choosing several values (roles, covered areas). */
+function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  checked,
+  onChange,
+}: {
+  legend: string;
+  options: Array<{ value: T; label: string }>;
+  checked: T[];
+  onChange: (values: T[]) => void;
+}) {
+  const legendId = useId();
+  return (
+    <fieldset className="checkbox-group" aria-labelledby={legendId}>
+      <legend id={legendId}>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input
+            type="checkbox"
+            checked={checked.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...checked, o.value] : checked.filter((x) => x !== o.value))}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Agencies to choose from in the user and agency forms (first page, by name). */
 function useAgencyChoices() {
   return useQuery(adminAgenciesQuery, { first: 100 }, [ADMIN_TAG]).data?.agencies.edges.map((e) => e.node) ?? [];
@@ -257,14 +294,7 @@ export function AdminUsersPage() {
       <h1>{t('admin.users.heading')}</h1>
       <NewUserForm agencies={agencies} />
       <Card title={t('admin.users.list', { count: users?.totalCount ?? 0 })}>
-        <TextField
-          label={t('admin.search')}
-          value={search}
-          onChange={(v) => {
-            setSearch(v);
-            paging.reset();
-          }}
-        />
+        <TextField label={t('admin.search')} value={search} onChange={paging.resetting(setSearch)} />
         {action.view}
         <ul className="card-list">
           {users?.edges.map(({ node: u }) => (
@@ -340,7 +370,6 @@ function NewUserForm({ agencies }: { agencies: Array<{ id: string; name: string 
   const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState('');
   const [phone, setPhone] = useState('');
-  const legendId = useId();
   return (
     <Card title={t('admin.users.create')}>
       <form
@@ -369,19 +398,12 @@ function NewUserForm({ agencies }: { agencies: Array<{ id: string; name: string 
           empty={t('intake.choose')}
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
         />
-        <fieldset className="checkbox-group" aria-labelledby={legendId}>
-          <legend id={legendId}>{t('admin.users.roles')}</legend>
-          {ROLES.map((r) => (
-            <label key={r} className="checkbox">
-              <input
-                type="checkbox"
-                checked={roles.includes(r)}
-                onChange={(e) => setRoles((rs) => (e.target.checked ? [...rs, r] : rs.filter((x) => x !== r)))}
-              />
-              {roleLabel(t, r)}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={t('admin.users.roles')}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          checked={roles}
+          onChange={setRoles}
+        />
         <TextField
           label={t('admin.users.password')}
           hint={t('admin.users.passwordRule')}
@@ -416,14 +438,7 @@ export function AdminAgenciesPage() {
       <h1>{t('admin.agencies.heading')}</h1>
       <NewAgencyForm />
       <Card title={t('admin.agencies.list', { count: agencies?.totalCount ?? 0 })}>
-        <TextField
-          label={t('admin.search')}
-          value={search}
-          onChange={(v) => {
-            setSearch(v);
-            paging.reset();
-          }}
-        />
+        <TextField label={t('admin.search')} value={search} onChange={paging.resetting(setSearch)} />
         {action.view}
         <ul className="card-list">
           {agencies?.edges.map(({ node: a }) => (
@@ -467,7 +482,6 @@ function NewAgencyForm() {
   const [kind, setKind] = useState<AgencyKind>('PEOPLES_COMMITTEE');
   const [parentId, setParentId] = useState('');
   const [covered, setCovered] = useState<string[]>([]);
-  const legendId = useId();
   return (
     <Card title={t('admin.agencies.create')}>
       <form
@@ -503,19 +517,12 @@ function NewAgencyForm() {
           empty={t('admin.none')}
           options={agencies.map((a) => ({ value: a.id, label: a.name }))}
         />
-        <fieldset className="checkbox-group" aria-labelledby={legendId}>
-          <legend id={legendId}>{t('admin.agencies.coveredAreas')}</legend>
-          {areas.map((a) => (
-            <label key={a.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={covered.includes(a.id)}
-                onChange={(e) => setCovered((cs) => (e.target.checked ? [...cs, a.id] : cs.filter((x) => x !== a.id)))}
-              />
-              {a.name} ({a.code})
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={t('admin.agencies.coveredAreas')}
+          options={areas.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }))}
+          checked={covered}
+          onChange={setCovered}
+        />
         {action.view}
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {t('admin.agencies.createSubmit')}
@@ -589,14 +596,7 @@ export function AdminAreasPage() {
         </form>
       </Card>
       <Card title={t('admin.areas.list', { count: areas?.totalCount ?? 0 })}>
-        <SelectField
-          label={t('admin.areas.kind')}
-          value={kindFilter}
-          onChange={(v) => {
-            setKindFilter(v as AreaKind | '');
-            paging.reset();
-          }}
-        >
+        <SelectField label={t('admin.areas.kind')} value={kindFilter} onChange={paging.resetting((v) => setKindFilter(v as AreaKind | ''))}>
           <option value="">{t('admin.all')}</option>
           <option value="PROVINCE">{t('areaKind.PROVINCE')}</option>
           <option value="COMMUNE">{t('areaKind.COMMUNE')}</option>

@@ -1,4 +1,4 @@
-import type { CitationCode } from '../calendar/legal-rules';
+import type { CitationCode } from '../calendar/calendar.surface';
 import { ActionKind, ActionStatus } from './action.entity';
 
 /**

@@ -18,24 +18,23 @@ import {
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { factsFromRow, lateralCaseFactsSql } from '../../policy/facts';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
-import { steeringCommitteesCovering } from '../agencies/agency.service';
+import { steeringCommitteesCovering } from '../agencies/agencies.surface';
 import { Area } from '../areas/area.entity';
-import { CaseStatus, CaseTransition, FINAL_STATUSES } from '../cases/case-lifecycle';
 import { CaseParticipant, EnforcementCase, ParticipantRole } from '../cases/case.entity';
-import type { CalendarSource } from '../calendar/calendar.service';
 import {
+  type CalendarSource,
+  cite,
+  citeAll,
   endOfLocalDay,
   formatLocalDateVi,
   startOfLocalDay,
   toLocalDate,
   type LegalCalendar,
   type LocalDate,
-} from '../calendar/legal-calendar';
-import { cite, citeAll } from '../calendar/legal-rules';
-import { CaseService, formatDong } from '../cases/case.service';
-import { createTaskIn, stepTaskIn } from '../tasks/task.service';
+} from '../calendar/calendar.surface';
+import { CaseStatus, CaseTransition, type CasesInTransaction, FINAL_STATUSES, formatDong } from '../cases/cases.surface';
+import { createTaskIn, stepTaskIn, TaskAction } from '../tasks/tasks.surface';
 import { Task, TaskKind, TaskPriority } from '../tasks/task.entity';
-import { TaskAction } from '../tasks/task-workflow';
 import { User } from '../users/user.entity';
 import { ACTION_KIND_VI, ACTION_STEPS, ACTION_WORKFLOW_RULE, ActionStep, checkActionStep, OPEN_ACTION_STATUSES } from './action-workflow';
 import {
@@ -164,7 +163,7 @@ const COERCION_RECIPIENTS: ReadonlyArray<{ kind: AgencyKind; role: ParticipantRo
 export class ActionService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cases: CaseService,
+    private readonly cases: CasesInTransaction,
     /** The instance's legal calendar (official days off included): Điều 46 checks and deadlines use it. */
     private readonly calendar: CalendarSource,
   ) {}
@@ -349,14 +348,12 @@ export class ActionService {
       throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
     if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do.', { field: 'reason' });
     if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, input.step);
         if (!check.ok)
           throw ruleViolation(
@@ -430,7 +427,7 @@ export class ActionService {
         const type = rule.event as Exclude<(typeof rule)['event'], 'action.completed'>;
         return { type, payload: { from, to: action.status, reason, ...extra } };
       },
-    );
+    });
   }
 
   /** An invited agency confirms or declines (with a reason); its "attend action" task follows. */
@@ -485,14 +482,12 @@ export class ActionService {
     const note = input.note?.trim() ?? '';
     if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
     if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.recordProtectionPlan',
-      'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.recordProtectionPlan',
+      refusal: 'ghi nhận kế hoạch bảo vệ cưỡng chế (chỉ cán bộ Công an được mời)',
+      apply: async (tx, action, c) => {
         if (action.kind !== ActionKind.COERCION) throw badInput('Chỉ cuộc cưỡng chế mới cần kế hoạch bảo vệ.', { field: 'id' });
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Cuộc cưỡng chế đã diễn ra hoặc đã hủy.', coercionSource('PROTECTION_PLAN', c), { status: action.status });
@@ -511,7 +506,7 @@ export class ActionService {
           payload: { late, dueAt: action.protectionPlanDueAt?.toISOString() ?? null, legalSource: coercionSource('PROTECTION_PLAN', c) },
         };
       },
-    );
+    });
   }
 
   /**
@@ -529,14 +524,12 @@ export class ActionService {
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (_tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (_tx, action, c) => {
         if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status))
           throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), {
             status: action.status,
@@ -553,7 +546,7 @@ export class ActionService {
           },
         };
       },
-    );
+    });
   }
 
   /**
@@ -567,14 +560,12 @@ export class ActionService {
     const attendees = (input.attendees ?? []).map((a) => a.trim()).filter(Boolean);
     const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
     const completeStep = input.completeCase ? this.cases.transitionStep({ transition: CaseTransition.COMPLETE }) : null;
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, ActionStep.COMPLETE);
         if (!check.ok)
           throw ruleViolation(
@@ -608,8 +599,8 @@ export class ActionService {
           },
         };
       },
-      { key: idempotencyKey, operation: 'recordActionOutcome', input },
-    );
+      request: { key: idempotencyKey, operation: 'recordActionOutcome', input },
+    });
   }
 
   /**
@@ -623,14 +614,12 @@ export class ActionService {
     if (!reason) throw badInput('Hãy ghi rõ lý do điều chỉnh kết quả (được lưu cùng lịch sử).', { field: 'reason' });
     if (reason.length > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
     const collections = checkCollections(input.outcome, input.amountCollected, input.collections);
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         if (action.status !== ActionStatus.COMPLETED)
           throw ruleViolation('Chỉ điều chỉnh kết quả của buổi làm việc đã kết thúc.', ACTION_WORKFLOW_RULE, { status: action.status });
         if (FINAL_STATUSES.has(c.status))
@@ -683,8 +672,8 @@ export class ActionService {
           },
         };
       },
-      { key: input.idempotencyKey, operation: 'correctActionOutcome', input },
-    );
+      request: { key: input.idempotencyKey, operation: 'correctActionOutcome', input },
+    });
   }
 
   /** Records each collection on its obligation (one case change each); returns the money total. */
@@ -716,14 +705,12 @@ export class ActionService {
     const people = cleanPeople(input.people);
     if (!people.length && !input.invitations?.length)
       throw badInput('Hãy chọn cơ quan hoặc nhập người được mời.', { field: 'invitations' });
-    return this.change(
-      em,
-      viewer,
-      input.id,
-      input.version,
-      'action.plan',
-      'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action, c) => {
+    return this.change(em, viewer, {
+      id: input.id,
+      version: input.version,
+      ability: 'action.plan',
+      refusal: 'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action, c) => {
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể mời thêm.', ACTION_WORKFLOW_RULE, { status: action.status });
         const already = await tx.em.find(ActionParticipant, { action: action.id }, { fields: ['agency'] });
@@ -739,9 +726,8 @@ export class ActionService {
         for (const person of people) tx.em.create(ActionInvitee, { action, ...person });
         return { type: 'action.invited', payload: { invitedAgencyIds: agencyIds, invitedPeople: people.length } };
       },
-      undefined,
-      (payload) => topics.agencies(payload.invitedAgencyIds as string[]),
-    );
+      extraTopics: (payload) => topics.agencies(payload.invitedAgencyIds as string[]),
+    });
   }
 
   /** The lead office records a named person's answer (they are not users): confirmed or declined, with a note. */
@@ -757,14 +743,12 @@ export class ActionService {
     if ((note?.length ?? 0) > MAX_TEXT) throw badInput(`Ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
     const invitee = await em.findOne(ActionInvitee, { id: input.inviteeId });
     if (!invitee) throw notFound('người được mời');
-    await this.change(
-      em,
-      viewer,
-      invitee.action.id,
-      null,
-      'action.plan',
-      'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
-      async (tx, action) => {
+    await this.change(em, viewer, {
+      id: invitee.action.id,
+      version: null,
+      ability: 'action.plan',
+      refusal: 'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      apply: async (tx, action) => {
         if (!OPEN_ACTION_STATUSES.includes(action.status))
           throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể ghi nhận trả lời.', ACTION_WORKFLOW_RULE, {
             status: action.status,
@@ -781,7 +765,7 @@ export class ActionService {
           payload: { inviteeId: p.id },
         };
       },
-    );
+    });
     return em.fork().findOneOrFail(ActionInvitee, { id: invitee.id });
   }
 
@@ -1175,17 +1159,8 @@ export class ActionService {
    * action's current version is claimed (a change to a child row that claimed its own version). With an
    * idempotency key, a retry of a request that already committed returns the action unchanged.
    */
-  private async change(
-    em: EntityManager,
-    viewer: Viewer,
-    id: string,
-    version: number | null,
-    ability: ActionAbility,
-    refusal: string,
-    apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>,
-    request: IdempotentRequest = { operation: 'change', input: null },
-    extraTopics: (payload: Record<string, unknown>) => Topic[] = () => [],
-  ): Promise<CaseAction> {
+  private async change(em: EntityManager, viewer: Viewer, change: ActionChange): Promise<CaseAction> {
+    const { id, version, ability, refusal, apply, request = { operation: 'change', input: null }, extraTopics = () => [] } = change;
     let changed: CaseAction | undefined;
     await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, request, async () => {
@@ -1242,6 +1217,22 @@ export class ActionService {
     const action = actionRow ? em.map(CaseAction, actionRow) : null;
     return { action, c, facts, af: actionFactsOf(row.invited as Array<{ id: string; kind: string }>) };
   }
+}
+
+/** One change of an action, for `ActionService.change` (claim version, check ability, apply, emit). */
+interface ActionChange {
+  /** The action changed. */
+  id: string;
+  /** The version the client saw; null claims the current one (a child row already claimed its own version). */
+  version: number | null;
+  ability: ActionAbility;
+  /** What the viewer may not do, for the FORBIDDEN message ("… (chỉ chấp hành viên …)"). */
+  refusal: string;
+  apply: (tx: Tx, action: CaseAction, c: EnforcementCase) => Promise<ActionEvent>;
+  /** With an idempotency key, a retry of a request that already committed returns the action unchanged. */
+  request?: IdempotentRequest;
+  /** Topics beyond the invited agencies', from the event's payload (e.g. newly invited agencies). */
+  extraTopics?: (payload: Record<string, unknown>) => Topic[];
 }
 
 /** One legal deadline of a case (see ActionService.deadlines). */

@@ -1,6 +1,5 @@
 import { ruleViolation, type AppError } from '../../errors';
-import { toLocalDate, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
-import { citeAll, type CitationCode } from '../calendar/legal-rules';
+import { citeAll, type CitationCode, toLocalDate, type LegalCalendar, type LocalDate } from '../calendar/calendar.surface';
 
 /**
  * The coercion rules of DOMAIN.md (1–3, 7), each enforced here and nowhere else, with its legal

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { badInput, conflict, notFound } from '../../errors';
 import type { Outbox } from '../../events/outbox';
-import { streams, topics } from '../../events/vocabulary';
+import { type EventPayloads, streams, topics } from '../../events/vocabulary';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { User } from '../users/user.entity';
 import type { Tx } from '../../events/outbox';
@@ -259,13 +259,7 @@ export class CalendarService implements CalendarSource {
         if (existing) throw this.duplicate(existing);
         const day = tx.em.create(CalendarDay, { date, kind: input.kind, name, source, createdBy: tx.em.getReference(User, viewer.userId) });
         await tx.em.flush();
-        await tx.emit({
-          type: 'calendar.changed',
-          stream: streams.calendar,
-          actorId: viewer.userId,
-          topics: [topics.calendar],
-          payload: { change: 'added', date, kind: input.kind, name, source },
-        });
+        await emitCalendarChanged(tx, viewer, { change: 'added', date, kind: input.kind, name, source });
         const recalculated = await this.consequences(tx, [date], viewer.userId);
         return { day, recalculated };
       });
@@ -288,13 +282,7 @@ export class CalendarService implements CalendarSource {
       if (!day) throw notFound(`ngày ${formatLocalDateVi(local)} trong lịch`, { field: 'date' });
       tx.em.remove(day);
       await tx.em.flush();
-      await tx.emit({
-        type: 'calendar.changed',
-        stream: streams.calendar,
-        actorId: viewer.userId,
-        topics: [topics.calendar],
-        payload: { change: 'removed', date: local, kind: day.kind, name: day.name, source: day.source },
-      });
+      await emitCalendarChanged(tx, viewer, { change: 'removed', date: local, kind: day.kind, name: day.name, source: day.source });
       const recalculated = await this.consequences(tx, [local], viewer.userId);
       return { day, recalculated };
     });
@@ -359,12 +347,13 @@ export class CalendarService implements CalendarSource {
         createdBy: tx.em.getReference(User, viewer.userId),
       });
       await tx.em.flush();
-      await tx.emit({
-        type: 'calendar.changed',
-        stream: streams.calendar,
-        actorId: viewer.userId,
-        topics: [topics.calendar],
-        payload: { change: 'tetDirectiveSet', tetYear: input.tetYear, firstDay, lastDay, documentNumber, documentDate },
+      await emitCalendarChanged(tx, viewer, {
+        change: 'tetDirectiveSet',
+        tetYear: input.tetYear,
+        firstDay,
+        lastDay,
+        documentNumber,
+        documentDate,
       });
       return this.consequences(tx, datesBetween(minDate(before.firstDay, firstDay), maxDate(before.lastDay, lastDay)), viewer.userId);
     });
@@ -385,13 +374,7 @@ export class CalendarService implements CalendarSource {
       if (!existing) throw notFound(`chỉ thị về Tết ${tetYear}`, { field: 'tetYear' });
       tx.em.remove(existing);
       await tx.em.flush();
-      await tx.emit({
-        type: 'calendar.changed',
-        stream: streams.calendar,
-        actorId: viewer.userId,
-        topics: [topics.calendar],
-        payload: { change: 'tetDirectiveRemoved', tetYear },
-      });
+      await emitCalendarChanged(tx, viewer, { change: 'tetDirectiveRemoved', tetYear });
       const tet = tetDate(tetYear);
       return this.consequences(
         tx,
@@ -425,4 +408,9 @@ function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
   const out: LocalDate[] = [];
   for (let d = from; d <= to; d = addDaysToLocalDate(d, 1)) out.push(d);
   return out;
+}
+
+/** The one event of every calendar change (days off, working days, Tết directives): every instance reloads on it. */
+function emitCalendarChanged(tx: Tx, viewer: Viewer, payload: EventPayloads['calendar.changed']): Promise<unknown> {
+  return tx.emit({ type: 'calendar.changed', stream: streams.calendar, actorId: viewer.userId, topics: [topics.calendar], payload });
 }

@@ -1,4 +1,4 @@
-import { citeAll, cite, type CitationCode, type LocalDate } from '../calendar/legal-rules';
+import { citeAll, cite, type CitationCode, type LocalDate } from '../calendar/calendar.surface';
 
 /**
  * The case lifecycle as an explicit state machine (DOMAIN.md). Every transition is one row of

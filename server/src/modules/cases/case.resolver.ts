@@ -37,7 +37,7 @@ import { AgencyType } from '../agencies/agency.resolver';
 import { AreaType } from '../areas/area.resolver';
 import { UserType } from '../users/user.resolver';
 import { availableTransitions, CaseStatus, CaseTransition, type TransitionOption } from './case-lifecycle';
-import { toLocalDate } from '../calendar/legal-calendar';
+import { toLocalDate } from '../calendar/calendar.surface';
 import {
   CaseKind,
   CaseParty,

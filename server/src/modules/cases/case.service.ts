@@ -23,10 +23,16 @@ import { caseFactsOnce, factsFromRow, lateralCaseFactsSql, loadCaseFacts, rememb
 import { columnsOf, takePrefixed } from '../../db/raw-rows';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
-import type { CalendarSource } from '../calendar/calendar.service';
-import { endOfLocalDay, startOfLocalDay, toLocalDate, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
+import {
+  type CalendarSource,
+  endOfLocalDay,
+  startOfLocalDay,
+  toLocalDate,
+  type LegalCalendar,
+  type LocalDate,
+} from '../calendar/calendar.surface';
 import { User } from '../users/user.entity';
-import { cite } from '../calendar/legal-rules';
+import { cite } from '../calendar/calendar.surface';
 import { CaseStatus, CaseTransition, checkTransition, TRANSITIONS } from './case-lifecycle';
 import {
   CaseKind,
@@ -40,7 +46,8 @@ import {
   PartyRole,
 } from './case.entity';
 import { foldForSearch } from './search-text';
-import { recordCaseState } from '../statistics/case-state';
+import { recordCaseState } from '../statistics/statistics.surface';
+import { formatDong } from './money-text';
 
 export interface PartyInput {
   role: PartyRole;
@@ -944,7 +951,5 @@ export function isSatisfied(o: Obligation): boolean {
 }
 
 const sumMoney = (values: Array<string | null | undefined>) => values.reduce((sum, v) => sum + BigInt(v ?? '0'), 0n).toString();
-/** An amount of đồng as officials write it: "100.000.000 đ". */
-export const formatDong = (v: bigint) => `${v.toLocaleString('vi-VN')} đ`;
 const formatVi = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

@@ -4,11 +4,11 @@ import { badInput } from '../../errors';
 import type { Outbox } from '../../events/outbox';
 import { assertAllowed, canGrantRoles, canImport, canOnUser } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
-import type { AgencyService } from '../agencies/agency.service';
+import type { AgencyCreation } from '../agencies/agencies.surface';
 import { Area, AreaKind } from '../areas/area.entity';
-import type { AreaService } from '../areas/area.service';
+import type { AreaCreation } from '../areas/areas.surface';
 import { User } from '../users/user.entity';
-import type { UserService } from '../users/user.service';
+import type { UserCreation } from '../users/users.surface';
 import { streams, topics } from '../../events/vocabulary';
 import type { CalendarSource } from '../calendar/calendar.service';
 import { CASE_COLUMNS, type CaseRow, validateCases, writeCases } from './case-import';
@@ -105,7 +105,7 @@ const PHONE = /^\+?\d{9,15}$/;
 export class ImportService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly services: { areas: AreaService; agencies: AgencyService; users: UserService; calendar: CalendarSource },
+    private readonly services: { areas: AreaCreation; agencies: AgencyCreation; users: UserCreation; calendar: CalendarSource },
   ) {}
 
   /** Validates `csvText` as a file of `kind` and, unless a dry run or refused for errors, imports it. */

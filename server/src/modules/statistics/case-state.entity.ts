@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Agency } from '../agencies/agency.entity';
 import { Area } from '../areas/area.entity';
-import { CaseStatus } from '../cases/case-lifecycle';
+import { CaseStatus } from '../cases/cases.surface';
 import { EnforcementCase } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pruneEventsBefore } from '../../events/event-log';
+import type { Scheduler } from '../../scheduler/scheduler';
 import type { AppServices } from '../../services';
 
 /** Rows removed by one clean-up run, by table. */
@@ -54,36 +55,25 @@ export async function runRetentionCleanup(
 }
 
 /**
- * Runs `runRetentionCleanup` every `intervalMs` (and once shortly after start) until the returned stop
- * function is called. A slow run is never overlapped; failures are logged and retried next tick.
+ * Registers the retention clean-up (`runRetentionCleanup`) every RETENTION_INTERVAL_MS, first shortly
+ * after start. Idempotent; single-runner so instances do not delete the same rows side by side.
  */
-export function startRetentionCleanup(services: AppServices, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runRetentionCleanup(services.orm.em.fork(), {
-      idempotencyKeyTtlHours: services.config.IDEMPOTENCY_KEY_TTL_HOURS,
-      eventLogRetentionDays: services.config.EVENT_LOG_RETENTION_DAYS,
-    })
-      .then((report) => {
-        services.metrics.rowsDeleted('idempotency_key', report.idempotencyKeys);
-        services.metrics.rowsDeleted('signin_throttle', report.signinThrottle);
-        services.metrics.rowsDeleted('event', report.events);
-        if (report.idempotencyKeys || report.signinThrottle || report.events)
-          services.logger.info(report, 'retention clean-up removed expired rows');
-      })
-      .catch((err) => services.logger.warn({ err }, 'retention clean-up failed; retrying at the next tick'))
-      .finally(() => {
-        running = null;
+export function registerRetentionJob(scheduler: Scheduler, services: AppServices): void {
+  scheduler.register({
+    name: 'system.retention-cleanup',
+    intervalMs: services.config.RETENTION_INTERVAL_MS,
+    firstRunAfterMs: Math.min(services.config.RETENTION_INTERVAL_MS, 30_000),
+    singleRunner: true,
+    run: async () => {
+      const report = await runRetentionCleanup(services.orm.em.fork(), {
+        idempotencyKeyTtlHours: services.config.IDEMPOTENCY_KEY_TTL_HOURS,
+        eventLogRetentionDays: services.config.EVENT_LOG_RETENTION_DAYS,
       });
-  };
-  const first = setTimeout(tick, Math.min(intervalMs, 30_000));
-  first.unref();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await running;
-  };
+      services.metrics.rowsDeleted('idempotency_key', report.idempotencyKeys);
+      services.metrics.rowsDeleted('signin_throttle', report.signinThrottle);
+      services.metrics.rowsDeleted('event', report.events);
+      if (report.idempotencyKeys || report.signinThrottle || report.events)
+        services.logger.info(report, 'retention clean-up removed expired rows');
+    },
+  });
 }

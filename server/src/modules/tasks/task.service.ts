@@ -19,13 +19,11 @@ import {
 import { assertAllowed, type CaseFacts, canOnCase, canOnTask, canOnThread, type TaskAbility } from '../../policy/abilities';
 import { factsFromRow, lateralCaseFactsSql } from '../../policy/facts';
 import { Agency } from '../agencies/agency.entity';
-import { steeringCommitteesCovering } from '../agencies/agency.service';
-import type { CalendarSource } from '../calendar/calendar.service';
-import { endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/legal-calendar';
-import { CaseStatus } from '../cases/case-lifecycle';
+import { steeringCommitteesCovering } from '../agencies/agencies.surface';
+import { type CalendarSource, endOfLocalDay, startOfLocalDay, type LegalCalendar, type LocalDate } from '../calendar/calendar.surface';
+import { CaseStatus, type CasesInTransaction } from '../cases/cases.surface';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { EnforcementCase } from '../cases/case.entity';
-import { CaseService } from '../cases/case.service';
 import { User } from '../users/user.entity';
 import { ACTIVE_TASK_STATUSES, checkTaskAction, TASK_ACTIONS, TASK_WORKFLOW_RULE, TaskAction } from './task-workflow';
 import { Task, TaskKind, TaskPriority, TaskStatus } from './task.entity';
@@ -82,7 +80,7 @@ export class TaskService {
   constructor(
     private readonly outbox: Outbox,
     options: TaskServiceOptions = {},
-    private readonly cases: CaseService,
+    private readonly cases: CasesInTransaction,
     /** The instance's legal calendar (official days off included). */
     private readonly calendar: CalendarSource,
   ) {

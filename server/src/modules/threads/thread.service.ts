@@ -11,7 +11,7 @@ import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/voc
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
-import type { CaseService } from '../cases/case.service';
+import type { CasesInTransaction } from '../cases/cases.surface';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
 
@@ -92,7 +92,7 @@ const KIND_REFUSAL = {
 export class ThreadService {
   constructor(
     private readonly outbox: Outbox,
-    private readonly cases: CaseService,
+    private readonly cases: CasesInTransaction,
   ) {}
 
   /** Posts on a case's thread, oldest first; page backward with `last`/`before` for the newest. */
