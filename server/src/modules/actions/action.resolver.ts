@@ -37,7 +37,7 @@ import {
   InvitationStatus,
 } from './action.entity';
 import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
-import { cite } from '../calendar/legal-rules';
+import { cite } from '../calendar/calendar.surface';
 import { lawDateOf } from './coercion-rules';
 
 registerEnumType(ActionKind, { name: 'ActionKind' });

@@ -12,3 +12,4 @@ export type CasesInTransaction = Pick<
 export type { CaseChange, CaseEvent } from './case.service';
 export { CaseStatus, CaseTransition, FINAL_STATUSES } from './case-lifecycle';
 export { formatDong } from './money-text';
+export { foldForSearch } from './search-text';

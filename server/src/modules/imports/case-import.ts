@@ -6,11 +6,9 @@ import type { Tx } from '../../events/outbox';
 import { type NewEvent, streams, topics } from '../../events/vocabulary';
 import { canImportCasesFor } from '../../policy/abilities';
 import { bulkInsert } from '../../seed/bulk-insert';
-import type { CalendarSource } from '../calendar/calendar.service';
-import { startOfLocalDay } from '../calendar/legal-calendar';
-import { CaseStatus } from '../cases/case-lifecycle';
+import { type CalendarSource, startOfLocalDay } from '../calendar/calendar.surface';
 import { CaseKind, ObligationKind, ParticipantRole, PartyKind, PartyRole } from '../cases/case.entity';
-import { foldForSearch } from '../cases/search-text';
+import { CaseStatus, foldForSearch } from '../cases/cases.surface';
 import { type Cells, type Parsed, rowChecker } from './csv';
 
 /**

@@ -10,7 +10,7 @@ import type { AreaCreation } from '../areas/areas.surface';
 import { User } from '../users/user.entity';
 import type { UserCreation } from '../users/users.surface';
 import { streams, topics } from '../../events/vocabulary';
-import type { CalendarSource } from '../calendar/calendar.service';
+import type { CalendarSource } from '../calendar/calendar.surface';
 import { CASE_COLUMNS, type CaseRow, validateCases, writeCases } from './case-import';
 import { type Cells, list, MAX_IMPORT_ROWS, type Parsed, parseCsv, type RowError, rowChecker } from './csv';
 
