@@ -73,6 +73,7 @@ export const legalVi = {
   'calendar.day.added': 'Đã thêm ngày vào lịch.',
 
   'legal.heading': 'Lưu ý pháp lý',
+  'legal.measuresHeading': 'Niêm yết công khai và phong tỏa tài khoản',
   'legal.source': 'Căn cứ: {source}',
   'legal.noDecisionNumber': 'Chưa có số quyết định',
   'legal.closed.title': 'Không ghi nhận thêm:',
@@ -197,6 +198,7 @@ export const legalEn: Record<keyof typeof legalVi, string> = {
   'calendar.day.added': 'Day added to the calendar.',
 
   'legal.heading': 'Legal notes',
+  'legal.measuresHeading': 'Public notice and account freezes',
   'legal.source': 'Legal basis: {source}',
   'legal.noDecisionNumber': 'No decision number yet',
   'legal.closed.title': 'Nothing more can be recorded:',

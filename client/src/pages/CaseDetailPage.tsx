@@ -197,7 +197,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
           </p>
           <CaseSummary c={c} headingRef={headingRef} />
           <SectionJumps />
-          <LegalPanel caseId={c.id} />
+          <LegalPanel caseId={c.id} part="warnings" />
           <CaseThread
             caseId={c.id}
             extraKinds={[
@@ -213,6 +213,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
               .filter((o) => o.kind === 'PAY_MONEY')
               .map((o) => ({ id: o.id, description: o.description, fulfilled: o.fulfilled }))}
           />
+          <LegalPanel caseId={c.id} part="measures" />
           <CaseBody c={c} date={date} />
           <Section id="case-activity" title={t('case.activity')}>
             {activity.length === 0 ? (

@@ -85,7 +85,11 @@ export function createLoaders(em: EntityManager) {
     }),
     actionById: byIdLoader(em, CaseAction),
     inviteesByAction: new DataLoader<string, ActionInvitee[]>(async (actionIds) => {
-      const rows = await em.find(ActionInvitee, { action: { $in: [...actionIds] } }, { orderBy: { invitedAt: 'asc', id: 'asc' } });
+      const rows = await em.find(
+        ActionInvitee,
+        { action: { $in: [...actionIds] } },
+        { orderBy: { invitedAt: 'asc', name: 'asc', id: 'asc' } },
+      );
       return actionIds.map((id) => rows.filter((r) => r.action.id === id));
     }),
     outcomeEntriesByAction: new DataLoader<string, ActionOutcomeEntry[]>(async (actionIds) => {

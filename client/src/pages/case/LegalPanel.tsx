@@ -97,13 +97,28 @@ export function RecordingClosedNote({ closed }: { closed: NonNullable<Legal['rec
   );
 }
 
-export function LegalPanel({ caseId }: { caseId: string }) {
+/**
+ * The case's legal rules in two parts: `warnings` (recording closed, the same judgment or debtor elsewhere)
+ * sit above the thread because they change what an officer may do; `measures` (the public notice, urgent
+ * freezes) sit below the actions, so the thread stays within the first screen on a phone.
+ */
+export function LegalPanel({ caseId, part }: { caseId: string; part: 'warnings' | 'measures' }) {
   const t = useT();
   const result = useQuery(caseLegalQuery, { id: caseId }, [tags.case(caseId)]);
   const c = result.data?.case;
   if (!c) return null;
   const hasFreezes = c.accountFreezes.length > 0 || (c.viewerCan.update && !c.recordingClosed);
-  if (!c.recordingClosed && !c.publicNotice && !c.sameJudgmentCases.length && !c.sameDebtorCases.length && !hasFreezes) return null;
+  if (part === 'measures') {
+    if (!c.publicNotice && !hasFreezes) return null;
+    return (
+      <section className="card legal-panel" aria-labelledby="case-legal-measures">
+        <h2 id="case-legal-measures">{t('legal.measuresHeading')}</h2>
+        {c.publicNotice && <PublicNoticeView notice={c.publicNotice} />}
+        {hasFreezes && <Freezes c={c} />}
+      </section>
+    );
+  }
+  if (!c.recordingClosed && !c.sameJudgmentCases.length && !c.sameDebtorCases.length) return null;
   return (
     <section className="card legal-panel" aria-labelledby="case-legal">
       <h2 id="case-legal">{t('legal.heading')}</h2>
@@ -138,8 +153,6 @@ export function LegalPanel({ caseId }: { caseId: string }) {
           </ul>
         </div>
       )}
-      {c.publicNotice && <PublicNoticeView notice={c.publicNotice} />}
-      {hasFreezes && <Freezes c={c} />}
     </section>
   );
 }
