@@ -91,8 +91,6 @@ describe('house rules (source scans)', () => {
 
   /** What a module may import from another: its surface, its entities and its GraphQL types. */
   const PUBLIC_FILE = /(^|\/)[^/]+\.(surface|entity|types|graphql-types)$/;
-  // Until the GraphQL object types leave the resolver files (issue 10 item 3), resolvers may import them there.
-  const TRANSITIONAL_RESOLVER = /(^|\/)[^/]+\.resolver$/;
 
   /** `file: import` for every import of another module's internals by a module file. */
   function internalImports(sourceFiles: Array<[string, string]>): string[] {
@@ -101,7 +99,7 @@ describe('house rules (source scans)', () => {
       const own = /^modules\/([^/]+)\//.exec(file)?.[1];
       if (!own) continue;
       for (const { module, target } of moduleImports(file, text)) {
-        if (module === own || PUBLIC_FILE.test(target) || TRANSITIONAL_RESOLVER.test(target)) continue;
+        if (module === own || PUBLIC_FILE.test(target)) continue;
         hits.push(`${file}: imports modules/${module}/${target}`);
       }
     }
@@ -125,5 +123,19 @@ describe('house rules (source scans)', () => {
 
   it('modules reach each other only through their surface (*.surface.ts), entities and GraphQL types', () => {
     expect(internalImports(files)).toEqual([]);
+  });
+
+  /** `file: import` for every resolver that imports another resolver (object types live in *.types.ts). */
+  function resolverImports(sourceFiles: Array<[string, string]>): string[] {
+    return sourceFiles
+      .filter(([file]) => file.endsWith('.resolver.ts'))
+      .flatMap(([file, text]) => [...text.matchAll(/from\s+'(\.[^']+\.resolver)'/g)].map((m) => `${file}: imports ${m[1]}`));
+  }
+
+  it('no resolver imports another resolver (GraphQL types live in *.types.ts)', () => {
+    expect(resolverImports([['modules/actions/action.resolver.ts', "import { CaseType } from '../cases/case.resolver';"]])).toEqual([
+      'modules/actions/action.resolver.ts: imports ../cases/case.resolver',
+    ]);
+    expect(resolverImports(files)).toEqual([]);
   });
 });

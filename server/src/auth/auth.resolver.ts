@@ -1,25 +1,8 @@
-import { Length } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { Public } from '../graphql/guards';
-import { UserType } from '../modules/users/user.resolver';
 import type { AuthResult } from './auth.service';
-
-@InputType()
-export class SignInInput {
-  @Field() @Length(1, 64, { message: 'Nhập tên đăng nhập.' }) username!: string;
-  @Field() @Length(1, 256, { message: 'Nhập mật khẩu.' }) password!: string;
-}
-
-@ObjectType({
-  description: 'Tokens for a session: send accessToken as "Authorization: Bearer …" (HTTP) or in connection_init (WebSocket).',
-})
-export class AuthPayload {
-  @Field() accessToken!: string;
-  @Field() accessTokenExpiresAt!: Date;
-  @Field({ description: 'Exchange with refreshSession before accessTokenExpiresAt; it rotates on each use.' }) refreshToken!: string;
-  @Field(() => UserType) user!: UserType;
-}
+import { SignInInput, AuthPayload } from './auth.types';
 
 @Resolver()
 export class AuthResolver {

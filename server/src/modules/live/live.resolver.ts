@@ -1,36 +1,16 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, registerEnumType, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AppError, notFound } from '../../errors';
 import { loadCaseFacts } from '../../policy/facts';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
 import { liveFeed, resolveResumePoint } from '../../events/live-feed';
-import { ALL_EVENT_TYPES, EVENT_TYPES, type EventType, eventKindName, topics } from '../../events/vocabulary';
+import { topics } from '../../events/vocabulary';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
 import { captureLiveCursor } from '../../graphql/live-cursor';
 import { canOnCase } from '../../policy/abilities';
-
-/** The GraphQL enum of event types, generated from the vocabulary (CASE_DEADLINE_MISSED ⇔ case.deadlineMissed). */
-const EventKind = Object.fromEntries(ALL_EVENT_TYPES.map((t) => [eventKindName(t), t])) as Record<string, EventType>;
-registerEnumType(EventKind, {
-  name: 'EventKind',
-  description: 'Every event type of the log (server/src/events/vocabulary.ts); `LiveEvent.type` is the same, dotted.',
-  valuesConfig: Object.fromEntries(ALL_EVENT_TYPES.map((t) => [eventKindName(t), { description: EVENT_TYPES[t].description }])),
-});
-
-@ObjectType('LiveEvent', { description: 'One event from the log, as delivered live. Keep `cursor` and pass it as `after` to resume.' })
-export class LiveEventType {
-  @Field({ description: 'Position in the log; resume with after: cursor.' }) cursor!: string;
-  @Field({ description: 'Dotted type, e.g. case.shared, case.transitioned (as stored in the log).' }) type!: string;
-  @Field(() => EventKind, { description: 'The same type as an enum value, for typed clients.' }) kind!: EventType;
-  @Field() occurredAt!: Date;
-  @Field(() => ID, { nullable: true }) actorId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The case it concerns, if any.' }) caseId!: string | null;
-  @Field(() => GraphQLJSONObject, { description: 'Facts of the change (money as decimal strings; never restricted personal data).' })
-  payload!: Record<string, unknown>;
-}
+import { LiveEventType } from './live.types';
 
 const toLiveEvent = (e: StoredEvent): LiveEventType => ({
   cursor: formatCursor(e.position),

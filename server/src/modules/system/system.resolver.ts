@@ -1,23 +1,9 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { verifyAuditChain } from '../../events/event-log';
 import type { GraphQLContext } from '../../graphql/context';
 import type { AuditJob } from './audit-jobs';
 import { Public, RequireAbility } from '../../graphql/guards';
-
-@ObjectType({ description: 'Facts about the server instance answering.' })
-export class ServerInfo {
-  @Field({ description: 'Product version (package.json).' })
-  version!: string;
-
-  @Field({ description: 'Identifier of this instance (differs between instances behind a load balancer).' })
-  instanceId!: string;
-
-  @Field({ description: '"in-process" (one instance) or "redis" (many instances).' })
-  eventBus!: string;
-
-  @Field({ description: 'Server time.' })
-  now!: Date;
-}
+import { ServerInfo, AuditReportType, AuditVerificationType } from './system.types';
 
 @Resolver()
 export class SystemResolver {
@@ -26,39 +12,6 @@ export class SystemResolver {
   serverInfo(@Ctx() ctx: GraphQLContext): ServerInfo {
     return { version: ctx.services.version, instanceId: ctx.services.instanceId, eventBus: ctx.services.bus.kind, now: new Date() };
   }
-}
-
-@ObjectType('AuditProblem')
-export class AuditProblemType {
-  @Field() stream!: string;
-  @Field(() => String, { nullable: true }) streamSeq!: string | null;
-  @Field({
-    description:
-      'HASH_MISMATCH, BROKEN_LINK, MISSING_EVENT, HEAD_MISMATCH; against the signed checkpoints: STREAM_TRUNCATED, STREAM_MISSING, CHECKPOINT_MISMATCH, CHECKPOINT_INVALID.',
-  })
-  kind!: string;
-  @Field() detail!: string;
-}
-
-@ObjectType('AuditReport', { description: 'Result of re-checking the hash chain of the whole event log.' })
-export class AuditReportType {
-  @Field() ok!: boolean;
-  @Field(() => Int) eventsChecked!: number;
-  @Field(() => Int) streamsChecked!: number;
-  @Field(() => Int, { description: 'Signed stream heads compared with the log.' }) checkpointsChecked!: number;
-  @Field(() => [AuditProblemType]) problems!: AuditProblemType[];
-}
-
-@ObjectType('AuditVerification', { description: 'A verification of the whole event log running in the background.' })
-export class AuditVerificationType {
-  @Field(() => ID) id!: string;
-  @Field({ description: 'RUNNING, DONE or FAILED.' }) status!: string;
-  @Field() startedAt!: Date;
-  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
-  @Field(() => Int) eventsChecked!: number;
-  @Field(() => Int, { description: 'Events in the log when the run started.' }) eventsTotal!: number;
-  @Field(() => Int) streamsChecked!: number;
-  @Field(() => AuditReportType, { nullable: true, description: 'The result, once DONE.' }) report!: AuditReportType | null;
 }
 
 function toVerification(job: AuditJob): AuditVerificationType {
