@@ -66,8 +66,9 @@ const PLAN = QUICK
       outcomes: 240,
       delivery: { count: 100, capMs: 20_000 },
       broadcast: { followers: 500, rounds: 30, capMs: 40_000 },
-      idle: { sockets: 1000 },
-      unrelated: { few: 1000, many: 5000, perSocket: 5, events: 50, capMs: 40_000 },
+      // 990, not 1,000: with the targeted follower the officer stays within WS_MAX_CONNECTIONS_PER_USER (1,000 at most).
+      idle: { sockets: 990 },
+      unrelated: { few: 990, many: 4950, perSocket: 5, events: 50, capMs: 40_000 },
       replay: { events: 10_000, capMs: 30_000 },
     };
 
