@@ -10,7 +10,7 @@ import { loadCommitted, type Outbox } from '../../events/outbox';
 import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/vocabulary';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
-import { visibleCaseIdsSql } from '../../policy/case-visibility';
+import { caseReadableSql, visibleCaseIdsSql } from '../../policy/case-visibility';
 import type { CasesInTransaction } from '../cases/cases.surface';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
@@ -395,12 +395,8 @@ export class ThreadService {
     const more = rows.length > size;
     const items = rows.slice(0, size);
     if (backward) items.reverse();
-    const [{ count, unread }] = await em
-      .getConnection()
-      .execute<{ count: string; unread: string }[]>(`select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${base}`, [
-        viewer.userId,
-        ...params,
-      ]);
+    const counts = inboxCountQuery(viewer, options);
+    const [{ count, unread }] = await em.getConnection().execute<{ count: string; unread: string }[]>(counts.sql, counts.params);
     const entries = items.map((r) => ({
       id: r.id,
       type: r.type,
@@ -454,6 +450,19 @@ export class ThreadService {
   }
 }
 
+/**
+ * The inbox's counting statement: every item and the unread ones, across all pages. Exported so a
+ * test can read its plan at province scale (it must probe each item's case by key, never rebuild
+ * the set of visible cases per item).
+ */
+export function inboxCountQuery(viewer: Viewer, options: { unreadOnly?: boolean } = {}): { sql: string; params: unknown[] } {
+  const inbox = inboxSql(viewer);
+  return {
+    sql: `select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${inbox.from}${options.unreadOnly ? ` and ${UNREAD_SQL}` : ''}`,
+    params: [viewer.userId, ...inbox.params, ...(options.unreadOnly ? [viewer.userId] : [])],
+  };
+}
+
 /** True for an inbox event (alias `e`) the user (first parameter) has not marked read. */
 const UNREAD_SQL = 'not exists (select 1 from inbox_read ir where ir.user_id = ? and ir.event_id = e.id)';
 
@@ -462,16 +471,16 @@ const UNREAD_SQL = 'not exists (select 1 from inbox_read ir where ir.user_id = ?
  * agency>`, of an inbox type, by someone else, about a case the viewer can still read.
  */
 function inboxSql(viewer: Viewer): { from: string; params: unknown[] } {
-  const visible = visibleCaseIdsSql(viewer);
+  const readable = caseReadableSql(viewer, "(e.payload->>'caseId')::uuid");
   return {
     from: `from event e
        where e.topics && ?::text[] and e.type = any(?::text[]) and e.actor_id is distinct from ?
-         and e.payload->>'caseId' in (select v.id::text from (${visible.sql}) v)`,
+         and ${readable.sql}`,
     params: [
       toPgTextArray([topics.user(viewer.userId), topics.agency(viewer.agencyId)]),
       toPgTextArray(INBOX_EVENT_TYPES),
       viewer.userId,
-      ...visible.params,
+      ...readable.params,
     ],
   };
 }
