@@ -52,11 +52,12 @@ describe('visit outcomes with money, and working offline, at phone size', () => 
   const { signedIn, screenshot, app, url } = useDemoBrowser();
 
   /**
-   * Plans a persuasion visit at `place` a week ahead through the page, moves the actions' clock to
-   * that day (a visit cannot start before its day) and starts it: "Sẵn sàng", then "Bắt đầu".
-   * Returns the visit's card.
+   * Plans a persuasion visit at `place` a week ahead through the page and starts it: "Sẵn sàng", then
+   * "Bắt đầu" — refused before the visit's day (its rule), accepted once the actions' clock is moved to
+   * that morning. `beforeReady` runs on the planned visit's card first (e.g. invitations). Returns the card.
    */
-  async function planAndStartVisit(page: Page, place: string): Promise<Locator> {
+  async function planAndStartVisit(page: Page, place: string, beforeReady?: (visit: Locator) => Promise<void>): Promise<Locator> {
+    app().services.actions.now = () => new Date();
     const actions = page.getByRole('region', { name: 'Vận động, cưỡng chế' });
     await actions.getByLabel('Loại buổi làm việc', { exact: true }).selectOption('PERSUASION_VISIT');
     await actions.getByLabel('Địa điểm', { exact: true }).fill(place);
@@ -67,9 +68,14 @@ describe('visit outcomes with money, and working offline, at phone size', () => 
     await actions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).click();
     const visit = actions.getByRole('listitem').filter({ hasText: place }).first();
     await visit.getByText('Đã lên kế hoạch', { exact: true }).waitFor();
+    await beforeReady?.(visit);
+    await visit.getByRole('button', { name: 'Sẵn sàng', exact: true }).click();
+    await visit.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+    const early = actions.getByRole('alert').filter({ hasText: 'chưa thể bắt đầu trước ngày đó' });
+    await early.waitFor();
+    expect(await early.textContent()).toContain(day.typed);
     // The server's clock for the "not before its day" rule only: it is now the visit's morning.
     app().services.actions.now = () => new Date(`${day.iso}T08:05:00+07:00`);
-    await visit.getByRole('button', { name: 'Sẵn sàng', exact: true }).click();
     await visit.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
     await visit.getByText('Đang tiến hành', { exact: true }).waitFor();
     return visit;
@@ -85,12 +91,27 @@ describe('visit outcomes with money, and working offline, at phone size', () => 
   }
 
   itInBrowser(
-    'an officer on a phone records a visit outcome that pays the named obligation and sees the total collected move by exactly that amount',
+    "an officer on a phone invites the women's union and the village head, cannot start before the day, records an outcome paying the named obligation and sees the total move by exactly that amount, then corrects it",
     async () => {
       const { page, errors } = await signedIn(OFFICER, PHONE);
       await openCase(page);
       const before = await totalCollected(page);
-      const visit = await planAndStartVisit(page, 'Nhà ông Hà Văn Lộc, thôn Đồng Mai');
+      // The women's union and the village head (not a user) are invited to the persuasion visit.
+      const visit = await planAndStartVisit(page, 'Nhà ông Hà Văn Lộc, thôn Đồng Mai', async (planned) => {
+        await planned.getByRole('button', { name: 'Mời thêm', exact: true }).click();
+        await planned.getByLabel('Cơ quan được mời', { exact: true }).selectOption({ label: 'Hội Liên hiệp Phụ nữ xã Tân Hòa' });
+        await planned.getByLabel('Họ tên người được mời', { exact: true }).fill('Hoàng Văn Bình');
+        await planned.getByLabel(/^Chức danh \/ tổ chức/).fill('Trưởng thôn Đồng Mai');
+        await planned.getByRole('button', { name: 'Gửi lời mời', exact: true }).click();
+        const union = planned.getByRole('listitem').filter({ hasText: 'Hội Liên hiệp Phụ nữ xã Tân Hòa' });
+        await union.getByText('Đã mời', { exact: true }).waitFor();
+        const head = planned.getByRole('listitem').filter({ hasText: 'Hoàng Văn Bình' });
+        expect(await head.textContent()).toContain('Trưởng thôn Đồng Mai');
+        await head.getByText('Đã mời', { exact: true }).waitFor();
+        await head.getByRole('button', { name: 'Ghi nhận trả lời', exact: true }).click();
+        await head.getByRole('button', { name: 'Xác nhận tham gia', exact: true }).click();
+        await head.getByText('Đã xác nhận', { exact: true }).waitFor();
+      });
 
       await fillPartialPayment(visit, '1.500.000', 'Ông Lộc nộp 1.500.000 đồng tiền mặt, hẹn nộp tiếp vào tháng sau.');
       await expectFits(page, 'the outcome form');
@@ -108,6 +129,23 @@ describe('visit outcomes with money, and working offline, at phone size', () => 
       expect(dong(await row.locator('td[data-label="Đã thu"]').textContent())).toBe(before + 1_500_000n);
       await expectFits(page, 'the case page after the outcome');
       await screenshot(page, 'outcome-money-phone.png');
+
+      // Recorded by mistake: 1.000.000 was paid, not 1.500.000. A correcting entry keeps the history.
+      await visit.getByRole('button', { name: 'Điều chỉnh kết quả', exact: true }).tap();
+      await visit.getByLabel('Kết quả', { exact: true }).selectOption('PARTIAL_PAYMENT');
+      await visit.getByLabel('Nghĩa vụ thu tiền', { exact: true }).selectOption({ label: OBLIGATION });
+      await visit.getByLabel('Số tiền thu được (đồng)', { exact: true }).fill('1.000.000');
+      await visit.getByLabel('Lý do điều chỉnh', { exact: true }).fill('Ghi nhầm số tiền: biên lai ghi 1.000.000 đồng.');
+      await visit.getByRole('button', { name: 'Lưu', exact: true }).tap();
+      const history = visit.locator('.outcome-history > li');
+      await expect.poll(() => history.count(), { timeout: 10_000 }).toBe(2);
+      expect(await history.nth(0).textContent()).toContain('Bản ghi gốc');
+      expect(await history.nth(0).textContent()).toContain('1.500.000 đ');
+      expect(await history.nth(1).textContent()).toContain('Bản ghi điều chỉnh');
+      expect(await history.nth(1).textContent()).toContain('1.000.000 đ');
+      expect(await history.nth(1).textContent()).toContain('đang có hiệu lực');
+      await expect.poll(() => totalCollected(page), { timeout: 10_000 }).toBe(before + 1_000_000n);
+      await expectFits(page, 'the case page after the correction');
       expect(errors).toEqual([]);
     },
     120_000,

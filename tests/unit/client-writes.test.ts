@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // Client write logic without a browser: idempotency keys, bounded retries, the offline queue.
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../client/src/errors';
+import { translate, type Lang, type Translate } from '../../client/src/i18n';
 import { GraphQLRequestError } from '../../client/src/lib/graphql-http';
 import { memoryQueueStorage, QueueFullError, type QueuedWrite, storedBytes, WriteQueue } from '../../client/src/lib/write-queue';
 import { acceptsIdempotencyKey, isNetworkFailure, isUncertainFailure, retryDelay, sendWithRetry } from '../../client/src/lib/writes';
@@ -222,6 +224,16 @@ describe('the offline queue limit', () => {
     expect(storedBytes([{ ...one, state: 'pending', summary: { body: 'ệ' } }])).toBe(
       storedBytes([{ ...one, state: 'pending', summary: { body: 'e' } }]) + 2,
     );
+  });
+
+  it('tells the user in Vietnamese and English that the write was not kept', () => {
+    const t = (lang: Lang): Translate =>
+      Object.assign((key: Parameters<Translate>[0], params?: Parameters<Translate>[1]) => translate(lang, key, params), { lang });
+    const count = new QueueFullError('count', { maxItems: 100, maxBytes: 512 * 1024 });
+    const bytes = new QueueFullError('bytes', { maxItems: 100, maxBytes: 512 * 1024 });
+    expect(errorText(count, t('vi'))).toContain('Hàng chờ gửi đã đầy (100 việc): việc này CHƯA được lưu.');
+    expect(errorText(bytes, t('vi'))).toContain('tối đa 512 KB');
+    expect(errorText(count, t('en'))).toContain('this one was NOT saved');
   });
 
   it('uses limits by default', async () => {
