@@ -39,7 +39,7 @@ export function App() {
             <button type="button" className="button button--ghost" lang={otherLang} onClick={() => setLang(otherLang)}>
               {t('app.switchLanguage')}
             </button>
-            {state.status === 'signedIn' && (
+            {(state.status === 'signedIn' || state.status === 'offline') && (
               <button type="button" className="button button--ghost" onClick={signOut} disabled={signingOut} aria-busy={signingOut}>
                 {signingOut ? t('home.signingOut') : t('home.signOut')}
               </button>
@@ -48,8 +48,8 @@ export function App() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {state.status === 'signedIn' && <OfflineNotices />}
-        {state.status === 'signedIn' ? (
+        {(state.status === 'signedIn' || state.status === 'offline') && <OfflineNotices />}
+        {state.status === 'signedIn' || state.status === 'offline' ? (
           <HomePage />
         ) : state.status === 'restoring' ? (
           <p className="muted" role="status">

@@ -17,6 +17,9 @@ import { clearPages, isCachedOperation, readPage, savePage, userIdOfToken } from
 
 /** The signed-in user's id (from the access token), for keying what is kept in this browser. */
 export function currentUserId(): string | null {
+  const state = session.getState();
+  // Opened offline (auth/session.ts): the user last signed in here, for their offline copies and queue.
+  if (state.status === 'offline') return state.userId;
   return userIdOfToken(session.accessToken());
 }
 
@@ -63,17 +66,23 @@ export function useOfflineCopy(document: { toString(): string }, variables: unkn
 }
 
 // A different user (or nobody) must never see the previous user's cached results.
-let cachedFor: string | null = session.accessToken() ? 'signedIn' : null;
+let cachedFor: string | null = session.accessToken() ? currentUserId() : null;
+let wasOffline = false;
 session.subscribe(() => {
   const state = session.getState();
-  const now = state.status === 'signedIn' ? 'signedIn' : null;
+  const now = state.status === 'signedIn' || state.status === 'offline' ? currentUserId() : null;
   if (now !== cachedFor) {
     queries.reset();
     offlineCopies.clear();
+  } else if (now && wasOffline && state.status === 'signedIn') {
+    // The same user's session resumed after the app was opened offline: the mounted page keeps its
+    // entries (a reset would orphan them), and each is asked again, replacing the offline copies.
+    queries.refetchAll();
   }
   // Signing out forgets the pages kept for offline reading (docs/offline.md).
   if (state.status === 'signedOut' && state.reason === 'signedOut') void clearPages();
   cachedFor = now;
+  wasOffline = state.status === 'offline';
 });
 
 /** Names of what a cached result depends on; live events and mutations invalidate these. */

@@ -1,4 +1,5 @@
 import { GraphQLRequestError } from './lib/graphql-http';
+import { QueueFullError } from './lib/write-queue';
 import type { MessageKey, Translate } from './i18n';
 
 /** Error codes the server sends (`extensions.code`) that have a text of their own in the app. */
@@ -23,6 +24,11 @@ const KNOWN_CODES = new Set([
  * translated explanation of the network or HTTP failure.
  */
 export function errorText(err: unknown, t: Translate): string {
+  // Offline, the queue is full: the write was not kept, and the user must know it.
+  if (err instanceof QueueFullError)
+    return err.reason === 'count'
+      ? t('offline.queueFull.count', { max: err.limits.maxItems })
+      : t('offline.queueFull.bytes', { max: Math.floor(err.limits.maxBytes / 1024) });
   if (err instanceof GraphQLRequestError) {
     if (err.failure === 'graphql') {
       const text =

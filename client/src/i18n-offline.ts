@@ -18,6 +18,10 @@ export const offlineVisitsVi = {
   'offline.kind.task': 'Cập nhật nhiệm vụ',
   'offline.kind.outcome': 'Kết quả buổi làm việc',
   'offline.queuedAt': 'tạo lúc {time}',
+  'offline.queueFull.count':
+    'Hàng chờ gửi đã đầy ({max} việc): việc này CHƯA được lưu. Hãy giữ lại nội dung, chờ có mạng để gửi các việc đang chờ rồi làm lại.',
+  'offline.queueFull.bytes':
+    'Hàng chờ gửi đã đầy (tối đa {max} KB): việc này CHƯA được lưu. Hãy giữ lại nội dung, chờ có mạng để gửi các việc đang chờ rồi làm lại.',
   'errorCode.OUTCOME_UNKNOWN': 'Chưa rõ yêu cầu đã được thực hiện hay chưa; hệ thống sẽ gửi lại với cùng mã, không tạo bản ghi trùng.',
   'errorCode.IDEMPOTENCY_KEY_REUSED': 'Yêu cầu này đã được gửi với nội dung khác; hãy tải lại trang rồi làm lại.',
   'errorCode.SERVICE_UNAVAILABLE': 'Máy chủ tạm thời không phục vụ được; vui lòng thử lại sau ít phút.',
@@ -67,6 +71,10 @@ export const offlineVisitsEn: Record<keyof typeof offlineVisitsVi, string> = {
   'offline.kind.task': 'Task update',
   'offline.kind.outcome': 'Visit outcome',
   'offline.queuedAt': 'made at {time}',
+  'offline.queueFull.count':
+    'The send queue is full ({max} writes): this one was NOT saved. Keep its text, wait for a connection to send what is waiting, then do it again.',
+  'offline.queueFull.bytes':
+    'The send queue is full (at most {max} KB): this one was NOT saved. Keep its text, wait for a connection to send what is waiting, then do it again.',
   'errorCode.OUTCOME_UNKNOWN': 'It is not known yet whether this was done; it is sent again with the same key, so nothing is doubled.',
   'errorCode.IDEMPOTENCY_KEY_REUSED': 'This request was already sent with other contents; reload the page and do it again.',
   'errorCode.SERVICE_UNAVAILABLE': 'The server cannot serve right now; please try again in a few minutes.',

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
+import type { App } from '../../server/src/app';
 import { createTestDatabase, startTestApp } from '../support/harness';
 import { ensureClientBuilt } from './client-build';
 
@@ -54,7 +55,7 @@ export const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: num
  * session) signed in as a demo user, collecting page errors.
  */
 export function useDemoBrowser() {
-  let app: { url: string; close(): Promise<void> } | undefined;
+  let app: App | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
@@ -83,6 +84,8 @@ export function useDemoBrowser() {
 
   return {
     url: () => app!.url,
+    /** The running server (e.g. to set the actions' clock, `app().services.actions.now`). */
+    app: () => app!,
     /** `viewport` defaults to a desktop window (1200×900); pass e.g. PHONE for a phone. */
     async signedIn(username: string, viewport: Viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
       const context = await browser!.newContext({

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 // Client write logic without a browser: idempotency keys, bounded retries, the offline queue.
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../client/src/errors';
+import { translate, type Lang, type Translate } from '../../client/src/i18n';
 import { GraphQLRequestError } from '../../client/src/lib/graphql-http';
-import { memoryQueueStorage, type QueuedWrite, WriteQueue } from '../../client/src/lib/write-queue';
+import { memoryQueueStorage, QueueFullError, type QueuedWrite, storedBytes, WriteQueue } from '../../client/src/lib/write-queue';
 import { acceptsIdempotencyKey, isNetworkFailure, isUncertainFailure, retryDelay, sendWithRetry } from '../../client/src/lib/writes';
 import { isCachedOperation, operationName, userIdOfToken } from '../../client/src/offline/page-cache';
 
@@ -183,6 +185,63 @@ describe('the offline write queue', () => {
     await Promise.all([flushing, second]);
     expect(server.received.map((r) => r.key)).toEqual(['key-1', 'key-2']);
     expect(queue.items()).toEqual([]);
+  });
+});
+
+describe('the offline queue limit', () => {
+  it('refuses a write past the count limit, stores nothing of it, and takes writes again once some were sent', async () => {
+    const storage = memoryQueueStorage();
+    const server = fakeServer();
+    const queue = new WriteQueue({ storage, send: server.send, limits: { maxItems: 2, maxBytes: 1_000_000 } });
+    await queue.enqueue(post(1));
+    await queue.enqueue(post(2));
+    const refused = await queue.enqueue(post(3)).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(QueueFullError);
+    expect(refused).toMatchObject({ code: 'QUEUE_FULL', reason: 'count', limits: { maxItems: 2 } });
+    expect(queue.items().map((i) => i.id)).toEqual(['key-1', 'key-2']);
+    expect(storage.items.map((i) => i.id)).toEqual(['key-1', 'key-2']);
+    // A refused write still counts: it stays stored until sent or discarded.
+    server.play(['conflict', 'offline']);
+    await queue.flush();
+    expect(queue.items().map((i) => i.state)).toEqual(['conflict', 'pending']);
+    await expect(queue.enqueue(post(3))).rejects.toBeInstanceOf(QueueFullError);
+    await queue.discard('key-1');
+    await queue.enqueue(post(3));
+    expect(storage.items.map((i) => i.id)).toEqual(['key-2', 'key-3']);
+  });
+
+  it('refuses a write that would take the stored queue past the byte limit, counting UTF-8 bytes', async () => {
+    const storage = memoryQueueStorage();
+    const one = { ...post(1), queuedAt: '2027-01-01T00:00:00.000Z' };
+    const size = storedBytes([{ ...one, state: 'pending' }]);
+    const queue = new WriteQueue({ storage, send: fakeServer().send, limits: { maxItems: 100, maxBytes: size + 10 } });
+    await queue.enqueue(one);
+    expect(storage.items).toHaveLength(1);
+    // Vietnamese letters take 2–3 bytes each: a post of 10 characters is more than 10 bytes.
+    const tooBig = { ...post(2), summary: { body: 'Đề nghị' } };
+    await expect(queue.enqueue(tooBig)).rejects.toMatchObject({ reason: 'bytes' });
+    expect(storage.items.map((i) => i.id)).toEqual(['key-1']);
+    expect(storedBytes([{ ...one, state: 'pending', summary: { body: 'ệ' } }])).toBe(
+      storedBytes([{ ...one, state: 'pending', summary: { body: 'e' } }]) + 2,
+    );
+  });
+
+  it('tells the user in Vietnamese and English that the write was not kept', () => {
+    const t = (lang: Lang): Translate =>
+      Object.assign((key: Parameters<Translate>[0], params?: Parameters<Translate>[1]) => translate(lang, key, params), { lang });
+    const count = new QueueFullError('count', { maxItems: 100, maxBytes: 512 * 1024 });
+    const bytes = new QueueFullError('bytes', { maxItems: 100, maxBytes: 512 * 1024 });
+    expect(errorText(count, t('vi'))).toContain('Hàng chờ gửi đã đầy (100 việc): việc này CHƯA được lưu.');
+    expect(errorText(bytes, t('vi'))).toContain('tối đa 512 KB');
+    expect(errorText(count, t('en'))).toContain('this one was NOT saved');
+  });
+
+  it('uses limits by default', async () => {
+    const queue = new WriteQueue({ storage: memoryQueueStorage(), send: fakeServer().send });
+    const huge = { ...post(1), summary: { body: 'x'.repeat(600 * 1024) } };
+    await expect(queue.enqueue(huge)).rejects.toMatchObject({ reason: 'bytes' });
+    for (let n = 1; n <= 100; n++) await queue.enqueue(post(n));
+    await expect(queue.enqueue(post(101))).rejects.toMatchObject({ reason: 'count' });
   });
 });
 

@@ -10,6 +10,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { GraphQLRequestError, request } from '../lib/graphql-http';
+import { userIdOfToken } from '../offline/page-cache';
 
 /** The access token of this tab. */
 export interface SessionTokens {
@@ -23,11 +24,49 @@ export interface SessionTokens {
 /** Why the app is on the sign-in page: first visit, an expired session, or a sign-out. */
 export type SignedOutReason = 'initial' | 'expired' | 'signedOut';
 
-/** What the UI renders from; `restoring` while a new tab asks whether the browser is signed in. */
+/**
+ * What the UI renders from; `restoring` while a new tab asks whether the browser is signed in;
+ * `offline` when the app was opened without a connection by a user who never signed out here: the
+ * server cannot confirm the session, so nothing is sent, but that user's offline copies are shown
+ * and new writes queue under their id (docs/offline.md); the session resumes at the first answer.
+ */
 export type SessionState =
   | { status: 'restoring' }
   | { status: 'signedIn'; tokens: SessionTokens }
+  | { status: 'offline'; userId: string }
   | { status: 'signedOut'; reason: SignedOutReason };
+
+/**
+ * The id of the user last signed in on this browser, kept until they sign out or the server ends
+ * their session: only to find their offline copies when the app opens without a connection. It
+ * grants nothing (the server checks every request); the copies it unlocks are the ones kept in
+ * IndexedDB for that user anyway until sign-out.
+ */
+const LAST_USER_KEY = 'phoihop.lastUser';
+function lastUser(): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(LAST_USER_KEY);
+  } catch {
+    return null;
+  }
+}
+function rememberUser(userId: string | null): void {
+  try {
+    if (typeof localStorage === 'undefined') return;
+    if (userId) localStorage.setItem(LAST_USER_KEY, userId);
+    else localStorage.removeItem(LAST_USER_KEY);
+  } catch {
+    // Storage blocked: the app simply does not open offline.
+  }
+}
+
+/** A failure that says nothing about the session: the server was not reached (or a proxy said so). */
+function unreachable(err: unknown): boolean {
+  return (
+    err instanceof GraphQLRequestError &&
+    (err.failure === 'network' || (err.failure === 'http' && err.status !== undefined && err.status >= 502 && err.status <= 504))
+  );
+}
 
 /** The server's session endpoints (same origin). */
 export const SESSION_ENDPOINT = '/auth/session';
@@ -101,6 +140,11 @@ class SessionStore {
       // Another tab signed in: this one joins the same session.
       if (event.data === 'signedIn' && this.state.status === 'signedOut') void this.restore();
     });
+    // Opened offline: try again as soon as the browser has a connection.
+    if (typeof window !== 'undefined')
+      window.addEventListener('online', () => {
+        if (this.state.status === 'offline') void this.refresh();
+      });
     void this.restore();
   }
 
@@ -184,12 +228,39 @@ class SessionStore {
     try {
       const data = await withRefreshLock(() => postSession('refresh'));
       this.setTokens({ ...data, receivedAt: Date.now() });
-    } catch {
-      if (this.state.status !== 'signedIn') this.emit({ status: 'signedOut', reason: 'initial' });
+    } catch (err) {
+      if (this.state.status === 'signedIn') return;
+      const userId = lastUser();
+      if (userId && unreachable(err)) return this.goOffline(userId);
+      if (!unreachable(err)) rememberUser(null);
+      this.emit({ status: 'signedOut', reason: 'initial' });
     }
   }
 
+  /** No connection at start: show the last user's offline copies, and keep asking. */
+  private goOffline(userId: string): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.refresh(), RETRY_DELAY_MS);
+    this.emit({ status: 'offline', userId });
+  }
+
   private async doRefresh(): Promise<boolean> {
+    if (this.state.status === 'offline') {
+      const { userId } = this.state;
+      try {
+        const data = await withRefreshLock(() => postSession('refresh'));
+        // Another tab's sign-in or sign-out may have landed meanwhile (TypeScript keeps the narrowing across await).
+        const now = this.state as SessionState;
+        if (now.status !== 'offline') return now.status === 'signedIn';
+        this.setTokens({ ...data, receivedAt: Date.now() });
+        return true;
+      } catch (err) {
+        if (this.state.status !== 'offline') return false;
+        if (unreachable(err)) this.goOffline(userId);
+        else this.drop('expired');
+        return false;
+      }
+    }
     if (this.state.status !== 'signedIn') return false;
     try {
       const data = await withRefreshLock(() => postSession('refresh'));
@@ -213,11 +284,13 @@ class SessionStore {
   }
 
   private setTokens(tokens: SessionTokens): void {
+    rememberUser(userIdOfToken(tokens.accessToken));
     this.schedule(tokens);
     this.emit({ status: 'signedIn', tokens });
   }
 
   private drop(reason: SignedOutReason): void {
+    rememberUser(null);
     this.clearTimer();
     this.emit({ status: 'signedOut', reason });
   }

@@ -253,7 +253,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       clearPongTimer();
       report('disposed');
     }
-    return client.dispose();
+    // graphql-ws's dispose() awaits the connection attempt in flight; when that attempt fails (no
+    // network), it rejects with the socket's error Event — nothing to do about it when closing.
+    return Promise.resolve(client.dispose()).catch(() => {});
   };
   const reconnect = () => {
     if (disposed || socket?.readyState !== WS_OPEN) return; // not connected: the next attempt reads a fresh token anyway

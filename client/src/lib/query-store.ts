@@ -72,6 +72,11 @@ export interface QueryStore {
   ): void;
   /** Drops everything and cancels every request (sign-out: the next user must not see this data). */
   reset(): void;
+  /**
+   * Refetches every watched result and marks the others stale, keeping what is shown meanwhile (the
+   * same user's session resumed: the offline copies on screen are replaced by fresh answers).
+   */
+  refetchAll(): void;
 }
 
 /** The cache key of a document with variables (variables sorted, so key order does not matter). */
@@ -188,6 +193,12 @@ export function createQueryStore(options: QueryStoreOptions): QueryStore {
     reset() {
       for (const e of [...entries.values()]) e.drop();
       entries.clear();
+    },
+    refetchAll() {
+      for (const e of [...entries.values()]) {
+        if (e.watched) e.refetch();
+        else e.markStale();
+      }
     },
   };
 }

@@ -70,6 +70,48 @@ export interface WriteQueueOptions {
   isRetryLater?: (err: unknown) => boolean;
   /** Makes a new idempotency key (re-apply). */
   newKey?: () => string;
+  /** How much may wait (default {@link DEFAULT_QUEUE_LIMITS}). */
+  limits?: QueueLimits;
+}
+
+/**
+ * The most the queue holds, counting every stored entry (waiting and refused alike: both stay in
+ * storage until sent or discarded). Bytes are those of the entries as stored (JSON, UTF-8).
+ */
+export interface QueueLimits {
+  maxItems: number;
+  maxBytes: number;
+}
+
+/**
+ * 100 writes and 512 KiB: a long day of visits offline is a few dozen posts and outcomes of a few
+ * hundred bytes each, so this only stops a runaway (a pasted book, a stuck loop) — while staying far
+ * below what any browser grants an origin's IndexedDB, so the queue never fails half-saved.
+ */
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = { maxItems: 100, maxBytes: 512 * 1024 };
+
+/**
+ * A write that was NOT queued because the queue is full (`reason` says which limit). It is thrown by
+ * {@link WriteQueue.enqueue} before anything is stored, so the form keeps what the user typed.
+ */
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+  readonly code = 'QUEUE_FULL';
+  constructor(
+    readonly reason: 'count' | 'bytes',
+    readonly limits: QueueLimits,
+  ) {
+    super(
+      reason === 'count'
+        ? `The offline queue holds at most ${limits.maxItems} writes`
+        : `The offline queue holds at most ${limits.maxBytes} bytes`,
+    );
+  }
+}
+
+/** Bytes of entries as stored (JSON, UTF-8). */
+export function storedBytes(items: readonly QueuedWrite[]): number {
+  return new TextEncoder().encode(JSON.stringify(items)).length;
 }
 
 /** The result of one {@link WriteQueue.flush}. */
@@ -122,11 +164,18 @@ export class WriteQueue {
     return () => this.listeners.delete(listener);
   }
 
-  /** Adds a write (kept as pending) and stores the queue. */
+  /**
+   * Adds a write (kept as pending) and stores the queue. Throws {@link QueueFullError}, storing
+   * nothing, when the write would take the queue past its limits.
+   */
   async enqueue(item: Omit<QueuedWrite, 'state' | 'queuedAt'> & { queuedAt?: string }): Promise<QueuedWrite> {
     await this.ready();
     const entry: QueuedWrite = { ...item, queuedAt: item.queuedAt ?? new Date().toISOString(), state: 'pending' };
-    await this.update([...this.list, entry]);
+    const next = [...this.list, entry];
+    const limits = this.options.limits ?? DEFAULT_QUEUE_LIMITS;
+    if (next.length > limits.maxItems) throw new QueueFullError('count', limits);
+    if (storedBytes(next) > limits.maxBytes) throw new QueueFullError('bytes', limits);
+    await this.update(next);
     return entry;
   }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSession } from '../auth/session';
 import { writeStatus } from '../data';
 import { useT } from '../i18n';
 import { flushWrites, usePendingWrites } from './offline-writes';
@@ -25,7 +26,10 @@ export function useOnline(): boolean {
  */
 export function OfflineNotices() {
   const t = useT();
-  const online = useOnline();
+  // Opened without a connection (auth/session.ts): offline whatever navigator.onLine says.
+  const browserOnline = useOnline();
+  const session = useSession();
+  const online = browserOnline && session.status !== 'offline';
   const { retrying } = useSyncExternalStore(writeStatus.subscribe, writeStatus.get);
   const pending = usePendingWrites().filter((i) => i.state === 'pending').length;
   // A queue left from an earlier visit is sent as soon as the page is open and online.

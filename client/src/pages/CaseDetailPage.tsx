@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { tags, useQuery } from '../data';
+import { tags, useOfflineCopy, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
@@ -132,6 +132,8 @@ export function NotFound({ messageKey = 'notFound.case' }: { messageKey?: Messag
 export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveClient | null }) {
   const t = useT();
   const result = useQuery(caseQuery, { id }, [tags.case(id)]);
+  // Shown from the copy kept for offline reading: say so, with when it was read (docs/offline.md).
+  const offlineCopyAt = useOfflineCopy(caseQuery, { id });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [activity, setActivity] = useState<Activity[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -195,6 +197,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
           <p className="case-detail__updated muted" role="status" aria-live="polite">
             {updatedAt && t('case.updatedAt', { time: formatTime(updatedAt) })}
           </p>
+          {offlineCopyAt && <p className="alert alert--warn small">{t('offline.copy', { time: formatDateTime(offlineCopyAt) })}</p>}
           <CaseSummary c={c} headingRef={headingRef} />
           <SectionJumps />
           <LegalPanel caseId={c.id} part="warnings" />
