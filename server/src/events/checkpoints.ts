@@ -121,12 +121,12 @@ export async function scanCheckpoints(em: EntityManager, key: Buffer): Promise<C
  * Registers `writeCheckpoints` every `intervalMs` (AUDIT_CHECKPOINT_INTERVAL_MS). Instances already take
  * turns inside writeCheckpoints (a transaction-level advisory lock per batch), so no job-level lock.
  */
-export function registerCheckpointJob(scheduler: Scheduler, em: EntityManager, key: Buffer, intervalMs: number): void {
+export function registerCheckpointJob(scheduler: Scheduler, key: Buffer, intervalMs: number): void {
   scheduler.register({
     name: 'events.audit-checkpoints',
     intervalMs,
-    run: async () => {
-      await writeCheckpoints(em.fork(), key);
+    run: async ({ em }) => {
+      await writeCheckpoints(em, key);
     },
   });
 }

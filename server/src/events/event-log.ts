@@ -331,12 +331,10 @@ export async function verifyAuditChain(em: EntityManager, options: VerifyOptions
   // statement while writers commit disagree (a stream appended after its head was read has "no head
   // row"; a head moved by an append looks truncated). Read-only, so it takes no transaction id and
   // blocks no writer; it holds back only VACUUM for as long as the verification runs.
-  return em
-    .fork()
-    .transactional((tx) => verifyInSnapshot(tx as EntityManager, options), {
-      isolationLevel: IsolationLevel.REPEATABLE_READ,
-      readOnly: true,
-    });
+  return em.fork().transactional((tx) => verifyInSnapshot(tx as EntityManager, options), {
+    isolationLevel: IsolationLevel.REPEATABLE_READ,
+    readOnly: true,
+  });
 }
 
 async function verifyInSnapshot(conn: EntityManager, options: VerifyOptions): Promise<AuditReport> {
