@@ -16,7 +16,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { pinoHttp } from 'pino-http';
 import { type AppConfig, statementTimeoutMs } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
-import { connectionLimits, migrateUp, openOrm, pendingMigrations } from './db/orm';
+import { connectionLimits, migrateUp, openJobOrm, openOrm, pendingMigrations } from './db/orm';
 import { applyAppRoleGrants, roleExcessPrivileges, roleOf } from './db/roles';
 import { countStatements, withStatementTally } from './db/statement-count';
 import { seedDemoData } from './seed/seed';
@@ -69,6 +69,8 @@ export interface App {
   orm: MikroORM;
   bus: EventBus;
   services: AppServices;
+  /** This instance's timed jobs (tests run one with `runNow`). */
+  scheduler: Scheduler;
   /** Where Prometheus scrapes this instance (undefined when /metrics is not served). */
   metricsUrl?: string;
   /** Drains HTTP, closes sockets, stops the dispatcher, bus, ORM and the embedded database. */
@@ -152,6 +154,13 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const orm = await openOrm(databaseUrl, logger, connectionLimits(statementTimeoutMs(config), config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS));
     countStatements(orm);
     cleanups.push(() => orm.close(true));
+    // Background work (scheduled jobs, background verification) on a pool of its own with the job budget.
+    const jobOrm = await openJobOrm(
+      databaseUrl,
+      { statementTimeoutMs: config.DB_JOB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+      logger,
+    );
+    cleanups.push(() => jobOrm.close(true));
 
     let bus: EventBus;
     if (config.REDIS_URL) {
@@ -213,15 +222,15 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
       checkpointKey: auditKey,
-      auditJobs: new AuditJobs(orm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
+      auditJobs: new AuditJobs(jobOrm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };
 
     // Every timed job of this instance, registered by its own module; close() stops them and waits.
-    const scheduler = new Scheduler({ logger, databaseUrl: orm.config.get('clientUrl') });
+    const scheduler = new Scheduler({ logger, databaseUrl: orm.config.get('clientUrl'), orm: jobOrm });
     registerTaskJobs(scheduler, services);
     registerActionJobs(scheduler, services);
     registerRetentionJob(scheduler, services);
-    registerCheckpointJob(scheduler, orm.em.fork(), auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS);
+    registerCheckpointJob(scheduler, auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS);
     scheduler.start();
     cleanups.push(() => scheduler.stop());
     cleanups.push(async () => services.statisticsLive.close());
@@ -429,7 +438,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     logger.info({ url }, 'listening');
     // Cleanups run in reverse: Apollo (drains HTTP and sockets), dispatcher, bus, ORM, database.
-    return { url, metricsUrl, httpServer, schema, orm, bus, services, close };
+    return { url, metricsUrl, httpServer, schema, orm, bus, services, scheduler, close };
   } catch (err) {
     await close();
     throw err;

@@ -31,6 +31,12 @@ const envSchema = z.object({
    * (OPERATION_TIMEOUT). Empty → GRAPHQL_TIME_BUDGET_MS; 0 = none.
    */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  /**
+   * statement_timeout of the connections background work uses (scheduled jobs: retention, checkpoints,
+   * escalations; background audit verification), in ms. Their own pool, so the request budget above
+   * cannot cancel a legitimate long job, while a job stuck for longer still ends. 0 = none.
+   */
+  DB_JOB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** idle_in_transaction_session_timeout of every app connection, in ms (a transaction left open is ended). 0 = none. */
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** Redis connection string for cross-instance wake-ups. Empty → in-process bus (one instance). */

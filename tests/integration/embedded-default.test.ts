@@ -20,6 +20,47 @@ function tempDataDir(): string {
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** What the owner role of the embedded default is and owns (read as that role, from the credentials file). */
+async function ownerFacts(app: Awaited<ReturnType<typeof build>>) {
+  const { ownerUser, ownerPassword } = JSON.parse(readFileSync(join(app.services.config.DATA_DIR, 'pg-credentials.json'), 'utf8')) as {
+    ownerUser: string;
+    ownerPassword: string;
+  };
+  const url = new URL(app.orm.config.get('clientUrl')!);
+  url.username = encodeURIComponent(ownerUser);
+  url.password = encodeURIComponent(ownerPassword);
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select current_user as role, r.rolsuper as superuser, r.rolcreaterole as createrole, r.rolcreatedb as createdb,
+              (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as database_owner,
+              (select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'public') as schema_owner,
+              (select count(*)::int from pg_class c where c.relnamespace = 'public'::regnamespace and c.relowner <> r.oid) as tables_of_others,
+              (select count(*)::int from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proowner <> r.oid) as functions_of_others,
+              (select count(*)::int from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r') > 20 as has_tables,
+              (select count(*)::int from pg_class c where c.relnamespace = 'public'::regnamespace
+                  and c.relowner = (select oid from pg_roles where rolname = 'phoihop_app')) as app_owns
+         from pg_roles r where r.rolname = current_user`,
+    );
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+const OWNED_AS_EXPECTED = {
+  role: 'phoihop_owner',
+  superuser: false,
+  createrole: false,
+  createdb: false,
+  database_owner: 'phoihop_owner',
+  schema_owner: 'phoihop_owner',
+  tables_of_others: 0,
+  functions_of_others: 0,
+  has_tables: true,
+  app_owns: 0,
+};
+
 describe('the embedded default (no DATABASE_URL)', () => {
   it('starts its own PostgreSQL, migrates, seeds once, and keeps the data across restarts', async () => {
     const dataDir = tempDataDir();
@@ -51,7 +92,7 @@ describe('the embedded default (no DATABASE_URL)', () => {
     }
   }, 60_000);
 
-  it('connects as the restricted phoihop_app role, also on a data folder from before that role existed', async () => {
+  it('connects as the restricted phoihop_app role and migrates as the non-superuser owner phoihop_owner, also on a data folder from before those roles existed', async () => {
     const dataDir = tempDataDir();
     const config = loadConfig({ DATA_DIR: dataDir, PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', SERVE_CLIENT: false }, {});
     const whoAmI = async (app: Awaited<ReturnType<typeof build>>) =>
@@ -66,6 +107,7 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const first = await build(config, { logger });
     try {
       expect(await whoAmI(first)).toEqual({ role: 'phoihop_app', superuser: false, st: '10s' });
+      expect(await ownerFacts(first)).toEqual(OWNED_AS_EXPECTED);
     } finally {
       await first.close();
     }
@@ -74,17 +116,29 @@ describe('the embedded default (no DATABASE_URL)', () => {
     const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { user: string; password: string };
     writeFileSync(credentialsFile, JSON.stringify({ user, password }), { mode: 0o600 });
     const pg = await startEmbeddedPostgres({ dataDir, logger });
-    const owner = new Client({ connectionString: pg.url });
-    await owner.connect();
-    await owner.query('drop owned by phoihop_app');
-    await owner.query('drop role phoihop_app');
-    await owner.end();
+    const superuser = new Client({ connectionString: pg.superuserUrl });
+    await superuser.connect();
+    // As it was then: the bootstrap superuser owns everything, neither role exists.
+    await superuser.query(`reassign owned by phoihop_owner to ${user}`);
+    await superuser.query('drop owned by phoihop_owner');
+    await superuser.query('drop owned by phoihop_app');
+    await superuser.query('drop role phoihop_app');
+    await superuser.query('drop role phoihop_owner');
+    const [before] = (
+      await superuser.query(
+        `select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relowner = current_user::regrole`,
+      )
+    ).rows;
+    expect(before.n).toBeGreaterThan(20);
+    await superuser.end();
     await pg.stop();
     writeFileSync(credentialsFile, JSON.stringify({ user, password }), { mode: 0o600 });
 
     const second = await build(config, { logger });
     try {
       expect(await whoAmI(second)).toMatchObject({ role: 'phoihop_app', superuser: false });
+      // Converted: the new owner role owns the database and every object the superuser owned.
+      expect(await ownerFacts(second)).toEqual(OWNED_AS_EXPECTED);
       // The seeded data of the first start is readable, and the log refuses the app's edits.
       const signedIn = await gql(second, `mutation { signIn(input: { username: "admin", password: "PhoiHop@2026" }) { accessToken } }`);
       expect(signedIn.data?.signIn.accessToken).toBeTruthy();

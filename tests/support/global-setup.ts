@@ -38,12 +38,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Many test databases and two instances per multi-instance test: room for their pools.
     settings: { max_connections: 400, fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
   });
-  const orm = await openOrm(pg.url);
+  // The suites' "owner" is the cluster superuser (the attacker who owns the box, for tampering; and it
+  // creates one database per file from the template). The embedded default's own owner role is
+  // tested in embedded-default.test.ts.
+  const orm = await openOrm(pg.superuserUrl);
   await migrateUp(orm);
   await orm.close(true);
   // The grants live in the template's catalog, so every clone has them.
-  await applyAppRoleGrants(pg.url, roleOf(pg.appUrl));
-  project.provide('templateDatabaseUrl', pg.url);
+  await applyAppRoleGrants(pg.superuserUrl, roleOf(pg.appUrl));
+  project.provide('templateDatabaseUrl', pg.superuserUrl);
   project.provide('templateAppUrl', pg.appUrl);
 
   let redisUrl = process.env.REDIS_URL ?? '';

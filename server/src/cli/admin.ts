@@ -44,7 +44,15 @@ async function withDatabase<T>(config: AppConfig, work: (url: string) => Promise
     throw new EmbeddedDatabaseError(`No embedded database in ${dataDir}: set DATA_DIR to the app's data folder, or DATABASE_URL.`);
   const running = readPostmasterPid(join(dataDir, 'pg'));
   if (running && existsSync(join(dataDir, 'embedded-pg.owner'))) {
-    const { user, password } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { user: string; password: string };
+    // As the owner (no superuser), like the app's migrations; the running app has created that role.
+    const stored = JSON.parse(readFileSync(credentialsFile, 'utf8')) as {
+      user: string;
+      password: string;
+      ownerUser?: string;
+      ownerPassword?: string;
+    };
+    const [user, password] =
+      stored.ownerUser && stored.ownerPassword ? [stored.ownerUser, stored.ownerPassword] : [stored.user, stored.password];
     return work(`postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/phoihop`);
   }
   const db = await startEmbeddedPostgres({ dataDir, logger: createLogger('warn') });

@@ -3,13 +3,26 @@ import { randomBytes } from 'node:crypto';
 import { constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, accessSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from '../logger';
-import { EMBEDDED_APP_ROLE, ensureAppRole, withCredentials } from './roles';
+import {
+  EMBEDDED_APP_ROLE,
+  EMBEDDED_OWNER_ROLE,
+  ensureAppRole,
+  ensureOwnerRole,
+  transferOwnershipStatements,
+  withCredentials,
+} from './roles';
 
 /** A running embedded PostgreSQL cluster and how to reach it. */
 export interface EmbeddedDatabase {
-  /** postgres://… URL of the application database as its owner (the cluster's bootstrap role): migrations, backups. */
+  /**
+   * postgres://… URL of the application database as its owner (EMBEDDED_OWNER_ROLE, no superuser):
+   * migrations, grants, backups, the admin CLI.
+   */
   url: string;
+  /** The same database as the cluster's bootstrap superuser: creating roles and databases (tests, tooling); the app never uses it. */
+  superuserUrl: string;
   /** The same database as the restricted app role (EMBEDDED_APP_ROLE): what the server runs as. */
   appUrl: string;
   port: number;
@@ -70,6 +83,9 @@ interface StoredCredentials {
   /** The app role (added on the first start of a version that has it; older folders lack it). */
   appUser?: string;
   appPassword?: string;
+  /** The owner role (likewise added on the first start of a version that has it). */
+  ownerUser?: string;
+  ownerPassword?: string;
 }
 
 /**
@@ -113,6 +129,13 @@ export async function startEmbeddedPostgres(options: {
     // First start, or a data folder from a version where only the superuser existed: add the app role.
     app = { user: EMBEDDED_APP_ROLE, password: randomBytes(18).toString('base64url') };
     credentials = { ...credentials, appUser: app.user, appPassword: app.password };
+    writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  }
+  let owner = { user: credentials.ownerUser ?? '', password: credentials.ownerPassword ?? '' };
+  if (!owner.user || !owner.password) {
+    // Likewise for the owner role: older folders had the superuser own everything (converted below).
+    owner = { user: EMBEDDED_OWNER_ROLE, password: randomBytes(18).toString('base64url') };
+    credentials = { ...credentials, ownerUser: owner.user, ownerPassword: owner.password };
     writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
 
@@ -182,17 +205,28 @@ export async function startEmbeddedPostgres(options: {
     if (exists.rowCount === 0) await client.query(`create database "${dbName}"`);
     // The restricted role the server connects as (its grants follow the migrations: roles.ts).
     await ensureAppRole(client, app.user, app.password);
+    // The owner: a plain role that owns the database and everything in it (migrations run as it).
+    await ensureOwnerRole(client, owner.user, owner.password);
   } finally {
     await client.end();
   }
 
-  const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${dbName}`;
-  const appUrl = withCredentials(url, app.user, app.password);
+  const superuserUrl = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${dbName}`;
+  const inDatabase = new Client({ connectionString: superuserUrl });
+  try {
+    await inDatabase.connect();
+    for (const statement of transferOwnershipStatements(owner.user)) await inDatabase.query(statement);
+  } finally {
+    await inDatabase.end();
+  }
+  const url = withCredentials(superuserUrl, owner.user, owner.password);
+  const appUrl = withCredentials(superuserUrl, app.user, app.password);
   const postgresPid = (pg as unknown as { process?: ChildProcess }).process?.pid;
   const watchdog = postgresPid ? startWatchdog(postgresPid) : null;
   writeFileSync(ownerFile(dataDir), String(process.pid));
   return {
     url,
+    superuserUrl,
     appUrl,
     port,
     stop: async () => {

@@ -65,6 +65,27 @@ export function connectionLimits(statementTimeoutMs: number, idleInTransactionMs
   };
 }
 
+/** Connections of the job pool: the scheduler's few jobs plus one background verification at a time. */
+const JOB_POOL_MAX = 5;
+
+/**
+ * Opens the ORM background work runs on (the scheduler's jobs, the background audit verification): the
+ * same database and role as requests, but a small pool of its own whose statement_timeout is the job
+ * budget (DB_JOB_STATEMENT_TIMEOUT_MS), so the request budget never cancels a legitimate long job. A pool
+ * rather than `SET LOCAL statement_timeout` per transaction because jobs run many short transactions
+ * (retention, checkpoints: one per batch) and autocommit statements, which SET LOCAL would not cover.
+ */
+export async function openJobOrm(
+  clientUrl: string,
+  limits: { statementTimeoutMs: number; idleInTransactionMs: number },
+  logger?: Logger,
+): Promise<MikroORM> {
+  return openOrm(clientUrl, logger, {
+    ...connectionLimits(limits.statementTimeoutMs, limits.idleInTransactionMs),
+    pool: { min: 0, max: JOB_POOL_MAX },
+  });
+}
+
 /** Opens the ORM (connects and checks the connection). */
 export async function openOrm(clientUrl: string, logger?: Logger, overrides: Partial<Options> = {}): Promise<MikroORM> {
   return MikroORM.init(ormOptions(clientUrl, logger, overrides));

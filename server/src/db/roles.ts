@@ -3,7 +3,8 @@ import { Client } from 'pg';
 /**
  * The two database roles (docs/SECURITY.md "Database roles"):
  * - the **owner** owns the schema and every table; migrations, backups and restores run as it
- *   (DATABASE_MIGRATION_URL; in the embedded default the cluster's bootstrap role);
+ *   (DATABASE_MIGRATION_URL; in the embedded default `phoihop_owner`, a plain role that owns the
+ *   database, its schema and objects — no superuser: the cluster's bootstrap role only creates the roles);
  * - the **app role** (DATABASE_URL; `phoihop_app` in the embedded default) is what the server runs
  *   as: no superuser, no BYPASSRLS, no CREATE on the schema (no DDL), owner of nothing (so it cannot
  *   ALTER … DISABLE TRIGGER), cannot SET session_replication_role, and holds no UPDATE, DELETE or
@@ -13,6 +14,9 @@ import { Client } from 'pg';
 
 /** Name of the app role the embedded default creates. */
 export const EMBEDDED_APP_ROLE = 'phoihop_app';
+
+/** Name of the owner role the embedded default creates (owns the database; not a superuser). */
+export const EMBEDDED_OWNER_ROLE = 'phoihop_owner';
 
 /** Tables the app role may only read and append to (append-only by privilege as well as by trigger). */
 export const APPEND_ONLY_TABLES = ['event', 'event_position', 'audit_checkpoint'] as const;
@@ -45,6 +49,53 @@ export async function ensureAppRole(admin: Client, role: string, password: strin
   const exists = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
   const verb = exists.rowCount ? 'alter' : 'create';
   await admin.query(`${verb} role ${quoteIdent(role)} with ${attributes} password ${quoteLiteral(password)}`);
+}
+
+/**
+ * Creates the embedded default's owner role if missing, or resets it (password included) to a plain
+ * login role: NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS. It gets its rights by
+ * owning the database and its objects (`transferOwnership`), not by attributes.
+ */
+export async function ensureOwnerRole(admin: Client, role: string, password: string): Promise<void> {
+  const attributes = 'login nosuperuser nocreatedb nocreaterole noreplication nobypassrls';
+  const exists = await admin.query('select 1 from pg_roles where rolname = $1', [role]);
+  const verb = exists.rowCount ? 'alter' : 'create';
+  await admin.query(`${verb} role ${quoteIdent(role)} with ${attributes} password ${quoteLiteral(password)}`);
+}
+
+/**
+ * Statements (run by a superuser connected to the database) that hand the database, its `public`
+ * schema and every table, view, sequence, function and type in it to `owner`. Idempotent: a data
+ * folder of an older version, whose objects the bootstrap superuser owns, is converted at its next
+ * start; on a current one it changes nothing. Tables first (their indexes and column sequences
+ * follow), then what is left.
+ */
+export function transferOwnershipStatements(owner: string): string[] {
+  const role = quoteIdent(owner);
+  const literal = quoteLiteral(owner);
+  return [
+    `do $$ begin execute format('alter database %I owner to ${role.replace(/'/g, "''")}', current_database()); end $$`,
+    `alter schema public owner to ${role}`,
+    `do $$ declare r record; begin
+       for r in select c.oid::regclass as name from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'f')
+                   and c.relowner <> ${literal}::regrole loop
+         execute format('alter table %s owner to %I', r.name, ${literal});
+       end loop;
+       for r in select c.oid::regclass as name from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind = 'S' and c.relowner <> ${literal}::regrole loop
+         execute format('alter sequence %s owner to %I', r.name, ${literal});
+       end loop;
+       for r in select p.oid::regprocedure as name from pg_proc p
+                 where p.pronamespace = 'public'::regnamespace and p.proowner <> ${literal}::regrole loop
+         execute format('alter routine %s owner to %I', r.name, ${literal});
+       end loop;
+       for r in select t.oid::regtype as name from pg_type t
+                 where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd', 'r') and t.typowner <> ${literal}::regrole loop
+         execute format('alter type %s owner to %I', r.name, ${literal});
+       end loop;
+     end $$`,
+  ];
 }
 
 /**

@@ -79,14 +79,17 @@ export interface CheckpointScan {
  * entry per stream.
  */
 export async function scanCheckpoints(em: EntityManager, key: Buffer): Promise<CheckpointScan> {
-  const conn = em.getConnection();
   const latest = new Map<string, { seq: bigint; hash: string }>();
   const problems: CheckpointScan['problems'] = [];
   let prevMac = GENESIS_HASH;
   let after = '0';
   for (;;) {
-    const rows = await conn.execute<{ id: string; stream: string; stream_seq: string; hash: string; prev_mac: string; mac: string }[]>(
-      `select id::text, stream, stream_seq::text, hash, prev_mac, mac from audit_checkpoint where id > ?::bigint order by id limit 5000`,
+    // `order by c.id`, the bigint column: a bare `id` would name the text output column and sort
+    // "10" before "9", breaking the chain of macs as soon as there are ten checkpoints.
+    // em.execute: inside verifyAuditChain's snapshot transaction when there is one.
+    const rows = await em.execute<{ id: string; stream: string; stream_seq: string; hash: string; prev_mac: string; mac: string }[]>(
+      `select c.id::text as id, c.stream, c.stream_seq::text as stream_seq, c.hash, c.prev_mac, c.mac
+         from audit_checkpoint c where c.id > ?::bigint order by c.id limit 5000`,
       [after],
     );
     if (rows.length === 0) break;
@@ -118,12 +121,12 @@ export async function scanCheckpoints(em: EntityManager, key: Buffer): Promise<C
  * Registers `writeCheckpoints` every `intervalMs` (AUDIT_CHECKPOINT_INTERVAL_MS). Instances already take
  * turns inside writeCheckpoints (a transaction-level advisory lock per batch), so no job-level lock.
  */
-export function registerCheckpointJob(scheduler: Scheduler, em: EntityManager, key: Buffer, intervalMs: number): void {
+export function registerCheckpointJob(scheduler: Scheduler, key: Buffer, intervalMs: number): void {
   scheduler.register({
     name: 'events.audit-checkpoints',
     intervalMs,
-    run: async () => {
-      await writeCheckpoints(em.fork(), key);
+    run: async ({ em }) => {
+      await writeCheckpoints(em, key);
     },
   });
 }

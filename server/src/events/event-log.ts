@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, IsolationLevel } from '@mikro-orm/postgresql';
 import type { ClientCursor, Cursor } from './cursor';
 import { scanCheckpoints } from './checkpoints';
 import { headPosition } from './sequencer';
@@ -327,9 +327,19 @@ export interface VerifyOptions {
  * hash recomputed. Reads in keyset-paginated batches; memory grows with the number of streams, not events.
  */
 export async function verifyAuditChain(em: EntityManager, options: VerifyOptions = {}): Promise<AuditReport> {
+  // One REPEATABLE READ snapshot for every read: heads, checkpoints and events read statement by
+  // statement while writers commit disagree (a stream appended after its head was read has "no head
+  // row"; a head moved by an append looks truncated). Read-only, so it takes no transaction id and
+  // blocks no writer; it holds back only VACUUM for as long as the verification runs.
+  return em.fork().transactional((tx) => verifyInSnapshot(tx as EntityManager, options), {
+    isolationLevel: IsolationLevel.REPEATABLE_READ,
+    readOnly: true,
+  });
+}
+
+async function verifyInSnapshot(conn: EntityManager, options: VerifyOptions): Promise<AuditReport> {
   const maxProblems = options.maxProblems ?? 100;
   const batchSize = options.batchSize ?? 2000;
-  const conn = em.getConnection();
   const problems: AuditProblem[] = [];
   const report = (p: AuditProblem) => {
     if (problems.length < maxProblems) problems.push(p);
@@ -343,7 +353,7 @@ export async function verifyAuditChain(em: EntityManager, options: VerifyOptions
     heads.set(h.stream, { lastSeq: BigInt(h.last_seq), lastHash: h.last_hash, prunedSeq: BigInt(h.pruned_seq) });
     if (h.pruned_seq !== '0') seen.set(h.stream, { seq: BigInt(h.pruned_seq), hash: h.pruned_hash });
   }
-  const signed = options.checkpointKey ? await scanCheckpoints(em, options.checkpointKey) : null;
+  const signed = options.checkpointKey ? await scanCheckpoints(conn, options.checkpointKey) : null;
   for (const p of signed?.problems ?? []) report({ ...p, kind: 'CHECKPOINT_INVALID' });
   // Signed heads whose event the scan has found (by stream); the rest are reported after the scan.
   const confirmed = new Set<string>();

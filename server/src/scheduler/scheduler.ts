@@ -1,5 +1,15 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
+
+/** What a job's run is handed. */
+export interface JobContext {
+  /**
+   * A fresh EntityManager of the job pool (openJobOrm): its statement_timeout is the job budget
+   * (DB_JOB_STATEMENT_TIMEOUT_MS), not the request budget. Jobs do their database work through it.
+   */
+  em: EntityManager;
+}
 
 /** One timed job: what runs, how often, and whether only one instance at a time may run it. */
 export interface JobDefinition {
@@ -14,7 +24,7 @@ export interface JobDefinition {
    * after the job on a connection of its own; an instance that finds it taken skips that run.
    */
   singleRunner?: boolean;
-  run: () => Promise<void>;
+  run: (ctx: JobContext) => Promise<void>;
 }
 
 interface JobState {
@@ -27,11 +37,13 @@ export interface SchedulerOptions {
   logger: Logger;
   /** The PostgreSQL connection string for `singleRunner` locks (required only if a job asks for one). */
   databaseUrl?: string;
+  /** The job pool (openJobOrm) every run's `ctx.em` comes from; required only by jobs that read `ctx.em`. */
+  orm?: MikroORM;
 }
 
 /**
  * THE place timed jobs run (escalations, retention, audit checkpoints…). Modules register their own
- * jobs; `build()` starts the scheduler and `close()` stops it. Guarantees: a job never overlaps
+ * jobs and do their database work through `ctx.em` (the job pool, with the job statement budget); `build()` starts the scheduler and `close()` stops it. Guarantees: a job never overlaps
  * itself (the next run is scheduled when the previous one has finished), an error is logged with the
  * job's name and the schedule goes on, and `stop()` waits for runs in progress.
  */
@@ -101,7 +113,7 @@ export class Scheduler {
   private execute(state: JobState): Promise<void> {
     if (state.running) return state.running;
     const { job } = state;
-    const run = (job.singleRunner ? this.withLock(job) : job.run())
+    const run = (job.singleRunner ? this.withLock(job) : job.run(this.context(job)))
       .catch((err) =>
         this.options.logger.error({ err, job: job.name }, `scheduled job "${job.name}" failed; it runs again at the next interval`),
       )
@@ -110,6 +122,19 @@ export class Scheduler {
       });
     state.running = run;
     return run;
+  }
+
+  /** The context of one run; `em` is forked lazily, so jobs without database work need no job pool. */
+  private context(job: JobDefinition): JobContext {
+    const orm = this.options.orm;
+    let em: EntityManager | undefined;
+    return {
+      get em(): EntityManager {
+        if (!orm) throw new Error(`job "${job.name}" uses ctx.em but the scheduler was given no job pool (orm)`);
+        em ??= orm.em.fork() as EntityManager;
+        return em;
+      },
+    };
   }
 
   private async withLock(job: JobDefinition): Promise<void> {
@@ -121,7 +146,7 @@ export class Scheduler {
         this.options.logger.debug({ job: job.name }, 'scheduled job skipped: another instance is running it');
         return;
       }
-      await job.run();
+      await job.run(this.context(job));
     } finally {
       await client.end(); // ending the session releases the lock
     }

@@ -11,8 +11,8 @@ export function registerActionJobs(scheduler: Scheduler, services: AppServices):
     name: 'actions.escalate-missed-deadlines',
     intervalMs: services.config.ACTION_DEADLINE_CHECK_INTERVAL_MS,
     singleRunner: true,
-    run: async () => {
-      const ids = await services.actions.escalateMissedDeadlines(services.orm.em.fork());
+    run: async ({ em }) => {
+      const ids = await services.actions.escalateMissedDeadlines(em);
       if (ids.length) services.logger.info({ count: ids.length }, 'missed legal deadlines escalated');
     },
   });

@@ -26,6 +26,7 @@ export class AuditJobs {
   private running: AuditJob | null = null;
 
   constructor(
+    /** The job pool (openJobOrm): a long verification runs under the job statement budget. */
     private readonly orm: MikroORM,
     private readonly checkpointKey: Buffer,
     private readonly logger: Logger,

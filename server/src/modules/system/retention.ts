@@ -64,8 +64,8 @@ export function registerRetentionJob(scheduler: Scheduler, services: AppServices
     intervalMs: services.config.RETENTION_INTERVAL_MS,
     firstRunAfterMs: Math.min(services.config.RETENTION_INTERVAL_MS, 30_000),
     singleRunner: true,
-    run: async () => {
-      const report = await runRetentionCleanup(services.orm.em.fork(), {
+    run: async ({ em }) => {
+      const report = await runRetentionCleanup(em, {
         idempotencyKeyTtlHours: services.config.IDEMPOTENCY_KEY_TTL_HOURS,
         eventLogRetentionDays: services.config.EVENT_LOG_RETENTION_DAYS,
       });

@@ -11,8 +11,8 @@ export function registerTaskJobs(scheduler: Scheduler, services: AppServices): v
     name: 'tasks.escalate-overdue',
     intervalMs: services.config.TASK_ESCALATION_INTERVAL_MS,
     singleRunner: true,
-    run: async () => {
-      const ids = await services.tasks.escalateOverdueTasks(services.orm.em.fork());
+    run: async ({ em }) => {
+      const ids = await services.tasks.escalateOverdueTasks(em);
       if (ids.length) services.logger.info({ count: ids.length }, 'overdue tasks escalated');
     },
   });
