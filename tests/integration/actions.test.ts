@@ -5,7 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { apiAs, COERCION_PLAN, deliveredCase, firstError, vn } from '../support/case-api';
+import { apiAs, COERCION_PLAN, coercionOn, deliveredCase, firstError, vn } from '../support/case-api';
 import { createTestDatabase, startTestApp } from '../support/harness';
 import { cite, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
 
@@ -274,14 +274,7 @@ describe('coercion rules', () => {
   it('refuses a coercion before the voluntary period ends (Điều 45), unless the case is flagged urgent', async () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0 });
     const day = nextDay();
-    const input = {
-      caseId: c.id,
-      kind: 'COERCION',
-      scheduledStart: vn(day, '08:00'),
-      scheduledEnd: vn(day, '11:00'),
-      place: 'Thôn Nà Lầu',
-      ...COERCION_PLAN,
-    };
+    const input = coercionOn(c.id, day, 'Thôn Nà Lầu');
     expect(err(await call('officer', planMutation, { input }))).toMatchObject({
       code: 'RULE_VIOLATION',
       rule: citeNow('VOLUNTARY_PERIOD'),
@@ -325,14 +318,7 @@ describe('coercion rules', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, enforcing: true });
     const plan = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'COERCION',
-          scheduledStart: vn('2027-03-11', '08:00'),
-          scheduledEnd: vn('2027-03-11', '11:00'),
-          place: 'Thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(c.id, '2027-03-11', 'Thôn Nà Lầu'),
       })
     ).planAction;
     const later = new Date(new Date(plan.protectionPlanDueAt).getTime() + 60_000);
@@ -351,14 +337,7 @@ describe('case deadlines', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true });
     const plan = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'COERCION',
-          scheduledStart: vn('2027-03-12', '08:00'),
-          scheduledEnd: vn('2027-03-12', '11:00'),
-          place: 'Thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(c.id, '2027-03-12', 'Thôn Nà Lầu'),
       })
     ).planAction;
     const { deadlines } = (

@@ -3,7 +3,7 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
-import { apiAs, COERCION_PLAN, communeOffice, deliveredCase, vn } from '../support/case-api';
+import { apiAs, coercionOn, communeOffice, deliveredCase, vn } from '../support/case-api';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
 import { shift, vnTet } from '../support/lunar-oracle';
 
@@ -37,14 +37,7 @@ async function confirmedCoercion(day: string) {
   const c = await deliveredCase(api, { communeId: commune.id, land: true, judgmentDate: '2026-07-20' });
   let a = (
     await ok('officer', planMutation, {
-      input: {
-        caseId: c.id,
-        kind: 'COERCION',
-        scheduledStart: vn(day, '08:00'),
-        scheduledEnd: vn(day, '11:00'),
-        place: 'Khu rừng thôn Nà Lầu',
-        ...COERCION_PLAN,
-      },
+      input: coercionOn(c.id, day),
     })
   ).planAction;
   for (const [who, agency] of [

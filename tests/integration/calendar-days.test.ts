@@ -9,9 +9,10 @@ import {
   localDayOfWeek,
   toLocalDate,
 } from '../../server/src/modules/calendar/legal-calendar';
-import { apiAs, COERCION_PLAN, communeOffice, deliveredCase, firstError, vn } from '../support/case-api';
+import { apiAs, coercionOn, communeOffice, deliveredCase, firstError } from '../support/case-api';
 import { makeSharedCase } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { withTwoInstances } from '../support/instances';
 
 /** Issue 6, item 4: official ad-hoc days off and make-up working days as data, honoured by every instance. */
 let app: App;
@@ -67,14 +68,7 @@ describe('official days off and make-up working days (one instance)', () => {
 
     const plan = (day: string) =>
       call('officer', planMutation, {
-        input: {
-          caseId,
-          kind: 'COERCION',
-          scheduledStart: vn(day, '08:00'),
-          scheduledEnd: vn(day, '11:00'),
-          place: 'Khu rừng thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(caseId, day),
       });
     const refused = err(await plan(coercionDay));
     expect(refused).toMatchObject({ code: 'RULE_VIOLATION', ruleCode: 'COERCION_ON_DAY_OFF' });
@@ -197,10 +191,7 @@ describe('official days off across instances', () => {
   itWithRedis(
     'a day off added on instance A is honoured by instance B',
     async () => {
-      const databaseUrl = await createTestDatabase();
-      const a = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-      try {
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b }) => {
         const { commune, enforcement } = await setUp(a);
         const soon = nextWorkingDay();
         expect(b.services.calendar.current().isWorkingDay(soon)).toBe(true);
@@ -224,10 +215,7 @@ describe('official days off across instances', () => {
         // Removing it on B is seen by A.
         await ok('admin', removeMutation, { date: soon }, b);
         await eventually(() => a.services.calendar.current().isWorkingDay(soon), 'instance A reloads its calendar', 5_000);
-      } finally {
-        await b.close();
-        await a.close();
-      }
+      });
     },
     30_000,
   );

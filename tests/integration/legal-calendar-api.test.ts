@@ -4,7 +4,7 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar, toLocalDate } from '../../server/src/modules/calendar/legal-calendar';
 import { CITATIONS, COERCION_RULES, DEADLINE_RULES, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
-import { apiAs, COERCION_PLAN, communeOffice, deliveredCase, firstError, vn } from '../support/case-api';
+import { apiAs, coercionOn, communeOffice, deliveredCase, firstError } from '../support/case-api';
 import { createTestDatabase, startTestApp } from '../support/harness';
 import { expectedDaysOff, shift, vnTet, weekend } from '../support/lunar-oracle';
 
@@ -54,14 +54,7 @@ const caseAfterVoluntaryPeriod = (deliveredDaysAgo = 30) =>
 
 const planOn = (caseId: string, day: string) =>
   call('officer', planMutation, {
-    input: {
-      caseId,
-      kind: 'COERCION',
-      scheduledStart: vn(day, '08:00'),
-      scheduledEnd: vn(day, '11:00'),
-      place: 'Khu rừng thôn Nà Lầu',
-      ...COERCION_PLAN,
-    },
+    input: coercionOn(caseId, day),
   });
 
 beforeAll(async () => {

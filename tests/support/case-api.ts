@@ -63,6 +63,16 @@ export const COERCION_PLAN = {
   costEstimate: '15000000',
 };
 
+/** The input of a complete coercion plan on `day`, 08:00–11:00 Viet Nam time (a legal time of day). */
+export const coercionOn = (caseId: string, day: string, place = 'Khu rừng thôn Nà Lầu') => ({
+  caseId,
+  kind: 'COERCION',
+  scheduledStart: vn(day, '08:00'),
+  scheduledEnd: vn(day, '11:00'),
+  place,
+  ...COERCION_PLAN,
+});
+
 const DAY_MS = 86_400_000;
 
 /** Options of {@link deliveredCase}. */
