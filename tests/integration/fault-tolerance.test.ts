@@ -89,6 +89,16 @@ async function caseStart(app: App, caseId: string): Promise<string> {
   return formatCursor(BigInt(row.position));
 }
 
+/** An officer's case created on instance A, followed on instance B from its first event (caseActivity). */
+async function followedOnB(a: App, b: App) {
+  const { token, caseId } = await officerWithCase(a);
+  const ws = connectWs(b, token);
+  await ws.connected;
+  const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+  await sleep(150); // the subscription is registered before the test writes
+  return { token, caseId, ws, sub };
+}
+
 const ascending = (cursors: string[]) => cursors.every((c, i) => i === 0 || BigInt(c) > BigInt(cursors[i - 1]));
 
 describe('limits', () => {
@@ -228,11 +238,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         const longHeld = new Promise<void>((r) => (releaseLong = r));
         const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
         try {
-          const { token, caseId } = await officerWithCase(a);
-          const ws = connectWs(b, token);
-          await ws.connected;
-          const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-          await sleep(150);
+          const { caseId, ws, sub } = await followedOnB(a, b);
           // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
           await otherDb.query('begin');
           await otherDb.query('select pg_current_xact_id()');
@@ -289,11 +295,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
         await withTwoInstances({ REDIS_URL: redis.url, EVENT_POLL_MS: 60_000 }, async ({ a, b }) => {
           await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-          const { token, caseId } = await officerWithCase(a);
-          const ws = connectWs(b, token);
-          await ws.connected;
-          const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-          await sleep(150);
+          const { caseId, ws, sub } = await followedOnB(a, b);
           for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
           await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
 
@@ -336,11 +338,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         await withTwoInstances({ REDIS_URL: redis.url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 }, async ({ a, b }) => {
           try {
             await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-            const { token, caseId } = await officerWithCase(a);
-            const ws = connectWs(b, token);
-            await ws.connected;
-            const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-            await sleep(150);
+            const { caseId, ws, sub } = await followedOnB(a, b);
             for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
             await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
 
