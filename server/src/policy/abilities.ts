@@ -146,7 +146,7 @@ export interface CaseFacts {
 export const SUPERVISING_AGENCY_KINDS: readonly string[] = ['PROCURACY', 'STEERING_COMMITTEE'];
 
 /** True when one of the viewer's covered areas contains `path` (a province covers its communes). */
-export const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
+const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
 
 const supervises = (viewer: Viewer, c: CaseFacts) =>
   SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
