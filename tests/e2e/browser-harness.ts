@@ -49,10 +49,35 @@ export const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
 export const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
   canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
 
+/** Launches Debian's Chromium headless, with the background services a test does not want switched off. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Signs `page` in through the sign-in form as `username` (the demo password) and waits for the home page. */
+export async function signInThroughForm(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+}
+
 /**
  * For a describe block: builds the web app if stale, starts a server with the demo data and launches
- * Chromium once; closes everything after. `signedIn(user)` opens a fresh browser context (its own
- * session) signed in as a demo user, collecting page errors.
+ * Chromium once; closes everything after. `open()` gives a fresh browser context (its own session
+ * and storage) with a page that is not signed in; `signedIn(user)` the same, signed in as a demo user.
+ * Both collect the page's errors.
  */
 export function useDemoBrowser() {
   let app: App | undefined;
@@ -63,17 +88,7 @@ export function useDemoBrowser() {
     if (!canRun) return;
     await ensureClientBuilt();
     app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -82,27 +97,32 @@ export function useDemoBrowser() {
     await app?.close();
   });
 
+  /** A fresh context and page, not signed in; `viewport` defaults to a desktop window (1200×900). */
+  async function open(
+    viewport: Viewport = { width: 1200, height: 900 },
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser!.newContext({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport,
+      hasTouch: viewport.width < 600,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    return { context, page, errors };
+  }
+
   return {
     url: () => app!.url,
     /** The running server (e.g. to set the actions' clock, `app().services.actions.now`). */
     app: () => app!,
+    open,
     /** `viewport` defaults to a desktop window (1200×900); pass e.g. PHONE for a phone. */
-    async signedIn(username: string, viewport: Viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser!.newContext({
-        locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
-        viewport,
-        hasTouch: viewport.width < 600,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (err) => errors.push(err.message));
-      await page.goto(app!.url);
-      await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-      await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+    async signedIn(username: string, viewport?: Viewport): Promise<{ page: Page; errors: string[] }> {
+      const { page, errors } = await open(viewport);
+      await signInThroughForm(page, app!.url, username);
       return { page, errors };
     },
     /** Keeps a full-page screenshot when E2E_SCREENSHOT_DIR is set. */

@@ -1,72 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestApp } from '../support/harness';
-import { ensureClientBuilt } from './client-build';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { DEMO_PASSWORD, itInBrowser, useDemoBrowser } from './browser-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'PhoiHop@2026';
 /** Enforcement officer of the lead office: sees both demo cases and the restricted fields. */
 const OFFICER = 'cb.thads';
 /** Commune-A (Tân Hòa) People's Committee official: sees only the case shared with the commune. */
 const COMMUNE_A = 'ubnd.tanhoa';
 
-/** Set E2E_SCREENSHOT_DIR to keep screenshots of the list and case pages. */
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR;
-
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
-  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
-
 describe('the case list and case page', () => {
-  let app: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  const browser = useDemoBrowser();
+  // Each test signs in afresh (its own browser context); the helpers below read the current page.
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    if (!canRun) return;
-    // Always against a bundle at least as new as the client sources.
-    await ensureClientBuilt();
-    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  beforeEach(async () => {
-    if (!browser) return;
-    context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
   async function signIn(username: string) {
-    await page.goto(app!.url);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /^Xin chào, \S/ }).waitFor();
+    ({ page, errors: pageErrors } = await browser.signedIn(username));
   }
 
   const casesTable = () => page.getByRole('table', { name: 'Danh sách việc thi hành án' });
@@ -78,11 +26,8 @@ describe('the case list and case page', () => {
     return caseRows().locator('th[scope="row"] a').allTextContents();
   }
 
-  async function screenshot(name: string) {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-  }
+  /** Kept when E2E_SCREENSHOT_DIR is set. */
+  const screenshot = (name: string) => browser.screenshot(page, name);
 
   itInBrowser('a commune official sees only the case shared with the commune, with the ID number protected', async () => {
     await signIn(COMMUNE_A);
@@ -156,7 +101,7 @@ describe('the case list and case page', () => {
 
   /** A GraphQL request over HTTP, outside the browser; throws on GraphQL errors. */
   async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const res = await fetch(`${app!.url}/graphql`, {
+    const res = await fetch(`${browser.url()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -192,7 +137,7 @@ describe('the case list and case page', () => {
 
     const { signIn: tokens } = await api<{ signIn: { accessToken: string } }>(
       'mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }',
-      { input: { username: OFFICER, password: PASSWORD } },
+      { input: { username: OFFICER, password: DEMO_PASSWORD } },
     );
     const token = tokens.accessToken;
     const { case: before } = await api<{ case: { version: number } }>(

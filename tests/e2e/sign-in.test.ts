@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTestApp } from '../support/harness';
-import { ensureClientBuilt } from './client-build';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect } from 'vitest';
+import { DEMO_PASSWORD, itInBrowser, useDemoBrowser } from './browser-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const DEMO_OFFICER = { username: 'cb.thads', password: 'PhoiHop@2026' };
+const DEMO_OFFICER = { username: 'cb.thads', password: DEMO_PASSWORD };
 const SESSION_KEY = 'phoihop.session';
 
 /** What the app used to keep in sessionStorage: it must stay empty (the refresh token is an httpOnly cookie). */
@@ -13,51 +10,15 @@ const storedSession = (p: Page) => p.evaluate<string | null>(`window.sessionStor
 /** The cookies page scripts can read: never the refresh token. */
 const scriptCookies = (p: Page) => p.evaluate<string>('document.cookie');
 
-/** Runs everywhere Chromium is installed, and always in CI (a missing browser there must fail). */
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const itInBrowser = (name: string, fn: () => Promise<void>, timeout?: number) =>
-  canRun ? it(name, fn, timeout) : it.skip(`${name} — skipped: ${CHROMIUM} is missing and CI is not set`, fn);
-
 describe('signing in to the web app', () => {
-  let app: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
+  const browser = useDemoBrowser();
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    if (!canRun) return;
-    await ensureClientBuilt(); // the server serves dist/web only if it exists when it starts
-    app = await startTestApp(await createTestDatabase(), { SEED_DEMO: true, SERVE_CLIENT: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   beforeEach(async () => {
-    if (!browser) return;
-    // A fresh context per test: its own sessionStorage and localStorage (language choice).
-    context = await browser.newContext({ locale: 'vi-VN' });
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-  });
-
-  afterEach(async () => {
-    await context?.close();
+    // A fresh context per test, not signed in: its own cookies, sessionStorage and localStorage (language choice).
+    ({ context, page, errors: pageErrors } = await browser.open());
   });
 
   const signInForm = (p: Page) => ({
@@ -67,7 +28,7 @@ describe('signing in to the web app', () => {
   });
 
   itInBrowser('shows the sign-in page in Vietnamese, signs the demo officer in, switches to English and signs out', async () => {
-    await page.goto(app!.url);
+    await page.goto(browser.url());
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await page.title()).toBe('Phối Hợp — Điều phối thi hành án dân sự');
     await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
@@ -110,7 +71,7 @@ describe('signing in to the web app', () => {
   });
 
   itInBrowser('keeps a case link opened in a new tab signed in, and signing out in one tab signs out every tab', async () => {
-    await page.goto(app!.url);
+    await page.goto(browser.url());
     const form = signInForm(page);
     await form.username.fill(DEMO_OFFICER.username);
     await form.password.fill(DEMO_OFFICER.password);
@@ -122,7 +83,7 @@ describe('signing in to the web app', () => {
     // A second tab of the same browser, straight to the case: no sign-in page.
     const second = await context.newPage();
     second.on('pageerror', (err) => pageErrors.push(err.message));
-    await second.goto(`${app!.url}/${href}`);
+    await second.goto(`${browser.url()}/${href}`);
     await second.getByRole('heading', { level: 1, name: 'Việc thi hành án 12/QĐ-THA' }).waitFor();
     expect(await second.getByRole('heading', { name: 'Đăng nhập', level: 1 }).count()).toBe(0);
     // Both tabs keep working after the shared cookie rotated (one refresh each, in turn).
@@ -143,7 +104,7 @@ describe('signing in to the web app', () => {
 
   itInBrowser('shows the server’s own error message in an alert when the password is wrong', async () => {
     // What the server says for a wrong password, asked directly.
-    const res = await fetch(`${app!.url}/graphql`, {
+    const res = await fetch(`${browser.url()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -155,7 +116,7 @@ describe('signing in to the web app', () => {
     const serverMessage = body.errors?.[0]?.message;
     expect(serverMessage).toBeTruthy();
 
-    await page.goto(app!.url);
+    await page.goto(browser.url());
     const form = signInForm(page);
     await form.username.fill(DEMO_OFFICER.username);
     await form.password.fill('sai-mat-khau');

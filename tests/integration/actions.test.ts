@@ -5,7 +5,8 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { apiAs, COERCION_PLAN, coercionOn, deliveredCase, firstError, vn } from '../support/case-api';
+import { createTestDatabase, startTestApp } from '../support/harness';
 import { cite, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
 
 /** The citation in force for the cases of this file (received after 1 July 2026: the 2025 law). */
@@ -31,81 +32,17 @@ const protectionMutation = `mutation($input: RecordProtectionPlanInput!) { recor
 const postponeMutation = `mutation($input: RequestPostponementInput!) { requestActionPostponement(input: $input) { ${ACTION_FIELDS} } }`;
 const outcomeMutation = `mutation($input: RecordActionOutcomeInput!) { recordActionOutcome(input: $input) { ${ACTION_FIELDS} } }`;
 
-const call = (who: string, query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, tokens[who]);
-async function ok(who: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await call(who, query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-const err = (res: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }) => ({
-  code: res.errors?.[0]?.extensions?.code,
-  rule: res.errors?.[0]?.extensions?.rule,
-  message: res.errors?.[0]?.message,
-  ext: res.errors?.[0]?.extensions ?? {},
-});
-/** A local (Viet Nam) time on a local date, as an ISO instant. */
-const vn = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`).toISOString();
-
-const COERCION_PLAN = {
-  personCoerced: 'Hộ ông Lò Văn Sính',
-  measure: 'Buộc giao đất rừng',
-  method: 'Đo đạc, cắm mốc, giao đất cho người được thi hành án',
-  forces: 'Chấp hành viên, UBND xã, Công an, đại diện thôn',
-  protection: 'Công an bảo vệ hiện trường',
-  costEstimate: '15000000',
-};
+const { call, ok } = apiAs(() => app, tokens);
+const err = firstError;
 
 /** A case in `communeId` taken through the lifecycle via the API; `deliveredDaysAgo` sets the voluntary period. */
-async function enforcingCase(opts: {
+const enforcingCase = (opts: {
   communeId: string;
   land?: boolean;
   deliveredDaysAgo?: number;
   urgentSecurity?: boolean;
   enforcing?: boolean;
-}) {
-  const obligations = opts.land
-    ? [{ kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' }]
-    : [{ kind: 'PAY_MONEY', description: 'Trả nợ', debtorIndex: 0, creditorIndex: 1, amountOwed: '777000000' }];
-  const created = await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${CASE_FIELDS} } }`, {
-    input: {
-      judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-      judgmentCourt: 'Tòa án nhân dân khu vực 3',
-      judgmentDate: '2026-06-20',
-      receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-      kind: 'ON_REQUEST',
-      communeId: opts.communeId,
-      urgentSecurity: opts.urgentSecurity ?? false,
-      parties: [
-        { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
-        { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
-      ],
-      obligations,
-    },
-  });
-  let c = created.createCase;
-  const step = async (input: Record<string, unknown>) => {
-    c = (
-      await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${CASE_FIELDS} } }`, {
-        input: { id: c.id, version: c.version, ...input },
-      })
-    ).transitionCase;
-  };
-  await step({
-    transition: 'ISSUE_DECISION',
-    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
-    decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10),
-  });
-  await step({
-    transition: 'RECORD_DELIVERY',
-    deliveredAt: new Date(Date.now() - (opts.deliveredDaysAgo ?? 30) * 86_400_000).toISOString(),
-  });
-  if (opts.enforcing) {
-    await step({ transition: 'START_VERIFICATION' });
-    await step({ transition: 'RECORD_ENFORCEABLE' });
-    await step({ transition: 'START_ENFORCING' });
-  }
-  return c as { id: string; version: number; status: string; obligations: Array<{ id: string }> };
-}
+}) => deliveredCase({ call, ok }, { ...opts, fields: CASE_FIELDS });
 
 async function caseOf(who: string, id: string) {
   return (await ok(who, `query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id })).case;
@@ -337,14 +274,7 @@ describe('coercion rules', () => {
   it('refuses a coercion before the voluntary period ends (Điều 45), unless the case is flagged urgent', async () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, deliveredDaysAgo: 0 });
     const day = nextDay();
-    const input = {
-      caseId: c.id,
-      kind: 'COERCION',
-      scheduledStart: vn(day, '08:00'),
-      scheduledEnd: vn(day, '11:00'),
-      place: 'Thôn Nà Lầu',
-      ...COERCION_PLAN,
-    };
+    const input = coercionOn(c.id, day, 'Thôn Nà Lầu');
     expect(err(await call('officer', planMutation, { input }))).toMatchObject({
       code: 'RULE_VIOLATION',
       rule: citeNow('VOLUNTARY_PERIOD'),
@@ -388,14 +318,7 @@ describe('coercion rules', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, enforcing: true });
     const plan = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'COERCION',
-          scheduledStart: vn('2027-03-11', '08:00'),
-          scheduledEnd: vn('2027-03-11', '11:00'),
-          place: 'Thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(c.id, '2027-03-11', 'Thôn Nà Lầu'),
       })
     ).planAction;
     const later = new Date(new Date(plan.protectionPlanDueAt).getTime() + 60_000);
@@ -414,14 +337,7 @@ describe('case deadlines', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true });
     const plan = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'COERCION',
-          scheduledStart: vn('2027-03-12', '08:00'),
-          scheduledEnd: vn('2027-03-12', '11:00'),
-          place: 'Thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(c.id, '2027-03-12', 'Thôn Nà Lầu'),
       })
     ).planAction;
     const { deadlines } = (

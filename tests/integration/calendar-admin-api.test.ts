@@ -3,7 +3,7 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { apiAs, coercionOn, communeOffice, deliveredCase, vn } from '../support/case-api';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
 import { shift, vnTet } from '../support/lunar-oracle';
 
@@ -29,62 +29,15 @@ const removeDirective = `mutation($y: Int!) { removeTetDirective(tetYear: $y) { 
 const daysQuery = `query($from: String!, $to: String!) { calendarDays(from: $from, to: $to) { date ${RECALCULATED} } }`;
 const tetQuery = `query($y: Int!) { tetWindow(year: $y) { year ${RECALCULATED} } }`;
 
-async function ok(who: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(app, query, variables, tokens[who]);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-const vn = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`).toISOString();
+const api = apiAs(() => app, tokens);
+const { ok } = api;
 
 /** A case whose voluntary period is over, with a coercion on `day` that the police and commune confirmed. */
 async function confirmedCoercion(day: string) {
-  const fields = 'id version';
-  let c = (
-    await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`, {
-      input: {
-        judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-        judgmentCourt: 'Tòa án nhân dân khu vực 5',
-        judgmentDate: '2026-07-20',
-        receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-        kind: 'ON_REQUEST',
-        communeId: commune.id,
-        parties: [
-          { role: 'DEBTOR', kind: 'PERSON', name: 'Hà Văn Thắm' },
-          { role: 'CREDITOR', kind: 'PERSON', name: 'Vi Thị Lụa' },
-        ],
-        obligations: [{ kind: 'HAND_OVER_LAND', description: 'Giao trả 300 m² đất', debtorIndex: 0, creditorIndex: 1, landAreaM2: '300' }],
-      },
-    })
-  ).createCase;
-  for (const input of [
-    {
-      transition: 'ISSUE_DECISION',
-      decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
-      decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10),
-    },
-    { transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - 30 * 86_400_000).toISOString() },
-  ]) {
-    c = (
-      await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`, {
-        input: { id: c.id, version: c.version, ...input },
-      })
-    ).transitionCase;
-  }
+  const c = await deliveredCase(api, { communeId: commune.id, land: true, judgmentDate: '2026-07-20' });
   let a = (
     await ok('officer', planMutation, {
-      input: {
-        caseId: c.id,
-        kind: 'COERCION',
-        scheduledStart: vn(day, '08:00'),
-        scheduledEnd: vn(day, '11:00'),
-        place: 'Thửa đất số 12, thôn Bản Pục',
-        personCoerced: 'Hà Văn Thắm',
-        measure: 'Buộc giao đất',
-        method: 'Đo đạc, cắm mốc, giao đất',
-        forces: 'Chấp hành viên, UBND xã, Công an',
-        protection: 'Công an bảo vệ hiện trường',
-        costEstimate: '5000000',
-      },
+      input: coercionOn(c.id, day),
     })
   ).planAction;
   for (const [who, agency] of [
@@ -101,15 +54,7 @@ async function confirmedCoercion(day: string) {
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
-  ({ communeA: commune } = await makeProvince(app.orm));
-  const office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [commune]);
-  committee = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [commune]);
-  police = await makeAgency(app.orm, AgencyKind.POLICE, [commune]);
-  await makeAgency(app.orm, AgencyKind.PROCURACY, [commune]);
-  tokens.admin = (await signIn(app, (await makeUser(app.orm, office, [Role.SYSTEM_ADMIN])).username)).accessToken;
-  tokens.officer = (await signIn(app, (await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
-  tokens.police = (await signIn(app, (await makeUser(app.orm, police, [Role.OFFICER])).username)).accessToken;
-  tokens.commune = (await signIn(app, (await makeUser(app.orm, committee, [Role.OFFICER])).username)).accessToken;
+  ({ commune, committee, police } = await communeOffice(app, tokens));
 });
 afterAll(async () => {
   await app?.close();

@@ -9,8 +9,10 @@ import {
   localDayOfWeek,
   toLocalDate,
 } from '../../server/src/modules/calendar/legal-calendar';
-import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
+import { apiAs, coercionOn, communeOffice, deliveredCase, firstError } from '../support/case-api';
+import { makeSharedCase } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { withTwoInstances } from '../support/instances';
 
 /** Issue 6, item 4: official ad-hoc days off and make-up working days as data, honoured by every instance. */
 let app: App;
@@ -24,18 +26,8 @@ const daysQuery = 'query($from: String!, $to: String!) { calendarDays(from: $fro
 const assignMutation = 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id dueAt } }';
 const planMutation = 'mutation($input: PlanActionInput!) { planAction(input: $input) { id protectionPlanDueAt } }';
 
-const call = (who: string, query: string, variables: Record<string, unknown> = {}, on: App = app) => gql(on, query, variables, tokens[who]);
-async function ok(who: string, query: string, variables: Record<string, unknown> = {}, on: App = app) {
-  const res = await call(who, query, variables, on);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-const err = (res: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }) => ({
-  code: res.errors?.[0]?.extensions?.code,
-  ruleCode: res.errors?.[0]?.extensions?.ruleCode,
-  message: res.errors?.[0]?.message ?? '',
-});
-const vn = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`).toISOString();
+const { call, ok } = apiAs(() => app, tokens);
+const err = firstError;
 const dayOff = (date: string, name = 'Nghỉ bù Quốc khánh') => ({ date, kind: 'DAY_OFF', name, source: 'Thông báo 6150/TB-BLĐTBXH' });
 
 /** The first library working day (Mon–Fri, not a public holiday) strictly after today (Viet Nam time). */
@@ -47,72 +39,15 @@ function nextPlainSaturday(after = toLocalDate(new Date())): string {
   return day;
 }
 
-const COERCION_PLAN = {
-  personCoerced: 'Hộ ông Lò Văn Sính',
-  measure: 'Buộc giao đất rừng',
-  method: 'Đo đạc, cắm mốc, giao đất cho người được thi hành án',
-  forces: 'Chấp hành viên, UBND xã, Công an, đại diện thôn',
-  protection: 'Công an bảo vệ hiện trường',
-  costEstimate: '15000000',
-};
-
 /** A case whose voluntary period is over (decision delivered 30 days ago): coercions may be planned. */
-async function caseAfterVoluntaryPeriod(on: App = app): Promise<string> {
-  const fields = 'id version';
-  let c = (
-    await ok(
-      'officer',
-      `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`,
-      {
-        input: {
-          judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-          judgmentCourt: 'Tòa án nhân dân khu vực 3',
-          judgmentDate: '2026-06-20',
-          receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
-          kind: 'ON_REQUEST',
-          communeId: communeA.id,
-          parties: [
-            { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
-            { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
-          ],
-          obligations: [
-            { kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' },
-          ],
-        },
-      },
-      on,
-    )
-  ).createCase;
-  const step = async (input: Record<string, unknown>) => {
-    c = (
-      await ok(
-        'officer',
-        `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`,
-        { input: { id: c.id, version: c.version, ...input } },
-        on,
-      )
-    ).transitionCase;
-  };
-  await step({
-    transition: 'ISSUE_DECISION',
-    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
-    decisionDate: new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10),
-  });
-  await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - 30 * 86_400_000).toISOString() });
-  return c.id;
-}
+const caseAfterVoluntaryPeriod = async (on: App = app): Promise<string> =>
+  (await deliveredCase({ call, ok }, { communeId: communeA.id, land: true, on })).id;
 
 /** Province, commune A with its enforcement office, committee, police and procuracy; admin + officer signed in. */
-async function setUp(on: App) {
-  const { communeA: commune } = await makeProvince(on.orm);
-  const enforcement = await makeAgency(on.orm, AgencyKind.ENFORCEMENT_OFFICE, [commune]);
-  const committee = await makeAgency(on.orm, AgencyKind.PEOPLES_COMMITTEE, [commune]);
-  await makeAgency(on.orm, AgencyKind.POLICE, [commune]);
-  await makeAgency(on.orm, AgencyKind.PROCURACY, [commune]);
-  tokens.admin = (await signIn(on, (await makeUser(on.orm, enforcement, [Role.SYSTEM_ADMIN])).username)).accessToken;
-  tokens.officer = (await signIn(on, (await makeUser(on.orm, enforcement, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
+const setUp = async (on: App) => {
+  const { commune, office: enforcement, committee } = await communeOffice(on, tokens, ['admin', 'officer']);
   return { commune, enforcement, committee };
-}
+};
 
 describe('official days off and make-up working days (one instance)', () => {
   beforeAll(async () => {
@@ -133,14 +68,7 @@ describe('official days off and make-up working days (one instance)', () => {
 
     const plan = (day: string) =>
       call('officer', planMutation, {
-        input: {
-          caseId,
-          kind: 'COERCION',
-          scheduledStart: vn(day, '08:00'),
-          scheduledEnd: vn(day, '11:00'),
-          place: 'Khu rừng thôn Nà Lầu',
-          ...COERCION_PLAN,
-        },
+        input: coercionOn(caseId, day),
       });
     const refused = err(await plan(coercionDay));
     expect(refused).toMatchObject({ code: 'RULE_VIOLATION', ruleCode: 'COERCION_ON_DAY_OFF' });
@@ -263,10 +191,7 @@ describe('official days off across instances', () => {
   itWithRedis(
     'a day off added on instance A is honoured by instance B',
     async () => {
-      const databaseUrl = await createTestDatabase();
-      const a = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(databaseUrl, { REDIS_URL: redisUrl() });
-      try {
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b }) => {
         const { commune, enforcement } = await setUp(a);
         const soon = nextWorkingDay();
         expect(b.services.calendar.current().isWorkingDay(soon)).toBe(true);
@@ -290,10 +215,7 @@ describe('official days off across instances', () => {
         // Removing it on B is seen by A.
         await ok('admin', removeMutation, { date: soon }, b);
         await eventually(() => a.services.calendar.current().isWorkingDay(soon), 'instance A reloads its calendar', 5_000);
-      } finally {
-        await b.close();
-        await a.close();
-      }
+      });
     },
     30_000,
   );

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { liveFeed } from '../../server/src/events/live-feed';
 import { EventSequencer } from '../../server/src/events/sequencer';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { startOwnRedis, startTwoInstances, withTwoInstances } from '../support/instances';
 import { collect, connectWs } from '../support/ws';
 import { syntheticEvent } from '../support/synthetic-event';
 
@@ -89,6 +89,16 @@ async function caseStart(app: App, caseId: string): Promise<string> {
   return formatCursor(BigInt(row.position));
 }
 
+/** An officer's case created on instance A, followed on instance B from its first event (caseActivity). */
+async function followedOnB(a: App, b: App) {
+  const { token, caseId } = await officerWithCase(a);
+  const ws = connectWs(b, token);
+  await ws.connected;
+  const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
+  await sleep(150); // the subscription is registered before the test writes
+  return { token, caseId, ws, sub };
+}
+
 const ascending = (cursors: string[]) => cursors.every((c, i) => i === 0 || BigInt(c) > BigInt(cursors[i - 1]));
 
 describe('limits', () => {
@@ -122,7 +132,7 @@ describe('limits', () => {
 
   it('terminates a socket that stops answering pings', async () => {
     const { token } = await officerWithCase(app);
-    const raw = new WebSocket(app.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws', { autoPong: false });
+    const raw = new WebSocket(`${app.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { autoPong: false });
     await new Promise((r) => raw.once('open', r));
     raw.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
     const closed = await new Promise<number>((r) => raw.once('close', (code) => r(code)));
@@ -161,15 +171,12 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'a client resumes on the other instance when its instance dies mid-stream: no loss, no duplicate',
     async () => {
-      const db = await createTestDatabase();
-      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-      try {
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b }) => {
         const { token, caseId } = await officerWithCase(a);
         let target = b;
         const statusLog: string[] = [];
         const client = createLiveClient({
-          url: () => target.url.replace('http', 'ws') + '/graphql',
+          url: () => `${target.url.replace('http', 'ws')}/graphql`,
           getToken: () => token,
           webSocketImpl: WebSocket,
           maxRetryDelayMs: 300,
@@ -214,10 +221,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         expect(errors).toEqual([]);
         sub.unsubscribe();
         await client.dispose();
-      } finally {
-        await a.close();
-        await b.close();
-      }
+      });
     },
     60_000,
   );
@@ -225,67 +229,60 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'transactions holding an xid for seconds, in another database and in this one, delay only their own events',
     async () => {
-      const db = await createTestDatabase();
-      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-      const otherDbUrl = new URL(db);
-      otherDbUrl.pathname = '/postgres';
-      const otherDb = new PgClient({ connectionString: otherDbUrl.toString() });
-      await otherDb.connect();
-      let releaseLong!: () => void;
-      const longHeld = new Promise<void>((r) => (releaseLong = r));
-      const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
-      try {
-        const { token, caseId } = await officerWithCase(a);
-        const ws = connectWs(b, token);
-        await ws.connected;
-        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-        await sleep(150);
-        // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
-        await otherDb.query('begin');
-        await otherDb.query('select pg_current_xact_id()');
-        // 2. This database: a long transaction that wrote an event of this very case and stays open.
-        const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
-          await tx.emit(
-            syntheticEvent({
-              type: 'test.long',
-              stream: `case:${caseId}:long`,
-              actorId: null,
-              topics: [`case:${caseId}`],
-              payload: { caseId },
-            }),
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b, db }) => {
+        const otherDbUrl = new URL(db);
+        otherDbUrl.pathname = '/postgres';
+        const otherDb = new PgClient({ connectionString: otherDbUrl.toString() });
+        await otherDb.connect();
+        let releaseLong!: () => void;
+        const longHeld = new Promise<void>((r) => (releaseLong = r));
+        const safety = setTimeout(() => releaseLong(), 10_000); // bounded whatever happens
+        try {
+          const { caseId, ws, sub } = await followedOnB(a, b);
+          // 1. Another database of the cluster: an open transaction that holds an xid (a report, an import).
+          await otherDb.query('begin');
+          await otherDb.query('select pg_current_xact_id()');
+          // 2. This database: a long transaction that wrote an event of this very case and stays open.
+          const long = a.services.outbox.transaction(a.orm.em.fork(), async (tx) => {
+            await tx.emit(
+              syntheticEvent({
+                type: 'test.long',
+                stream: `case:${caseId}:long`,
+                actorId: null,
+                topics: [`case:${caseId}`],
+                payload: { caseId },
+              }),
+            );
+            await longHeld;
+          });
+          await sleep(100);
+          for (let n = 0; n < 20; n++) await emit(n % 2 ? b : a, caseId, 'w', n);
+          // Every other event arrives while both transactions are still open (the watermark stalled them all).
+          await eventually(() => ticks(sub.events).length === 20, 'the 20 events while the long transactions are open', 4_000);
+          expect(sub.events.some((e) => e.caseActivity.type === 'test.long')).toBe(false);
+          releaseLong();
+          await long;
+          // The long transaction's own event arrives once it committed, after the others.
+          await eventually(
+            () => sub.events.some((e) => e.caseActivity.type === 'test.long'),
+            "the long transaction's event after its commit",
           );
-          await longHeld;
-        });
-        await sleep(100);
-        for (let n = 0; n < 20; n++) await emit(n % 2 ? b : a, caseId, 'w', n);
-        // Every other event arrives while both transactions are still open (the watermark stalled them all).
-        await eventually(() => ticks(sub.events).length === 20, 'the 20 events while the long transactions are open', 4_000);
-        expect(sub.events.some((e) => e.caseActivity.type === 'test.long')).toBe(false);
-        releaseLong();
-        await long;
-        // The long transaction's own event arrives once it committed, after the others.
-        await eventually(
-          () => sub.events.some((e) => e.caseActivity.type === 'test.long'),
-          "the long transaction's event after its commit",
-        );
-        const types = sub.events.map((e) => e.caseActivity.type).filter((t) => t === 'test.tick' || t === 'test.long');
-        expect(types).toEqual([...Array(20).fill('test.tick'), 'test.long']);
-        const cursors = sub.events.map((e) => e.caseActivity.cursor);
-        expect(new Set(cursors).size).toBe(cursors.length);
-        expect(ascending(cursors)).toBe(true);
-        // Readiness stays "ready" and reports the delivery position.
-        const ready = await fetch(`${b.url}/readyz`);
-        expect(ready.status).toBe(200);
-        await ws.dispose();
-      } finally {
-        clearTimeout(safety);
-        releaseLong();
-        await otherDb.query('rollback').catch(() => undefined);
-        await otherDb.end();
-        await a.close();
-        await b.close();
-      }
+          const types = sub.events.map((e) => e.caseActivity.type).filter((t) => t === 'test.tick' || t === 'test.long');
+          expect(types).toEqual([...Array(20).fill('test.tick'), 'test.long']);
+          const cursors = sub.events.map((e) => e.caseActivity.cursor);
+          expect(new Set(cursors).size).toBe(cursors.length);
+          expect(ascending(cursors)).toBe(true);
+          // Readiness stays "ready" and reports the delivery position.
+          const ready = await fetch(`${b.url}/readyz`);
+          expect(ready.status).toBe(200);
+          await ws.dispose();
+        } finally {
+          clearTimeout(safety);
+          releaseLong();
+          await otherDb.query('rollback').catch(() => undefined);
+          await otherDb.end();
+        }
+      });
     },
     60_000,
   );
@@ -293,54 +290,40 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'losing Redis for seconds mid-stream delays delivery but loses nothing',
     async () => {
-      const hasRedisServer = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
-      expect(hasRedisServer, 'this test starts its own redis-server to stop it').toBe(true);
-      const port = await findFreePort();
-      const startRedis = () =>
-        spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      let redis = startRedis();
-      await sleep(300);
-      const url = `redis://127.0.0.1:${port}`;
-      const db = await createTestDatabase();
-      // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
-      const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
-      const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 60_000 });
+      const redis = await startOwnRedis();
       try {
-        await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-        const { token, caseId } = await officerWithCase(a);
-        const ws = connectWs(b, token);
-        await ws.connected;
-        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-        await sleep(150);
-        for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
-        await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
+        // The fallback poll is set far beyond the outage, so recovery must come from the reconnect wake-up.
+        await withTwoInstances({ REDIS_URL: redis.url, EVENT_POLL_MS: 60_000 }, async ({ a, b }) => {
+          await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+          const { caseId, ws, sub } = await followedOnB(a, b);
+          for (let n = 0; n < 10; n++) await emit(a, caseId, 'w', n);
+          await eventually(() => ticks(sub.events).length === 10, 'events before the outage');
 
-        await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
-        redis.kill('SIGKILL');
-        await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
-        // Still serving (by polling): ready, reported as degraded, not 503.
-        const during = await fetch(`${b.url}/readyz`);
-        expect(during.status).toBe(200);
-        expect(await during.json()).toMatchObject({
-          status: 'degraded',
-          checks: { database: true, bus: false },
-          delivery: { mode: 'polling' },
+          await sleep(300); // let any dispatch pass in flight finish, so only Redis could wake B
+          redis.kill();
+          await eventually(() => !b.bus.isConnected(), 'instance B noticing the outage');
+          // Still serving (by polling): ready, reported as degraded, not 503.
+          const during = await fetch(`${b.url}/readyz`);
+          expect(during.status).toBe(200);
+          expect(await during.json()).toMatchObject({
+            status: 'degraded',
+            checks: { database: true, bus: false },
+            delivery: { mode: 'polling' },
+          });
+          for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
+          await sleep(3000);
+          expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
+
+          redis.restart();
+          await eventually(() => ticks(sub.events).length === 30, 'the missed events after Redis returns', 15_000);
+          for (let n = 30; n < 35; n++) await emit(a, caseId, 'w', n);
+          await eventually(() => ticks(sub.events).length === 35, 'live again');
+          const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
+          expect(cursors).toEqual(await allCursors(a, caseId));
+          await ws.dispose();
         });
-        for (let n = 10; n < 30; n++) await emit(a, caseId, 'w', n);
-        await sleep(3000);
-        expect(ticks(sub.events).length).toBe(10); // nothing can reach B while Redis is down (and the poll is far away)
-
-        redis = startRedis();
-        await eventually(() => ticks(sub.events).length === 30, 'the missed events after Redis returns', 15_000);
-        for (let n = 30; n < 35; n++) await emit(a, caseId, 'w', n);
-        await eventually(() => ticks(sub.events).length === 35, 'live again');
-        const cursors = ticks(sub.events).map((e) => e.caseActivity.cursor);
-        expect(cursors).toEqual(await allCursors(a, caseId));
-        await ws.dispose();
       } finally {
-        await a.close();
-        await b.close();
-        redis.kill('SIGKILL');
+        redis.kill();
       }
     },
     60_000,
@@ -349,55 +332,47 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'a frozen Redis (SIGSTOP) degrades to polling: writes do not hang, readiness says degraded, nothing lost',
     async () => {
-      const port = await findFreePort();
-      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-        stdio: 'ignore',
-      });
-      await sleep(300);
-      const url = `redis://127.0.0.1:${port}`;
-      const db = await createTestDatabase();
-      const a = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
-      const b = await startTestApp(db, { REDIS_URL: url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 });
+      const redis = await startOwnRedis();
       let frozen = false;
       try {
-        await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
-        const { token, caseId } = await officerWithCase(a);
-        const ws = connectWs(b, token);
-        await ws.connected;
-        const sub = collect(ws.client, CASE_ACTIVITY, { caseId, after: await caseStart(a, caseId) });
-        await sleep(150);
-        for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
-        await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
+        await withTwoInstances({ REDIS_URL: redis.url, EVENT_POLL_MS: 300, REDIS_COMMAND_TIMEOUT_MS: 300 }, async ({ a, b }) => {
+          try {
+            await eventually(() => a.bus.isConnected() && b.bus.isConnected(), 'both instances connected to the new Redis', 15_000);
+            const { caseId, ws, sub } = await followedOnB(a, b);
+            for (let n = 0; n < 5; n++) await emit(a, caseId, 'w', n);
+            await eventually(() => ticks(sub.events).length === 5, 'events before the freeze');
 
-        redis.kill('SIGSTOP');
-        frozen = true;
-        // The connection stays open but nothing answers: writes still commit (the wake-up publish times
-        // out in the background), and B's poll delivers them.
-        for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
-        await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
-        const ready = await fetch(`${b.url}/readyz`);
-        expect(ready.status).toBe(200);
-        expect(await ready.json()).toMatchObject({
-          status: 'degraded',
-          checks: { database: true, migrations: true, bus: false },
-          delivery: { mode: 'polling' },
+            redis.process().kill('SIGSTOP');
+            frozen = true;
+            // The connection stays open but nothing answers: writes still commit (the wake-up publish times
+            // out in the background), and B's poll delivers them.
+            for (let n = 5; n < 15; n++) await emit(a, caseId, 'w', n);
+            await eventually(() => ticks(sub.events).length === 15, 'events delivered by polling while Redis is frozen', 10_000);
+            const ready = await fetch(`${b.url}/readyz`);
+            expect(ready.status).toBe(200);
+            expect(await ready.json()).toMatchObject({
+              status: 'degraded',
+              checks: { database: true, migrations: true, bus: false },
+              delivery: { mode: 'polling' },
+            });
+
+            redis.process().kill('SIGCONT');
+            frozen = false;
+            for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
+            await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
+            await eventually(
+              async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready',
+              'ready again',
+            );
+            expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
+            await ws.dispose();
+          } finally {
+            // Thawed before the instances close, so their Redis connections can end.
+            if (frozen) redis.process().kill('SIGCONT');
+          }
         });
-
-        redis.kill('SIGCONT');
-        frozen = false;
-        for (let n = 15; n < 20; n++) await emit(a, caseId, 'w', n);
-        await eventually(() => ticks(sub.events).length === 20, 'all events after the thaw');
-        await eventually(
-          async () => ((await (await fetch(`${b.url}/readyz`)).json()) as { status: string }).status === 'ready',
-          'ready again',
-        );
-        expect(ticks(sub.events).map((e) => e.caseActivity.cursor)).toEqual(await allCursors(a, caseId));
-        await ws.dispose();
       } finally {
-        if (frozen) redis.kill('SIGCONT');
-        await a.close();
-        await b.close();
-        redis.kill('SIGKILL');
+        redis.kill();
       }
     },
     60_000,
@@ -406,10 +381,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'with 8 concurrent writers, every subscriber on both instances sees every event once, in cursor order',
     async () => {
-      const db = await createTestDatabase();
-      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-      try {
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b }) => {
         const { token, caseId } = await officerWithCase(a);
         const sockets = [connectWs(a, token), connectWs(a, token), connectWs(b, token), connectWs(b, token)];
         await Promise.all(sockets.map((s) => s.connected));
@@ -434,10 +406,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
           expect(ascending(cursors)).toBe(true);
         }
         await Promise.all(sockets.map((s) => s.dispose()));
-      } finally {
-        await a.close();
-        await b.close();
-      }
+      });
     },
     60_000,
   );
@@ -445,10 +414,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
   itWithRedis(
     'a commune official on instance B stops receiving a case the moment instance A revokes its sharing',
     async () => {
-      const db = await createTestDatabase();
-      const a = await startTestApp(db, { REDIS_URL: redisUrl() });
-      const b = await startTestApp(db, { REDIS_URL: redisUrl() });
-      try {
+      await withTwoInstances({ REDIS_URL: redisUrl() }, async ({ a, b }) => {
         const { token, caseId } = await officerWithCase(a);
         const [{ communeB }] = [await makeProvince(a.orm)];
         const commune = await makeAgency(a.orm, AgencyKind.PEOPLES_COMMITTEE, [communeB]);
@@ -504,10 +470,7 @@ describe('faults (two instances, real PostgreSQL and Redis)', () => {
         expect(feed.events.map((e) => e.myFeed.type)).toEqual(['case.shared']);
         await ws.dispose();
         await officerWs.dispose();
-      } finally {
-        await a.close();
-        await b.close();
-      }
+      });
     },
     60_000,
   );
@@ -521,8 +484,7 @@ describe('PostgreSQL stopped under live subscribers (a dedicated embedded Postgr
     const logger = createLogger('warn');
     const settings = { fsync: 'off', synchronous_commit: 'off' };
     let pg = await startEmbeddedPostgres({ dataDir, port, logger, settings });
-    const a = await startTestApp(pg.url);
-    const b = await startTestApp(pg.url);
+    const { a, b, close } = await startTwoInstances({}, pg.url);
     const clients: Array<ReturnType<typeof createLiveClient>> = [];
     try {
       const { token, caseId } = await officerWithCase(a);
@@ -533,7 +495,7 @@ describe('PostgreSQL stopped under live subscribers (a dedicated embedded Postgr
         const got: Received = { ticks: [], posts: [], errors: [] };
         subscribers.push(got);
         const client = createLiveClient({
-          url: () => app.url.replace('http', 'ws') + '/graphql',
+          url: () => `${app.url.replace('http', 'ws')}/graphql`,
           getToken: () => token,
           webSocketImpl: WebSocket,
           maxRetryDelayMs: 300,
@@ -635,8 +597,7 @@ describe('PostgreSQL stopped under live subscribers (a dedicated embedded Postgr
       }
     } finally {
       for (const client of clients) await client.dispose();
-      await a.close();
-      await b.close();
+      await close();
       await pg.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -4,8 +4,8 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar, toLocalDate } from '../../server/src/modules/calendar/legal-calendar';
 import { CITATIONS, COERCION_RULES, DEADLINE_RULES, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { apiAs, coercionOn, communeOffice, deliveredCase, firstError } from '../support/case-api';
+import { createTestDatabase, startTestApp } from '../support/harness';
 import { expectedDaysOff, shift, vnTet, weekend } from '../support/lunar-oracle';
 
 /** Issue 13 through the API: forbidden days 2027–2045, Tết directives, calendar changes after planning. */
@@ -29,95 +29,39 @@ const daysQuery = 'query($from: String!, $to: String!) { calendarDays(from: $fro
 
 /** Every legal source the API returned in an error (`extensions.rule`) during this file's run. */
 const returnedRules: string[] = [];
-async function call(who: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(app, query, variables, tokens[who]);
-  for (const e of res.errors ?? []) if (typeof e.extensions?.rule === 'string') returnedRules.push(e.extensions.rule);
-  return res;
-}
-async function ok(who: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await call(who, query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!;
-}
-const err = (res: { errors?: Array<{ message: string; extensions?: Record<string, any> }> }) => ({
-  code: res.errors?.[0]?.extensions?.code,
-  ruleCode: res.errors?.[0]?.extensions?.ruleCode,
-  ext: res.errors?.[0]?.extensions ?? {},
-  message: res.errors?.[0]?.message ?? '',
-});
-const vn = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`).toISOString();
-const COERCION_PLAN = {
-  personCoerced: 'Hộ ông Lò Văn Sính',
-  measure: 'Buộc giao đất rừng',
-  method: 'Đo đạc, cắm mốc, giao đất cho người được thi hành án',
-  forces: 'Chấp hành viên, UBND xã, Công an, đại diện thôn',
-  protection: 'Công an bảo vệ hiện trường',
-  costEstimate: '15000000',
-};
+const { call, ok } = apiAs(
+  () => app,
+  tokens,
+  (res) => {
+    for (const e of res.errors ?? []) if (typeof e.extensions?.rule === 'string') returnedRules.push(e.extensions.rule);
+  },
+);
+const err = firstError;
 
-/** A case whose voluntary period is over (decision delivered 30 days ago): coercions may be planned. */
-async function caseAfterVoluntaryPeriod(deliveredDaysAgo = 30): Promise<{ id: string; version: number }> {
-  const fields = 'id version';
-  let c = (
-    await ok('officer', `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${fields} } }`, {
-      input: {
-        judgmentNumber: `BA-${Math.random().toString(36).slice(2, 8)}`,
-        judgmentCourt: 'Tòa án nhân dân khu vực 3',
-        judgmentDate: '2026-07-20',
-        receivedAt: new Date(Date.now() - (deliveredDaysAgo + 10) * 86_400_000).toISOString(),
-        kind: 'ON_REQUEST',
-        communeId: commune.id,
-        parties: [
-          { role: 'DEBTOR', kind: 'PERSON', name: 'Lò Văn Sính' },
-          { role: 'CREDITOR', kind: 'ORGANISATION', name: 'Ban quản lý rừng phòng hộ' },
-        ],
-        obligations: [
-          { kind: 'HAND_OVER_LAND', description: 'Giao trả 4.000 m² đất rừng', debtorIndex: 0, creditorIndex: 1, landAreaM2: '4000' },
-        ],
-      },
-    })
-  ).createCase;
-  const step = async (input: Record<string, unknown>) => {
-    c = (
-      await ok('officer', `mutation($input: TransitionCaseInput!) { transitionCase(input: $input) { ${fields} } }`, {
-        input: { id: c.id, version: c.version, ...input },
-      })
-    ).transitionCase;
-  };
-  await step({
-    transition: 'ISSUE_DECISION',
-    decisionNumber: `${c.id.slice(0, 6)}/QĐ-THA`,
-    decisionDate: new Date(Date.now() - (deliveredDaysAgo + 5) * 86_400_000).toISOString().slice(0, 10),
-  });
-  await step({ transition: 'RECORD_DELIVERY', deliveredAt: new Date(Date.now() - deliveredDaysAgo * 86_400_000).toISOString() });
-  return c;
-}
+/** A case whose voluntary period is over (decision delivered `deliveredDaysAgo` days ago): coercions may be planned. */
+const caseAfterVoluntaryPeriod = (deliveredDaysAgo = 30) =>
+  deliveredCase(
+    { call, ok },
+    {
+      communeId: commune.id,
+      land: true,
+      judgmentDate: '2026-07-20',
+      receivedDaysAgo: deliveredDaysAgo + 10,
+      decidedDaysAgo: deliveredDaysAgo + 5,
+      deliveredDaysAgo,
+    },
+  );
 
 const planOn = (caseId: string, day: string) =>
   call('officer', planMutation, {
-    input: {
-      caseId,
-      kind: 'COERCION',
-      scheduledStart: vn(day, '08:00'),
-      scheduledEnd: vn(day, '11:00'),
-      place: 'Khu rừng thôn Nà Lầu',
-      ...COERCION_PLAN,
-    },
+    input: coercionOn(caseId, day),
   });
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
-  ({ communeA: commune } = await makeProvince(app.orm));
-  const office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [commune]);
-  committee = await makeAgency(app.orm, AgencyKind.PEOPLES_COMMITTEE, [commune]);
-  police = await makeAgency(app.orm, AgencyKind.POLICE, [commune]);
-  await makeAgency(app.orm, AgencyKind.PROCURACY, [commune]);
-  tokens.admin = (await signIn(app, (await makeUser(app.orm, office, [Role.SYSTEM_ADMIN])).username)).accessToken;
-  tokens.officer = (await signIn(app, (await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER])).username)).accessToken;
-  tokens.police = (await signIn(app, (await makeUser(app.orm, police, [Role.OFFICER])).username)).accessToken;
+  ({ commune, committee, police } = await communeOffice(app, tokens));
   // The coercions here are rehearsed before their day: the "not before its day" rule reads this clock.
   app.services.actions.now = () => new Date('2031-01-01T00:00:00Z');
-  tokens.commune = (await signIn(app, (await makeUser(app.orm, committee, [Role.OFFICER])).username)).accessToken;
 });
 afterAll(async () => {
   await app?.close();

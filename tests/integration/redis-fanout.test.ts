@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { StoredEvent } from '../../server/src/events/event-log';
-import { createTestDatabase, eventually, itWithRedis, redisUrl, startTestApp } from '../support/harness';
+import { eventually, itWithRedis, redisUrl } from '../support/harness';
+import { startTwoInstances, type TwoInstances } from '../support/instances';
 import { syntheticEvent } from '../support/synthetic-event';
 
 /**
@@ -11,15 +12,14 @@ import { syntheticEvent } from '../support/synthetic-event';
 describe('event fan-out across instances through Redis', () => {
   let a: App | undefined;
   let b: App | undefined;
+  let instances: TwoInstances | undefined;
   beforeAll(async () => {
     if (!redisUrl()) return;
-    const db = await createTestDatabase();
-    a = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
-    b = await startTestApp(db, { REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+    instances = await startTwoInstances({ REDIS_URL: redisUrl(), EVENT_POLL_MS: 60_000 });
+    ({ a, b } = instances);
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
+    await instances?.close();
   });
 
   itWithRedis('an event committed on instance A reaches a listener on instance B, routed by topic', async () => {

@@ -964,6 +964,8 @@ export type CalendarYearQueryVariables = Exact<{
 
 export type CalendarYearQuery = { calendarDays: Array<{ date: string, kind: CalendarDayKind, name: string, source: string }>, tetWindow: { year: number, tet: string, firstDay: string, lastDay: string, origin: string, source: string, ruleFirstDay: string, ruleLastDay: string, directiveNumber: string | null, directiveDate: string | null } };
 
+export type CalendarRecalculationFieldsFragment = { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number };
+
 export type CalendarAddDayMutationVariables = Exact<{
   input: AddCalendarDayInput;
 }>;
@@ -1259,6 +1261,15 @@ export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
+export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}
+    `, {"fragmentName":"CalendarRecalculationFields"}) as unknown as TypedDocumentString<CalendarRecalculationFieldsFragment, unknown>;
 export const HomeDocument = new TypedDocumentString(`
     query Home {
   me {
@@ -2165,57 +2176,65 @@ export const CalendarAddDayDocument = new TypedDocumentString(`
   addCalendarDay(input: $input) {
     date
     recalculated {
-      cases
-      protectionPlans
-      tasks
-      coercionsFlagged
-      coercionsCleared
+      ...CalendarRecalculationFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CalendarAddDayMutation, CalendarAddDayMutationVariables>;
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarAddDayMutation, CalendarAddDayMutationVariables>;
 export const CalendarRemoveDayDocument = new TypedDocumentString(`
     mutation CalendarRemoveDay($date: String!) {
   removeCalendarDay(date: $date) {
     date
     recalculated {
-      cases
-      protectionPlans
-      tasks
-      coercionsFlagged
-      coercionsCleared
+      ...CalendarRecalculationFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CalendarRemoveDayMutation, CalendarRemoveDayMutationVariables>;
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarRemoveDayMutation, CalendarRemoveDayMutationVariables>;
 export const CalendarSetDirectiveDocument = new TypedDocumentString(`
     mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
   setTetDirective(input: $input) {
     year
     recalculated {
-      cases
-      protectionPlans
-      tasks
-      coercionsFlagged
-      coercionsCleared
+      ...CalendarRecalculationFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CalendarSetDirectiveMutation, CalendarSetDirectiveMutationVariables>;
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarSetDirectiveMutation, CalendarSetDirectiveMutationVariables>;
 export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
     mutation CalendarRemoveDirective($tetYear: Int!) {
   removeTetDirective(tetYear: $tetYear) {
     year
     recalculated {
-      cases
-      protectionPlans
-      tasks
-      coercionsFlagged
-      coercionsCleared
+      ...CalendarRecalculationFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
 export const CaseLegalDocument = new TypedDocumentString(`
     query CaseLegal($id: ID!) {
   case(id: $id) {

@@ -146,7 +146,7 @@ export interface CaseFacts {
 export const SUPERVISING_AGENCY_KINDS: readonly string[] = ['PROCURACY', 'STEERING_COMMITTEE'];
 
 /** True when one of the viewer's covered areas contains `path` (a province covers its communes). */
-export const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
+const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
 
 const supervises = (viewer: Viewer, c: CaseFacts) =>
   SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
@@ -340,6 +340,31 @@ export function statisticsReach(viewer: Viewer): StatisticsReach {
     return viewer.coveredAreaPaths.length ? { kind: 'areas', paths: viewer.coveredAreaPaths } : { kind: 'none' };
   if (viewer.agencyKind === 'ENFORCEMENT_OFFICE') return { kind: 'office', agencyId: viewer.agencyId };
   return { kind: 'none' };
+}
+
+/** The facts about one case that decide whether it counts in someone's statistics. */
+export interface StatisticsCaseFacts {
+  leadAgencyId: string;
+  /** The lead office's parent agency (the provincial agency of a regional office), if any. */
+  leadParentId: string | null;
+  communePath: string;
+}
+
+/**
+ * Whether a case falls within a statistics reach (the live "statistics changed" ticks count only
+ * those): the areas a body covers contain its commune, or the office leads it or is the lead's parent.
+ */
+export function statisticsReachIncludes(reach: StatisticsReach, c: StatisticsCaseFacts): boolean {
+  switch (reach.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'areas':
+      return reach.paths.some((p) => c.communePath.startsWith(p));
+    case 'office':
+      return c.leadAgencyId === reach.agencyId || c.leadParentId === reach.agencyId;
+  }
 }
 
 /** What a statistics request is about, as the policy needs it. */

@@ -13,19 +13,13 @@ import { mutate, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDate } from '../../format';
 import { graphql } from '../../gql';
-import type { CalendarDayKind, OfficialCalendarDayKind } from '../../gql/graphql';
-
-/** What a calendar change recalculated (the mutations' `recalculated`). */
-type CalendarRecalculation = {
-  cases: number;
-  protectionPlans: number;
-  tasks: number;
-  coercionsFlagged: number;
-  coercionsCleared: number;
-};
+import type { CalendarDayKind, CalendarRecalculationFieldsFragment, OfficialCalendarDayKind } from '../../gql/graphql';
 import { legalText, useT, type MessageKey, type Translate } from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { LoadStatus } from '../LoadStatus';
+
+/** What a calendar change recalculated (the mutations' `recalculated`). */
+type CalendarRecalculation = CalendarRecalculationFieldsFragment;
 
 /** The cache tag of the calendar screen (a change refetches it). */
 const CALENDAR_TAG = 'calendar';
@@ -53,16 +47,23 @@ export const calendarYearQuery = graphql(`
   }
 `);
 
+/** What every calendar change answers it recalculated, in the same transaction. */
+export const calendarRecalculationFields = graphql(`
+  fragment CalendarRecalculationFields on CalendarRecalculation {
+    cases
+    protectionPlans
+    tasks
+    coercionsFlagged
+    coercionsCleared
+  }
+`);
+
 const addDayMutation = graphql(`
   mutation CalendarAddDay($input: AddCalendarDayInput!) {
     addCalendarDay(input: $input) {
       date
       recalculated {
-        cases
-        protectionPlans
-        tasks
-        coercionsFlagged
-        coercionsCleared
+        ...CalendarRecalculationFields
       }
     }
   }
@@ -72,11 +73,7 @@ const removeDayMutation = graphql(`
     removeCalendarDay(date: $date) {
       date
       recalculated {
-        cases
-        protectionPlans
-        tasks
-        coercionsFlagged
-        coercionsCleared
+        ...CalendarRecalculationFields
       }
     }
   }
@@ -86,11 +83,7 @@ const setDirectiveMutation = graphql(`
     setTetDirective(input: $input) {
       year
       recalculated {
-        cases
-        protectionPlans
-        tasks
-        coercionsFlagged
-        coercionsCleared
+        ...CalendarRecalculationFields
       }
     }
   }
@@ -100,11 +93,7 @@ const removeDirectiveMutation = graphql(`
     removeTetDirective(tetYear: $tetYear) {
       year
       recalculated {
-        cases
-        protectionPlans
-        tasks
-        coercionsFlagged
-        coercionsCleared
+        ...CalendarRecalculationFields
       }
     }
   }
@@ -331,6 +320,41 @@ export function CalendarAdminPage() {
 
 type Change = (send: () => Promise<CalendarRecalculation | null | undefined>, okKey: MessageKey) => Promise<boolean>;
 
+/** The server's message for `field` when the last change was refused because of it (shown at that field). */
+const fieldErrorOf = (outcome: Outcome) => (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : null);
+
+/**
+ * What both calendar forms share: a heading with a hint, the fields, one "fill in every field" alert
+ * (the client's only check; every rule is the server's), and the submit button.
+ */
+function CalendarForm(props: {
+  headingId: string;
+  heading: string;
+  hint: string;
+  missing: boolean;
+  missingText: string;
+  submitText: string;
+  busy: boolean;
+  onSubmit: (e: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="admin-form" onSubmit={props.onSubmit} noValidate aria-labelledby={props.headingId}>
+      <h3 id={props.headingId}>{props.heading}</h3>
+      <p className="muted small">{props.hint}</p>
+      {props.children}
+      {props.missing && (
+        <p className="alert alert--error" role="alert">
+          {props.missingText}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={props.busy}>
+        {props.submitText}
+      </button>
+    </form>
+  );
+}
+
 /** The Prime Minister's schedule: an extra day off, or a weekend (or derived day off) made a working day. */
 function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean; outcome: Outcome; change: Change }) {
   const t = useT();
@@ -339,7 +363,7 @@ function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean;
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
   const [missing, setMissing] = useState(false);
-  const fieldError = (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : null);
+  const fieldError = fieldErrorOf(outcome);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -361,9 +385,16 @@ function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean;
   };
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="calendar-day-form">
-      <h3 id="calendar-day-form">{t('calendar.day.formHeading', { year })}</h3>
-      <p className="muted small">{t('calendar.day.formHint')}</p>
+    <CalendarForm
+      headingId="calendar-day-form"
+      heading={t('calendar.day.formHeading', { year })}
+      hint={t('calendar.day.formHint')}
+      missing={missing}
+      missingText={t('calendar.day.missing')}
+      submitText={t('calendar.day.submit')}
+      busy={busy}
+      onSubmit={submit}
+    >
       <DateField label={t('calendar.day.date')} value={date} onChange={setDate} error={fieldError('date')} name="calendar-day-date" />
       <SelectField
         label={t('calendar.day.kind')}
@@ -376,15 +407,7 @@ function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean;
       />
       <TextField label={t('calendar.day.name')} hint={t('calendar.day.nameHint')} value={name} onChange={setName} required />
       <TextField label={t('calendar.day.source')} hint={t('calendar.day.sourceHint')} value={source} onChange={setSource} required />
-      {missing && (
-        <p className="alert alert--error" role="alert">
-          {t('calendar.day.missing')}
-        </p>
-      )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {t('calendar.day.submit')}
-      </button>
-    </form>
+    </CalendarForm>
   );
 }
 
@@ -396,7 +419,7 @@ function DirectiveForm({ year, busy, outcome, change }: { year: number; busy: bo
   const [firstDay, setFirstDay] = useState<string | null>(null);
   const [lastDay, setLastDay] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
-  const fieldError = (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : null);
+  const fieldError = fieldErrorOf(outcome);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -419,9 +442,16 @@ function DirectiveForm({ year, busy, outcome, change }: { year: number; busy: bo
   };
 
   return (
-    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="calendar-directive-form">
-      <h3 id="calendar-directive-form">{t('calendar.tet.formHeading', { year })}</h3>
-      <p className="muted small">{t('calendar.tet.formHint')}</p>
+    <CalendarForm
+      headingId="calendar-directive-form"
+      heading={t('calendar.tet.formHeading', { year })}
+      hint={t('calendar.tet.formHint')}
+      missing={missing}
+      missingText={t('calendar.tet.missing')}
+      submitText={t('calendar.tet.submit')}
+      busy={busy}
+      onSubmit={submit}
+    >
       <TextField
         label={t('calendar.tet.number')}
         hint={t('calendar.tet.numberHint')}
@@ -450,14 +480,6 @@ function DirectiveForm({ year, busy, outcome, change }: { year: number; busy: bo
         error={fieldError('lastDay')}
         name="directive-last"
       />
-      {missing && (
-        <p className="alert alert--error" role="alert">
-          {t('calendar.tet.missing')}
-        </p>
-      )}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {t('calendar.tet.submit')}
-      </button>
-    </form>
+    </CalendarForm>
   );
 }

@@ -355,12 +355,7 @@ export class ActionService {
       refusal: 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
       apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, input.step);
-        if (!check.ok)
-          throw ruleViolation(
-            check.message,
-            action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
-            { status: action.status, step: input.step },
-          );
+        if (!check.ok) throw ruleViolation(check.message, stepSource(action, input.step, c), { status: action.status, step: input.step });
         const extra: Record<string, unknown> = {};
         const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
         if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
@@ -381,7 +376,7 @@ export class ActionService {
           if (this.now() < startOfLocalDay(day))
             throw ruleViolation(
               `Buổi làm việc được lên lịch ngày ${formatLocalDateVi(day)}; chưa thể bắt đầu trước ngày đó. Nếu cần làm sớm hơn, hãy hoãn và lên lịch lại.`,
-              action.kind === ActionKind.COERCION ? citeAll(rule.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
+              stepSource(action, input.step, c),
               { ruleCode: 'ACTION_NOT_YET_DUE', scheduledStart: action.scheduledStart.toISOString() },
             );
         }
@@ -567,12 +562,7 @@ export class ActionService {
       refusal: 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
       apply: async (tx, action, c) => {
         const check = checkActionStep(action.status, ActionStep.COMPLETE);
-        if (!check.ok)
-          throw ruleViolation(
-            check.message,
-            action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS.COMPLETE.coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE,
-            { status: action.status },
-          );
+        if (!check.ok) throw ruleViolation(check.message, stepSource(action, ActionStep.COMPLETE, c), { status: action.status });
         const collected = await this.applyCollections(tx, viewer, c.id, collections);
         if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
         const entry = tx.em.create(ActionOutcomeEntry, {
@@ -1317,6 +1307,14 @@ function cleanPeople(people: PersonInvitationInput[] | null | undefined): Array<
       throw badInput(`Số điện thoại của người được mời thứ ${i + 1} không hợp lệ.`, { field: `people[${i}].phone` });
     return { name, role, phone };
   });
+}
+
+/**
+ * The legal source a refused step cites: for a coercion the articles of that step (by the law in force
+ * for the case), for any other action the workflow rule.
+ */
+function stepSource(action: CaseAction, step: ActionStep, c: EnforcementCase): string {
+  return action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS[step].coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE;
 }
 
 function cleanMinutes(text: string | null | undefined): string {

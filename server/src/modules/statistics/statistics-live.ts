@@ -4,7 +4,7 @@ import type { EventDispatcher } from '../../events/dispatcher';
 import { topics } from '../../events/vocabulary';
 import { forbidden } from '../../errors';
 import type { Logger } from '../../logger';
-import { statisticsReach, type StatisticsReach } from '../../policy/abilities';
+import { type StatisticsCaseFacts, type StatisticsReach, statisticsReach, statisticsReachIncludes } from '../../policy/abilities';
 
 /** Topic carried by every case event (CaseService) and target change: "the statistics may have moved". */
 
@@ -15,11 +15,7 @@ export interface StatisticsTick {
   cases: number;
 }
 
-interface Changed {
-  leadAgencyId: string;
-  leadParentId: string | null;
-  communePath: string;
-}
+type Changed = StatisticsCaseFacts;
 
 interface Subscriber {
   reach: StatisticsReach;
@@ -129,21 +125,8 @@ export class StatisticsLive {
     const changedAt = new Date();
     for (const s of this.subscribers) {
       // A change without a case (a target) concerns everyone; otherwise only those who see the case.
-      const count = rows.filter((r) => within(s.reach, r)).length;
+      const count = rows.filter((r) => statisticsReachIncludes(s.reach, r)).length;
       if (count > 0 || caseIds.length < ids.length) s.push({ changedAt, cases: count });
     }
-  }
-}
-
-function within(reach: StatisticsReach, c: Changed): boolean {
-  switch (reach.kind) {
-    case 'all':
-      return true;
-    case 'none':
-      return false;
-    case 'areas':
-      return reach.paths.some((p) => c.communePath.startsWith(p));
-    case 'office':
-      return c.leadAgencyId === reach.agencyId || c.leadParentId === reach.agencyId;
   }
 }
