@@ -82,7 +82,7 @@ type Documents = {
     "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AddObligationDocument,
     "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": typeof types.IntakeChoicesDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": typeof types.CreateCaseDocument,
-    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatisticsAccessDocument,
+    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatisticsAccessDocument,
 };
 const documents: Documents = {
     "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    viewerCan {\n      createCase\n      manageUsers\n      manageAgencies\n      manageAreas\n      manageCalendar\n      inspectSystem\n    }\n  }\n": types.HomeDocument,
@@ -152,7 +152,7 @@ const documents: Documents = {
     "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": types.AddObligationDocument,
     "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": types.IntakeChoicesDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": types.CreateCaseDocument,
-    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": types.StatisticsAccessDocument,
+    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": types.StatisticsAccessDocument,
 };
 
 /**
@@ -426,7 +426,7 @@ export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').StatisticsAccessDocument;
+export function graphql(source: "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').StatisticsAccessDocument;
 
 
 export function graphql(source: string) {

@@ -1090,7 +1090,7 @@ export type CreateCaseMutation = { createCase: { id: string } };
 export type StatisticsAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
+export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, statisticalYears: Array<number>, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2439,6 +2439,7 @@ export const StatisticsAccessDocument = new TypedDocumentString(`
   statisticsAccess {
     dashboard
     currentStatisticalYear
+    statisticalYears
     offices {
       id
       name

@@ -331,7 +331,7 @@ export function DashboardPage({ live }: { live: LiveClient | null }) {
       </div>
       <Filters
         selection={selection}
-        years={[info.currentStatisticalYear, info.currentStatisticalYear - 1]}
+        years={info.statisticalYears.length ? info.statisticalYears : [info.currentStatisticalYear]}
         offices={info.offices}
         onChange={(next) => {
           setSelection(next);
