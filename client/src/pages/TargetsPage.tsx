@@ -1,4 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { FigureTable } from '../components/FigureTable';
+import { StatisticalYearField } from '../components/StatisticalYearField';
 import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
@@ -147,16 +149,7 @@ export function TargetsPage() {
         </h1>
         <p className="muted">{t('dash.targetsIntro')}</p>
         <form className="targets__form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-year`}>{t('dash.year')}</label>
-            <select id={`${id}-year`} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {t('dash.yearOption', { year: y, prev: y - 1 })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StatisticalYearField years={years} value={shownYear} onChange={setYear} />
           <div className="field">
             <label htmlFor={`${id}-office`}>{t('dash.targetOffice')}</label>
             <select id={`${id}-office`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
@@ -211,34 +204,15 @@ export function TargetsPage() {
         {existing.length === 0 ? (
           <p className="muted">{t('dash.noTarget')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dash.targetOffice')}</th>
-                  <th scope="col" className="num">
-                    {t('dash.targetCase')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('dash.targetMoney')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {existing.map((x) => (
-                  <tr key={x.id}>
-                    <th scope="row">{x.agencyName}</th>
-                    <td className="num" data-label={t('dash.targetCase')}>
-                      {formatPercent(Number(x.caseRatePercent))}
-                    </td>
-                    <td className="num" data-label={t('dash.targetMoney')}>
-                      {formatPercent(Number(x.moneyRatePercent))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            head={t('dash.targetOffice')}
+            columns={[t('dash.targetCase'), t('dash.targetMoney')]}
+            lines={existing.map((x) => ({
+              key: x.id,
+              head: x.agencyName,
+              values: [formatPercent(Number(x.caseRatePercent)), formatPercent(Number(x.moneyRatePercent))],
+            }))}
+          />
         )}
       </section>
     </div>
