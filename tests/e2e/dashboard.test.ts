@@ -127,9 +127,7 @@ describe('the steering dashboard', () => {
       const before = firstMoney((await parts.textContent()) ?? '');
       const officer = await signedIn(OFFICER, DESKTOP);
       await officerRecordsVisitPayment(officer.page, '1234567');
-      await expect
-        .poll(async () => firstMoney((await parts.textContent()) ?? ''), { timeout: 20_000 })
-        .toBe(before + 1_234_567n);
+      await expect.poll(async () => firstMoney((await parts.textContent()) ?? ''), { timeout: 20_000 }).toBe(before + 1_234_567n);
       expect(officer.errors).toEqual([]);
 
       // The workbook: a valid xlsx with the Ministry table.
