@@ -857,6 +857,8 @@ export type MarkInboxReadMutationVariables = Exact<{
 
 export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
 
+export type StatisticsTargetFieldsFragment = { id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number };
+
 export type StatisticsTargetsQueryVariables = Exact<{
   year: number;
 }>;
@@ -1259,6 +1261,17 @@ export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
+export const StatisticsTargetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}
+    `, {"fragmentName":"StatisticsTargetFields"}) as unknown as TypedDocumentString<StatisticsTargetFieldsFragment, unknown>;
 export const HomeDocument = new TypedDocumentString(`
     query Home {
   me {
@@ -1978,29 +1991,33 @@ export const MarkInboxReadDocument = new TypedDocumentString(`
 export const StatisticsTargetsDocument = new TypedDocumentString(`
     query StatisticsTargets($year: Int!) {
   statisticsTargets(statisticalYear: $year) {
-    id
-    agencyId
-    agencyName
-    statisticalYear
-    caseRatePercent
-    moneyRatePercent
-    version
+    ...StatisticsTargetFields
   }
 }
-    `) as unknown as TypedDocumentString<StatisticsTargetsQuery, StatisticsTargetsQueryVariables>;
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}`) as unknown as TypedDocumentString<StatisticsTargetsQuery, StatisticsTargetsQueryVariables>;
 export const SetStatisticsTargetDocument = new TypedDocumentString(`
     mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {
   setStatisticsTarget(input: $input) {
-    id
-    agencyId
-    agencyName
-    statisticalYear
-    caseRatePercent
-    moneyRatePercent
-    version
+    ...StatisticsTargetFields
   }
 }
-    `) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}`) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
   users(first: $first, after: $after, filter: $filter) {

@@ -523,8 +523,16 @@ function Trend({ points }: { points: DashboardQuery['statisticsTrend'] }) {
     cases: p.caseRate.percent,
     money: p.moneyRate.percent,
   }));
-  const caseTarget = points.find((p) => p.caseRate.target != null)?.caseRate.target ?? null;
-  const moneyTarget = points.find((p) => p.moneyRate.target != null)?.moneyRate.target ?? null;
+  // One line per rate (cases blue, money brown), each with its target as a dashed line of the same colour.
+  const series = [
+    { key: 'cases', name: t('dash.trendCases'), colour: '#0b3d6e', target: points.find((p) => p.caseRate.target != null)?.caseRate.target },
+    {
+      key: 'money',
+      name: t('dash.trendMoney'),
+      colour: '#8a4b00',
+      target: points.find((p) => p.moneyRate.target != null)?.moneyRate.target,
+    },
+  ] as const;
   return (
     <section className="card" aria-labelledby="dash-trend">
       <h2 id="dash-trend">{t('dash.trend')}</h2>
@@ -536,26 +544,24 @@ function Trend({ points }: { points: DashboardQuery['statisticsTrend'] }) {
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} unit="%" />
             <Tooltip formatter={(v) => formatPercent(typeof v === 'number' ? v : null)} />
             <Legend />
-            {caseTarget != null && <ReferenceLine y={caseTarget} stroke="#0b3d6e" strokeDasharray="4 4" />}
-            {moneyTarget != null && <ReferenceLine y={moneyTarget} stroke="#8a4b00" strokeDasharray="4 4" />}
-            <Line
-              type="monotone"
-              dataKey="cases"
-              name={t('dash.trendCases')}
-              stroke="#0b3d6e"
-              strokeWidth={3}
-              dot={{ r: 3 }}
-              connectNulls
-            />
-            <Line
-              type="monotone"
-              dataKey="money"
-              name={t('dash.trendMoney')}
-              stroke="#8a4b00"
-              strokeWidth={3}
-              dot={{ r: 3 }}
-              connectNulls
-            />
+            {series.map(
+              (line) =>
+                line.target != null && (
+                  <ReferenceLine key={`${line.key}-target`} y={line.target} stroke={line.colour} strokeDasharray="4 4" />
+                ),
+            )}
+            {series.map((line) => (
+              <Line
+                key={line.key}
+                type="monotone"
+                dataKey={line.key}
+                name={line.name}
+                stroke={line.colour}
+                strokeWidth={3}
+                dot={{ r: 3 }}
+                connectNulls
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </figure>

@@ -9,16 +9,23 @@ import { dashboardHref } from '../router';
 import { formatPercent, statisticsAccessQuery } from './statistics-access';
 
 /** The targets already set for a statistical year (agencies within the viewer's reach). */
+/** One target as the form and its table show it (the query and the mutation read the same fields). */
+export const statisticsTargetFields = graphql(`
+  fragment StatisticsTargetFields on StatisticsTarget {
+    id
+    agencyId
+    agencyName
+    statisticalYear
+    caseRatePercent
+    moneyRatePercent
+    version
+  }
+`);
+
 export const statisticsTargetsQuery = graphql(`
   query StatisticsTargets($year: Int!) {
     statisticsTargets(statisticalYear: $year) {
-      id
-      agencyId
-      agencyName
-      statisticalYear
-      caseRatePercent
-      moneyRatePercent
-      version
+      ...StatisticsTargetFields
     }
   }
 `);
@@ -26,13 +33,7 @@ export const statisticsTargetsQuery = graphql(`
 export const setStatisticsTargetMutation = graphql(`
   mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {
     setStatisticsTarget(input: $input) {
-      id
-      agencyId
-      agencyName
-      statisticalYear
-      caseRatePercent
-      moneyRatePercent
-      version
+      ...StatisticsTargetFields
     }
   }
 `);
