@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { gql } from '../support/harness';
-import { DEMO_PASSWORD, DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
+import { DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
 
 /** Steering-committee member of the demo province. */
 const MEMBER = 'bcd.lamson';
@@ -23,34 +22,52 @@ async function openDashboard(page: Page) {
   await page.locator('#case-rate-value').waitFor();
 }
 
-/** The officer records a payment on one of their money obligations, through the API with their own session. */
-async function officerRecordsPayment(url: string, amount: string): Promise<string> {
-  const signIn = await gql(url, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
-    i: { username: OFFICER, password: DEMO_PASSWORD },
-  });
-  const token = signIn.data!.signIn.accessToken as string;
-  const list = await gql(
-    url,
-    '{ cases(first: 50) { edges { node { id version decisionNumber status obligations { id kind amountOwed amountCollected } } } } }',
-    {},
-    token,
-  );
-  const edges = list.data!.cases.edges as Array<{ node: any }>;
-  const target = edges
-    .map((e) => e.node)
-    .find((c) =>
-      c.obligations.some((o: any) => o.kind === 'PAY_MONEY' && BigInt(o.amountOwed) - BigInt(o.amountCollected) >= BigInt(amount)),
-    );
-  if (!target) throw new Error(`no open money obligation for ${OFFICER}: ${JSON.stringify(edges)}`);
-  const obligation = target.obligations.find((o: any) => o.kind === 'PAY_MONEY');
-  const res = await gql(
-    url,
-    'mutation($i: ObligationProgressInput!) { recordObligationProgress(input: $i) { id } }',
-    { i: { caseId: target.id, version: target.version, obligationId: obligation.id, amountCollected: amount } },
-    token,
-  );
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return target.decisionNumber;
+/** The worked example's money case (office 3, cb.thads): 777,000,000 đ owed on one obligation. */
+const MONEY_CASE = '12/QĐ-THA';
+const MONEY_OBLIGATION = 'Trả khoản vay theo bản án';
+
+/** Today in Viet Nam as dd/mm/yyyy, and the time `minutes` from now as HH:MM (the forms' local form). */
+function vietnamNow(minutes: number): { day: string; time: string } {
+  const at = new Date(Date.now() + 7 * 3_600_000 + minutes * 60_000);
+  const iso = at.toISOString();
+  return { day: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, time: iso.slice(11, 16) };
+}
+
+/** "1.000.000 / 2.000.000 có điều kiện" → the first figure in đồng. */
+function firstMoney(text: string): bigint {
+  const m = /^([\d.]+)/.exec(text.trim());
+  if (!m) throw new Error(`no figure in "${text}"`);
+  return BigInt(m[1].replace(/\./g, ''));
+}
+
+/**
+ * The officer, in their own browser, plans a persuasion visit on the money case for later today,
+ * marks it ready, starts it and records its outcome: a partial payment of `amount` đ on the named
+ * obligation — every step through the case page, as an officer would.
+ */
+async function officerRecordsVisitPayment(page: Page, amount: string): Promise<void> {
+  await page.getByRole('link', { name: MONEY_CASE, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Việc thi hành án ${MONEY_CASE}` }).waitFor();
+  const actions = page.getByRole('region', { name: 'Vận động, cưỡng chế' });
+  await actions.getByLabel('Loại buổi làm việc', { exact: true }).selectOption('PERSUASION_VISIT');
+  await actions.getByLabel('Địa điểm', { exact: true }).fill('Nhà ông Hà Văn Lộc, thôn Đồng Mai, xã Tân Hòa');
+  // Later today (Viet Nam time): planning needs a future start, starting needs the day to have come.
+  const start = vietnamNow(3);
+  await actions.getByLabel('Ngày thực hiện', { exact: true }).fill(start.day);
+  await actions.getByLabel('Giờ bắt đầu (giờ Việt Nam)', { exact: true }).fill(start.time);
+  await actions.getByLabel('Giờ kết thúc (giờ Việt Nam)', { exact: true }).fill('23:59');
+  await actions.getByRole('button', { name: 'Lên kế hoạch', exact: true }).click();
+  const item = actions.getByRole('listitem').filter({ hasText: 'Nhà ông Hà Văn Lộc' }).first();
+  await item.getByText('Đã lên kế hoạch', { exact: true }).waitFor();
+  await item.getByRole('button', { name: 'Sẵn sàng', exact: true }).click();
+  await item.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+  await item.getByRole('button', { name: 'Kết quả', exact: true }).click();
+  await item.getByLabel('Kết quả', { exact: true }).selectOption('PARTIAL_PAYMENT');
+  await item.getByLabel('Nghĩa vụ thu tiền', { exact: true }).selectOption({ label: MONEY_OBLIGATION });
+  await item.getByLabel('Số tiền thu được (đồng)', { exact: true }).fill(amount);
+  await item.getByLabel('Nội dung biên bản', { exact: true }).fill('Ông Lộc nộp một phần tiền tại buổi vận động.');
+  await item.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await item.getByText('Thi hành một phần').first().waitFor();
 }
 
 describe('the steering dashboard', () => {
@@ -104,11 +121,14 @@ describe('the steering dashboard', () => {
       await page.getByRole('button', { name: 'Xem danh sách việc: Tổng số thụ lý' }).click();
       await page.getByRole('region', { name: 'Danh sách việc: Tổng số thụ lý' }).getByRole('link').first().waitFor();
 
-      // Live: an officer records a payment; the money figure moves without a reload.
+      // Live: an officer, in a second browser, records a visit's payment on the case page; the open
+      // dashboard's collected money moves by exactly that amount, without a reload.
       const parts = page.locator('#money-rate-parts');
-      const before = (await parts.textContent()) ?? '';
-      await officerRecordsPayment(url(), '1000000');
-      await expect.poll(async () => (await parts.textContent()) ?? '', { timeout: 20_000 }).not.toBe(before);
+      const before = firstMoney((await parts.textContent()) ?? '');
+      const officer = await signedIn(OFFICER, DESKTOP);
+      await officerRecordsVisitPayment(officer.page, '1234567');
+      await expect.poll(async () => firstMoney((await parts.textContent()) ?? ''), { timeout: 20_000 }).toBe(before + 1_234_567n);
+      expect(officer.errors).toEqual([]);
 
       // The workbook: a valid xlsx with the Ministry table.
       const [download] = await Promise.all([
@@ -128,6 +148,31 @@ describe('the steering dashboard', () => {
       expect(errors).toEqual([]);
     },
     180_000,
+  );
+
+  itInBrowser(
+    'printed, the dashboard hides the navigation, pickers and buttons, shows the heading with its period and the tables, and nothing is cut off sideways',
+    async () => {
+      // A4 portrait at 96 dpi is 794 px wide; Chromium's default print margins leave about 718 px.
+      const { page, errors } = await signedIn(MEMBER, { width: 718, height: 1000 });
+      await openDashboard(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).isVisible()).toBe(false);
+      expect(await page.getByRole('region', { name: 'Chọn kỳ và đơn vị' }).isVisible()).toBe(false);
+      expect(await page.locator('select:visible').count()).toBe(0);
+      expect(await page.locator('.button:visible').count()).toBe(0);
+      expect(await page.getByRole('heading', { level: 1, name: 'Bảng điều hành thi hành án dân sự' }).isVisible()).toBe(true);
+      expect((await page.locator('.dashboard__scope').textContent()) ?? '').toMatch(/từ 01\/10\/\d{4} đến 30\/09\/\d{4}/);
+      const table = page.locator('table.dashboard__table');
+      expect(await table.isVisible()).toBe(true);
+      expect(await table.getByRole('row').count()).toBe(17); // header + the 16 Ministry rows
+      await expectFits(page, 'the printed dashboard');
+      // The PDF Chromium prints from it (A4): a real document, several pages is fine.
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(errors).toEqual([]);
+    },
+    120_000,
   );
 
   itInBrowser(

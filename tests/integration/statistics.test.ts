@@ -595,3 +595,25 @@ describe('statistics, live', () => {
     }
   });
 });
+
+describe('statistics: the year picker', () => {
+  // Last in the file: it adds a case completed in 2021, outside every period the tests above report.
+  it('offers every statistical year with figures, newest first, from the server; none to the police', async () => {
+    const yearsOf = async (token: string) =>
+      (await gql(app, '{ statisticsAccess { currentStatisticalYear statisticalYears } }', {}, token)).data!.statisticsAccess;
+    const before = await yearsOf(adminToken);
+    const current = before.currentStatisticalYear as number;
+    // The earliest hand-written state is K9's (1/3/2025): statistical year 2025 (1/10/2024 – 30/9/2025).
+    expect(before.statisticalYears).toEqual(Array.from({ length: current - 2025 + 1 }, (_, i) => current - i));
+    // A case enforced in 2021 (statistical year 2021) brings the years in between: each of them has figures.
+    await historyCase('OLD', officeB, c1, null, [
+      [day('2021-03-01'), 'ENFORCING', '10000000', '0'],
+      [day('2021-05-01'), 'COMPLETED', '10000000', '10000000'],
+    ]);
+    const after = await yearsOf(adminToken);
+    expect(after.statisticalYears).toEqual(Array.from({ length: current - 2021 + 1 }, (_, i) => current - i));
+    const police = await makeAgency(app.orm, AgencyKind.POLICE, [c2]);
+    const policeToken = (await signIn(app, (await makeUser(app.orm, police, [Role.OFFICER])).username)).accessToken;
+    expect((await yearsOf(policeToken)).statisticalYears).toEqual([]);
+  });
+});

@@ -51,8 +51,9 @@ type Documents = {
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxBadgeDocument,
     "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": typeof types.MarkInboxReadDocument,
-    "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n": typeof types.StatisticsTargetsDocument,
-    "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n": typeof types.SetStatisticsTargetDocument,
+    "\n  fragment StatisticsTargetFields on StatisticsTarget {\n    id\n    agencyId\n    agencyName\n    statisticalYear\n    caseRatePercent\n    moneyRatePercent\n    version\n  }\n": typeof types.StatisticsTargetFieldsFragmentDoc,
+    "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      ...StatisticsTargetFields\n    }\n  }\n": typeof types.StatisticsTargetsDocument,
+    "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      ...StatisticsTargetFields\n    }\n  }\n": typeof types.SetStatisticsTargetDocument,
     "\n  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          username\n          fullName\n          roles\n          active\n          agency {\n            id\n            name\n          }\n          viewerCan {\n            update\n            deactivate\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {\n    agencies(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          version\n          coveredAreas {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminAgenciesDocument,
     "\n  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {\n    areas(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminAreasDocument,
@@ -83,7 +84,7 @@ type Documents = {
     "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.AddObligationDocument,
     "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": typeof types.IntakeChoicesDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": typeof types.CreateCaseDocument,
-    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatisticsAccessDocument,
+    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatisticsAccessDocument,
 };
 const documents: Documents = {
     "\n  query Home {\n    me {\n      id\n      username\n      fullName\n      roles\n      agency {\n        id\n        code\n        name\n        kind\n      }\n    }\n    viewerCan {\n      createCase\n      manageUsers\n      manageAgencies\n      manageAreas\n      manageCalendar\n      inspectSystem\n    }\n  }\n": types.HomeDocument,
@@ -122,8 +123,9 @@ const documents: Documents = {
     "\n  query Inbox($first: Int, $after: String, $unreadOnly: Boolean) {\n    inbox(first: $first, after: $after, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          ...InboxItemFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query InboxBadge {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxBadgeDocument,
     "\n  mutation MarkInboxRead($ids: [String!]) {\n    markInboxRead(ids: $ids) {\n      unreadCount\n    }\n  }\n": types.MarkInboxReadDocument,
-    "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n": types.StatisticsTargetsDocument,
-    "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n": types.SetStatisticsTargetDocument,
+    "\n  fragment StatisticsTargetFields on StatisticsTarget {\n    id\n    agencyId\n    agencyName\n    statisticalYear\n    caseRatePercent\n    moneyRatePercent\n    version\n  }\n": types.StatisticsTargetFieldsFragmentDoc,
+    "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      ...StatisticsTargetFields\n    }\n  }\n": types.StatisticsTargetsDocument,
+    "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      ...StatisticsTargetFields\n    }\n  }\n": types.SetStatisticsTargetDocument,
     "\n  query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          username\n          fullName\n          roles\n          active\n          agency {\n            id\n            name\n          }\n          viewerCan {\n            update\n            deactivate\n          }\n        }\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {\n    agencies(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          version\n          coveredAreas {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminAgenciesDocument,
     "\n  query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {\n    areas(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          code\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminAreasDocument,
@@ -154,7 +156,7 @@ const documents: Documents = {
     "\n  mutation AddObligation($input: AddObligationInput!) {\n    addObligation(input: $input) {\n      id\n      version\n    }\n  }\n": types.AddObligationDocument,
     "\n  query IntakeChoices($agencyId: ID) {\n    me {\n      id\n      agency {\n        id\n      }\n    }\n    areas(first: 100, filter: { kind: COMMUNE }) {\n      edges {\n        node {\n          id\n          code\n          name\n        }\n      }\n    }\n    users(first: 100, filter: { agencyId: $agencyId }) {\n      edges {\n        node {\n          id\n          fullName\n          roles\n        }\n      }\n    }\n  }\n": types.IntakeChoicesDocument,
     "\n  mutation CreateCase($input: CreateCaseInput!, $idempotencyKey: String) {\n    createCase(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n    }\n  }\n": types.CreateCaseDocument,
-    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": types.StatisticsAccessDocument,
+    "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n": types.StatisticsAccessDocument,
 };
 
 /**
@@ -304,11 +306,15 @@ export function graphql(source: "\n  mutation MarkInboxRead($ids: [String!]) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n"): typeof import('./graphql').StatisticsTargetsDocument;
+export function graphql(source: "\n  fragment StatisticsTargetFields on StatisticsTarget {\n    id\n    agencyId\n    agencyName\n    statisticalYear\n    caseRatePercent\n    moneyRatePercent\n    version\n  }\n"): typeof import('./graphql').StatisticsTargetFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      id\n      agencyId\n      agencyName\n      statisticalYear\n      caseRatePercent\n      moneyRatePercent\n      version\n    }\n  }\n"): typeof import('./graphql').SetStatisticsTargetDocument;
+export function graphql(source: "\n  query StatisticsTargets($year: Int!) {\n    statisticsTargets(statisticalYear: $year) {\n      ...StatisticsTargetFields\n    }\n  }\n"): typeof import('./graphql').StatisticsTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {\n    setStatisticsTarget(input: $input) {\n      ...StatisticsTargetFields\n    }\n  }\n"): typeof import('./graphql').SetStatisticsTargetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -432,7 +438,7 @@ export function graphql(source: "\n  mutation CreateCase($input: CreateCaseInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').StatisticsAccessDocument;
+export function graphql(source: "\n  query StatisticsAccess {\n    statisticsAccess {\n      dashboard\n      currentStatisticalYear\n      statisticalYears\n      offices {\n        id\n        name\n      }\n      targetOffices {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').StatisticsAccessDocument;
 
 
 export function graphql(source: string) {

@@ -857,6 +857,8 @@ export type MarkInboxReadMutationVariables = Exact<{
 
 export type MarkInboxReadMutation = { markInboxRead: { unreadCount: number } };
 
+export type StatisticsTargetFieldsFragment = { id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number };
+
 export type StatisticsTargetsQueryVariables = Exact<{
   year: number;
 }>;
@@ -1092,7 +1094,7 @@ export type CreateCaseMutation = { createCase: { id: string } };
 export type StatisticsAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
+export type StatisticsAccessQuery = { statisticsAccess: { dashboard: boolean, currentStatisticalYear: number, statisticalYears: Array<number>, offices: Array<{ id: string, name: string }>, targetOffices: Array<{ id: string, name: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1261,6 +1263,17 @@ export const InboxItemFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InboxItemFields"}) as unknown as TypedDocumentString<InboxItemFieldsFragment, unknown>;
+export const StatisticsTargetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}
+    `, {"fragmentName":"StatisticsTargetFields"}) as unknown as TypedDocumentString<StatisticsTargetFieldsFragment, unknown>;
 export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarRecalculationFields on CalendarRecalculation {
   cases
@@ -1989,29 +2002,33 @@ export const MarkInboxReadDocument = new TypedDocumentString(`
 export const StatisticsTargetsDocument = new TypedDocumentString(`
     query StatisticsTargets($year: Int!) {
   statisticsTargets(statisticalYear: $year) {
-    id
-    agencyId
-    agencyName
-    statisticalYear
-    caseRatePercent
-    moneyRatePercent
-    version
+    ...StatisticsTargetFields
   }
 }
-    `) as unknown as TypedDocumentString<StatisticsTargetsQuery, StatisticsTargetsQueryVariables>;
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}`) as unknown as TypedDocumentString<StatisticsTargetsQuery, StatisticsTargetsQueryVariables>;
 export const SetStatisticsTargetDocument = new TypedDocumentString(`
     mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {
   setStatisticsTarget(input: $input) {
-    id
-    agencyId
-    agencyName
-    statisticalYear
-    caseRatePercent
-    moneyRatePercent
-    version
+    ...StatisticsTargetFields
   }
 }
-    `) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
+    fragment StatisticsTargetFields on StatisticsTarget {
+  id
+  agencyId
+  agencyName
+  statisticalYear
+  caseRatePercent
+  moneyRatePercent
+  version
+}`) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
   users(first: $first, after: $after, filter: $filter) {
@@ -2458,6 +2475,7 @@ export const StatisticsAccessDocument = new TypedDocumentString(`
   statisticsAccess {
     dashboard
     currentStatisticalYear
+    statisticalYears
     offices {
       id
       name

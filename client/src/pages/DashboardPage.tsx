@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { session } from '../auth/session';
+import { FigureTable } from '../components/FigureTable';
+import { StatisticalYearField } from '../components/StatisticalYearField';
 import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatDate, formatDateTime, formatMoney, formatTime } from '../format';
@@ -18,6 +20,7 @@ import { type MessageKey, type Translate, useT } from '../i18n';
 import type { LiveClient } from '../lib/live-subscription';
 import { useStatisticsTicks } from '../live-events';
 import { caseHref, targetsHref } from '../router';
+import { LoadStatus } from './LoadStatus';
 import { formatPercent, statisticsAccessQuery } from './statistics-access';
 import { StatusBadge } from './StatusBadge';
 
@@ -294,17 +297,13 @@ export function DashboardPage({ live }: { live: LiveClient | null }) {
   useStatisticsTicks(live, statisticsChangedSubscription, { enabled: !!info?.dashboard, onTick: () => setUpdatedAt(new Date()) });
 
   if (!info) {
-    return access.error !== undefined ? (
-      <div className="alert alert--error" role="alert">
-        <p>{errorText(access.error, t)}</p>
-        <button type="button" className="button button--secondary" onClick={access.refetch}>
-          {t('dash.retry')}
-        </button>
-      </div>
-    ) : (
-      <p className="muted" role="status">
-        {t('dash.loading')}
-      </p>
+    return (
+      <LoadStatus
+        state={access.error !== undefined ? 'error' : 'loading'}
+        loadingKey="dash.loading"
+        error={access.error}
+        onRetry={access.refetch}
+      />
     );
   }
   if (!info.dashboard) {
@@ -331,7 +330,7 @@ export function DashboardPage({ live }: { live: LiveClient | null }) {
       </div>
       <Filters
         selection={selection}
-        years={[info.currentStatisticalYear, info.currentStatisticalYear - 1]}
+        years={info.statisticalYears.length ? info.statisticalYears : [info.currentStatisticalYear]}
         offices={info.offices}
         onChange={(next) => {
           setSelection(next);
@@ -370,16 +369,7 @@ function Filters(props: {
           : t('dash.kind.STATISTICAL_YEAR');
   return (
     <section className="card dashboard__filters no-print" aria-label={t('dash.filters')}>
-      <div className="field">
-        <label htmlFor={`${id}-year`}>{t('dash.year')}</label>
-        <select id={`${id}-year`} value={selection.year} onChange={(e) => onChange({ ...selection, year: Number(e.target.value) })}>
-          {props.years.map((y) => (
-            <option key={y} value={y}>
-              {t('dash.yearOption', { year: y, prev: y - 1 })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatisticalYearField years={props.years} value={selection.year} onChange={(year) => onChange({ ...selection, year })} />
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('dash.periodKind')}</label>
         <select
@@ -434,17 +424,13 @@ function DashboardBody(props: {
   const result = useQuery(dashboardQuery, { period, scope, year: props.year }, [tags.statistics]);
   const data = result.data;
   if (!data) {
-    return result.error !== undefined ? (
-      <div className="alert alert--error" role="alert">
-        <p>{errorText(result.error, t)}</p>
-        <button type="button" className="button button--secondary" onClick={result.refetch}>
-          {t('dash.retry')}
-        </button>
-      </div>
-    ) : (
-      <p className="muted" role="status">
-        {t('dash.loading')}
-      </p>
+    return (
+      <LoadStatus
+        state={result.error !== undefined ? 'error' : 'loading'}
+        loadingKey="dash.loading"
+        error={result.error}
+        onRetry={result.refetch}
+      />
     );
   }
   const report = data.statistics;
@@ -471,47 +457,28 @@ function DashboardBody(props: {
       <Trend points={data.statisticsTrend} />
       <section className="card" aria-labelledby="dash-table">
         <h2 id="dash-table">{t('dash.table')}</h2>
-        <div className="table-wrap">
-          <table className="table dashboard__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dash.row')}</th>
-                <th scope="col" className="num">
-                  {t('dash.cases')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.money')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {TABLE.map((line) => (
-                <tr key={line.key}>
-                  <th scope="row">
-                    {line.row ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('dash.showCases', { row: t(line.key) })}
-                        onClick={() => onDrill({ kind: 'row', row: line.row!, label: t(line.key) })}
-                      >
-                        {t(line.key)}
-                      </button>
-                    ) : (
-                      t(line.key)
-                    )}
-                  </th>
-                  <td className="num" data-label={t('dash.cases')} data-row={line.row ?? line.key}>
-                    {line.cases ? formatCount(line.cases(totals)) : '—'}
-                  </td>
-                  <td className="num" data-label={t('dash.money')}>
-                    {line.money ? formatMoney(line.money(totals)) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          className="dashboard__table"
+          head={t('dash.row')}
+          columns={[t('dash.cases'), t('dash.money')]}
+          lines={TABLE.map((line) => ({
+            key: line.key,
+            dataRow: line.row ?? line.key,
+            head: line.row ? (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('dash.showCases', { row: t(line.key) })}
+                onClick={() => onDrill({ kind: 'row', row: line.row!, label: t(line.key) })}
+              >
+                {t(line.key)}
+              </button>
+            ) : (
+              t(line.key)
+            ),
+            values: [line.cases ? formatCount(line.cases(totals)) : '—', line.money ? formatMoney(line.money(totals)) : '—'],
+          }))}
+        />
       </section>
       {drill && <DrillList drill={drill} period={period} scope={scope} onClose={() => onDrill(null)} />}
       <Breakdown report={report} />
@@ -556,8 +523,16 @@ function Trend({ points }: { points: DashboardQuery['statisticsTrend'] }) {
     cases: p.caseRate.percent,
     money: p.moneyRate.percent,
   }));
-  const caseTarget = points.find((p) => p.caseRate.target != null)?.caseRate.target ?? null;
-  const moneyTarget = points.find((p) => p.moneyRate.target != null)?.moneyRate.target ?? null;
+  // One line per rate (cases blue, money brown), each with its target as a dashed line of the same colour.
+  const series = [
+    { key: 'cases', name: t('dash.trendCases'), colour: '#0b3d6e', target: points.find((p) => p.caseRate.target != null)?.caseRate.target },
+    {
+      key: 'money',
+      name: t('dash.trendMoney'),
+      colour: '#8a4b00',
+      target: points.find((p) => p.moneyRate.target != null)?.moneyRate.target,
+    },
+  ] as const;
   return (
     <section className="card" aria-labelledby="dash-trend">
       <h2 id="dash-trend">{t('dash.trend')}</h2>
@@ -569,59 +544,34 @@ function Trend({ points }: { points: DashboardQuery['statisticsTrend'] }) {
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} unit="%" />
             <Tooltip formatter={(v) => formatPercent(typeof v === 'number' ? v : null)} />
             <Legend />
-            {caseTarget != null && <ReferenceLine y={caseTarget} stroke="#0b3d6e" strokeDasharray="4 4" />}
-            {moneyTarget != null && <ReferenceLine y={moneyTarget} stroke="#8a4b00" strokeDasharray="4 4" />}
-            <Line
-              type="monotone"
-              dataKey="cases"
-              name={t('dash.trendCases')}
-              stroke="#0b3d6e"
-              strokeWidth={3}
-              dot={{ r: 3 }}
-              connectNulls
-            />
-            <Line
-              type="monotone"
-              dataKey="money"
-              name={t('dash.trendMoney')}
-              stroke="#8a4b00"
-              strokeWidth={3}
-              dot={{ r: 3 }}
-              connectNulls
-            />
+            {series.map(
+              (line) =>
+                line.target != null && (
+                  <ReferenceLine key={`${line.key}-target`} y={line.target} stroke={line.colour} strokeDasharray="4 4" />
+                ),
+            )}
+            {series.map((line) => (
+              <Line
+                key={line.key}
+                type="monotone"
+                dataKey={line.key}
+                name={line.name}
+                stroke={line.colour}
+                strokeWidth={3}
+                dot={{ r: 3 }}
+                connectNulls
+              />
+            ))}
           </LineChart>
         </ResponsiveContainer>
       </figure>
       <details>
         <summary>{t('dash.trendTable')}</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dash.trendMonth')}</th>
-                <th scope="col" className="num">
-                  {t('dash.trendCases')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.trendMoney')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((p) => (
-                <tr key={p.month}>
-                  <th scope="row">{p.month}</th>
-                  <td className="num" data-label={t('dash.trendCases')}>
-                    {formatPercent(p.cases)}
-                  </td>
-                  <td className="num" data-label={t('dash.trendMoney')}>
-                    {formatPercent(p.money)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          head={t('dash.trendMonth')}
+          columns={[t('dash.trendCases'), t('dash.trendMoney')]}
+          lines={data.map((p) => ({ key: p.month, head: p.month, values: [formatPercent(p.cases), formatPercent(p.money)] }))}
+        />
       </details>
     </section>
   );
@@ -651,58 +601,29 @@ function Breakdown({ report }: { report: DashboardQuery['statistics'] }) {
       {lines.length === 0 ? (
         <p className="muted">{t('dash.noLines')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t(labels[dimension])}</th>
-                <th scope="col" className="num">
-                  {t('dash.enforceableCases')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.completedCases')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.rateCases')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.enforceableMoney')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.collectedMoney')}
-                </th>
-                <th scope="col" className="num">
-                  {t('dash.rateMoney')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.id ?? 'none'}>
-                  <th scope="row">{l.name}</th>
-                  <td className="num" data-label={t('dash.enforceableCases')}>
-                    {formatCount(l.rows.enforceable.cases)}
-                  </td>
-                  <td className="num" data-label={t('dash.completedCases')}>
-                    {formatCount(l.rows.completed.cases)}
-                  </td>
-                  <td className="num" data-label={t('dash.rateCases')}>
-                    {formatPercent(l.rows.caseRate.percent)}
-                  </td>
-                  <td className="num" data-label={t('dash.enforceableMoney')}>
-                    {formatMoney(l.rows.enforceable.money)}
-                  </td>
-                  <td className="num" data-label={t('dash.collectedMoney')}>
-                    {formatMoney(l.rows.completed.money)}
-                  </td>
-                  <td className="num" data-label={t('dash.rateMoney')}>
-                    {formatPercent(l.rows.moneyRate.percent)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          head={t(labels[dimension])}
+          columns={[
+            t('dash.enforceableCases'),
+            t('dash.completedCases'),
+            t('dash.rateCases'),
+            t('dash.enforceableMoney'),
+            t('dash.collectedMoney'),
+            t('dash.rateMoney'),
+          ]}
+          lines={lines.map((l) => ({
+            key: l.id ?? 'none',
+            head: l.name,
+            values: [
+              formatCount(l.rows.enforceable.cases),
+              formatCount(l.rows.completed.cases),
+              formatPercent(l.rows.caseRate.percent),
+              formatMoney(l.rows.enforceable.money),
+              formatMoney(l.rows.completed.money),
+              formatPercent(l.rows.moneyRate.percent),
+            ],
+          }))}
+        />
       )}
     </section>
   );
@@ -741,55 +662,30 @@ function Stuck({ stuck, onDrill }: { stuck: DashboardQuery['stuckOverview']; onD
       {stuck.overdueByAgency.length > 0 && (
         <>
           <h3>{t('dash.overdueByAgency')}</h3>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dash.agency')}</th>
-                  <th scope="col" className="num">
-                    {t('dash.tasks')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('dash.cases')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('dash.maxDays')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {stuck.overdueByAgency.map((a) => (
-                  <tr key={a.agencyId}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          onDrill({
-                            kind: 'stuck',
-                            list: 'OVERDUE_TASKS',
-                            agencyId: a.agencyId,
-                            label: `${t('dash.stuck.OVERDUE_TASKS')} — ${a.agencyName}`,
-                          })
-                        }
-                      >
-                        {a.agencyName}
-                      </button>
-                    </th>
-                    <td className="num" data-label={t('dash.tasks')}>
-                      {a.tasks}
-                    </td>
-                    <td className="num" data-label={t('dash.cases')}>
-                      {a.cases}
-                    </td>
-                    <td className="num" data-label={t('dash.maxDays')}>
-                      {t('dash.days', { n: a.maxDaysOverdue })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            head={t('dash.agency')}
+            columns={[t('dash.tasks'), t('dash.cases'), t('dash.maxDays')]}
+            lines={stuck.overdueByAgency.map((a) => ({
+              key: a.agencyId,
+              head: (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    onDrill({
+                      kind: 'stuck',
+                      list: 'OVERDUE_TASKS',
+                      agencyId: a.agencyId,
+                      label: `${t('dash.stuck.OVERDUE_TASKS')} — ${a.agencyName}`,
+                    })
+                  }
+                >
+                  {a.agencyName}
+                </button>
+              ),
+              values: [a.tasks, a.cases, t('dash.days', { n: a.maxDaysOverdue })],
+            }))}
+          />
         </>
       )}
       <h3>{t('dash.coercions')}</h3>

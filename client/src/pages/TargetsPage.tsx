@@ -1,4 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { FigureTable } from '../components/FigureTable';
+import { StatisticalYearField } from '../components/StatisticalYearField';
 import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
@@ -7,16 +9,23 @@ import { dashboardHref } from '../router';
 import { formatPercent, statisticsAccessQuery } from './statistics-access';
 
 /** The targets already set for a statistical year (agencies within the viewer's reach). */
+/** One target as the form and its table show it (the query and the mutation read the same fields). */
+export const statisticsTargetFields = graphql(`
+  fragment StatisticsTargetFields on StatisticsTarget {
+    id
+    agencyId
+    agencyName
+    statisticalYear
+    caseRatePercent
+    moneyRatePercent
+    version
+  }
+`);
+
 export const statisticsTargetsQuery = graphql(`
   query StatisticsTargets($year: Int!) {
     statisticsTargets(statisticalYear: $year) {
-      id
-      agencyId
-      agencyName
-      statisticalYear
-      caseRatePercent
-      moneyRatePercent
-      version
+      ...StatisticsTargetFields
     }
   }
 `);
@@ -24,13 +33,7 @@ export const statisticsTargetsQuery = graphql(`
 export const setStatisticsTargetMutation = graphql(`
   mutation SetStatisticsTarget($input: SetStatisticsTargetInput!) {
     setStatisticsTarget(input: $input) {
-      id
-      agencyId
-      agencyName
-      statisticalYear
-      caseRatePercent
-      moneyRatePercent
-      version
+      ...StatisticsTargetFields
     }
   }
 `);
@@ -147,16 +150,7 @@ export function TargetsPage() {
         </h1>
         <p className="muted">{t('dash.targetsIntro')}</p>
         <form className="targets__form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-year`}>{t('dash.year')}</label>
-            <select id={`${id}-year`} value={shownYear} onChange={(e) => setYear(Number(e.target.value))}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {t('dash.yearOption', { year: y, prev: y - 1 })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StatisticalYearField years={years} value={shownYear} onChange={setYear} />
           <div className="field">
             <label htmlFor={`${id}-office`}>{t('dash.targetOffice')}</label>
             <select id={`${id}-office`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
@@ -211,34 +205,15 @@ export function TargetsPage() {
         {existing.length === 0 ? (
           <p className="muted">{t('dash.noTarget')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dash.targetOffice')}</th>
-                  <th scope="col" className="num">
-                    {t('dash.targetCase')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('dash.targetMoney')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {existing.map((x) => (
-                  <tr key={x.id}>
-                    <th scope="row">{x.agencyName}</th>
-                    <td className="num" data-label={t('dash.targetCase')}>
-                      {formatPercent(Number(x.caseRatePercent))}
-                    </td>
-                    <td className="num" data-label={t('dash.targetMoney')}>
-                      {formatPercent(Number(x.moneyRatePercent))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            head={t('dash.targetOffice')}
+            columns={[t('dash.targetCase'), t('dash.targetMoney')]}
+            lines={existing.map((x) => ({
+              key: x.id,
+              head: x.agencyName,
+              values: [formatPercent(Number(x.caseRatePercent)), formatPercent(Number(x.moneyRatePercent))],
+            }))}
+          />
         )}
       </section>
     </div>

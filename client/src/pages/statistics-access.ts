@@ -11,6 +11,7 @@ export const statisticsAccessQuery = graphql(`
     statisticsAccess {
       dashboard
       currentStatisticalYear
+      statisticalYears
       offices {
         id
         name

@@ -157,6 +157,11 @@ export interface StuckOverview {
 export interface StatisticsAccess {
   dashboard: boolean;
   currentStatisticalYear: number;
+  /**
+   * The statistical years that have figures, newest first: from the year of the first recorded case
+   * state to the current one (the dashboard's year picker; empty when the viewer may read none).
+   */
+  statisticalYears: number[];
   /** Enforcement offices whose statistics the viewer may read (the dashboard's unit picker). */
   offices: Array<{ id: string; name: string }>;
   /** Enforcement offices whose yearly targets the viewer may set. */
@@ -231,7 +236,7 @@ export class StatisticsService {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
+    const base = classifiedCasesSql(condition, toTimestampArray([period.end]), period.start);
     const rows = await em.execute<
       Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
     >(
@@ -239,7 +244,7 @@ export class StatisticsService {
        select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
          from classified
         group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
+      base.params,
     );
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
@@ -275,11 +280,11 @@ export class StatisticsService {
     const year = resolvePeriod(PeriodKind.STATISTICAL_YEAR, statisticalYear);
     const ends = monthEndsUpTo(statisticalYear, new Date());
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
+    const base = classifiedCasesSql(condition, toTimestampArray(ends), year.start);
     const rows = await em.execute<Array<AggregateRow & { e: Date }>>(
       `${base.sql}
        select e, ${AGGREGATES_SQL} from classified group by e`,
-      [toTimestampArray(ends), year.start, year.start, ...condition.params],
+      base.params,
     );
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
@@ -308,10 +313,10 @@ export class StatisticsService {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
+    const base = classifiedCasesSql(condition, toTimestampArray([period.end]), period.start);
     const ids: SqlPart = {
       sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
-      params: [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
+      params: base.params,
     };
     return this.casePage(em, viewer, ids, page);
   }
@@ -521,16 +526,21 @@ export class StatisticsService {
    */
   async access(em: EntityManager, viewer: Viewer): Promise<StatisticsAccess> {
     const currentStatisticalYear = statisticalYearOf(new Date());
-    if (statisticsReach(viewer).kind === 'none') return { dashboard: false, currentStatisticalYear, offices: [], targetOffices: [] };
+    if (statisticsReach(viewer).kind === 'none')
+      return { dashboard: false, currentStatisticalYear, statisticalYears: [], offices: [], targetOffices: [] };
     // Offices are few (a province has a handful of regional offices): one query, ancestry walked in memory.
-    const [offices, parents] = await Promise.all([
+    const [offices, parents, [first]] = await Promise.all([
       em.find(
         Agency,
         { kind: AgencyKind.ENFORCEMENT_OFFICE, active: true },
         { populate: ['coveredAreas'], orderBy: { name: 'asc' }, limit: BREAKDOWN_LIMIT },
       ),
       em.execute<Array<{ id: string; parent_id: string | null }>>(`select id, parent_id from agency`),
+      // min() over the (valid_from, valid_to) index: one index probe, not a scan of the history.
+      em.execute<Array<{ first: Date | null }>>(`select min(valid_from) as first from case_state_history`),
     ]);
+    const firstYear = first?.first ? Math.min(statisticalYearOf(new Date(first.first)), currentStatisticalYear) : currentStatisticalYear;
+    const statisticalYears = Array.from({ length: currentStatisticalYear - firstYear + 1 }, (_, i) => currentStatisticalYear - i);
     const parentOf = new Map(parents.map((p) => [p.id, p.parent_id]));
     const ancestry = (id: string) => {
       const chain: string[] = [];
@@ -548,6 +558,7 @@ export class StatisticsService {
     return {
       dashboard: canOpenStatisticsDashboard(viewer),
       currentStatisticalYear,
+      statisticalYears,
       offices: readable.map(unit),
       targetOffices: targetOffices.map(unit),
     };

@@ -242,6 +242,10 @@ export class StatisticsAccessType implements StatisticsAccess {
   @Field({ description: 'Show the dashboard (steering-committee members, heads of enforcement offices, system admins).' })
   dashboard!: boolean;
   @Field(() => Int, { description: 'The statistical year today falls in (1 Oct – 30 Sep).' }) currentStatisticalYear!: number;
+  @Field(() => [Int], {
+    description: 'The statistical years that have figures, newest first (from the first recorded case state to the current year).',
+  })
+  statisticalYears!: number[];
   @Field(() => [StatisticsUnitType], { description: 'Enforcement offices whose statistics you may read.' })
   offices!: StatisticsUnitType[];
   @Field(() => [StatisticsUnitType], { description: 'Enforcement offices whose yearly targets you may set (empty: none).' })
