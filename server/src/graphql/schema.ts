@@ -18,6 +18,7 @@ import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { ImportResolver } from '../modules/imports/import.resolver';
 import { guardMiddleware } from './guards';
 import { inputGuardMiddleware } from './input-guard';
 import { timeBudgetMiddleware } from './limits';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   AreaResolver,
   AgencyResolver,
   UserResolver,
+  ImportResolver,
   CaseResolver,
   CasePartyResolver,
   CaseParticipantResolver,

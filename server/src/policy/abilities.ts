@@ -72,6 +72,14 @@ export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users' |
 }
 
 /**
+ * Reading an import job (its progress and row errors): the user who uploaded the file, and system
+ * administrators. Row errors quote the file's cells (names, ID numbers), so nobody else sees them.
+ */
+export function canReadImportJob(viewer: Viewer, job: { actorId: string }): boolean {
+  return viewer.userId === job.actorId || has(viewer, Role.SYSTEM_ADMIN);
+}
+
+/**
  * Importing existing cases for the lead office `agencyId` (checked per row): system administrators for
  * any enforcement office; an office's own administrator, head or officers only for their office.
  */
