@@ -239,6 +239,12 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** RUNNING (rows being written), DONE (committed) or FAILED (rolled back: nothing written). */
+export type ImportJobState =
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
 export type InboxCategory =
   | 'DIRECTIVE'
   | 'ESCALATION'
@@ -622,7 +628,7 @@ export type UserFilterInput = {
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean, importKinds: Array<string> } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -992,6 +998,13 @@ export type CalendarRemoveDirectiveMutationVariables = Exact<{
 
 export type CalendarRemoveDirectiveMutation = { removeTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
 
+export type ImportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, kind: string, state: ImportJobState, processed: number, total: number, rows: number, created: number, unchanged: number, skipped: number, failure: string | null, errors: Array<{ row: number, column: string, code: string, message: string }> } };
+
 export type CaseLegalQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1280,6 +1293,7 @@ export const HomeDocument = new TypedDocumentString(`
     manageAreas
     manageCalendar
     inspectSystem
+    importKinds
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
@@ -2216,6 +2230,28 @@ export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  importJob(id: $id) {
+    id
+    kind
+    state
+    processed
+    total
+    rows
+    created
+    unchanged
+    skipped
+    failure
+    errors {
+      row
+      column
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
 export const CaseLegalDocument = new TypedDocumentString(`
     query CaseLegal($id: ID!) {
   case(id: $id) {

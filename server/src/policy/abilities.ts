@@ -71,6 +71,11 @@ export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users' |
   return canGlobally(viewer, kind === 'areas' ? 'area.manage' : 'agency.manage');
 }
 
+/** The kinds of CSV file the viewer may import (`canImport` for each): what the import page offers. */
+export function importableKinds(viewer: Viewer): Array<'areas' | 'agencies' | 'users' | 'cases'> {
+  return (['cases', 'users', 'agencies', 'areas'] as const).filter((kind) => canImport(viewer, kind));
+}
+
 /**
  * Reading an import job (its progress and row errors): the user who uploaded the file, and system
  * administrators. Row errors quote the file's cells (names, ID numbers), so nobody else sees them.
