@@ -4,7 +4,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
-import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
+import { CaseParticipantResolver, CasePartyResolver, CaseResolver, ObligationResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import {
   ActionInviteeResolver,
@@ -34,6 +34,7 @@ export const RESOLVERS = [
   ImportResolver,
   CaseResolver,
   CasePartyResolver,
+  ObligationResolver,
   CaseParticipantResolver,
   LiveResolver,
   ThreadResolver,
