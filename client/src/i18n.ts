@@ -22,6 +22,7 @@ import { intakeAdminEn, intakeAdminVi } from './i18n-intake-admin';
 import { offlineVisitsEn, offlineVisitsVi } from './i18n-offline';
 import { legalEn, legalVi } from './i18n-legal';
 import { importEn, importVi } from './i18n-import';
+import { correctionsEn, correctionsVi } from './i18n-corrections';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -31,6 +32,7 @@ const vi = {
   ...offlineVisitsVi,
   ...legalVi,
   ...importVi,
+  ...correctionsVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -570,6 +572,7 @@ const en: Record<MessageKey, string> = {
   ...offlineVisitsEn,
   ...legalEn,
   ...importEn,
+  ...correctionsEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',

@@ -42,7 +42,7 @@ describe('CSV import in the browser', () => {
   const browser = useDemoBrowser();
 
   itInBrowser(
-    'an office admin sees the row error of a bad file, imports a good one with progress and opens an imported case',
+    'an office admin sees the row error of a bad file, imports a good one with progress, opens an imported case and corrects it',
     async () => {
       const { page, errors } = await browser.signedIn('tp.thads', PHONE);
       await page.goto(`${browser.url()}/#/admin/import`);
@@ -85,6 +85,20 @@ describe('CSV import in the browser', () => {
       await page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/);
       await page.getByText('Nhập Văn Thử 2').first().waitFor();
       await page.getByText('45.000.000 đ').first().waitFor();
+
+      // Item 3: correct the imported obligation on the edit page; removing a party named on it is refused with a reason.
+      const caseId = /#\/cases\/([0-9a-f-]{36})$/.exec(page.url())![1];
+      await page.goto(`${browser.url()}/#/cases/${caseId}/edit`);
+      await page.getByRole('button', { name: 'Sửa nghĩa vụ Trả tiền theo bản án' }).click();
+      const form = page.getByRole('form', { name: 'Sửa nghĩa vụ Trả tiền theo bản án' });
+      await form.getByLabel('Nội dung nghĩa vụ').fill('Trả tiền vay theo bản án');
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã lưu.').waitFor();
+      await page.getByText('Trả tiền vay theo bản án').first().waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: 'Xóa đương sự Lò Thị Nhận 2' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Đương sự đang được ghi trong nghĩa vụ' }).waitFor();
+      await expectFits(page, 'the edit page with corrections');
       expect(errors).toEqual([]);
     },
     180_000,

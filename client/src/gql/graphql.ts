@@ -414,6 +414,18 @@ export type RecordUrgentFreezeInput = {
   version: number;
 };
 
+export type RemoveCasePartyInput = {
+  caseId: string | number;
+  partyId: string | number;
+  version: number;
+};
+
+export type RemoveObligationInput = {
+  caseId: string | number;
+  obligationId: string | number;
+  version: number;
+};
+
 export type RespondInvitationInput = {
   confirm: boolean;
   participantId: string | number;
@@ -616,6 +628,27 @@ export type UpdateCaseInput = {
   notes?: string | null | undefined;
   officerId?: string | number | null | undefined;
   urgentSecurity?: boolean | null | undefined;
+  version: number;
+};
+
+/** Corrects a party's details. idNumber / phone left out (null is a value: clear) keep their value. */
+export type UpdateCasePartyInput = {
+  caseId: string | number;
+  party: PartyInput;
+  partyId: string | number;
+  version: number;
+};
+
+/** Corrects an obligation (all its fields, as when adding it). */
+export type UpdateObligationInput = {
+  amountOwed?: string | null | undefined;
+  caseId: string | number;
+  creditorId?: string | number | null | undefined;
+  debtorId?: string | number | null | undefined;
+  description: string;
+  kind: ObligationKind;
+  landAreaM2?: string | null | undefined;
+  obligationId: string | number;
   version: number;
 };
 
@@ -1027,12 +1060,40 @@ export type CaseRecordFreezeDecisionMutationVariables = Exact<{
 
 export type CaseRecordFreezeDecisionMutation = { recordFreezeDecision: { id: string } };
 
+export type UpdateCasePartyMutationVariables = Exact<{
+  input: UpdateCasePartyInput;
+}>;
+
+
+export type UpdateCasePartyMutation = { updateCaseParty: { id: string, version: number } };
+
+export type RemoveCasePartyMutationVariables = Exact<{
+  input: RemoveCasePartyInput;
+}>;
+
+
+export type RemoveCasePartyMutation = { removeCaseParty: { id: string, version: number } };
+
+export type UpdateObligationMutationVariables = Exact<{
+  input: UpdateObligationInput;
+}>;
+
+
+export type UpdateObligationMutation = { updateObligation: { id: string, version: number } };
+
+export type RemoveObligationMutationVariables = Exact<{
+  input: RemoveObligationInput;
+}>;
+
+
+export type RemoveObligationMutation = { removeObligation: { id: string, version: number } };
+
 export type CaseEditQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole }>, obligations: Array<{ id: string, kind: ObligationKind, description: string }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
+export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, landAreaM2: string | null, debtorId: string | null, creditorId: string | null }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
 
 export type CaseEditChoicesQueryVariables = Exact<{
   agencyId?: string | number | null | undefined;
@@ -2313,6 +2374,38 @@ export const CaseRecordFreezeDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseRecordFreezeDecisionMutation, CaseRecordFreezeDecisionMutationVariables>;
+export const UpdateCasePartyDocument = new TypedDocumentString(`
+    mutation UpdateCaseParty($input: UpdateCasePartyInput!) {
+  updateCaseParty(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCasePartyMutation, UpdateCasePartyMutationVariables>;
+export const RemoveCasePartyDocument = new TypedDocumentString(`
+    mutation RemoveCaseParty($input: RemoveCasePartyInput!) {
+  removeCaseParty(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCasePartyMutation, RemoveCasePartyMutationVariables>;
+export const UpdateObligationDocument = new TypedDocumentString(`
+    mutation UpdateObligation($input: UpdateObligationInput!) {
+  updateObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateObligationMutation, UpdateObligationMutationVariables>;
+export const RemoveObligationDocument = new TypedDocumentString(`
+    mutation RemoveObligation($input: RemoveObligationInput!) {
+  removeObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveObligationMutation, RemoveObligationMutationVariables>;
 export const CaseEditDocument = new TypedDocumentString(`
     query CaseEdit($id: ID!) {
   case(id: $id) {
@@ -2345,11 +2438,17 @@ export const CaseEditDocument = new TypedDocumentString(`
       id
       name
       role
+      kind
+      address
     }
     obligations {
       id
       kind
       description
+      amountOwed
+      landAreaM2
+      debtorId
+      creditorId
     }
     availableTransitions {
       transition
