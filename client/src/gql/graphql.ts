@@ -652,6 +652,14 @@ export type UpdateObligationInput = {
   version: number;
 };
 
+export type UpdateUserInput = {
+  fullName?: string | null | undefined;
+  id: string | number;
+  phone?: string | null | undefined;
+  roles?: Array<Role> | null | undefined;
+  version: number;
+};
+
 export type UserFilterInput = {
   agencyId?: string | number | null | undefined;
   includeInactive?: boolean | null | undefined;
@@ -917,7 +925,14 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, active: boolean | null, agency: { id: string, name: string }, viewerCan: { update: boolean, deactivate: boolean } } }> } };
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, active: boolean | null, version: number, agency: { id: string, name: string }, viewerCan: { update: boolean, deactivate: boolean } } }> } };
+
+export type UpdateUserRolesMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null } };
 
 export type AdminAgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2091,6 +2106,7 @@ export const AdminUsersDocument = new TypedDocumentString(`
         fullName
         roles
         active
+        version
         agency {
           id
           name
@@ -2104,6 +2120,15 @@ export const AdminUsersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const UpdateUserRolesDocument = new TypedDocumentString(`
+    mutation UpdateUserRoles($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    version
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserRolesMutation, UpdateUserRolesMutationVariables>;
 export const AdminAgenciesDocument = new TypedDocumentString(`
     query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {
   agencies(first: $first, after: $after, filter: $filter) {
