@@ -21,6 +21,8 @@ import type {
 import { intakeAdminEn, intakeAdminVi } from './i18n-intake-admin';
 import { offlineVisitsEn, offlineVisitsVi } from './i18n-offline';
 import { legalEn, legalVi } from './i18n-legal';
+import { importEn, importVi } from './i18n-import';
+import { correctionsEn, correctionsVi } from './i18n-corrections';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -29,6 +31,8 @@ const vi = {
   ...intakeAdminVi,
   ...offlineVisitsVi,
   ...legalVi,
+  ...importVi,
+  ...correctionsVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -567,6 +571,8 @@ const en: Record<MessageKey, string> = {
   ...intakeAdminEn,
   ...offlineVisitsEn,
   ...legalEn,
+  ...importEn,
+  ...correctionsEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',

@@ -26,6 +26,7 @@ export const homeQuery = graphql(`
       manageAreas
       manageCalendar
       inspectSystem
+      importKinds
     }
   }
 `);

@@ -1,7 +1,7 @@
 /**
  * A minimal in-app router over the URL hash: "#/cases/<id>" is a case page, "#/inbox" the inbox,
  * "#/about" the system page (administrators), "#/cases/new" and "#/cases/<id>/edit" intake and editing,
- * "#/admin/users|agencies|areas|calendar" administration, "#/dashboard" the steering dashboard and
+ * "#/admin/users|agencies|areas|calendar|import" administration, "#/dashboard" the steering dashboard and
  * "#/dashboard/targets" its targets form, "" or "#/" the case list; anything else is "not
  * found". Links are plain <a href="#/…">, so they work with the keyboard, in new tabs and with Back.
  */
@@ -18,6 +18,7 @@ export type Route =
   | { page: 'adminUsers' }
   | { page: 'adminAgencies' }
   | { page: 'adminAreas' }
+  | { page: 'adminImport' }
   // Steering dashboard (issue 14)
   | { page: 'dashboard' }
   | { page: 'targets' }
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/admin/users') return { page: 'adminUsers' };
   if (hash === '#/admin/agencies') return { page: 'adminAgencies' };
   if (hash === '#/admin/areas') return { page: 'adminAreas' };
+  if (hash === '#/admin/import') return { page: 'adminImport' };
   if (hash === '#/dashboard') return { page: 'dashboard' };
   if (hash === '#/dashboard/targets') return { page: 'targets' };
   if (hash === '#/admin/calendar') return { page: 'adminCalendar' };
@@ -74,6 +76,7 @@ export const adminHrefs = {
   agencies: '#/admin/agencies',
   areas: '#/admin/areas',
   calendar: '#/admin/calendar',
+  import: '#/admin/import',
 } as const;
 
 // Steering dashboard (issue 14)

@@ -47,6 +47,8 @@ import { TaskService } from './modules/tasks/task.service';
 import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
 import { ImportService } from './modules/imports/import.service';
+import { ImportJobs } from './modules/imports/import-jobs';
+import { IMPORT_PATH, importRouter } from './modules/imports/import.router';
 import { formatGraphQLError } from './graphql/format-error';
 import { jsonErrorHandler, securityHeaders } from './graphql/http-hardening';
 import { limitsFromConfig, limitValidationRules, operationLimitsPlugin } from './graphql/limits';
@@ -198,6 +200,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const areas = new AreaService(outbox);
     const agencies = new AgencyService(outbox);
     const users = new UserService(outbox);
+    const imports = new ImportService(outbox, { areas, agencies, users, calendar });
     const services: AppServices = {
       version: VERSION,
       instanceId,
@@ -213,7 +216,8 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       areas,
       agencies,
       users,
-      imports: new ImportService(outbox, { areas, agencies, users, calendar }),
+      imports,
+      importJobs: new ImportJobs(orm, imports, logger, config.IMPORT_MAX_BYTES),
       calendar,
       cases,
       threads: new ThreadService(outbox, cases),
@@ -235,6 +239,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     cleanups.push(() => scheduler.stop());
     cleanups.push(async () => services.statisticsLive.close());
     cleanups.push(() => services.auditJobs.drain());
+    cleanups.push(() => services.importJobs.drain());
 
     if (config.SEED_DEMO) {
       await seedDemoData(services);
@@ -397,10 +402,25 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
         logger,
       }),
     );
+    // CSV imports uploaded from the web app, same bearer token (modules/imports/import.router.ts).
+    web.use(
+      IMPORT_PATH,
+      importRouter({
+        jobs: services.importJobs,
+        viewerOf: async (req) => {
+          const token = bearerToken(req.headers.authorization);
+          return token ? services.auth.viewerFromToken(orm.em.fork(), token) : null;
+        },
+        em: () => orm.em.fork(),
+        logger,
+      }),
+    );
     if (config.SERVE_CLIENT && existsSync(join(CLIENT_DIST_DIR, 'index.html'))) {
       web.use(express.static(CLIENT_DIST_DIR, { index: 'index.html', maxAge: '1h' }));
       // Client-side routes fall back to the app shell.
-      web.get(/^\/(?!graphql|healthz|readyz|metrics|auth\/|export\/).*/, (_req, res) => res.sendFile(join(CLIENT_DIST_DIR, 'index.html')));
+      web.get(/^\/(?!graphql|healthz|readyz|metrics|auth\/|export\/|import\/).*/, (_req, res) =>
+        res.sendFile(join(CLIENT_DIST_DIR, 'index.html')),
+      );
     }
     // Last: malformed JSON, an oversized body, a wrong charset … answered as coded JSON, never a page.
     web.use(jsonErrorHandler(logger));

@@ -150,6 +150,16 @@ const envSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
+  /**
+   * Largest CSV file accepted by the import upload (POST /import/<kind>), in bytes. Separate from
+   * GRAPHQL_MAX_BODY_BYTES: an office's caseload (10,000 cases ≈ 3 MB) is far larger than any GraphQL request.
+   */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
 });
 
 /** Names of every variable the server reads (documented one by one in .env.example). */

@@ -18,6 +18,7 @@ import type { LiveAccess } from './modules/live/live-access';
 import type { TaskService } from './modules/tasks/task.service';
 import type { ThreadService } from './modules/threads/thread.service';
 import type { UserService } from './modules/users/user.service';
+import type { ImportJobs } from './modules/imports/import-jobs';
 import type { ImportService } from './modules/imports/import.service';
 
 /**
@@ -46,6 +47,8 @@ export interface AppServices {
   users: UserService;
   /** CSV imports of areas, agencies and users, with a dry run (docs/IMPORTS.md). */
   imports: ImportService;
+  /** Imports uploaded through POST /import/<kind>: validated, then run as background jobs with progress. */
+  importJobs: ImportJobs;
   cases: CaseService;
   threads: ThreadService;
   tasks: TaskService;

@@ -223,6 +223,23 @@ class SessionStore {
     return get();
   }
 
+  /**
+   * POSTs a file body (the CSV import upload) with the access token; on 401 it refreshes once and
+   * retries, like {@link fetchFile}. Returns the response as it came.
+   */
+  async postFile(url: string, body: Blob | string, contentType = 'text/csv; charset=utf-8'): Promise<Response> {
+    const post = () =>
+      fetch(url, {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${this.accessToken() ?? ''}`, 'content-type': contentType },
+        credentials: 'omit',
+      });
+    const first = await post();
+    if (first.status !== 401 || !(await this.refresh())) return first;
+    return post();
+  }
+
   /** A new tab (or a reload): is this browser signed in? Asks for an access token with the cookie. */
   private async restore(): Promise<void> {
     try {

@@ -239,6 +239,12 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** RUNNING (rows being written), DONE (committed) or FAILED (rolled back: nothing written). */
+export type ImportJobState =
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
 export type InboxCategory =
   | 'DIRECTIVE'
   | 'ESCALATION'
@@ -405,6 +411,18 @@ export type RecordUrgentFreezeInput = {
   note: string;
   /** When the freeze record was made (default: now). */
   recordedAt?: string | null | undefined;
+  version: number;
+};
+
+export type RemoveCasePartyInput = {
+  caseId: string | number;
+  partyId: string | number;
+  version: number;
+};
+
+export type RemoveObligationInput = {
+  caseId: string | number;
+  obligationId: string | number;
   version: number;
 };
 
@@ -613,6 +631,35 @@ export type UpdateCaseInput = {
   version: number;
 };
 
+/** Corrects a party's details. idNumber / phone left out (null is a value: clear) keep their value. */
+export type UpdateCasePartyInput = {
+  caseId: string | number;
+  party: PartyInput;
+  partyId: string | number;
+  version: number;
+};
+
+/** Corrects an obligation (all its fields, as when adding it). */
+export type UpdateObligationInput = {
+  amountOwed?: string | null | undefined;
+  caseId: string | number;
+  creditorId?: string | number | null | undefined;
+  debtorId?: string | number | null | undefined;
+  description: string;
+  kind: ObligationKind;
+  landAreaM2?: string | null | undefined;
+  obligationId: string | number;
+  version: number;
+};
+
+export type UpdateUserInput = {
+  fullName?: string | null | undefined;
+  id: string | number;
+  phone?: string | null | undefined;
+  roles?: Array<Role> | null | undefined;
+  version: number;
+};
+
 export type UserFilterInput = {
   agencyId?: string | number | null | undefined;
   includeInactive?: boolean | null | undefined;
@@ -622,7 +669,7 @@ export type UserFilterInput = {
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean } };
+export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean, importKinds: Array<string> } };
 
 export type CasesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -880,7 +927,14 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, active: boolean | null, agency: { id: string, name: string }, viewerCan: { update: boolean, deactivate: boolean } } }> } };
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, active: boolean | null, version: number, agency: { id: string, name: string }, viewerCan: { update: boolean, deactivate: boolean } } }> } };
+
+export type UpdateUserRolesMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null } };
 
 export type AdminAgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -996,6 +1050,13 @@ export type CalendarRemoveDirectiveMutationVariables = Exact<{
 
 export type CalendarRemoveDirectiveMutation = { removeTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
 
+export type ImportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, kind: string, state: ImportJobState, processed: number, total: number, rows: number, created: number, unchanged: number, skipped: number, failure: string | null, errors: Array<{ row: number, column: string, code: string, message: string }> } };
+
 export type CaseLegalQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1018,12 +1079,40 @@ export type CaseRecordFreezeDecisionMutationVariables = Exact<{
 
 export type CaseRecordFreezeDecisionMutation = { recordFreezeDecision: { id: string } };
 
+export type UpdateCasePartyMutationVariables = Exact<{
+  input: UpdateCasePartyInput;
+}>;
+
+
+export type UpdateCasePartyMutation = { updateCaseParty: { id: string, version: number } };
+
+export type RemoveCasePartyMutationVariables = Exact<{
+  input: RemoveCasePartyInput;
+}>;
+
+
+export type RemoveCasePartyMutation = { removeCaseParty: { id: string, version: number } };
+
+export type UpdateObligationMutationVariables = Exact<{
+  input: UpdateObligationInput;
+}>;
+
+
+export type UpdateObligationMutation = { updateObligation: { id: string, version: number } };
+
+export type RemoveObligationMutationVariables = Exact<{
+  input: RemoveObligationInput;
+}>;
+
+
+export type RemoveObligationMutation = { removeObligation: { id: string, version: number } };
+
 export type CaseEditQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole }>, obligations: Array<{ id: string, kind: ObligationKind, description: string }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
+export type CaseEditQuery = { case: { id: string, version: number, status: CaseStatus, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, kind: CaseKind, complex: boolean, backlog: boolean, urgentSecurity: boolean, notes: string | null, officer: { id: string } | null, leadAgency: { id: string }, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string } }>, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, landAreaM2: string | null, debtorId: string | null, creditorId: string | null }>, availableTransitions: Array<{ transition: CaseTransition, to: CaseStatus, legalSource: string, needsReason: boolean }>, viewerCan: { update: boolean, share: boolean, transition: boolean } } };
 
 export type CaseEditChoicesQueryVariables = Exact<{
   agencyId?: string | number | null | undefined;
@@ -1304,6 +1393,7 @@ export const HomeDocument = new TypedDocumentString(`
     manageAreas
     manageCalendar
     inspectSystem
+    importKinds
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
@@ -2044,6 +2134,7 @@ export const AdminUsersDocument = new TypedDocumentString(`
         fullName
         roles
         active
+        version
         agency {
           id
           name
@@ -2057,6 +2148,15 @@ export const AdminUsersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const UpdateUserRolesDocument = new TypedDocumentString(`
+    mutation UpdateUserRoles($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    version
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserRolesMutation, UpdateUserRolesMutationVariables>;
 export const AdminAgenciesDocument = new TypedDocumentString(`
     query AdminAgencies($first: Int, $after: String, $filter: AgencyFilterInput) {
   agencies(first: $first, after: $after, filter: $filter) {
@@ -2252,6 +2352,28 @@ export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
   coercionsFlagged
   coercionsCleared
 }`) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  importJob(id: $id) {
+    id
+    kind
+    state
+    processed
+    total
+    rows
+    created
+    unchanged
+    skipped
+    failure
+    errors {
+      row
+      column
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
 export const CaseLegalDocument = new TypedDocumentString(`
     query CaseLegal($id: ID!) {
   case(id: $id) {
@@ -2313,6 +2435,38 @@ export const CaseRecordFreezeDecisionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseRecordFreezeDecisionMutation, CaseRecordFreezeDecisionMutationVariables>;
+export const UpdateCasePartyDocument = new TypedDocumentString(`
+    mutation UpdateCaseParty($input: UpdateCasePartyInput!) {
+  updateCaseParty(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCasePartyMutation, UpdateCasePartyMutationVariables>;
+export const RemoveCasePartyDocument = new TypedDocumentString(`
+    mutation RemoveCaseParty($input: RemoveCasePartyInput!) {
+  removeCaseParty(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveCasePartyMutation, RemoveCasePartyMutationVariables>;
+export const UpdateObligationDocument = new TypedDocumentString(`
+    mutation UpdateObligation($input: UpdateObligationInput!) {
+  updateObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateObligationMutation, UpdateObligationMutationVariables>;
+export const RemoveObligationDocument = new TypedDocumentString(`
+    mutation RemoveObligation($input: RemoveObligationInput!) {
+  removeObligation(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveObligationMutation, RemoveObligationMutationVariables>;
 export const CaseEditDocument = new TypedDocumentString(`
     query CaseEdit($id: ID!) {
   case(id: $id) {
@@ -2345,11 +2499,17 @@ export const CaseEditDocument = new TypedDocumentString(`
       id
       name
       role
+      kind
+      address
     }
     obligations {
       id
       kind
       description
+      amountOwed
+      landAreaM2
+      debtorId
+      creditorId
     }
     availableTransitions {
       transition

@@ -250,6 +250,12 @@ function CaseSummary({ c, headingRef }: { c: CaseDetail; headingRef: RefObject<H
           <StatusBadge status={c.status} />
           {c.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
         </p>
+        {/* Next to the title, where people look for it (it used to sit between the legal panel and the parties). */}
+        {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
+          <a className="button button--secondary button--small case-detail__edit" href={editCaseHref(c.id)}>
+            {t('case.edit')}
+          </a>
+        )}
       </header>
       <dl className="facts facts--inline">
         <Fact label={t('case.commune')}>{c.commune.name}</Fact>
@@ -270,13 +276,6 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
 
   return (
     <>
-      {(c.viewerCan.update || c.viewerCan.share || c.viewerCan.transition) && (
-        <p>
-          <a className="button button--secondary" href={editCaseHref(c.id)}>
-            {t('case.edit')}
-          </a>
-        </p>
-      )}
       <Section id="case-parties" title={t('case.parties')}>
         <ul className="card-list">
           {c.parties.map((p) => (

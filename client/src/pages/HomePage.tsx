@@ -10,6 +10,7 @@ import { useLiveEvents } from '../live-events';
 import { homeQuery, myWorkQuery } from '../operations';
 import { aboutHref, adminHrefs, dashboardHref, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
+import { ImportPage } from './admin/ImportPage';
 import { CalendarAdminPage } from './admin/CalendarAdminPage';
 import { CaseEditPage } from './intake/CaseEditPage';
 import { CaseFormPage } from './intake/CaseFormPage';
@@ -102,6 +103,8 @@ export function HomePage() {
         allowed(can?.manageAgencies, <AdminAgenciesPage />)
       ) : route.page === 'adminAreas' ? (
         allowed(can?.manageAreas, <AdminAreasPage />)
+      ) : route.page === 'adminImport' ? (
+        allowed((can?.importKinds.length ?? 0) > 0, <ImportPage />)
       ) : route.page === 'dashboard' ? (
         <Suspense fallback={<PageLoading />}>
           <DashboardPage live={live} />
@@ -173,6 +176,11 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
       {can?.manageCalendar && (
         <a href={adminHrefs.calendar} className="main-nav__item" aria-current={current('adminCalendar')}>
           {t('nav.adminCalendar')}
+        </a>
+      )}
+      {(can?.importKinds.length ?? 0) > 0 && (
+        <a href={adminHrefs.import} className="main-nav__item" aria-current={current('adminImport')}>
+          {t('nav.adminImport')}
         </a>
       )}
       {can?.inspectSystem && (

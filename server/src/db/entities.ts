@@ -13,6 +13,7 @@ import {
   CaseAction,
   DeadlineEscalation,
 } from '../modules/actions/action.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
@@ -55,4 +56,5 @@ export const ENTITIES = [
   TetDirective,
   CaseStateRecord,
   StatisticsTarget,
+  ImportJob,
 ];

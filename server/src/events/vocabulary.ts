@@ -123,6 +123,11 @@ export interface EventPayloads {
     StepPayload & { transition: string; legalSource: string; creditorWithdrawal?: boolean; [extra: string]: unknown };
   'case.partyAdded': CaseChangeBase & { partyId: string; role: string; kind: string };
   'case.obligationAdded': CaseChangeBase & { obligationId: string; kind: string; amountOwed: MoneyText | null };
+  /** `changes`: the edited fields (names only: party details are personal data and stay out of the log's payload). */
+  'case.partyUpdated': CaseChangeBase & { partyId: string; changes: Record<string, true> };
+  'case.partyRemoved': CaseChangeBase & { partyId: string; role: string };
+  'case.obligationUpdated': CaseChangeBase & { obligationId: string; changes: Record<string, true>; amountOwed: MoneyText | null };
+  'case.obligationRemoved': CaseChangeBase & { obligationId: string; kind: string; amountOwed: MoneyText | null };
   'case.progressRecorded': CaseChangeBase & {
     obligationId: string;
     collected?: MoneyText;
@@ -318,6 +323,10 @@ export const EVENT_TYPES = {
   'case.transitioned': { description: 'The case moved through its lifecycle.', changesCaseAccess: true },
   'case.partyAdded': { description: 'A party was added.' },
   'case.obligationAdded': { description: 'An obligation was added.' },
+  'case.partyUpdated': { description: "A party's details were corrected." },
+  'case.partyRemoved': { description: 'A party added by mistake was removed.' },
+  'case.obligationUpdated': { description: 'An obligation was corrected.' },
+  'case.obligationRemoved': { description: 'An obligation entered by mistake was removed (nothing collected against it).' },
   'case.progressRecorded': { description: 'Money collected or an obligation fulfilled.' },
   'case.progressReversed': { description: 'Money taken back from an obligation by a correcting outcome entry.' },
   'case.shared': { description: 'An agency joined the case.', changesCaseAccess: true, inbox: 'INVITATION' },

@@ -4,7 +4,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { AgencyResolver } from '../modules/agencies/agency.resolver';
 import { AreaResolver } from '../modules/areas/area.resolver';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver';
-import { CaseParticipantResolver, CasePartyResolver, CaseResolver } from '../modules/cases/case.resolver';
+import { CaseParticipantResolver, CasePartyResolver, CaseResolver, ObligationResolver } from '../modules/cases/case.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import {
   ActionInviteeResolver,
@@ -18,6 +18,7 @@ import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { ImportResolver } from '../modules/imports/import.resolver';
 import { guardMiddleware } from './guards';
 import { inputGuardMiddleware } from './input-guard';
 import { timeBudgetMiddleware } from './limits';
@@ -30,8 +31,10 @@ export const RESOLVERS = [
   AreaResolver,
   AgencyResolver,
   UserResolver,
+  ImportResolver,
   CaseResolver,
   CasePartyResolver,
+  ObligationResolver,
   CaseParticipantResolver,
   LiveResolver,
   ThreadResolver,

@@ -71,6 +71,19 @@ export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users' |
   return canGlobally(viewer, kind === 'areas' ? 'area.manage' : 'agency.manage');
 }
 
+/** The kinds of CSV file the viewer may import (`canImport` for each): what the import page offers. */
+export function importableKinds(viewer: Viewer): Array<'areas' | 'agencies' | 'users' | 'cases'> {
+  return (['cases', 'users', 'agencies', 'areas'] as const).filter((kind) => canImport(viewer, kind));
+}
+
+/**
+ * Reading an import job (its progress and row errors): the user who uploaded the file, and system
+ * administrators. Row errors quote the file's cells (names, ID numbers), so nobody else sees them.
+ */
+export function canReadImportJob(viewer: Viewer, job: { actorId: string }): boolean {
+  return viewer.userId === job.actorId || has(viewer, Role.SYSTEM_ADMIN);
+}
+
 /**
  * Importing existing cases for the lead office `agencyId` (checked per row): system administrators for
  * any enforcement office; an office's own administrator, head or officers only for their office.

@@ -30,6 +30,7 @@ export const adminUsersQuery = graphql(`
           fullName
           roles
           active
+          version
           agency {
             id
             name
@@ -40,6 +41,16 @@ export const adminUsersQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const updateUserRolesMutation = graphql(`
+  mutation UpdateUserRoles($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      id
+      version
+      roles
     }
   }
 `);
@@ -287,6 +298,8 @@ export function AdminUsersPage() {
   const action = useAction();
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
+  // The user whose roles are being edited, and the roles chosen so far.
+  const [rolesFor, setRolesFor] = useState<{ id: string; roles: Role[] } | null>(null);
   const users = list.data?.users;
 
   return (
@@ -325,12 +338,50 @@ export function AdminUsersPage() {
                     {t('admin.users.reactivate', { name: u.fullName })}
                   </button>
                 )}
+                {u.viewerCan.update && u.active && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => setRolesFor({ id: u.id, roles: [...(u.roles ?? [])] })}
+                  >
+                    {t('admin.users.editRoles', { name: u.fullName })}
+                  </button>
+                )}
                 {u.viewerCan.deactivate && (
                   <button type="button" className="button button--secondary button--small" onClick={() => setResetFor(u.id)}>
                     {t('admin.users.resetPassword', { name: u.fullName })}
                   </button>
                 )}
               </p>
+              {rolesFor?.id === u.id && (
+                <form
+                  aria-label={t('admin.users.editRoles', { name: u.fullName })}
+                  onSubmit={async (e) => {
+                    e.preventDefault();
+                    const saved = await action.run(
+                      () =>
+                        mutate(updateUserRolesMutation, { input: { id: u.id, version: u.version, roles: rolesFor.roles } }, [ADMIN_TAG]),
+                      'admin.users.rolesSaved',
+                    );
+                    if (saved) setRolesFor(null);
+                  }}
+                >
+                  <CheckboxGroup
+                    legend={t('admin.users.roles')}
+                    options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                    checked={rolesFor.roles}
+                    onChange={(roles) => setRolesFor({ id: u.id, roles })}
+                  />
+                  <p className="admin-row__actions">
+                    <button type="submit" className="button button--small" disabled={action.busy || rolesFor.roles.length === 0}>
+                      {t('admin.users.saveRoles')}
+                    </button>
+                    <button type="button" className="button button--secondary button--small" onClick={() => setRolesFor(null)}>
+                      {t('fix.cancel')}
+                    </button>
+                  </p>
+                </form>
+              )}
               {resetFor === u.id && (
                 <form
                   onSubmit={async (e) => {

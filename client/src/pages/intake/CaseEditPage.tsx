@@ -27,6 +27,7 @@ import { LoadStatus } from '../LoadStatus';
 import { RecordingClosedNote, useRecordingClosed } from '../case/LegalPanel';
 import { SelectField, TextField } from '../../components/FormFields';
 import { OBLIGATION_KINDS, PARTY_ROLES } from './CaseFormPage';
+import { ObligationCorrection, PartyCorrection } from './CaseCorrections';
 
 export const caseEditQuery = graphql(`
   query CaseEdit($id: ID!) {
@@ -60,11 +61,17 @@ export const caseEditQuery = graphql(`
         id
         name
         role
+        kind
+        address
       }
       obligations {
         id
         kind
         description
+        amountOwed
+        landAreaM2
+        debtorId
+        creditorId
       }
       availableTransitions {
         transition
@@ -597,7 +604,7 @@ function PartiesAndObligations({ c }: { c: EditedCase }) {
       <ul>
         {c.parties.map((p) => (
           <li key={p.id}>
-            {p.name} <span className="muted">· {partyRoleLabel(t, p.role)}</span>
+            {p.name} <span className="muted">· {partyRoleLabel(t, p.role)}</span> <PartyCorrection c={c} party={p} report={setMessage} />
           </li>
         ))}
       </ul>
@@ -660,7 +667,8 @@ function PartiesAndObligations({ c }: { c: EditedCase }) {
       <ul>
         {c.obligations.map((o) => (
           <li key={o.id}>
-            {o.description} <span className="muted">· {obligationKindLabel(t, o.kind)}</span>
+            {o.description} <span className="muted">· {obligationKindLabel(t, o.kind)}</span>{' '}
+            <ObligationCorrection c={c} obligation={o} report={setMessage} />
           </li>
         ))}
       </ul>

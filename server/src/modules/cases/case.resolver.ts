@@ -26,6 +26,10 @@ import {
   CaseConnection,
   PartyInput,
   AddObligationInput,
+  UpdateCasePartyInput,
+  RemoveCasePartyInput,
+  UpdateObligationInput,
+  RemoveObligationInput,
   CreateCaseInput,
   UpdateCaseInput,
   TransitionCaseInput,
@@ -106,6 +110,42 @@ export class CaseResolver {
   addObligation(@Ctx() ctx: GraphQLContext, @Arg('input') input: AddObligationInput): Promise<EnforcementCase> {
     const { caseId, version, debtorId, creditorId, ...o } = input;
     return ctx.services.cases.addObligation(ctx.em, ctx.viewer!, caseId, version, { ...o, debtor: debtorId, creditor: creditorId });
+  }
+
+  @SignedIn(CHANGE_CHECK)
+  @Mutation(() => CaseType, {
+    description: "Corrects a party's details (logged as case.partyUpdated; CONFLICT when the version is stale).",
+  })
+  updateCaseParty(@Ctx() ctx: GraphQLContext, @Arg('input') input: UpdateCasePartyInput): Promise<EnforcementCase> {
+    return ctx.services.cases.updateParty(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(CHANGE_CHECK)
+  @Mutation(() => CaseType, {
+    description: 'Removes a party added by mistake; RULE_VIOLATION (PARTY_IN_OBLIGATION) while an obligation names it.',
+  })
+  removeCaseParty(@Ctx() ctx: GraphQLContext, @Arg('input') input: RemoveCasePartyInput): Promise<EnforcementCase> {
+    return ctx.services.cases.removeParty(ctx.em, ctx.viewer!, input);
+  }
+
+  @SignedIn(CHANGE_CHECK)
+  @Mutation(() => CaseType, { description: 'Corrects an obligation; the amount owed may not drop below what was collected.' })
+  updateObligation(@Ctx() ctx: GraphQLContext, @Arg('input') input: UpdateObligationInput): Promise<EnforcementCase> {
+    const { caseId, version, obligationId, debtorId, creditorId, ...o } = input;
+    return ctx.services.cases.updateObligation(ctx.em, ctx.viewer!, {
+      caseId,
+      version,
+      obligationId,
+      obligation: { ...o, debtor: debtorId, creditor: creditorId },
+    });
+  }
+
+  @SignedIn(CHANGE_CHECK)
+  @Mutation(() => CaseType, {
+    description: 'Removes an obligation entered by mistake; RULE_VIOLATION (MONEY_COLLECTED) once money or a result was recorded on it.',
+  })
+  removeObligation(@Ctx() ctx: GraphQLContext, @Arg('input') input: RemoveObligationInput): Promise<EnforcementCase> {
+    return ctx.services.cases.removeObligation(ctx.em, ctx.viewer!, input);
   }
 
   @SignedIn(CHANGE_CHECK)
@@ -234,6 +274,19 @@ export class CaseResolver {
       postDirective: thread('thread.postDirective'),
       postRecommendation: thread('thread.postRecommendation'),
     };
+  }
+}
+
+@Resolver(() => ObligationType)
+export class ObligationResolver {
+  @FieldResolver(() => ID, { nullable: true, description: "The party who must perform it (one of the case's parties)." })
+  debtorId(@Root() o: Obligation): string | null {
+    return o.debtor?.id ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The party it is owed to.' })
+  creditorId(@Root() o: Obligation): string | null {
+    return o.creditor?.id ?? null;
   }
 }
 

@@ -620,6 +620,139 @@ export class CaseService {
     });
   }
 
+  /**
+   * Corrects a party's details. Restricted fields (ID number, phone) left undefined keep their value, so
+   * an editor who may not read them cannot wipe them; a debtor named on an obligation keeps the debtor role.
+   */
+  async updateParty(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; partyId: string; party: PartyInput },
+  ): Promise<EnforcementCase> {
+    validateParties([input.party], true);
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'sửa đương sự');
+      const parties = await tx.em.find(CaseParty, { case: c.id }, { orderBy: { position: 'asc' }, populate: ['idNumber', 'phone'] });
+      const p = parties.find((x) => x.id === input.partyId);
+      if (!p) throw notFound('đương sự trong việc này', { field: 'partyId' });
+      const next = cleanParty(input.party);
+      if (p.role !== next.role) {
+        const named = await tx.em.count(Obligation, { case: c.id, $or: [{ debtor: p.id }, { creditor: p.id }] });
+        if (named) throw partyInUse('đổi tư cách của đương sự');
+        if (p.role === PartyRole.DEBTOR && !parties.some((x) => x.id !== p.id && x.role === PartyRole.DEBTOR))
+          throw badInput('Việc thi hành án cần ít nhất một người phải thi hành án.', { field: 'party.role' });
+      }
+      const changes: Record<string, true> = {};
+      for (const field of ['role', 'kind', 'name', 'address', 'idNumber', 'phone'] as const) {
+        if ((field === 'idNumber' || field === 'phone') && input.party[field] === undefined) continue;
+        if (p[field] !== next[field]) {
+          (p as unknown as Record<string, unknown>)[field] = next[field];
+          changes[field] = true;
+        }
+      }
+      if (!Object.keys(changes).length) throw badInput('Không có thay đổi nào để lưu.', { field: 'party' });
+      c.searchText = searchTextOf(c, parties);
+      return { type: 'case.partyUpdated', payload: { partyId: p.id, changes } };
+    });
+  }
+
+  /** Removes a party added by mistake: refused while an obligation names it, or when it is the last debtor. */
+  async removeParty(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; partyId: string },
+  ): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'xóa đương sự');
+      const parties = await tx.em.find(CaseParty, { case: c.id }, { orderBy: { position: 'asc' } });
+      const p = parties.find((x) => x.id === input.partyId);
+      if (!p) throw notFound('đương sự trong việc này', { field: 'partyId' });
+      const named = await tx.em.count(Obligation, { case: c.id, $or: [{ debtor: p.id }, { creditor: p.id }] });
+      if (named) throw partyInUse('xóa đương sự');
+      const rest = parties.filter((x) => x.id !== p.id);
+      if (p.role === PartyRole.DEBTOR && !rest.some((x) => x.role === PartyRole.DEBTOR))
+        throw badInput('Không thể xóa người phải thi hành án duy nhất của việc.', { field: 'partyId' });
+      tx.em.remove(p);
+      c.searchText = searchTextOf(c, rest);
+      return { type: 'case.partyRemoved', payload: { partyId: p.id, role: p.role } };
+    });
+  }
+
+  /** Corrects an obligation; the amount owed may not drop below what was already collected. */
+  async updateObligation(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; obligationId: string; obligation: ObligationInput },
+  ): Promise<EnforcementCase> {
+    validateObligation(input.obligation, 'obligation');
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'sửa nghĩa vụ');
+      const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
+      if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
+      const next = input.obligation;
+      const recorded = BigInt(o.amountCollected) > 0n || o.fulfilled;
+      if (recorded && next.kind !== o.kind) throw moneyCollected('đổi loại nghĩa vụ');
+      if (next.amountOwed != null && BigInt(next.amountOwed) < BigInt(o.amountCollected))
+        throw badInput('Số tiền phải thi hành không thể nhỏ hơn số tiền đã thu.', {
+          field: 'obligation.amountOwed',
+          amountCollected: o.amountCollected,
+        });
+      const party = async (id: number | string | null | undefined, field: string) => {
+        if (id == null) return null;
+        const p = await tx.em.findOne(CaseParty, { id: String(id), case: c.id });
+        if (!p) throw notFound('đương sự trong việc này', { field });
+        return p;
+      };
+      const debtor = await party(next.debtor, 'debtorId');
+      const creditor = await party(next.creditor, 'creditorId');
+      const values = {
+        kind: next.kind,
+        description: next.description.trim(),
+        amountOwed: next.amountOwed ?? null,
+        landAreaM2: next.landAreaM2 ?? null,
+        debtor: debtor?.id ?? null,
+        creditor: creditor?.id ?? null,
+      };
+      const current = {
+        kind: o.kind,
+        description: o.description,
+        amountOwed: o.amountOwed == null ? null : String(o.amountOwed),
+        landAreaM2: o.landAreaM2 == null ? null : String(o.landAreaM2),
+        debtor: o.debtor?.id ?? null,
+        creditor: o.creditor?.id ?? null,
+      };
+      const changes: Record<string, true> = {};
+      for (const key of Object.keys(values) as Array<keyof typeof values>) if (values[key] !== current[key]) changes[key] = true;
+      if (!Object.keys(changes).length) throw badInput('Không có thay đổi nào để lưu.', { field: 'obligation' });
+      o.kind = values.kind;
+      o.description = values.description;
+      o.amountOwed = values.amountOwed;
+      o.landAreaM2 = values.landAreaM2;
+      o.debtor = debtor;
+      o.creditor = creditor;
+      return { type: 'case.obligationUpdated', payload: { obligationId: o.id, changes, amountOwed: o.amountOwed ?? null } };
+    });
+  }
+
+  /** Removes an obligation entered by mistake: refused (RULE_VIOLATION, MONEY_COLLECTED) once anything was recorded against it. */
+  async removeObligation(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { caseId: string; version: number; obligationId: string },
+  ): Promise<EnforcementCase> {
+    return this.change(em, viewer, input.caseId, input.version, 'case.update', async (tx, c) => {
+      refuseIfTerminated(c, 'xóa nghĩa vụ');
+      const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
+      if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
+      if (BigInt(o.amountCollected) > 0n || o.fulfilled) throw moneyCollected('xóa nghĩa vụ');
+      tx.em.remove(o);
+      return {
+        type: 'case.obligationRemoved',
+        payload: { obligationId: o.id, kind: o.kind, amountOwed: o.amountOwed == null ? null : String(o.amountOwed) },
+      };
+    });
+  }
+
   /** Records money collected towards an obligation (đồng, exact) or marks a non-money obligation done. */
   async recordProgress(
     em: EntityManager,
@@ -818,6 +951,25 @@ interface RelatedCaseRow {
  * Rule 7 (Điều 50): after termination nothing more is recorded on the case — no payments, obligations
  * or parties; a new request for the same judgment is a new case (linked through `relatedCases`).
  */
+/** Why an obligation with recorded results may not be removed or change kind: the collected money must stay accounted for. */
+function moneyCollected(what: string) {
+  return ruleViolation(
+    `Đã ghi nhận khoản thu hoặc kết quả thi hành cho nghĩa vụ này; không thể ${what}. Nếu ghi nhầm, hãy điều chỉnh khoản thu trước.`,
+    'Sổ theo dõi thu, chi tiền thi hành án: khoản đã thu phải gắn với nghĩa vụ',
+    { ruleCode: 'MONEY_COLLECTED', field: 'obligationId' },
+  );
+}
+
+/** A party still named on an obligation: the obligation must be corrected first. */
+function partyInUse(what: string) {
+  return ruleViolation(`Đương sự đang được ghi trong nghĩa vụ của việc; hãy sửa hoặc xóa nghĩa vụ đó trước khi ${what}.`, ACTION_RULE, {
+    ruleCode: 'PARTY_IN_OBLIGATION',
+    field: 'partyId',
+  });
+}
+
+const ACTION_RULE = 'Hồ sơ thi hành án: nghĩa vụ phải chỉ rõ người phải thi hành và người được thi hành';
+
 function refuseIfTerminated(c: EnforcementCase, what: string): void {
   if (c.status !== CaseStatus.TERMINATED) return;
   throw ruleViolation(`Việc đã đình chỉ thi hành án; không thể ${what}. ${NEW_CASE_HINT}`, cite('TERMINATION', toLocalDate(c.receivedAt)), {

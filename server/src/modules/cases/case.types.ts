@@ -175,6 +175,41 @@ export class AddObligationInput {
   @Field(() => String, { nullable: true }) @IsOptional() landAreaM2?: string | null;
 }
 
+@InputType({ description: "Corrects a party's details. idNumber / phone left out (null is a value: clear) keep their value." })
+export class UpdateCasePartyInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') partyId!: string;
+  @Field(() => PartyInput) @ValidateNested() party!: PartyInput;
+}
+
+@InputType()
+export class RemoveCasePartyInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') partyId!: string;
+}
+
+@InputType({ description: 'Corrects an obligation (all its fields, as when adding it).' })
+export class UpdateObligationInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') obligationId!: string;
+  @Field(() => ObligationKind) @IsEnum(ObligationKind) kind!: ObligationKind;
+  @Field() @Length(2, 2000, { message: 'Mô tả nghĩa vụ dài từ 2 đến 2000 ký tự.' }) description!: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') debtorId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') creditorId?: string | null;
+  @Field(() => MoneyScalar, { nullable: true }) @IsOptional() amountOwed?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() landAreaM2?: string | null;
+}
+
+@InputType()
+export class RemoveObligationInput {
+  @Field(() => ID) @IsUUID('all') caseId!: string;
+  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @IsUUID('all') obligationId!: string;
+}
+
 export const DATE_RULE = { message: 'Ngày theo dạng YYYY-MM-DD.' };
 
 @InputType()

@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { PageArgsInput, toConnection } from '../../graphql/connection';
 import { RequireAbility, SignedIn } from '../../graphql/guards';
 import { disclosed, RestrictedText, withheld } from '../../graphql/restricted';
-import { canOnUser, globalAbilities } from '../../policy/abilities';
+import { canOnUser, globalAbilities, importableKinds } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.types';
 import { User } from './user.entity';
 import {
@@ -43,6 +43,7 @@ export class UserResolver {
       manageCalendar: can['calendar.manage'],
       verifyAudit: can['audit.verify'],
       inspectSystem: can['system.inspect'],
+      importKinds: importableKinds(ctx.viewer!),
     };
   }
 

@@ -23,6 +23,10 @@ export class ViewerAbilities {
   @Field() manageCalendar!: boolean;
   @Field() verifyAudit!: boolean;
   @Field({ description: 'The system page (version, instance, event bus).' }) inspectSystem!: boolean;
+  @Field(() => [String], {
+    description: 'Kinds of CSV file the viewer may import (areas, agencies, users, cases): the page #/admin/import.',
+  })
+  importKinds!: string[];
 }
 
 @ObjectType('User', { description: 'A person who signs in; belongs to one agency.' })

@@ -1,0 +1,268 @@
+/**
+ * Correcting what was entered on a case (issue 15): edit a party's details or remove a party added by
+ * mistake, edit or remove an obligation. Each is one versioned mutation (CONFLICT when someone changed
+ * the case meanwhile; RULE_VIOLATION when money was already collected) and one logged event.
+ */
+import { useState } from 'react';
+import { MoneyInput } from '../../components/MoneyInput';
+import { SelectField, TextField } from '../../components/FormFields';
+import { mutate, tags } from '../../data';
+import { errorText } from '../../errors';
+import { graphql } from '../../gql';
+import type { ObligationKind, PartyKind, PartyRole } from '../../gql/graphql';
+import { partyRoleLabel, useT } from '../../i18n';
+import { PARTY_ROLES } from './CaseFormPage';
+
+export const updateCasePartyMutation = graphql(`
+  mutation UpdateCaseParty($input: UpdateCasePartyInput!) {
+    updateCaseParty(input: $input) {
+      id
+      version
+    }
+  }
+`);
+export const removeCasePartyMutation = graphql(`
+  mutation RemoveCaseParty($input: RemoveCasePartyInput!) {
+    removeCaseParty(input: $input) {
+      id
+      version
+    }
+  }
+`);
+export const updateObligationMutation = graphql(`
+  mutation UpdateObligation($input: UpdateObligationInput!) {
+    updateObligation(input: $input) {
+      id
+      version
+    }
+  }
+`);
+export const removeObligationMutation = graphql(`
+  mutation RemoveObligation($input: RemoveObligationInput!) {
+    removeObligation(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+interface CaseRef {
+  id: string;
+  version: number;
+}
+interface PartyRow {
+  id: string;
+  name: string;
+  role: PartyRole;
+  kind: PartyKind;
+  address?: string | null;
+}
+interface ObligationRow {
+  id: string;
+  kind: ObligationKind;
+  description: string;
+  amountOwed?: string | null;
+  landAreaM2?: string | null;
+  debtorId?: string | null;
+  creditorId?: string | null;
+}
+type Report = (m: { kind: 'ok' | 'error'; text: string } | null) => void;
+
+/** Runs a correction and reports the outcome in the section's message line. */
+function useRunner(report: Report) {
+  const t = useT();
+  return async (work: () => Promise<unknown>, done?: () => void, okText = t('edit.saved')) => {
+    report(null);
+    try {
+      await work();
+      done?.();
+      report({ kind: 'ok', text: okText });
+    } catch (err) {
+      report({ kind: 'error', text: errorText(err, t) });
+    }
+  };
+}
+
+/** "Sửa" / "Xóa" for one party, and its inline edit form (ID number and phone are left as they are). */
+export function PartyCorrection({ c, party, report }: { c: CaseRef; party: PartyRow; report: Report }) {
+  const t = useT();
+  const run = useRunner(report);
+  const [draft, setDraft] = useState<PartyRow | null>(null);
+  if (!draft)
+    return (
+      <span className="correction-actions">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t('fix.editParty', { name: party.name })}
+          onClick={() => setDraft({ ...party })}
+        >
+          {t('fix.edit')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t('fix.removeParty', { name: party.name })}
+          onClick={() => {
+            if (!window.confirm(t('fix.confirmRemove', { name: party.name }))) return;
+            void run(
+              () => mutate(removeCasePartyMutation, { input: { caseId: c.id, version: c.version, partyId: party.id } }, [tags.case(c.id)]),
+              undefined,
+              t('fix.removed'),
+            );
+          }}
+        >
+          {t('fix.remove')}
+        </button>
+      </span>
+    );
+  return (
+    <form
+      className="intake__item"
+      aria-label={t('fix.editParty', { name: party.name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(
+          () =>
+            mutate(
+              updateCasePartyMutation,
+              {
+                input: {
+                  caseId: c.id,
+                  version: c.version,
+                  partyId: party.id,
+                  party: { role: draft.role, kind: draft.kind, name: draft.name, address: draft.address || null },
+                },
+              },
+              [tags.case(c.id)],
+            ),
+          () => setDraft(null),
+        );
+      }}
+    >
+      <SelectField
+        label={t('intake.partyRole')}
+        value={draft.role}
+        onChange={(v) => setDraft({ ...draft, role: v as PartyRole })}
+        options={PARTY_ROLES.map((r) => ({ value: r, label: partyRoleLabel(t, r) }))}
+      />
+      <SelectField
+        label={t('intake.partyKind')}
+        value={draft.kind}
+        onChange={(v) => setDraft({ ...draft, kind: v as PartyKind })}
+        options={[
+          { value: 'PERSON', label: t('partyKind.PERSON') },
+          { value: 'ORGANISATION', label: t('partyKind.ORGANISATION') },
+        ]}
+      />
+      <TextField label={t('intake.partyName')} value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} required />
+      <TextField label={t('intake.partyAddress')} value={draft.address ?? ''} onChange={(v) => setDraft({ ...draft, address: v })} />
+      <p className="correction-actions">
+        <button type="submit" className="button button--small">
+          {t('fix.save')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setDraft(null)}>
+          {t('fix.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** "Sửa" / "Xóa" for one obligation, and its inline edit form (kind, parties kept; text and amount editable). */
+export function ObligationCorrection({ c, obligation, report }: { c: CaseRef; obligation: ObligationRow; report: Report }) {
+  const t = useT();
+  const run = useRunner(report);
+  const [draft, setDraft] = useState<ObligationRow | null>(null);
+  if (!draft)
+    return (
+      <span className="correction-actions">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t('fix.editObligation', { name: obligation.description })}
+          onClick={() => setDraft({ ...obligation })}
+        >
+          {t('fix.edit')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t('fix.removeObligation', { name: obligation.description })}
+          onClick={() => {
+            if (!window.confirm(t('fix.confirmRemove', { name: obligation.description }))) return;
+            void run(
+              () =>
+                mutate(removeObligationMutation, { input: { caseId: c.id, version: c.version, obligationId: obligation.id } }, [
+                  tags.case(c.id),
+                ]),
+              undefined,
+              t('fix.removed'),
+            );
+          }}
+        >
+          {t('fix.remove')}
+        </button>
+      </span>
+    );
+  return (
+    <form
+      className="intake__item"
+      aria-label={t('fix.editObligation', { name: obligation.description })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(
+          () =>
+            mutate(
+              updateObligationMutation,
+              {
+                input: {
+                  caseId: c.id,
+                  version: c.version,
+                  obligationId: obligation.id,
+                  kind: draft.kind,
+                  description: draft.description,
+                  debtorId: draft.debtorId ?? null,
+                  creditorId: draft.creditorId ?? null,
+                  amountOwed: draft.kind === 'PAY_MONEY' ? (draft.amountOwed ?? null) : null,
+                  landAreaM2: draft.kind === 'HAND_OVER_LAND' && draft.landAreaM2 ? draft.landAreaM2.replace(',', '.') : null,
+                },
+              },
+              [tags.case(c.id)],
+            ),
+          () => setDraft(null),
+        );
+      }}
+    >
+      <TextField
+        label={t('intake.obligationDescription')}
+        value={draft.description}
+        onChange={(v) => setDraft({ ...draft, description: v })}
+        required
+      />
+      {draft.kind === 'PAY_MONEY' && (
+        <MoneyInput
+          label={t('intake.amountOwed')}
+          value={draft.amountOwed ?? null}
+          onChange={(v) => setDraft({ ...draft, amountOwed: v })}
+        />
+      )}
+      {draft.kind === 'HAND_OVER_LAND' && (
+        <TextField
+          label={t('intake.landArea')}
+          value={draft.landAreaM2 ?? ''}
+          onChange={(v) => setDraft({ ...draft, landAreaM2: v })}
+          inputMode="decimal"
+        />
+      )}
+      <p className="correction-actions">
+        <button type="submit" className="button button--small">
+          {t('fix.save')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setDraft(null)}>
+          {t('fix.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
