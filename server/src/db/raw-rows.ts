@@ -62,3 +62,8 @@ function storedProps<T extends object>(em: EntityManager, entity: EntityName<T>)
         (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
     );
 }
+
+/** The stored columns of `entity` as `alias."col"` (lazy columns left out, as a find leaves them). */
+export function plainColumnsOf<T extends object>(em: EntityManager, entity: EntityName<T>, alias: string): string[] {
+  return storedColumns(em, entity).map((col) => `${alias}."${col}"`);
+}
