@@ -55,6 +55,7 @@ export class CaseResolver {
       for (const a of rows.agencies) ctx.loaders.agencyById.prime(a.id, a);
       if (rows.commune) ctx.loaders.areaById.prime(rows.commune.id, rows.commune);
       if (rows.officer) ctx.loaders.userById.prime(rows.officer.id, rows.officer);
+      ctx.loaders.actionsByCase.prime(c.id, rows.actions);
     }
     return c;
   }

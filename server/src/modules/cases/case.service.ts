@@ -21,6 +21,7 @@ import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFac
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { caseFactsOnce, factsFromRow, lateralCaseFactsSql, loadCaseFacts, rememberedPerEm, rememberFacts } from '../../policy/facts';
 import { columnsOf, jsonObjectOf, takePrefixed } from '../../db/raw-rows';
+import { CaseAction } from '../actions/action.entity';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import {
@@ -164,11 +165,13 @@ export interface CasePageRows {
   agencies: Agency[];
   commune: Area | null;
   officer: User | null;
+  /** Every action of the case in schedule order (the deadlines read its open coercions from them). */
+  actions: CaseAction[];
 }
 
 /**
  * The case page's case in ONE statement: the case row, the policy facts (lateral join), and as JSON
- * arrays its parties, obligations, active participants, their agencies, its commune and officer.
+ * arrays its parties, obligations, active participants, their agencies, its commune, officer and actions.
  * Issue 18: the ORM's loaders cost one round trip per relation (seven for this page); the rows are
  * hydrated with `em.map` exactly as a find would (restricted, lazy party columns are not read here).
  * The children are read whether or not the viewer may see the case; the caller decides access on the
@@ -190,12 +193,15 @@ async function loadCasePage(
             (select coalesce(json_agg(${jsonObjectOf(em, Obligation, 'o')} order by o.created_at, o.id), '[]')
                from obligation o where o.case_id = c.id) as page_obligations,
             (select coalesce(json_agg(${jsonObjectOf(em, CaseParticipant, 'cp')} order by cp.added_at, cp.id), '[]')
-               from case_participant cp where cp.case_id = c.id and cp.removed_at is null) as page_participants
+               from case_participant cp where cp.case_id = c.id and cp.removed_at is null) as page_participants,
+            (select coalesce(json_agg(${jsonObjectOf(em, CaseAction, 'ca')} order by ca.scheduled_start, ca.id), '[]')
+               from case_action ca where ca.case_id = c.id) as page_actions
        from enforcement_case c ${lateralCaseFactsSql('c.id')} where c.id = ?`,
     [caseId],
   );
   if (!row) return { c: null, facts: undefined, rows: null };
-  const { page_commune, page_officer, page_agencies, page_parties, page_obligations, page_participants, ...caseColumns } = row;
+  const { page_commune, page_officer, page_agencies, page_parties, page_obligations, page_participants, page_actions, ...caseColumns } =
+    row;
   const { facts, rest } = factsFromRow(caseColumns);
   const caseRow = takePrefixed(rest, 'c');
   rememberFacts(em, caseId, facts);
@@ -213,6 +219,7 @@ async function loadCasePage(
       agencies: many(Agency, page_agencies),
       commune: page_commune ? em.map(Area, page_commune as Record<string, unknown>) : null,
       officer: page_officer ? em.map(User, page_officer as Record<string, unknown>) : null,
+      actions: many(CaseAction, page_actions),
     },
   };
 }
