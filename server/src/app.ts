@@ -23,7 +23,7 @@ import { seedDemoData } from './seed/seed';
 import { InProcessBus, RedisBus, type EventBus } from './events/bus';
 import { EventDispatcher } from './events/dispatcher';
 import { Outbox } from './events/outbox';
-import { AuthService } from './auth/auth.service';
+import { AuthService, logHeadAtViewerLoad } from './auth/auth.service';
 import { resolveAuthSecret } from './auth/secret';
 import { SESSION_PATH, sessionCookieRouter } from './auth/session-cookie';
 import { AccessTokens, bearerToken } from './auth/tokens';
@@ -286,7 +286,10 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
           async requestDidStart() {
             return {
               async didResolveOperation(rc) {
-                if (selectsLiveCursor(rc.operation)) rc.contextValue.liveCursorAtStart = await captureLiveCursor(services);
+                // An HTTP request's viewer was loaded by its first statement, which read the head too.
+                if (selectsLiveCursor(rc.operation))
+                  rc.contextValue.liveCursorAtStart =
+                    (rc.contextValue.viewer && logHeadAtViewerLoad(rc.contextValue.viewer)) || (await captureLiveCursor(services));
               },
             };
           },

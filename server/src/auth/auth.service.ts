@@ -23,6 +23,18 @@ export interface AuthResult {
 export const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 const SESSION_ENDED = 'Phiên đăng nhập đã hết hạn hoặc bị thu hồi; vui lòng đăng nhập lại.';
 
+/** The event-log head read by the same statement that loaded each viewer (see `logHeadAtViewerLoad`). */
+const logHeads = new WeakMap<Viewer, string>();
+
+/**
+ * The log position (`liveCursor`) read by the statement that loaded `viewer`: that statement is the
+ * request's first, before any of its data, so it is a correct `liveCursor` for an HTTP request and
+ * saves the request a separate head read. Undefined for a viewer not loaded by `loadViewer`.
+ */
+export function logHeadAtViewerLoad(viewer: Viewer): string | undefined {
+  return logHeads.get(viewer);
+}
+
 /**
  * Sign-in, refresh-token rotation, sign-out, and turning an access token into a `Viewer`.
  * Deactivated users and tokens from before a tokenVersion bump are refused on every request.
@@ -203,9 +215,12 @@ export class AuthService {
     tokenExpiresAt: number,
     sessionId: string,
   ): Promise<Viewer | null> {
-    const [row] = await em.getConnection().execute<{ id: string; agency_id: string; kind: string; roles: Role[]; paths: string[] }[]>(
-      `select u.id, u.agency_id, a.kind, u.roles,
-              coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths
+    const [row] = await em
+      .getConnection()
+      .execute<{ id: string; agency_id: string; kind: string; roles: Role[]; paths: string[]; head: string | null }[]>(
+        `select u.id, u.agency_id, a.kind, u.roles,
+              coalesce(array_agg(ar.path) filter (where ar.path is not null), '{}') as paths,
+              (select max(position)::text from event_position) as head
          from app_user u
          join agency a on a.id = u.agency_id and a.active
          left join agency_coverage c on c.agency_id = a.id
@@ -213,10 +228,10 @@ export class AuthService {
         where u.id = ? and u.active and u.token_version = ?
           and not exists (select 1 from auth_session s where s.family_id = ? and s.ended_at is not null)
         group by u.id, a.kind`,
-      [userId, tokenVersion, sessionId],
-    );
+        [userId, tokenVersion, sessionId],
+      );
     if (!row) return null;
-    return {
+    const viewer: Viewer = {
       userId: row.id,
       agencyId: row.agency_id,
       agencyKind: row.kind,
@@ -225,6 +240,8 @@ export class AuthService {
       tokenExpiresAt,
       sessionId,
     };
+    logHeads.set(viewer, row.head ?? '0');
+    return viewer;
   }
 
   private async openSession(em: EntityManager, user: User, ip: string, familyId: string | null): Promise<AuthResult> {

@@ -1,6 +1,7 @@
-import type { Cursor as OrmCursor, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, type Cursor as OrmCursor, type EntityName, type FilterQuery, type QueryOrderMap, raw, Utils } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors';
+import { plainColumnsOf } from './raw-rows';
 
 /**
  * A page request: `first` items after the opaque `after` cursor (forward), or `last` items before
@@ -64,7 +65,8 @@ export async function findPage<T extends object>(
   }
   let cursor: OrmCursor<T>;
   try {
-    cursor = await em.findByCursor(entity, where, options as never);
+    cursor =
+      given == null ? await firstPage(em, entity, where, orderBy, backward, size) : await em.findByCursor(entity, where, options as never);
   } catch (err) {
     if (given && /cursor/i.test(String((err as Error).message))) {
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
@@ -80,4 +82,35 @@ export async function findPage<T extends object>(
     endCursor: cursor.endCursor,
     totalCount: cursor.totalCount ?? cursor.items.length,
   };
+}
+
+/**
+ * A page with no cursor (the first, or with `last` the final one) and its total in ONE statement: the
+ * total is `count(*) over ()`, which PostgreSQL computes over every row matching `where` before the
+ * limit — exactly the count `findByCursor` runs as a second statement. (With a cursor the window would
+ * count only the rows past it, so cursor pages keep findByCursor's two statements.) An empty page
+ * means no row matches: its total is 0.
+ */
+async function firstPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>,
+  backward: boolean,
+  size: number,
+): Promise<OrmCursor<T>> {
+  const flip = (dir: unknown) => (/^desc/i.test(String(dir)) ? 'asc' : 'desc');
+  const order = backward ? Object.fromEntries(Object.entries(orderBy).map(([k, v]) => [k, flip(v)])) : orderBy;
+  const rows = await em
+    .createQueryBuilder(entity, 'e')
+    .select([...plainColumnsOf(em, entity, 'e').map((c) => raw(c)), raw('count(*) over () as "page__total"')] as never)
+    .where(where)
+    .orderBy(order as never)
+    .limit(size + 1)
+    .execute<Record<string, unknown>[]>('all', false);
+  const total = rows.length ? Number(rows[0].page__total) : 0;
+  const items = rows.map(({ page__total, ...row }) => em.map(entity, row as never));
+  if (backward) items.reverse();
+  const meta = em.getMetadata().get(Utils.className(entity));
+  return new Cursor(items, total, { ...(backward ? { last: size } : { first: size }), orderBy, overfetch: true } as never, meta);
 }

@@ -27,14 +27,43 @@ export function takePrefixed(row: Record<string, unknown>, prefix: string): Reco
 }
 
 function storedColumns<T extends object>(em: EntityManager, entity: EntityName<T>): string[] {
+  return storedProps(em, entity).flatMap((p) => p.fieldNames ?? []);
+}
+
+/**
+ * The stored columns of `entity` at `alias` as one `json_build_object(...)` (lazy columns left out, as
+ * in `columnsOf`), for reading many child rows inside a larger statement with `json_agg`. Big integer
+ * and decimal columns are sent as text (a JSON number would lose digits of an amount in đồng);
+ * timestamps arrive as ISO text, which `em.map` parses, the same as for a find.
+ */
+export function jsonObjectOf<T extends object>(em: EntityManager, entity: EntityName<T>, alias: string): string {
   const meta = em.getMetadata().get(entity);
-  return meta.props
-    .filter(
+  const exact = /^(bigint|int8|numeric|decimal)/i;
+  const pairs = storedProps(em, entity).flatMap((p) =>
+    (p.fieldNames ?? []).map((col, i) => {
+      const type = String(p.columnTypes?.[i] ?? p.type ?? '');
+      const value = exact.test(type) || /^(bigint|decimal)$/i.test(String(p.type)) ? `${alias}."${col}"::text` : `${alias}."${col}"`;
+      return `'${col}', ${value}`;
+    }),
+  );
+  if (pairs.length > 50) throw new Error(`jsonObjectOf(${meta.className}): more than 50 columns`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+function storedProps<T extends object>(em: EntityManager, entity: EntityName<T>) {
+  return em
+    .getMetadata()
+    .get(entity)
+    .props.filter(
       (p) =>
         p.persist !== false &&
         !p.formula &&
         !p.lazy &&
         (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
-    )
-    .flatMap((p) => p.fieldNames ?? []);
+    );
+}
+
+/** The stored columns of `entity` as `alias."col"` (lazy columns left out, as a find leaves them). */
+export function plainColumnsOf<T extends object>(em: EntityManager, entity: EntityName<T>, alias: string): string[] {
+  return storedColumns(em, entity).map((col) => `${alias}."${col}"`);
 }

@@ -86,6 +86,63 @@ function contentAroundSeq(e: NewEvent, occurredAt: Date): { before: string; afte
 }
 
 /**
+ * The one statement of an append to a stream that exists: lock its head, hash in SQL, insert, move the
+ * head. False when the stream has no head yet (nothing written).
+ */
+async function appendToExistingStream(
+  em: EntityManager,
+  event: NewEvent,
+  content: { before: string; after: string },
+  occurredAt: Date,
+): Promise<boolean> {
+  const rows = await em.execute<{ last_seq: string }[]>(
+    `with head as (
+       select last_seq, last_hash from event_stream where stream = ? for update
+     ), next as (
+       select last_seq + 1 as seq, last_hash as prev_hash,
+              encode(sha256(convert_to(last_hash || chr(10) || ? || (last_seq + 1)::text || ?, 'UTF8')), 'hex') as hash
+         from head
+     ), ins as (
+       insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
+       select ?, seq, ?, ?, ?::text[], ?::jsonb, ?, prev_hash, hash from next
+       returning stream_seq, hash
+     )
+     update event_stream s set last_seq = ins.stream_seq, last_hash = ins.hash from ins where s.stream = ?
+     returning s.last_seq::text as last_seq`,
+    [
+      event.stream,
+      content.before,
+      content.after,
+      event.stream,
+      event.type,
+      event.actorId,
+      toPgTextArray(event.topics),
+      JSON.stringify(event.payload),
+      occurredAt,
+      event.stream,
+    ],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Appends an event that describes no change of its own (an audit record such as `personalData.read`)
+ * in ONE autocommitted statement, outside any transaction: the statement is atomic on its own (head
+ * lock, hashed insert and head move commit together or not at all), holds the head row's lock only for
+ * that statement — not across BEGIN/append/COMMIT round trips — so one user's concurrent page loads no
+ * longer queue behind each other's transactions. False when it could not (the stream has no head yet,
+ * or the content needs the head read first): the caller then appends in a transaction.
+ * @throws if `em` is inside a transaction — the caller wants that transaction's outbox append instead.
+ */
+export async function appendEventAlone(em: EntityManager, event: NewEvent): Promise<boolean> {
+  if (em.isInTransaction()) throw new Error(`appendEventAlone(${event.type}) must run outside a transaction`);
+  const occurredAt = new Date();
+  const content = contentAroundSeq(event, occurredAt);
+  if (!content) return false;
+  return appendToExistingStream(em, event, content, occurredAt);
+}
+
+/**
  * Appends an event inside the caller's transaction (the transactional outbox): it commits or rolls
  * back with the change it describes. Locks only the stream's head row until commit.
  *
@@ -100,41 +157,14 @@ export async function appendEvent(em: EntityManager, event: NewEvent): Promise<v
   const occurredAt = new Date();
   const content = contentAroundSeq(event, occurredAt);
   if (!content) return appendEventReadingHead(em, event, occurredAt);
-  const append = () =>
-    em.execute<{ last_seq: string }[]>(
-      `with head as (
-         select last_seq, last_hash from event_stream where stream = ? for update
-       ), next as (
-         select last_seq + 1 as seq, last_hash as prev_hash,
-                encode(sha256(convert_to(last_hash || chr(10) || ? || (last_seq + 1)::text || ?, 'UTF8')), 'hex') as hash
-           from head
-       ), ins as (
-         insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
-         select ?, seq, ?, ?, ?::text[], ?::jsonb, ?, prev_hash, hash from next
-         returning stream_seq, hash
-       )
-       update event_stream s set last_seq = ins.stream_seq, last_hash = ins.hash from ins where s.stream = ?
-       returning s.last_seq::text as last_seq`,
-      [
-        event.stream,
-        content.before,
-        content.after,
-        event.stream,
-        event.type,
-        event.actorId,
-        toPgTextArray(event.topics),
-        JSON.stringify(event.payload),
-        occurredAt,
-        event.stream,
-      ],
-    );
-  if ((await append()).length === 1) return;
+  const append = () => appendToExistingStream(em, event, content, occurredAt);
+  if (await append()) return;
   // First event of this stream: create its head (a concurrent first append may win; either is fine), retry.
   await em.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 0, ?) on conflict (stream) do nothing`, [
     event.stream,
     GENESIS_HASH,
   ]);
-  if ((await append()).length !== 1) throw new Error(`appendEvent(${event.type}): the head of ${event.stream} could not be locked`);
+  if (!(await append())) throw new Error(`appendEvent(${event.type}): the head of ${event.stream} could not be locked`);
 }
 
 /** The two-statement append (read and lock the head, then insert and move it), hashing in Node. */

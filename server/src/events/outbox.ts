@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
-import { appendEvent, appendFirstEvents } from './event-log';
+import { appendEvent, appendEventAlone, appendFirstEvents } from './event-log';
 import type { EventType, NewEvent } from './vocabulary';
 
 /** The handle a service gets inside a transaction: its EntityManager and a way to record events. */
@@ -60,6 +60,20 @@ export class Outbox {
     this.metrics?.eventsAppended(emitted);
     if (emitted > 0) void this.bus.wake().catch((err) => this.logger.warn({ err }, 'wake-up failed'));
     return result;
+  }
+
+  /**
+   * Records an event that accompanies no change (an audit of a read) in one autocommitted statement
+   * (`appendEventAlone`) when its stream exists, else in a transaction of its own; then wakes the
+   * readers. Resolves only once the event is committed, so the caller may release what it audits.
+   */
+  async record<T extends EventType>(em: EntityManager, event: NewEvent<T>): Promise<void> {
+    if (em.isInTransaction() || !(await appendEventAlone(em, event as NewEvent))) {
+      await this.transaction(em, (tx) => tx.emit(event));
+      return;
+    }
+    this.metrics?.eventsAppended(1);
+    void this.bus.wake().catch((err) => this.logger.warn({ err }, 'wake-up failed'));
   }
 }
 

@@ -211,8 +211,9 @@ export class CaseActionsFieldResolver {
   }
 
   @FieldResolver(() => [CaseDeadlineType], { description: 'Voluntary-period end, verification due, protection plans due.' })
-  deadlines(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.actions.deadlines(ctx.em, c);
+  async deadlines(@Root() c: EnforcementCase, @Ctx() ctx: GraphQLContext) {
+    // The case's actions through the batch loader (primed by the case page): no query per case.
+    return ctx.services.actions.deadlines(ctx.em, c, new Date(), await ctx.loaders.actionsByCase.load(c.id));
   }
 }
 

@@ -764,7 +764,12 @@ export class ActionService {
    * verification due (Điều 44) and each open coercion's police protection plan (Điều 72 khoản 4).
    * `missed` means the deadline passed while the thing it demands is still outstanding.
    */
-  async deadlines(em: EntityManager, c: EnforcementCase, now: Date = new Date()): Promise<CaseDeadline[]> {
+  async deadlines(
+    em: EntityManager,
+    c: EnforcementCase,
+    now: Date = new Date(),
+    actionsOfCase?: readonly CaseAction[],
+  ): Promise<CaseDeadline[]> {
     const out: CaseDeadline[] = [];
     if (c.voluntaryPeriodEndsAt)
       out.push({
@@ -786,11 +791,19 @@ export class ActionService {
         passed: c.verificationDueAt < now,
       });
     }
-    const coercions = await em.find(
-      CaseAction,
-      { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } },
-      { orderBy: { scheduledStart: 'asc', id: 'asc' } },
-    );
+    // Given the case's actions (in schedule order, from the request's loader), no query is needed.
+    const coercions = actionsOfCase
+      ? actionsOfCase.filter(
+          (a) =>
+            a.kind === ActionKind.COERCION &&
+            (OPEN_ACTION_STATUSES as readonly string[]).includes(a.status) &&
+            a.protectionPlanDueAt != null,
+        )
+      : await em.find(
+          CaseAction,
+          { case: c.id, kind: ActionKind.COERCION, status: { $in: [...OPEN_ACTION_STATUSES] }, protectionPlanDueAt: { $ne: null } },
+          { orderBy: { scheduledStart: 'asc', id: 'asc' } },
+        );
     for (const a of coercions) {
       out.push({
         kind: 'POLICE_PROTECTION_PLAN',

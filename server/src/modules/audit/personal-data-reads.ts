@@ -13,23 +13,22 @@ export interface PersonalDataRead {
 
 /**
  * Records every read of restricted personal data (ND 13/2023) in the event log. Reads resolved in
- * the same tick (a page of 50 users) are batched into one `personalData.read` event, written in its
- * own transaction before the value is returned — no value leaves without its audit row.
+ * the same tick (a page of 50 users) are batched into one `personalData.read` event, committed (one
+ * autocommitted statement, see Outbox.record) before the value is returned — no value leaves without its audit row.
  */
 export function createPersonalDataReads(em: EntityManager, outbox: Outbox, viewer: Viewer | null) {
   return new DataLoader<PersonalDataRead, true, string>(
     async (reads) => {
       if (!viewer) throw new Error('personal data read without a viewer');
-      await outbox.transaction(em.fork(), (tx) =>
-        tx.emit({
-          type: 'personalData.read',
-          stream: streams.user(viewer.userId),
-          actorId: viewer.userId,
-          // Audit only: a person's own reads are not news for their work feed.
-          topics: [topics.audit],
-          payload: { reads: reads.map((r) => ({ ...r })) },
-        }),
-      );
+      // One autocommitted statement (no BEGIN/COMMIT round trips, the stream head locked only for it).
+      await outbox.record(em.fork(), {
+        type: 'personalData.read',
+        stream: streams.user(viewer.userId),
+        actorId: viewer.userId,
+        // Audit only: a person's own reads are not news for their work feed.
+        topics: [topics.audit],
+        payload: { reads: reads.map((r) => ({ ...r })) },
+      });
       return reads.map(() => true as const);
     },
     {

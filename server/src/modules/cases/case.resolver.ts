@@ -49,8 +49,19 @@ const CHANGE_CHECK = 'case.update/share/transition: lead office officers';
 export class CaseResolver {
   @SignedIn(CASE_CHECK)
   @Query(() => CaseType)
-  case(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<EnforcementCase> {
-    return ctx.services.cases.get(ctx.em, ctx.viewer!, id);
+  async case(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<EnforcementCase> {
+    const { c, rows } = await ctx.services.cases.getPage(ctx.em, ctx.viewer!, id);
+    // The page's rows came with the case (one statement): the field resolvers' loaders find them primed.
+    if (rows) {
+      ctx.loaders.partiesByCase.prime(c.id, rows.parties);
+      ctx.loaders.obligationsByCase.prime(c.id, rows.obligations);
+      ctx.loaders.participantsByCase.prime(c.id, rows.participants);
+      for (const a of rows.agencies) ctx.loaders.agencyById.prime(a.id, a);
+      if (rows.commune) ctx.loaders.areaById.prime(rows.commune.id, rows.commune);
+      if (rows.officer) ctx.loaders.userById.prime(rows.officer.id, rows.officer);
+      ctx.loaders.actionsByCase.prime(c.id, rows.actions);
+    }
+    return c;
   }
 
   @SignedIn(CASE_CHECK)

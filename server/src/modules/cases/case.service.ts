@@ -20,7 +20,8 @@ import {
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { caseFactsOnce, factsFromRow, lateralCaseFactsSql, loadCaseFacts, rememberedPerEm, rememberFacts } from '../../policy/facts';
-import { columnsOf, takePrefixed } from '../../db/raw-rows';
+import { columnsOf, jsonObjectOf, takePrefixed } from '../../db/raw-rows';
+import { CaseAction } from '../actions/action.entity';
 import { Agency } from '../agencies/agency.entity';
 import { Area, AreaKind } from '../areas/area.entity';
 import {
@@ -153,6 +154,74 @@ async function loadWithFacts(em: EntityManager, caseId: string): Promise<{ c: En
   const caseRow = takePrefixed(rest, 'c');
   rememberFacts(em, caseId, facts);
   return { c: caseRow ? em.map(EnforcementCase, caseRow) : null, facts };
+}
+
+/** What the case page shows beside the case row, read by the same statement (see `loadCasePage`). */
+export interface CasePageRows {
+  parties: CaseParty[];
+  obligations: Obligation[];
+  participants: CaseParticipant[];
+  /** The lead office and every agency taking part. */
+  agencies: Agency[];
+  commune: Area | null;
+  officer: User | null;
+  /** Every action of the case in schedule order (the deadlines read its open coercions from them). */
+  actions: CaseAction[];
+}
+
+/**
+ * The case page's case in ONE statement: the case row, the policy facts (lateral join), and as JSON
+ * arrays its parties, obligations, active participants, their agencies, its commune, officer and actions.
+ * Issue 18: the ORM's loaders cost one round trip per relation (seven for this page); the rows are
+ * hydrated with `em.map` exactly as a find would (restricted, lazy party columns are not read here).
+ * The children are read whether or not the viewer may see the case; the caller decides access on the
+ * facts and drops everything when not.
+ */
+async function loadCasePage(
+  em: EntityManager,
+  caseId: string,
+): Promise<{ c: EnforcementCase | null; facts: CaseFacts | undefined; rows: CasePageRows | null }> {
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select ${columnsOf(em, EnforcementCase, 'c', 'c')}, facts.*,
+            (select ${jsonObjectOf(em, Area, 'ar')} from area ar where ar.id = c.commune_id) as page_commune,
+            (select ${jsonObjectOf(em, User, 'u')} from app_user u where u.id = c.officer_id) as page_officer,
+            (select coalesce(json_agg(${jsonObjectOf(em, Agency, 'ag')}), '[]') from agency ag
+              where ag.id = c.lead_agency_id
+                 or ag.id in (select pa.agency_id from case_participant pa where pa.case_id = c.id and pa.removed_at is null)) as page_agencies,
+            (select coalesce(json_agg(${jsonObjectOf(em, CaseParty, 'p')} order by p.position, p.id), '[]')
+               from case_party p where p.case_id = c.id) as page_parties,
+            (select coalesce(json_agg(${jsonObjectOf(em, Obligation, 'o')} order by o.created_at, o.id), '[]')
+               from obligation o where o.case_id = c.id) as page_obligations,
+            (select coalesce(json_agg(${jsonObjectOf(em, CaseParticipant, 'cp')} order by cp.added_at, cp.id), '[]')
+               from case_participant cp where cp.case_id = c.id and cp.removed_at is null) as page_participants,
+            (select coalesce(json_agg(${jsonObjectOf(em, CaseAction, 'ca')} order by ca.scheduled_start, ca.id), '[]')
+               from case_action ca where ca.case_id = c.id) as page_actions
+       from enforcement_case c ${lateralCaseFactsSql('c.id')} where c.id = ?`,
+    [caseId],
+  );
+  if (!row) return { c: null, facts: undefined, rows: null };
+  const { page_commune, page_officer, page_agencies, page_parties, page_obligations, page_participants, page_actions, ...caseColumns } =
+    row;
+  const { facts, rest } = factsFromRow(caseColumns);
+  const caseRow = takePrefixed(rest, 'c');
+  rememberFacts(em, caseId, facts);
+  if (!caseRow) return { c: null, facts: undefined, rows: null };
+  const c = em.map(EnforcementCase, caseRow);
+  const many = <T extends object>(entity: new () => T, value: unknown) =>
+    ((value as Record<string, unknown>[] | null) ?? []).map((r) => em.map(entity, r));
+  return {
+    c,
+    facts,
+    rows: {
+      parties: many(CaseParty, page_parties),
+      obligations: many(Obligation, page_obligations),
+      participants: many(CaseParticipant, page_participants),
+      agencies: many(Agency, page_agencies),
+      commune: page_commune ? em.map(Area, page_commune as Record<string, unknown>) : null,
+      officer: page_officer ? em.map(User, page_officer as Record<string, unknown>) : null,
+      actions: many(CaseAction, page_actions),
+    },
+  };
 }
 
 export class CaseService {
@@ -335,6 +404,25 @@ export class CaseService {
     const facts = (await caseFactsOnce(em, [caseId])).get(caseId);
     if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound(what, field ? { field } : undefined);
     return facts;
+  }
+
+  /**
+   * The case page's case with the rows it shows (`loadCasePage`, one statement), when this request has
+   * not loaded the case yet (`rows` is null otherwise: the loaders read them). Access is decided once,
+   * as in `readable`, and the load is shared with the page's other root fields (thread, tasks).
+   */
+  async getPage(em: EntityManager, viewer: Viewer, id: string): Promise<{ c: EnforcementCase; rows: CasePageRows | null }> {
+    if (!UUID_TEXT.test(id)) throw notFound('việc thi hành án');
+    const loads = readableLoads(em);
+    let page: ReturnType<typeof loadCasePage> | undefined;
+    if (!loads.has(id) && !em.getUnitOfWork().getById<EnforcementCase>(EnforcementCase.name, id)) {
+      page = loadCasePage(em, id);
+      const load = page.then(({ c, facts }) => ({ c, facts }));
+      loads.set(id, load);
+      load.catch(() => loads.delete(id));
+    }
+    const { c } = await this.readable(em, viewer, id);
+    return { c, rows: page ? (await page).rows : null };
   }
 
   /** Loads a case the viewer may read (NOT_FOUND otherwise: no hint that it exists). */
