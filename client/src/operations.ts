@@ -206,8 +206,8 @@ export const assignTaskMutation = graphql(`
 `);
 
 export const transitionTaskMutation = graphql(`
-  mutation TransitionTask($input: TransitionTaskInput!) {
-    transitionTask(input: $input) {
+  mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
+    transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
       id
       status
       version

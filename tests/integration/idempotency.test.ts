@@ -17,6 +17,11 @@ const tokens: Record<string, string> = {};
 const postMutation = 'mutation($input: NewPostInput!, $key: String) { postToThread(input: $input, idempotencyKey: $key) { id seq body } }';
 const assignMutation = 'mutation($input: AssignTaskInput!, $key: String) { assignTask(input: $input, idempotencyKey: $key) { id title } }';
 
+const transitionMutation =
+  'mutation($input: TransitionTaskInput!, $key: String) { transitionTask(input: $input, idempotencyKey: $key) { id status version } }';
+const reassignMutation =
+  'mutation($input: ReassignTaskInput!, $key: String) { reassignTask(input: $input, idempotencyKey: $key) { id version assignee { id } } }';
+
 const call = (who: string, query: string, variables: Record<string, unknown> = {}) => gql(app, query, variables, tokens[who]);
 const code = (res: { errors?: Array<{ extensions?: Record<string, any> }> }) => res.errors?.[0]?.extensions?.code;
 
@@ -33,6 +38,8 @@ beforeAll(async () => {
   Object.assign(users, {
     officer: await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]),
     officer2: await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]),
+    commune: await makeUser(app.orm, ubndA, [Role.OFFICER]),
+    communeHead: await makeUser(app.orm, ubndA, [Role.AGENCY_HEAD]),
   });
   for (const [name, user] of Object.entries(users)) tokens[name] = (await signIn(app, user.username)).accessToken;
 });
@@ -119,6 +126,79 @@ describe('idempotency keys on creating mutations', () => {
     const res = await call('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'x' }, key: 'k'.repeat(129) });
     expect(code(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.field).toBe('idempotencyKey');
+  });
+});
+
+describe('idempotency keys on task steps', () => {
+  async function newTask() {
+    const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
+    const res = await call('officer', assignMutation, { input: { caseId: c.id, agencyId: ubndA.id, kind: 'PERSUADE', title: 'Vận động' } });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return { caseId: c.id, taskId: res.data!.assignTask.id as string };
+  }
+  const taskEvents = (caseId: string, type: string) =>
+    count('select count(*) as n from event where stream = ? and type = ?', [`case:${caseId}`, type]);
+
+  it('a replayed step (same key, same input) is one step with the same answer, not CONFLICT', async () => {
+    const { caseId, taskId } = await newTask();
+    const key = randomUUID();
+    const input = { id: taskId, version: 1, action: 'ACCEPT' };
+    const first = await call('commune', transitionMutation, { input, key });
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    expect(first.data!.transitionTask).toEqual({ id: taskId, status: 'ACCEPTED', version: 2 });
+
+    // The answer was lost; the client sends the very same request again.
+    const again = await call('commune', transitionMutation, { input, key });
+    expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
+    expect(again.data!.transitionTask).toEqual(first.data!.transitionTask);
+    expect(await taskEvents(caseId, 'task.accepted')).toBe(1);
+    expect(await count('select version as n from case_task where id = ?', [taskId])).toBe(2);
+
+    // Without a key the same stale request is still a CONFLICT (nothing else changed).
+    const unkeyed = await call('commune', transitionMutation, { input });
+    expect(code(unkeyed)).toBe('CONFLICT');
+  });
+
+  it('parallel retries of one step with one key make one step and all get it back', async () => {
+    const { caseId, taskId } = await newTask();
+    const key = randomUUID();
+    const input = { id: taskId, version: 1, action: 'CANCEL', reason: 'Giao nhầm cơ quan' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call('officer', transitionMutation, { input, key })));
+    for (const res of answers) expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    for (const res of answers) expect(res.data!.transitionTask).toEqual({ id: taskId, status: 'CANCELLED', version: 2 });
+    expect(await taskEvents(caseId, 'task.cancelled')).toBe(1);
+  });
+
+  it('the key reused with another input or on another step is IDEMPOTENCY_KEY_REUSED and changes nothing', async () => {
+    const { caseId, taskId } = await newTask();
+    const key = randomUUID();
+    const accepted = await call('commune', transitionMutation, { input: { id: taskId, version: 1, action: 'ACCEPT' }, key });
+    expect(accepted.errors, JSON.stringify(accepted.errors)).toBeUndefined();
+    const events = await count('select count(*) as n from event');
+
+    const otherInput = await call('commune', transitionMutation, { input: { id: taskId, version: 2, action: 'START' }, key });
+    expect(code(otherInput)).toBe('IDEMPOTENCY_KEY_REUSED');
+    const otherStep = await call('communeHead', reassignMutation, { input: { id: taskId, version: 2, assigneeId: users.commune.id }, key });
+    // Keys are per user: the head's key is free, so this one succeeds …
+    expect(otherStep.errors, JSON.stringify(otherStep.errors)).toBeUndefined();
+    // … and the head replaying it on another operation is refused.
+    const headOtherOp = await call('communeHead', transitionMutation, { input: { id: taskId, version: 3, action: 'START' }, key });
+    expect(code(headOtherOp)).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await count('select count(*) as n from event')).toBe(events + 1);
+    expect(await count('select version as n from case_task where id = ?', [taskId])).toBe(3);
+    expect(await taskEvents(caseId, 'task.started')).toBe(0);
+  });
+
+  it('a reassignment replayed with its key returns the same assignee once', async () => {
+    const { caseId, taskId } = await newTask();
+    const key = randomUUID();
+    const input = { id: taskId, version: 1, assigneeId: users.commune.id };
+    const first = await call('communeHead', reassignMutation, { input, key });
+    const again = await call('communeHead', reassignMutation, { input, key });
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(await taskEvents(caseId, 'task.reassigned')).toBe(1);
   });
 });
 

@@ -721,6 +721,7 @@ export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus 
 
 export type TransitionTaskMutationVariables = Exact<{
   input: TransitionTaskInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
@@ -1557,8 +1558,8 @@ export const AssignTaskDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const TransitionTaskDocument = new TypedDocumentString(`
-    mutation TransitionTask($input: TransitionTaskInput!) {
-  transitionTask(input: $input) {
+    mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
+  transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
     id
     status
     version

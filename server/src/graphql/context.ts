@@ -27,7 +27,16 @@ export interface GraphQLContext {
   closeConnection?: (code: number, reason: string) => void;
 }
 
-/** Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork). */
+/** The loaders a context has built so far (absent = none yet, or dropped after the last operation). */
+const builtLoaders = new WeakMap<GraphQLContext, Loaders>();
+const builtPersonalDataReads = new WeakMap<GraphQLContext, PersonalDataReads>();
+
+/**
+ * Builds the context for one HTTP request or one WebSocket operation (a fresh EntityManager fork).
+ * The ~20 DataLoaders and the personal-data audit batcher are built on first use only: an idle
+ * subscription never touches them, so a socket waiting for events does not carry them (issue 12,
+ * heap per idle socket). Do not spread the result (`{ ...ctx }` would build them).
+ */
 export function createContext(
   services: AppServices,
   init: { requestId: string; viewer: Viewer | null; ip: string; logger: Logger; deadline?: number },
@@ -37,18 +46,33 @@ export function createContext(
     ...init,
     em,
     services,
-    loaders: createLoaders(em),
-    personalDataReads: createPersonalDataReads(em, services.outbox, init.viewer),
+    get loaders(): Loaders {
+      let loaders = builtLoaders.get(this);
+      if (!loaders) builtLoaders.set(this, (loaders = createLoaders(em)));
+      return loaders;
+    },
+    get personalDataReads(): PersonalDataReads {
+      let reads = builtPersonalDataReads.get(this);
+      if (!reads) builtPersonalDataReads.set(this, (reads = createPersonalDataReads(em, services.outbox, init.viewer)));
+      return reads;
+    },
   };
+}
+
+/** True when this context has built its DataLoaders and still holds them (tests: idle subscriptions hold none). */
+export function holdsLoaders(context: GraphQLContext): boolean {
+  return builtLoaders.has(context);
 }
 
 /**
  * Forgets what a context remembered for the operation that just ran: access decisions and case loads
- * (policy/facts.ts `rememberedPerEm`) and the DataLoaders' caches. HTTP requests and WebSocket
- * queries/mutations get a fresh context each, so this matters for the one context a socket's
- * subscriptions share: without it, a decision made for one event would be reused for the socket's life.
+ * (policy/facts.ts `rememberedPerEm`) and the DataLoaders with their caches (dropped, so the next
+ * operation builds fresh ones on first use). HTTP requests and WebSocket queries/mutations get a fresh
+ * context each, so this matters for the one context a socket's subscriptions share: without it, a
+ * decision made for one event would be reused for the socket's life, and an idle socket would keep
+ * the loaders of the last event it received. A batch still in flight keeps its own loader alive.
  */
 export function forgetOperationState(context: GraphQLContext): void {
   forgetRemembered(context.em);
-  for (const loader of Object.values(context.loaders)) loader.clearAll();
+  builtLoaders.delete(context);
 }

@@ -246,23 +246,26 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
         // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
         return prepareSocketOperation(schema, limits, payload);
       },
-      // Subscriptions of one connection share one context (one EntityManager fork and one set of
-      // loaders, ~20 DataLoaders): a socket with many subscriptions costs about what one costs.
+      // Subscriptions of one connection share one context (one EntityManager fork; the ~20 DataLoaders
+      // are built only while an event is resolved and dropped after it): a socket with many
+      // subscriptions costs about what one costs, and an idle one holds no loaders.
       // Queries and mutations sent over the socket get a context of their own, as over HTTP.
       context: async (ctx, _id, _payload, args): Promise<GraphQLContext> => {
         const operation = getOperationAST(args.document, args.operationName);
         // Queries and mutations get the time budget; a subscription lives as long as its socket.
         const deadline = operation?.operation === 'subscription' ? undefined : Date.now() + limits.timeBudgetMs;
-        const make = (): GraphQLContext => ({
-          ...createContext(services, {
-            requestId: randomUUID(),
-            viewer: ctx.extra.viewer ?? null,
-            ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
-            logger,
-            deadline,
-          }),
-          closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason),
-        });
+        // Object.assign, not a spread: the context builds its loaders lazily (graphql/context.ts).
+        const make = (): GraphQLContext =>
+          Object.assign(
+            createContext(services, {
+              requestId: randomUUID(),
+              viewer: ctx.extra.viewer ?? null,
+              ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+              logger,
+              deadline,
+            }),
+            { closeConnection: (code: number, reason: string) => ctx.extra.socket.close(code, reason) },
+          );
         if (operation?.operation === 'subscription') {
           const shared = (ctx.extra.subscriptionContext ??= make());
           // Shared for cost, but no access decision carries over from an earlier subscription or event.

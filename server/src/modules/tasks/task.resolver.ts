@@ -62,14 +62,22 @@ export class TaskResolver {
 
   @SignedIn('task.respond: assignee agency members; task.cancel: task.assign')
   @Mutation(() => TaskType, { description: 'Moves a task along its workflow; an illegal step gives RULE_VIOLATION.' })
-  transitionTask(@Ctx() ctx: GraphQLContext, @Arg('input') input: TransitionTaskInput): Promise<Task> {
-    return ctx.services.tasks.transition(ctx.em, ctx.viewer!, input);
+  transitionTask(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: TransitionTaskInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<Task> {
+    return ctx.services.tasks.transition(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @SignedIn('task.reassign: assignee agency head/admin, lead office officers')
   @Mutation(() => TaskType, { description: 'Gives the task to another person of the same agency.' })
-  reassignTask(@Ctx() ctx: GraphQLContext, @Arg('input') input: ReassignTaskInput): Promise<Task> {
-    return ctx.services.tasks.reassign(ctx.em, ctx.viewer!, input);
+  reassignTask(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input') input: ReassignTaskInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DOC }) idempotencyKey?: string | null,
+  ): Promise<Task> {
+    return ctx.services.tasks.reassign(ctx.em, ctx.viewer!, input, idempotencyKey);
   }
 
   @FieldResolver(() => ID)

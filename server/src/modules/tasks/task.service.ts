@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { idempotent } from '../../db/idempotency';
+import { idempotent, type IdempotentRequest } from '../../db/idempotency';
 import { claimVersion } from '../../db/optimistic';
 import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
@@ -174,6 +174,7 @@ export class TaskService {
     em: EntityManager,
     viewer: Viewer,
     input: { id: string; version: number; action: TaskAction; reason?: string | null; note?: string | null },
+    idempotencyKey?: string | null,
   ): Promise<Task> {
     const rule = TASK_ACTIONS[input.action];
     const reason = input.reason?.trim() || null;
@@ -189,7 +190,8 @@ export class TaskService {
       input.action === TaskAction.CANCEL
         ? 'hủy nhiệm vụ này (chỉ bên giao nhiệm vụ)'
         : 'xử lý nhiệm vụ này (chỉ cán bộ của cơ quan được giao)';
-    return this.change(em, viewer, input.id, input.version, ability, refusal, async (task) => {
+    const request = { key: idempotencyKey, operation: 'transitionTask', input };
+    return this.change(em, viewer, input.id, input.version, ability, refusal, request, async (task) => {
       const check = checkTaskAction(task.status, input.action);
       if (!check.ok) throw ruleViolation(check.message, TASK_WORKFLOW_RULE, { status: task.status, action: input.action });
       const from = task.status;
@@ -206,7 +208,12 @@ export class TaskService {
   }
 
   /** Gives the task to another person of the same agency (or to the agency as a whole: null). */
-  async reassign(em: EntityManager, viewer: Viewer, input: { id: string; version: number; assigneeId?: string | null }): Promise<Task> {
+  async reassign(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { id: string; version: number; assigneeId?: string | null },
+    idempotencyKey?: string | null,
+  ): Promise<Task> {
     return this.change(
       em,
       viewer,
@@ -214,6 +221,7 @@ export class TaskService {
       input.version,
       'task.reassign',
       'giao lại nhiệm vụ (chỉ lãnh đạo, quản trị của cơ quan được giao hoặc cơ quan chủ trì)',
+      { key: idempotencyKey, operation: 'reassignTask', input },
       async (task, tx) => {
         if (!ACTIVE_TASK_STATUSES.includes(task.status))
           throw ruleViolation('Nhiệm vụ đã kết thúc; không thể giao lại.', TASK_WORKFLOW_RULE, { status: task.status });
@@ -334,41 +342,47 @@ export class TaskService {
     version: number,
     ability: TaskAbility,
     refusal: string,
+    request: IdempotentRequest,
     apply: (task: Task, em: EntityManager) => Promise<TaskEvent>,
   ): Promise<Task> {
     const history = (caseId: string) => ({ stream: streams.case(caseId), idKey: 'taskId', typePrefix: 'task.' });
-    const task = await this.outbox.transaction(em, async (tx) => {
-      // One statement claims the version, returns the task and its case's facts (see db/optimistic.ts).
-      const [claimed] = await tx.em.execute<Record<string, unknown>[]>(
-        `with t as (update case_task set version = version + 1 where id = ? and version = ? returning *)
+    let changed: Task | undefined;
+    await this.outbox.transaction(em, (tx) =>
+      idempotent(tx, viewer.userId, request, async () => {
+        // One statement claims the version, returns the task and its case's facts (see db/optimistic.ts).
+        const [claimed] = await tx.em.execute<Record<string, unknown>[]>(
+          `with t as (update case_task set version = version + 1 where id = ? and version = ? returning *)
          select t.*, facts.* from t ${lateralCaseFactsSql('t.case_id')}`,
-        [id, version],
-      );
-      let task: Task;
-      let facts: CaseFacts | undefined;
-      if (claimed) {
-        const split = factsFromRow(claimed);
-        task = tx.em.map(Task, split.rest);
-        facts = split.facts;
-        if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('nhiệm vụ');
-        assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
-      } else {
-        // Missing, unreadable, forbidden or stale — told in that order, as before the claim was folded in.
-        const found = await tx.em.findOne(Task, { id });
-        if (!found) throw notFound('nhiệm vụ');
-        facts = await this.cases.factsIfReadable(tx.em, viewer, found.case.id, 'nhiệm vụ');
-        assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: found.assigneeAgency.id }, facts), refusal);
-        await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', history(found.case.id));
-        task = found;
-        task.version = version + 1;
-      }
-      const event = await apply(task, tx.em);
-      await tx.em.flush();
-      await emitTask(tx, viewer.userId, task, event.type, event.payload, [topics.agency(task.assigneeAgency.id), ...event.topics]);
-      return task;
-    });
-    // The transaction's entity is what was committed: no read-back (field resolvers load by id).
-    return task;
+          [id, version],
+        );
+        let task: Task;
+        let facts: CaseFacts | undefined;
+        if (claimed) {
+          const split = factsFromRow(claimed);
+          task = tx.em.map(Task, split.rest);
+          facts = split.facts;
+          if (!facts || !canOnCase(viewer, 'case.read', facts)) throw notFound('nhiệm vụ');
+          assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: task.assigneeAgency.id }, facts), refusal);
+        } else {
+          // Missing, unreadable, forbidden or stale — told in that order, as before the claim was folded in.
+          const found = await tx.em.findOne(Task, { id });
+          if (!found) throw notFound('nhiệm vụ');
+          facts = await this.cases.factsIfReadable(tx.em, viewer, found.case.id, 'nhiệm vụ');
+          assertAllowed(canOnTask(viewer, ability, { assigneeAgencyId: found.assigneeAgency.id }, facts), refusal);
+          await claimVersion(tx.em, Task, id, version, 'nhiệm vụ', history(found.case.id));
+          task = found;
+          task.version = version + 1;
+        }
+        const event = await apply(task, tx.em);
+        await tx.em.flush();
+        await emitTask(tx, viewer.userId, task, event.type, event.payload, [topics.agency(task.assigneeAgency.id), ...event.topics]);
+        changed = task;
+        return task.id;
+      }),
+    );
+    // The transaction's entity is what was committed: no read-back (field resolvers load by id). A
+    // replay of a step that already committed (same key, same input) changes nothing and reads the task back.
+    return changed ?? loadCommitted(() => em.fork().findOneOrFail(Task, { id }));
   }
 }
 
