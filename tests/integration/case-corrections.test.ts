@@ -26,6 +26,10 @@ const UPDATE_OBLIGATION = `mutation($input: UpdateObligationInput!) { updateObli
 const REMOVE_OBLIGATION = `mutation($input: RemoveObligationInput!) { removeObligation(input: $input) { ${FIELDS} } }`;
 
 /** A case with a debtor, a creditor, a party added by mistake and two money obligations. */
+/** An obligation of `c` by its description: obligations entered in one request may share their creation millisecond, so their order is not the input order. */
+const obligationNamed = (c: { obligations: Array<{ id: string; description: string }> }, description: string) =>
+  c.obligations.find((o) => o.description === description)!;
+
 async function makeCase() {
   return ok(`mutation($input: CreateCaseInput!) { createCase(input: $input) { ${FIELDS} } }`, {
     input: {
@@ -120,7 +124,8 @@ describe('correcting parties', () => {
 describe('correcting obligations', () => {
   it('edits an obligation (amount, creditor) and removes one entered by mistake, each a logged versioned event', async () => {
     const c = await makeCase();
-    const [pay, fee] = c.obligations;
+    const pay = obligationNamed(c, 'Trả nợ');
+    const fee = obligationNamed(c, 'Án phí');
     const edited = await ok(UPDATE_OBLIGATION, {
       input: {
         caseId: c.id,
@@ -133,7 +138,11 @@ describe('correcting obligations', () => {
         creditorId: null,
       },
     });
-    expect(edited.obligations[0]).toMatchObject({ description: 'Trả nợ tiền vay', amountOwed: '700000000', creditorId: null });
+    expect(obligationNamed(edited, 'Trả nợ tiền vay')).toMatchObject({
+      description: 'Trả nợ tiền vay',
+      amountOwed: '700000000',
+      creditorId: null,
+    });
     expect((await eventsOf(c.id)).at(-1)).toMatchObject({
       type: 'case.obligationUpdated',
       payload: { obligationId: pay.id, changes: { description: true, amountOwed: true, creditor: true }, amountOwed: '700000000' },
@@ -148,7 +157,7 @@ describe('correcting obligations', () => {
 
   it('refuses removing an obligation with money collected (MONEY_COLLECTED) and lowering it below the collected amount', async () => {
     const c = await makeCase();
-    const [pay] = c.obligations;
+    const pay = obligationNamed(c, 'Trả nợ');
     // Money recorded against it (the recording flow itself is tested in cases.test.ts).
     await app.orm.em.fork().getConnection().execute(`update obligation set amount_collected = 100000000 where id = ?`, [pay.id]);
     const before = (await eventsOf(c.id)).length;

@@ -178,11 +178,6 @@ function MainNav({ route, can }: { route: Route; can: HomeQuery['viewerCan'] | u
           {t('nav.adminCalendar')}
         </a>
       )}
-      {(can?.importKinds.length ?? 0) > 0 && (
-        <a href={adminHrefs.import} className="main-nav__item" aria-current={current('adminImport')}>
-          {t('nav.adminImport')}
-        </a>
-      )}
       {can?.inspectSystem && (
         <a href={aboutHref} className="main-nav__item" aria-current={current('about')}>
           {t('nav.about')}
@@ -264,11 +259,18 @@ function StartPage() {
           <section className="card" aria-labelledby="cases-heading">
             <h2 id="cases-heading">{t('home.casesHeading')}</h2>
             {/* On the start page, not in the navigation: the bar must stay one line on a phone. */}
-            {result.data?.viewerCan.createCase && (
-              <p>
-                <a href={newCaseHref} className="button button--primary">
-                  {t('nav.newCase')}
-                </a>
+            {(result.data?.viewerCan.createCase || (result.data?.viewerCan.importKinds.length ?? 0) > 0) && (
+              <p className="button-row">
+                {result.data?.viewerCan.createCase && (
+                  <a href={newCaseHref} className="button button--primary">
+                    {t('nav.newCase')}
+                  </a>
+                )}
+                {(result.data?.viewerCan.importKinds.length ?? 0) > 0 && (
+                  <a href={adminHrefs.import} className="button">
+                    {t('nav.adminImport')}
+                  </a>
+                )}
               </p>
             )}
             <CaseList />
