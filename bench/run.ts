@@ -273,7 +273,7 @@ async function main(): Promise<void> {
         `Dataset: ${seededCases.toLocaleString('en-US')} generated cases, not ${PLAN.cases.toLocaleString('en-US')}: seeding ran at ${fmt(perCaseMs, 1)} ms per case, and the run keeps seeding within ${PLAN.seedBudgetMs / 1000} s (set BENCH_CASES=50000 to force the full size).`,
       );
   }
-  const admin = new Client({ connectionString: db.url });
+  const admin = new Client({ connectionString: db.superuserUrl });
   await admin.connect();
   onCleanup(() => admin.end());
   await admin.query('analyze');

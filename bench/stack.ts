@@ -53,7 +53,10 @@ export async function stopChild(child: ChildProcess, graceMs = 8000): Promise<vo
 }
 
 export interface Database {
+  /** The owner role's URL (what the instances and the raw-commit ceiling use). */
   url: string;
+  /** The cluster superuser: pg_stat_statements (create, reset, every role's rows) and the bench's own set-up. */
+  superuserUrl: string;
   /** Pid of the postmaster (its children are the backends). */
   postmasterPid: number;
   /** Where pg_stat_statements is available (`create extension` done). */
@@ -108,7 +111,7 @@ export async function startDatabase(dir: string): Promise<Database> {
   cleanups.push(() => embedded.stop());
   const postmaster = readPostmasterPid(join(dir, 'data', 'pg'));
   if (!postmaster) throw new Error('the embedded PostgreSQL wrote no postmaster.pid');
-  const client = new Client({ connectionString: embedded.url });
+  const client = new Client({ connectionString: embedded.superuserUrl });
   await client.connect();
   try {
     let statStatements = false;
@@ -124,7 +127,7 @@ export async function startDatabase(dir: string): Promise<Database> {
       const { rows } = await client.query(`show ${name}`);
       settings[name] = String(Object.values(rows[0])[0]);
     }
-    return { url: embedded.url, postmasterPid: postmaster.pid, statStatements, settings };
+    return { url: embedded.url, superuserUrl: embedded.superuserUrl, postmasterPid: postmaster.pid, statStatements, settings };
   } finally {
     await client.end();
   }

@@ -155,10 +155,10 @@ async function main(): Promise<void> {
     const p = resolvePeriod(PeriodKind.STATISTICAL_YEAR, year);
     const [lsPath] = await conn.execute<Array<{ path: string }>>(`select path from area where code = 'LS'`);
     const cond = scopeCondition([{ areaPaths: [lsPath.path] }], 'h', 'sa');
-    const base = classifiedCasesSql(cond, `{${p.end.toISOString()}}`, p.start);
+    const base = classifiedCasesSql(cond);
     const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
       `explain (analyze, buffers, costs off) ${base.sql} select lead_agency_id, commune_id, officer_id, ${AGGREGATES_SQL} from classified group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      base.params,
+      [`{${p.end.toISOString()}}`, p.start, p.start, ...cond.params],
     );
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../server/src/app';
 import { createTestDatabase, startTestApp } from '../support/harness';
 import { ensureClientBuilt } from './client-build';
@@ -39,6 +39,20 @@ export async function overflowingElements(page: Page): Promise<{ sideways: boole
     }
     return { sideways: document.documentElement.scrollWidth > width, elements: elements.slice(0, 10) };
   })()`);
+}
+
+/** Fails naming `where` and the viewport width when anything on the page is wider than the screen or scrolls sideways. */
+export async function expectFits(page: Page, where: string): Promise<void> {
+  const result = await overflowingElements(page);
+  expect(result, `${where} at ${page.viewportSize()?.width} px`).toEqual({ sideways: false, elements: [] });
+}
+
+/** `expectFits` at the phone size and then the desktop size (the page is left at the desktop size). */
+export async function expectFitsPhoneAndDesktop(page: Page, where: string): Promise<void> {
+  for (const viewport of [PHONE, DESKTOP]) {
+    await page.setViewportSize(viewport);
+    await expectFits(page, where);
+  }
 }
 
 /** The password of every demo account. */

@@ -4,17 +4,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
+import { DESKTOP, itInBrowser, expectFits, PHONE, useDemoBrowser } from './browser-harness';
 
 /** Steering-committee member of the demo province. */
 const MEMBER = 'bcd.lamson';
 /** Enforcement officer of office 3 (the worked example's two cases). */
 const OFFICER = 'cb.thads';
-
-async function expectFits(page: Page, where: string) {
-  const result = await overflowingElements(page);
-  expect(result, `${where} at ${page.viewportSize()?.width} px`).toEqual({ sideways: false, elements: [] });
-}
 
 async function openDashboard(page: Page) {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng điều hành', exact: true }).click();

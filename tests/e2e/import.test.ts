@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
+import { itInBrowser, expectFitsPhoneAndDesktop, PHONE, useDemoBrowser } from './browser-harness';
 
 // Issue 15 item 2 in a real Chromium: an office administrator uploads a cases CSV on #/admin/import,
 // sees the row error of a bad file, uploads a good one, watches the job finish and opens an imported case.
@@ -30,14 +29,6 @@ const row = (n: number, judgmentDate = '10/02/2025') =>
   ].join(',');
 const csv = (...rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
 
-async function expectFits(page: Page, what: string) {
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    const overflow = await overflowingElements(page);
-    expect(overflow, `${what} at ${viewport.width} px`).toEqual({ sideways: false, elements: [] });
-  }
-}
-
 describe('CSV import in the browser', () => {
   const browser = useDemoBrowser();
 
@@ -62,7 +53,7 @@ describe('CSV import in the browser', () => {
       await page.getByText(/^Dòng 3, cột ngay_ban_an: Ngày "31\/02\/2025" không hợp lệ/).waitFor();
       await page.getByText('Tệp có lỗi nên chưa thể nhập.', { exact: false }).waitFor();
       expect(await page.getByRole('button', { name: /^Nhập \d+ dòng$/ }).count()).toBe(0);
-      await expectFits(page, 'the import page with row errors');
+      await expectFitsPhoneAndDesktop(page, 'the import page with row errors');
 
       // A good file: checked, confirmed, then the progress bar runs to the end.
       await page.getByLabel('Tệp CSV').setInputFiles({ name: 'ho-so.csv', mimeType: 'text/csv', buffer: csv(row(1), row(2)) });
@@ -75,7 +66,7 @@ describe('CSV import in the browser', () => {
       await page.getByText('Đã nhập xong: 2 dòng mới, 0 dòng đã có (giữ nguyên), 0 dòng lỗi bị bỏ qua.').waitFor();
       expect(await progress.getAttribute('aria-valuenow')).toBe('2');
       expect(await progress.getAttribute('aria-valuetext')).toBe('Đã ghi 2/2 dòng');
-      await expectFits(page, 'the finished import');
+      await expectFitsPhoneAndDesktop(page, 'the finished import');
 
       // The result links to the case list; an imported case opens with its parties and money.
       await page.setViewportSize(PHONE);
@@ -98,7 +89,7 @@ describe('CSV import in the browser', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Xóa đương sự Lò Thị Nhận 2' }).click();
       await page.getByRole('alert').filter({ hasText: 'Đương sự đang được ghi trong nghĩa vụ' }).waitFor();
-      await expectFits(page, 'the edit page with corrections');
+      await expectFitsPhoneAndDesktop(page, 'the edit page with corrections');
       expect(errors).toEqual([]);
     },
     180_000,

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser, type Viewport } from './browser-harness';
+import { DESKTOP, itInBrowser, expectFits, PHONE, useDemoBrowser, type Viewport } from './browser-harness';
 
 /** Enforcement officer of the lead office of 12/QĐ-THA. */
 const OFFICER = 'cb.thads';
@@ -10,11 +9,6 @@ const COMMUNE_A_AGENCY = 'Ủy ban nhân dân xã Tân Hòa';
 const CASE = '12/QĐ-THA';
 
 /** Fails with the offending elements when anything is wider than the screen. */
-async function expectFits(page: Page, where: string) {
-  const result = await overflowingElements(page);
-  expect(result, `${where} at ${page.viewportSize()?.width} px`).toEqual({ sideways: false, elements: [] });
-}
-
 describe('the inbox, at phone size', () => {
   const { signedIn, screenshot, url } = useDemoBrowser();
 

@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
+import { DEMO_PASSWORD, itInBrowser, expectFitsPhoneAndDesktop, useDemoBrowser } from './browser-harness';
 
 // Issue 15 in a real Chromium: a case opened from the intake form, a stale edit between two browser
 // contexts re-applied, and an administrator creating an agency and a user who then opens a case.
 
 /** Asserts that nothing on the page is wider than the viewport (360 px phone and 1366 px desktop). */
-async function expectFits(page: Page, what: string) {
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    const overflow = await overflowingElements(page);
-    expect(overflow, `${what} at ${viewport.width} px`).toEqual({ sideways: false, elements: [] });
-  }
-}
-
 /** Fills the intake form with two parties and two obligations (money typed Vietnamese-style, and land). */
 async function fillIntake(page: Page, judgmentNumber: string) {
   await page.getByRole('heading', { level: 1, name: 'Mở hồ sơ mới' }).waitFor();
@@ -56,7 +48,7 @@ describe('intake, editing and administration in the browser', () => {
       const { page, errors } = await browser.signedIn('cb.thads');
       await page.getByRole('link', { name: 'Mở hồ sơ mới' }).click();
       await fillIntake(page, '15A-01/2026/DS-ST');
-      await expectFits(page, 'the intake form');
+      await expectFitsPhoneAndDesktop(page, 'the intake form');
       // A wrongly grouped amount is refused before anything is sent.
       const amount = page.getByRole('group', { name: 'Nghĩa vụ 1' }).getByLabel('Số tiền phải thi hành');
       await amount.fill('77.00.000');
@@ -68,7 +60,7 @@ describe('intake, editing and administration in the browser', () => {
       await page.getByText('Hà Văn Thử').first().waitFor();
       await page.getByText('Lò Thị Mẫu').first().waitFor();
       await page.getByText('Giao trả 4.000 m² đất rừng').first().waitFor();
-      await expectFits(page, 'the new case page');
+      await expectFitsPhoneAndDesktop(page, 'the new case page');
       expect(errors).toEqual([]);
     },
     120_000,
@@ -108,7 +100,7 @@ describe('intake, editing and administration in the browser', () => {
       await b.page.getByRole('heading', { level: 2, name: 'Thông tin hồ sơ' }).waitFor();
       expect(await b.page.getByLabel('Ghi chú').inputValue()).toBe('Đã làm việc với UBND xã Tân Hòa');
       expect(await b.page.getByLabel('Việc phức tạp').isChecked()).toBe(true);
-      await expectFits(b.page, 'the edit page');
+      await expectFitsPhoneAndDesktop(b.page, 'the edit page');
       expect([...a.errors, ...b.errors]).toEqual([]);
     },
     120_000,
@@ -129,7 +121,7 @@ describe('intake, editing and administration in the browser', () => {
         .check();
       await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
       await page.getByText('Đã thêm cơ quan.').waitFor();
-      await expectFits(page, 'the agencies page');
+      await expectFitsPhoneAndDesktop(page, 'the agencies page');
 
       await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Quản lý tài khoản' }).waitFor();
@@ -142,11 +134,11 @@ describe('intake, editing and administration in the browser', () => {
       await page.getByLabel('Mật khẩu ban đầu').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Tạo tài khoản' }).last().click();
       await page.getByText('Đã tạo tài khoản.').waitFor();
-      await expectFits(page, 'the users page');
+      await expectFitsPhoneAndDesktop(page, 'the users page');
 
       await page.getByRole('link', { name: 'Địa bàn', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Quản lý địa bàn hành chính' }).waitFor();
-      await expectFits(page, 'the areas page');
+      await expectFitsPhoneAndDesktop(page, 'the areas page');
       expect(errors).toEqual([]);
 
       const newcomer = await browser.signedIn('chv.kv15');

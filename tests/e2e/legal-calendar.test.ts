@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
 import { vnTet, shift } from '../support/lunar-oracle';
-import { DEMO_PASSWORD, DESKTOP, itInBrowser, overflowingElements, PHONE, useDemoBrowser } from './browser-harness';
+import { DEMO_PASSWORD, DESKTOP, itInBrowser, expectFits, PHONE, useDemoBrowser } from './browser-harness';
 
 /** Enforcement officer of the lead office of 27/QĐ-THA (the forest-land case in Xã Phú An). */
 const OFFICER = 'cb.thads';
@@ -15,11 +14,6 @@ const CONFIRMERS = ['ca.phuan', 'ubnd.phuan', 'ksv.kv3'];
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Fails with the offending elements when anything is wider than the screen. */
-async function expectFits(page: Page, where: string) {
-  const result = await overflowingElements(page);
-  expect(result, `${where} at ${page.viewportSize()?.width} px`).toEqual({ sideways: false, elements: [] });
-}
-
 describe('the legal calendar in the web app', () => {
   const { signedIn, screenshot, url } = useDemoBrowser();
 

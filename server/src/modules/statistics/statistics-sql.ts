@@ -80,15 +80,13 @@ export const FINAL_SQL = `('COMPLETED','TERMINATED','RETURNED','ENTRUSTED')`;
  * - money: `s_owed`/`s_col` at the start (0 for new cases), `owed`/`col` at the end,
  *   `collected_in` = collected during the period, `remaining` = still owed at the end,
  *   `to_enforce` = money to enforce here (an entrusted case keeps only what was collected before).
- * `ends` is the timestamptz[] literal of the period ends (see toTimestampArray); the returned params are complete.
+ * Parameters: the ends (timestamptz[]), start (state at the start), start (accepted since), then the scope condition's.
  *
  * "Valid at E" (`validFrom < E ≤ validTo`, null = open) is written `tstzrange(valid_from, valid_to, '(]') @> E`
  * so the GiST index `case_state_history_valid_range_idx` returns only the rows valid at E; `start_rows`
  * is materialised so PostgreSQL hashes it once instead of probing it per case (docs/PERFORMANCE.md).
- * The scope is applied inside `end_rows`, so an office's or a commune's request materialises and
- * hashes only its own cases (the start rows need no scope: they are only looked up by case).
  */
-export function classifiedCasesSql(scope: SqlPart, ends: string, start: Date): SqlPart {
+export function classifiedCasesSql(scope: SqlPart): SqlPart {
   return {
     sql: `with ends as (select unnest(?::timestamptz[]) as e),
       start_rows as materialized (
@@ -102,15 +100,15 @@ export function classifiedCasesSql(scope: SqlPart, ends: string, start: Date): S
                h.lead_agency_id, h.commune_id, h.officer_id
           from ends
           join case_state_history h on tstzrange(h.valid_from, h.valid_to, '(]') @> ends.e
-          join area sa on sa.id = h.commune_id
          where h.accepted_at is not null
-           and ${scope.sql}
       ),
       in_period as (
         select h.*, s.case_id is not null as carried, coalesce(s.owed, 0) as s_owed, coalesce(s.col, 0) as s_col
           from end_rows h
+          join area sa on sa.id = h.commune_id
           left join start_rows s on s.case_id = h.case_id
          where (s.case_id is not null or h.accepted_at >= ?::timestamptz)
+           and ${scope.sql}
       ),
       classified as (
         select p.*,
@@ -127,7 +125,7 @@ export function classifiedCasesSql(scope: SqlPart, ends: string, start: Date): S
                case when st = 'ENTRUSTED' then col - s_col else owed - s_col end as to_enforce
           from in_period p
       )`,
-    params: [ends, start, ...scope.params, start],
+    params: [],
   };
 }
 

@@ -236,7 +236,7 @@ export class StatisticsService {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition, toTimestampArray([period.end]), period.start);
+    const base = classifiedCasesSql(condition);
     const rows = await em.execute<
       Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
     >(
@@ -244,7 +244,7 @@ export class StatisticsService {
        select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
          from classified
         group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      base.params,
+      [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
     );
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
@@ -280,11 +280,11 @@ export class StatisticsService {
     const year = resolvePeriod(PeriodKind.STATISTICAL_YEAR, statisticalYear);
     const ends = monthEndsUpTo(statisticalYear, new Date());
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition, toTimestampArray(ends), year.start);
+    const base = classifiedCasesSql(condition);
     const rows = await em.execute<Array<AggregateRow & { e: Date }>>(
       `${base.sql}
        select e, ${AGGREGATES_SQL} from classified group by e`,
-      base.params,
+      [toTimestampArray(ends), year.start, year.start, ...condition.params],
     );
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
@@ -313,10 +313,10 @@ export class StatisticsService {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
     const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition, toTimestampArray([period.end]), period.start);
+    const base = classifiedCasesSql(condition);
     const ids: SqlPart = {
       sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
-      params: base.params,
+      params: [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
     };
     return this.casePage(em, viewer, ids, page);
   }
