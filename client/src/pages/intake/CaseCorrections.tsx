@@ -83,6 +83,34 @@ function useRunner(report: Report) {
   };
 }
 
+/** The "Sửa" and "Xóa" buttons of one row; removing asks for confirmation first. */
+function EditAndRemove(props: {
+  editLabel: string;
+  removeLabel: string;
+  confirmText: string;
+  onEdit: () => void;
+  onRemove: () => unknown;
+}) {
+  const t = useT();
+  return (
+    <span className="correction-actions">
+      <button type="button" className="button button--secondary button--small" aria-label={props.editLabel} onClick={props.onEdit}>
+        {t('fix.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={props.removeLabel}
+        onClick={() => {
+          if (window.confirm(props.confirmText)) void props.onRemove();
+        }}
+      >
+        {t('fix.remove')}
+      </button>
+    </span>
+  );
+}
+
 /** "Sửa" / "Xóa" for one party, and its inline edit form (ID number and phone are left as they are). */
 export function PartyCorrection({ c, party, report }: { c: CaseRef; party: PartyRow; report: Report }) {
   const t = useT();
@@ -90,31 +118,19 @@ export function PartyCorrection({ c, party, report }: { c: CaseRef; party: Party
   const [draft, setDraft] = useState<PartyRow | null>(null);
   if (!draft)
     return (
-      <span className="correction-actions">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t('fix.editParty', { name: party.name })}
-          onClick={() => setDraft({ ...party })}
-        >
-          {t('fix.edit')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t('fix.removeParty', { name: party.name })}
-          onClick={() => {
-            if (!window.confirm(t('fix.confirmRemove', { name: party.name }))) return;
-            void run(
-              () => mutate(removeCasePartyMutation, { input: { caseId: c.id, version: c.version, partyId: party.id } }, [tags.case(c.id)]),
-              undefined,
-              t('fix.removed'),
-            );
-          }}
-        >
-          {t('fix.remove')}
-        </button>
-      </span>
+      <EditAndRemove
+        editLabel={t('fix.editParty', { name: party.name })}
+        removeLabel={t('fix.removeParty', { name: party.name })}
+        confirmText={t('fix.confirmRemove', { name: party.name })}
+        onEdit={() => setDraft({ ...party })}
+        onRemove={() =>
+          run(
+            () => mutate(removeCasePartyMutation, { input: { caseId: c.id, version: c.version, partyId: party.id } }, [tags.case(c.id)]),
+            undefined,
+            t('fix.removed'),
+          )
+        }
+      />
     );
   return (
     <form
@@ -176,34 +192,22 @@ export function ObligationCorrection({ c, obligation, report }: { c: CaseRef; ob
   const [draft, setDraft] = useState<ObligationRow | null>(null);
   if (!draft)
     return (
-      <span className="correction-actions">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t('fix.editObligation', { name: obligation.description })}
-          onClick={() => setDraft({ ...obligation })}
-        >
-          {t('fix.edit')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t('fix.removeObligation', { name: obligation.description })}
-          onClick={() => {
-            if (!window.confirm(t('fix.confirmRemove', { name: obligation.description }))) return;
-            void run(
-              () =>
-                mutate(removeObligationMutation, { input: { caseId: c.id, version: c.version, obligationId: obligation.id } }, [
-                  tags.case(c.id),
-                ]),
-              undefined,
-              t('fix.removed'),
-            );
-          }}
-        >
-          {t('fix.remove')}
-        </button>
-      </span>
+      <EditAndRemove
+        editLabel={t('fix.editObligation', { name: obligation.description })}
+        removeLabel={t('fix.removeObligation', { name: obligation.description })}
+        confirmText={t('fix.confirmRemove', { name: obligation.description })}
+        onEdit={() => setDraft({ ...obligation })}
+        onRemove={() =>
+          run(
+            () =>
+              mutate(removeObligationMutation, { input: { caseId: c.id, version: c.version, obligationId: obligation.id } }, [
+                tags.case(c.id),
+              ]),
+            undefined,
+            t('fix.removed'),
+          )
+        }
+      />
     );
   return (
     <form
