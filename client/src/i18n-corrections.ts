@@ -13,9 +13,9 @@ export const correctionsVi = {
   'fix.removeObligation': 'Xóa nghĩa vụ {name}',
   'fix.confirmRemove': 'Xóa "{name}" khỏi hồ sơ? Thao tác được ghi vào nhật ký.',
   'fix.removed': 'Đã xóa.',
-  'admin.users.editRoles': 'Đổi vai trò của {name}',
-  'admin.users.saveRoles': 'Lưu vai trò',
-  'admin.users.rolesSaved': 'Đã đổi vai trò; thay đổi có hiệu lực ngay từ yêu cầu tiếp theo của người dùng.',
+  'admin.users.editRoles': 'Đổi vai trò, cơ quan của {name}',
+  'admin.users.saveRoles': 'Lưu thay đổi',
+  'admin.users.rolesSaved': 'Đã lưu; thay đổi có hiệu lực ngay từ yêu cầu tiếp theo của người dùng.',
 };
 
 export const correctionsEn: Record<keyof typeof correctionsVi, string> = {
@@ -29,7 +29,7 @@ export const correctionsEn: Record<keyof typeof correctionsVi, string> = {
   'fix.removeObligation': 'Remove obligation {name}',
   'fix.confirmRemove': 'Remove "{name}" from the case? The removal is logged.',
   'fix.removed': 'Removed.',
-  'admin.users.editRoles': 'Change the roles of {name}',
-  'admin.users.saveRoles': 'Save roles',
-  'admin.users.rolesSaved': "Roles changed; the change takes effect on the user's next request.",
+  'admin.users.editRoles': 'Change the roles or agency of {name}',
+  'admin.users.saveRoles': 'Save changes',
+  'admin.users.rolesSaved': "Saved; the change takes effect on the user's next request.",
 };

@@ -148,6 +148,21 @@ describe('intake, editing and administration in the browser', () => {
       await newcomer.page.waitForURL(/#\/cases\/[0-9a-f-]{36}$/);
       await newcomer.page.getByText('777.000.000 đ').first().waitFor();
       expect(newcomer.errors).toEqual([]);
+
+      // A transfer: the administrator moves the new officer to another office and adds a role, in one form.
+      await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+      await page.getByRole('button', { name: 'Đổi vai trò, cơ quan của Khúc Thị Mới' }).click();
+      const editor = page.getByRole('form', { name: 'Đổi vai trò, cơ quan của Khúc Thị Mới' });
+      const choices = await editor.getByLabel('Cơ quan', { exact: true }).locator('option').allTextContents();
+      const target = choices.find((name) => name.startsWith('Phòng Thi hành án') && !name.includes('khu vực 15'));
+      expect(target, choices.join(' | ')).toBeDefined();
+      await editor.getByLabel('Cơ quan', { exact: true }).selectOption({ label: target! });
+      await editor.getByRole('group', { name: 'Vai trò' }).getByLabel('Cán bộ', { exact: true }).check();
+      await editor.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByText('Đã lưu; thay đổi có hiệu lực ngay từ yêu cầu tiếp theo của người dùng.').waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'chv.kv15' }).getByText(target!).waitFor();
+      await expectFitsPhoneAndDesktop(page, 'the users page with the editor');
+      expect(errors).toEqual([]);
     },
     120_000,
   );

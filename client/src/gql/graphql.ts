@@ -653,6 +653,8 @@ export type UpdateObligationInput = {
 };
 
 export type UpdateUserInput = {
+  /** Moves the user to another agency (its cases, not the old one’s, from the next request). */
+  agencyId?: string | number | null | undefined;
   fullName?: string | null | undefined;
   id: string | number;
   phone?: string | null | undefined;
@@ -935,7 +937,7 @@ export type UpdateUserRolesMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null } };
+export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null, agency: { id: string, name: string } } };
 
 export type AdminAgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2155,6 +2157,10 @@ export const UpdateUserRolesDocument = new TypedDocumentString(`
     id
     version
     roles
+    agency {
+      id
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateUserRolesMutation, UpdateUserRolesMutationVariables>;

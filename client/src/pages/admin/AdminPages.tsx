@@ -51,6 +51,10 @@ export const updateUserRolesMutation = graphql(`
       id
       version
       roles
+      agency {
+        id
+        name
+      }
     }
   }
 `);
@@ -298,8 +302,8 @@ export function AdminUsersPage() {
   const action = useAction();
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
-  // The user whose roles are being edited, and the roles chosen so far.
-  const [rolesFor, setRolesFor] = useState<{ id: string; roles: Role[] } | null>(null);
+  // The user whose roles and agency are being edited, and what is chosen so far.
+  const [rolesFor, setRolesFor] = useState<{ id: string; roles: Role[]; agencyId: string } | null>(null);
   const users = list.data?.users;
 
   return (
@@ -342,7 +346,7 @@ export function AdminUsersPage() {
                   <button
                     type="button"
                     className="button button--secondary button--small"
-                    onClick={() => setRolesFor({ id: u.id, roles: [...(u.roles ?? [])] })}
+                    onClick={() => setRolesFor({ id: u.id, roles: [...(u.roles ?? [])], agencyId: u.agency.id })}
                   >
                     {t('admin.users.editRoles', { name: u.fullName })}
                   </button>
@@ -360,7 +364,19 @@ export function AdminUsersPage() {
                     e.preventDefault();
                     const saved = await action.run(
                       () =>
-                        mutate(updateUserRolesMutation, { input: { id: u.id, version: u.version, roles: rolesFor.roles } }, [ADMIN_TAG]),
+                        mutate(
+                          updateUserRolesMutation,
+                          {
+                            input: {
+                              id: u.id,
+                              version: u.version,
+                              roles: rolesFor.roles,
+                              // Only a real transfer is sent: moving needs the right to manage the new agency too.
+                              agencyId: rolesFor.agencyId !== u.agency.id ? rolesFor.agencyId : null,
+                            },
+                          },
+                          [ADMIN_TAG],
+                        ),
                       'admin.users.rolesSaved',
                     );
                     if (saved) setRolesFor(null);
@@ -370,8 +386,16 @@ export function AdminUsersPage() {
                     legend={t('admin.users.roles')}
                     options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
                     checked={rolesFor.roles}
-                    onChange={(roles) => setRolesFor({ id: u.id, roles })}
+                    onChange={(roles) => setRolesFor({ ...rolesFor, roles })}
                   />
+                  {agencies.length > 1 && (
+                    <SelectField
+                      label={t('admin.users.agency')}
+                      value={rolesFor.agencyId}
+                      onChange={(agencyId) => setRolesFor({ ...rolesFor, agencyId })}
+                      options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+                    />
+                  )}
                   <p className="admin-row__actions">
                     <button type="submit" className="button button--small" disabled={action.busy || rolesFor.roles.length === 0}>
                       {t('admin.users.saveRoles')}

@@ -39,6 +39,8 @@ export interface UserPatch {
   fullName?: string | null;
   roles?: Role[] | null;
   phone?: string | null;
+  /** Moves the user to another active agency (a transfer): only where the viewer may create users in it. */
+  agencyId?: string | null;
 }
 
 /** The agency the first system administrator belongs to (created by `createFirstAdmin`). */
@@ -137,6 +139,16 @@ export class UserService {
       if (patch.phone !== undefined) {
         user.phone = patch.phone?.trim() || null;
         changes.phone = 'changed'; // never copy personal data into the log
+      }
+      if (patch.agencyId != null && patch.agencyId !== user.agency.id) {
+        // A transfer: the viewer must be allowed to create users in the new agency as well.
+        assertAllowed(canOnUser(viewer, 'user.update', { id: '', agencyId: patch.agencyId }), 'chuyển tài khoản sang cơ quan này');
+        const agency = await tx.em.findOne(Agency, { id: patch.agencyId, active: true });
+        if (!agency) throw notFound('cơ quan', { field: 'agencyId' });
+        changes.agencyId = agency.id;
+        user.agency = agency;
+        // The agency decides which cases the user sees: void outstanding tokens and close sockets at once.
+        user.tokenVersion += 1;
       }
       await tx.em.flush();
       await this.emit(tx, viewer, 'user.updated', user, { changes });

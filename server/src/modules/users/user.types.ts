@@ -73,4 +73,11 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(2, 200) fullName?: string | null;
   @Field(() => [Role], { nullable: true }) @IsOptional() @IsEnum(Role, { each: true }) @ArrayMinSize(1) roles?: Role[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?\d{9,15}$/, PHONE_RULE) phone?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Moves the user to another agency (its cases, not the old one’s, from the next request).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Mã cơ quan không hợp lệ.' })
+  agencyId?: string | null;
 }
