@@ -267,7 +267,7 @@ function StartPage() {
                   </a>
                 )}
                 {(result.data?.viewerCan.importKinds.length ?? 0) > 0 && (
-                  <a href={adminHrefs.import} className="button">
+                  <a href={adminHrefs.import} className="button button--secondary">
                     {t('nav.adminImport')}
                   </a>
                 )}
