@@ -163,6 +163,47 @@ export const AGGREGATES_SQL = `
   coalesce(sum(remaining) filter (where cat = 'IN_PROGRESS'), 0)::text as in_progress_money,
   coalesce(sum(remaining) filter (where st not in ${FINAL_SQL}), 0)::text as carried_next_money`;
 
+/** PostgreSQL array literal of instants. */
+export const toTimestampArray = (instants: readonly Date[]) => `{${instants.map((d) => d.toISOString()).join(',')}}`;
+
+/**
+ * The statement of a report: the Ministry's rows as of `end` for the period starting at `start`, for
+ * the cases every filter admits, grouped by `grouping sets ((), office, commune, officer)`; `g` is
+ * `grouping(lead_agency_id, commune_id, officer_id)` (7 = total, 3 = by office, 5 = by commune, 6 = by officer).
+ */
+export function reportSql(filters: ReadonlyArray<ScopeFilter | null>, end: Date, start: Date): SqlPart {
+  const condition = scopeCondition(filters, 'h', 'sa');
+  const base = classifiedCasesSql(condition);
+  return {
+    sql: `${base.sql}
+       select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
+         from classified
+        group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
+    params: [toTimestampArray([end]), start, start, ...condition.params],
+  };
+}
+
+/** The statement of the trend: one aggregate row per period end `e` (cumulative from `start`). */
+export function trendSql(filters: ReadonlyArray<ScopeFilter | null>, ends: readonly Date[], start: Date): SqlPart {
+  const condition = scopeCondition(filters, 'h', 'sa');
+  const base = classifiedCasesSql(condition);
+  return {
+    sql: `${base.sql}
+       select e, ${AGGREGATES_SQL} from classified group by e`,
+    params: [toTimestampArray(ends), start, start, ...condition.params],
+  };
+}
+
+/** The ids of the cases behind one row of a report (drill-down). */
+export function rowCaseIdsSql(filters: ReadonlyArray<ScopeFilter | null>, end: Date, start: Date, row: StatisticsRowKey): SqlPart {
+  const condition = scopeCondition(filters, 'h', 'sa');
+  const base = classifiedCasesSql(condition);
+  return {
+    sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
+    params: [toTimestampArray([end]), start, start, ...condition.params],
+  };
+}
+
 /** The raw aggregate row as PostgreSQL returns it. */
 export interface AggregateRow {
   carried_cases: number;

@@ -20,12 +20,12 @@ import { EnforcementCase } from '../cases/case.entity';
 import { User } from '../users/user.entity';
 import { monthEndsUpTo, PeriodKind, resolvePeriod, statisticalYearOf, type Period } from './periods';
 import {
-  AGGREGATES_SQL,
-  classifiedCasesSql,
   FINAL_SQL,
   reachFilter,
-  ROW_CONDITIONS,
+  reportSql,
+  rowCaseIdsSql,
   scopeCondition,
+  trendSql,
   type AggregateRow,
   type ScopeFilter,
   type SqlPart,
@@ -235,17 +235,10 @@ export class StatisticsService {
   ): Promise<StatisticsReport> {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
-    const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
+    const statement = reportSql([scope.filter, reachFilter(statisticsReach(viewer))], period.end, period.start);
     const rows = await em.execute<
       Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
-    >(
-      `${base.sql}
-       select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
-         from classified
-        group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
-    );
+    >(statement.sql, statement.params);
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
     const lines = (pick: (r: (typeof rows)[number]) => string | null, g: number) =>
@@ -279,13 +272,8 @@ export class StatisticsService {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const year = resolvePeriod(PeriodKind.STATISTICAL_YEAR, statisticalYear);
     const ends = monthEndsUpTo(statisticalYear, new Date());
-    const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
-    const rows = await em.execute<Array<AggregateRow & { e: Date }>>(
-      `${base.sql}
-       select e, ${AGGREGATES_SQL} from classified group by e`,
-      [toTimestampArray(ends), year.start, year.start, ...condition.params],
-    );
+    const statement = trendSql([scope.filter, reachFilter(statisticsReach(viewer))], ends, year.start);
+    const rows = await em.execute<Array<AggregateRow & { e: Date }>>(statement.sql, statement.params);
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
     return ends.map((e) => {
@@ -312,13 +300,7 @@ export class StatisticsService {
   ) {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
-    const condition = scopeCondition([scope.filter, reachFilter(statisticsReach(viewer))], 'h', 'sa');
-    const base = classifiedCasesSql(condition);
-    const ids: SqlPart = {
-      sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
-      params: [toTimestampArray([period.end]), period.start, period.start, ...condition.params],
-    };
-    return this.casePage(em, viewer, ids, page);
+    return this.casePage(em, viewer, rowCaseIdsSql([scope.filter, reachFilter(statisticsReach(viewer))], period.end, period.start, row), page);
   }
 
   /** "Where it is stuck", now, for a scope: backlog, hard cases, overdue tasks, escalations, coercions, visits. */
@@ -648,9 +630,6 @@ export class StatisticsService {
     };
   }
 }
-
-/** PostgreSQL array literal of instants. */
-const toTimestampArray = (instants: Date[]) => `{${instants.map((d) => d.toISOString()).join(',')}}`;
 
 function emptyAggregate(): AggregateRow {
   return {
