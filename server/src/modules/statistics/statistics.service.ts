@@ -300,7 +300,12 @@ export class StatisticsService {
   ) {
     const scope = await this.resolveScope(em, viewer, scopeInput);
     const period = resolvePeriod(periodInput.kind, periodInput.statisticalYear, periodInput.number ?? 1);
-    return this.casePage(em, viewer, rowCaseIdsSql([scope.filter, reachFilter(statisticsReach(viewer))], period.end, period.start, row), page);
+    return this.casePage(
+      em,
+      viewer,
+      rowCaseIdsSql([scope.filter, reachFilter(statisticsReach(viewer))], period.end, period.start, row),
+      page,
+    );
   }
 
   /** "Where it is stuck", now, for a scope: backlog, hard cases, overdue tasks, escalations, coercions, visits. */
