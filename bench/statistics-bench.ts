@@ -17,7 +17,7 @@ import { build, type App } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { createLogger } from '../server/src/logger';
 import { PeriodKind, resolvePeriod, statisticalYearOf } from '../server/src/modules/statistics/periods';
-import { classifiedCasesSql, AGGREGATES_SQL, scopeCondition } from '../server/src/modules/statistics/statistics-sql';
+import { reportSql } from '../server/src/modules/statistics/statistics-sql';
 import { PROJECT_ROOT } from '../server/src/paths';
 import { seedProvince } from '../server/src/seed/seed-province-cli';
 import { fmt, now, roundSummary, summarize, table, type LatencySummary } from './stats';
@@ -154,12 +154,8 @@ async function main(): Promise<void> {
     // The plan of the province's current-year statistics, as the service runs it (steering committee reach).
     const p = resolvePeriod(PeriodKind.STATISTICAL_YEAR, year);
     const [lsPath] = await conn.execute<Array<{ path: string }>>(`select path from area where code = 'LS'`);
-    const cond = scopeCondition([{ areaPaths: [lsPath.path] }], 'h', 'sa');
-    const base = classifiedCasesSql(cond);
-    const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
-      `explain (analyze, buffers, costs off) ${base.sql} select lead_agency_id, commune_id, officer_id, ${AGGREGATES_SQL} from classified group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-      [`{${p.end.toISOString()}}`, p.start, p.start, ...cond.params],
-    );
+    const statement = reportSql([{ areaPaths: [lsPath.path] }], p.end, p.start);
+    const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(`explain (analyze, buffers, costs off) ${statement.sql}`, statement.params);
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'statistics-explain.txt'), plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');

@@ -109,18 +109,37 @@ export function classifiedCasesSql(scope: SqlPart): SqlPart {
           left join start_rows s on s.case_id = h.case_id
          where (s.case_id is not null or h.accepted_at >= ?::timestamptz)
            and ${scope.sql}
-      ),
-      classified as (
+      )`,
+    params: [],
+  };
+}
+
+/**
+ * The Ministry's category of a case (or of a group of cases) from its status `st` at the end and
+ * `nothingCollected`, an SQL condition (nothing collected at the end); see `classifiedCasesSql`.
+ */
+const categorySql = (nothingCollected: string) => `case when st = 'ENTRUSTED' and ${nothingCollected} then 'ENTRUSTED_OUT'
+                    when st = 'COMPLETED' then 'COMPLETED_FULL'
+                    when st = 'TERMINATED' and ${nothingCollected} then 'COMPLETED_TERMINATED'
+                    when st in ('TERMINATED', 'ENTRUSTED') then 'COMPLETED_PARTLY'
+                    when st in ('NOT_YET_ENFORCEABLE', 'RETURNED') then 'NOT_YET_ENFORCEABLE'
+                    when st = 'POSTPONED' then 'POSTPONED'
+                    when st = 'SUSPENDED' then 'SUSPENDED'
+                    else 'IN_PROGRESS' end`;
+
+/**
+ * `classified`: one row per case of `in_period` with its category `cat` and money (`collected_in`,
+ * `remaining`, `to_enforce`), for the drill-down. Only added where it is read: an unread CTE that
+ * names `in_period` still counts as a reference, and PostgreSQL then materialises `in_period`.
+ */
+const CLASSIFIED_SQL = `classified as (
         select p.*,
                ${categorySql('col = 0')} as cat,
                col - s_col as collected_in,
                owed - col as remaining,
                case when st = 'ENTRUSTED' then col - s_col else owed - s_col end as to_enforce
           from in_period p
-      )`,
-    params: [],
-  };
-}
+      )`;
 
 /**
  * The per-case facts the Ministry's rows are sums of, summed once per group of `keys` over
@@ -151,18 +170,6 @@ function groupedSql(keys: readonly string[]): string {
       )`;
 }
 
-/**
- * The Ministry's category of a case (or of a group of cases) from its status `st` at the end and
- * `nothingCollected`, an SQL condition (nothing collected at the end); see `classifiedCasesSql`.
- */
-const categorySql = (nothingCollected: string) => `case when st = 'ENTRUSTED' and ${nothingCollected} then 'ENTRUSTED_OUT'
-                    when st = 'COMPLETED' then 'COMPLETED_FULL'
-                    when st = 'TERMINATED' and ${nothingCollected} then 'COMPLETED_TERMINATED'
-                    when st in ('TERMINATED', 'ENTRUSTED') then 'COMPLETED_PARTLY'
-                    when st in ('NOT_YET_ENFORCEABLE', 'RETURNED') then 'NOT_YET_ENFORCEABLE'
-                    when st = 'POSTPONED' then 'POSTPONED'
-                    when st = 'SUSPENDED' then 'SUSPENDED'
-                    else 'IN_PROGRESS' end`;
 
 /**
  * The aggregates of the Ministry's rows over `classified_groups` (groups of cases with their sums, see
@@ -236,7 +243,7 @@ export function rowCaseIdsSql(filters: ReadonlyArray<ScopeFilter | null>, end: D
   const condition = scopeCondition(filters, 'h', 'sa');
   const base = classifiedCasesSql(condition);
   return {
-    sql: `${base.sql} select case_id from classified where ${ROW_CONDITIONS[row]}`,
+    sql: `${base.sql}, ${CLASSIFIED_SQL} select case_id from classified where ${ROW_CONDITIONS[row]}`,
     params: [toTimestampArray([end]), start, start, ...condition.params],
   };
 }
