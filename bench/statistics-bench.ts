@@ -155,7 +155,10 @@ async function main(): Promise<void> {
     const p = resolvePeriod(PeriodKind.STATISTICAL_YEAR, year);
     const [lsPath] = await conn.execute<Array<{ path: string }>>(`select path from area where code = 'LS'`);
     const statement = reportSql([{ areaPaths: [lsPath.path] }], p.end, p.start);
-    const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(`explain (analyze, buffers, costs off) ${statement.sql}`, statement.params);
+    const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
+      `explain (analyze, buffers, costs off) ${statement.sql}`,
+      statement.params,
+    );
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'statistics-explain.txt'), plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');

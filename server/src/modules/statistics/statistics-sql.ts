@@ -174,7 +174,6 @@ function groupedSql(keys: readonly string[]): string {
       )`;
 }
 
-
 /**
  * The aggregates of the Ministry's rows over `classified_groups` (groups of cases with their sums, see
  * `groupedSql`), cases and money; money sums as text (exact beyond 2^53).
