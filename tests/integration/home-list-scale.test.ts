@@ -164,11 +164,12 @@ describe('the steering committee’s case list at province scale', () => {
   });
 
   it('walks the default order’s index and stops after the page instead of sorting every visible case', async () => {
-    // The page statement exactly as the server sends it (the first select of enforcement_case rows with a limit).
+    // The page statement exactly as the server sends it (the first select of enforcement_case rows with a limit;
+    // the separate total is `select count(...)`).
     const seen: { sql: string; bindings: unknown[] }[] = [];
     const knex = app.orm.em.getConnection().getKnex();
     const listen = (q: { sql: string; bindings?: unknown[] }) => {
-      if (/from "enforcement_case"/.test(q.sql) && /limit/i.test(q.sql) && !/count\(/i.test(q.sql))
+      if (/from "enforcement_case"/.test(q.sql) && /limit/i.test(q.sql) && !/^select count\(/i.test(q.sql))
         seen.push({ sql: q.sql, bindings: q.bindings ?? [] });
     };
     knex.on('query', listen);
