@@ -5,6 +5,7 @@ import { Agency, AgencyKind } from '../../server/src/modules/agencies/agency.ent
 import { UNREAD_TOTAL_CAP, unreadTotalQuery } from '../../server/src/modules/threads/thread.service';
 import { seedProvince } from '../../server/src/seed/seed-province-cli';
 import { makeUser, Role, signIn } from '../support/factories';
+import { tuplesThrough } from '../support/plan';
 import { createTestDatabase, gql, openOwnerOrm, startTestApp } from '../support/harness';
 
 /**
@@ -24,13 +25,6 @@ let officerId: string;
 let officeId: string;
 let officeCases: number;
 let caseCount: number;
-
-/** Sum of actual rows × loops over every node of an EXPLAIN ANALYZE plan: the work the statement did, in tuples. */
-function tuplesThrough(node: Record<string, any>): number {
-  const own =
-    (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) * (node['Actual Loops'] ?? 1);
-  return own + ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((n, child) => n + tuplesThrough(child), 0);
-}
 
 /** EXPLAIN ANALYZE of one statement (`?` parameters), as the JSON plan's root. */
 async function planOf(sql: string, params: readonly unknown[]): Promise<Record<string, any>> {
