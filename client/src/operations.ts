@@ -226,6 +226,7 @@ export const myWorkQuery = graphql(`
     }
     unreadCounts {
       total
+      more
     }
   }
 `);

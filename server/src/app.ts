@@ -48,6 +48,7 @@ import { ThreadService } from './modules/threads/thread.service';
 import { UserService } from './modules/users/user.service';
 import { ImportService } from './modules/imports/import.service';
 import { ImportJobs } from './modules/imports/import-jobs';
+import { registerImportJobSweep } from './modules/imports/import-job-sweep';
 import { IMPORT_PATH, importRouter } from './modules/imports/import.router';
 import { formatGraphQLError } from './graphql/format-error';
 import { jsonErrorHandler, securityHeaders } from './graphql/http-hardening';
@@ -233,6 +234,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const scheduler = new Scheduler({ logger, databaseUrl: orm.config.get('clientUrl'), orm: jobOrm });
     registerTaskJobs(scheduler, services);
     registerActionJobs(scheduler, services);
+    registerImportJobSweep(scheduler, services);
     registerRetentionJob(scheduler, services);
     registerCheckpointJob(scheduler, auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS);
     scheduler.start();

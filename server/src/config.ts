@@ -160,6 +160,13 @@ const envSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(8 * 1024 * 1024),
+  /**
+   * How often (ms) each instance sweeps import jobs left RUNNING by a dead instance (also once at start).
+   * Single-runner; a job still writing holds its lock and is never swept.
+   */
+  IMPORT_JOB_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** An import job is swept only when it started at least this long ago (ms) and its transaction is gone. */
+  IMPORT_JOB_STALE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
 });
 
 /** Names of every variable the server reads (documented one by one in .env.example). */

@@ -4,10 +4,13 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { STALE_JOB_FAILURE } from '../../server/src/modules/imports/import-jobs';
 import { createTestDatabase, eventually, gql, startTestApp } from '../support/harness';
 
 /** Issue 15 item 1: imports uploaded through the API (POST /import/<kind>) and run as jobs with progress (importJob). */
 let app: App;
+let dbUrl: string;
+let officeAdmin: User;
 let office: Agency, otherOffice: Agency;
 let communeA: Area;
 let officer: User;
@@ -74,13 +77,16 @@ async function finish(id: string, token: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp(await createTestDatabase(), { IMPORT_MAX_BYTES: 4096 });
+  dbUrl = await createTestDatabase();
+  // No periodic sweep during the tests (the one at start still runs): the sweep test calls it itself.
+  app = await startTestApp(dbUrl, { IMPORT_MAX_BYTES: 4096, IMPORT_JOB_SWEEP_INTERVAL_MS: 86_400_000 });
   ({ communeA } = await makeProvince(app.orm));
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA], 'Phòng THADS khu vực 9');
   otherOffice = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA], 'Phòng THADS khu vực 8');
   const police = await makeAgency(app.orm, AgencyKind.POLICE, [communeA]);
   officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
-  officeAdminToken = (await signIn(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username)).accessToken;
+  officeAdmin = await makeUser(app.orm, office, [Role.AGENCY_ADMIN]);
+  officeAdminToken = (await signIn(app, officeAdmin.username)).accessToken;
   otherAdminToken = (await signIn(app, (await makeUser(app.orm, otherOffice, [Role.AGENCY_ADMIN])).username)).accessToken;
   policeToken = (await signIn(app, (await makeUser(app.orm, police, [Role.OFFICER])).username)).accessToken;
 }, 60_000);
@@ -174,5 +180,78 @@ describe('import upload and jobs', () => {
     expect(peek.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const anonymousPeek = await gql(app, JOB, { id: mine.body.job.id });
     expect(anonymousPeek.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('two uploads of the same new file at the same time write it once: the other is refused (CONFLICT) or finds every row there', async () => {
+    const csv = file(row('TWIN-1'), row('TWIN-2'), row('TWIN-3'));
+    const both = await Promise.all([upload('cases', csv, officeAdminToken), upload('cases', csv, officeAdminToken)]);
+    const outcomes = [];
+    for (const res of both) {
+      if (res.status === 409) {
+        expect(res.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IMPORT_RUNNING' });
+        outcomes.push('refused');
+        continue;
+      }
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+      const { last } = await finish(res.body.job.id, officeAdminToken);
+      if (last.state === 'FAILED') {
+        expect(last.failure).toContain('Đang có một lần nhập tệp việc thi hành án khác chạy');
+        expect(last.processed).toBe(0);
+        outcomes.push('refused');
+      } else outcomes.push(last.created === 3 ? 'wrote' : `found ${last.unchanged}`);
+    }
+    expect(outcomes.sort()).toEqual(outcomes.includes('refused') ? ['refused', 'wrote'] : ['found 3', 'wrote']);
+    expect(await caseCount('TWIN-')).toBe(3);
+  });
+
+  it('a job left RUNNING by a stopped instance is marked FAILED with a Vietnamese reason; a live or recent job is left alone', async () => {
+    const em = app.orm.em.fork();
+    const insertJob = async (startedAgo: string) => {
+      const [row] = await em.getConnection().execute<{ id: string }[]>(
+        `insert into import_job (id, kind, actor_id, state, skip_bad_rows, rows, total, processed, started_at)
+         values (gen_random_uuid(), 'cases', ?, 'RUNNING', false, 3, 3, 2, now() - ?::interval) returning id`,
+        [officeAdmin.id, startedAgo],
+      );
+      return row.id;
+    };
+    const dead = await insertJob('1 hour');
+    const recent = await insertJob('1 second');
+    const alive = await insertJob('1 hour');
+    // A job still writing holds its lock in its transaction (on whichever instance): here, another session.
+    const holder = app.orm.em.fork();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const transaction = holder.transactional(async (tx) => {
+      await tx.execute("select pg_advisory_xact_lock(hashtext('phoihop:import-job:' || ?))", [alive]);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    try {
+      expect((await app.services.importJobs.sweepStale(em, 60_000)).sort()).toEqual([dead]);
+    } finally {
+      release();
+      await transaction;
+    }
+    const state = async (id: string) => (await gql(app, JOB, { id }, officeAdminToken)).data!.importJob;
+    expect(await state(dead)).toMatchObject({ state: 'FAILED', processed: 0, failure: STALE_JOB_FAILURE });
+    expect(STALE_JOB_FAILURE).toContain('không có dòng nào được ghi');
+    expect((await state(recent)).state).toBe('RUNNING');
+    expect((await state(alive)).state).toBe('RUNNING');
+    // Its transaction is gone now: the sweep an instance runs when it starts marks it (the recent one stays).
+    const second = await startTestApp(dbUrl, { IMPORT_MAX_BYTES: 4096 });
+    try {
+      await eventually(async () => (await state(alive)).state === 'FAILED', 'the start-up sweep', 20_000);
+      expect((await state(recent)).state).toBe('RUNNING');
+    } finally {
+      await second.close();
+    }
+    await em.getConnection().execute(`update import_job set state = 'FAILED', finished_at = now() where id = ?`, [recent]);
   });
 });

@@ -5,6 +5,7 @@ import { Agency } from '../../server/src/modules/agencies/agency.entity';
 import { inboxCountQuery } from '../../server/src/modules/threads/thread.service';
 import { seedProvince } from '../../server/src/seed/seed-province-cli';
 import { makeUser, Role, signIn } from '../support/factories';
+import { tuplesThrough } from '../support/plan';
 import { createTestDatabase, gql, openOwnerOrm, startTestApp } from '../support/harness';
 
 /**
@@ -21,13 +22,6 @@ let dbUrl: string;
 let communeToken: string;
 let communeUserId: string;
 let caseCount: number;
-
-/** Sum of actual rows × loops over every node of an EXPLAIN ANALYZE plan: the work the statement did, in tuples. */
-function tuplesThrough(node: Record<string, any>): number {
-  const own =
-    (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) + (node['Rows Removed by Filter'] ?? 0) * (node['Actual Loops'] ?? 1);
-  return own + ((node.Plans as Record<string, any>[] | undefined) ?? []).reduce((n, child) => n + tuplesThrough(child), 0);
-}
 
 beforeAll(async () => {
   dbUrl = await createTestDatabase();

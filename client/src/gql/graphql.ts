@@ -732,7 +732,7 @@ export type TransitionTaskMutation = { transitionTask: { id: string, status: Tas
 export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number } };
+export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number, more: boolean } };
 
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
@@ -1578,6 +1578,7 @@ export const MyWorkDocument = new TypedDocumentString(`
   }
   unreadCounts {
     total
+    more
   }
 }
     `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;

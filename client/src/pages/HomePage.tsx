@@ -307,7 +307,7 @@ function MyWork() {
             </div>
             <div>
               <dt>{t('myWork.unread')}</dt>
-              <dd>{data.unreadCounts.total}</dd>
+              <dd>{data.unreadCounts.more ? `${data.unreadCounts.total}+` : data.unreadCounts.total}</dd>
             </div>
           </dl>
           <p>

@@ -39,6 +39,14 @@ export async function findPage<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>,
   args: PageArgs,
+  options: {
+    /**
+     * Count the total in a second statement, also on the first page. For a list whose order an index
+     * serves (the case list): the page query then stops after `first + 1` rows, where `count(*) over ()`
+     * would make PostgreSQL produce and sort every matching row before cutting the page.
+     */
+    separateCount?: boolean;
+  } = {},
 ): Promise<Page<T>> {
   const backward = args.last != null || (args.before != null && args.first == null);
   if (args.first != null && args.last != null)
@@ -48,7 +56,7 @@ export async function findPage<T extends object>(
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   const sizeField = backward ? 'last' : 'first';
   if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`Số mục mỗi trang phải từ 1 đến ${MAX_PAGE_SIZE}.`, { field: sizeField });
-  const options = backward
+  const cursorOptions = backward
     ? { last: size, before: args.before ?? undefined, orderBy, includeCount: true }
     : { first: size, after: args.after ?? undefined, orderBy, includeCount: true };
   const given = backward ? args.before : args.after;
@@ -66,7 +74,9 @@ export async function findPage<T extends object>(
   let cursor: OrmCursor<T>;
   try {
     cursor =
-      given == null ? await firstPage(em, entity, where, orderBy, backward, size) : await em.findByCursor(entity, where, options as never);
+      given == null && !options.separateCount
+        ? await firstPage(em, entity, where, orderBy, backward, size)
+        : await em.findByCursor(entity, where, cursorOptions as never);
   } catch (err) {
     if (given && /cursor/i.test(String((err as Error).message))) {
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });

@@ -15,7 +15,7 @@ import {
 } from '../modules/actions/action.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
-import { InboxItemResolver, ThreadResolver } from '../modules/threads/thread.resolver';
+import { InboxItemResolver, ThreadResolver, UnreadSummaryResolver } from '../modules/threads/thread.resolver';
 import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
@@ -39,6 +39,7 @@ export const RESOLVERS = [
   LiveResolver,
   ThreadResolver,
   InboxItemResolver,
+  UnreadSummaryResolver,
   TaskResolver,
   ActionResolver,
   ActionParticipantResolver,

@@ -60,6 +60,12 @@ export enum ParticipantRole {
  */
 @Entity({ tableName: 'enforcement_case' })
 @Index({ name: 'case_search_idx', properties: ['searchText'] })
+// The case list's default order (newest first): PostgreSQL walks this index and stops after the page
+// instead of sorting every visible case (a steering member sees the whole province).
+@Index({
+  name: 'enforcement_case_created_at_id_idx',
+  expression: 'create index "enforcement_case_created_at_id_idx" on "enforcement_case" ("created_at" desc, "id" desc)',
+})
 export class EnforcementCase {
   [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt' | 'complex' | 'backlog' | 'urgentSecurity' | 'searchText';
 

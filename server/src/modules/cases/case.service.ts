@@ -470,7 +470,8 @@ export class CaseService {
       });
     }
     if (filter.search?.trim()) and.push({ searchText: { $like: `%${escapeLike(foldForSearch(filter.search))}%` } });
-    return findPage(em, EnforcementCase, { $and: and }, { createdAt: 'desc', id: 'desc' }, page);
+    // The total in its own statement: the page then walks enforcement_case_created_at_id_idx and stops.
+    return findPage(em, EnforcementCase, { $and: and }, { createdAt: 'desc', id: 'desc' }, page, { separateCount: true });
   }
 
   /** Opens a case in the viewer's own office. With an idempotency key, a retry returns the first result. */

@@ -5,10 +5,30 @@ import type { Logger } from '../../logger';
 import { canReadImportJob } from '../../policy/abilities';
 import { User } from '../users/user.entity';
 import { ImportJob, ImportJobState } from './import-job.entity';
-import { IMPORT_KINDS, type ImportKind, type ImportReport, type ImportService, type RowError } from './import.service';
+import {
+  IMPORT_KINDS,
+  importBusy,
+  type ImportKind,
+  importLockKey,
+  type ImportReport,
+  type ImportService,
+  type RowError,
+} from './import.service';
 
 /** Row errors returned with a refused upload (the whole list is in the dry-run report). */
 export const MAX_RETURNED_ROW_ERRORS = 500;
+
+/**
+ * What a swept job says (Vietnamese, for the uploader): the instance running it stopped, its
+ * transaction was rolled back, nothing of the file was written, and uploading it again is safe.
+ */
+export const STALE_JOB_FAILURE =
+  'Lần nhập bị gián đoạn do máy chủ xử lý dừng đột ngột; giao dịch đã được hủy nên không có dòng nào được ghi. ' +
+  'Hãy tải tệp lên lại: các dòng đã có sẽ được giữ nguyên, không bị ghi trùng.';
+
+/** Names the advisory lock an import job's transaction holds while it runs (its liveness, for `sweepStale`). */
+const JOB_LOCK_PREFIX = 'phoihop:import-job:';
+const jobLockKey = (jobId: string) => `${JOB_LOCK_PREFIX}${jobId}`;
 
 /** A refused file: its row errors (first MAX_RETURNED_ROW_ERRORS) and counts, in `extensions`. */
 function refusal(report: ImportReport): AppError {
@@ -67,6 +87,12 @@ export class ImportJobs {
   async start(em: EntityManager, viewer: Viewer, kind: string, csvText: string, skipBadRows: boolean): Promise<ImportJob> {
     const dry = await this.preview(em, viewer, kind, csvText, skipBadRows);
     if (dry.errors.some((e) => e.code === 'MISSING_COLUMN') || (dry.errors.length && !skipBadRows)) throw refusal(dry);
+    // An import holding the same lock is running now: say so at once (409) rather than start a job
+    // that can only fail. Taken and released in one statement; the import's own try-lock decides races.
+    const [{ free }] = await em
+      .getConnection()
+      .execute<{ free: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as free', [importLockKey(kind as ImportKind, viewer)]);
+    if (!free) throw importBusy(kind as ImportKind);
     const jobEm = this.orm.em.fork();
     const job = jobEm.create(ImportJob, {
       kind,
@@ -84,7 +110,12 @@ export class ImportJobs {
     return job;
   }
 
-  /** Runs the import and records progress and outcome on the job row. Never throws. */
+  /**
+   * Runs the import and records progress and outcome on the job row. Never throws. DONE is written
+   * inside the import's transaction, so a committed import is never left RUNNING; the transaction
+   * also holds the job's liveness lock (`jobLockKey`) until it ends, which is how `sweepStale` tells
+   * a job that is still writing from one whose instance died.
+   */
   private async execute(jobId: string, viewer: Viewer, kind: ImportKind, csvText: string, skipBadRows: boolean): Promise<void> {
     const conn = this.orm.em.fork().getConnection();
     let lastWritten = 0;
@@ -98,23 +129,34 @@ export class ImportJobs {
         .catch((err) => this.logger.warn({ err, jobId }, 'import progress not recorded'));
     };
     try {
-      const report = await this.imports.run(this.orm.em.fork(), viewer, kind, csvText, { skipBadRows, onProgress });
-      await progress;
+      const report = await this.imports.run(this.orm.em.fork(), viewer, kind, csvText, {
+        skipBadRows,
+        onProgress,
+        begin: async (em) => {
+          await em.execute('select pg_advisory_xact_lock(hashtext(?))', [jobLockKey(jobId)]);
+        },
+        beforeCommit: async (em, done) => {
+          await progress;
+          const updated = await em.execute<{ id: string }[]>(
+            `update import_job set state = ?, processed = ?, total = ?, created = ?, unchanged = ?, skipped = ?, errors = ?::jsonb, finished_at = now()
+              where id = ? and state = ? returning id`,
+            [
+              ImportJobState.DONE,
+              done.created,
+              done.created,
+              done.created,
+              done.unchanged,
+              done.skipped,
+              JSON.stringify(done.errors),
+              jobId,
+              ImportJobState.RUNNING,
+            ],
+          );
+          // Swept as dead meanwhile (it said "nothing was written"): roll back so that stays true.
+          if (!updated.length) throw new Error(`import job ${jobId} is no longer RUNNING; rolled back`);
+        },
+      });
       if (!report.applied) throw refusal(report); // the data changed since the dry run and the file no longer passes
-      await conn.execute(
-        `update import_job set state = ?, processed = ?, total = ?, created = ?, unchanged = ?, skipped = ?, errors = ?::jsonb, finished_at = now()
-          where id = ?`,
-        [
-          ImportJobState.DONE,
-          report.created,
-          report.created,
-          report.created,
-          report.unchanged,
-          report.skipped,
-          JSON.stringify(report.errors),
-          jobId,
-        ],
-      );
     } catch (err) {
       await progress;
       const failure =
@@ -125,11 +167,31 @@ export class ImportJobs {
       if (!(err instanceof AppError)) this.logger.error({ err, jobId, kind }, 'import job failed');
       await conn
         .execute(
-          `update import_job set state = ?, processed = 0, failure = ?, errors = coalesce(?::jsonb, errors), finished_at = now() where id = ?`,
-          [ImportJobState.FAILED, failure, errors ? JSON.stringify(errors) : null, jobId],
+          `update import_job set state = ?, processed = 0, failure = ?, errors = coalesce(?::jsonb, errors), finished_at = now()
+            where id = ? and state = ?`,
+          [ImportJobState.FAILED, failure, errors ? JSON.stringify(errors) : null, jobId, ImportJobState.RUNNING],
         )
         .catch((e) => this.logger.error({ err: e, jobId }, 'import job outcome not recorded'));
     }
+  }
+
+  /**
+   * Marks FAILED the jobs left RUNNING by an instance that died (crash, kill, lost connection): their
+   * transaction was rolled back with its connection, so nothing of their file was written. A job counts
+   * as dead when it started more than `olderThanMs` ago AND its liveness lock is free — a job still
+   * writing holds that lock, on whichever instance, however long it runs. Returns the ids marked.
+   */
+  async sweepStale(em: EntityManager, olderThanMs: number): Promise<string[]> {
+    const rows = await em.getConnection().execute<{ id: string }[]>(
+      `update import_job j set state = ?, processed = 0, failure = ?, finished_at = now()
+        where j.id in (select s.id from import_job s
+                        where s.state = ? and s.started_at < now() - make_interval(secs => ?)
+                          and pg_try_advisory_xact_lock(hashtext(? || s.id::text)))
+          and j.state = ?
+        returning j.id`,
+      [ImportJobState.FAILED, STALE_JOB_FAILURE, ImportJobState.RUNNING, olderThanMs / 1000, JOB_LOCK_PREFIX, ImportJobState.RUNNING],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The job, for its uploader or a system administrator; NOT_FOUND otherwise (no hint that it exists). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Viewer } from '../../auth/viewer';
-import { badInput } from '../../errors';
+import { type AppError, badInput, conflict } from '../../errors';
 import type { Outbox } from '../../events/outbox';
 import { assertAllowed, canGrantRoles, canImport, canOnUser } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
@@ -43,7 +43,37 @@ export interface ImportOptions {
   skipBadRows?: boolean;
   /** Called after each written row (done, total) — the CLI's progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** Runs first inside the import's transaction (a job takes its liveness lock here). */
+  begin?: (em: EntityManager) => Promise<void>;
+  /** Runs last inside the import's transaction, after the rows are written: commits with them (a job records DONE). */
+  beforeCommit?: (em: EntityManager, report: ImportReport) => Promise<void>;
 }
+
+/**
+ * The advisory lock one import of `kind` holds for its whole transaction, so that two imports that
+ * could write the same rows never overlap (two uploads of the same new file would otherwise both pass
+ * validation and both write). Cases: per lead office (their natural key starts with it); the
+ * directory (areas, agencies, users): one lock per kind, their natural keys are nationwide.
+ */
+export function importLockKey(kind: ImportKind, viewer: Viewer): string {
+  return kind === 'cases' ? `phoihop:import:cases:${viewer.agencyId}` : `phoihop:import:${kind}`;
+}
+
+/** CONFLICT: another import holding the same lock is running; nothing of this file was written. */
+export function importBusy(kind: ImportKind): AppError {
+  return conflict(
+    `Đang có một lần nhập tệp ${KIND_NAMES[kind]} khác chạy (của cơ quan bạn hoặc toàn hệ thống); tệp này chưa được nhập, không có dòng nào được ghi. ` +
+      'Hãy đợi lần nhập kia xong rồi tải lên lại: các dòng đã có sẽ được giữ nguyên, không bị ghi trùng.',
+    { field: 'file', reason: 'IMPORT_RUNNING' },
+  );
+}
+
+const KIND_NAMES: Record<ImportKind, string> = {
+  areas: 'địa bàn',
+  agencies: 'cơ quan',
+  users: 'tài khoản',
+  cases: 'việc thi hành án',
+};
 
 interface AreaRow {
   code: string;
@@ -108,45 +138,26 @@ export class ImportService {
     private readonly services: { areas: AreaCreation; agencies: AgencyCreation; users: UserCreation; calendar: CalendarSource },
   ) {}
 
-  /** Validates `csvText` as a file of `kind` and, unless a dry run or refused for errors, imports it. */
+  /**
+   * Validates `csvText` as a file of `kind` and, unless a dry run or refused for errors, imports it.
+   * A real import validates inside its own transaction, after taking the kind's lock (`importLockKey`;
+   * CONFLICT when another import holds it): what it checks against is what it writes into, so a file
+   * imported twice at the same time is written once.
+   */
   async run(em: EntityManager, viewer: Viewer, kind: ImportKind, csvText: string, options: ImportOptions = {}): Promise<ImportReport> {
     assertAllowed(
       canImport(viewer, kind),
       kind === 'users' ? 'nhập danh sách tài khoản' : kind === 'cases' ? 'nhập việc thi hành án' : 'nhập danh mục địa bàn, cơ quan',
     );
-    const { header, records } = parseCsv(csvText);
-    const missing = COLUMNS[kind].required.filter((c) => !header.includes(c));
-    const report: ImportReport = {
-      kind,
-      dryRun: Boolean(options.dryRun),
-      rows: records.length,
-      created: 0,
-      unchanged: 0,
-      skipped: 0,
-      applied: false,
-      errors: missing.map((column) => ({ row: 1, column, code: 'MISSING_COLUMN', message: `Thiếu cột "${column}" ở dòng tiêu đề.` })),
-    };
-    if (missing.length) return report;
-    const parsed =
-      kind === 'areas'
-        ? await this.validateAreas(em, records)
-        : kind === 'agencies'
-          ? await this.validateAgencies(em, records)
-          : kind === 'cases'
-            ? await validateCases(em, viewer, header, records)
-            : await this.validateUsers(em, viewer, records);
-    report.errors = parsed.flatMap((p) => p.errors);
-    const good = parsed.filter((p) => p.errors.length === 0);
-    report.unchanged = good.filter((p) => p.exists).length;
-    const toCreate = good.filter((p) => !p.exists);
-    report.skipped = parsed.length - good.length;
-    if (report.errors.length && !options.skipBadRows) {
-      report.skipped = 0;
-      return report;
-    }
-    report.created = toCreate.length;
-    if (options.dryRun) return report;
-    await this.outbox.transaction(em, async (tx) => {
+    if (options.dryRun) return (await this.validate(em, viewer, kind, csvText, options)).report;
+    return this.outbox.transaction(em, async (tx) => {
+      const [{ locked }] = await tx.em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [
+        importLockKey(kind, viewer),
+      ]);
+      if (!locked) throw importBusy(kind);
+      await options.begin?.(tx.em);
+      const { report, toCreate } = await this.validate(tx.em, viewer, kind, csvText, options);
+      if (!toCreate) return report;
       let done = 0;
       if (kind === 'cases')
         await writeCases(
@@ -170,9 +181,52 @@ export class ImportService {
         topics: [topics.directory],
         payload: { kind, rows: report.rows, created: report.created, unchanged: report.unchanged, skipped: report.skipped },
       });
+      report.applied = true;
+      await options.beforeCommit?.(tx.em, report);
+      return report;
     });
-    report.applied = true;
-    return report;
+  }
+
+  /** The report of `csvText` against the data `em` sees, and the rows to write (null when nothing may be written). */
+  private async validate(
+    em: EntityManager,
+    viewer: Viewer,
+    kind: ImportKind,
+    csvText: string,
+    options: ImportOptions,
+  ): Promise<{ report: ImportReport; toCreate: Parsed<unknown>[] | null }> {
+    const { header, records } = parseCsv(csvText);
+    const missing = COLUMNS[kind].required.filter((c) => !header.includes(c));
+    const report: ImportReport = {
+      kind,
+      dryRun: Boolean(options.dryRun),
+      rows: records.length,
+      created: 0,
+      unchanged: 0,
+      skipped: 0,
+      applied: false,
+      errors: missing.map((column) => ({ row: 1, column, code: 'MISSING_COLUMN', message: `Thiếu cột "${column}" ở dòng tiêu đề.` })),
+    };
+    if (missing.length) return { report, toCreate: null };
+    const parsed: Parsed<unknown>[] =
+      kind === 'areas'
+        ? await this.validateAreas(em, records)
+        : kind === 'agencies'
+          ? await this.validateAgencies(em, records)
+          : kind === 'cases'
+            ? await validateCases(em, viewer, header, records)
+            : await this.validateUsers(em, viewer, records);
+    report.errors = parsed.flatMap((p) => p.errors);
+    const good = parsed.filter((p) => p.errors.length === 0);
+    report.unchanged = good.filter((p) => p.exists).length;
+    const toCreate = good.filter((p) => !p.exists);
+    report.skipped = parsed.length - good.length;
+    if (report.errors.length && !options.skipBadRows) {
+      report.skipped = 0;
+      return { report, toCreate: null };
+    }
+    report.created = toCreate.length;
+    return { report, toCreate: options.dryRun ? null : toCreate };
   }
 
   private async validateAreas(em: EntityManager, records: Array<{ line: number; cells: Cells }>): Promise<Parsed<AreaRow>[]> {

@@ -9,7 +9,7 @@ import { CaseType } from '../cases/case.types';
 import { TaskType } from '../tasks/task.types';
 import { UserType } from '../users/user.types';
 import { Post, PostKind, type PostRevision } from './post.entity';
-import { type InboxEntry } from './thread.service';
+import { type CaseUnread, type InboxEntry, UNREAD_TOTAL_CAP, type UnreadTotal } from './thread.service';
 import { IDEMPOTENCY_KEY_DOC } from '../../graphql/idempotency-doc';
 import {
   InboxCategory,
@@ -19,6 +19,7 @@ import {
   PostConnection,
   ThreadUnreadType,
   UnreadSummaryType,
+  type UnreadSummaryRoot,
   InboxItemType,
   InboxConnection,
   InboxReadResultType,
@@ -48,8 +49,8 @@ export class ThreadResolver {
 
   @SignedIn('own read state; cases filtered by case.read')
   @Query(() => UnreadSummaryType, { description: 'Unread posts per case and in total.' })
-  unreadCounts(@Ctx() ctx: GraphQLContext, @Arg('caseIds', () => [ID], { nullable: true }) caseIds?: string[] | null) {
-    return ctx.services.threads.unreadCounts(ctx.em, ctx.viewer!, caseIds);
+  unreadCounts(@Arg('caseIds', () => [ID], { nullable: true }) caseIds?: string[] | null): UnreadSummaryRoot {
+    return { caseIds: caseIds ?? null };
   }
 
   @SignedIn('posts mentioning the viewer, on cases passing case.read')
@@ -204,5 +205,49 @@ export class InboxItemResolver {
   @FieldResolver(() => PostType, { nullable: true })
   post(@Root() e: InboxEntry, @Ctx() ctx: GraphQLContext) {
     return typeof e.payload.postId === 'string' ? ctx.loaders.postById.load(e.payload.postId) : null;
+  }
+}
+
+/**
+ * The fields of `unreadCounts`, each computed only when asked: the home page asks for the total (one
+ * bounded count), the case list for its page's cases. With `caseIds` the total is the sum over those
+ * cases (exact; at most a page of them).
+ */
+@Resolver(() => UnreadSummaryType)
+export class UnreadSummaryResolver {
+  /** The per-case rows, once per summary object even when both `cases` and `total` are asked for. */
+  private readonly rows = new WeakMap<UnreadSummaryRoot, Promise<CaseUnread[]>>();
+
+  private casesOf(root: UnreadSummaryRoot, ctx: GraphQLContext): Promise<CaseUnread[]> {
+    let rows = this.rows.get(root);
+    if (!rows) {
+      rows = ctx.services.threads.unreadByCase(ctx.em, ctx.viewer!, root.caseIds);
+      this.rows.set(root, rows);
+    }
+    return rows;
+  }
+
+  private async totalOf(root: UnreadSummaryRoot, ctx: GraphQLContext): Promise<UnreadTotal> {
+    if (root.caseIds == null) return ctx.services.threads.unreadTotal(ctx.em, ctx.viewer!);
+    return { total: (await this.casesOf(root, ctx)).reduce((n, c) => n + c.unread, 0), more: false };
+  }
+
+  @FieldResolver(() => Int, {
+    description: `Unread posts in all: exact up to ${UNREAD_TOTAL_CAP}; above that ${UNREAD_TOTAL_CAP} with \`more\` (show "${UNREAD_TOTAL_CAP}+").`,
+  })
+  async total(@Root() root: UnreadSummaryRoot, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await this.totalOf(root, ctx)).total;
+  }
+
+  @FieldResolver(() => Boolean, { description: `There are more than ${UNREAD_TOTAL_CAP} unread posts (the total stops counting there).` })
+  async more(@Root() root: UnreadSummaryRoot, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return (await this.totalOf(root, ctx)).more;
+  }
+
+  @FieldResolver(() => [ThreadUnreadType], {
+    description: 'With caseIds: those of them that concern me. Without: the concerning cases with unread posts (at most 100).',
+  })
+  cases(@Root() root: UnreadSummaryRoot, @Ctx() ctx: GraphQLContext): Promise<CaseUnread[]> {
+    return this.casesOf(root, ctx);
   }
 }

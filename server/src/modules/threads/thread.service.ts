@@ -10,7 +10,7 @@ import { loadCommitted, type Outbox } from '../../events/outbox';
 import { INBOX_EVENT_TYPES, streams, type Topic, topics } from '../../events/vocabulary';
 import { agencyCanReadCase, assertAllowed, canOnThread, decideOnPost, type CaseFacts } from '../../policy/abilities';
 import { Agency } from '../agencies/agency.entity';
-import { caseReadableSql, visibleCaseIdsSql } from '../../policy/case-visibility';
+import { caseReadableSql, type SqlFragment, visibleCaseIdsSql } from '../../policy/case-visibility';
 import type { CasesInTransaction } from '../cases/cases.surface';
 import { User } from '../users/user.entity';
 import { Post, PostKind, PostRevision, type AttachmentMeta } from './post.entity';
@@ -27,22 +27,24 @@ export const MAX_ATTACHMENTS = 10;
 /** Largest attachment size recorded (bytes): 200 MB, above any scanned dossier. */
 export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 
-export interface NewPostInput {
+/** Who a post names: people and agencies (ids), each list at most MAX_MENTIONS. */
+interface Mentions {
+  mentionedUserIds?: string[] | null;
+  mentionedAgencyIds?: string[] | null;
+}
+
+export interface NewPostInput extends Mentions {
   caseId: string;
   kind: PostKind;
   body: string;
-  mentionedUserIds?: string[] | null;
-  mentionedAgencyIds?: string[] | null;
   attachments?: AttachmentMeta[] | null;
 }
 
-export interface EditPostInput {
+/** An edit of one's own post; the mentions are replaced when given. */
+export interface EditPostInput extends Mentions {
   id: string;
   version: number;
   body: string;
-  /** Replaces the mentions when given. */
-  mentionedUserIds?: string[] | null;
-  mentionedAgencyIds?: string[] | null;
 }
 
 /** Unread posts of one case for one user. */
@@ -51,6 +53,19 @@ export interface CaseUnread {
   lastSeq: number;
   lastReadSeq: number;
   unread: number;
+}
+
+/**
+ * The home page's unread total counts at most this many posts and then says "more" (the badge
+ * shows "99+"): past that the exact number changes nothing for the reader, and counting stops after
+ * UNREAD_TOTAL_CAP + 1 rows instead of walking every thread of the viewer's office.
+ */
+export const UNREAD_TOTAL_CAP = 99;
+
+/** The unread total: exact up to UNREAD_TOTAL_CAP; `more` when there are more unread posts than that. */
+export interface UnreadTotal {
+  total: number;
+  more: boolean;
 }
 
 /** One item of "what needs my attention", taken from the event log. */
@@ -67,6 +82,9 @@ export interface InboxEntry {
 
 /** A page of the inbox, with how many of all its items are unread. */
 export type InboxPage = Page<InboxEntry> & { unreadCount: number };
+
+/** A case id as text: anything else is not a case (PostgreSQL would reject it as a uuid: a server error). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How many inbox items one markInboxRead call may name. */
 export const MAX_INBOX_MARKS = 200;
@@ -312,32 +330,55 @@ export class ThreadService {
   }
 
   /**
-   * Unread posts per case (posts by others, not deleted, after the read mark) for the cases that
-   * concern the viewer: those their agency takes part in, those they have opened (a read mark) and
-   * those where they are mentioned — all still readable by them. Supervisors are not flooded with
-   * every case of their province.
+   * Unread posts per case (posts by others, not deleted, after the read mark) of the cases named by
+   * `caseIds` (at most MAX_PAGE_SIZE: a list page) that concern the viewer — their agency takes part,
+   * they have opened the thread (a read mark) or they are mentioned — and that they may still read.
+   * Without `caseIds`: the concerning cases that have unread posts, at most MAX_PAGE_SIZE of them.
+   * Supervisors are not flooded with every case of their province.
    */
-  async unreadCounts(em: EntityManager, viewer: Viewer, caseIds?: string[] | null): Promise<{ total: number; cases: CaseUnread[] }> {
-    const cases = await this.unreadRows(em, viewer, caseIds ?? null);
-    return { total: cases.reduce((s, c) => s + c.unread, 0), cases };
+  async unreadByCase(em: EntityManager, viewer: Viewer, caseIds?: readonly string[] | null): Promise<CaseUnread[]> {
+    if (caseIds != null) {
+      if (caseIds.length > MAX_PAGE_SIZE)
+        throw badInput(`Mỗi lần chỉ hỏi được tối đa ${MAX_PAGE_SIZE} việc; hãy hỏi theo từng trang danh sách.`, { field: 'caseIds' });
+      if (caseIds.some((id) => !UUID.test(id))) throw badInput('Mã việc thi hành án không hợp lệ.', { field: 'caseIds' });
+      return this.unreadRows(em, viewer, caseIds);
+    }
+    return this.unreadRows(em, viewer, null);
   }
 
-  private async unreadRows(em: EntityManager, viewer: Viewer, caseIds: string[] | null): Promise<CaseUnread[]> {
-    const visible = visibleCaseIdsSql(viewer);
+  /**
+   * How many posts the viewer has not read, over every thread that concerns them (as `unreadByCase`):
+   * exact up to UNREAD_TOTAL_CAP, then `more`. One bounded statement (`unreadTotalQuery`).
+   */
+  async unreadTotal(em: EntityManager, viewer: Viewer): Promise<UnreadTotal> {
+    const query = unreadTotalQuery(viewer);
+    const [{ n }] = await em.getConnection().execute<{ n: number }[]>(query.sql, query.params);
+    return n > UNREAD_TOTAL_CAP ? { total: UNREAD_TOTAL_CAP, more: true } : { total: n, more: false };
+  }
+
+  /**
+   * The per-case rows. Named cases: every one that concerns the viewer (also with 0 unread); none named:
+   * the concerning threads that have activity after the viewer's mark, with at least one unread post.
+   */
+  private async unreadRows(em: EntityManager, viewer: Viewer, caseIds: readonly string[] | null): Promise<CaseUnread[]> {
+    const readable = caseReadableSql(viewer, 't.case_id');
+    const mine = concernedThreadsSql(viewer);
     const rows = await em.getConnection().execute<{ case_id: string; last_seq: number; last_read_seq: number; unread: string }[]>(
-      `select t.case_id, t.last_seq, coalesce(r.last_read_seq, 0) as last_read_seq,
-              (select count(*) from case_post p
-                where p.case_id = t.case_id and p.seq > coalesce(r.last_read_seq, 0)
-                  and p.deleted_at is null and p.author_id is distinct from ?) as unread
-         from case_thread t
-         left join thread_read r on r.case_id = t.case_id and r.user_id = ?
-        where t.case_id in (${visible.sql})
-          and (r.id is not null
-               or exists (select 1 from case_participant cp where cp.case_id = t.case_id and cp.agency_id = ? and cp.removed_at is null)
-               or exists (select 1 from case_post m where m.case_id = t.case_id and m.mentioned_user_ids @> array[?]::text[]))
-          ${caseIds ? 'and t.case_id = any(?::uuid[])' : ''}
-        order by t.case_id`,
-      [viewer.userId, viewer.userId, ...visible.params, viewer.agencyId, viewer.userId, ...(caseIds ? [`{${caseIds.join(',')}}`] : [])],
+      `select * from (
+         select t.case_id, t.last_seq, coalesce(r.last_read_seq, 0) as last_read_seq,
+                (select count(*) from case_post p
+                  where p.case_id = t.case_id and p.seq > coalesce(r.last_read_seq, 0)
+                    and p.deleted_at is null and p.author_id is distinct from ?) as unread
+           from ${caseIds ? '(select unnest(?::uuid[]) as case_id) mine' : `(${mine.sql}) mine`}
+           join case_thread t on t.case_id = mine.case_id
+           left join thread_read r on r.case_id = t.case_id and r.user_id = ?
+          where ${readable.sql}
+            ${caseIds ? `and t.case_id in (${mine.sql})` : 'and t.last_seq > coalesce(r.last_read_seq, 0)'}
+       ) u ${caseIds ? '' : 'where u.unread > 0'}
+        order by u.case_id ${caseIds ? '' : 'limit ?'}`,
+      caseIds
+        ? [viewer.userId, `{${caseIds.join(',')}}`, viewer.userId, ...readable.params, ...mine.params]
+        : [viewer.userId, ...mine.params, viewer.userId, ...readable.params, MAX_PAGE_SIZE],
     );
     return rows.map((r) => ({
       caseId: r.case_id,
@@ -460,6 +501,50 @@ export function inboxCountQuery(viewer: Viewer, options: { unreadOnly?: boolean 
   return {
     sql: `select count(*) as count, count(*) filter (where ${UNREAD_SQL}) as unread ${inbox.from}${options.unreadOnly ? ` and ${UNREAD_SQL}` : ''}`,
     params: [viewer.userId, ...inbox.params, ...(options.unreadOnly ? [viewer.userId] : [])],
+  };
+}
+
+/**
+ * The ids of the cases whose thread concerns the viewer, each once: their agency takes part, else they
+ * have a read mark, else a post mentions them. Three disjoint branches under `union all`, each driven
+ * by the viewer's own rows (the participant index by agency, the read marks by user, the mentions' GIN
+ * index), so it streams: a `limit` above it stops reading as soon as it has enough, and its whole size
+ * is the viewer's share of the province, never the province.
+ */
+function concernedThreadsSql(viewer: Viewer): SqlFragment {
+  const takesPart = (alias: string) =>
+    `exists (select 1 from case_participant x where x.case_id = ${alias}.case_id and x.agency_id = ? and x.removed_at is null)`;
+  return {
+    sql: `select cp.case_id from case_participant cp where cp.agency_id = ? and cp.removed_at is null
+          union all
+          select tr.case_id from thread_read tr where tr.user_id = ? and not ${takesPart('tr')}
+          union all
+          select m.case_id from (select distinct mp.case_id from case_post mp where mp.mentioned_user_ids @> array[?]::text[]) m
+           where not exists (select 1 from thread_read y where y.case_id = m.case_id and y.user_id = ?) and not ${takesPart('m')}`,
+    params: [viewer.agencyId, viewer.userId, viewer.agencyId, viewer.userId, viewer.userId, viewer.agencyId],
+  };
+}
+
+/**
+ * The unread total's statement: at most UNREAD_TOTAL_CAP + 1 unread posts, found thread by thread
+ * among the concerning threads with activity after the viewer's mark (`last_seq` above the mark; an
+ * all-read thread costs one comparison, not a count), each thread's case checked by key. Exported so
+ * a test can read its plan at province scale.
+ */
+export function unreadTotalQuery(viewer: Viewer): SqlFragment {
+  const readable = caseReadableSql(viewer, 't.case_id');
+  const mine = concernedThreadsSql(viewer);
+  return {
+    sql: `select count(*)::int as n from (
+            select 1
+              from (${mine.sql}) mine
+              join case_thread t on t.case_id = mine.case_id
+              left join thread_read r on r.case_id = t.case_id and r.user_id = ?
+              join case_post p on p.case_id = t.case_id and p.seq > coalesce(r.last_read_seq, 0)
+                               and p.deleted_at is null and p.author_id is distinct from ?
+             where t.last_seq > coalesce(r.last_read_seq, 0) and ${readable.sql}
+             limit ${UNREAD_TOTAL_CAP + 1}) u`,
+    params: [...mine.params, viewer.userId, viewer.userId, ...readable.params],
   };
 }
 

@@ -71,12 +71,17 @@ export class ThreadUnreadType {
   @Field(() => Int, { description: 'Posts by others, not deleted, after the read mark.' }) unread!: number;
 }
 
-@ObjectType('UnreadSummary')
-export class UnreadSummaryType {
-  @Field(() => Int) total!: number;
-  @Field(() => [ThreadUnreadType], { description: 'Cases that concern me: my agency takes part, I opened the thread, or I am mentioned.' })
-  cases!: ThreadUnreadType[];
+/** What `unreadCounts` was asked about; its fields are resolved on demand (UnreadSummaryResolver). */
+export interface UnreadSummaryRoot {
+  caseIds: readonly string[] | null;
 }
+
+@ObjectType('UnreadSummary', {
+  description:
+    'Unread thread posts on the cases that concern me: my agency takes part, I opened the thread, or I am mentioned. ' +
+    'With caseIds: those cases (at most 100, a list page). Without: every concerning case, the total counted up to 99.',
+})
+export class UnreadSummaryType {}
 
 @ObjectType('InboxItem', { description: 'Something that needs my attention: taken from the events addressed to me or my agency.' })
 export class InboxItemType {
