@@ -249,6 +249,64 @@ describe('caseActivity', () => {
   });
 });
 
+describe('cost per subscriber', () => {
+  it('delivers an event to 50 subscribers with no more SQL statements than to 1, each selection getting its own shape', async () => {
+    // A second instance on the same database, polling only once a minute: what its knex sends while an
+    // event goes out is the delivery's cost (its post, its sequencer pass and log read, fact loads).
+    const b = await startTestApp(app.services.config.DATABASE_URL!, { EVENT_POLL_MS: 60_000, WS_MAX_CONNECTIONS_PER_USER: 100 });
+    let statements = 0;
+    b.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => statements++);
+    const sockets: Array<ReturnType<typeof connectWs>> = [];
+    try {
+      const c = await newCase();
+      let version = c.version;
+      const costOfOneEvent = async (subscribers: number) => {
+        const from = await latestOf(c.id);
+        const subs: Array<ReturnType<typeof collect>> = [];
+        for (let i = 0; i < subscribers; i++) {
+          const ws = connectWs(b, tokens.officer);
+          sockets.push(ws);
+          await ws.connected;
+          subs.push(collect(ws.client, CASE_ACTIVITY, { caseId: c.id, after: from }));
+        }
+        // Another selection of the same field on the same event: executed apart, never handed the other's result.
+        const otherWs = connectWs(b, tokens.officer);
+        sockets.push(otherWs);
+        await otherWs.connected;
+        const other = collect(otherWs.client, 'subscription($caseId: ID!) { caseActivity(caseId: $caseId) { kind occurredAt } }', {
+          caseId: c.id,
+        });
+        await new Promise((r) => setTimeout(r, 300)); // the "from now" subscription is registered
+        version = await update(c.id, version, `warm-up for ${subscribers}`, b); // every feed is live, the facts cached
+        // ("from now" is from this instance's dispatcher position, which may be a little older: count from here.)
+        await eventually(() => subs.every((s) => s.events.length === 1) && other.events.length >= 1, 'the warm-up everywhere');
+        await new Promise((r) => setTimeout(r, 100));
+        const otherBefore = other.events.length;
+        statements = 0;
+        const loads = b.services.liveAccess.loads;
+        version = await update(c.id, version, `to ${subscribers}`, b);
+        await eventually(() => subs.every((s) => s.events.length === 2) && other.events.length === otherBefore + 1, 'the event everywhere');
+        await new Promise((r) => setTimeout(r, 200));
+        expect(subs.every((s) => s.errors.length === 0 && s.events[1].caseActivity.payload.version === version)).toBe(true);
+        expect(other.events[otherBefore].caseActivity).toEqual({ kind: 'CASE_UPDATED', occurredAt: expect.any(String) });
+        // case.updated may change access: its facts are loaded again, once for everyone.
+        expect(b.services.liveAccess.loads - loads).toBeLessThanOrEqual(1);
+        return statements;
+      };
+      const toOne = await costOfOneEvent(1);
+      const toFifty = await costOfOneEvent(50);
+      console.info(`SQL statements for one event (mutation included): to 1 subscriber ${toOne}, to 50 subscribers ${toFifty}`);
+      expect(toFifty).toBeLessThanOrEqual(toOne);
+    } finally {
+      await Promise.all(sockets.map((ws) => ws.dispose()));
+      await b.close();
+    }
+  });
+});
+
 describe('liveCursor', () => {
   it('returns the position the data was read at: subscribing after it misses nothing committed since', async () => {
     const c = await newCase();
