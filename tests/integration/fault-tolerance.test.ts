@@ -147,7 +147,7 @@ describe('limits', () => {
       dispatcher: app.services.dispatcher,
       topics: [`case:${caseId}`],
       after: null,
-      authorize: async () => true,
+      authorize: async (events) => events.map(() => true),
       retentionDays: 30,
       maxBuffered: 3,
       onOverflow: () => overflowed++,
@@ -533,9 +533,9 @@ describe('PostgreSQL stopped under live subscribers (a dedicated embedded Postgr
         dispatcher: a.services.dispatcher,
         topics: [`case:${caseId}`],
         after: BigInt(after),
-        authorize: async () => {
+        authorize: async (events) => {
           await feedEm.getConnection().execute('select 1'); // stands in for an access-fact load
-          return true;
+          return events.map(() => true);
         },
         retentionDays: 30,
       });

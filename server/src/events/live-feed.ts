@@ -9,14 +9,27 @@ import type { Topic } from './vocabulary';
 
 /** Options of one live feed (one GraphQL subscription). */
 export interface LiveFeedOptions {
-  em: EntityManager;
+  /**
+   * Where replay pages are read. A function is called once per page, so a long-lived feed holds no
+   * EntityManager of its own while it waits for live events (heap per idle socket).
+   */
+  em: EntityManager | (() => EntityManager);
   dispatcher: EventDispatcher;
   /** Topics to follow, e.g. [`case:<id>`] or [`user:<id>`, `agency:<id>`]. */
   topics: Topic[];
   /** Resume after this cursor (replayed from PostgreSQL); null = from now. */
   after: Cursor | null;
-  /** Checked for every event at delivery time (policy); false = skip it. */
-  authorize: (event: StoredEvent) => Promise<boolean>;
+  /**
+   * The policy's verdict for each event, checked at delivery time, asked for a whole replay page (or
+   * every live event waiting) at once so that access can be decided once per case, not once per event.
+   * Answers one boolean per event, in order; false = not for this viewer.
+   */
+  authorize: (events: readonly StoredEvent[]) => Promise<readonly boolean[]>;
+  /**
+   * What a refused event does: absent, it is skipped; given, the feed ends with this error at the first
+   * refused event (after delivering every allowed event before it).
+   */
+  denied?: () => Error;
   /** Cursors older than this many days get RESYNC_REQUIRED instead of a partial replay. */
   retentionDays: number;
   /** Live events waiting for a slow consumer beyond this end the feed (the client resumes by cursor). */
@@ -30,7 +43,11 @@ export interface LiveFeedOptions {
   metrics?: Metrics;
 }
 
-const REPLAY_BATCH = 200;
+/**
+ * Events per replay page: one log read and one batched access decision each. Bounded, so a replay of a
+ * long gap holds at most this many events in memory at a time.
+ */
+const REPLAY_BATCH = 500;
 
 /** Back-off between attempts while PostgreSQL is unreachable, and how long a feed waits in total before it gives up. */
 const OUTAGE_FIRST_WAIT_MS = 100;
@@ -72,7 +89,9 @@ export async function resolveResumePoint(em: EntityManager, after: ClientCursor 
  * 2. replay from the log after the client's cursor (the log already holds everything the dispatcher
  *    had passed when we registered, because the dispatcher only reads below the same watermark);
  * 3. drain the buffer and follow live, dropping anything at or below the last cursor sent.
- * Each event passes `authorize` at delivery time, so a revoked participant stops receiving at once.
+ * Each event passes `authorize` at delivery time, so a revoked participant stops receiving at once;
+ * the checks are asked for per page or per live batch (one access decision per case, not per event),
+ * and the answers are applied to the events one by one, in order.
  */
 export function liveFeed(options: LiveFeedOptions): AsyncGenerator<StoredEvent> {
   const state = { closed: false, wake: null as (() => void) | null };
@@ -103,12 +122,25 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
   const maxBuffered = options.maxBuffered ?? 1000;
   const buffer: StoredEvent[] = [];
   let overflow = false;
+  let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
+  let replaying = options.after !== null;
+  /** Live events were dropped while replaying: the replay reads on until a pass saw no drop. */
+  let droppedWhileReplaying = false;
   const unsubscribe = options.dispatcher.subscribe(options.topics, (event) => {
-    if (buffer.length >= maxBuffered) overflow = true;
-    else buffer.push(event);
+    // Already sent (the replay read it first): buffering it again would only bring the overflow closer.
+    if (compareCursors(cursorOf(event), last) <= 0) return;
+    if (buffer.length >= maxBuffered) {
+      if (replaying) {
+        // A long replay behind the dispatcher: what is routed now is already in the log, so the replay
+        // will read it; drop the buffer instead of ending the feed (see the replay loop).
+        buffer.length = 0;
+        droppedWhileReplaying = true;
+      } else overflow = true;
+    } else buffer.push(event);
     state.wake?.();
   });
   options.metrics?.subscriptionOpened();
+  const emOf = typeof options.em === 'function' ? options.em : () => options.em as EntityManager;
   // A database drop during replay or an access-fact load is waited out with back-off, then the feed
   // carries on from the last event it handled: nothing skipped, nothing sent twice. Only an outage
   // longer than OUTAGE_GIVE_UP_MS ends the feed, with a retryable SERVICE_UNAVAILABLE.
@@ -127,22 +159,34 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
       }
     }
   };
+  /** Yields the allowed events of a checked batch, in order; `last` moves past each event handled. */
+  function* delivered(events: readonly StoredEvent[], allowed: readonly boolean[], how: 'replay' | 'live'): Generator<StoredEvent> {
+    for (const [i, event] of events.entries()) {
+      if (!allowed[i]) {
+        if (options.denied) throw options.denied();
+        last = cursorOf(event);
+        continue;
+      }
+      last = cursorOf(event);
+      options.metrics?.eventDelivered(event.occurredAt, how);
+      yield event;
+    }
+  }
   try {
-    let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
     if (options.after !== null) {
       for (;;) {
         const from = last;
-        const batch = await ridingOutOutages(() => readEventsAfter(options.em, from, { limit: REPLAY_BATCH, topics: options.topics }));
+        const batch = await ridingOutOutages(() => readEventsAfter(emOf(), from, { limit: REPLAY_BATCH, topics: options.topics }));
         options.metrics?.replayBatchRead();
-        for (const event of batch) {
-          const allowed = await ridingOutOutages(() => options.authorize(event));
-          last = cursorOf(event);
-          if (!allowed) continue;
-          options.metrics?.eventDelivered(event.occurredAt, 'replay');
-          yield event;
+        yield* delivered(batch, await ridingOutOutages(() => options.authorize(batch)), 'replay');
+        if (batch.length < REPLAY_BATCH) {
+          // Dropped events were routed, hence visible in the log, before the flag was seen here: one
+          // more read after `last` finds every one of them.
+          if (!droppedWhileReplaying) break;
+          droppedWhileReplaying = false;
         }
-        if (batch.length < REPLAY_BATCH) break;
       }
+      replaying = false;
     }
     while (!state.closed) {
       if (overflow) {
@@ -153,23 +197,18 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
         options.onOverflow();
         return;
       }
-      const event = buffer[0];
-      if (!event) {
+      while (buffer.length > 0 && compareCursors(cursorOf(buffer[0]), last) <= 0) buffer.shift();
+      if (buffer.length === 0) {
         await new Promise<void>((resolve) => (state.wake = resolve));
         state.wake = null;
         continue;
       }
-      if (compareCursors(cursorOf(event), last) <= 0) {
-        buffer.shift();
-        continue;
-      }
-      // The event stays at the head of the buffer until its check has an answer (an outage may intervene).
-      const allowed = await ridingOutOutages(() => options.authorize(event));
-      buffer.shift();
-      last = cursorOf(event);
-      if (!allowed) continue;
-      options.metrics?.eventDelivered(event.occurredAt, 'live');
-      yield event;
+      // Everything waiting is checked at once; the events stay in the buffer until their check has an
+      // answer (an outage may intervene), then leave it before they are yielded.
+      const batch = buffer.slice();
+      const allowed = await ridingOutOutages(() => options.authorize(batch));
+      buffer.splice(0, batch.length);
+      yield* delivered(batch, allowed, 'live');
     }
   } finally {
     options.metrics?.subscriptionClosed();

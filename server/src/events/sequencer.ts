@@ -40,15 +40,24 @@ export class EventSequencer {
     const started = Date.now();
     return this.orm.em.fork().transactional(async (em) => {
       const tx = em as EntityManager;
-      await tx.execute(`set local lock_timeout = '5s'`);
-      await tx.execute('select pg_advisory_xact_lock(?::bigint)', [SEQUENCER_LOCK.toString()]);
-      const [state] = await tx.execute<{ xmax: string; in_progress: string }[]>(
-        'select snapshot_xmax::text as xmax, in_progress::text as in_progress from event_sequencer where id = 1',
+      // One round trip: the lock timeout, then (it depends on it) the lock, then the saved state. This
+      // statement's snapshot predates the lock, so the state may be the one before the pass that held
+      // the lock last: that only widens the candidates (a transaction in progress at the later snapshot
+      // was in progress at the earlier one or started after its xmax); the numbering statement below
+      // runs after the lock with its own snapshot and skips what is already numbered.
+      const [state] = await tx.execute<{ xmax: string | null; in_progress: string | null }[]>(
+        `select st.snapshot_xmax::text as xmax, st.in_progress::text as in_progress
+           from (select pg_advisory_xact_lock(?::bigint) as locked
+                   from (select set_config('lock_timeout', '5s', true) as lock_timeout) t where t.lock_timeout is not null) l
+           left join event_sequencer st on st.id = 1`,
+        [SEQUENCER_LOCK.toString()],
       );
+      if (!state) throw new Error('sequencer: the lock statement returned no row');
       // First pass ever (or after an upgrade): number the whole existing log, in the old (txId, id)
       // cursor order, so that cursors minted before the sequencer map onto positions exactly.
-      const candidates = state ? 'e.tx_id >= ?::xid8 or e.tx_id = any(?::xid8[])' : 'true';
-      const params = state ? [state.xmax, state.in_progress] : [];
+      const saved = state.xmax !== null;
+      const candidates = saved ? 'e.tx_id >= ?::xid8 or e.tx_id = any(?::xid8[])' : 'true';
+      const params = saved ? [state.xmax, state.in_progress] : [];
       const [row] = await tx.execute<{ assigned: number; head: string | null }[]>(
         `with fresh as (
            select e.id, e.tx_id from event e

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -13,6 +13,8 @@ import { formatGraphQLError } from './format-error';
 import { limitsFromConfig, prepareSocketOperation } from './limits';
 import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
 import { type EventType, topics } from '../events/vocabulary';
+import { VIEWER_INDEPENDENT_SUBSCRIPTIONS } from '../modules/live/live.types';
+import { createSharedSubscribe } from './ws-shared-results';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
 type SocketExtra = {
@@ -40,6 +42,9 @@ export const CLOSE_TOO_MANY_CONNECTIONS = 4430;
 export const CLOSE_ACCESS_CHANGED = 4412;
 /** Standard "Try Again Later": the database is briefly unreachable at connect time. Retryable. */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** Distinct operation texts whose parsed document is shared among the sockets sending it. */
+const SHARED_DOCUMENTS_MAX = 1000;
 
 /** The client's operation name, or the first root field when it sent none. */
 const operationNameOf = (payload: { operationName?: string | null; query: string }): string =>
@@ -197,9 +202,20 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     }
   };
 
+  // Subscribers sending the same operation text share its parsed, validated document (an AST of a few
+  // KB per subscription otherwise, held for the subscription's life), which also lets them share the
+  // execution of each event (ws-shared-results.ts). Bounded: past the limit, new texts are not kept.
+  const documents = new Map<string, DocumentNode>();
+  const sharedDocument = (query: string, document: DocumentNode): DocumentNode => {
+    const known = documents.get(query);
+    if (known) return known;
+    if (documents.size < SHARED_DOCUMENTS_MAX) documents.set(query, document);
+    return document;
+  };
   const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
+      subscribe: createSharedSubscribe(VIEWER_INDEPENDENT_SUBSCRIPTIONS),
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization);
@@ -244,7 +260,9 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
           return [new GraphQLError(refusal.message, { originalError: refusal })];
         }
         // The same depth/alias/directive/token/cost limits as over HTTP (graphql/limits.ts).
-        return prepareSocketOperation(schema, limits, payload);
+        const prepared = prepareSocketOperation(schema, limits, payload);
+        if (Array.isArray(prepared)) return prepared;
+        return { ...prepared, document: sharedDocument(payload.query, prepared.document) };
       },
       // Subscriptions of one connection share one context (one EntityManager fork; the ~20 DataLoaders
       // are built only while an event is resolved and dropped after it): a socket with many

@@ -70,6 +70,27 @@ export class LiveAccess {
   }
 
   /**
+   * For each event, in order: may `viewer` read the case it is about ('case.read' on the cached facts)?
+   * Events about no case (`caseIdOf` gives no string) are allowed. Decided for the whole batch at once
+   * (a replay page, or the live events waiting for one subscriber): the events are walked in order,
+   * each fact-changing one forgetting its case's facts before the events after it are looked up, and
+   * every lookup is started before any is awaited — so the facts missing from the cache are loaded in
+   * one statement, one decision per distinct case, and each event is still judged on facts no older
+   * than itself (the same verdicts as one check per event, in order).
+   */
+  async mayReadCasesOf(viewer: Viewer, events: readonly StoredEvent[], caseIdOf: (event: StoredEvent) => unknown): Promise<boolean[]> {
+    const lookups = events.map((event) => {
+      const caseId = caseIdOf(event);
+      if (typeof caseId !== 'string') return null;
+      // A replay may read a change before this instance's dispatcher has routed it.
+      this.invalidateFor(event);
+      return this.caseFacts(caseId);
+    });
+    const facts = await Promise.all(lookups);
+    return facts.map((f, i) => lookups[i] === null || (!!f && canOnCase(viewer, 'case.read', f)));
+  }
+
+  /**
    * Forgets a case's facts when `event` may have changed them. Called by the dispatcher for every
    * event, and by replays for the events they read from the log (a replay may run ahead of this
    * instance's dispatcher); each change is accounted for once, by its position.

@@ -3,8 +3,8 @@ import { AppError, notFound } from '../../errors';
 import { loadCaseFacts } from '../../policy/facts';
 import { formatCursor, parseCursor } from '../../events/cursor';
 import type { StoredEvent } from '../../events/event-log';
-import { liveFeed, resolveResumePoint } from '../../events/live-feed';
-import { topics } from '../../events/vocabulary';
+import { liveFeed, resolveResumePoint, type LiveFeedOptions } from '../../events/live-feed';
+import { type Topic, topics } from '../../events/vocabulary';
 import type { GraphQLContext } from '../../graphql/context';
 import { SignedIn } from '../../graphql/guards';
 import { CLOSE_SLOW_CONSUMER } from '../../graphql/ws-server';
@@ -23,14 +23,14 @@ const toLiveEvent = (e: StoredEvent): LiveEventType => ({
 });
 
 /**
- * True when the viewer may still read the case an event is about: checked per event at delivery,
- * against the instance's in-memory access facts (no query per subscriber; see LiveAccess).
+ * For each event of a batch, in order: may the viewer still read the case it is about (`caseIdOf`;
+ * events about no case pass)? Decided on the instance's in-memory access facts, once per distinct
+ * case of the batch (no query per subscriber or per event; see LiveAccess).
  */
-async function mayReadCaseOf(ctx: GraphQLContext, event: StoredEvent, caseId: unknown = event.payload.caseId): Promise<boolean> {
-  if (typeof caseId !== 'string') return true;
-  ctx.services.liveAccess.invalidateFor(event); // a replay may read a change before the dispatcher routes it
-  return ctx.services.liveAccess.mayReadCase(ctx.viewer!, caseId);
-}
+const mayReadCasesOf =
+  (ctx: GraphQLContext, caseIdOf: (event: StoredEvent) => unknown) =>
+  (events: readonly StoredEvent[]): Promise<boolean[]> =>
+    ctx.services.liveAccess.mayReadCasesOf(ctx.viewer!, events, caseIdOf);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,13 +42,30 @@ const accessLost = () =>
     { reason: 'ACCESS_REVOKED' },
   );
 
-/** Retention and slow-consumer handling shared by every live feed. */
-const feedLimits = (ctx: GraphQLContext) => ({
-  retentionDays: ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
-  maxBuffered: ctx.services.config.LIVE_MAX_BUFFERED,
-  onOverflow: () => ctx.closeConnection?.(CLOSE_SLOW_CONSUMER, 'Kết nối nhận sự kiện quá chậm'),
-  metrics: ctx.services.metrics,
-});
+/**
+ * The feed of one subscription: resolves the client's resume point (RESYNC_REQUIRED first, when it
+ * cannot be honoured), then replays and follows `topics` with the retention and slow-consumer limits
+ * every live feed shares. Replay pages are read through a short-lived EntityManager each, so an idle
+ * subscription holds none.
+ */
+async function openFeed(
+  ctx: GraphQLContext,
+  after: string | null | undefined,
+  feed: { topics: Topic[]; authorize: LiveFeedOptions['authorize']; denied?: () => Error },
+): Promise<AsyncGenerator<StoredEvent>> {
+  const { config, orm, dispatcher, metrics } = ctx.services;
+  const resumeAfter = await resolveResumePoint(orm.em.fork(), after ? parseCursor(after) : null, config.EVENT_REPLAY_RETENTION_DAYS);
+  return liveFeed({
+    ...feed,
+    em: () => orm.em.fork(),
+    dispatcher,
+    after: resumeAfter,
+    retentionDays: config.EVENT_REPLAY_RETENTION_DAYS,
+    maxBuffered: config.LIVE_MAX_BUFFERED,
+    onOverflow: () => ctx.closeConnection?.(CLOSE_SLOW_CONSUMER, 'Kết nối nhận sự kiện quá chậm'),
+    metrics,
+  });
+}
 
 @Resolver()
 export class LiveResolver {
@@ -75,21 +92,10 @@ export class LiveResolver {
       if (!UUID.test(args.caseId)) throw notFound('việc thi hành án');
       const facts = (await loadCaseFacts(ctx.services.orm.em.fork(), [args.caseId])).get(args.caseId);
       if (!facts || !canOnCase(ctx.viewer, 'case.read', facts)) throw notFound('việc thi hành án');
-      const after = await resolveResumePoint(
-        ctx.em,
-        args.after ? parseCursor(args.after) : null,
-        ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
-      );
-      return liveFeed({
-        em: ctx.em,
-        dispatcher: ctx.services.dispatcher,
+      return openFeed(ctx, args.after, {
         topics: [topics.case(args.caseId)],
-        after,
-        authorize: async (event) => {
-          if (await mayReadCaseOf(ctx, event, args.caseId)) return true;
-          throw accessLost();
-        },
-        ...feedLimits(ctx),
+        authorize: mayReadCasesOf(ctx, () => args.caseId),
+        denied: accessLost,
       });
     },
   })
@@ -107,18 +113,9 @@ export class LiveResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       if (!ctx.viewer) throw notFound('nguồn sự kiện');
-      const after = await resolveResumePoint(
-        ctx.em,
-        args.after ? parseCursor(args.after) : null,
-        ctx.services.config.EVENT_REPLAY_RETENTION_DAYS,
-      );
-      return liveFeed({
-        em: ctx.em,
-        dispatcher: ctx.services.dispatcher,
+      return openFeed(ctx, args.after, {
         topics: [topics.user(ctx.viewer.userId), topics.agency(ctx.viewer.agencyId)],
-        after,
-        authorize: (event) => mayReadCaseOf(ctx, event),
-        ...feedLimits(ctx),
+        authorize: mayReadCasesOf(ctx, (event) => event.payload.caseId),
       });
     },
   })

@@ -21,3 +21,11 @@ export class LiveEventType {
   @Field(() => GraphQLJSONObject, { description: 'Facts of the change (money as decimal strings; never restricted personal data).' })
   payload!: Record<string, unknown>;
 }
+
+/**
+ * Subscription fields whose result for one event depends only on the event and the selection, never on
+ * the viewer or the context (LiveEvent carries no personal data; access is decided before the event is
+ * executed). The WebSocket server executes such an event once per selection and shares the result
+ * among subscribers (graphql/ws-shared-results.ts). A field that reads the viewer must not be listed.
+ */
+export const VIEWER_INDEPENDENT_SUBSCRIPTIONS: ReadonlySet<string> = new Set(['caseActivity', 'myFeed']);
