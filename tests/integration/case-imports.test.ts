@@ -90,10 +90,8 @@ beforeAll(async () => {
   police = await makeAgency(app.orm, AgencyKind.POLICE, [communeA]);
   officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
   otherOfficer = await makeUser(app.orm, otherOffice, [Role.ENFORCEMENT_OFFICER]);
-  const sys = await makeUser(app.orm, police, [Role.SYSTEM_ADMIN]);
-  const agencyAdmin = await makeUser(app.orm, office, [Role.AGENCY_ADMIN]);
-  admin = await viewerOf(app, sys.username);
-  officeAdmin = await viewerOf(app, agencyAdmin.username);
+  admin = await viewerOf(app, (await makeUser(app.orm, police, [Role.SYSTEM_ADMIN])).username);
+  officeAdmin = await viewerOf(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username);
 }, 60_000);
 
 afterAll(async () => {

@@ -42,10 +42,8 @@ beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
   const { communeA } = await makeProvince(app.orm);
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA], 'Phòng THADS khu vực 9');
-  const sys = await makeUser(app.orm, office, [Role.SYSTEM_ADMIN]);
-  const agencyAdmin = await makeUser(app.orm, office, [Role.AGENCY_ADMIN]);
-  admin = await viewerOf(app, sys.username);
-  officeAdmin = await viewerOf(app, agencyAdmin.username);
+  admin = await viewerOf(app, (await makeUser(app.orm, office, [Role.SYSTEM_ADMIN])).username);
+  officeAdmin = await viewerOf(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username);
 }, 60_000);
 
 afterAll(async () => {
