@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { rssKiBOf } from './procstat';
-import { now, sleep, summarize, type LatencySummary } from './stats';
+import { closedLoop, now, sleep, summarize, type LatencySummary } from './stats';
 
 /**
  * Ceilings measured in the same run as the figures they bound: raw PostgreSQL commits (pg directly,
@@ -34,44 +34,25 @@ export async function rawCommits(url: string, opts: { clients: number; target: n
       return c;
     }),
   );
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  const start = now();
-  const deadline = start + opts.capMs;
   try {
-    await Promise.all(
-      clients.map(async (c, i) => {
-        while (issued < opts.target && now() < deadline) {
-          issued++;
-          const t0 = now();
-          try {
-            await c.query('begin');
-            await c.query('insert into bench_ceiling (body) values ($1)', [`ceiling ${i}`]);
-            await c.query('commit');
-            latencies.push(now() - t0);
-          } catch {
-            errors++;
-            await c.query('rollback').catch(() => undefined);
-          }
-        }
-      }),
-    );
+    const run = await closedLoop(opts, async (i) => {
+      const c = clients[i];
+      try {
+        await c.query('begin');
+        await c.query('insert into bench_ceiling (body) values ($1)', [`ceiling ${i}`]);
+        await c.query('commit');
+      } catch (err) {
+        await c.query('rollback').catch(() => undefined);
+        throw err;
+      }
+    });
+    const { completed: committed, errors, capped, elapsedMs, perSec, latency } = run;
+    return { clients: opts.clients, committed, errors, capped, elapsedMs, perSec, latency };
   } finally {
     await Promise.all(clients.map((c) => c.end()));
     await setup.query('drop table bench_ceiling');
     await setup.end();
   }
-  const elapsedMs = now() - start;
-  return {
-    clients: opts.clients,
-    committed: latencies.length,
-    errors,
-    capped: latencies.length + errors < opts.target,
-    elapsedMs,
-    perSec: (latencies.length / elapsedMs) * 1000,
-    latency: summarize(latencies),
-  };
 }
 
 /** A live event as graphql-ws delivers it (similar size), for the raw ws ceiling's messages. */

@@ -2,7 +2,7 @@ import type { App } from '../server/src/app';
 import { START_CURSOR, type Cursor } from '../server/src/events/cursor';
 import { cursorOf, readEventsAfter } from '../server/src/events/event-log';
 import { streams, topics } from '../server/src/events/vocabulary';
-import { now, sleep, summarize, type LatencySummary } from './stats';
+import { closedLoop, now, sleep, summarize, type LatencySummary } from './stats';
 
 /**
  * Appends one event in its own transaction through the real outbox (commit + wake-up). `holdMs`
@@ -42,40 +42,21 @@ export async function runAppend(
   opts: { mode: 'separate' | 'one'; writers: number; target: number; capMs: number; runId: string; holdMs?: number },
 ): Promise<AppendResult> {
   const streamOf = (w: number) => (opts.mode === 'one' ? `bench-${opts.runId}-shared` : `bench-${opts.runId}-w${w}`);
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  let firstError: unknown;
-  const start = now();
-  const deadline = start + opts.capMs;
-  await Promise.all(
-    Array.from({ length: opts.writers }, async (_, w) => {
-      while (issued < opts.target && now() < deadline) {
-        const i = issued++;
-        const t0 = now();
-        try {
-          await appendOne(app, streamOf(w), { run: opts.runId, writer: w, i, note: 'benchmark event' }, opts.holdMs ?? 0);
-          latencies.push(now() - t0);
-        } catch (err) {
-          errors++;
-          firstError ??= err;
-        }
-      }
-    }),
+  const run = await closedLoop({ clients: opts.writers, target: opts.target, capMs: opts.capMs }, (w, i) =>
+    appendOne(app, streamOf(w), { run: opts.runId, writer: w, i, note: 'benchmark event' }, opts.holdMs ?? 0),
   );
-  const elapsedMs = now() - start;
-  if (firstError) console.warn(`  ! ${errors} append(s) failed in ${opts.runId}; first: ${(firstError as Error).message}`);
+  if (run.firstError) console.warn(`  ! ${run.errors} append(s) failed in ${opts.runId}; first: ${run.firstError}`);
   return {
     mode: opts.mode,
     writers: opts.writers,
     holdMs: opts.holdMs ?? 0,
     target: opts.target,
-    committed: latencies.length,
-    errors,
-    capped: latencies.length + errors < opts.target,
-    elapsedMs,
-    commitsPerSec: (latencies.length / elapsedMs) * 1000,
-    latency: summarize(latencies),
+    committed: run.completed,
+    errors: run.errors,
+    capped: run.capped,
+    elapsedMs: run.elapsedMs,
+    commitsPerSec: run.perSec,
+    latency: run.latency,
   };
 }
 

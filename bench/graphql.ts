@@ -1,4 +1,4 @@
-import { now, summarize, type LatencySummary } from './stats';
+import { closedLoop, type LatencySummary } from './stats';
 
 export const BENCH_USER = { username: 'cb.thads', password: 'PhoiHop@2026' };
 
@@ -74,39 +74,7 @@ export async function runHttp(
   once: () => Promise<unknown>,
   opts: { clients: number; target: number; capMs: number },
 ): Promise<HttpResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  let firstError: unknown;
-  const start = now();
-  const deadline = start + opts.capMs;
-  await Promise.all(
-    Array.from({ length: opts.clients }, async () => {
-      while (issued < opts.target && now() < deadline) {
-        issued++;
-        const t0 = now();
-        try {
-          await once();
-          latencies.push(now() - t0);
-        } catch (err) {
-          errors++;
-          firstError ??= err;
-        }
-      }
-    }),
-  );
-  const elapsedMs = now() - start;
-  if (firstError)
-    console.warn(`  ! ${errors} request(s) failed (${label}, ${opts.clients} client(s)); first: ${(firstError as Error).message}`);
-  return {
-    label,
-    clients: opts.clients,
-    target: opts.target,
-    completed: latencies.length,
-    errors,
-    capped: latencies.length + errors < opts.target,
-    elapsedMs,
-    requestsPerSec: (latencies.length / elapsedMs) * 1000,
-    latency: summarize(latencies),
-  };
+  const { completed, errors, firstError, capped, elapsedMs, perSec, latency } = await closedLoop(opts, once);
+  if (firstError) console.warn(`  ! ${errors} request(s) failed (${label}, ${opts.clients} client(s)); first: ${firstError}`);
+  return { label, clients: opts.clients, target: opts.target, completed, errors, capped, elapsedMs, requestsPerSec: perSec, latency };
 }

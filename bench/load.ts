@@ -1,4 +1,4 @@
-import { now, summarize, type LatencySummary } from './stats';
+import { closedLoop, type LoopRun } from './stats';
 
 /** GraphQL over HTTP to one instance; throws on HTTP errors and GraphQL errors (the message names the first). */
 export async function gql<T = Record<string, any>>(
@@ -27,62 +27,19 @@ export async function signIn(baseUrl: string, username: string, password: string
   return data.signIn.accessToken;
 }
 
-export interface LoadResult {
+export interface LoadResult extends LoopRun {
   label: string;
   clients: number;
   target: number;
-  completed: number;
-  errors: number;
-  firstError?: string;
-  capped: boolean;
-  elapsedMs: number;
-  perSec: number;
-  latency: LatencySummary;
 }
 
-/**
- * `clients` closed loops (each sends its next request when the previous answer arrived) share a budget
- * of `target` requests, bounded by `capMs`. `once(client, n)` gets the client's index and the request's
- * number within that client (to pick the instance, the case, the task).
- */
+/** `closedLoop` under a label, warning once when requests failed. */
 export async function runLoad(
   label: string,
   once: (client: number, n: number) => Promise<unknown>,
   opts: { clients: number; target: number; capMs: number },
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  let firstError: string | undefined;
-  const start = now();
-  const deadline = start + opts.capMs;
-  await Promise.all(
-    Array.from({ length: opts.clients }, async (_, client) => {
-      for (let n = 0; issued < opts.target && now() < deadline; n++) {
-        issued++;
-        const t0 = now();
-        try {
-          await once(client, n);
-          latencies.push(now() - t0);
-        } catch (err) {
-          errors++;
-          firstError ??= (err as Error).message;
-        }
-      }
-    }),
-  );
-  const elapsedMs = now() - start;
-  if (firstError) console.warn(`  ! ${errors} request(s) failed (${label}); first: ${firstError}`);
-  return {
-    label,
-    clients: opts.clients,
-    target: opts.target,
-    completed: latencies.length,
-    errors,
-    firstError,
-    capped: latencies.length + errors < opts.target,
-    elapsedMs,
-    perSec: (latencies.length / elapsedMs) * 1000,
-    latency: summarize(latencies),
-  };
+  const run = await closedLoop(opts, once);
+  if (run.firstError) console.warn(`  ! ${run.errors} request(s) failed (${label}); first: ${run.firstError}`);
+  return { label, clients: opts.clients, target: opts.target, ...run };
 }

@@ -10,10 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { type DefinitionNode, Kind, type OperationDefinitionNode, parse, print, type VariableDefinitionNode } from 'graphql';
 import { Client } from 'pg';
-import { CaseDetailDocument, CasesDocument, CaseTasksDocument, CaseThreadDocument, InboxDocument } from '../client/src/gql/graphql';
-import { computeEventHash } from '../server/src/events/event-log';
+import { CasesDocument, InboxDocument } from '../client/src/gql/graphql';
+import { type ChainedEventRow, chainedEventRow } from '../server/src/events/event-log';
 import { legalCalendar } from '../server/src/modules/calendar/legal-calendar';
 import { statisticalYearOf } from '../server/src/modules/statistics/periods';
 import { PROJECT_ROOT } from '../server/src/paths';
@@ -21,6 +20,7 @@ import { RawWs, rawCommits } from './ceilings';
 import { closeAll, type LiveSocket, openSockets, settledHeapBytes, waitForSubscriptions } from './live-deployment';
 import { gql, runLoad, signIn } from './load';
 import { Meter } from './meter';
+import { ASSIGN, CASE_PAGE, casePageVariables, OUTCOME, PLAN_ACTION, POST, STEP_ACTION, TRANSITION } from './operations';
 import { cpuMsOf, rssKiBOf } from './procstat';
 import { type BenchResults, type Ceiling, type LiveFigures, type RequestFigure, renderReport } from './report';
 import { cleanup, makeTempDir, newSecrets, onCleanup, seedProvince, type Stack, startDatabase, startInstance, startRedis } from './stack';
@@ -91,35 +91,6 @@ const fits = (section: string, needMs: number) => {
 };
 const notes: string[] = [];
 
-/** The one operation of `docs` merged (selections, variables, fragments): the web app's case page as one request. */
-function mergeDocuments(name: string, docs: readonly string[]): string {
-  const operations: OperationDefinitionNode[] = [];
-  const fragments = new Map<string, DefinitionNode>();
-  for (const text of docs) {
-    for (const def of parse(text).definitions) {
-      if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
-      else if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-  }
-  const variables = new Map<string, VariableDefinitionNode>();
-  for (const op of operations) for (const v of op.variableDefinitions ?? []) variables.set(v.variable.name.value, v);
-  const merged: OperationDefinitionNode = {
-    kind: Kind.OPERATION_DEFINITION,
-    operation: operations[0].operation,
-    name: { kind: Kind.NAME, value: name },
-    variableDefinitions: [...variables.values()],
-    selectionSet: { kind: Kind.SELECTION_SET, selections: operations.flatMap((op) => op.selectionSet.selections) },
-  };
-  return print({ kind: Kind.DOCUMENT, definitions: [merged, ...fragments.values()] });
-}
-
-const CASE_PAGE = mergeDocuments('CasePage', [String(CaseDetailDocument), String(CaseThreadDocument), String(CaseTasksDocument)]);
-const POST = 'mutation($input: NewPostInput!) { postToThread(input: $input) { id seq } }';
-const ASSIGN = 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id status version } }';
-const TRANSITION = 'mutation($input: TransitionTaskInput!) { transitionTask(input: $input) { id status version } }';
-const PLAN_ACTION = 'mutation($input: PlanActionInput!) { planAction(input: $input) { id version status } }';
-const STEP_ACTION = 'mutation($input: StepActionInput!) { stepAction(input: $input) { id version status } }';
-const OUTCOME = 'mutation($input: RecordActionOutcomeInput!) { recordActionOutcome(input: $input) { id version status } }';
 const REPORT = `query($p: StatisticsPeriodInput!, $s: StatisticsScopeInput) { statistics(period: $p, scope: $s) {
   totals { totalAccepted { cases money } enforceable { cases money } completed { cases money } caseRate { percent target } moneyRate { percent target } }
   byAgency { id name rows { totalAccepted { cases } caseRate { percent } } } byCommune { id } byOfficer { id } } }`;
@@ -393,7 +364,7 @@ async function main(): Promise<void> {
     'casePage',
     'case page (50 posts, 10 tasks)',
     async (c) => {
-      const d = await gql(at(c), CASE_PAGE, { id: pageCaseWithTasks, caseId: pageCaseWithTasks, last: 50, first: 10 }, reader(c));
+      const d = await gql(at(c), CASE_PAGE, casePageVariables(pageCaseWithTasks), reader(c));
       if (d.case?.id !== pageCaseWithTasks) throw new Error('case page returned another case');
     },
     PLAN.casePage,
@@ -697,10 +668,9 @@ async function main(): Promise<void> {
     const head = (await admin.query('select last_seq, last_hash from event_stream where stream = $1 for update', [stream])).rows[0];
     let prevHash: string = head.last_hash;
     let seq = BigInt(head.last_seq);
-    const rows: Array<Record<string, unknown>> = [];
+    const rows: ChainedEventRow[] = [];
     for (let i = 0; i < PLAN.replay.events; i++) {
       seq++;
-      const occurredAt = new Date();
       const event = {
         type: 'case.progressRecorded',
         stream,
@@ -708,19 +678,8 @@ async function main(): Promise<void> {
         topics: [stream],
         payload: { caseId, version: Number(seq), collected: '0', totalCollected: '0', generated: true },
       };
-      const hash = computeEventHash(prevHash, { ...event, streamSeq: seq, occurredAt });
-      rows.push({
-        stream,
-        stream_seq: seq.toString(),
-        type: event.type,
-        actor_id: world.officer.id,
-        topics: event.topics,
-        payload: event.payload,
-        occurred_at: occurredAt.toISOString(),
-        prev_hash: prevHash,
-        hash,
-      });
-      prevHash = hash;
+      rows.push(chainedEventRow(prevHash, event, seq, new Date()));
+      prevHash = rows[rows.length - 1].hash;
     }
     const cols = Object.keys(rows[0])
       .map((c) => `"${c}"`)

@@ -37,6 +37,64 @@ export function summarize(samples: readonly number[]): LatencySummary {
   };
 }
 
+/** What one closed-loop run measured (see closedLoop). */
+export interface LoopRun {
+  completed: number;
+  errors: number;
+  /** The first failure's message, when any failed. */
+  firstError?: string;
+  /** True when the time cap ended the run before `target` requests. */
+  capped: boolean;
+  elapsedMs: number;
+  /** Completed requests per second. */
+  perSec: number;
+  /** Per completed request: `once` called to it resolving. */
+  latency: LatencySummary;
+}
+
+/**
+ * `clients` closed loops (each sends its next request when its previous one answered) share a budget
+ * of `target` requests, bounded by `capMs`. `once(client, n)` gets the client's index and the request's
+ * number within that client (to pick the instance, the stream, the case); a request that throws counts
+ * as an error, not as a latency. Every load the bench drives (HTTP, appends, raw commits) runs here.
+ */
+export async function closedLoop(
+  opts: { clients: number; target: number; capMs: number },
+  once: (client: number, n: number) => Promise<unknown>,
+): Promise<LoopRun> {
+  const latencies: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = now();
+  const deadline = start + opts.capMs;
+  await Promise.all(
+    Array.from({ length: opts.clients }, async (_, client) => {
+      for (let n = 0; issued < opts.target && now() < deadline; n++) {
+        issued++;
+        const t0 = now();
+        try {
+          await once(client, n);
+          latencies.push(now() - t0);
+        } catch (err) {
+          errors++;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        }
+      }
+    }),
+  );
+  const elapsedMs = now() - start;
+  return {
+    completed: latencies.length,
+    errors,
+    firstError,
+    capped: latencies.length + errors < opts.target,
+    elapsedMs,
+    perSec: (latencies.length / elapsedMs) * 1000,
+    latency: summarize(latencies),
+  };
+}
+
 /** Rounds for the JSON copy (keeps it readable; the bench is not precise beyond this anyway). */
 export function round(value: number, digits = 2): number {
   if (!Number.isFinite(value)) return value;

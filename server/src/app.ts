@@ -58,7 +58,7 @@ import { createLogger, type Logger } from './logger';
 import { Metrics } from './metrics';
 import { operationLogPlugin } from './graphql/operation-log';
 import { registerRetentionJob } from './modules/system/retention';
-import { AuditJobs } from './modules/system/audit-jobs';
+import { AuditService } from './modules/audit/audit.service';
 import { checkpointKey, registerCheckpointJob } from './events/checkpoints';
 import { CLIENT_DIST_DIR, PROJECT_ROOT } from './paths';
 import type { AppServices } from './services';
@@ -226,8 +226,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       actions,
       statistics: new StatisticsService(outbox),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
-      checkpointKey: auditKey,
-      auditJobs: new AuditJobs(jobOrm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
+      audit: new AuditService(jobOrm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };
 
     // Every timed job of this instance, registered by its own module; close() stops them and waits.
@@ -240,7 +239,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     scheduler.start();
     cleanups.push(() => scheduler.stop());
     cleanups.push(async () => services.statisticsLive.close());
-    cleanups.push(() => services.auditJobs.drain());
+    cleanups.push(() => services.audit.drain());
     cleanups.push(() => services.importJobs.drain());
 
     if (config.SEED_DEMO) {

@@ -11,7 +11,7 @@ import type { AgencyService } from './modules/agencies/agency.service';
 import type { AreaService } from './modules/areas/area.service';
 import type { CalendarService } from './modules/calendar/calendar.service';
 import type { CaseService } from './modules/cases/case.service';
-import type { AuditJobs } from './modules/system/audit-jobs';
+import type { AuditService } from './modules/audit/audit.service';
 import type { StatisticsLive } from './modules/statistics/statistics-live';
 import type { StatisticsService } from './modules/statistics/statistics.service';
 import type { LiveAccess } from './modules/live/live-access';
@@ -57,8 +57,6 @@ export interface AppServices {
   statistics: StatisticsService;
   /** Batched "refresh now" ticks for live dashboards (one SQL lookup per window). */
   statisticsLive: StatisticsLive;
-  /** The key that signs and checks audit checkpoints (derived from AUTH_SECRET; never stored in the database). */
-  checkpointKey: Buffer;
-  /** Background verifications of the event log (system admins). */
-  auditJobs: AuditJobs;
+  /** Verifications of the event log against the signed checkpoints, at once or in the background (system admins). */
+  audit: AuditService;
 }

@@ -5,7 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { apiAs, COERCION_PLAN, coercionOn, deliveredCase, firstError, vn } from '../support/case-api';
+import { actionOn, apiAs, COERCION_PLAN, coercionOn, deliveredCase, firstError, vn } from '../support/case-api';
 import { createTestDatabase, startTestApp } from '../support/harness';
 import { cite, type CitationCode } from '../../server/src/modules/calendar/legal-rules';
 
@@ -59,11 +59,8 @@ async function eventsOf(caseId: string, type: string) {
 
 /** A persuasion visit on the next coercion day (14:00–16:00), made ready and started: where outcome tests begin. */
 async function startedVisit(caseId: string, place: string) {
-  const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
   const planned = (
-    await ok('officer', planMutation, {
-      input: { caseId, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '14:00'), scheduledEnd: vn(day, '16:00'), place },
-    })
+    await ok('officer', planMutation, { input: actionOn(caseId, 'PERSUASION_VISIT', place, { from: '14:00', to: '16:00' }) })
   ).planAction;
   const ready = (await ok('officer', stepMutation, { input: { id: planned.id, version: planned.version, step: 'MARK_READY' } })).stepAction;
   return (await ok('officer', stepMutation, { input: { id: ready.id, version: ready.version, step: 'START' } })).stepAction;
@@ -104,20 +101,16 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     const c = await enforcingCase({ communeId: communeB.id, land: true, enforcing: true });
 
     // 1. A persuasion visit with the commune committee (required) and the women's union (optional).
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
     let visit = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '08:00'),
-          scheduledEnd: vn(day, '10:00'),
-          place: 'Nhà văn hóa thôn',
+        input: actionOn(c.id, 'PERSUASION_VISIT', 'Nhà văn hóa thôn', {
+          from: '08:00',
+          daysAhead: 2,
           invitations: [
             { agencyId: ubndB.id, required: true },
             { agencyId: womenUnion.id, required: false },
           ],
-        },
+        }),
       })
     ).planAction;
     expect(visit.participants.map((p: any) => [p.agency.id, p.required, p.status, p.task.kind])).toEqual([
@@ -403,17 +396,9 @@ describe('persuasion and invitations', () => {
 
   it('an invited agency declines with a reason; its task is declined; a decline without reason is refused', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
     const visit = (
       await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'COORDINATION_MEETING',
-          scheduledStart: vn(day, '09:00'),
-          scheduledEnd: vn(day, '10:00'),
-          place: 'UBND xã',
-          invitations: [{ agencyId: womenUnion.id, required: true }],
-        },
+        input: actionOn(c.id, 'COORDINATION_MEETING', 'UBND xã', { invitations: [{ agencyId: womenUnion.id, required: true }] }),
       })
     ).planAction;
     const p = visit.participants[0];
@@ -437,18 +422,7 @@ describe('persuasion and invitations', () => {
 
   it('a stale version gets CONFLICT; an outsider cannot see actions', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
-    const visit = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'VERIFICATION_VISIT',
-          scheduledStart: vn(day, '09:00'),
-          scheduledEnd: vn(day, '10:00'),
-          place: 'Thôn Nà Lầu',
-        },
-      })
-    ).planAction;
+    const visit = (await ok('officer', planMutation, { input: actionOn(c.id, 'VERIFICATION_VISIT', 'Thôn Nà Lầu') })).planAction;
     await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } });
     expect(
       err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'CANCEL', reason: 'Đổi lịch' } }))
@@ -458,13 +432,7 @@ describe('persuasion and invitations', () => {
     expect(err(await call('outsider', 'query($caseId: ID!) { caseActions(caseId: $caseId) { id } }', { caseId: c.id })).code).toBe(
       'NOT_FOUND',
     );
-    expect(
-      err(
-        await call('communeB', planMutation, {
-          input: { caseId: c.id, kind: 'PERSUASION_VISIT', scheduledStart: vn(day, '09:00'), scheduledEnd: vn(day, '10:00'), place: 'x' },
-        }),
-      ).code,
-    ).toBe('NOT_FOUND');
+    expect(err(await call('communeB', planMutation, { input: actionOn(c.id, 'PERSUASION_VISIT', 'x') })).code).toBe('NOT_FOUND');
   });
 });
 
@@ -497,21 +465,16 @@ describe('visits and outcomes that match the work (issue 16)', () => {
 
   it('invites an agency and named people (village head, women’s union) to a persuasion visit; answers read as states', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 86_400_000));
     const plan = (
       await ok('officer', `mutation($input: PlanActionInput!) { planAction(input: $input) { ${FULL} } }`, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '08:00'),
-          scheduledEnd: vn(day, '10:00'),
-          place: 'Nhà ông Sính',
+        input: actionOn(c.id, 'PERSUASION_VISIT', 'Nhà ông Sính', {
+          from: '08:00',
           invitations: [{ agencyId: womenUnion.id, required: false }],
           people: [
             { name: 'Hà Văn Tuấn', role: 'Trưởng thôn Bản Mòng', phone: '0912 345 678' },
             { name: 'Lường Thị Mai', role: 'Chi hội Phụ nữ thôn' },
           ],
-        },
+        }),
       })
     ).planAction;
     expect(plan.participants).toHaveLength(1);
@@ -558,18 +521,10 @@ describe('visits and outcomes that match the work (issue 16)', () => {
 
   it('refuses to start a visit before its day (RULE_VIOLATION), and nothing changes', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
-    const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
-    let visit = (
-      await ok('officer', planMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'PERSUASION_VISIT',
-          scheduledStart: vn(day, '08:00'),
-          scheduledEnd: vn(day, '10:00'),
-          place: 'Thôn 3',
-        },
-      })
-    ).planAction;
+    const input = actionOn(c.id, 'PERSUASION_VISIT', 'Thôn 3', { from: '08:00', daysAhead: 2 });
+    // 08:00 in Viet Nam is 01:00 UTC: the ISO date is the local day.
+    const day = input.scheduledStart.slice(0, 10);
+    let visit = (await ok('officer', planMutation, { input })).planAction;
     visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
     const clock = app.services.actions.now;
     app.services.actions.now = () => new Date();
@@ -618,7 +573,8 @@ describe('visits and outcomes that match the work (issue 16)', () => {
         ]
       : [{ obligationId: debt.id, amountCollected: '100.000.000' }];
     const key = 'offline-outcome-1';
-    const first = await ok('officer', outcomeKeyed, {
+    // The offline queue resends the very same request with the same key.
+    const request = {
       input: {
         id: visit.id,
         version: visit.version,
@@ -628,18 +584,9 @@ describe('visits and outcomes that match the work (issue 16)', () => {
         collections,
       },
       key,
-    });
-    const again = await ok('officer', outcomeKeyed, {
-      input: {
-        id: visit.id,
-        version: visit.version,
-        outcome: 'PARTIAL_PAYMENT',
-        minutes: 'Nộp một phần.',
-        amountCollected: '100.000.000',
-        collections,
-      },
-      key,
-    });
+    };
+    const first = await ok('officer', outcomeKeyed, request);
+    const again = await ok('officer', outcomeKeyed, request);
     expect(first.recordActionOutcome).toMatchObject({ status: 'COMPLETED', moneyCollected: '100000000' });
     expect(again.recordActionOutcome.version).toBe(first.recordActionOutcome.version);
     const after = await caseOf('officer', c.id);

@@ -217,6 +217,6 @@ describe('background verification through the API', () => {
     expect(polled.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const sync = await gql(app, '{ verifyAuditChain { ok } }', {}, officerToken);
     expect(sync.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await app.services.auditJobs.drain();
+    await app.services.audit.drain();
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app';
@@ -9,7 +8,8 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import { parseDong, parseLocalDate } from '../../server/src/modules/imports/case-import';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { PROJECT_ROOT as projectRoot } from '../../server/src/paths';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn, viewerOf } from '../support/factories';
+import { runAdminCli } from '../support/admin-cli';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
 
 /** Issue 15: importing existing cases with parties and obligations — validation, dry run, skip, idempotency, exact money. */
@@ -18,11 +18,6 @@ let office: Agency, otherOffice: Agency, police: Agency;
 let communeA: Area, communeB: Area;
 let officer: User, otherOfficer: User;
 let admin: Viewer, officeAdmin: Viewer;
-
-async function viewerOf(username: string): Promise<Viewer> {
-  const { accessToken } = await signIn(app, username);
-  return (await app.services.auth.viewerFromToken(app.orm.em.fork(), accessToken))!;
-}
 
 const TABLES = ['enforcement_case', 'case_party', 'obligation', 'case_participant', 'case_state_history'] as const;
 
@@ -95,10 +90,8 @@ beforeAll(async () => {
   police = await makeAgency(app.orm, AgencyKind.POLICE, [communeA]);
   officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
   otherOfficer = await makeUser(app.orm, otherOffice, [Role.ENFORCEMENT_OFFICER]);
-  const sys = await makeUser(app.orm, police, [Role.SYSTEM_ADMIN]);
-  const agencyAdmin = await makeUser(app.orm, office, [Role.AGENCY_ADMIN]);
-  admin = await viewerOf(sys.username);
-  officeAdmin = await viewerOf(agencyAdmin.username);
+  admin = await viewerOf(app, (await makeUser(app.orm, police, [Role.SYSTEM_ADMIN])).username);
+  officeAdmin = await viewerOf(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username);
 }, 60_000);
 
 afterAll(async () => {
@@ -174,7 +167,7 @@ describe('case import', () => {
   });
 
   it('an officer of a police station may not import cases at all', async () => {
-    const policeOfficer = await viewerOf((await makeUser(app.orm, police, [Role.OFFICER])).username);
+    const policeOfficer = await viewerOf(app, (await makeUser(app.orm, police, [Role.OFFICER])).username);
     await expect(run(policeOfficer, file(row()))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -278,12 +271,7 @@ describe('case import', () => {
 describe('admin command line', () => {
   it('imports the sample directory and case files; the bad case sample is refused per row', async () => {
     const db = await createTestDatabase();
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [join(projectRoot, 'dist/server/src/cli/admin.js'), ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: db, AUTH_SECRET: 'cli-test-secret-0123456789-abcdefghij', LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
+    const cli = (...args: string[]) => runAdminCli(db, ...args);
     const other = await startTestApp(db);
     const { communeA: home } = await makeProvince(other.orm);
     const sys = await makeUser(other.orm, await makeAgency(other.orm, AgencyKind.OTHER, [home]), [Role.SYSTEM_ADMIN]);

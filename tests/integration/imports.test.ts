@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT as projectRoot } from '../../server/src/paths';
 import type { App } from '../../server/src/app';
 import type { Viewer } from '../../server/src/auth/viewer';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn, viewerOf } from '../support/factories';
+import { runAdminCli } from '../support/admin-cli';
 import { createTestDatabase, startTestApp } from '../support/harness';
 
 /** Issue 15 item 3: CSV imports of areas, agencies and users — whole-file validation, dry run, skip, idempotent. */
@@ -13,11 +13,6 @@ let app: App;
 let office: Agency;
 let admin: Viewer, officeAdmin: Viewer;
 const PASSWORD = 'Nhap-Tep-2026';
-
-async function viewerOf(username: string): Promise<Viewer> {
-  const { accessToken } = await signIn(app, username);
-  return (await app.services.auth.viewerFromToken(app.orm.em.fork(), accessToken))!;
-}
 
 /** Row counts of the tables an import writes, and of the event log: "nothing changed" is all equal. */
 async function counts() {
@@ -47,10 +42,8 @@ beforeAll(async () => {
   app = await startTestApp(await createTestDatabase());
   const { communeA } = await makeProvince(app.orm);
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [communeA], 'Phòng THADS khu vực 9');
-  const sys = await makeUser(app.orm, office, [Role.SYSTEM_ADMIN]);
-  const agencyAdmin = await makeUser(app.orm, office, [Role.AGENCY_ADMIN]);
-  admin = await viewerOf(sys.username);
-  officeAdmin = await viewerOf(agencyAdmin.username);
+  admin = await viewerOf(app, (await makeUser(app.orm, office, [Role.SYSTEM_ADMIN])).username);
+  officeAdmin = await viewerOf(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username);
 }, 60_000);
 
 afterAll(async () => {
@@ -170,12 +163,7 @@ describe('agencies and users', () => {
 describe('admin command line', () => {
   it('imports the sample files in order, reports a bad file per row with exit code 1, and repeats change nothing', async () => {
     const db = await createTestDatabase();
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [join(projectRoot, 'dist/server/src/cli/admin.js'), ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_URL: db, AUTH_SECRET: 'cli-test-secret-0123456789-abcdefghij', LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
+    const cli = (...args: string[]) => runAdminCli(db, ...args);
     const orm = (await startTestApp(db)) as App;
     const { communeA } = await makeProvince(orm.orm);
     const home = await makeAgency(orm.orm, AgencyKind.OTHER, [communeA]);

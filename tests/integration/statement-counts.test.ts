@@ -1,7 +1,6 @@
-import { type DefinitionNode, Kind, type OperationDefinitionNode, parse, print, type VariableDefinitionNode } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseDetailDocument, CasesDocument, CaseTasksDocument, CaseThreadDocument, InboxDocument } from '../../client/src/gql/graphql';
+import { CasesDocument, InboxDocument } from '../../client/src/gql/graphql';
 import type { App } from '../../server/src/app';
 import { currentStatementTally } from '../../server/src/db/statement-count';
 import { verifyAuditChain } from '../../server/src/events/event-log';
@@ -9,6 +8,7 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { AgencyKind, makeAgency, makeProvince, makeSharedCase, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, gql, startTestApp } from '../support/harness';
+import { ASSIGN, CASE_PAGE, casePageVariables, OUTCOME, PLAN_ACTION, POST, STEP_ACTION, TRANSITION } from '../../bench/operations';
 
 /**
  * Issue 18: SQL statements per request are correctness, not speed. Each request's statements are
@@ -25,28 +25,6 @@ let app: App;
 let communeA: Area;
 let office: Agency, ubndA: Agency, police: Agency;
 const tokens: Record<string, string> = {};
-
-/** The one GraphQL operation of `docs` merged (selections, variables, fragments): the case page as one request. */
-function mergeDocuments(name: string, docs: readonly string[]): string {
-  const operations: OperationDefinitionNode[] = [];
-  const fragments = new Map<string, DefinitionNode>();
-  for (const text of docs) {
-    for (const def of parse(text).definitions) {
-      if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
-      else if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-  }
-  const variables = new Map<string, VariableDefinitionNode>();
-  for (const op of operations) for (const v of op.variableDefinitions ?? []) variables.set(v.variable.name.value, v);
-  const merged: OperationDefinitionNode = {
-    kind: Kind.OPERATION_DEFINITION,
-    operation: operations[0].operation,
-    name: { kind: Kind.NAME, value: name },
-    variableDefinitions: [...variables.values()],
-    selectionSet: { kind: Kind.SELECTION_SET, selections: operations.flatMap((op) => op.selectionSet.selections) },
-  };
-  return print({ kind: Kind.DOCUMENT, definitions: [merged, ...fragments.values()] });
-}
 
 const statementsHistogram = () => app.services.metrics.registry.getSingleMetric('phoihop_graphql_operation_sql_statements') as Histogram;
 async function statementTotal(): Promise<{ sum: number; count: number }> {
@@ -74,16 +52,9 @@ async function measured(query: string, variables: Record<string, unknown>, token
   return { data: res.data!, statements: after.sum - before.sum };
 }
 
-const postMutation = 'mutation($input: NewPostInput!) { postToThread(input: $input) { id seq } }';
-const assignMutation = 'mutation($input: AssignTaskInput!) { assignTask(input: $input) { id status version } }';
-const planMutation = 'mutation($input: PlanActionInput!) { planAction(input: $input) { id status version } }';
-const stepActionMutation = 'mutation($input: StepActionInput!) { stepAction(input: $input) { id status version } }';
-const outcomeMutation = 'mutation($input: RecordActionOutcomeInput!) { recordActionOutcome(input: $input) { id status version outcome } }';
-const transitionMutation = 'mutation($input: TransitionTaskInput!) { transitionTask(input: $input) { id status version } }';
-
 async function addPosts(caseId: string, n: number, token = tokens.officer) {
   for (let i = 0; i < n; i++) {
-    const res = await gql(app, postMutation, { input: { caseId, kind: 'NOTE', body: `Ghi chú số ${i + 1}` } }, token);
+    const res = await gql(app, POST, { input: { caseId, kind: 'NOTE', body: `Ghi chú số ${i + 1}` } }, token);
     expect(res.errors).toBeUndefined();
   }
 }
@@ -92,7 +63,7 @@ async function addTasks(caseId: string, n: number) {
   for (let i = 0; i < n; i++) {
     const res = await gql(
       app,
-      assignMutation,
+      ASSIGN,
       { input: { caseId, agencyId: ubndA.id, kind: 'PERSUADE', title: `Vận động lần ${i + 1}`, dueInWorkingDays: 5 } },
       tokens.officer,
     );
@@ -119,11 +90,9 @@ afterAll(async () => {
 });
 
 describe('statements per request (issue 18)', () => {
-  const casePage = mergeDocuments('CasePage', [String(CaseDetailDocument), String(CaseThreadDocument), String(CaseTasksDocument)]);
-
   it(`answers the case page (case, parties, obligations, participants, 50 posts, 10 tasks) in at most ${CASE_PAGE_STATEMENTS_CEILING} statements (issue 18 asks 5), whatever it holds`, async () => {
     const page = async (caseId: string) =>
-      measured(casePage, { id: caseId, caseId, last: 50, first: 10 }, tokens.officer).then((r) => {
+      measured(CASE_PAGE, casePageVariables(caseId), tokens.officer).then((r) => {
         expect(r.data.case.id).toBe(caseId);
         return r;
       });
@@ -172,13 +141,13 @@ describe('statements per request (issue 18)', () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id, police.id]);
     await addPosts(c.id, 2);
     const post = await measured(
-      postMutation,
+      POST,
       { input: { caseId: c.id, kind: 'NOTE', body: 'Đã liên hệ gia đình ông Khoa — "hẹn" lại\nngày 05/12 lúc 08:00.' } },
       tokens.officer,
     );
     expect(post.data.postToThread.seq).toBe(3);
     const [task] = await addTasks(c.id, 1);
-    const step = await measured(transitionMutation, { input: { id: task.id, version: task.version, action: 'ACCEPT' } }, tokens.commune);
+    const step = await measured(TRANSITION, { input: { id: task.id, version: task.version, action: 'ACCEPT' } }, tokens.commune);
     expect(step.data.transitionTask.status).toBe('ACCEPTED');
     // The heads are hashed in SQL now: Node's verification must agree with every link.
     const audit = await verifyAuditChain(app.orm.em.fork());
@@ -198,7 +167,7 @@ describe('statements per request (issue 18)', () => {
       return Object.values(res.data!)[0] as { id: string; version: number; status: string };
     };
     const start = new Date(Date.now() + 3 * 86_400_000);
-    let visit = await ok(planMutation, {
+    let visit = await ok(PLAN_ACTION, {
       caseId: c.id,
       kind: 'PERSUASION_VISIT',
       scheduledStart: start.toISOString(),
@@ -206,17 +175,17 @@ describe('statements per request (issue 18)', () => {
       place: 'Nhà văn hóa thôn',
       invitations: [],
     });
-    visit = await ok(stepActionMutation, { id: visit.id, version: visit.version, step: 'MARK_READY' });
+    visit = await ok(STEP_ACTION, { id: visit.id, version: visit.version, step: 'MARK_READY' });
     // The "not before its day" rule reads this clock: the visit is rehearsed at once (as in actions.test.ts).
     const clock = app.services.actions.now;
     app.services.actions.now = () => new Date(start.getTime() + 3_600_000);
     try {
-      visit = await ok(stepActionMutation, { id: visit.id, version: visit.version, step: 'START' });
+      visit = await ok(STEP_ACTION, { id: visit.id, version: visit.version, step: 'START' });
     } finally {
       app.services.actions.now = clock;
     }
     const outcome = await measured(
-      outcomeMutation,
+      OUTCOME,
       { input: { id: visit.id, version: visit.version, outcome: 'REFUSED', minutes: 'Ông Khoa chưa đồng ý tự nguyện thi hành.' } },
       tokens.officer,
     );

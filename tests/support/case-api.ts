@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
+import { legalCalendar } from '../../server/src/modules/calendar/legal-calendar';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from './factories';
 import { gql, type GraphQLResponse } from './harness';
 
@@ -74,6 +75,29 @@ export const coercionOn = (caseId: string, day: string, place = 'Khu rừng thô
 });
 
 const DAY_MS = 86_400_000;
+
+/** Options of {@link actionOn}. */
+export interface ActionOnOptions {
+  /** Local start and end time (default 09:00–10:00). */
+  from?: string;
+  to?: string;
+  /** The earliest day, counted from now (default 1: tomorrow); the action is on the next legal day from it. */
+  daysAhead?: number;
+  /** Agencies invited (planAction's `invitations`). */
+  invitations?: Array<{ agencyId: string; required: boolean }>;
+  /** Named people invited (planAction's `people`). */
+  people?: Array<{ name: string; role: string; phone?: string }>;
+}
+
+/**
+ * The planAction input of an action of `kind` (not a coercion: see {@link coercionOn}) at `place`, on
+ * the first day from `daysAhead` days on when a coercion could also be held (a working day, outside Tết).
+ */
+export function actionOn(caseId: string, kind: string, place: string, options: ActionOnOptions = {}) {
+  const { from = '09:00', to = '10:00', daysAhead = 1, ...invited } = options;
+  const day = legalCalendar().nextCoercionDay(new Date(Date.now() + daysAhead * DAY_MS));
+  return { caseId, kind, scheduledStart: vn(day, from), scheduledEnd: vn(day, to), place, ...invited };
+}
 
 /** Options of {@link deliveredCase}. */
 export interface DeliveredCaseOptions {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../server/src/auth/passwords';
-import { Role } from '../../server/src/auth/viewer';
+import { Role, type Viewer } from '../../server/src/auth/viewer';
 import { Agency, AgencyKind } from '../../server/src/modules/agencies/agency.entity';
 import { Area, AreaKind } from '../../server/src/modules/areas/area.entity';
 import { User } from '../../server/src/modules/users/user.entity';
@@ -74,6 +74,14 @@ export async function signIn(app: App, username: string, password = TEST_PASSWOR
   );
   if (!res.data?.signIn) throw new Error(`sign-in failed for ${username}: ${JSON.stringify(res.errors)}`);
   return res.data.signIn;
+}
+
+/** The Viewer the server builds for `username` (signed in with the test password): for calling services directly. */
+export async function viewerOf(app: App, username: string): Promise<Viewer> {
+  const { accessToken } = await signIn(app, username);
+  const viewer = await app.services.auth.viewerFromToken(app.orm.em.fork(), accessToken);
+  if (!viewer) throw new Error(`no viewer for ${username}`);
+  return viewer;
 }
 
 export { AgencyKind, Role };

@@ -138,4 +138,35 @@ describe('house rules (source scans)', () => {
     ]);
     expect(resolverImports(files)).toEqual([]);
   });
+
+  /**
+   * `file: import` for every resolver that imports from events/ anything but the vocabulary: the log,
+   * the outbox and the audit verification are reached through the module's service. The live module
+   * is the subscription layer over the log (cursors, replay), so its resolver reads the log directly.
+   */
+  function resolverEventImports(sourceFiles: Array<[string, string]>): string[] {
+    return sourceFiles
+      .filter(([file]) => file.endsWith('.resolver.ts') && !file.startsWith('modules/live/'))
+      .flatMap(([file, text]) =>
+        [...text.matchAll(/from\s+'(\.[^']+)'/g)]
+          .map((m) =>
+            normalize(join(dirname(file), m[1]))
+              .split('\\')
+              .join('/'),
+          )
+          .filter((target) => target.startsWith('events/') && target !== 'events/vocabulary')
+          .map((target) => `${file}: imports ${target}`),
+      );
+  }
+
+  it('no resolver reaches into events/ except for the vocabulary (services own the log)', () => {
+    expect(
+      resolverEventImports([
+        ['modules/system/system.resolver.ts', "import { verifyAuditChain } from '../../events/event-log';"],
+        ['modules/threads/thread.resolver.ts', "import { isEvent } from '../../events/vocabulary';"],
+        ['modules/live/live.resolver.ts', "import { liveFeed } from '../../events/live-feed';"],
+      ]),
+    ).toEqual(['modules/system/system.resolver.ts: imports events/event-log']);
+    expect(resolverEventImports(files)).toEqual([]);
+  });
 });

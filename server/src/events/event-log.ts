@@ -66,6 +66,41 @@ export function computeEventHash(prevHash: string, e: HashedContent & { streamSe
     .digest('hex');
 }
 
+/**
+ * An event as a row of the `event` table (column names), for writers that insert many in one statement.
+ * A type, not an interface: it stays assignable to the generic rows (`Record<string, unknown>`) of the seed.
+ */
+export type ChainedEventRow = {
+  stream: string;
+  stream_seq: string;
+  type: string;
+  actor_id: string | null;
+  topics: readonly string[];
+  payload: unknown;
+  occurred_at: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/**
+ * The link of a stream's hash chain that follows `prevHash`: `event` as the row at `streamSeq`, with
+ * its hash (what appendEvent writes). The one chain step of every bulk writer: appendFirstEvents (the
+ * case import), the province generator, the bench's missed events.
+ */
+export function chainedEventRow(prevHash: string, event: HashedContent, streamSeq: bigint, occurredAt: Date): ChainedEventRow {
+  return {
+    stream: event.stream,
+    stream_seq: streamSeq.toString(),
+    type: event.type,
+    actor_id: event.actorId,
+    topics: event.topics,
+    payload: event.payload,
+    occurred_at: occurredAt.toISOString(),
+    prev_hash: prevHash,
+    hash: computeEventHash(prevHash, { ...event, streamSeq, occurredAt }),
+  };
+}
+
 /** A PostgreSQL text[] literal, so arrays travel as one bound parameter. */
 export function toPgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
@@ -519,28 +554,19 @@ export async function appendFirstEvents(em: EntityManager, events: readonly NewE
   if (!em.isInTransaction()) throw new Error('appendFirstEvents must run inside a transaction');
   const occurredAt = new Date();
   for (let i = 0; i < events.length; i += FIRST_EVENTS_CHUNK) {
-    const chunk = events.slice(i, i + FIRST_EVENTS_CHUNK).map((e) => ({
-      e,
-      hash: computeEventHash(GENESIS_HASH, { ...e, streamSeq: 1n, occurredAt }),
-    }));
+    const chunk = events.slice(i, i + FIRST_EVENTS_CHUNK).map((e) => chainedEventRow(GENESIS_HASH, e, 1n, occurredAt));
     const heads = await em.execute<{ stream: string }[]>(
       `insert into event_stream (stream, last_seq, last_hash)
-       select stream, 1, last_hash from json_to_recordset(?::json) as r(stream text, last_hash text)
+       select stream, 1, hash from json_to_recordset(?::json) as r(stream text, hash text)
        on conflict (stream) do nothing returning stream`,
-      [JSON.stringify(chunk.map(({ e, hash }) => ({ stream: e.stream, last_hash: hash })))],
+      [JSON.stringify(chunk.map(({ stream, hash }) => ({ stream, hash })))],
     );
     if (heads.length !== chunk.length) throw new Error(`appendFirstEvents: ${chunk.length - heads.length} stream(s) already exist`);
     await em.execute(
       `insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
-       select stream, 1, type, actor_id, topics, payload, ?::timestamptz, ?, hash
-         from json_to_recordset(?::json) as r(stream text, type text, actor_id uuid, topics text[], payload jsonb, hash text)`,
-      [
-        occurredAt,
-        GENESIS_HASH,
-        JSON.stringify(
-          chunk.map(({ e, hash }) => ({ stream: e.stream, type: e.type, actor_id: e.actorId, topics: e.topics, payload: e.payload, hash })),
-        ),
-      ],
+       select stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash
+         from json_populate_recordset(null::event, ?::json)`,
+      [JSON.stringify(chunk)],
     );
   }
 }

@@ -16,7 +16,8 @@ import {
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { TaskResolver } from '../modules/tasks/task.resolver';
 import { InboxItemResolver, ThreadResolver, UnreadSummaryResolver } from '../modules/threads/thread.resolver';
-import { AuditResolver, SystemResolver } from '../modules/system/system.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
 import { guardMiddleware } from './guards';

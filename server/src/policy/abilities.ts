@@ -3,9 +3,35 @@ import { forbidden } from '../errors';
 
 /**
  * The one place that decides who may do what. Abilities are named "<object>.<verb>"; resolvers,
- * services and the subscription layer all ask here. Each rule is a pure function of the viewer and
- * the facts about the object, so the authorization matrix test can enumerate them.
+ * services and the subscription layer all ask here. Each kind of object has one table of rules, one
+ * per ability (outline's `allow(User, ["update"], Case, (actor, c) => …)`, written as a table): a pure
+ * function of the viewer and the facts about the object, so the authorization matrix test can
+ * enumerate them, and a new ability without a rule does not compile.
  */
+
+/** A rule: may `viewer` do it, given the facts about the object. */
+type Rule<F extends unknown[]> = (viewer: Viewer, ...facts: F) => boolean;
+
+/**
+ * The `can…` function of one kind of object, from its table of rules. `requires`, when given, must
+ * hold as well whatever the ability (e.g. that the viewer can still read the case).
+ */
+function decide<A extends string, F extends unknown[]>(rules: Record<A, Rule<F>>, requires?: Rule<F>) {
+  return (viewer: Viewer, ability: A, ...facts: F): boolean =>
+    (!requires || requires(viewer, ...facts)) && rules[ability](viewer, ...facts);
+}
+
+const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
+const systemAdmin = (viewer: Viewer) => has(viewer, Role.SYSTEM_ADMIN);
+/** Enforcement officers and heads work cases; other roles of the same office only read them. */
+const casesWorker = (viewer: Viewer) => has(viewer, Role.ENFORCEMENT_OFFICER) || has(viewer, Role.AGENCY_HEAD);
+/** A member of a steering committee (Ban Chỉ đạo THADS): directs hard cases, assigns the targets. */
+const steeringMember = (viewer: Viewer) => viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER);
+/** True when one of `coveredPaths` contains `path` (a province covers its communes). */
+const covers = (coveredPaths: readonly string[], path: string) => coveredPaths.some((covered) => path.startsWith(covered));
+/** True when `coveredPaths` contain every one of `paths` (and there is at least one). */
+const coversAll = (coveredPaths: readonly string[], paths: readonly string[]) =>
+  paths.length > 0 && paths.every((p) => covers(coveredPaths, p));
 
 /** Abilities that do not depend on a particular object. */
 export type GlobalAbility =
@@ -18,62 +44,53 @@ export type GlobalAbility =
   /** The system page (versions, instance, event bus): system admins. */
   | 'system.inspect';
 
-/** Abilities on a user account. */
-export type UserAbility = 'user.read' | 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
-
-const has = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
+const GLOBAL_RULES: Record<GlobalAbility, Rule<[]>> = {
+  'area.manage': systemAdmin,
+  'agency.manage': systemAdmin,
+  // Agency admins manage their own agency's users; which ones is decided per user (canOnUser).
+  'user.manage': (viewer) => systemAdmin(viewer) || has(viewer, Role.AGENCY_ADMIN),
+  'audit.verify': systemAdmin,
+  'case.create': (viewer) => canCreateCase(viewer),
+  'calendar.manage': systemAdmin,
+  'system.inspect': systemAdmin,
+};
 
 /** Decides a global ability. */
-export function canGlobally(viewer: Viewer, ability: GlobalAbility): boolean {
-  switch (ability) {
-    case 'area.manage':
-    case 'agency.manage':
-    case 'audit.verify':
-    case 'calendar.manage':
-    case 'system.inspect':
-      return has(viewer, Role.SYSTEM_ADMIN);
-    case 'user.manage':
-      // Agency admins manage their own agency's users; which ones is decided per user below.
-      return has(viewer, Role.SYSTEM_ADMIN) || has(viewer, Role.AGENCY_ADMIN);
-    case 'case.create':
-      return canCreateCase(viewer);
-  }
-}
-
-/** Every global ability, in one list (the web app's navigation asks for all of them at once). */
-export const GLOBAL_ABILITIES: readonly GlobalAbility[] = [
-  'area.manage',
-  'agency.manage',
-  'user.manage',
-  'audit.verify',
-  'case.create',
-  'calendar.manage',
-  'system.inspect',
-];
+export const canGlobally = decide(GLOBAL_RULES);
 
 /** The viewer's global abilities as a record (drives which screens the web app offers; the API still checks each call). */
 export function globalAbilities(viewer: Viewer): Record<GlobalAbility, boolean> {
-  return Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, canGlobally(viewer, a)])) as Record<GlobalAbility, boolean>;
+  return Object.fromEntries(Object.entries<Rule<[]>>(GLOBAL_RULES).map(([ability, rule]) => [ability, rule(viewer)])) as Record<
+    GlobalAbility,
+    boolean
+  >;
 }
 
+/** The kinds of CSV file there are importers for. */
+type ImportKind = 'areas' | 'agencies' | 'users' | 'cases';
+
 /**
- * Importing a CSV file of `kind`: areas and agencies are the national directory (system admins, as
- * 'area.manage' / 'agency.manage'); user files also office admins, whose rows must name their own agency
- * (checked per row with 'user.update').
+ * Importing a CSV file, per kind (in the order the import page offers them): areas and agencies are the
+ * national directory (system admins, as 'area.manage' / 'agency.manage'); user files also office admins,
+ * whose rows must name their own agency (checked per row with 'user.update'); case files the enforcement
+ * office's admin, head and officers (rows checked with `canImportCasesFor`).
  */
-export function canImport(viewer: Viewer, kind: 'areas' | 'agencies' | 'users' | 'cases'): boolean {
-  if (kind === 'users') return canGlobally(viewer, 'user.manage');
-  if (kind === 'cases')
-    return (
-      has(viewer, Role.SYSTEM_ADMIN) ||
-      (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && (has(viewer, Role.AGENCY_ADMIN) || casesWorker(viewer)))
-    );
-  return canGlobally(viewer, kind === 'areas' ? 'area.manage' : 'agency.manage');
+const IMPORT_RULES: Record<ImportKind, Rule<[]>> = {
+  cases: (viewer) =>
+    systemAdmin(viewer) || (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && (has(viewer, Role.AGENCY_ADMIN) || casesWorker(viewer))),
+  users: (viewer) => canGlobally(viewer, 'user.manage'),
+  agencies: (viewer) => canGlobally(viewer, 'agency.manage'),
+  areas: (viewer) => canGlobally(viewer, 'area.manage'),
+};
+
+/** Whether the viewer may import a CSV file of `kind` (see IMPORT_RULES). */
+export function canImport(viewer: Viewer, kind: ImportKind): boolean {
+  return IMPORT_RULES[kind](viewer);
 }
 
 /** The kinds of CSV file the viewer may import (`canImport` for each): what the import page offers. */
-export function importableKinds(viewer: Viewer): Array<'areas' | 'agencies' | 'users' | 'cases'> {
-  return (['cases', 'users', 'agencies', 'areas'] as const).filter((kind) => canImport(viewer, kind));
+export function importableKinds(viewer: Viewer): ImportKind[] {
+  return (Object.keys(IMPORT_RULES) as ImportKind[]).filter((kind) => canImport(viewer, kind));
 }
 
 /**
@@ -81,7 +98,7 @@ export function importableKinds(viewer: Viewer): Array<'areas' | 'agencies' | 'u
  * administrators. Row errors quote the file's cells (names, ID numbers), so nobody else sees them.
  */
 export function canReadImportJob(viewer: Viewer, job: { actorId: string }): boolean {
-  return viewer.userId === job.actorId || has(viewer, Role.SYSTEM_ADMIN);
+  return viewer.userId === job.actorId || systemAdmin(viewer);
 }
 
 /**
@@ -89,8 +106,11 @@ export function canReadImportJob(viewer: Viewer, job: { actorId: string }): bool
  * any enforcement office; an office's own administrator, head or officers only for their office.
  */
 export function canImportCasesFor(viewer: Viewer, agencyId: string): boolean {
-  return has(viewer, Role.SYSTEM_ADMIN) || (viewer.agencyId === agencyId && canImport(viewer, 'cases'));
+  return systemAdmin(viewer) || (viewer.agencyId === agencyId && canImport(viewer, 'cases'));
 }
+
+/** Abilities on a user account. */
+export type UserAbility = 'user.read' | 'user.update' | 'user.deactivate' | 'user.readRestricted' | 'user.readAccount';
 
 /** The facts about a user account the rules need. */
 export interface UserFacts {
@@ -98,41 +118,38 @@ export interface UserFacts {
   agencyId: string;
 }
 
+/** System admins, and the admin of the user's own agency. */
+const userAdmin = (viewer: Viewer, target: UserFacts) =>
+  systemAdmin(viewer) || (has(viewer, Role.AGENCY_ADMIN) && viewer.agencyId === target.agencyId);
+/** Officials of the user's own agency, and system admins. */
+const colleagueOrAdmin = (viewer: Viewer, target: UserFacts) => systemAdmin(viewer) || viewer.agencyId === target.agencyId;
+
 /** Decides an ability on one user account. */
-export function canOnUser(viewer: Viewer, ability: UserAbility, target: UserFacts): boolean {
-  const admin = has(viewer, Role.SYSTEM_ADMIN);
-  const ownAgencyAdmin = has(viewer, Role.AGENCY_ADMIN) && viewer.agencyId === target.agencyId;
-  switch (ability) {
-    case 'user.read':
-      // Officials see their own agency's colleagues; system admins see everyone.
-      return admin || viewer.agencyId === target.agencyId;
-    case 'user.update':
-      return admin || ownAgencyAdmin;
-    case 'user.deactivate':
-      // Nobody deactivates themselves (an agency would lose its last admin by accident).
-      return (admin || ownAgencyAdmin) && viewer.userId !== target.id;
-    case 'user.readRestricted':
-      // Personal contact data (ND 13/2023): the person, their agency's admin, system admins.
-      return admin || ownAgencyAdmin || viewer.userId === target.id;
-    case 'user.readAccount':
-      // Account details (user name, roles, active, version): colleagues and system admins. An official
-      // of another agency sees who someone is (name, agency) — what sharing and assigning need — not
-      // the login name an attacker would guess passwords against.
-      return admin || viewer.agencyId === target.agencyId;
-  }
-}
+export const canOnUser = decide<UserAbility, [target: UserFacts]>({
+  // Officials see their own agency's colleagues; system admins see everyone.
+  'user.read': colleagueOrAdmin,
+  'user.update': userAdmin,
+  // Nobody deactivates themselves (an agency would lose its last admin by accident).
+  'user.deactivate': (viewer, target) => userAdmin(viewer, target) && viewer.userId !== target.id,
+  // Personal contact data (ND 13/2023): the person, their agency's admin, system admins.
+  'user.readRestricted': (viewer, target) => userAdmin(viewer, target) || viewer.userId === target.id,
+  // Account details (user name, roles, active, version): colleagues and system admins. An official of
+  // another agency sees who someone is (name, agency) — what sharing and assigning need — not the
+  // login name an attacker would guess passwords against.
+  'user.readAccount': colleagueOrAdmin,
+});
 
 /**
  * The agency whose users a viewer may list ('user.read' as a filter), or null when they may list
  * every agency's users (system admins).
  */
 export function userListScope(viewer: Viewer): string | null {
-  return has(viewer, Role.SYSTEM_ADMIN) ? null : viewer.agencyId;
+  return systemAdmin(viewer) ? null : viewer.agencyId;
 }
 
 /** Whether the viewer may hand out `roles`: only system admins grant SYSTEM_ADMIN. */
 export function canGrantRoles(viewer: Viewer, roles: readonly Role[]): boolean {
-  return !roles.includes(Role.SYSTEM_ADMIN) || has(viewer, Role.SYSTEM_ADMIN);
+  return !roles.includes(Role.SYSTEM_ADMIN) || systemAdmin(viewer);
 }
 
 /** Throws FORBIDDEN unless `allowed`; the message names what was refused. */
@@ -158,13 +175,14 @@ export interface CaseFacts {
 /** Agency kinds that supervise every case in the areas they cover, without being invited. */
 export const SUPERVISING_AGENCY_KINDS: readonly string[] = ['PROCURACY', 'STEERING_COMMITTEE'];
 
-/** True when one of the viewer's covered areas contains `path` (a province covers its communes). */
-const coversPath = (viewer: Viewer, path: string) => viewer.coveredAreaPaths.some((covered) => path.startsWith(covered));
-
 const supervises = (viewer: Viewer, c: CaseFacts) =>
-  SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && coversPath(viewer, c.communePath);
+  SUPERVISING_AGENCY_KINDS.includes(viewer.agencyKind) && covers(viewer.coveredAreaPaths, c.communePath);
 const inLeadOffice = (viewer: Viewer, c: CaseFacts) => viewer.agencyId === c.leadAgencyId;
-const casesWorker = (viewer: Viewer) => has(viewer, Role.ENFORCEMENT_OFFICER) || has(viewer, Role.AGENCY_HEAD);
+/** 'case.read': the agencies taking part, and the supervising bodies whose area covers the commune. */
+const readsCase = (viewer: Viewer, c: CaseFacts) =>
+  c.participantAgencyIds.includes(viewer.agencyId) || inLeadOffice(viewer, c) || supervises(viewer, c);
+/** 'case.update': the lead office's enforcement officers and head. */
+const changesCase = (viewer: Viewer, c: CaseFacts) => inLeadOffice(viewer, c) && casesWorker(viewer);
 
 /**
  * Decides an ability on a case. A case is visible to the agencies taking part in it and to the
@@ -172,18 +190,13 @@ const casesWorker = (viewer: Viewer) => has(viewer, Role.ENFORCEMENT_OFFICER) ||
  * office's enforcement officers and head change it. Parties' restricted data (ID, phone) goes to the
  * lead office and to procurators supervising the area.
  */
-export function canOnCase(viewer: Viewer, ability: CaseAbility, c: CaseFacts): boolean {
-  switch (ability) {
-    case 'case.read':
-      return c.participantAgencyIds.includes(viewer.agencyId) || inLeadOffice(viewer, c) || supervises(viewer, c);
-    case 'case.update':
-    case 'case.share':
-    case 'case.transition':
-      return inLeadOffice(viewer, c) && casesWorker(viewer);
-    case 'party.readRestricted':
-      return (inLeadOffice(viewer, c) && casesWorker(viewer)) || (has(viewer, Role.PROCURATOR) && supervises(viewer, c));
-  }
-}
+export const canOnCase = decide<CaseAbility, [c: CaseFacts]>({
+  'case.read': readsCase,
+  'case.update': changesCase,
+  'case.share': changesCase,
+  'case.transition': changesCase,
+  'party.readRestricted': (viewer, c) => changesCase(viewer, c) || (has(viewer, Role.PROCURATOR) && supervises(viewer, c)),
+});
 
 /** Opening a case: enforcement officers and heads of an enforcement office, for their own office. */
 export function canCreateCase(viewer: Viewer): boolean {
@@ -204,20 +217,12 @@ export type ThreadAbility = 'thread.post' | 'thread.postDirective' | 'thread.pos
  *   the case may also assign tasks to agencies (they direct hard cases).
  * SYSTEM posts are written by services only, never through the API.
  */
-export function canOnThread(viewer: Viewer, ability: ThreadAbility, c: CaseFacts): boolean {
-  const reads = canOnCase(viewer, 'case.read', c);
-  const steeringMember = viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER);
-  switch (ability) {
-    case 'thread.post':
-      return reads;
-    case 'thread.postDirective':
-      return reads && steeringMember;
-    case 'thread.postRecommendation':
-      return viewer.agencyKind === 'PROCURACY' && has(viewer, Role.PROCURATOR) && supervises(viewer, c);
-    case 'task.assign':
-      return canOnCase(viewer, 'case.update', c) || (reads && steeringMember);
-  }
-}
+export const canOnThread = decide<ThreadAbility, [c: CaseFacts]>({
+  'thread.post': readsCase,
+  'thread.postDirective': (viewer, c) => readsCase(viewer, c) && steeringMember(viewer),
+  'thread.postRecommendation': (viewer, c) => viewer.agencyKind === 'PROCURACY' && has(viewer, Role.PROCURATOR) && supervises(viewer, c),
+  'task.assign': (viewer, c) => changesCase(viewer, c) || (readsCase(viewer, c) && steeringMember(viewer)),
+});
 
 /** Abilities on one post of a thread. */
 export type PostAbility = 'post.edit' | 'post.delete';
@@ -235,7 +240,7 @@ export interface PostFacts {
  * rule of the thread log rather than a missing permission).
  */
 export function decideOnPost(viewer: Viewer, _ability: PostAbility, post: PostFacts, c: CaseFacts): 'allowed' | 'notAuthor' | 'deleted' {
-  if (post.authorId !== viewer.userId || !canOnCase(viewer, 'case.read', c)) return 'notAuthor';
+  if (post.authorId !== viewer.userId || !readsCase(viewer, c)) return 'notAuthor';
   return post.deleted ? 'deleted' : 'allowed';
 }
 
@@ -252,6 +257,8 @@ export interface TaskFacts {
   assigneeAgencyId: string;
 }
 
+const inAssigneeAgency = (viewer: Viewer, task: TaskFacts) => viewer.agencyId === task.assigneeAgencyId;
+
 /**
  * Decides an ability on a task.
  * - `task.respond` (accept, decline, start, complete): any member of the assignee agency.
@@ -260,30 +267,23 @@ export interface TaskFacts {
  * - `task.cancel`: whoever may assign tasks on the case ('task.assign').
  * All of them require that the viewer can still read the case.
  */
-export function canOnTask(viewer: Viewer, ability: TaskAbility, task: TaskFacts, c: CaseFacts): boolean {
-  if (!canOnCase(viewer, 'case.read', c)) return false;
-  const assigneeMember = viewer.agencyId === task.assigneeAgencyId;
-  switch (ability) {
-    case 'task.respond':
-      return assigneeMember;
-    case 'task.reassign':
-      return (
-        (assigneeMember && (has(viewer, Role.AGENCY_HEAD) || has(viewer, Role.AGENCY_ADMIN))) ||
-        (inLeadOffice(viewer, c) && casesWorker(viewer))
-      );
-    case 'task.cancel':
-      return canOnThread(viewer, 'task.assign', c);
-  }
-}
+export const canOnTask = decide<TaskAbility, [task: TaskFacts, c: CaseFacts]>(
+  {
+    'task.respond': inAssigneeAgency,
+    'task.reassign': (viewer, task, c) =>
+      (inAssigneeAgency(viewer, task) && (has(viewer, Role.AGENCY_HEAD) || has(viewer, Role.AGENCY_ADMIN))) || changesCase(viewer, c),
+    'task.cancel': (viewer, _task, c) => canOnThread(viewer, 'task.assign', c),
+  },
+  (viewer, _task, c) => readsCase(viewer, c),
+);
 
 /**
  * Whether an agency (not a signed-in viewer) can see a case: the same 'case.read' rule, applied to
  * the agency's kind and coverage. Used to refuse mentions and tasks for agencies outside the case.
  */
 export function agencyCanReadCase(agency: { id: string; kind: string; coveredAreaPaths: readonly string[] }, c: CaseFacts): boolean {
-  return canOnCase(
+  return readsCase(
     { userId: '', agencyId: agency.id, agencyKind: agency.kind, roles: [], coveredAreaPaths: agency.coveredAreaPaths, tokenExpiresAt: 0 },
-    'case.read',
     c,
   );
 }
@@ -315,17 +315,15 @@ export function actionFactsOf(invited: ReadonlyArray<{ id: string; kind: string 
  * - `action.recordProtectionPlan`: members of an invited police agency (Điều 72 khoản 3).
  * All of them require that the viewer can still read the case.
  */
-export function canOnAction(viewer: Viewer, ability: ActionAbility, action: ActionFacts, c: CaseFacts): boolean {
-  if (!canOnCase(viewer, 'case.read', c)) return false;
-  switch (ability) {
-    case 'action.plan':
-      return canOnCase(viewer, 'case.update', c);
-    case 'action.respondInvitation':
-      return action.invitedAgencyIds.includes(viewer.agencyId);
-    case 'action.recordProtectionPlan':
-      return viewer.agencyKind === 'POLICE' && action.invitedPoliceAgencyIds.includes(viewer.agencyId);
-  }
-}
+export const canOnAction = decide<ActionAbility, [action: ActionFacts, c: CaseFacts]>(
+  {
+    'action.plan': (viewer, _action, c) => changesCase(viewer, c),
+    'action.respondInvitation': (viewer, action) => action.invitedAgencyIds.includes(viewer.agencyId),
+    'action.recordProtectionPlan': (viewer, action) =>
+      viewer.agencyKind === 'POLICE' && action.invitedPoliceAgencyIds.includes(viewer.agencyId),
+  },
+  (viewer, _action, c) => readsCase(viewer, c),
+);
 
 /**
  * The part of the statistics a viewer may see (rule 9 figures, targets, "where it is stuck"):
@@ -348,11 +346,24 @@ const AREA_STATISTICS_KINDS: readonly string[] = ['STEERING_COMMITTEE', 'PROCURA
 
 /** Decides how far a viewer sees into the statistics (see StatisticsReach). */
 export function statisticsReach(viewer: Viewer): StatisticsReach {
-  if (has(viewer, Role.SYSTEM_ADMIN)) return { kind: 'all' };
+  if (systemAdmin(viewer)) return { kind: 'all' };
   if (AREA_STATISTICS_KINDS.includes(viewer.agencyKind))
     return viewer.coveredAreaPaths.length ? { kind: 'areas', paths: viewer.coveredAreaPaths } : { kind: 'none' };
   if (viewer.agencyKind === 'ENFORCEMENT_OFFICE') return { kind: 'office', agencyId: viewer.agencyId };
   return { kind: 'none' };
+}
+
+/**
+ * Asks whether something lies within `reach`: always for 'all', never for 'none'; for the other two
+ * kinds the question's own rule decides, given the covered paths or the office.
+ */
+function withinReach(
+  reach: StatisticsReach,
+  rules: { areas: (coveredPaths: readonly string[]) => boolean; office: (agencyId: string) => boolean },
+): boolean {
+  if (reach.kind === 'areas') return rules.areas(reach.paths);
+  if (reach.kind === 'office') return rules.office(reach.agencyId);
+  return reach.kind === 'all';
 }
 
 /** The facts about one case that decide whether it counts in someone's statistics. */
@@ -368,16 +379,10 @@ export interface StatisticsCaseFacts {
  * those): the areas a body covers contain its commune, or the office leads it or is the lead's parent.
  */
 export function statisticsReachIncludes(reach: StatisticsReach, c: StatisticsCaseFacts): boolean {
-  switch (reach.kind) {
-    case 'all':
-      return true;
-    case 'none':
-      return false;
-    case 'areas':
-      return reach.paths.some((p) => c.communePath.startsWith(p));
-    case 'office':
-      return c.leadAgencyId === reach.agencyId || c.leadParentId === reach.agencyId;
-  }
+  return withinReach(reach, {
+    areas: (coveredPaths) => covers(coveredPaths, c.communePath),
+    office: (agencyId) => c.leadAgencyId === agencyId || c.leadParentId === agencyId,
+  });
 }
 
 /** What a statistics request is about, as the policy needs it. */
@@ -393,19 +398,10 @@ export type StatisticsScopeFacts =
  * supervising body covers, or, for an office, itself or an office under it.
  */
 export function canReadStatistics(viewer: Viewer, scope: StatisticsScopeFacts): boolean {
-  const reach = statisticsReach(viewer);
-  switch (reach.kind) {
-    case 'all':
-      return true;
-    case 'none':
-      return false;
-    case 'areas':
-      return scope.kind === 'area'
-        ? coversPath(viewer, scope.path)
-        : scope.coveredAreaPaths.length > 0 && scope.coveredAreaPaths.every((p) => coversPath(viewer, p));
-    case 'office':
-      return scope.kind === 'area' || scope.agencyAndAncestorIds.includes(reach.agencyId);
-  }
+  return withinReach(statisticsReach(viewer), {
+    areas: (coveredPaths) => (scope.kind === 'area' ? covers(coveredPaths, scope.path) : coversAll(coveredPaths, scope.coveredAreaPaths)),
+    office: (agencyId) => scope.kind === 'area' || scope.agencyAndAncestorIds.includes(agencyId),
+  });
 }
 
 /**
@@ -413,14 +409,8 @@ export function canReadStatistics(viewer: Viewer, scope: StatisticsScopeFacts): 
  * members whose committee covers every area the agency works in (the committee assigns the targets).
  */
 export function canSetStatisticsTarget(viewer: Viewer, agency: { kind: string; coveredAreaPaths: readonly string[] }): boolean {
-  if (has(viewer, Role.SYSTEM_ADMIN)) return agency.kind === 'ENFORCEMENT_OFFICE';
-  return (
-    agency.kind === 'ENFORCEMENT_OFFICE' &&
-    viewer.agencyKind === 'STEERING_COMMITTEE' &&
-    has(viewer, Role.STEERING_MEMBER) &&
-    agency.coveredAreaPaths.length > 0 &&
-    agency.coveredAreaPaths.every((p) => coversPath(viewer, p))
-  );
+  if (agency.kind !== 'ENFORCEMENT_OFFICE') return false;
+  return systemAdmin(viewer) || (steeringMember(viewer) && coversAll(viewer.coveredAreaPaths, agency.coveredAreaPaths));
 }
 
 /**
@@ -431,14 +421,10 @@ export function canSetStatisticsTarget(viewer: Viewer, agency: { kind: string; c
  */
 export function canOpenStatisticsDashboard(viewer: Viewer): boolean {
   if (statisticsReach(viewer).kind === 'none') return false;
-  return (
-    has(viewer, Role.SYSTEM_ADMIN) ||
-    (viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER)) ||
-    (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && has(viewer, Role.AGENCY_HEAD))
-  );
+  return systemAdmin(viewer) || steeringMember(viewer) || (viewer.agencyKind === 'ENFORCEMENT_OFFICE' && has(viewer, Role.AGENCY_HEAD));
 }
 
 /** Whether the viewer may set the targets of at least some office (shows the targets form); each office is checked by canSetStatisticsTarget. */
 export function canSetSomeStatisticsTarget(viewer: Viewer): boolean {
-  return has(viewer, Role.SYSTEM_ADMIN) || (viewer.agencyKind === 'STEERING_COMMITTEE' && has(viewer, Role.STEERING_MEMBER));
+  return systemAdmin(viewer) || steeringMember(viewer);
 }

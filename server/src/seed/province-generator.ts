@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { computeEventHash, GENESIS_HASH } from '../events/event-log';
+import { chainedEventRow, GENESIS_HASH } from '../events/event-log';
 import { foldForSearch } from '../modules/cases/search-text';
 import { resolvePeriod, PeriodKind, statisticalYearOf } from '../modules/statistics/periods';
 
@@ -385,21 +385,9 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
                   generated: true,
                 },
       };
-      const streamSeq = BigInt(i + 1);
-      const occurredAt = new Date(s.at);
-      const hash = computeEventHash(prevHash, { ...event, streamSeq, occurredAt });
-      rows.event.push({
-        stream,
-        stream_seq: streamSeq.toString(),
-        type: event.type,
-        actor_id: officerId,
-        topics: event.topics,
-        payload: event.payload,
-        occurred_at: occurredAt.toISOString(),
-        prev_hash: prevHash,
-        hash,
-      });
-      prevHash = hash;
+      const row = chainedEventRow(prevHash, event, BigInt(i + 1), new Date(s.at));
+      rows.event.push(row);
+      prevHash = row.hash;
     });
     rows.event_stream.push({ stream, last_seq: String(steps.length), last_hash: prevHash });
 

@@ -59,33 +59,27 @@ export async function seedDemoData(services: AppServices): Promise<void> {
       agency.coveredAreas.set(g.covers.map((c) => areas.get(c)!));
       agencies.set(g.code, agency);
     }
+    // The demo accounts (each with a phone, for the restricted-data screens), then the generated offices' officers.
+    const accounts = [
+      ...DEMO_USERS.map((u, i) => ({
+        username: u.username,
+        fullName: u.fullName,
+        agency: u.agency,
+        roles: [...u.roles],
+        phone: '0912' + String(100000 + i).slice(-6),
+      })),
+      ...PROVINCE_OFFICES().flatMap((office) =>
+        office.officers.map((o) => ({
+          username: o.username,
+          fullName: o.fullName,
+          agency: office.code,
+          roles: [Role.ENFORCEMENT_OFFICER],
+        })),
+      ),
+    ];
     const users = new Map<string, User>();
-    for (const u of DEMO_USERS) {
-      users.set(
-        u.username,
-        tx.em.create(User, {
-          username: u.username,
-          fullName: u.fullName,
-          agency: agencies.get(u.agency)!,
-          roles: [...u.roles],
-          passwordHash,
-          phone: '0912' + String(100000 + DEMO_USERS.indexOf(u)).slice(-6),
-        }),
-      );
-    }
-    for (const office of PROVINCE_OFFICES()) {
-      for (const o of office.officers)
-        users.set(
-          o.username,
-          tx.em.create(User, {
-            username: o.username,
-            fullName: o.fullName,
-            agency: agencies.get(office.code)!,
-            roles: [Role.ENFORCEMENT_OFFICER],
-            passwordHash,
-          }),
-        );
-    }
+    for (const { agency, ...account } of accounts)
+      users.set(account.username, tx.em.create(User, { ...account, agency: agencies.get(agency)!, passwordHash }));
     await tx.em.flush();
     const officer = users.get('cb.thads')!;
     const lead = agencies.get('THADS-LS-KV3')!;

@@ -61,6 +61,24 @@ import {
 } from './coercion-rules';
 
 const MAX_TEXT = 5_000;
+
+/**
+ * `text` trimmed, or null when empty. Refused (BAD_USER_INPUT on `field`) when longer than MAX_TEXT
+ * (`label` names it: "Lý do", "Nội dung", "Ghi chú"), and when empty while `missing` (the message) is given.
+ */
+function optionalText(text: string | null | undefined, field: string, label: string, missing?: string | false): string | null {
+  const clean = text?.trim() || null;
+  if (!clean && missing) throw badInput(missing, { field });
+  if ((clean?.length ?? 0) > MAX_TEXT) throw badInput(`${label} tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field });
+  return clean;
+}
+
+/** `optionalText` for a text that must be given: refused with `missing` when empty. */
+function requiredText(text: string | null | undefined, field: string, label: string, missing: string): string {
+  const clean = optionalText(text, field, label);
+  if (!clean) throw badInput(missing, { field });
+  return clean;
+}
 const MAX_MINUTES = 50_000;
 /** Rule 8: the freeze decision is due within 24 hours of the record (counted in hours, not days). */
 const URGENT_FREEZE_DECISION_MS = 24 * 60 * 60 * 1000;
@@ -343,11 +361,9 @@ export class ActionService {
   /** Moves an action along its workflow (lead office officers); coercion preconditions are checked here. */
   async step(em: EntityManager, viewer: Viewer, input: StepInput): Promise<CaseAction> {
     const rule = ACTION_STEPS[input.step];
-    const reason = input.reason?.trim() || null;
     if (input.step === ActionStep.COMPLETE)
       throw badInput('Hãy ghi nhận kết quả và biên bản để kết thúc buổi làm việc.', { field: 'step' });
-    if (rule.needsReason && !reason) throw badInput('Hãy ghi rõ lý do.', { field: 'reason' });
-    if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
+    const reason = optionalText(input.reason, 'reason', 'Lý do', rule.needsReason && 'Hãy ghi rõ lý do.');
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
@@ -432,9 +448,12 @@ export class ActionService {
     input: { participantId: string; version: number; confirm: boolean; reason?: string | null },
     idempotencyKey?: string | null,
   ): Promise<ActionParticipant> {
-    const reason = input.reason?.trim() || null;
-    if (!input.confirm && !reason) throw badInput('Hãy ghi rõ lý do không tham gia để cơ quan chủ trì bố trí lại.', { field: 'reason' });
-    if ((reason?.length ?? 0) > MAX_TEXT) throw badInput(`Lý do tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'reason' });
+    const reason = optionalText(
+      input.reason,
+      'reason',
+      'Lý do',
+      !input.confirm && 'Hãy ghi rõ lý do không tham gia để cơ quan chủ trì bố trí lại.',
+    );
     await this.outbox.transaction(em, (tx) =>
       idempotent(tx, viewer.userId, { key: idempotencyKey, operation: 'respondToInvitation', input }, async () => {
         const p = await tx.em.findOne(ActionParticipant, { id: input.participantId }, { populate: ['action', 'agency', 'task'] });
@@ -474,9 +493,7 @@ export class ActionService {
 
   /** The invited police record their protection plan (Điều 72 khoản 4); their PROTECTION_PLAN task is completed. */
   async recordProtectionPlan(em: EntityManager, viewer: Viewer, input: { id: string; version: number; note: string }): Promise<CaseAction> {
-    const note = input.note?.trim() ?? '';
-    if (!note) throw badInput('Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.', { field: 'note' });
-    if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const note = requiredText(input.note, 'note', 'Nội dung', 'Hãy nhập nội dung (hoặc số, ngày) của kế hoạch bảo vệ cưỡng chế.');
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
@@ -514,8 +531,7 @@ export class ActionService {
     viewer: Viewer,
     input: { id: string; version: number; reason: string; receivedAt?: Date | null },
   ): Promise<CaseAction> {
-    const reason = input.reason?.trim() ?? '';
-    if (!reason) throw badInput('Hãy ghi rõ lý do đề nghị hoãn.', { field: 'reason' });
+    const reason = requiredText(input.reason, 'reason', 'Lý do', 'Hãy ghi rõ lý do đề nghị hoãn.');
     const now = new Date();
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt > now) throw badInput('Thời điểm nhận đề nghị không thể ở tương lai.', { field: 'receivedAt' });
@@ -726,11 +742,13 @@ export class ActionService {
     viewer: Viewer,
     input: { inviteeId: string; version: number; status: InvitationStatus; note?: string | null },
   ): Promise<ActionInvitee> {
-    const note = input.note?.trim() || null;
     if (input.status === InvitationStatus.INVITED) throw badInput('Hãy chọn "Đã xác nhận" hoặc "Từ chối".', { field: 'status' });
-    if (input.status === InvitationStatus.DECLINED && !note)
-      throw badInput('Hãy ghi rõ lý do người được mời từ chối để bố trí lại.', { field: 'note' });
-    if ((note?.length ?? 0) > MAX_TEXT) throw badInput(`Ghi chú tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const note = optionalText(
+      input.note,
+      'note',
+      'Ghi chú',
+      input.status === InvitationStatus.DECLINED && 'Hãy ghi rõ lý do người được mời từ chối để bố trí lại.',
+    );
     const invitee = await em.findOne(ActionInvitee, { id: input.inviteeId });
     if (!invitee) throw notFound('người được mời');
     await this.change(em, viewer, {
@@ -1036,9 +1054,7 @@ export class ActionService {
     input: { caseId: string; version: number; recordedAt?: Date | null; note: string },
     idempotencyKey?: string | null,
   ): Promise<AccountFreeze> {
-    const note = input.note?.trim() ?? '';
-    if (!note) throw badInput('Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).', { field: 'note' });
-    if (note.length > MAX_TEXT) throw badInput(`Nội dung tối đa ${MAX_TEXT.toLocaleString('vi-VN')} ký tự.`, { field: 'note' });
+    const note = requiredText(input.note, 'note', 'Nội dung', 'Hãy nhập nội dung hoặc số biên bản phong tỏa (không ghi số tài khoản).');
     const now = new Date();
     const recordedAt = input.recordedAt ?? now;
     if (recordedAt > now) throw badInput('Thời điểm lập biên bản không thể ở tương lai.', { field: 'recordedAt' });

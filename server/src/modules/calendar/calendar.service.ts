@@ -120,6 +120,16 @@ function checkDate(date: string, field: string): LocalDate {
   return date;
 }
 
+/** A year the calendar can hold (1976–2999, as its dates); refused on `field`, named `label` in the message. */
+function checkYear(year: number, field: string, label: string): void {
+  if (!Number.isInteger(year) || year < 1976 || year > 2999) throw badInput(`${label} không hợp lệ (1976–2999).`, { field });
+}
+
+/** Changing the legal calendar (days off, working days, Tết directives): 'calendar.manage'. */
+function assertManagesCalendar(viewer: Viewer): void {
+  assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+}
+
 /**
  * Owns this instance's legal calendar: the library's public holidays plus the official days off and
  * make-up working days stored as CalendarDay rows. `current()` is synchronous (deadlines and coercion
@@ -226,7 +236,7 @@ export class CalendarService implements CalendarSource {
     viewer: Viewer,
     input: NewCalendarDayInput,
   ): Promise<{ day: CalendarDay; recalculated: CalendarRecalculation }> {
-    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+    assertManagesCalendar(viewer);
     const date = checkDate(input.date.trim(), 'date');
     const name = input.name.trim();
     const source = input.source.trim();
@@ -275,7 +285,7 @@ export class CalendarService implements CalendarSource {
 
   /** Removes the official row of `date` (system admins); the date becomes an ordinary day again. */
   async remove(em: EntityManager, viewer: Viewer, date: string): Promise<{ day: CalendarDay; recalculated: CalendarRecalculation }> {
-    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+    assertManagesCalendar(viewer);
     const local = checkDate(date.trim(), 'date');
     const removed = await this.outbox.transaction(em, async (tx) => {
       const day = await tx.em.findOne(CalendarDay, { date: local });
@@ -292,7 +302,7 @@ export class CalendarService implements CalendarSource {
 
   /** The Tết window in force for a year: the directive's dates when entered, else the computed default. */
   tetWindow(year: number): TetWindowView {
-    if (!Number.isInteger(year) || year < 1976 || year > 2999) throw badInput('Năm không hợp lệ (1976–2999).', { field: 'year' });
+    checkYear(year, 'year', 'Năm');
     const w = this.calendar.tetWindow(year);
     // The library calendar carries no directives: its window is the rule's.
     const rule = legalCalendar().tetWindow(year);
@@ -316,9 +326,8 @@ export class CalendarService implements CalendarSource {
     viewer: Viewer,
     input: TetDirectiveInput,
   ): Promise<TetWindowView & { recalculated: CalendarRecalculation }> {
-    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
-    if (!Number.isInteger(input.tetYear) || input.tetYear < 1976 || input.tetYear > 2999)
-      throw badInput('Năm Tết không hợp lệ (1976–2999).', { field: 'tetYear' });
+    assertManagesCalendar(viewer);
+    checkYear(input.tetYear, 'tetYear', 'Năm Tết');
     const firstDay = checkDate(input.firstDay.trim(), 'firstDay');
     const lastDay = checkDate(input.lastDay.trim(), 'lastDay');
     const documentDate = checkDate(input.documentDate.trim(), 'documentDate');
@@ -367,7 +376,7 @@ export class CalendarService implements CalendarSource {
     viewer: Viewer,
     tetYear: number,
   ): Promise<TetWindowView & { recalculated: CalendarRecalculation }> {
-    assertAllowed(canGlobally(viewer, 'calendar.manage'), 'quản lý lịch ngày nghỉ, ngày làm việc');
+    assertManagesCalendar(viewer);
     const before = this.calendar.tetWindow(tetYear);
     const recalculated = await this.outbox.transaction(em, async (tx) => {
       const existing = await tx.em.findOne(TetDirective, { tetYear });

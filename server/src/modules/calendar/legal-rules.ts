@@ -301,48 +301,63 @@ export interface DeadlineParams {
 /** A version of a deadline rule. */
 export type DeadlineRuleVersion = LegalRuleVersion<DeadlineRuleCode, DeadlineParams>;
 
+/** The versions of a deadline of `days` working days. */
+const workingDays = (code: DeadlineRuleCode, citation: CitationCode, rule: string, days: number) =>
+  ruleVersions<DeadlineRuleCode, DeadlineParams>(code, citation, rule, { unit: 'workingDays', amount: days });
+
+/**
+ * The versions of a deadline of `days` calendar days whose last day, when a day off, moves to the end of
+ * the next working day: the rule text says so and the source cites khoản 5 Điều 148 BLDS 2015 after its own.
+ */
+const calendarDaysRolledOver = (code: DeadlineRuleCode, citation: CitationCode, rule: string, days: number) =>
+  ruleVersions<DeadlineRuleCode, DeadlineParams>(
+    code,
+    citation,
+    `${rule}; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.`,
+    { unit: 'calendarDays', amount: days, rollOverDaysOff: true },
+    () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01'),
+  );
+
 /**
  * Deadline rules, keyed by code (same versioning convention as COERCION_RULES).
  * `from` for each deadline (what starts the clock) is stated in `rule`.
  */
 export const DEADLINE_RULES: { readonly [K in DeadlineRuleCode]: readonly DeadlineRuleVersion[] } = {
-  VOLUNTARY_PERIOD: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  VOLUNTARY_PERIOD: calendarDaysRolledOver(
     'VOLUNTARY_PERIOD',
     'VOLUNTARY_PERIOD',
-    'Thời hạn tự nguyện thi hành án là 10 ngày, kể từ ngày người phải thi hành án nhận được hoặc được thông báo hợp lệ quyết định thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.',
-    { unit: 'calendarDays', amount: 10, rollOverDaysOff: true },
-    () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01'),
+    'Thời hạn tự nguyện thi hành án là 10 ngày, kể từ ngày người phải thi hành án nhận được hoặc được thông báo hợp lệ quyết định thi hành án',
+    10,
   ),
-  ENFORCEMENT_DECISION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  ENFORCEMENT_DECISION: workingDays(
     'ENFORCEMENT_DECISION',
     'ENFORCEMENT_DECISION',
     'Ra quyết định thi hành án trong thời hạn 5 ngày làm việc, kể từ ngày nhận được bản án, quyết định hoặc đơn yêu cầu thi hành án.',
-    { unit: 'workingDays', amount: 5 },
+    5,
   ),
-  NOTIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  NOTIFICATION: workingDays(
     'NOTIFICATION',
     'NOTIFICATION',
     'Thông báo về thi hành án trong thời hạn 3 ngày làm việc, kể từ ngày ra văn bản.',
-    { unit: 'workingDays', amount: 3 },
+    3,
   ),
-  VERIFICATION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  VERIFICATION: calendarDaysRolledOver(
     'VERIFICATION',
     'VERIFICATION',
-    'Xác minh điều kiện thi hành án trong thời hạn 10 ngày, kể từ ngày hết thời hạn tự nguyện thi hành án; ngày cuối cùng là ngày nghỉ thì thời hạn kết thúc vào cuối ngày làm việc tiếp theo.',
-    { unit: 'calendarDays', amount: 10, rollOverDaysOff: true },
-    () => cite('DAY_COUNT_ROLL_OVER', '2017-01-01'),
+    'Xác minh điều kiện thi hành án trong thời hạn 10 ngày, kể từ ngày hết thời hạn tự nguyện thi hành án',
+    10,
   ),
-  REVERIFICATION_ON_PROCURACY_OBJECTION: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  REVERIFICATION_ON_PROCURACY_OBJECTION: workingDays(
     'REVERIFICATION_ON_PROCURACY_OBJECTION',
     'VERIFICATION',
     'Xác minh lại trong thời hạn 5 ngày làm việc, kể từ ngày nhận được yêu cầu của Viện kiểm sát.',
-    { unit: 'workingDays', amount: 5 },
+    5,
   ),
-  POLICE_PROTECTION_PLAN: ruleVersions<DeadlineRuleCode, DeadlineParams>(
+  POLICE_PROTECTION_PLAN: workingDays(
     'POLICE_PROTECTION_PLAN',
     'PROTECTION_PLAN',
     'Cơ quan Công an lập kế hoạch bảo vệ cưỡng chế trong thời hạn 3 ngày làm việc, kể từ ngày nhận được kế hoạch cưỡng chế.',
-    { unit: 'workingDays', amount: 3 },
+    3,
   ),
 };
 

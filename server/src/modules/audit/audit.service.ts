@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type AuditProgress, type AuditReport, verifyAuditChain } from '../../events/event-log';
 import type { Logger } from '../../logger';
 
@@ -17,11 +17,13 @@ export interface AuditJob {
 const KEPT_JOBS = 20;
 
 /**
- * Background runs of `verifyAuditChain` (with the checkpoint key), started by a system admin and
- * polled for progress. One run at a time per instance: starting while one runs returns that run.
- * Jobs live in this process's memory (a poll must reach the instance that started it).
+ * Verifying the event log (system admins; the resolver checks 'audit.verify'): at once in the request
+ * (`verify`), or as a background run of `verifyAuditChain` polled for progress (`start`, `get`). Both
+ * use the checkpoint key, so a log rewritten with every hash recomputed is still caught. One background
+ * run at a time per instance: starting while one runs returns that run. Jobs live in this process's
+ * memory (a poll must reach the instance that started it).
  */
-export class AuditJobs {
+export class AuditService {
   private readonly jobs = new Map<string, AuditJob>();
   private running: AuditJob | null = null;
 
@@ -33,6 +35,11 @@ export class AuditJobs {
     /** Events per read (AUDIT_VERIFY_BATCH_SIZE). */
     private readonly batchSize = 2000,
   ) {}
+
+  /** Verifies the whole log now, on the caller's EntityManager (its request budget). */
+  verify(em: EntityManager): Promise<AuditReport> {
+    return verifyAuditChain(em, { checkpointKey: this.checkpointKey });
+  }
 
   /** Starts a verification unless one is running; returns the running job either way. */
   start(): AuditJob {
