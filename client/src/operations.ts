@@ -170,7 +170,7 @@ export const caseActivitySubscription = graphql(`
   subscription CaseActivity($caseId: ID!, $after: String) {
     caseActivity(caseId: $caseId, after: $after) {
       cursor
-      type
+      kind
       caseId
       occurredAt
     }

@@ -239,6 +239,141 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** Every event type of the log (server/src/events/vocabulary.ts); `LiveEvent.type` is the same, dotted. */
+export type EventKind =
+  /** A coercion now falls on a forbidden day. */
+  | 'ACTION_CALENDAR_CONFLICT'
+  /** A coercion no longer falls on a forbidden day. */
+  | 'ACTION_CALENDAR_CONFLICT_CLEARED'
+  /** The action was cancelled. */
+  | 'ACTION_CANCELLED'
+  /** The outcome was recorded. */
+  | 'ACTION_COMPLETED'
+  /** A deadline of the action moved after a calendar change. */
+  | 'ACTION_DEADLINE_RECALCULATED'
+  /** An invited agency confirmed. */
+  | 'ACTION_INVITATION_CONFIRMED'
+  /** An invited agency declined. */
+  | 'ACTION_INVITATION_DECLINED'
+  /** More agencies or named people were invited. */
+  | 'ACTION_INVITED'
+  /** A named person confirmed (recorded by the lead office). */
+  | 'ACTION_INVITEE_CONFIRMED'
+  /** A named person declined (recorded by the lead office). */
+  | 'ACTION_INVITEE_DECLINED'
+  /** An outcome was corrected by a correcting entry (history kept). */
+  | 'ACTION_OUTCOME_CORRECTED'
+  /** A visit, meeting or coercion was planned. */
+  | 'ACTION_PLANNED'
+  /** The action was postponed. */
+  | 'ACTION_POSTPONED'
+  /** A postponement was requested. */
+  | 'ACTION_POSTPONEMENT_REQUESTED'
+  /** The police recorded their protection plan. */
+  | 'ACTION_PROTECTION_PLAN_RECORDED'
+  /** The action is ready. */
+  | 'ACTION_READY'
+  /** The action was rescheduled. */
+  | 'ACTION_RESCHEDULED'
+  /** The action started. */
+  | 'ACTION_STARTED'
+  /** An agency was created. */
+  | 'AGENCY_CREATED'
+  /** An agency was changed (coverage, activity). */
+  | 'AGENCY_UPDATED'
+  /** An administrative area was created. */
+  | 'AREA_CREATED'
+  /** An administrative area was changed. */
+  | 'AREA_UPDATED'
+  /** A refresh token was reused: every session of the user ended (audit). */
+  | 'AUTH_REFRESH_REUSE_DETECTED'
+  /** A session ended (sign-out or revocation). */
+  | 'AUTH_SESSION_ENDED'
+  /** A sign-in (audit). */
+  | 'AUTH_SIGNED_IN'
+  /** Synthetic load written by bench/ (never by the product). */
+  | 'BENCH_APPENDED'
+  /** A day off, a working day or a Tết directive changed. */
+  | 'CALENDAR_CHANGED'
+  /** A case was opened. */
+  | 'CASE_CREATED'
+  /** Legal deadlines moved after a calendar change. */
+  | 'CASE_DEADLINES_RECALCULATED'
+  /** A legal deadline passed (escalated once). */
+  | 'CASE_DEADLINE_MISSED'
+  /** The decision on an urgent freeze was issued. */
+  | 'CASE_FREEZE_DECISION_ISSUED'
+  /** An obligation was added. */
+  | 'CASE_OBLIGATION_ADDED'
+  /** An obligation entered by mistake was removed (nothing collected against it). */
+  | 'CASE_OBLIGATION_REMOVED'
+  /** An obligation was corrected. */
+  | 'CASE_OBLIGATION_UPDATED'
+  /** A party was added. */
+  | 'CASE_PARTY_ADDED'
+  /** A party added by mistake was removed. */
+  | 'CASE_PARTY_REMOVED'
+  /** A party's details were corrected. */
+  | 'CASE_PARTY_UPDATED'
+  /** Money collected or an obligation fulfilled. */
+  | 'CASE_PROGRESS_RECORDED'
+  /** Money taken back from an obligation by a correcting outcome entry. */
+  | 'CASE_PROGRESS_REVERSED'
+  /** An agency joined the case. */
+  | 'CASE_SHARED'
+  /** The case moved through its lifecycle. */
+  | 'CASE_TRANSITIONED'
+  /** An agency left the case. */
+  | 'CASE_UNSHARED'
+  /** Case details were edited. */
+  | 'CASE_UPDATED'
+  /** An urgent account freeze was recorded (decision due in 24 h). */
+  | 'CASE_URGENT_FREEZE_RECORDED'
+  /** The demo world was created. */
+  | 'DEMO_SEEDED'
+  /** A CSV import was applied (counts per outcome). */
+  | 'IMPORT_COMPLETED'
+  /** Restricted personal data was read (audit). */
+  | 'PERSONAL_DATA_READ'
+  /** A yearly statistics target was set. */
+  | 'STATISTICS_TARGET_SET'
+  /** A task was accepted. */
+  | 'TASK_ACCEPTED'
+  /** A task was cancelled. */
+  | 'TASK_CANCELLED'
+  /** A task was completed. */
+  | 'TASK_COMPLETED'
+  /** A task was assigned. */
+  | 'TASK_CREATED'
+  /** A task due in N working days moved after a calendar change. */
+  | 'TASK_DEADLINE_RECALCULATED'
+  /** A task was declined. */
+  | 'TASK_DECLINED'
+  /** An overdue task was escalated (once). */
+  | 'TASK_ESCALATED'
+  /** A task was given to someone else. */
+  | 'TASK_REASSIGNED'
+  /** Work on a task started. */
+  | 'TASK_STARTED'
+  /** A post on the case thread. */
+  | 'THREAD_POSTED'
+  /** A post was deleted (its history is kept). */
+  | 'THREAD_POST_DELETED'
+  /** A post was edited. */
+  | 'THREAD_POST_EDITED'
+  /** A user account was created. */
+  | 'USER_CREATED'
+  /** A user account was deactivated. */
+  | 'USER_DEACTIVATED'
+  /** A password was changed. */
+  | 'USER_PASSWORD_CHANGED'
+  /** An administrator reset a password (sessions ended). */
+  | 'USER_PASSWORD_RESET'
+  /** A user account was reactivated. */
+  | 'USER_REACTIVATED'
+  /** A user account was changed. */
+  | 'USER_UPDATED';
+
 /** RUNNING (rows being written), DONE (committed) or FAILED (rolled back: nothing written). */
 export type ImportJobState =
   | 'DONE'
@@ -695,7 +830,7 @@ export type CaseActivitySubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
+export type CaseActivitySubscription = { caseActivity: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
 
 export type PostToThreadMutationVariables = Exact<{
   input: NewPostInput;
@@ -877,7 +1012,7 @@ export type MyFeedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MyFeedSubscription = { myFeed: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
+export type MyFeedSubscription = { myFeed: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
 
 export type AboutQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1528,7 +1663,7 @@ export const CaseActivityDocument = new TypedDocumentString(`
     subscription CaseActivity($caseId: ID!, $after: String) {
   caseActivity(caseId: $caseId, after: $after) {
     cursor
-    type
+    kind
     caseId
     occurredAt
   }
@@ -2023,7 +2158,7 @@ export const MyFeedDocument = new TypedDocumentString(`
     subscription MyFeed($after: String) {
   myFeed(after: $after) {
     cursor
-    type
+    kind
     caseId
     occurredAt
   }

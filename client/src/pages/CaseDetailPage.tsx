@@ -5,7 +5,7 @@ import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from 
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
 import {
   deadlineKindLabel,
-  eventTypeLabel,
+  eventKindLabel,
   legalText,
   obligationKindLabel,
   participantRoleLabel,
@@ -225,7 +225,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
               <ol className="activity">
                 {activity.map((event) => (
                   <li key={event.cursor}>
-                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time> {eventTypeLabel(t, event.type)}
+                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time> {eventKindLabel(t, event.kind)}
                   </li>
                 ))}
               </ol>

@@ -29,7 +29,7 @@ export const myFeedSubscription = graphql(`
   subscription MyFeed($after: String) {
     myFeed(after: $after) {
       cursor
-      type
+      kind
       caseId
       occurredAt
     }

@@ -13,7 +13,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import type { CaseEditQuery, CaseKind, CaseTransition, ObligationKind, ParticipantRole, PartyKind, PartyRole } from '../../gql/graphql';
 import {
   caseStatusLabel,
-  eventTypeLabel,
+  eventKindLabel,
   legalText,
   obligationKindLabel,
   participantRoleLabel,
@@ -21,6 +21,7 @@ import {
   type MessageKey,
   useT,
 } from '../../i18n';
+import { eventKindOfType } from '../../i18n-events';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
 import { LoadStatus } from '../LoadStatus';
@@ -195,6 +196,12 @@ const factsOf = (c: EditedCase): Facts => ({
 /** The fields the person changed (draft against the version they started from). */
 const changedFields = (base: Facts, draft: Facts) => (Object.keys(draft) as Array<keyof Facts>).filter((k) => draft[k] !== base[k]);
 
+/** The label of a missed change's dotted log type; one this build does not know is shown as it is. */
+function missedChangeLabel(t: ReturnType<typeof useT>, type: string): string {
+  const kind = eventKindOfType(type);
+  return kind ? eventKindLabel(t, kind) : type;
+}
+
 /** One change the stale form missed (CONFLICT `extensions.missedChanges`). */
 interface MissedChange {
   version: number;
@@ -330,7 +337,7 @@ function FactsForm({ c }: { c: EditedCase }) {
           <ul>
             {conflict.map((ch) => (
               <li key={ch.version}>
-                {eventTypeLabel(t, ch.type)}
+                {missedChangeLabel(t, ch.type)}
                 {ch.fields.length > 0 && `: ${ch.fields.map((f) => fieldLabel(t, f)).join(', ')}`}
               </li>
             ))}
