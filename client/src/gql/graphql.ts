@@ -800,6 +800,8 @@ export type UpdateUserInput = {
 export type UserFilterInput = {
   agencyId?: string | number | null | undefined;
   includeInactive?: boolean | null | undefined;
+  /** true: only users who may be assigned cases as their officer (the policy's rule), e.g. for the intake form's list; false or absent: no such condition. */
+  mayBeAssignedCases?: boolean | null | undefined;
   search?: string | null | undefined;
 };
 
@@ -1257,7 +1259,7 @@ export type CaseEditChoicesQueryVariables = Exact<{
 }>;
 
 
-export type CaseEditChoicesQuery = { users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> }, agencies: { edges: Array<{ node: { id: string, name: string } }> } };
+export type CaseEditChoicesQuery = { users: { edges: Array<{ node: { id: string, fullName: string } }> }, agencies: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type UpdateCaseMutationVariables = Exact<{
   input: UpdateCaseInput;
@@ -1308,7 +1310,7 @@ export type IntakeChoicesQueryVariables = Exact<{
 }>;
 
 
-export type IntakeChoicesQuery = { me: { id: string, agency: { id: string } }, areas: { edges: Array<{ node: { id: string, code: string, name: string } }> }, users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> } };
+export type IntakeChoicesQuery = { me: { id: string, agency: { id: string } }, areas: { edges: Array<{ node: { id: string, code: string, name: string } }> }, users: { edges: Array<{ node: { id: string, fullName: string } }> } };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
@@ -2669,12 +2671,11 @@ export const CaseEditDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CaseEditQuery, CaseEditQueryVariables>;
 export const CaseEditChoicesDocument = new TypedDocumentString(`
     query CaseEditChoices($agencyId: ID) {
-  users(first: 100, filter: {agencyId: $agencyId}) {
+  users(first: 100, filter: {agencyId: $agencyId, mayBeAssignedCases: true}) {
     edges {
       node {
         id
         fullName
-        roles
       }
     }
   }
@@ -2754,12 +2755,11 @@ export const IntakeChoicesDocument = new TypedDocumentString(`
       }
     }
   }
-  users(first: 100, filter: {agencyId: $agencyId}) {
+  users(first: 100, filter: {agencyId: $agencyId, mayBeAssignedCases: true}) {
     edges {
       node {
         id
         fullName
-        roles
       }
     }
   }

@@ -91,12 +91,11 @@ export const caseEditQuery = graphql(`
 
 export const caseEditChoicesQuery = graphql(`
   query CaseEditChoices($agencyId: ID) {
-    users(first: 100, filter: { agencyId: $agencyId }) {
+    users(first: 100, filter: { agencyId: $agencyId, mayBeAssignedCases: true }) {
       edges {
         node {
           id
           fullName
-          roles
         }
       }
     }
@@ -256,7 +255,7 @@ function FactsForm({ c }: { c: EditedCase }) {
   const [conflict, setConflict] = useState<MissedChange[] | null>(null);
   // Remounts the date field (it keeps its own text) when the facts are replaced after a re-apply.
   const [round, setRound] = useState(0);
-  const officers = (choices.data?.users.edges.map((e) => e.node) ?? []).filter((u) => u.roles?.includes('ENFORCEMENT_OFFICER'));
+  const officers = choices.data?.users.edges.map((e) => e.node) ?? [];
   const set = (patch: Partial<Facts>) => setDraft((d) => ({ ...d, ...patch }));
 
   /** Sends the fields of `mine` that differ from `from`, claiming `version`. */
