@@ -810,54 +810,6 @@ export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean, importKinds: Array<string> } };
 
-export type CasesQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  filter?: CaseFilterInput | null | undefined;
-}>;
-
-
-export type CasesQuery = { cases: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, decisionNumber: string | null, judgmentNumber: string, status: CaseStatus, overdue: boolean, commune: { id: string, name: string }, parties: Array<{ id: string, name: string, role: PartyRole }>, totals: { owed: string, collected: string } } }> } };
-
-export type CaseDetailQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CaseDetailQuery = { liveCursor: string, case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
-
-export type CaseActivitySubscriptionVariables = Exact<{
-  caseId: string | number;
-  after?: string | null | undefined;
-}>;
-
-
-export type CaseActivitySubscription = { caseActivity: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
-
-export type PostToThreadMutationVariables = Exact<{
-  input: NewPostInput;
-  idempotencyKey?: string | null | undefined;
-}>;
-
-
-export type PostToThreadMutation = { postToThread: { id: string, seq: number } };
-
-export type MarkThreadReadMutationVariables = Exact<{
-  caseId: string | number;
-  upToSeq?: number | null | undefined;
-}>;
-
-
-export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
-
-export type AssignTaskMutationVariables = Exact<{
-  input: AssignTaskInput;
-  idempotencyKey?: string | null | undefined;
-}>;
-
-
-export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus } };
-
 export type TransitionTaskMutationVariables = Exact<{
   input: TransitionTaskInput;
   idempotencyKey?: string | null | undefined;
@@ -865,11 +817,6 @@ export type TransitionTaskMutationVariables = Exact<{
 
 
 export type TransitionTaskMutation = { transitionTask: { id: string, status: TaskStatus, version: number } };
-
-export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number } };
 
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
@@ -908,40 +855,29 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 
 export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
 
-export type CorrectActionOutcomeMutationVariables = Exact<{
-  input: CorrectActionOutcomeInput;
-  idempotencyKey?: string | null | undefined;
+export type CaseDetailQueryVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+export type CaseDetailQuery = { liveCursor: string, case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
 
-export type RecordActionOutcomeMutationVariables = Exact<{
-  input: RecordActionOutcomeInput;
-  idempotencyKey?: string | null | undefined;
+export type CaseActivitySubscriptionVariables = Exact<{
+  caseId: string | number;
+  after?: string | null | undefined;
 }>;
 
 
-export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
+export type CaseActivitySubscription = { caseActivity: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
 
-export type InviteToActionMutationVariables = Exact<{
-  input: InviteToActionInput;
+export type CasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CaseFilterInput | null | undefined;
 }>;
 
 
-export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
-
-export type RecordInviteeAnswerMutationVariables = Exact<{
-  input: RecordInviteeAnswerInput;
-}>;
-
-
-export type RecordInviteeAnswerMutation = { recordInviteeAnswer: { id: string, status: InvitationStatus, version: number } };
-
-export type InviteAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type InviteAgenciesQuery = { agencies: { edges: Array<{ node: { id: string, name: string, kind: AgencyKind } }> } };
+export type CasesQuery = { cases: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, decisionNumber: string | null, judgmentNumber: string, status: CaseStatus, overdue: boolean, commune: { id: string, name: string }, parties: Array<{ id: string, name: string, role: PartyRole }>, totals: { owed: string, collected: string } } }> } };
 
 export type CaseListUnreadQueryVariables = Exact<{
   caseIds?: Array<string | number> | string | number | null | undefined;
@@ -949,6 +885,14 @@ export type CaseListUnreadQueryVariables = Exact<{
 
 
 export type CaseListUnreadQuery = { unreadCounts: { cases: Array<{ caseId: string, unread: number }> } };
+
+export type AssignTaskMutationVariables = Exact<{
+  input: AssignTaskInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus } };
 
 export type TaskCardFragment = { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } };
 
@@ -959,6 +903,22 @@ export type CaseTasksQueryVariables = Exact<{
 
 
 export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
+
+export type PostToThreadMutationVariables = Exact<{
+  input: NewPostInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type PostToThreadMutation = { postToThread: { id: string, seq: number } };
+
+export type MarkThreadReadMutationVariables = Exact<{
+  caseId: string | number;
+  upToSeq?: number | null | undefined;
+}>;
+
+
+export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
 
 export type ThreadPostFragment = { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null };
 
@@ -1008,6 +968,11 @@ export type StatisticsChangedSubscriptionVariables = Exact<{ [key: string]: neve
 
 
 export type StatisticsChangedSubscription = { statisticsChanged: { changedAt: string, cases: number } };
+
+export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number } };
 
 export type MyFeedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -1059,6 +1024,45 @@ export type SetStatisticsTargetMutationVariables = Exact<{
 
 
 export type SetStatisticsTargetMutation = { setStatisticsTarget: { id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number } };
+
+export type CorrectActionOutcomeMutationVariables = Exact<{
+  input: CorrectActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+
+export type RecordActionOutcomeMutationVariables = Exact<{
+  input: RecordActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
+
+export type InviteToActionMutationVariables = Exact<{
+  input: InviteToActionInput;
+}>;
+
+
+export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
+
+export type RecordInviteeAnswerMutationVariables = Exact<{
+  input: RecordInviteeAnswerInput;
+}>;
+
+
+export type RecordInviteeAnswerMutation = { recordInviteeAnswer: { id: string, status: InvitationStatus, version: number } };
+
+export type InviteAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InviteAgenciesQuery = { agencies: { edges: Array<{ node: { id: string, name: string, kind: AgencyKind } }> } };
+
+export type ActionInviteeFieldsFragment = { id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number };
+
+export type ActionOutcomeEntryFieldsFragment = { id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> };
 
 export type AdminUsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1503,6 +1507,34 @@ export const StatisticsTargetFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"StatisticsTargetFields"}) as unknown as TypedDocumentString<StatisticsTargetFieldsFragment, unknown>;
+export const ActionInviteeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionInviteeFields on ActionInvitee {
+  id
+  name
+  role
+  status
+  note
+  version
+}
+    `, {"fragmentName":"ActionInviteeFields"}) as unknown as TypedDocumentString<ActionInviteeFieldsFragment, unknown>;
+export const ActionOutcomeEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
+  id
+  outcome
+  moneyCollected
+  correctsId
+  correctionReason
+  recordedAt
+  recordedBy {
+    id
+    fullName
+  }
+  collections {
+    obligationId
+    amountCollected
+  }
+}
+    `, {"fragmentName":"ActionOutcomeEntryFields"}) as unknown as TypedDocumentString<ActionOutcomeEntryFieldsFragment, unknown>;
 export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarRecalculationFields on CalendarRecalculation {
   cases
@@ -1537,40 +1569,137 @@ export const HomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
-export const CasesDocument = new TypedDocumentString(`
-    query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
-  cases(first: $first, after: $after, filter: $filter) {
-    totalCount
-    pageInfo {
-      endCursor
-      hasNextPage
+export const TransitionTaskDocument = new TypedDocumentString(`
+    mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
+  transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
+export const CaseActionsDocument = new TypedDocumentString(`
+    query CaseActions($caseId: ID!) {
+  me {
+    id
+    agency {
+      id
     }
-    edges {
-      cursor
-      node {
+  }
+  caseActions(caseId: $caseId) {
+    id
+    kind
+    status
+    title
+    scheduledStart
+    scheduledEnd
+    calendarConflict
+    calendarConflictAt
+    place
+    leadOfficer {
+      id
+      fullName
+    }
+    personCoerced
+    measure
+    method
+    attendees
+    forces
+    protection
+    costEstimate
+    protectionPlanDueAt
+    protectionPlanNote
+    protectionPlanRecordedAt
+    postponementReason
+    postponementLate
+    reason
+    outcome
+    minutes
+    moneyCollected
+    version
+    invitees {
+      ...ActionInviteeFields
+    }
+    outcomeHistory {
+      ...ActionOutcomeEntryFields
+    }
+    participants {
+      id
+      required
+      status
+      declineReason
+      version
+      agency {
         id
-        decisionNumber
-        judgmentNumber
-        status
-        overdue
-        commune {
-          id
-          name
-        }
-        parties {
-          id
-          name
-          role
-        }
-        totals {
-          owed
-          collected
-        }
+        name
       }
+    }
+    viewerCan {
+      plan
+      respondInvitation
+      recordProtectionPlan
     }
   }
 }
-    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+    fragment ActionInviteeFields on ActionInvitee {
+  id
+  name
+  role
+  status
+  note
+  version
+}
+fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
+  id
+  outcome
+  moneyCollected
+  correctsId
+  correctionReason
+  recordedAt
+  recordedBy {
+    id
+    fullName
+  }
+  collections {
+    obligationId
+    amountCollected
+  }
+}`) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
+export const PlanActionDocument = new TypedDocumentString(`
+    mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
+  planAction(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
+export const StepActionDocument = new TypedDocumentString(`
+    mutation StepAction($input: StepActionInput!) {
+  stepAction(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
+export const RespondToInvitationDocument = new TypedDocumentString(`
+    mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
+  respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
+export const RecordProtectionPlanDocument = new TypedDocumentString(`
+    mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
+  recordProtectionPlan(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
   liveCursor
@@ -1671,218 +1800,40 @@ export const CaseActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
-export const PostToThreadDocument = new TypedDocumentString(`
-    mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
-  postToThread(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    seq
-  }
-}
-    `) as unknown as TypedDocumentString<PostToThreadMutation, PostToThreadMutationVariables>;
-export const MarkThreadReadDocument = new TypedDocumentString(`
-    mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
-  markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
-    caseId
-    lastReadSeq
-    unread
-  }
-}
-    `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
-export const AssignTaskDocument = new TypedDocumentString(`
-    mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
-  assignTask(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
-export const TransitionTaskDocument = new TypedDocumentString(`
-    mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
-  transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
-export const MyWorkDocument = new TypedDocumentString(`
-    query MyWork {
-  inbox(first: 1) {
-    unreadCount
-  }
-  myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
+export const CasesDocument = new TypedDocumentString(`
+    query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+  cases(first: $first, after: $after, filter: $filter) {
     totalCount
-  }
-  unreadCounts {
-    total
-  }
-}
-    `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;
-export const CaseActionsDocument = new TypedDocumentString(`
-    query CaseActions($caseId: ID!) {
-  me {
-    id
-    agency {
-      id
+    pageInfo {
+      endCursor
+      hasNextPage
     }
-  }
-  caseActions(caseId: $caseId) {
-    id
-    kind
-    status
-    title
-    scheduledStart
-    scheduledEnd
-    calendarConflict
-    calendarConflictAt
-    place
-    leadOfficer {
-      id
-      fullName
-    }
-    personCoerced
-    measure
-    method
-    attendees
-    forces
-    protection
-    costEstimate
-    protectionPlanDueAt
-    protectionPlanNote
-    protectionPlanRecordedAt
-    postponementReason
-    postponementLate
-    reason
-    outcome
-    minutes
-    moneyCollected
-    version
-    invitees {
-      id
-      name
-      role
-      status
-      note
-      version
-    }
-    outcomeHistory {
-      id
-      outcome
-      moneyCollected
-      correctsId
-      correctionReason
-      recordedAt
-      recordedBy {
-        id
-        fullName
-      }
-      collections {
-        obligationId
-        amountCollected
-      }
-    }
-    participants {
-      id
-      required
-      status
-      declineReason
-      version
-      agency {
-        id
-        name
-      }
-    }
-    viewerCan {
-      plan
-      respondInvitation
-      recordProtectionPlan
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
-export const PlanActionDocument = new TypedDocumentString(`
-    mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
-  planAction(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
-export const StepActionDocument = new TypedDocumentString(`
-    mutation StepAction($input: StepActionInput!) {
-  stepAction(input: $input) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
-export const RespondToInvitationDocument = new TypedDocumentString(`
-    mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
-  respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
-export const RecordProtectionPlanDocument = new TypedDocumentString(`
-    mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
-  recordProtectionPlan(input: $input) {
-    id
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
-export const CorrectActionOutcomeDocument = new TypedDocumentString(`
-    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
-  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
-export const RecordActionOutcomeDocument = new TypedDocumentString(`
-    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
-  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
-export const InviteToActionDocument = new TypedDocumentString(`
-    mutation InviteToAction($input: InviteToActionInput!) {
-  inviteToAction(input: $input) {
-    id
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
-export const RecordInviteeAnswerDocument = new TypedDocumentString(`
-    mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
-  recordInviteeAnswer(input: $input) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordInviteeAnswerMutation, RecordInviteeAnswerMutationVariables>;
-export const InviteAgenciesDocument = new TypedDocumentString(`
-    query InviteAgencies {
-  agencies(first: 100) {
     edges {
+      cursor
       node {
         id
-        name
-        kind
+        decisionNumber
+        judgmentNumber
+        status
+        overdue
+        commune {
+          id
+          name
+        }
+        parties {
+          id
+          name
+          role
+        }
+        totals {
+          owed
+          collected
+        }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<InviteAgenciesQuery, InviteAgenciesQueryVariables>;
+    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseListUnreadDocument = new TypedDocumentString(`
     query CaseListUnread($caseIds: [ID!]) {
   unreadCounts(caseIds: $caseIds) {
@@ -1893,6 +1844,14 @@ export const CaseListUnreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseListUnreadQuery, CaseListUnreadQueryVariables>;
+export const AssignTaskDocument = new TypedDocumentString(`
+    mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+  assignTask(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const CaseTasksDocument = new TypedDocumentString(`
     query CaseTasks($caseId: ID!, $first: Int) {
   caseTasks(caseId: $caseId, first: $first) {
@@ -1922,6 +1881,23 @@ export const CaseTasksDocument = new TypedDocumentString(`
     cancel
   }
 }`) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const PostToThreadDocument = new TypedDocumentString(`
+    mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
+  postToThread(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    seq
+  }
+}
+    `) as unknown as TypedDocumentString<PostToThreadMutation, PostToThreadMutationVariables>;
+export const MarkThreadReadDocument = new TypedDocumentString(`
+    mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
+  markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
+    caseId
+    lastReadSeq
+    unread
+  }
+}
+    `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
 export const CaseThreadDocument = new TypedDocumentString(`
     query CaseThread($caseId: ID!, $last: Int, $before: String) {
   caseThread(caseId: $caseId, last: $last, before: $before) {
@@ -2156,6 +2132,19 @@ export const StatisticsChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatisticsChangedSubscription, StatisticsChangedSubscriptionVariables>;
+export const MyWorkDocument = new TypedDocumentString(`
+    query MyWork {
+  inbox(first: 1) {
+    unreadCount
+  }
+  myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
+    totalCount
+  }
+  unreadCounts {
+    total
+  }
+}
+    `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;
 export const MyFeedDocument = new TypedDocumentString(`
     subscription MyFeed($after: String) {
   myFeed(after: $after) {
@@ -2259,6 +2248,54 @@ export const SetStatisticsTargetDocument = new TypedDocumentString(`
   moneyRatePercent
   version
 }`) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
+export const CorrectActionOutcomeDocument = new TypedDocumentString(`
+    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
+export const RecordActionOutcomeDocument = new TypedDocumentString(`
+    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+export const InviteToActionDocument = new TypedDocumentString(`
+    mutation InviteToAction($input: InviteToActionInput!) {
+  inviteToAction(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
+export const RecordInviteeAnswerDocument = new TypedDocumentString(`
+    mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
+  recordInviteeAnswer(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordInviteeAnswerMutation, RecordInviteeAnswerMutationVariables>;
+export const InviteAgenciesDocument = new TypedDocumentString(`
+    query InviteAgencies {
+  agencies(first: 100) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteAgenciesQuery, InviteAgenciesQueryVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
   users(first: $first, after: $after, filter: $filter) {

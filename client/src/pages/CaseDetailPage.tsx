@@ -1,3 +1,4 @@
+import { graphql } from '../gql';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { tags, useOfflineCopy, useQuery } from '../data';
 import { errorText } from '../errors';
@@ -17,13 +18,122 @@ import { LockIcon } from '../icons';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
 import { useLiveEvents } from '../live-events';
-import { caseActivitySubscription, caseQuery } from '../operations';
 import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { LegalPanel, useRecordingClosed } from './case/LegalPanel';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
+
+/**
+ * Everything the (read-only) case page shows. Restricted party fields are audited on read.
+ * `liveCursor` is the log position the data was read at: the live subscription starts after it.
+ */
+export const caseQuery = graphql(`
+  query CaseDetail($id: ID!) {
+    liveCursor
+    case(id: $id) {
+      id
+      decisionNumber
+      judgmentNumber
+      judgmentCourt
+      judgmentDate
+      status
+      commune {
+        id
+        name
+      }
+      leadAgency {
+        id
+        name
+      }
+      officer {
+        id
+        fullName
+      }
+      parties {
+        id
+        name
+        role
+        kind
+        address
+        idNumber {
+          value
+          hidden
+          reason
+        }
+        phone {
+          value
+          hidden
+          reason
+        }
+      }
+      obligations {
+        id
+        kind
+        description
+        amountOwed
+        amountCollected
+        landAreaM2
+        fulfilled
+      }
+      participants {
+        role
+        agency {
+          id
+          name
+          kind
+        }
+      }
+      totals {
+        owed
+        collected
+        openObligations
+      }
+      overdue
+      voluntaryPeriodEndsAt
+      verificationDueAt
+      decisionDueAt
+      deadlines {
+        kind
+        dueAt
+        legalSource
+        passed
+        missed
+        actionId
+      }
+      urgentSecurity
+      complex
+      backlog
+      notes
+      viewerCan {
+        update
+        share
+        transition
+        readRestricted
+        assignTask
+        postDirective
+        postRecommendation
+      }
+      version
+    }
+  }
+`);
+
+/**
+ * What happens on one case, live: replayed after `after`, then as it happens. The case page only
+ * needs to know that something changed (it refetches the case) and what to list as recent activity.
+ */
+export const caseActivitySubscription = graphql(`
+  subscription CaseActivity($caseId: ID!, $after: String) {
+    caseActivity(caseId: $caseId, after: $after) {
+      cursor
+      kind
+      caseId
+      occurredAt
+    }
+  }
+`);
 
 type CaseDetail = CaseDetailQuery['case'];
 type Restricted = CaseDetail['parties'][number]['idNumber'];

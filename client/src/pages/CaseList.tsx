@@ -6,9 +6,44 @@ import { formatMoney } from '../format';
 import { graphql } from '../gql';
 import type { CaseStatus, CasesQuery, CaseFilterInput } from '../gql/graphql';
 import { caseStatusLabel, useT } from '../i18n';
-import { casesQuery } from '../operations';
 import { caseHref } from '../router';
 import { StatusBadge } from './StatusBadge';
+
+/** One page of the cases the viewer may see (newest first), with what the list table shows. */
+export const casesQuery = graphql(`
+  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+    cases(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          decisionNumber
+          judgmentNumber
+          status
+          overdue
+          commune {
+            id
+            name
+          }
+          parties {
+            id
+            name
+            role
+          }
+          totals {
+            owed
+            collected
+          }
+        }
+      }
+    }
+  }
+`);
 
 /** Cases per page (cursor pagination). */
 export const CASES_PAGE_SIZE = 20;

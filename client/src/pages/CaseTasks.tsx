@@ -7,9 +7,18 @@ import { formatDateTime } from '../format';
 import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
 import { graphql } from '../gql';
-import { assignTaskMutation, transitionTaskMutation } from '../operations';
+import { transitionTaskMutation } from '../operations';
 import { sendOrQueue, usePendingWrites } from '../offline/offline-writes';
 import { PendingWrite } from '../offline/PendingWrites';
+
+export const assignTaskMutation = graphql(`
+  mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+    assignTask(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+    }
+  }
+`);
 
 type Task = TaskCardFragment;
 

@@ -7,7 +7,7 @@ import { agencyKindLabel, roleLabel, useT } from '../i18n';
 import type { LiveStatus } from '../lib/live-subscription';
 import { useLiveConnection } from '../live-connection';
 import { useLiveEvents } from '../live-events';
-import { homeQuery, myWorkQuery } from '../operations';
+import { homeQuery } from '../operations';
 import { aboutHref, adminHrefs, dashboardHref, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
 import { ImportPage } from './admin/ImportPage';
@@ -19,6 +19,21 @@ import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
 import { statisticsAccessQuery } from './statistics-access';
 import { InboxPage, useInboxUnread } from './InboxPage';
+
+/** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
+export const myWorkQuery = graphql(`
+  query MyWork {
+    inbox(first: 1) {
+      unreadCount
+    }
+    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {
+      totalCount
+    }
+    unreadCounts {
+      total
+    }
+  }
+`);
 
 /** The dashboard and targets screens (and the charting library) load only when opened. */
 const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
