@@ -1,7 +1,7 @@
 import { graphql } from '../gql';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { DataTable } from '../components/DataTable';
 import { tags, useOfflineCopy, useQuery } from '../data';
-import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
 import {
@@ -21,6 +21,7 @@ import { useLiveEvents } from '../live-events';
 import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { LegalPanel, useRecordingClosed } from './case/LegalPanel';
+import { LoadStatus } from './LoadStatus';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
@@ -286,20 +287,12 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         </a>
       </p>
 
-      {result.loading && (
-        <p className="muted" role="status">
-          {t('case.loading')}
-        </p>
-      )}
-
-      {!c && result.error !== undefined && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(result.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={result.refetch}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus
+        state={c ? 'ready' : result.error !== undefined ? 'error' : 'loading'}
+        loadingKey="case.loading"
+        error={result.error}
+        onRetry={result.refetch}
+      />
 
       {c && (
         <>
@@ -473,68 +466,46 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
         {c.obligations.length === 0 ? (
           <p className="muted">{t('case.noObligations')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('case.obligations')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('case.obligationKind')}</th>
-                  <th scope="col">{t('case.obligationDescription')}</th>
-                  <th scope="col" className="num">
-                    {t('case.owed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('case.collected')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('case.landArea')}
-                  </th>
-                  <th scope="col">{t('case.fulfilled')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.obligations.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">{obligationKindLabel(t, o.kind)}</th>
-                    <td data-label={t('case.obligationDescription')}>{o.description}</td>
-                    <td className="num" data-label={t('case.owed')}>
-                      {formatMoney(o.amountOwed)}
-                    </td>
-                    <td className="num" data-label={t('case.collected')}>
-                      {o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}
-                    </td>
-                    <td className="num" data-label={t('case.landArea')}>
-                      {formatArea(o.landAreaM2)}
-                    </td>
-                    <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('case.obligations')}
+            columns={[
+              { label: t('case.obligationKind') },
+              { label: t('case.obligationDescription') },
+              { label: t('case.owed'), num: true },
+              { label: t('case.collected'), num: true },
+              { label: t('case.landArea'), num: true },
+              { label: t('case.fulfilled') },
+            ]}
+          >
+            {c.obligations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{obligationKindLabel(t, o.kind)}</th>
+                <td data-label={t('case.obligationDescription')}>{o.description}</td>
+                <td className="num" data-label={t('case.owed')}>
+                  {formatMoney(o.amountOwed)}
+                </td>
+                <td className="num" data-label={t('case.collected')}>
+                  {o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}
+                </td>
+                <td className="num" data-label={t('case.landArea')}>
+                  {formatArea(o.landAreaM2)}
+                </td>
+                <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
 
       <Section id="case-participants" title={t('case.participants')}>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('case.participants')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.agency')}</th>
-                <th scope="col">{t('case.participantRole')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.participants.map((p) => (
-                <tr key={`${p.agency.id}:${p.role}`}>
-                  <th scope="row">{p.agency.name}</th>
-                  <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('case.participants')} columns={[{ label: t('case.agency') }, { label: t('case.participantRole') }]}>
+          {c.participants.map((p) => (
+            <tr key={`${p.agency.id}:${p.role}`}>
+              <th scope="row">{p.agency.name}</th>
+              <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );

@@ -19,6 +19,7 @@ import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
 import { statisticsAccessQuery } from './statistics-access';
 import { InboxPage, useInboxUnread } from './InboxPage';
+import { LoadStatus } from './LoadStatus';
 
 /** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
 export const myWorkQuery = graphql(`
@@ -217,20 +218,12 @@ function StartPage() {
 
   return (
     <>
-      {result.loading && (
-        <p className="muted" role="status">
-          {t('home.loading')}
-        </p>
-      )}
-
-      {!me && result.error !== undefined && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(result.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={result.refetch}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus
+        state={me ? 'ready' : result.error !== undefined ? 'error' : 'loading'}
+        loadingKey="home.loading"
+        error={result.error}
+        onRetry={result.refetch}
+      />
 
       {me && (
         <>

@@ -2,8 +2,8 @@ import { errorText } from '../errors';
 import { useT, type MessageKey } from '../i18n';
 
 /**
- * The loading notice, or the load error with a retry button, shared by the case-page sections
- * (thread, tasks, actions). Renders nothing once loaded.
+ * The loading notice, or the load error with a retry button, shared by the pages and their sections
+ * (home, case page, thread, tasks, actions, calendar …). Renders nothing once loaded.
  */
 export function LoadStatus({
   state,
