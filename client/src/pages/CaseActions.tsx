@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { mutate, queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 import { DateField } from '../components/DateField';
 import { TimeField } from '../components/TimeField';
 import { formatDateTime, formatMoney } from '../format';
@@ -218,7 +218,7 @@ export function CaseActions({
   const result = useQuery(caseActionsQuery, { caseId }, [tags.actions(caseId)]);
   const actions: Action[] = result.data?.caseActions ?? [];
   const myAgencyId = result.data?.me.agency.id ?? null;
-  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+  const state = loadState(result);
   /** After a change: the actions, and the case (its deadlines and money totals follow the actions). */
   const changed = () => queries.invalidate([tags.actions(caseId), tags.case(caseId), tags.cases, tags.inbox]);
   const [actionError, setActionError] = useState<string | null>(null);

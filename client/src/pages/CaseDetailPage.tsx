@@ -21,7 +21,7 @@ import { useLiveEvents } from '../live-events';
 import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { LegalPanel, useRecordingClosed } from './case/LegalPanel';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
@@ -287,12 +287,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         </a>
       </p>
 
-      <LoadStatus
-        state={c ? 'ready' : result.error !== undefined ? 'error' : 'loading'}
-        loadingKey="case.loading"
-        error={result.error}
-        onRetry={result.refetch}
-      />
+      <LoadStatus state={loadState(result)} loadingKey="case.loading" error={result.error} onRetry={result.refetch} />
 
       {c && (
         <>

@@ -19,7 +19,7 @@ import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
 import { statisticsAccessQuery } from './statistics-access';
 import { InboxPage, useInboxUnread } from './InboxPage';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 
 /** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
 export const myWorkQuery = graphql(`
@@ -218,12 +218,7 @@ function StartPage() {
 
   return (
     <>
-      <LoadStatus
-        state={me ? 'ready' : result.error !== undefined ? 'error' : 'loading'}
-        loadingKey="home.loading"
-        error={result.error}
-        onRetry={result.refetch}
-      />
+      <LoadStatus state={loadState(result)} loadingKey="home.loading" error={result.error} onRetry={result.refetch} />
 
       {me && (
         <>

@@ -36,3 +36,8 @@ export function LoadStatus({
   }
   return null;
 }
+
+/** What {@link LoadStatus} shows for one query result: loading until its first answer, then its data or its error. */
+export function loadState(result: { data?: unknown; error?: unknown }): 'loading' | 'error' | 'ready' {
+  return result.data !== undefined ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+}

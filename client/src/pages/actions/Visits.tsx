@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 import { type FormEvent, useState } from 'react';
+import { SelectField } from '../../components/FormFields';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDateTime, formatMoney } from '../../format';
@@ -142,17 +143,13 @@ export function InviteForm({
   return (
     <form className="task-assign action-inline" onSubmit={submit} noValidate aria-labelledby={`invite-heading-${id}`}>
       <h4 id={`invite-heading-${id}`}>{t('visits.inviteHeading')}</h4>
-      <div className="field">
-        <label htmlFor={`invite-agency-${id}`}>{t('visits.inviteAgency')}</label>
-        <select id={`invite-agency-${id}`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-          <option value="">{t('visits.inviteAgencyNone')}</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('visits.inviteAgency')}
+        value={agencyId}
+        onChange={setAgencyId}
+        empty={t('visits.inviteAgencyNone')}
+        options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+      />
       {agencyId && (
         <label className="checkbox">
           <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> {t('visits.inviteRequired')}

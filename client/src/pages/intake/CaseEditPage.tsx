@@ -24,7 +24,7 @@ import {
 import { eventKindOfType } from '../../i18n-events';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
-import { LoadStatus } from '../LoadStatus';
+import { LoadStatus, loadState } from '../LoadStatus';
 import { RecordingClosedNote, useRecordingClosed } from '../case/LegalPanel';
 import { SelectField, TextField } from '../../components/FormFields';
 import { OBLIGATION_KINDS, PARTY_ROLES } from './CaseFormPage';
@@ -214,15 +214,7 @@ export function CaseEditPage({ id }: { id: string }) {
   const result = useQuery(caseEditQuery, { id }, [tags.case(id), tags.cases]);
   const c = result.data?.case;
   const closed = useRecordingClosed(id); // rule 7: no payments, obligations or parties after termination
-  if (!c)
-    return (
-      <LoadStatus
-        state={result.error !== undefined ? 'error' : 'loading'}
-        loadingKey="edit.loading"
-        error={result.error}
-        onRetry={result.refetch}
-      />
-    );
+  if (!c) return <LoadStatus state={loadState(result)} loadingKey="edit.loading" error={result.error} onRetry={result.refetch} />;
   return (
     <div className="case-edit">
       <p>
