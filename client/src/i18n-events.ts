@@ -153,7 +153,7 @@ export function isEventKind(value: string): value is EventKind {
 }
 
 /**
- * The enum name of a dotted log type ("case.partyAdded" → "CASE_PARTY_ADDED"), the same mapping the
+ * The enum name of a dotted log type (case.partyAdded → CASE_PARTY_ADDED), the same mapping the
  * server's `eventKindName` makes; for the few places the API still hands a dotted type (a CONFLICT's
  * `missedChanges`). Null for a type this client does not know.
  */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/auth/viewer';
+import { ALL_EVENT_TYPES } from '../../server/src/events/vocabulary';
 import { PROJECT_ROOT } from '../../server/src/paths';
 
 const SERVER_SRC = join(PROJECT_ROOT, 'server', 'src');
@@ -202,5 +203,13 @@ describe('house rules: the client decides nothing by role', () => {
 
   it('no role check in client/src (outside generated code)', () => {
     expect(offenders(files, CLIENT_ROLE_CHECK)).toEqual([]);
+  });
+
+  it('no event type spelled in client/src: live events are typed by the generated EventKind', () => {
+    // A dotted log type in quotes ('case.shared') would be a string the compiler cannot check.
+    const spelled = new RegExp(`['"\`](?:${ALL_EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')})['"\`]`);
+    expect(spelled.test("if (event.type === 'case.shared')")).toBe(true);
+    expect(spelled.test("'case.heading': 'Hồ sơ'")).toBe(false);
+    expect(offenders(files, spelled)).toEqual([]);
   });
 });
