@@ -931,6 +931,8 @@ export type CaseThreadQueryVariables = Exact<{
 
 export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
 
+export type StatisticsRateFieldsFragment = { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null };
+
 export type StatisticsRowsFieldsFragment = { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } };
 
 export type DashboardQueryVariables = Exact<{
@@ -1387,6 +1389,16 @@ export const ThreadPostFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ThreadPost"}) as unknown as TypedDocumentString<ThreadPostFragment, unknown>;
+export const StatisticsRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}
+    `, {"fragmentName":"StatisticsRateFields"}) as unknown as TypedDocumentString<StatisticsRateFieldsFragment, unknown>;
 export const StatisticsRowsFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatisticsRowsFields on StatisticsRows {
   carriedOver {
@@ -1442,23 +1454,20 @@ export const StatisticsRowsFieldsFragmentDoc = new TypedDocumentString(`
     money
   }
   caseRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
   moneyRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
 }
-    `, {"fragmentName":"StatisticsRowsFields"}) as unknown as TypedDocumentString<StatisticsRowsFieldsFragment, unknown>;
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}`, {"fragmentName":"StatisticsRowsFields"}) as unknown as TypedDocumentString<StatisticsRowsFieldsFragment, unknown>;
 export const DrillCaseFragmentDoc = new TypedDocumentString(`
     fragment DrillCase on Case {
   id
@@ -2014,7 +2023,15 @@ export const DashboardDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment StatisticsRowsFields on StatisticsRows {
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}
+fragment StatisticsRowsFields on StatisticsRows {
   carriedOver {
     cases
     money
@@ -2068,20 +2085,10 @@ export const DashboardDocument = new TypedDocumentString(`
     money
   }
   caseRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
   moneyRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const StatisticsCasesDocument = new TypedDocumentString(`

@@ -24,6 +24,18 @@ import { LoadStatus, loadState } from './LoadStatus';
 import { formatPercent, statisticsAccessQuery } from './statistics-access';
 import { StatusBadge } from './StatusBadge';
 
+/** One rate (cases or money) against its target, as {@link RateCard} shows it. */
+export const statisticsRateFields = graphql(`
+  fragment StatisticsRateFields on StatisticsRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+`);
+
 export const statisticsRowsFields = graphql(`
   fragment StatisticsRowsFields on StatisticsRows {
     carriedOver {
@@ -79,20 +91,10 @@ export const statisticsRowsFields = graphql(`
       money
     }
     caseRate {
-      numerator
-      denominator
-      percent
-      target
-      gap
-      met
+      ...StatisticsRateFields
     }
     moneyRate {
-      numerator
-      denominator
-      percent
-      target
-      gap
-      met
+      ...StatisticsRateFields
     }
   }
 `);
