@@ -11,6 +11,7 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { session } from './auth/session';
+import { tags } from './lib/event-tags';
 import { createQueryStore, queryKey, type QueryDocument, type QueryState } from './lib/query-store';
 import { acceptsIdempotencyKey, createWriteStatus, isNetworkFailure, newIntentKey, sendWithRetry } from './lib/writes';
 import { clearPages, isCachedOperation, readPage, savePage, userIdOfToken } from './offline/page-cache';
@@ -85,22 +86,8 @@ session.subscribe(() => {
   wasOffline = state.status === 'offline';
 });
 
-/** Names of what a cached result depends on; live events and mutations invalidate these. */
-export const tags = {
-  /** The case page's main query (facts, totals, deadlines, participants). */
-  case: (caseId: string) => `case:${caseId}`,
-  thread: (caseId: string) => `thread:${caseId}`,
-  tasks: (caseId: string) => `tasks:${caseId}`,
-  actions: (caseId: string) => `actions:${caseId}`,
-  /** The case list pages (and their unread counts). */
-  cases: 'cases',
-  /** The inbox and every unread / open-work count derived from it. */
-  inbox: 'inbox',
-  /** Dashboard figures (statistics, trend, stuck lists, drill-down lists); refreshed by statisticsChanged ticks. */
-  statistics: 'statistics',
-  /** Who I am (profile, roles). */
-  me: 'me',
-} as const;
+/** Names of what a cached result depends on (defined in lib/event-tags.ts beside what each event touches). */
+export { tags };
 
 /** A query result with a way to retry; `loading` is true until the first answer (data or error). */
 export type UseQueryResult<TResult> = QueryState<TResult> & { loading: boolean; refetch: () => void };

@@ -114,19 +114,6 @@ export const legalVi = {
   'time.placeholder': 'hh:mm',
   'time.hint': 'Giờ:phút theo 24 giờ, ví dụ 08:00 hoặc 14:30.',
   'time.invalid': 'Giờ không hợp lệ; hãy nhập giờ:phút theo 24 giờ, ví dụ 08:00.',
-
-  'event.calendar.changed': 'Lịch ngày nghỉ thay đổi',
-  'event.case.deadlinesRecalculated': 'Tính lại thời hạn pháp lý',
-  'event.case.deadlineMissed': 'Quá thời hạn pháp lý',
-  'event.case.urgentFreezeRecorded': 'Phong tỏa tài khoản khẩn cấp',
-  'event.case.freezeDecisionIssued': 'Ra quyết định phong tỏa',
-  'event.case.progressReversed': 'Hủy ghi nhận kết quả thi hành',
-  'event.action.calendarConflict': 'Cưỡng chế trùng ngày không được cưỡng chế',
-  'event.action.calendarConflictCleared': 'Gỡ cờ trùng ngày không được cưỡng chế',
-  'event.action.deadlineRecalculated': 'Tính lại hạn kế hoạch bảo vệ',
-  'event.action.invited': 'Mời tham gia',
-  'event.action.outcomeCorrected': 'Điều chỉnh kết quả buổi làm việc',
-  'event.task.deadlineRecalculated': 'Tính lại hạn nhiệm vụ',
 } as const;
 
 export const legalEn: Record<keyof typeof legalVi, string> = {
@@ -239,17 +226,4 @@ export const legalEn: Record<keyof typeof legalVi, string> = {
   'time.placeholder': 'hh:mm',
   'time.hint': 'Hours:minutes, 24 h, e.g. 08:00 or 14:30.',
   'time.invalid': 'Not a time; type hours:minutes (24 h), e.g. 08:00.',
-
-  'event.calendar.changed': 'Calendar of days off changed',
-  'event.case.deadlinesRecalculated': 'Legal deadlines recalculated',
-  'event.case.deadlineMissed': 'Legal deadline missed',
-  'event.case.urgentFreezeRecorded': 'Urgent account freeze',
-  'event.case.freezeDecisionIssued': 'Freeze decision issued',
-  'event.case.progressReversed': 'Enforcement result reversed',
-  'event.action.calendarConflict': 'Coercion on a day without coercion',
-  'event.action.calendarConflictCleared': 'Day conflict cleared',
-  'event.action.deadlineRecalculated': 'Protection plan deadline recalculated',
-  'event.action.invited': 'Invited to take part',
-  'event.action.outcomeCorrected': 'Action outcome corrected',
-  'event.task.deadlineRecalculated': 'Task deadline recalculated',
 };

@@ -10,6 +10,7 @@ import type {
   AgencyKind,
   InvitationStatus,
   CaseStatus,
+  EventKind,
   ObligationKind,
   ParticipantRole,
   PartyRole,
@@ -23,6 +24,7 @@ import { offlineVisitsEn, offlineVisitsVi } from './i18n-offline';
 import { legalEn, legalVi } from './i18n-legal';
 import { importEn, importVi } from './i18n-import';
 import { correctionsEn, correctionsVi } from './i18n-corrections';
+import { eventsEn, eventsVi } from './i18n-events';
 
 /** The supported interface languages. */
 export type Lang = 'vi' | 'en';
@@ -33,6 +35,7 @@ const vi = {
   ...legalVi,
   ...importVi,
   ...correctionsVi,
+  ...eventsVi,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Điều phối thi hành án dân sự',
   'app.title': 'Phối Hợp — Điều phối thi hành án dân sự',
@@ -304,37 +307,6 @@ const vi = {
   'myWork.unread': 'Trao đổi chưa đọc',
   'myWork.loading': 'Đang tải…',
 
-  'event.case.created': 'Mở việc',
-  'event.case.updated': 'Cập nhật thông tin',
-  'event.case.shared': 'Chia sẻ với cơ quan',
-  'event.case.unshared': 'Ngừng chia sẻ',
-  'event.case.transitioned': 'Chuyển trạng thái',
-  'event.case.partyAdded': 'Thêm đương sự',
-  'event.case.obligationAdded': 'Thêm nghĩa vụ',
-  'event.case.progressRecorded': 'Ghi nhận kết quả thi hành',
-  'event.thread.posted': 'Bài trao đổi mới',
-  'event.thread.postEdited': 'Sửa bài trao đổi',
-  'event.thread.postDeleted': 'Xóa bài trao đổi',
-  'event.action.planned': 'Lên kế hoạch buổi làm việc',
-  'event.action.ready': 'Buổi làm việc sẵn sàng',
-  'event.action.started': 'Bắt đầu buổi làm việc',
-  'event.action.completed': 'Ghi nhận kết quả buổi làm việc',
-  'event.action.postponed': 'Hoãn buổi làm việc',
-  'event.action.rescheduled': 'Lên lịch lại buổi làm việc',
-  'event.action.cancelled': 'Hủy buổi làm việc',
-  'event.action.invitationConfirmed': 'Xác nhận tham gia',
-  'event.action.invitationDeclined': 'Từ chối tham gia',
-  'event.action.postponementRequested': 'Đề nghị hoãn',
-  'event.action.protectionPlanRecorded': 'Ghi nhận kế hoạch bảo vệ',
-  'event.task.created': 'Giao nhiệm vụ',
-  'event.task.accepted': 'Nhận nhiệm vụ',
-  'event.task.started': 'Bắt đầu nhiệm vụ',
-  'event.task.completed': 'Hoàn thành nhiệm vụ',
-  'event.task.declined': 'Từ chối nhiệm vụ',
-  'event.task.cancelled': 'Hủy nhiệm vụ',
-  'event.task.reassigned': 'Giao lại nhiệm vụ',
-  'event.task.escalated': 'Nhiệm vụ quá hạn được báo cáo',
-
   'status.RECEIVED': 'Đã nhận bản án/đơn',
   'status.DECISION_ISSUED': 'Đã ra quyết định THA',
   'status.VOLUNTARY_PERIOD': 'Trong thời hạn tự nguyện',
@@ -573,6 +545,7 @@ const en: Record<MessageKey, string> = {
   ...legalEn,
   ...importEn,
   ...correctionsEn,
+  ...eventsEn,
   'app.name': 'Phối Hợp',
   'app.tagline': 'Civil judgment enforcement coordination',
   'app.title': 'Phối Hợp — Civil judgment enforcement coordination',
@@ -843,37 +816,6 @@ const en: Record<MessageKey, string> = {
   'myWork.openTasks': 'Open tasks',
   'myWork.unread': 'Unread posts',
   'myWork.loading': 'Loading…',
-
-  'event.case.created': 'Case opened',
-  'event.case.updated': 'Details updated',
-  'event.case.shared': 'Shared with an agency',
-  'event.case.unshared': 'Sharing stopped',
-  'event.case.transitioned': 'Status changed',
-  'event.case.partyAdded': 'Party added',
-  'event.case.obligationAdded': 'Obligation added',
-  'event.case.progressRecorded': 'Enforcement result recorded',
-  'event.thread.posted': 'New post',
-  'event.thread.postEdited': 'Post edited',
-  'event.thread.postDeleted': 'Post deleted',
-  'event.action.planned': 'Action planned',
-  'event.action.ready': 'Action ready',
-  'event.action.started': 'Action started',
-  'event.action.completed': 'Action outcome recorded',
-  'event.action.postponed': 'Action postponed',
-  'event.action.rescheduled': 'Action rescheduled',
-  'event.action.cancelled': 'Action cancelled',
-  'event.action.invitationConfirmed': 'Attendance confirmed',
-  'event.action.invitationDeclined': 'Attendance declined',
-  'event.action.postponementRequested': 'Postponement requested',
-  'event.action.protectionPlanRecorded': 'Protection plan recorded',
-  'event.task.created': 'Task assigned',
-  'event.task.accepted': 'Task accepted',
-  'event.task.started': 'Task started',
-  'event.task.completed': 'Task completed',
-  'event.task.declined': 'Task declined',
-  'event.task.cancelled': 'Task cancelled',
-  'event.task.reassigned': 'Task reassigned',
-  'event.task.escalated': 'Overdue task escalated',
 
   'status.RECEIVED': 'Judgment/request received',
   'status.DECISION_ISSUED': 'Enforcement decision issued',
@@ -1192,14 +1134,8 @@ export function deadlineKindLabel(t: Translate, kind: string): string {
   return Object.hasOwn(vi, key) ? t(key as MessageKey) : kind;
 }
 
-/**
- * Label of a live event type ("case.updated" → "Cập nhật thông tin"); a type this app does not know
- * yet (the server may add new ones) is shown as it is.
- */
-export function eventTypeLabel(t: Translate, type: string): string {
-  const key = `event.${type}`;
-  return Object.hasOwn(vi, key) ? t(key as MessageKey) : type;
-}
+/** Label of an event kind (CASE_UPDATED → "Cập nhật thông tin"); every kind has one (i18n-events.ts). */
+export const eventKindLabel = (t: Translate, kind: EventKind): string => t(`event.${kind}`);
 
 const STORAGE_KEY = 'phoihop.lang';
 

@@ -1,42 +1,27 @@
 /**
  * Live events → cache. Every subscription of the app goes through {@link useLiveEvents}, which keeps
  * the resume cursor and drops duplicates (lib/live-subscription.ts `subscribeWithResume`), and turns
- * each event into the tags it touches ({@link tagsForEvent}); those results refetch once per burst.
- * A thread post refreshes the thread and the unread counts, not the tasks or the actions.
+ * each event into the tags its kind touches (lib/event-tags.ts `tagsForEvent`, exhaustive over the
+ * generated EventKind); those results refetch once per burst. A thread post refreshes the thread and
+ * the unread counts, not the tasks or the actions.
  */
 import { useEffect, useRef, useState } from 'react';
-import { queries, tags } from './data';
+import { queries } from './data';
+import type { EventKind } from './gql/graphql';
+import { tags, tagsForEvent } from './lib/event-tags';
 import type { LiveClient, LiveQuery } from './lib/live-subscription';
 import { subscribeWithResume } from './lib/live-subscription';
 
 /** The fields every live event of the API carries (LiveEvent). */
 export interface LiveEventLike {
   cursor: string;
-  type: string;
+  kind: EventKind;
   caseId?: string | null;
   occurredAt: string;
 }
 
 /** Events often come in bursts (one mutation, several events): one refetch per tag per burst. */
 const BURST_MS = 150;
-
-/**
- * What an event makes out of date. Money and deadlines of a case follow its actions, so an action
- * event refreshes the case too; sharing changes who takes part, which the tasks and actions list.
- */
-export function tagsForEvent(type: string, caseId: string | null | undefined): string[] {
-  const out: string[] = [tags.inbox];
-  if (!caseId) return out;
-  const family = type.split('.')[0];
-  if (family === 'thread') out.push(tags.thread(caseId), tags.cases);
-  else if (family === 'task') out.push(tags.tasks(caseId));
-  else if (family === 'action') out.push(tags.actions(caseId), tags.case(caseId), tags.cases);
-  else if (family === 'case') {
-    out.push(tags.case(caseId), tags.cases);
-    if (type === 'case.shared' || type === 'case.unshared') out.push(tags.tasks(caseId), tags.actions(caseId), tags.thread(caseId));
-  } else out.push(tags.case(caseId), tags.thread(caseId), tags.tasks(caseId), tags.actions(caseId));
-  return out;
-}
 
 let pending = new Set<string>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +88,7 @@ export function useLiveEvents<TData, TVariables, TEvent extends LiveEventLike>(
       select: (data) => latest.current.select(data),
       cursorOf: (event) => event.cursor,
       onEvent: (event) => {
-        invalidateSoon(tagsForEvent(event.type, event.caseId));
+        invalidateSoon(tagsForEvent(event.kind, event.caseId));
         onEvent.current?.(event);
       },
       onResync: () => {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Role } from '../../server/src/auth/viewer';
+import { ALL_EVENT_TYPES } from '../../server/src/events/vocabulary';
 import { PROJECT_ROOT } from '../../server/src/paths';
 
 const SERVER_SRC = join(PROJECT_ROOT, 'server', 'src');
@@ -168,5 +170,77 @@ describe('house rules (source scans)', () => {
       ]),
     ).toEqual(['modules/system/system.resolver.ts: imports events/event-log']);
     expect(resolverEventImports(files)).toEqual([]);
+  });
+});
+
+const CLIENT_SRC = join(PROJECT_ROOT, 'client', 'src');
+
+/** Every .ts/.tsx file under client/src except generated code, as [path relative to client/src, text]. */
+function clientSources(dir = CLIENT_SRC): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const file = relative(CLIENT_SRC, path).split('\\').join('/');
+    if (file === 'gql') continue;
+    if (statSync(path).isDirectory()) out.push(...clientSources(path));
+    else if (/\.tsx?$/.test(name)) out.push([file, readFileSync(path, 'utf8')]);
+  }
+  return out;
+}
+
+/**
+ * A role check in the client: a role literal compared or looked up ('ENFORCEMENT_OFFICER' with ===, !==,
+ * includes(…), indexOf(…), case), or asking a role list whether it holds something. What the client may
+ * show comes from the server (viewerCan, abilities, policy-filtered lists); role values as data (the
+ * role editor's list of roles, label maps) are not checks.
+ */
+const ROLE_LITERAL = `['"\`](?:${Object.values(Role).join('|')})['"\`]`;
+const CLIENT_ROLE_CHECK = new RegExp(
+  [
+    `[!=]==?\\s*${ROLE_LITERAL}`,
+    `${ROLE_LITERAL}\\s*[!=]==?`,
+    `\\.(?:includes|indexOf|has)\\(\\s*${ROLE_LITERAL}`,
+    `\\bcase\\s+${ROLE_LITERAL}\\s*:`,
+    `roles\\??\\.(?:includes|some|every|indexOf|find|findIndex|filter)\\(`,
+  ].join('|'),
+);
+
+describe('house rules: the client decides nothing by role', () => {
+  const files = clientSources();
+
+  it('the scan sees the client source and recognises a role check', () => {
+    expect(files.length).toBeGreaterThan(40);
+    expect(files.some(([file]) => file.startsWith('gql/'))).toBe(false);
+    for (const check of [
+      "u.roles?.includes('ENFORCEMENT_OFFICER')",
+      "if (role === 'SYSTEM_ADMIN')",
+      '"AGENCY_HEAD" !== r',
+      "new Set(me.roles).has('PROCURATOR')",
+      "case 'AGENCY_ADMIN':",
+      'me.roles.some((r) => r)',
+    ]) {
+      expect(CLIENT_ROLE_CHECK.test(check), check).toBe(true);
+    }
+    for (const data of [
+      "const ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'AGENCY_HEAD'];",
+      "'role.SYSTEM_ADMIN': 'Quản trị hệ thống',",
+      "p.role === 'LEAD'",
+      "kind === 'PAY_MONEY'",
+      'checked.includes(value)',
+    ]) {
+      expect(CLIENT_ROLE_CHECK.test(data), data).toBe(false);
+    }
+  });
+
+  it('no role check in client/src (outside generated code)', () => {
+    expect(offenders(files, CLIENT_ROLE_CHECK)).toEqual([]);
+  });
+
+  it('no event type spelled in client/src: live events are typed by the generated EventKind', () => {
+    // A dotted log type in quotes ('case.shared') would be a string the compiler cannot check.
+    const spelled = new RegExp(`['"\`](?:${ALL_EVENT_TYPES.map((type) => type.replace('.', '\\.')).join('|')})['"\`]`);
+    expect(spelled.test("if (event.type === 'case.shared')")).toBe(true);
+    expect(spelled.test("'case.heading': 'Hồ sơ'")).toBe(false);
+    expect(offenders(files, spelled)).toEqual([]);
   });
 });

@@ -239,6 +239,141 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** Every event type of the log (server/src/events/vocabulary.ts); `LiveEvent.type` is the same, dotted. */
+export type EventKind =
+  /** A coercion now falls on a forbidden day. */
+  | 'ACTION_CALENDAR_CONFLICT'
+  /** A coercion no longer falls on a forbidden day. */
+  | 'ACTION_CALENDAR_CONFLICT_CLEARED'
+  /** The action was cancelled. */
+  | 'ACTION_CANCELLED'
+  /** The outcome was recorded. */
+  | 'ACTION_COMPLETED'
+  /** A deadline of the action moved after a calendar change. */
+  | 'ACTION_DEADLINE_RECALCULATED'
+  /** An invited agency confirmed. */
+  | 'ACTION_INVITATION_CONFIRMED'
+  /** An invited agency declined. */
+  | 'ACTION_INVITATION_DECLINED'
+  /** More agencies or named people were invited. */
+  | 'ACTION_INVITED'
+  /** A named person confirmed (recorded by the lead office). */
+  | 'ACTION_INVITEE_CONFIRMED'
+  /** A named person declined (recorded by the lead office). */
+  | 'ACTION_INVITEE_DECLINED'
+  /** An outcome was corrected by a correcting entry (history kept). */
+  | 'ACTION_OUTCOME_CORRECTED'
+  /** A visit, meeting or coercion was planned. */
+  | 'ACTION_PLANNED'
+  /** The action was postponed. */
+  | 'ACTION_POSTPONED'
+  /** A postponement was requested. */
+  | 'ACTION_POSTPONEMENT_REQUESTED'
+  /** The police recorded their protection plan. */
+  | 'ACTION_PROTECTION_PLAN_RECORDED'
+  /** The action is ready. */
+  | 'ACTION_READY'
+  /** The action was rescheduled. */
+  | 'ACTION_RESCHEDULED'
+  /** The action started. */
+  | 'ACTION_STARTED'
+  /** An agency was created. */
+  | 'AGENCY_CREATED'
+  /** An agency was changed (coverage, activity). */
+  | 'AGENCY_UPDATED'
+  /** An administrative area was created. */
+  | 'AREA_CREATED'
+  /** An administrative area was changed. */
+  | 'AREA_UPDATED'
+  /** A refresh token was reused: every session of the user ended (audit). */
+  | 'AUTH_REFRESH_REUSE_DETECTED'
+  /** A session ended (sign-out or revocation). */
+  | 'AUTH_SESSION_ENDED'
+  /** A sign-in (audit). */
+  | 'AUTH_SIGNED_IN'
+  /** Synthetic load written by bench/ (never by the product). */
+  | 'BENCH_APPENDED'
+  /** A day off, a working day or a Tết directive changed. */
+  | 'CALENDAR_CHANGED'
+  /** A case was opened. */
+  | 'CASE_CREATED'
+  /** Legal deadlines moved after a calendar change. */
+  | 'CASE_DEADLINES_RECALCULATED'
+  /** A legal deadline passed (escalated once). */
+  | 'CASE_DEADLINE_MISSED'
+  /** The decision on an urgent freeze was issued. */
+  | 'CASE_FREEZE_DECISION_ISSUED'
+  /** An obligation was added. */
+  | 'CASE_OBLIGATION_ADDED'
+  /** An obligation entered by mistake was removed (nothing collected against it). */
+  | 'CASE_OBLIGATION_REMOVED'
+  /** An obligation was corrected. */
+  | 'CASE_OBLIGATION_UPDATED'
+  /** A party was added. */
+  | 'CASE_PARTY_ADDED'
+  /** A party added by mistake was removed. */
+  | 'CASE_PARTY_REMOVED'
+  /** A party's details were corrected. */
+  | 'CASE_PARTY_UPDATED'
+  /** Money collected or an obligation fulfilled. */
+  | 'CASE_PROGRESS_RECORDED'
+  /** Money taken back from an obligation by a correcting outcome entry. */
+  | 'CASE_PROGRESS_REVERSED'
+  /** An agency joined the case. */
+  | 'CASE_SHARED'
+  /** The case moved through its lifecycle. */
+  | 'CASE_TRANSITIONED'
+  /** An agency left the case. */
+  | 'CASE_UNSHARED'
+  /** Case details were edited. */
+  | 'CASE_UPDATED'
+  /** An urgent account freeze was recorded (decision due in 24 h). */
+  | 'CASE_URGENT_FREEZE_RECORDED'
+  /** The demo world was created. */
+  | 'DEMO_SEEDED'
+  /** A CSV import was applied (counts per outcome). */
+  | 'IMPORT_COMPLETED'
+  /** Restricted personal data was read (audit). */
+  | 'PERSONAL_DATA_READ'
+  /** A yearly statistics target was set. */
+  | 'STATISTICS_TARGET_SET'
+  /** A task was accepted. */
+  | 'TASK_ACCEPTED'
+  /** A task was cancelled. */
+  | 'TASK_CANCELLED'
+  /** A task was completed. */
+  | 'TASK_COMPLETED'
+  /** A task was assigned. */
+  | 'TASK_CREATED'
+  /** A task due in N working days moved after a calendar change. */
+  | 'TASK_DEADLINE_RECALCULATED'
+  /** A task was declined. */
+  | 'TASK_DECLINED'
+  /** An overdue task was escalated (once). */
+  | 'TASK_ESCALATED'
+  /** A task was given to someone else. */
+  | 'TASK_REASSIGNED'
+  /** Work on a task started. */
+  | 'TASK_STARTED'
+  /** A post on the case thread. */
+  | 'THREAD_POSTED'
+  /** A post was deleted (its history is kept). */
+  | 'THREAD_POST_DELETED'
+  /** A post was edited. */
+  | 'THREAD_POST_EDITED'
+  /** A user account was created. */
+  | 'USER_CREATED'
+  /** A user account was deactivated. */
+  | 'USER_DEACTIVATED'
+  /** A password was changed. */
+  | 'USER_PASSWORD_CHANGED'
+  /** An administrator reset a password (sessions ended). */
+  | 'USER_PASSWORD_RESET'
+  /** A user account was reactivated. */
+  | 'USER_REACTIVATED'
+  /** A user account was changed. */
+  | 'USER_UPDATED';
+
 /** RUNNING (rows being written), DONE (committed) or FAILED (rolled back: nothing written). */
 export type ImportJobState =
   | 'DONE'
@@ -665,6 +800,8 @@ export type UpdateUserInput = {
 export type UserFilterInput = {
   agencyId?: string | number | null | undefined;
   includeInactive?: boolean | null | undefined;
+  /** true: only users who may be assigned cases as their officer (the policy's rule), e.g. for the intake form's list; false or absent: no such condition. */
+  mayBeAssignedCases?: boolean | null | undefined;
   search?: string | null | undefined;
 };
 
@@ -673,54 +810,6 @@ export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeQuery = { me: { id: string, username: string | null, fullName: string, roles: Array<Role> | null, agency: { id: string, code: string, name: string, kind: AgencyKind } }, viewerCan: { createCase: boolean, manageUsers: boolean, manageAgencies: boolean, manageAreas: boolean, manageCalendar: boolean, inspectSystem: boolean, importKinds: Array<string> } };
 
-export type CasesQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  filter?: CaseFilterInput | null | undefined;
-}>;
-
-
-export type CasesQuery = { cases: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, decisionNumber: string | null, judgmentNumber: string, status: CaseStatus, overdue: boolean, commune: { id: string, name: string }, parties: Array<{ id: string, name: string, role: PartyRole }>, totals: { owed: string, collected: string } } }> } };
-
-export type CaseDetailQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CaseDetailQuery = { liveCursor: string, case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
-
-export type CaseActivitySubscriptionVariables = Exact<{
-  caseId: string | number;
-  after?: string | null | undefined;
-}>;
-
-
-export type CaseActivitySubscription = { caseActivity: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
-
-export type PostToThreadMutationVariables = Exact<{
-  input: NewPostInput;
-  idempotencyKey?: string | null | undefined;
-}>;
-
-
-export type PostToThreadMutation = { postToThread: { id: string, seq: number } };
-
-export type MarkThreadReadMutationVariables = Exact<{
-  caseId: string | number;
-  upToSeq?: number | null | undefined;
-}>;
-
-
-export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
-
-export type AssignTaskMutationVariables = Exact<{
-  input: AssignTaskInput;
-  idempotencyKey?: string | null | undefined;
-}>;
-
-
-export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus } };
-
 export type TransitionTaskMutationVariables = Exact<{
   input: TransitionTaskInput;
   idempotencyKey?: string | null | undefined;
@@ -728,11 +817,6 @@ export type TransitionTaskMutationVariables = Exact<{
 
 
 export type TransitionTaskMutation = { transitionTask: { id: string, status: TaskStatus, version: number } };
-
-export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number, more: boolean } };
 
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
@@ -771,40 +855,29 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 
 export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
 
-export type CorrectActionOutcomeMutationVariables = Exact<{
-  input: CorrectActionOutcomeInput;
-  idempotencyKey?: string | null | undefined;
+export type CaseDetailQueryVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+export type CaseDetailQuery = { liveCursor: string, case: { id: string, decisionNumber: string | null, judgmentNumber: string, judgmentCourt: string, judgmentDate: string, status: CaseStatus, overdue: boolean, voluntaryPeriodEndsAt: string | null, verificationDueAt: string | null, decisionDueAt: string | null, urgentSecurity: boolean, complex: boolean, backlog: boolean, notes: string | null, version: number, commune: { id: string, name: string }, leadAgency: { id: string, name: string }, officer: { id: string, fullName: string } | null, parties: Array<{ id: string, name: string, role: PartyRole, kind: PartyKind, address: string | null, idNumber: { value: string | null, hidden: boolean, reason: string | null }, phone: { value: string | null, hidden: boolean, reason: string | null } }>, obligations: Array<{ id: string, kind: ObligationKind, description: string, amountOwed: string | null, amountCollected: string, landAreaM2: string | null, fulfilled: boolean }>, participants: Array<{ role: ParticipantRole, agency: { id: string, name: string, kind: AgencyKind } }>, totals: { owed: string, collected: string, openObligations: number }, deadlines: Array<{ kind: string, dueAt: string, legalSource: string, passed: boolean, missed: boolean, actionId: string | null }>, viewerCan: { update: boolean, share: boolean, transition: boolean, readRestricted: boolean, assignTask: boolean, postDirective: boolean, postRecommendation: boolean } } };
 
-export type RecordActionOutcomeMutationVariables = Exact<{
-  input: RecordActionOutcomeInput;
-  idempotencyKey?: string | null | undefined;
+export type CaseActivitySubscriptionVariables = Exact<{
+  caseId: string | number;
+  after?: string | null | undefined;
 }>;
 
 
-export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
+export type CaseActivitySubscription = { caseActivity: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
 
-export type InviteToActionMutationVariables = Exact<{
-  input: InviteToActionInput;
+export type CasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CaseFilterInput | null | undefined;
 }>;
 
 
-export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
-
-export type RecordInviteeAnswerMutationVariables = Exact<{
-  input: RecordInviteeAnswerInput;
-}>;
-
-
-export type RecordInviteeAnswerMutation = { recordInviteeAnswer: { id: string, status: InvitationStatus, version: number } };
-
-export type InviteAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type InviteAgenciesQuery = { agencies: { edges: Array<{ node: { id: string, name: string, kind: AgencyKind } }> } };
+export type CasesQuery = { cases: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, decisionNumber: string | null, judgmentNumber: string, status: CaseStatus, overdue: boolean, commune: { id: string, name: string }, parties: Array<{ id: string, name: string, role: PartyRole }>, totals: { owed: string, collected: string } } }> } };
 
 export type CaseListUnreadQueryVariables = Exact<{
   caseIds?: Array<string | number> | string | number | null | undefined;
@@ -812,6 +885,14 @@ export type CaseListUnreadQueryVariables = Exact<{
 
 
 export type CaseListUnreadQuery = { unreadCounts: { cases: Array<{ caseId: string, unread: number }> } };
+
+export type AssignTaskMutationVariables = Exact<{
+  input: AssignTaskInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type AssignTaskMutation = { assignTask: { id: string, status: TaskStatus } };
 
 export type TaskCardFragment = { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } };
 
@@ -823,6 +904,22 @@ export type CaseTasksQueryVariables = Exact<{
 
 export type CaseTasksQuery = { caseTasks: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: TaskKind, status: TaskStatus, dueAt: string | null, overdue: boolean, reason: string | null, version: number, assigneeAgency: { id: string, name: string }, viewerCan: { respond: boolean, cancel: boolean } } }> } };
 
+export type PostToThreadMutationVariables = Exact<{
+  input: NewPostInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type PostToThreadMutation = { postToThread: { id: string, seq: number } };
+
+export type MarkThreadReadMutationVariables = Exact<{
+  caseId: string | number;
+  upToSeq?: number | null | undefined;
+}>;
+
+
+export type MarkThreadReadMutation = { markThreadRead: { caseId: string, lastReadSeq: number, unread: number } };
+
 export type ThreadPostFragment = { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null };
 
 export type CaseThreadQueryVariables = Exact<{
@@ -833,6 +930,8 @@ export type CaseThreadQueryVariables = Exact<{
 
 
 export type CaseThreadQuery = { caseThread: { totalCount: number, pageInfo: { startCursor: string | null, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, seq: number, kind: PostKind, body: string | null, createdAt: string, editedAt: string | null, deletedAt: string | null, unread: boolean, author: { id: string, fullName: string } | null, authorAgency: { id: string, name: string } | null } }> } };
+
+export type StatisticsRateFieldsFragment = { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null };
 
 export type StatisticsRowsFieldsFragment = { completedFullyCases: number, completedTerminatedCases: number, completedPartlyCases: number, terminatedUncollectedMoney: string, carriedOver: { cases: number, money: string }, newlyAccepted: { cases: number, money: string }, totalAccepted: { cases: number, money: string }, entrustedOut: { cases: number, money: string }, totalToEnforce: { cases: number, money: string }, notYetEnforceable: { cases: number, money: string }, enforceable: { cases: number, money: string }, completed: { cases: number, money: string }, postponed: { cases: number, money: string }, suspended: { cases: number, money: string }, inProgress: { cases: number, money: string }, carriedToNext: { cases: number, money: string }, caseRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null }, moneyRate: { numerator: string, denominator: string, percent: number | null, target: number | null, gap: number | null, met: boolean | null } };
 
@@ -872,12 +971,17 @@ export type StatisticsChangedSubscriptionVariables = Exact<{ [key: string]: neve
 
 export type StatisticsChangedSubscription = { statisticsChanged: { changedAt: string, cases: number } };
 
+export type MyWorkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWorkQuery = { inbox: { unreadCount: number }, myTasks: { totalCount: number }, unreadCounts: { total: number, more: boolean } };
+
 export type MyFeedSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type MyFeedSubscription = { myFeed: { cursor: string, type: string, caseId: string | null, occurredAt: string } };
+export type MyFeedSubscription = { myFeed: { cursor: string, kind: EventKind, caseId: string | null, occurredAt: string } };
 
 export type AboutQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -922,6 +1026,45 @@ export type SetStatisticsTargetMutationVariables = Exact<{
 
 
 export type SetStatisticsTargetMutation = { setStatisticsTarget: { id: string, agencyId: string, agencyName: string, statisticalYear: number, caseRatePercent: string, moneyRatePercent: string, version: number } };
+
+export type CorrectActionOutcomeMutationVariables = Exact<{
+  input: CorrectActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type CorrectActionOutcomeMutation = { correctActionOutcome: { id: string, status: ActionStatus, version: number } };
+
+export type RecordActionOutcomeMutationVariables = Exact<{
+  input: RecordActionOutcomeInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RecordActionOutcomeMutation = { recordActionOutcome: { id: string, status: ActionStatus, version: number } };
+
+export type InviteToActionMutationVariables = Exact<{
+  input: InviteToActionInput;
+}>;
+
+
+export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
+
+export type RecordInviteeAnswerMutationVariables = Exact<{
+  input: RecordInviteeAnswerInput;
+}>;
+
+
+export type RecordInviteeAnswerMutation = { recordInviteeAnswer: { id: string, status: InvitationStatus, version: number } };
+
+export type InviteAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InviteAgenciesQuery = { agencies: { edges: Array<{ node: { id: string, name: string, kind: AgencyKind } }> } };
+
+export type ActionInviteeFieldsFragment = { id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number };
+
+export type ActionOutcomeEntryFieldsFragment = { id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> };
 
 export type AdminUsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1122,7 +1265,7 @@ export type CaseEditChoicesQueryVariables = Exact<{
 }>;
 
 
-export type CaseEditChoicesQuery = { users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> }, agencies: { edges: Array<{ node: { id: string, name: string } }> } };
+export type CaseEditChoicesQuery = { users: { edges: Array<{ node: { id: string, fullName: string } }> }, agencies: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type UpdateCaseMutationVariables = Exact<{
   input: UpdateCaseInput;
@@ -1173,7 +1316,7 @@ export type IntakeChoicesQueryVariables = Exact<{
 }>;
 
 
-export type IntakeChoicesQuery = { me: { id: string, agency: { id: string } }, areas: { edges: Array<{ node: { id: string, code: string, name: string } }> }, users: { edges: Array<{ node: { id: string, fullName: string, roles: Array<Role> | null } }> } };
+export type IntakeChoicesQuery = { me: { id: string, agency: { id: string } }, areas: { edges: Array<{ node: { id: string, code: string, name: string } }> }, users: { edges: Array<{ node: { id: string, fullName: string } }> } };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
@@ -1246,6 +1389,16 @@ export const ThreadPostFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ThreadPost"}) as unknown as TypedDocumentString<ThreadPostFragment, unknown>;
+export const StatisticsRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}
+    `, {"fragmentName":"StatisticsRateFields"}) as unknown as TypedDocumentString<StatisticsRateFieldsFragment, unknown>;
 export const StatisticsRowsFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatisticsRowsFields on StatisticsRows {
   carriedOver {
@@ -1301,23 +1454,20 @@ export const StatisticsRowsFieldsFragmentDoc = new TypedDocumentString(`
     money
   }
   caseRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
   moneyRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
 }
-    `, {"fragmentName":"StatisticsRowsFields"}) as unknown as TypedDocumentString<StatisticsRowsFieldsFragment, unknown>;
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}`, {"fragmentName":"StatisticsRowsFields"}) as unknown as TypedDocumentString<StatisticsRowsFieldsFragment, unknown>;
 export const DrillCaseFragmentDoc = new TypedDocumentString(`
     fragment DrillCase on Case {
   id
@@ -1366,6 +1516,34 @@ export const StatisticsTargetFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"StatisticsTargetFields"}) as unknown as TypedDocumentString<StatisticsTargetFieldsFragment, unknown>;
+export const ActionInviteeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionInviteeFields on ActionInvitee {
+  id
+  name
+  role
+  status
+  note
+  version
+}
+    `, {"fragmentName":"ActionInviteeFields"}) as unknown as TypedDocumentString<ActionInviteeFieldsFragment, unknown>;
+export const ActionOutcomeEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
+  id
+  outcome
+  moneyCollected
+  correctsId
+  correctionReason
+  recordedAt
+  recordedBy {
+    id
+    fullName
+  }
+  collections {
+    obligationId
+    amountCollected
+  }
+}
+    `, {"fragmentName":"ActionOutcomeEntryFields"}) as unknown as TypedDocumentString<ActionOutcomeEntryFieldsFragment, unknown>;
 export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarRecalculationFields on CalendarRecalculation {
   cases
@@ -1400,40 +1578,137 @@ export const HomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
-export const CasesDocument = new TypedDocumentString(`
-    query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
-  cases(first: $first, after: $after, filter: $filter) {
-    totalCount
-    pageInfo {
-      endCursor
-      hasNextPage
+export const TransitionTaskDocument = new TypedDocumentString(`
+    mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
+  transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
+export const CaseActionsDocument = new TypedDocumentString(`
+    query CaseActions($caseId: ID!) {
+  me {
+    id
+    agency {
+      id
     }
-    edges {
-      cursor
-      node {
+  }
+  caseActions(caseId: $caseId) {
+    id
+    kind
+    status
+    title
+    scheduledStart
+    scheduledEnd
+    calendarConflict
+    calendarConflictAt
+    place
+    leadOfficer {
+      id
+      fullName
+    }
+    personCoerced
+    measure
+    method
+    attendees
+    forces
+    protection
+    costEstimate
+    protectionPlanDueAt
+    protectionPlanNote
+    protectionPlanRecordedAt
+    postponementReason
+    postponementLate
+    reason
+    outcome
+    minutes
+    moneyCollected
+    version
+    invitees {
+      ...ActionInviteeFields
+    }
+    outcomeHistory {
+      ...ActionOutcomeEntryFields
+    }
+    participants {
+      id
+      required
+      status
+      declineReason
+      version
+      agency {
         id
-        decisionNumber
-        judgmentNumber
-        status
-        overdue
-        commune {
-          id
-          name
-        }
-        parties {
-          id
-          name
-          role
-        }
-        totals {
-          owed
-          collected
-        }
+        name
       }
+    }
+    viewerCan {
+      plan
+      respondInvitation
+      recordProtectionPlan
     }
   }
 }
-    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+    fragment ActionInviteeFields on ActionInvitee {
+  id
+  name
+  role
+  status
+  note
+  version
+}
+fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
+  id
+  outcome
+  moneyCollected
+  correctsId
+  correctionReason
+  recordedAt
+  recordedBy {
+    id
+    fullName
+  }
+  collections {
+    obligationId
+    amountCollected
+  }
+}`) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
+export const PlanActionDocument = new TypedDocumentString(`
+    mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
+  planAction(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
+export const StepActionDocument = new TypedDocumentString(`
+    mutation StepAction($input: StepActionInput!) {
+  stepAction(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
+export const RespondToInvitationDocument = new TypedDocumentString(`
+    mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
+  respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
+export const RecordProtectionPlanDocument = new TypedDocumentString(`
+    mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
+  recordProtectionPlan(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
   liveCursor
@@ -1528,225 +1803,46 @@ export const CaseActivityDocument = new TypedDocumentString(`
     subscription CaseActivity($caseId: ID!, $after: String) {
   caseActivity(caseId: $caseId, after: $after) {
     cursor
-    type
+    kind
     caseId
     occurredAt
   }
 }
     `) as unknown as TypedDocumentString<CaseActivitySubscription, CaseActivitySubscriptionVariables>;
-export const PostToThreadDocument = new TypedDocumentString(`
-    mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
-  postToThread(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    seq
-  }
-}
-    `) as unknown as TypedDocumentString<PostToThreadMutation, PostToThreadMutationVariables>;
-export const MarkThreadReadDocument = new TypedDocumentString(`
-    mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
-  markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
-    caseId
-    lastReadSeq
-    unread
-  }
-}
-    `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
-export const AssignTaskDocument = new TypedDocumentString(`
-    mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
-  assignTask(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
-export const TransitionTaskDocument = new TypedDocumentString(`
-    mutation TransitionTask($input: TransitionTaskInput!, $idempotencyKey: String) {
-  transitionTask(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<TransitionTaskMutation, TransitionTaskMutationVariables>;
-export const MyWorkDocument = new TypedDocumentString(`
-    query MyWork {
-  inbox(first: 1) {
-    unreadCount
-  }
-  myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
+export const CasesDocument = new TypedDocumentString(`
+    query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+  cases(first: $first, after: $after, filter: $filter) {
     totalCount
-  }
-  unreadCounts {
-    total
-    more
-  }
-}
-    `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;
-export const CaseActionsDocument = new TypedDocumentString(`
-    query CaseActions($caseId: ID!) {
-  me {
-    id
-    agency {
-      id
+    pageInfo {
+      endCursor
+      hasNextPage
     }
-  }
-  caseActions(caseId: $caseId) {
-    id
-    kind
-    status
-    title
-    scheduledStart
-    scheduledEnd
-    calendarConflict
-    calendarConflictAt
-    place
-    leadOfficer {
-      id
-      fullName
-    }
-    personCoerced
-    measure
-    method
-    attendees
-    forces
-    protection
-    costEstimate
-    protectionPlanDueAt
-    protectionPlanNote
-    protectionPlanRecordedAt
-    postponementReason
-    postponementLate
-    reason
-    outcome
-    minutes
-    moneyCollected
-    version
-    invitees {
-      id
-      name
-      role
-      status
-      note
-      version
-    }
-    outcomeHistory {
-      id
-      outcome
-      moneyCollected
-      correctsId
-      correctionReason
-      recordedAt
-      recordedBy {
-        id
-        fullName
-      }
-      collections {
-        obligationId
-        amountCollected
-      }
-    }
-    participants {
-      id
-      required
-      status
-      declineReason
-      version
-      agency {
-        id
-        name
-      }
-    }
-    viewerCan {
-      plan
-      respondInvitation
-      recordProtectionPlan
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CaseActionsQuery, CaseActionsQueryVariables>;
-export const PlanActionDocument = new TypedDocumentString(`
-    mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
-  planAction(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
-export const StepActionDocument = new TypedDocumentString(`
-    mutation StepAction($input: StepActionInput!) {
-  stepAction(input: $input) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
-export const RespondToInvitationDocument = new TypedDocumentString(`
-    mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
-  respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RespondToInvitationMutation, RespondToInvitationMutationVariables>;
-export const RecordProtectionPlanDocument = new TypedDocumentString(`
-    mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
-  recordProtectionPlan(input: $input) {
-    id
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
-export const CorrectActionOutcomeDocument = new TypedDocumentString(`
-    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
-  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
-export const RecordActionOutcomeDocument = new TypedDocumentString(`
-    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
-  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
-export const InviteToActionDocument = new TypedDocumentString(`
-    mutation InviteToAction($input: InviteToActionInput!) {
-  inviteToAction(input: $input) {
-    id
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
-export const RecordInviteeAnswerDocument = new TypedDocumentString(`
-    mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
-  recordInviteeAnswer(input: $input) {
-    id
-    status
-    version
-  }
-}
-    `) as unknown as TypedDocumentString<RecordInviteeAnswerMutation, RecordInviteeAnswerMutationVariables>;
-export const InviteAgenciesDocument = new TypedDocumentString(`
-    query InviteAgencies {
-  agencies(first: 100) {
     edges {
+      cursor
       node {
         id
-        name
-        kind
+        decisionNumber
+        judgmentNumber
+        status
+        overdue
+        commune {
+          id
+          name
+        }
+        parties {
+          id
+          name
+          role
+        }
+        totals {
+          owed
+          collected
+        }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<InviteAgenciesQuery, InviteAgenciesQueryVariables>;
+    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseListUnreadDocument = new TypedDocumentString(`
     query CaseListUnread($caseIds: [ID!]) {
   unreadCounts(caseIds: $caseIds) {
@@ -1757,6 +1853,14 @@ export const CaseListUnreadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseListUnreadQuery, CaseListUnreadQueryVariables>;
+export const AssignTaskDocument = new TypedDocumentString(`
+    mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+  assignTask(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTaskMutation, AssignTaskMutationVariables>;
 export const CaseTasksDocument = new TypedDocumentString(`
     query CaseTasks($caseId: ID!, $first: Int) {
   caseTasks(caseId: $caseId, first: $first) {
@@ -1786,6 +1890,23 @@ export const CaseTasksDocument = new TypedDocumentString(`
     cancel
   }
 }`) as unknown as TypedDocumentString<CaseTasksQuery, CaseTasksQueryVariables>;
+export const PostToThreadDocument = new TypedDocumentString(`
+    mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
+  postToThread(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    seq
+  }
+}
+    `) as unknown as TypedDocumentString<PostToThreadMutation, PostToThreadMutationVariables>;
+export const MarkThreadReadDocument = new TypedDocumentString(`
+    mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
+  markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
+    caseId
+    lastReadSeq
+    unread
+  }
+}
+    `) as unknown as TypedDocumentString<MarkThreadReadMutation, MarkThreadReadMutationVariables>;
 export const CaseThreadDocument = new TypedDocumentString(`
     query CaseThread($caseId: ID!, $last: Int, $before: String) {
   caseThread(caseId: $caseId, last: $last, before: $before) {
@@ -1902,7 +2023,15 @@ export const DashboardDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment StatisticsRowsFields on StatisticsRows {
+    fragment StatisticsRateFields on StatisticsRate {
+  numerator
+  denominator
+  percent
+  target
+  gap
+  met
+}
+fragment StatisticsRowsFields on StatisticsRows {
   carriedOver {
     cases
     money
@@ -1956,20 +2085,10 @@ export const DashboardDocument = new TypedDocumentString(`
     money
   }
   caseRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
   moneyRate {
-    numerator
-    denominator
-    percent
-    target
-    gap
-    met
+    ...StatisticsRateFields
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const StatisticsCasesDocument = new TypedDocumentString(`
@@ -2020,11 +2139,25 @@ export const StatisticsChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatisticsChangedSubscription, StatisticsChangedSubscriptionVariables>;
+export const MyWorkDocument = new TypedDocumentString(`
+    query MyWork {
+  inbox(first: 1) {
+    unreadCount
+  }
+  myTasks(first: 1, filter: {statuses: [OPEN, ACCEPTED, IN_PROGRESS]}) {
+    totalCount
+  }
+  unreadCounts {
+    total
+    more
+  }
+}
+    `) as unknown as TypedDocumentString<MyWorkQuery, MyWorkQueryVariables>;
 export const MyFeedDocument = new TypedDocumentString(`
     subscription MyFeed($after: String) {
   myFeed(after: $after) {
     cursor
-    type
+    kind
     caseId
     occurredAt
   }
@@ -2123,6 +2256,54 @@ export const SetStatisticsTargetDocument = new TypedDocumentString(`
   moneyRatePercent
   version
 }`) as unknown as TypedDocumentString<SetStatisticsTargetMutation, SetStatisticsTargetMutationVariables>;
+export const CorrectActionOutcomeDocument = new TypedDocumentString(`
+    mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+  correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
+export const RecordActionOutcomeDocument = new TypedDocumentString(`
+    mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+  recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+export const InviteToActionDocument = new TypedDocumentString(`
+    mutation InviteToAction($input: InviteToActionInput!) {
+  inviteToAction(input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
+export const RecordInviteeAnswerDocument = new TypedDocumentString(`
+    mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
+  recordInviteeAnswer(input: $input) {
+    id
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<RecordInviteeAnswerMutation, RecordInviteeAnswerMutationVariables>;
+export const InviteAgenciesDocument = new TypedDocumentString(`
+    query InviteAgencies {
+  agencies(first: 100) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteAgenciesQuery, InviteAgenciesQueryVariables>;
 export const AdminUsersDocument = new TypedDocumentString(`
     query AdminUsers($first: Int, $after: String, $filter: UserFilterInput) {
   users(first: $first, after: $after, filter: $filter) {
@@ -2535,12 +2716,11 @@ export const CaseEditDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CaseEditQuery, CaseEditQueryVariables>;
 export const CaseEditChoicesDocument = new TypedDocumentString(`
     query CaseEditChoices($agencyId: ID) {
-  users(first: 100, filter: {agencyId: $agencyId}) {
+  users(first: 100, filter: {agencyId: $agencyId, mayBeAssignedCases: true}) {
     edges {
       node {
         id
         fullName
-        roles
       }
     }
   }
@@ -2620,12 +2800,11 @@ export const IntakeChoicesDocument = new TypedDocumentString(`
       }
     }
   }
-  users(first: 100, filter: {agencyId: $agencyId}) {
+  users(first: 100, filter: {agencyId: $agencyId, mayBeAssignedCases: true}) {
     edges {
       node {
         id
         fullName
-        roles
       }
     }
   }

@@ -1,7 +1,8 @@
+import { graphql } from '../gql';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { mutate, queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 import { DateField } from '../components/DateField';
 import { TimeField } from '../components/TimeField';
 import { formatDateTime, formatMoney } from '../format';
@@ -12,13 +13,114 @@ import { OutcomeForm } from './actions/OutcomeForm';
 import { InviteeAnswer, InviteForm, OutcomeHistory } from './actions/Visits';
 import { actionKindLabel, actionOutcomeLabel, actionStatusLabel, invitationStatusLabel, legalText, useT, type Translate } from '../i18n';
 import { GraphQLRequestError } from '../lib/graphql-http';
-import {
-  caseActionsQuery,
-  planActionMutation,
-  recordProtectionPlanMutation,
-  respondToInvitationMutation,
-  stepActionMutation,
-} from '../operations';
+
+/**
+ * A case's coordinated actions (schedule order), with the viewer's agency to find its invitations.
+ * The invitees and the outcome history are the fragments of the sections showing them (actions/Visits.tsx).
+ */
+export const caseActionsQuery = graphql(`
+  query CaseActions($caseId: ID!) {
+    me {
+      id
+      agency {
+        id
+      }
+    }
+    caseActions(caseId: $caseId) {
+      id
+      kind
+      status
+      title
+      scheduledStart
+      scheduledEnd
+      calendarConflict
+      calendarConflictAt
+      place
+      leadOfficer {
+        id
+        fullName
+      }
+      personCoerced
+      measure
+      method
+      attendees
+      forces
+      protection
+      costEstimate
+      protectionPlanDueAt
+      protectionPlanNote
+      protectionPlanRecordedAt
+      postponementReason
+      postponementLate
+      reason
+      outcome
+      minutes
+      moneyCollected
+      version
+      invitees {
+        ...ActionInviteeFields
+      }
+      outcomeHistory {
+        ...ActionOutcomeEntryFields
+      }
+      participants {
+        id
+        required
+        status
+        declineReason
+        version
+        agency {
+          id
+          name
+        }
+      }
+      viewerCan {
+        plan
+        respondInvitation
+        recordProtectionPlan
+      }
+    }
+  }
+`);
+
+export const planActionMutation = graphql(`
+  mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
+    planAction(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const stepActionMutation = graphql(`
+  mutation StepAction($input: StepActionInput!) {
+    stepAction(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const respondToInvitationMutation = graphql(`
+  mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
+    respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const recordProtectionPlanMutation = graphql(`
+  mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
+    recordProtectionPlan(input: $input) {
+      id
+      version
+    }
+  }
+`);
 
 type Action = CaseActionsQuery['caseActions'][number];
 type Participant = Action['participants'][number];
@@ -116,7 +218,7 @@ export function CaseActions({
   const result = useQuery(caseActionsQuery, { caseId }, [tags.actions(caseId)]);
   const actions: Action[] = result.data?.caseActions ?? [];
   const myAgencyId = result.data?.me.agency.id ?? null;
-  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+  const state = loadState(result);
   /** After a change: the actions, and the case (its deadlines and money totals follow the actions). */
   const changed = () => queries.invalidate([tags.actions(caseId), tags.case(caseId), tags.cases, tags.inbox]);
   const [actionError, setActionError] = useState<string | null>(null);

@@ -1,11 +1,12 @@
+import { graphql } from '../gql';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { DataTable } from '../components/DataTable';
 import { tags, useOfflineCopy, useQuery } from '../data';
-import { errorText } from '../errors';
 import { formatArea, formatDate, formatDateTime, formatMoney, formatTime } from '../format';
 import type { CaseActivitySubscription, CaseDetailQuery } from '../gql/graphql';
 import {
   deadlineKindLabel,
-  eventTypeLabel,
+  eventKindLabel,
   legalText,
   obligationKindLabel,
   participantRoleLabel,
@@ -17,13 +18,123 @@ import { LockIcon } from '../icons';
 import { GraphQLRequestError } from '../lib/graphql-http';
 import type { LiveClient } from '../lib/live-subscription';
 import { useLiveEvents } from '../live-events';
-import { caseActivitySubscription, caseQuery } from '../operations';
 import { editCaseHref, homeHref } from '../router';
 import { CaseActions } from './CaseActions';
 import { LegalPanel, useRecordingClosed } from './case/LegalPanel';
+import { LoadStatus, loadState } from './LoadStatus';
 import { CaseTasks } from './CaseTasks';
 import { CaseThread } from './CaseThread';
 import { StatusBadge } from './StatusBadge';
+
+/**
+ * Everything the (read-only) case page shows. Restricted party fields are audited on read.
+ * `liveCursor` is the log position the data was read at: the live subscription starts after it.
+ */
+export const caseQuery = graphql(`
+  query CaseDetail($id: ID!) {
+    liveCursor
+    case(id: $id) {
+      id
+      decisionNumber
+      judgmentNumber
+      judgmentCourt
+      judgmentDate
+      status
+      commune {
+        id
+        name
+      }
+      leadAgency {
+        id
+        name
+      }
+      officer {
+        id
+        fullName
+      }
+      parties {
+        id
+        name
+        role
+        kind
+        address
+        idNumber {
+          value
+          hidden
+          reason
+        }
+        phone {
+          value
+          hidden
+          reason
+        }
+      }
+      obligations {
+        id
+        kind
+        description
+        amountOwed
+        amountCollected
+        landAreaM2
+        fulfilled
+      }
+      participants {
+        role
+        agency {
+          id
+          name
+          kind
+        }
+      }
+      totals {
+        owed
+        collected
+        openObligations
+      }
+      overdue
+      voluntaryPeriodEndsAt
+      verificationDueAt
+      decisionDueAt
+      deadlines {
+        kind
+        dueAt
+        legalSource
+        passed
+        missed
+        actionId
+      }
+      urgentSecurity
+      complex
+      backlog
+      notes
+      viewerCan {
+        update
+        share
+        transition
+        readRestricted
+        assignTask
+        postDirective
+        postRecommendation
+      }
+      version
+    }
+  }
+`);
+
+/**
+ * What happens on one case, live: replayed after `after`, then as it happens. The case page only
+ * needs to know that something changed (it refetches the case) and what to list as recent activity.
+ */
+export const caseActivitySubscription = graphql(`
+  subscription CaseActivity($caseId: ID!, $after: String) {
+    caseActivity(caseId: $caseId, after: $after) {
+      cursor
+      kind
+      caseId
+      occurredAt
+    }
+  }
+`);
 
 type CaseDetail = CaseDetailQuery['case'];
 type Restricted = CaseDetail['parties'][number]['idNumber'];
@@ -176,20 +287,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
         </a>
       </p>
 
-      {result.loading && (
-        <p className="muted" role="status">
-          {t('case.loading')}
-        </p>
-      )}
-
-      {!c && result.error !== undefined && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(result.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={result.refetch}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={loadState(result)} loadingKey="case.loading" error={result.error} onRetry={result.refetch} />
 
       {c && (
         <>
@@ -225,7 +323,7 @@ export function CaseDetailPage({ id, live = null }: { id: string; live?: LiveCli
               <ol className="activity">
                 {activity.map((event) => (
                   <li key={event.cursor}>
-                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time> {eventTypeLabel(t, event.type)}
+                    <time dateTime={event.occurredAt}>{formatTime(event.occurredAt)}</time> {eventKindLabel(t, event.kind)}
                   </li>
                 ))}
               </ol>
@@ -363,68 +461,46 @@ function CaseBody({ c, date }: { c: CaseDetail; date: (iso: string | null | unde
         {c.obligations.length === 0 ? (
           <p className="muted">{t('case.noObligations')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('case.obligations')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('case.obligationKind')}</th>
-                  <th scope="col">{t('case.obligationDescription')}</th>
-                  <th scope="col" className="num">
-                    {t('case.owed')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('case.collected')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('case.landArea')}
-                  </th>
-                  <th scope="col">{t('case.fulfilled')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.obligations.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">{obligationKindLabel(t, o.kind)}</th>
-                    <td data-label={t('case.obligationDescription')}>{o.description}</td>
-                    <td className="num" data-label={t('case.owed')}>
-                      {formatMoney(o.amountOwed)}
-                    </td>
-                    <td className="num" data-label={t('case.collected')}>
-                      {o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}
-                    </td>
-                    <td className="num" data-label={t('case.landArea')}>
-                      {formatArea(o.landAreaM2)}
-                    </td>
-                    <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('case.obligations')}
+            columns={[
+              { label: t('case.obligationKind') },
+              { label: t('case.obligationDescription') },
+              { label: t('case.owed'), num: true },
+              { label: t('case.collected'), num: true },
+              { label: t('case.landArea'), num: true },
+              { label: t('case.fulfilled') },
+            ]}
+          >
+            {c.obligations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{obligationKindLabel(t, o.kind)}</th>
+                <td data-label={t('case.obligationDescription')}>{o.description}</td>
+                <td className="num" data-label={t('case.owed')}>
+                  {formatMoney(o.amountOwed)}
+                </td>
+                <td className="num" data-label={t('case.collected')}>
+                  {o.kind === 'PAY_MONEY' || o.amountCollected !== '0' ? formatMoney(o.amountCollected) : t('case.none')}
+                </td>
+                <td className="num" data-label={t('case.landArea')}>
+                  {formatArea(o.landAreaM2)}
+                </td>
+                <td data-label={t('case.fulfilled')}>{o.fulfilled ? t('case.fulfilledYes') : t('case.fulfilledNo')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
 
       <Section id="case-participants" title={t('case.participants')}>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('case.participants')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.agency')}</th>
-                <th scope="col">{t('case.participantRole')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.participants.map((p) => (
-                <tr key={`${p.agency.id}:${p.role}`}>
-                  <th scope="row">{p.agency.name}</th>
-                  <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('case.participants')} columns={[{ label: t('case.agency') }, { label: t('case.participantRole') }]}>
+          {c.participants.map((p) => (
+            <tr key={`${p.agency.id}:${p.role}`}>
+              <th scope="row">{p.agency.name}</th>
+              <td data-label={t('case.participantRole')}>{participantRoleLabel(t, p.role)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );

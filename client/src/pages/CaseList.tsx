@@ -1,14 +1,50 @@
 import { useCallback, useEffect, useId, useState, type MouseEvent } from 'react';
 import { session } from '../auth/session';
+import { DataTable } from '../components/DataTable';
 import { tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { formatMoney } from '../format';
 import { graphql } from '../gql';
 import type { CaseStatus, CasesQuery, CaseFilterInput } from '../gql/graphql';
 import { caseStatusLabel, useT } from '../i18n';
-import { casesQuery } from '../operations';
 import { caseHref } from '../router';
 import { StatusBadge } from './StatusBadge';
+
+/** One page of the cases the viewer may see (newest first), with what the list table shows. */
+export const casesQuery = graphql(`
+  query Cases($first: Int, $after: String, $filter: CaseFilterInput) {
+    cases(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          decisionNumber
+          judgmentNumber
+          status
+          overdue
+          commune {
+            id
+            name
+          }
+          parties {
+            id
+            name
+            role
+          }
+          totals {
+            owed
+            collected
+          }
+        }
+      }
+    }
+  }
+`);
 
 /** Cases per page (cursor pagination). */
 export const CASES_PAGE_SIZE = 20;
@@ -198,51 +234,43 @@ export function CaseList() {
       {list.state === 'ready' && list.rows.length === 0 && <p className="empty">{filtered ? t('cases.noMatch') : t('cases.empty')}</p>}
 
       {list.state === 'ready' && list.rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table case-table">
-            <caption className="visually-hidden">{t('cases.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.colDecision')}</th>
-                <th scope="col">{t('cases.colCommune')}</th>
-                <th scope="col">{t('cases.colDebtor')}</th>
-                <th scope="col">{t('cases.colStatus')}</th>
-                <th scope="col" className="num">
-                  {t('cases.colOwed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('cases.colCollected')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id} className="case-table__row" onClick={(e) => openRow(e, row.id)}>
-                  <th scope="row">
-                    <a href={caseHref(row.id)} className={row.decisionNumber ? undefined : 'muted'}>
-                      {row.decisionNumber ?? t('cases.noDecision')}
-                    </a>
-                    {row.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
-                    {(unreadOf.get(row.id) ?? 0) > 0 && (
-                      <span className="badge badge--info">{t('cases.unread', { count: unreadOf.get(row.id) ?? 0 })}</span>
-                    )}
-                  </th>
-                  <td data-label={t('cases.colCommune')}>{row.commune.name}</td>
-                  <td data-label={t('cases.colDebtor')}>{mainDebtor(row) ?? '—'}</td>
-                  <td data-label={t('cases.colStatus')}>
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td className="num" data-label={t('cases.colOwed')}>
-                    {formatMoney(row.totals.owed)}
-                  </td>
-                  <td className="num" data-label={t('cases.colCollected')}>
-                    {formatMoney(row.totals.collected)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('cases.caption')}
+          className="case-table"
+          columns={[
+            { label: t('cases.colDecision') },
+            { label: t('cases.colCommune') },
+            { label: t('cases.colDebtor') },
+            { label: t('cases.colStatus') },
+            { label: t('cases.colOwed'), num: true },
+            { label: t('cases.colCollected'), num: true },
+          ]}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id} className="case-table__row" onClick={(e) => openRow(e, row.id)}>
+              <th scope="row">
+                <a href={caseHref(row.id)} className={row.decisionNumber ? undefined : 'muted'}>
+                  {row.decisionNumber ?? t('cases.noDecision')}
+                </a>
+                {row.overdue && <span className="badge badge--danger">{t('cases.overdue')}</span>}
+                {(unreadOf.get(row.id) ?? 0) > 0 && (
+                  <span className="badge badge--info">{t('cases.unread', { count: unreadOf.get(row.id) ?? 0 })}</span>
+                )}
+              </th>
+              <td data-label={t('cases.colCommune')}>{row.commune.name}</td>
+              <td data-label={t('cases.colDebtor')}>{mainDebtor(row) ?? '—'}</td>
+              <td data-label={t('cases.colStatus')}>
+                <StatusBadge status={row.status} />
+              </td>
+              <td className="num" data-label={t('cases.colOwed')}>
+                {formatMoney(row.totals.owed)}
+              </td>
+              <td className="num" data-label={t('cases.colCollected')}>
+                {formatMoney(row.totals.collected)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {loadingMore.error !== undefined && (

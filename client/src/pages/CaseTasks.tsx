@@ -1,15 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 import { DateField } from '../components/DateField';
+import { SelectField } from '../components/FormFields';
 import { formatDateTime } from '../format';
 import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
 import { graphql } from '../gql';
-import { assignTaskMutation, transitionTaskMutation } from '../operations';
+import { transitionTaskMutation } from '../operations';
 import { sendOrQueue, usePendingWrites } from '../offline/offline-writes';
 import { PendingWrite } from '../offline/PendingWrites';
+
+export const assignTaskMutation = graphql(`
+  mutation AssignTask($input: AssignTaskInput!, $idempotencyKey: String) {
+    assignTask(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+    }
+  }
+`);
 
 type Task = TaskCardFragment;
 
@@ -110,7 +120,7 @@ export function CaseTasks({
   const t = useT();
   const result = useQuery(caseTasksQuery, { caseId, first: TASKS_SHOWN }, [tags.tasks(caseId)]);
   const tasks: Task[] = result.data?.caseTasks.edges.map((e) => e.node) ?? [];
-  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+  const state = loadState(result);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [declining, setDeclining] = useState<string | null>(null);
@@ -313,27 +323,19 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
     <form className="task-assign" onSubmit={submit} noValidate aria-labelledby="task-assign-heading">
       <h3 id="task-assign-heading">{t('tasks.assign')}</h3>
       <div className="task-assign__fields">
-        <div className="field">
-          <label htmlFor="task-agency">{t('tasks.assignAgency')}</label>
-          <select id="task-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            <option value="">—</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="task-kind">{t('tasks.assignKind')}</label>
-          <select id="task-kind" value={kind} onChange={(e) => setKind(e.target.value as TaskKind)}>
-            {TASK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {taskKindLabel(t, k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('tasks.assignAgency')}
+          value={agencyId}
+          onChange={setAgencyId}
+          empty="—"
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <SelectField
+          label={t('tasks.assignKind')}
+          value={kind}
+          onChange={(v) => setKind(v as TaskKind)}
+          options={TASK_KINDS.map((k) => ({ value: k, label: taskKindLabel(t, k) }))}
+        />
         <div className="field">
           <label htmlFor="task-title">{t('tasks.assignTitle')}</label>
           <input id="task-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />

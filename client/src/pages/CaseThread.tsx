@@ -7,10 +7,28 @@ import { formatDateTime } from '../format';
 import type { PostKind, ThreadPostFragment } from '../gql/graphql';
 import { postKindLabel, useT } from '../i18n';
 import { graphql } from '../gql';
-import { markThreadReadMutation, postToThreadMutation } from '../operations';
 import { newIntentKey } from '../lib/writes';
 import { sendOrQueue, usePendingWrites } from '../offline/offline-writes';
 import { PendingWrite } from '../offline/PendingWrites';
+
+export const postToThreadMutation = graphql(`
+  mutation PostToThread($input: NewPostInput!, $idempotencyKey: String) {
+    postToThread(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      seq
+    }
+  }
+`);
+
+export const markThreadReadMutation = graphql(`
+  mutation MarkThreadRead($caseId: ID!, $upToSeq: Int) {
+    markThreadRead(caseId: $caseId, upToSeq: $upToSeq) {
+      caseId
+      lastReadSeq
+      unread
+    }
+  }
+`);
 
 type Post = ThreadPostFragment;
 

@@ -20,9 +20,21 @@ import { type MessageKey, type Translate, useT } from '../i18n';
 import type { LiveClient } from '../lib/live-subscription';
 import { useStatisticsTicks } from '../live-events';
 import { caseHref, targetsHref } from '../router';
-import { LoadStatus } from './LoadStatus';
+import { LoadStatus, loadState } from './LoadStatus';
 import { formatPercent, statisticsAccessQuery } from './statistics-access';
 import { StatusBadge } from './StatusBadge';
+
+/** One rate (cases or money) against its target, as {@link RateCard} shows it. */
+export const statisticsRateFields = graphql(`
+  fragment StatisticsRateFields on StatisticsRate {
+    numerator
+    denominator
+    percent
+    target
+    gap
+    met
+  }
+`);
 
 export const statisticsRowsFields = graphql(`
   fragment StatisticsRowsFields on StatisticsRows {
@@ -79,20 +91,10 @@ export const statisticsRowsFields = graphql(`
       money
     }
     caseRate {
-      numerator
-      denominator
-      percent
-      target
-      gap
-      met
+      ...StatisticsRateFields
     }
     moneyRate {
-      numerator
-      denominator
-      percent
-      target
-      gap
-      met
+      ...StatisticsRateFields
     }
   }
 `);
@@ -297,14 +299,7 @@ export function DashboardPage({ live }: { live: LiveClient | null }) {
   useStatisticsTicks(live, statisticsChangedSubscription, { enabled: !!info?.dashboard, onTick: () => setUpdatedAt(new Date()) });
 
   if (!info) {
-    return (
-      <LoadStatus
-        state={access.error !== undefined ? 'error' : 'loading'}
-        loadingKey="dash.loading"
-        error={access.error}
-        onRetry={access.refetch}
-      />
-    );
+    return <LoadStatus state={loadState(access)} loadingKey="dash.loading" error={access.error} onRetry={access.refetch} />;
   }
   if (!info.dashboard) {
     return (
@@ -424,14 +419,7 @@ function DashboardBody(props: {
   const result = useQuery(dashboardQuery, { period, scope, year: props.year }, [tags.statistics]);
   const data = result.data;
   if (!data) {
-    return (
-      <LoadStatus
-        state={result.error !== undefined ? 'error' : 'loading'}
-        loadingKey="dash.loading"
-        error={result.error}
-        onRetry={result.refetch}
-      />
-    );
+    return <LoadStatus state={loadState(result)} loadingKey="dash.loading" error={result.error} onRetry={result.refetch} />;
   }
   const report = data.statistics;
   const totals = report.totals;

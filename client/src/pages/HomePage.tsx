@@ -7,7 +7,7 @@ import { agencyKindLabel, roleLabel, useT } from '../i18n';
 import type { LiveStatus } from '../lib/live-subscription';
 import { useLiveConnection } from '../live-connection';
 import { useLiveEvents } from '../live-events';
-import { homeQuery, myWorkQuery } from '../operations';
+import { homeQuery } from '../operations';
 import { aboutHref, adminHrefs, dashboardHref, homeHref, inboxHref, newCaseHref, useRoute, type Route } from '../router';
 import { AdminAgenciesPage, AdminAreasPage, AdminUsersPage } from './admin/AdminPages';
 import { ImportPage } from './admin/ImportPage';
@@ -19,6 +19,23 @@ import { CaseDetailPage, NotFound } from './CaseDetailPage';
 import { CaseList } from './CaseList';
 import { statisticsAccessQuery } from './statistics-access';
 import { InboxPage, useInboxUnread } from './InboxPage';
+import { LoadStatus, loadState } from './LoadStatus';
+
+/** The home page's "my work": unread inbox items, open tasks for me and my agency, unread thread posts. */
+export const myWorkQuery = graphql(`
+  query MyWork {
+    inbox(first: 1) {
+      unreadCount
+    }
+    myTasks(first: 1, filter: { statuses: [OPEN, ACCEPTED, IN_PROGRESS] }) {
+      totalCount
+    }
+    unreadCounts {
+      total
+      more
+    }
+  }
+`);
 
 /** The dashboard and targets screens (and the charting library) load only when opened. */
 const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -29,7 +46,7 @@ export const myFeedSubscription = graphql(`
   subscription MyFeed($after: String) {
     myFeed(after: $after) {
       cursor
-      type
+      kind
       caseId
       occurredAt
     }
@@ -202,20 +219,7 @@ function StartPage() {
 
   return (
     <>
-      {result.loading && (
-        <p className="muted" role="status">
-          {t('home.loading')}
-        </p>
-      )}
-
-      {!me && result.error !== undefined && (
-        <div className="alert alert--error" role="alert">
-          <p>{errorText(result.error, t)}</p>
-          <button type="button" className="button button--secondary" onClick={result.refetch}>
-            {t('home.retry')}
-          </button>
-        </div>
-      )}
+      <LoadStatus state={loadState(result)} loadingKey="home.loading" error={result.error} onRetry={result.refetch} />
 
       {me && (
         <>

@@ -2,8 +2,8 @@ import { errorText } from '../errors';
 import { useT, type MessageKey } from '../i18n';
 
 /**
- * The loading notice, or the load error with a retry button, shared by the case-page sections
- * (thread, tasks, actions). Renders nothing once loaded.
+ * The loading notice, or the load error with a retry button, shared by the pages and their sections
+ * (home, case page, thread, tasks, actions, calendar …). Renders nothing once loaded.
  */
 export function LoadStatus({
   state,
@@ -35,4 +35,9 @@ export function LoadStatus({
     );
   }
   return null;
+}
+
+/** What {@link LoadStatus} shows for one query result: loading until its first answer, then its data or its error. */
+export function loadState(result: { data?: unknown; error?: unknown }): 'loading' | 'error' | 'ready' {
+  return result.data !== undefined ? 'ready' : result.error !== undefined ? 'error' : 'loading';
 }

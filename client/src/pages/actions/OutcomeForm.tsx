@@ -1,3 +1,4 @@
+import { graphql } from '../../gql';
 import { type FormEvent, useState } from 'react';
 import { MoneyInput } from '../../components/MoneyInput';
 import { tags } from '../../data';
@@ -7,7 +8,26 @@ import type { ActionOutcome } from '../../gql/graphql';
 import { actionOutcomeLabel, useT } from '../../i18n';
 import { newIntentKey } from '../../lib/writes';
 import { sendOrQueue } from '../../offline/offline-writes';
-import { correctActionOutcomeMutation, recordActionOutcomeMutation } from '../../operations';
+
+export const correctActionOutcomeMutation = graphql(`
+  mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
+    correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+export const recordActionOutcomeMutation = graphql(`
+  mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
+    recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+      status
+      version
+    }
+  }
+`);
 
 export const OUTCOMES: readonly ActionOutcome[] = [
   'VOLUNTARY_COMPLIANCE',

@@ -1,14 +1,81 @@
+import { graphql } from '../../gql';
 import { type FormEvent, useState } from 'react';
+import { SelectField } from '../../components/FormFields';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDateTime, formatMoney } from '../../format';
-import type { CaseActionsQuery } from '../../gql/graphql';
+import type { ActionInviteeFieldsFragment, ActionOutcomeEntryFieldsFragment, CaseActionsQuery } from '../../gql/graphql';
 import { actionOutcomeLabel, useT } from '../../i18n';
-import { inviteAgenciesQuery, inviteToActionMutation, recordInviteeAnswerMutation } from '../../operations';
+
+export const inviteToActionMutation = graphql(`
+  mutation InviteToAction($input: InviteToActionInput!) {
+    inviteToAction(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const recordInviteeAnswerMutation = graphql(`
+  mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
+    recordInviteeAnswer(input: $input) {
+      id
+      status
+      version
+    }
+  }
+`);
+
+/** Agencies an action can invite (the directory, first page by name). */
+export const inviteAgenciesQuery = graphql(`
+  query InviteAgencies {
+    agencies(first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+        }
+      }
+    }
+  }
+`);
+
+/** A named person invited to an action, as {@link InviteeAnswer} and the action card show them. */
+export const actionInviteeFields = graphql(`
+  fragment ActionInviteeFields on ActionInvitee {
+    id
+    name
+    role
+    status
+    note
+    version
+  }
+`);
+
+/** One entry of an action's outcome history, as {@link OutcomeHistory} shows it. */
+export const actionOutcomeEntryFields = graphql(`
+  fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
+    id
+    outcome
+    moneyCollected
+    correctsId
+    correctionReason
+    recordedAt
+    recordedBy {
+      id
+      fullName
+    }
+    collections {
+      obligationId
+      amountCollected
+    }
+  }
+`);
 
 type Action = CaseActionsQuery['caseActions'][number];
-type Invitee = Action['invitees'][number];
-type Entry = Action['outcomeHistory'][number];
+type Invitee = ActionInviteeFieldsFragment;
+type Entry = ActionOutcomeEntryFieldsFragment;
 
 const refreshed = (caseId: string) => [tags.actions(caseId), tags.case(caseId), tags.inbox];
 
@@ -76,17 +143,13 @@ export function InviteForm({
   return (
     <form className="task-assign action-inline" onSubmit={submit} noValidate aria-labelledby={`invite-heading-${id}`}>
       <h4 id={`invite-heading-${id}`}>{t('visits.inviteHeading')}</h4>
-      <div className="field">
-        <label htmlFor={`invite-agency-${id}`}>{t('visits.inviteAgency')}</label>
-        <select id={`invite-agency-${id}`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-          <option value="">{t('visits.inviteAgencyNone')}</option>
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t('visits.inviteAgency')}
+        value={agencyId}
+        onChange={setAgencyId}
+        empty={t('visits.inviteAgencyNone')}
+        options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+      />
       {agencyId && (
         <label className="checkbox">
           <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> {t('visits.inviteRequired')}

@@ -16,7 +16,7 @@ import { graphql } from '../../gql';
 import type { CalendarDayKind, CalendarRecalculationFieldsFragment, OfficialCalendarDayKind } from '../../gql/graphql';
 import { legalText, useT, type MessageKey, type Translate } from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
-import { LoadStatus } from '../LoadStatus';
+import { LoadStatus, loadState } from '../LoadStatus';
 
 /** What a calendar change recalculated (the mutations' `recalculated`). */
 type CalendarRecalculation = CalendarRecalculationFieldsFragment;
@@ -159,7 +159,7 @@ export function CalendarAdminPage() {
   const result = useQuery(calendarYearQuery, { from: `${year}-01-01`, to: `${year}-12-31`, year }, [CALENDAR_TAG]);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
-  const state = result.data ? 'ready' : result.error !== undefined ? 'error' : 'loading';
+  const state = loadState(result);
   const years = Array.from({ length: 22 }, (_, i) => thisYear - 2 + i);
 
   /** Sends one change; shows what it recalculated, or the refusal. Returns whether it succeeded. */

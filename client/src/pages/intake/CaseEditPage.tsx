@@ -13,7 +13,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import type { CaseEditQuery, CaseKind, CaseTransition, ObligationKind, ParticipantRole, PartyKind, PartyRole } from '../../gql/graphql';
 import {
   caseStatusLabel,
-  eventTypeLabel,
+  eventKindLabel,
   legalText,
   obligationKindLabel,
   participantRoleLabel,
@@ -21,9 +21,10 @@ import {
   type MessageKey,
   useT,
 } from '../../i18n';
+import { eventKindOfType } from '../../i18n-events';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
-import { LoadStatus } from '../LoadStatus';
+import { LoadStatus, loadState } from '../LoadStatus';
 import { RecordingClosedNote, useRecordingClosed } from '../case/LegalPanel';
 import { SelectField, TextField } from '../../components/FormFields';
 import { OBLIGATION_KINDS, PARTY_ROLES } from './CaseFormPage';
@@ -90,12 +91,11 @@ export const caseEditQuery = graphql(`
 
 export const caseEditChoicesQuery = graphql(`
   query CaseEditChoices($agencyId: ID) {
-    users(first: 100, filter: { agencyId: $agencyId }) {
+    users(first: 100, filter: { agencyId: $agencyId, mayBeAssignedCases: true }) {
       edges {
         node {
           id
           fullName
-          roles
         }
       }
     }
@@ -195,6 +195,12 @@ const factsOf = (c: EditedCase): Facts => ({
 /** The fields the person changed (draft against the version they started from). */
 const changedFields = (base: Facts, draft: Facts) => (Object.keys(draft) as Array<keyof Facts>).filter((k) => draft[k] !== base[k]);
 
+/** The label of a missed change's dotted log type; one this build does not know is shown as it is. */
+function missedChangeLabel(t: ReturnType<typeof useT>, type: string): string {
+  const kind = eventKindOfType(type);
+  return kind ? eventKindLabel(t, kind) : type;
+}
+
 /** One change the stale form missed (CONFLICT `extensions.missedChanges`). */
 interface MissedChange {
   version: number;
@@ -208,15 +214,7 @@ export function CaseEditPage({ id }: { id: string }) {
   const result = useQuery(caseEditQuery, { id }, [tags.case(id), tags.cases]);
   const c = result.data?.case;
   const closed = useRecordingClosed(id); // rule 7: no payments, obligations or parties after termination
-  if (!c)
-    return (
-      <LoadStatus
-        state={result.error !== undefined ? 'error' : 'loading'}
-        loadingKey="edit.loading"
-        error={result.error}
-        onRetry={result.refetch}
-      />
-    );
+  if (!c) return <LoadStatus state={loadState(result)} loadingKey="edit.loading" error={result.error} onRetry={result.refetch} />;
   return (
     <div className="case-edit">
       <p>
@@ -249,7 +247,7 @@ function FactsForm({ c }: { c: EditedCase }) {
   const [conflict, setConflict] = useState<MissedChange[] | null>(null);
   // Remounts the date field (it keeps its own text) when the facts are replaced after a re-apply.
   const [round, setRound] = useState(0);
-  const officers = (choices.data?.users.edges.map((e) => e.node) ?? []).filter((u) => u.roles?.includes('ENFORCEMENT_OFFICER'));
+  const officers = choices.data?.users.edges.map((e) => e.node) ?? [];
   const set = (patch: Partial<Facts>) => setDraft((d) => ({ ...d, ...patch }));
 
   /** Sends the fields of `mine` that differ from `from`, claiming `version`. */
@@ -330,7 +328,7 @@ function FactsForm({ c }: { c: EditedCase }) {
           <ul>
             {conflict.map((ch) => (
               <li key={ch.version}>
-                {eventTypeLabel(t, ch.type)}
+                {missedChangeLabel(t, ch.type)}
                 {ch.fields.length > 0 && `: ${ch.fields.map((f) => fieldLabel(t, f)).join(', ')}`}
               </li>
             ))}

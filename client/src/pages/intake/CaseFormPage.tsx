@@ -16,7 +16,7 @@ import { obligationKindLabel, partyRoleLabel, useT } from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
 import { caseHref } from '../../router';
 
-/** Communes to choose from and the officers of my office. */
+/** Communes to choose from and the officers of my office the server lets be assigned (policy: mayBeAssignedCases). */
 export const intakeChoicesQuery = graphql(`
   query IntakeChoices($agencyId: ID) {
     me {
@@ -34,12 +34,11 @@ export const intakeChoicesQuery = graphql(`
         }
       }
     }
-    users(first: 100, filter: { agencyId: $agencyId }) {
+    users(first: 100, filter: { agencyId: $agencyId, mayBeAssignedCases: true }) {
       edges {
         node {
           id
           fullName
-          roles
         }
       }
     }
@@ -123,7 +122,7 @@ export function CaseFormPage() {
   const ids = useId();
 
   const communes = choices.data?.areas.edges.map((e) => e.node) ?? [];
-  const officers = (choices.data?.users.edges.map((e) => e.node) ?? []).filter((u) => u.roles?.includes('ENFORCEMENT_OFFICER'));
+  const officers = choices.data?.users.edges.map((e) => e.node) ?? [];
 
   const updateParty = (key: number, patch: Partial<PartyDraft>) =>
     setParties((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));

@@ -18,6 +18,7 @@ import {
   topics,
 } from '../../events/vocabulary';
 import { assertAllowed, canCreateCase, canOnCase, type CaseAbility, type CaseFacts } from '../../policy/abilities';
+import { mayBeAssignedCases } from '../../policy/case-assignment';
 import { visibleCaseIdsSql } from '../../policy/case-visibility';
 import { caseFactsOnce, factsFromRow, lateralCaseFactsSql, loadCaseFacts, rememberedPerEm, rememberFacts } from '../../policy/facts';
 import { columnsOf, jsonObjectOf, takePrefixed } from '../../db/raw-rows';
@@ -1002,7 +1003,8 @@ export class CaseService {
 
   private async officerOf(em: EntityManager, agencyId: string, userId: string): Promise<User> {
     const user = await em.findOne(User, { id: userId, agency: agencyId, active: true });
-    if (!user) throw badInput('Chấp hành viên được phân công phải là cán bộ đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
+    if (!user || !mayBeAssignedCases(user))
+      throw badInput('Người được phân công phải là chấp hành viên đang hoạt động của cơ quan chủ trì.', { field: 'officerId' });
     return user;
   }
 }

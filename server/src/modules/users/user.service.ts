@@ -14,6 +14,7 @@ import {
   type Topic,
   topics,
 } from '../../events/vocabulary';
+import { CASE_ASSIGNEE_ROLES } from '../../policy/case-assignment';
 import { assertAllowed, canGlobally, canGrantRoles, canOnUser, userListScope } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
 import { User } from './user.entity';
@@ -22,6 +23,8 @@ export interface UserFilter {
   agencyId?: string | null;
   search?: string | null;
   includeInactive?: boolean | null;
+  /** Only those the policy lets be a case's assigned officer (policy/case-assignment.ts). */
+  mayBeAssignedCases?: boolean | null;
 }
 
 export interface NewUserInput {
@@ -80,6 +83,8 @@ export class UserService {
     const where: Record<string, unknown> = { agency: scope ?? filter.agencyId ?? undefined };
     if (where.agency === undefined) delete where.agency;
     if (!filter.includeInactive) where.active = true;
+    // The policy's rule as a condition on the roles column (text[] && …), so the page stays bounded.
+    if (filter.mayBeAssignedCases) where.roles = { $overlap: [...CASE_ASSIGNEE_ROLES] };
     if (filter.search?.trim())
       where.$or = [{ fullName: { $ilike: `%${filter.search.trim()}%` } }, { username: { $ilike: `%${filter.search.trim()}%` } }];
     return findPage(em, User, where, { fullName: 'asc', id: 'asc' }, page);

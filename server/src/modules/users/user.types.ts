@@ -48,6 +48,14 @@ export class UserFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') agencyId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 100) search?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() includeInactive?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only users who may be assigned cases as their officer (the policy's rule), e.g. for the intake form's list; false or absent: no such condition.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  mayBeAssignedCases?: boolean | null;
 }
 
 @InputType()
