@@ -52,7 +52,7 @@ export function createLoaders(em: EntityManager) {
     agencyById: byIdLoader(em, Agency),
     userById: byIdLoader(em, User),
     partiesByCase: byCaseLoader(em, CaseParty, 'position'),
-    obligationsByCase: byCaseLoader(em, Obligation, 'createdAt'),
+    obligationsByCase: byCaseLoader(em, Obligation, 'position'),
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
     caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
