@@ -162,7 +162,7 @@ export async function appendEventAloneReading(
   event: NewEvent,
   reading?: BoundSql,
 ): Promise<Record<string, unknown>[] | null> {
-  if (em.isInTransaction()) throw new Error(`appendEventAlone(${event.type}) must run outside a transaction`);
+  if (em.isInTransaction()) throw new Error(`appendEventAloneReading(${event.type}) must run outside a transaction`);
   const occurredAt = new Date();
   const content = contentAroundSeq(event, occurredAt);
   if (!content) return null;
