@@ -258,6 +258,60 @@ describe('case rules', () => {
     expect(beyond.errors?.[0].extensions?.code).toBe('RULE_VIOLATION'); // no decision delivered yet
   });
 
+  it('keeps obligations in the order they were entered (position), on the case page, in lists and after corrections', async () => {
+    const descriptions = ['Thứ nhất', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm'];
+    const obligations = descriptions.map((description) => ({ kind: 'OTHER', description, debtorIndex: 0, creditorIndex: 2 }));
+    // Entered in one request, they share their createdAt millisecond (nearly always): ordered by time and
+    // id they came back shuffled in most of these cases.
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await newCase({ obligations })).id);
+    const pageQuery = `query($id: ID!) { case(id: $id) { obligations { description } } }`;
+    for (const id of ids) {
+      const page = await gql(app, pageQuery, { id }, tokens.officer);
+      expect(page.errors).toBeUndefined();
+      expect(page.data!.case.obligations.map((o: { description: string }) => o.description)).toEqual(descriptions);
+    }
+    // The list's loader path (obligationsByCase) orders the same way.
+    const list = await gql(app, `query { cases(first: 100) { edges { node { id obligations { description } } } } }`, {}, tokens.officer);
+    expect(list.errors).toBeUndefined();
+    const listed = list.data!.cases.edges.filter((e: { node: { id: string } }) => ids.includes(e.node.id));
+    expect(listed).toHaveLength(ids.length);
+    for (const e of listed) expect(e.node.obligations.map((o: { description: string }) => o.description)).toEqual(descriptions);
+    const stored = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ description: string; position: number }[]>(
+        'select description, position from obligation where case_id = ? order by position',
+        [ids[0]],
+      );
+    expect(stored.map((o) => [o.description, o.position])).toEqual(descriptions.map((d, i) => [d, i]));
+    // Removing one and adding another: the new one comes last, not at a position still taken.
+    const fields = 'version obligations { id description }';
+    const before = await gql(app, `query($id: ID!) { case(id: $id) { ${fields} } }`, { id: ids[0] }, tokens.officer);
+    const second = before.data!.case.obligations[1].id;
+    const removed = await gql(
+      app,
+      `mutation($input: RemoveObligationInput!) { removeObligation(input: $input) { ${fields} } }`,
+      { input: { caseId: ids[0], version: before.data!.case.version, obligationId: second } },
+      tokens.officer,
+    );
+    expect(removed.errors).toBeUndefined();
+    const added = await gql(
+      app,
+      `mutation($input: AddObligationInput!) { addObligation(input: $input) { ${fields} } }`,
+      { input: { caseId: ids[0], version: removed.data!.removeObligation.version, kind: 'OTHER', description: 'Bổ sung' } },
+      tokens.officer,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addObligation.obligations.map((o: { description: string }) => o.description)).toEqual([
+      'Thứ nhất',
+      'Thứ ba',
+      'Thứ tư',
+      'Thứ năm',
+      'Bổ sung',
+    ]);
+  });
+
   it('terminating after the creditor withdraws is final (Điều 50)', async () => {
     const c = await newCase();
     const noReason = await transition(c.id, c.version, { transition: 'TERMINATE', creditorWithdrawal: true });

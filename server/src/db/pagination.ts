@@ -1,7 +1,16 @@
-import { Cursor, type Cursor as OrmCursor, type EntityName, type FilterQuery, type QueryOrderMap, raw, Utils } from '@mikro-orm/core';
+import {
+  Cursor,
+  type Cursor as OrmCursor,
+  type EntityName,
+  type FilterQuery,
+  type QueryOrderMap,
+  raw,
+  ReferenceKind,
+  Utils,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors';
-import { plainColumnsOf } from './raw-rows';
+import { jsonObjectOf, plainColumnsOf } from './raw-rows';
 
 /**
  * A page request: `first` items after the opaque `after` cursor (forward), or `last` items before
@@ -31,7 +40,10 @@ export const MAX_PAGE_SIZE = 100;
 
 /**
  * Keyset pagination through MikroORM's `findByCursor` (stable under inserts, no OFFSET scans).
- * `orderBy` must end with a unique key (e.g. id) so every position is unambiguous.
+ * `orderBy` must end with a unique key (e.g. id) so every position is unambiguous. `joined` names
+ * many-to-one relations (e.g. a post's author) whose rows the first page reads in its own statement,
+ * hydrated into the identity map (`wrap(item.author).isInitialized()`), so the page's field resolvers
+ * need no second round trip for them (issue 18: the case page); cursor pages leave them to the loaders.
  */
 export async function findPage<T extends object>(
   em: EntityManager,
@@ -46,6 +58,8 @@ export async function findPage<T extends object>(
      * would make PostgreSQL produce and sort every matching row before cutting the page.
      */
     separateCount?: boolean;
+    /** Many-to-one relations the first page reads in its own statement (see above). */
+    joined?: ReadonlyArray<keyof T & string>;
   } = {},
 ): Promise<Page<T>> {
   const backward = args.last != null || (args.before != null && args.first == null);
@@ -75,7 +89,7 @@ export async function findPage<T extends object>(
   try {
     cursor =
       given == null && !options.separateCount
-        ? await firstPage(em, entity, where, orderBy, backward, size)
+        ? await firstPage(em, entity, where, orderBy, backward, size, options.joined ?? [])
         : await em.findByCursor(entity, where, cursorOptions as never);
   } catch (err) {
     if (given && /cursor/i.test(String((err as Error).message))) {
@@ -108,19 +122,42 @@ async function firstPage<T extends object>(
   orderBy: QueryOrderMap<T>,
   backward: boolean,
   size: number,
+  joined: readonly string[],
 ): Promise<OrmCursor<T>> {
   const flip = (dir: unknown) => (/^desc/i.test(String(dir)) ? 'asc' : 'desc');
   const order = backward ? Object.fromEntries(Object.entries(orderBy).map(([k, v]) => [k, flip(v)])) : orderBy;
+  const meta = em.getMetadata().get(Utils.className(entity));
+  // Each joined relation as one JSON column (a correlated subquery on its primary key: one row at most).
+  const relations = joined.map((name, i) => {
+    const prop = meta.properties[name as keyof typeof meta.properties];
+    if (prop?.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`findPage: ${meta.className}.${name} is not a many-to-one relation`);
+    const target = prop.targetMeta!;
+    const alias = `j${i}`;
+    const sql = `(select ${jsonObjectOf(em, target.class, alias)} from "${target.tableName}" ${alias}
+                   where ${alias}."${target.getPrimaryProps()[0].fieldNames[0]}" = e."${prop.fieldNames[0]}") as "page__join${i}"`;
+    return { target, column: `page__join${i}`, sql };
+  });
   const rows = await em
     .createQueryBuilder(entity, 'e')
-    .select([...plainColumnsOf(em, entity, 'e').map((c) => raw(c)), raw('count(*) over () as "page__total"')] as never)
+    .select([
+      ...plainColumnsOf(em, entity, 'e').map((c) => raw(c)),
+      ...relations.map((r) => raw(r.sql)),
+      raw('count(*) over () as "page__total"'),
+    ] as never)
     .where(where)
     .orderBy(order as never)
     .limit(size + 1)
     .execute<Record<string, unknown>[]>('all', false);
   const total = rows.length ? Number(rows[0].page__total) : 0;
-  const items = rows.map(({ page__total, ...row }) => em.map(entity, row as never));
+  const items = rows.map(({ page__total, ...row }) => {
+    for (const r of relations) {
+      const related = row[r.column];
+      delete row[r.column];
+      // Registered like a find: the item's reference to it (same identity) is now initialized.
+      if (related) em.map(r.target.class, related as Record<string, unknown>);
+    }
+    return em.map(entity, row as never);
+  });
   if (backward) items.reverse();
-  const meta = em.getMetadata().get(Utils.className(entity));
   return new Cursor(items, total, { ...(backward ? { last: size } : { first: size }), orderBy, overfetch: true } as never, meta);
 }

@@ -67,3 +67,32 @@ function storedProps<T extends object>(em: EntityManager, entity: EntityName<T>)
 export function plainColumnsOf<T extends object>(em: EntityManager, entity: EntityName<T>, alias: string): string[] {
   return storedColumns(em, entity).map((col) => `${alias}."${col}"`);
 }
+
+/**
+ * An `insert` of `row` (an entity instance that is NOT persisted through the unit of work, e.g. made
+ * with `em.create(..., { persist: false })`) as SQL with `?` parameters, to send inside a larger
+ * statement (Tx.emit's `alongside`: the row and its event in one round trip). Every stored column is
+ * written (lazy ones included): relations as their primary key, custom types (JSON, big integers)
+ * converted as a flush converts them; a column left undefined is sent as NULL, so give every non-null column a value.
+ */
+export function insertSqlOf<T extends object>(em: EntityManager, row: T): { sql: string; params: unknown[] } {
+  const meta = em.getMetadata().get(row.constructor.name);
+  const platform = em.getPlatform();
+  const columns: string[] = [];
+  const params: unknown[] = [];
+  for (const p of meta.props) {
+    if (p.persist === false || p.formula) continue;
+    const stored =
+      p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner);
+    if (!stored) continue;
+    if ((p.fieldNames?.length ?? 0) !== 1) throw new Error(`insertSqlOf(${meta.className}.${p.name}): composite columns are not supported`);
+    const value = (row as Record<string, unknown>)[p.name];
+    columns.push(`"${p.fieldNames[0]}"`);
+    if (value == null) params.push(null);
+    else if (p.kind !== ReferenceKind.SCALAR) params.push((value as { id?: unknown }).id ?? value);
+    // The ORM's own conversion (JSON as text, big integers as strings), as a flush would send them.
+    else if (p.customType) params.push(p.customType.convertToDatabaseValue(value, platform, { mode: 'query' }));
+    else params.push(value);
+  }
+  return { sql: `insert into "${meta.tableName}" (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, params };
+}

@@ -120,18 +120,32 @@ function contentAroundSeq(e: NewEvent, occurredAt: Date): { before: string; afte
   return parts.length === 2 ? { before: `${parts[0]}"`, after: `"${parts[1]}` } : null;
 }
 
+/** A piece of SQL with its `?` parameters, to run inside another statement. */
+export interface BoundSql {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /**
  * The one statement of an append to a stream that exists: lock its head, hash in SQL, insert, move the
- * head. False when the stream has no head yet (nothing written).
+ * head. `appended` is false when the stream has no head yet (no event written). Two optional riders
+ * share the statement (and so its atomicity and its one round trip):
+ * - `alongside`: a data-modifying statement run first as a CTE (e.g. inserting the row the event
+ *   describes). PostgreSQL runs it to completion even when the stream has no head, so the caller must
+ *   not send it again on a retry.
+ * - `reading`: a query whose rows come back as `rows` only when the event was appended — an audited
+ *   read whose values cannot reach the caller without their audit record.
  */
 async function appendToExistingStream(
   em: EntityManager,
   event: NewEvent,
   content: { before: string; after: string },
   occurredAt: Date,
-): Promise<boolean> {
-  const rows = await em.execute<{ last_seq: string }[]>(
-    `with head as (
+  riders: { alongside?: BoundSql; reading?: BoundSql } = {},
+): Promise<{ appended: boolean; rows: Record<string, unknown>[] }> {
+  const { alongside, reading } = riders;
+  const result = await em.execute<{ last_seq: string; reading?: Record<string, unknown>[] | null }[]>(
+    `with ${alongside ? `alongside as (${alongside.sql}), ` : ''}head as (
        select last_seq, last_hash from event_stream where stream = ? for update
      ), next as (
        select last_seq + 1 as seq, last_hash as prev_hash,
@@ -141,10 +155,15 @@ async function appendToExistingStream(
        insert into event (stream, stream_seq, type, actor_id, topics, payload, occurred_at, prev_hash, hash)
        select ?, seq, ?, ?, ?::text[], ?::jsonb, ?, prev_hash, hash from next
        returning stream_seq, hash
+     ), moved as (
+       update event_stream s set last_seq = ins.stream_seq, last_hash = ins.hash from ins where s.stream = ?
+       returning s.last_seq
      )
-     update event_stream s set last_seq = ins.stream_seq, last_hash = ins.hash from ins where s.stream = ?
-     returning s.last_seq::text as last_seq`,
+     select moved.last_seq::text as last_seq${
+       reading ? `, (select coalesce(json_agg(r), '[]'::json) from (${reading.sql}) r) as reading` : ''
+     } from moved`,
     [
+      ...(alongside?.params ?? []),
       event.stream,
       content.before,
       content.after,
@@ -155,9 +174,10 @@ async function appendToExistingStream(
       JSON.stringify(event.payload),
       occurredAt,
       event.stream,
+      ...(reading?.params ?? []),
     ],
   );
-  return rows.length === 1;
+  return { appended: result.length === 1, rows: result[0]?.reading ?? [] };
 }
 
 /**
@@ -165,16 +185,24 @@ async function appendToExistingStream(
  * in ONE autocommitted statement, outside any transaction: the statement is atomic on its own (head
  * lock, hashed insert and head move commit together or not at all), holds the head row's lock only for
  * that statement — not across BEGIN/append/COMMIT round trips — so one user's concurrent page loads no
- * longer queue behind each other's transactions. False when it could not (the stream has no head yet,
- * or the content needs the head read first): the caller then appends in a transaction.
+ * longer queue behind each other's transactions. `reading`, when given, runs in the same statement and
+ * its rows are returned — only when the event was appended: restricted values and their audit record
+ * commit or fail together, in one round trip. Null when it could not append (the stream has no head yet,
+ * or the content needs the head read first; nothing was read out then): the caller then appends in a
+ * transaction.
  * @throws if `em` is inside a transaction — the caller wants that transaction's outbox append instead.
  */
-export async function appendEventAlone(em: EntityManager, event: NewEvent): Promise<boolean> {
-  if (em.isInTransaction()) throw new Error(`appendEventAlone(${event.type}) must run outside a transaction`);
+export async function appendEventAloneReading(
+  em: EntityManager,
+  event: NewEvent,
+  reading?: BoundSql,
+): Promise<Record<string, unknown>[] | null> {
+  if (em.isInTransaction()) throw new Error(`appendEventAloneReading(${event.type}) must run outside a transaction`);
   const occurredAt = new Date();
   const content = contentAroundSeq(event, occurredAt);
-  if (!content) return false;
-  return appendToExistingStream(em, event, content, occurredAt);
+  if (!content) return null;
+  const { appended, rows } = await appendToExistingStream(em, event, content, occurredAt, { reading });
+  return appended ? rows : null;
 }
 
 /**
@@ -187,19 +215,23 @@ export async function appendEventAlone(em: EntityManager, event: NewEvent): Prom
  * stream costs one more statement (its head row) and a retry.
  * @throws if `em` is not inside a transaction — an event outside one could outlive a rolled-back change.
  */
-export async function appendEvent(em: EntityManager, event: NewEvent): Promise<void> {
+export async function appendEvent(em: EntityManager, event: NewEvent, alongside?: BoundSql): Promise<void> {
   if (!em.isInTransaction()) throw new Error(`appendEvent(${event.type}) must run inside a transaction`);
   const occurredAt = new Date();
   const content = contentAroundSeq(event, occurredAt);
-  if (!content) return appendEventReadingHead(em, event, occurredAt);
-  const append = () => appendToExistingStream(em, event, content, occurredAt);
-  if (await append()) return;
+  if (!content) {
+    if (alongside) await em.execute(alongside.sql, [...alongside.params]);
+    return appendEventReadingHead(em, event, occurredAt);
+  }
+  // `alongside` ran with the first try whether or not the head existed: the retry must not repeat it.
+  if ((await appendToExistingStream(em, event, content, occurredAt, { alongside })).appended) return;
   // First event of this stream: create its head (a concurrent first append may win; either is fine), retry.
   await em.execute(`insert into event_stream (stream, last_seq, last_hash) values (?, 0, ?) on conflict (stream) do nothing`, [
     event.stream,
     GENESIS_HASH,
   ]);
-  if (!(await append())) throw new Error(`appendEvent(${event.type}): the head of ${event.stream} could not be locked`);
+  if (!(await appendToExistingStream(em, event, content, occurredAt)).appended)
+    throw new Error(`appendEvent(${event.type}): the head of ${event.stream} could not be locked`);
 }
 
 /** The two-statement append (read and lock the head, then insert and move it), hashing in Node. */

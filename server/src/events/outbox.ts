@@ -4,14 +4,18 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { EventBus } from './bus';
-import { appendEvent, appendEventAlone, appendFirstEvents } from './event-log';
+import { appendEvent, appendEventAloneReading, appendFirstEvents, type BoundSql } from './event-log';
 import type { EventType, NewEvent } from './vocabulary';
 
 /** The handle a service gets inside a transaction: its EntityManager and a way to record events. */
 export interface Tx {
   em: EntityManager;
-  /** Appends an event in this transaction (it commits or rolls back with the change). */
-  emit<T extends EventType>(event: NewEvent<T>): Promise<void>;
+  /**
+   * Appends an event in this transaction (it commits or rolls back with the change). `alongside`, a
+   * data-modifying statement of the same change (e.g. inserting the row the event describes), is sent
+   * in the append's own statement: one round trip fewer, same transaction.
+   */
+  emit<T extends EventType>(event: NewEvent<T>, alongside?: BoundSql): Promise<void>;
   /** Appends the first event of each of many NEW streams in a few statements (bulk imports); refuses an existing stream. */
   emitFirstOfNewStreams(events: readonly NewEvent[]): Promise<void>;
 }
@@ -40,8 +44,8 @@ export class Outbox {
       result = await em.transactional(async (txEm) => {
         const value = await work({
           em: txEm as EntityManager,
-          emit: async <E extends EventType>(event: NewEvent<E>) => {
-            await appendEvent(txEm as EntityManager, event as NewEvent);
+          emit: async <E extends EventType>(event: NewEvent<E>, alongside?: BoundSql) => {
+            await appendEvent(txEm as EntityManager, event as NewEvent, alongside);
             emitted++;
           },
           emitFirstOfNewStreams: async (events: readonly NewEvent[]) => {
@@ -64,16 +68,30 @@ export class Outbox {
 
   /**
    * Records an event that accompanies no change (an audit of a read) in one autocommitted statement
-   * (`appendEventAlone`) when its stream exists, else in a transaction of its own; then wakes the
+   * (`appendEventAloneReading`) when its stream exists, else in a transaction of its own; then wakes the
    * readers. Resolves only once the event is committed, so the caller may release what it audits.
    */
   async record<T extends EventType>(em: EntityManager, event: NewEvent<T>): Promise<void> {
-    if (em.isInTransaction() || !(await appendEventAlone(em, event as NewEvent))) {
-      await this.transaction(em, (tx) => tx.emit(event));
-      return;
+    await this.recordReading(em, event);
+  }
+
+  /**
+   * `record` that also reads `reading` (restricted values the event audits) atomically with the event:
+   * one autocommitted statement when the stream exists (`appendEventAloneReading`), else the append and
+   * the read in one transaction. The rows are returned only once the event is committed, so no value
+   * leaves without its audit record; without `reading`, the result is empty.
+   */
+  async recordReading<T extends EventType>(em: EntityManager, event: NewEvent<T>, reading?: BoundSql): Promise<Record<string, unknown>[]> {
+    const alone = em.isInTransaction() ? null : await appendEventAloneReading(em, event as NewEvent, reading);
+    if (alone === null) {
+      return this.transaction(em, async (tx) => {
+        await tx.emit(event);
+        return reading ? tx.em.execute<Record<string, unknown>[]>(reading.sql, [...reading.params]) : [];
+      });
     }
     this.metrics?.eventsAppended(1);
     void this.bus.wake().catch((err) => this.logger.warn({ err }, 'wake-up failed'));
+    return alone;
   }
 }
 

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../modules/agencies/agency.entity';
@@ -35,6 +36,14 @@ function byCaseLoader<T extends { case: { id: string } }>(
 }
 
 /**
+ * Primes `loader` with the entities among `refs` that are already loaded (e.g. joined by a page's own
+ * statement, see findPage's `joined`), so resolving them sends no query; references not loaded are skipped.
+ */
+export function primeLoaded<T extends { id: string }>(loader: DataLoader<string, T | null>, refs: Iterable<T | null | undefined>): void {
+  for (const ref of refs) if (ref && wrap(ref).isInitialized()) loader.prime(ref.id, ref);
+}
+
+/**
  * Per-request batch loaders: a page of 50 users asks for its agencies in one query, not 50.
  * Created with the request's EntityManager, discarded with it.
  */
@@ -43,36 +52,12 @@ export function createLoaders(em: EntityManager) {
     agencyById: byIdLoader(em, Agency),
     userById: byIdLoader(em, User),
     partiesByCase: byCaseLoader(em, CaseParty, 'position'),
-    obligationsByCase: byCaseLoader(em, Obligation, 'createdAt'),
+    obligationsByCase: byCaseLoader(em, Obligation, 'position'),
     participantsByCase: byCaseLoader(em, CaseParticipant, 'addedAt', { removedAt: null }),
     /** What the policy needs per case (lead, active participants, commune path), one query per batch. */
     caseFacts: new DataLoader<string, CaseFacts | null>(async (caseIds) => {
       const facts = await caseFactsOnce(em, caseIds);
       return caseIds.map((id) => facts.get(id) ?? null);
-    }),
-    /** Restricted party columns, read with plain SQL only after the policy allowed them (see userPhoneById). */
-    partyRestrictedById: new DataLoader<string, { idNumber: string | null; phone: string | null }>(async (ids) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ id: string; id_number: string | null; phone: string | null }[]>(
-          'select id, id_number, phone from case_party where id = any(?::uuid[])',
-          [`{${ids.join(',')}}`],
-        );
-      const map = new Map(rows.map((r) => [r.id, { idNumber: r.id_number, phone: r.phone }]));
-      return ids.map((id) => map.get(id) ?? { idNumber: null, phone: null });
-    }),
-    /**
-     * Restricted column, read with plain SQL only after the policy allowed it. (A partial ORM load
-     * would merge into users already in the identity map and leave the lazy column unloaded.)
-     */
-    userPhoneById: new DataLoader<string, string | null>(async (ids) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ id: string; phone: string | null }[]>('select id, phone from app_user where id = any(?::uuid[])', [
-          `{${ids.join(',')}}`,
-        ]);
-      const map = new Map(rows.map((r) => [r.id, r.phone]));
-      return ids.map((id) => map.get(id) ?? null);
     }),
     areaById: byIdLoader(em, Area),
     caseById: byIdLoader(em, EnforcementCase),
@@ -95,16 +80,6 @@ export function createLoaders(em: EntityManager) {
     outcomeEntriesByAction: new DataLoader<string, ActionOutcomeEntry[]>(async (actionIds) => {
       const rows = await em.find(ActionOutcomeEntry, { action: { $in: [...actionIds] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
       return actionIds.map((id) => rows.filter((r) => r.action.id === id));
-    }),
-    /** Restricted column of a named invitee, read with plain SQL only after the policy allowed it (see userPhoneById). */
-    inviteePhoneById: new DataLoader<string, string | null>(async (ids) => {
-      const rows = await em
-        .getConnection()
-        .execute<{ id: string; phone: string | null }[]>('select id, phone from action_invitee where id = any(?::uuid[])', [
-          `{${ids.join(',')}}`,
-        ]);
-      const map = new Map(rows.map((r) => [r.id, r.phone]));
-      return ids.map((id) => map.get(id) ?? null);
     }),
     /** A user's read mark on a case's thread, keyed "userId:caseId" (0 when never read). */
     threadReadSeq: new DataLoader<string, number>(async (keys) => {

@@ -306,6 +306,7 @@ export function generateCases(world: GeneratorWorld, options: GeneratorOptions):
     rows.obligation.push({
       id: randomUUID(),
       case_id: id,
+      position: 0,
       kind: money ? 'PAY_MONEY' : 'HAND_OVER_LAND',
       description: money ? pick(DEBTS) : 'Trả lại quyền sử dụng đất theo bản án',
       debtor_id: debtorId,

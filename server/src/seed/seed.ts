@@ -120,9 +120,10 @@ export async function seedDemoData(services: AppServices): Promise<void> {
           phone: 'phone' in p ? p.phone : null,
         }),
       );
-      for (const o of d.obligations) {
+      for (const [position, o] of d.obligations.entries()) {
         tx.em.create(Obligation, {
           case: c,
+          position,
           kind: o.kind as ObligationKind,
           description: o.description,
           debtor: parties[o.debtor],

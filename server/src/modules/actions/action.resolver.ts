@@ -240,11 +240,8 @@ export class ActionInviteeResolver {
     const action = await ctx.loaders.actionById.load(p.action.id);
     const facts = action ? await ctx.loaders.caseFacts.load(action.case.id) : undefined;
     if (!ctx.viewer || !facts || !canOnCase(ctx.viewer, 'party.readRestricted', facts)) return withheld(INVITEE_PHONE_WITHHELD);
-    const [phone] = await Promise.all([
-      ctx.loaders.inviteePhoneById.load(p.id),
-      ctx.personalDataReads.load({ subjectType: 'invitee', subjectId: p.id, field: 'phone' }),
-    ]);
-    return disclosed(phone);
+    // Read and audited in one statement (audit/personal-data-reads.ts).
+    return disclosed(await ctx.personalDataReads.load({ subjectType: 'invitee', subjectId: p.id, field: 'phone' }));
   }
 }
 

@@ -215,7 +215,7 @@ export class CaseParty {
 /** What the debtor must do. Money is integer đồng in a bigint (string in JS), never a float. */
 @Entity({ tableName: 'obligation' })
 export class Obligation {
-  [OptionalProps]?: 'amountCollected' | 'fulfilled' | 'createdAt';
+  [OptionalProps]?: 'amountCollected' | 'fulfilled' | 'createdAt' | 'position';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -223,6 +223,13 @@ export class Obligation {
   @Index()
   @ManyToOne(() => EnforcementCase)
   case!: Rel<EnforcementCase>;
+
+  /**
+   * Order of entry within the case; ties broken by id. Obligations entered in one request share their
+   * createdAt (to the millisecond, an import's whole file), so the time cannot order them.
+   */
+  @Property({ type: 'smallint', default: 0 })
+  position: number = 0;
 
   @Enum({ items: () => ObligationKind, nativeEnumName: 'obligation_kind' })
   kind!: ObligationKind;

@@ -191,7 +191,7 @@ async function loadCasePage(
                  or ag.id in (select pa.agency_id from case_participant pa where pa.case_id = c.id and pa.removed_at is null)) as page_agencies,
             (select coalesce(json_agg(${jsonObjectOf(em, CaseParty, 'p')} order by p.position, p.id), '[]')
                from case_party p where p.case_id = c.id) as page_parties,
-            (select coalesce(json_agg(${jsonObjectOf(em, Obligation, 'o')} order by o.created_at, o.id), '[]')
+            (select coalesce(json_agg(${jsonObjectOf(em, Obligation, 'o')} order by o.position, o.id), '[]')
                from obligation o where o.case_id = c.id) as page_obligations,
             (select coalesce(json_agg(${jsonObjectOf(em, CaseParticipant, 'cp')} order by cp.added_at, cp.id), '[]')
                from case_participant cp where cp.case_id = c.id and cp.removed_at is null) as page_participants,
@@ -346,7 +346,7 @@ export class CaseService {
       { case: c.id, role: PartyRole.DEBTOR },
       { fields: ['name', 'address'], orderBy: { position: 'asc' } },
     );
-    const obligations = await em.find(Obligation, { case: c.id }, { orderBy: { createdAt: 'asc' } });
+    const obligations = await em.find(Obligation, { case: c.id }, { orderBy: { position: 'asc', id: 'asc' } });
     const office = await em.findOneOrFail(Agency, { id: c.leadAgency.id }, { fields: ['name'] });
     const commune = await em.findOneOrFail(Area, { id: c.commune.id }, { fields: ['name'] });
     const legalSource = cite('NOT_YET_ENFORCEABLE', toLocalDate(c.receivedAt));
@@ -505,9 +505,10 @@ export class CaseService {
           decisionDueAt: this.calendar.current().deadline('ENFORCEMENT_DECISION', input.receivedAt),
         });
         const parties = input.parties.map((p, position) => tx.em.create(CaseParty, { case: c, position, ...cleanParty(p) }));
-        for (const o of input.obligations) {
+        for (const [position, o] of input.obligations.entries()) {
           tx.em.create(Obligation, {
             case: c,
+            position,
             kind: o.kind,
             description: o.description.trim(),
             debtor: partyByIndex(parties, o.debtor, 'debtor'),
@@ -696,6 +697,7 @@ export class CaseService {
       };
       const created = tx.em.create(Obligation, {
         case: c,
+        position: await nextObligationPosition(tx.em, c.id),
         kind: input.kind,
         description: input.description.trim(),
         debtor: await party(input.debtor, 'debtor'),
@@ -1129,6 +1131,18 @@ async function changesSince(em: EntityManager, caseId: string, version: number):
       at: new Date(r.occurred_at).toISOString(),
     };
   });
+}
+
+/**
+ * The position after the case's last obligation (0 for the first): after a removal the gap stays, and
+ * a new obligation still comes last (a count would give it the position of one still there).
+ */
+async function nextObligationPosition(em: EntityManager, caseId: string): Promise<number> {
+  const [row] = await em.execute<{ next: number }[]>(
+    'select coalesce(max(position) + 1, 0)::int as next from obligation where case_id = ?',
+    [caseId],
+  );
+  return row.next;
 }
 
 /** Appends a case event: stream = the case (its own hash chain), topics = the case, the statistics, plus extras. */

@@ -439,11 +439,13 @@ export async function writeCases(
         });
       });
       let owed = 0n;
-      for (const o of r.obligations) {
+      for (const [position, o] of r.obligations.entries()) {
         if (o.amountOwed) owed += BigInt(o.amountOwed);
         obligations.push({
           id: randomUUID(),
           case_id: id,
+          // The file's order: the whole chunk shares one created_at, so only this orders them.
+          position,
           kind: o.kind,
           description: o.description,
           debtor_id: o.debtor != null ? partyIds.get(o.debtor) : null,

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { BidiPageArgsInput, toConnection } from '../../graphql/connection';
+import { primeLoaded } from '../../graphql/loaders';
 import { SignedIn } from '../../graphql/guards';
 import { canOnTask } from '../../policy/abilities';
 import { AgencyType } from '../agencies/agency.types';
@@ -37,7 +38,17 @@ export class TaskResolver {
     @Args() page: BidiPageArgsInput,
     @Arg('filter', () => TaskFilterInput, { nullable: true }) filter?: TaskFilterInput,
   ) {
-    return toConnection(await ctx.services.tasks.listForCase(ctx.em, ctx.viewer!, caseId, filter ?? {}, page));
+    const tasks = await ctx.services.tasks.listForCase(ctx.em, ctx.viewer!, caseId, filter ?? {}, page);
+    // The first page read its people and agencies in its own statement: their field resolvers find them primed.
+    primeLoaded(
+      ctx.loaders.userById,
+      tasks.items.flatMap((t) => [t.createdBy, t.assignee]),
+    );
+    primeLoaded(
+      ctx.loaders.agencyById,
+      tasks.items.map((t) => t.assigneeAgency),
+    );
+    return toConnection(tasks);
   }
 
   @SignedIn('tasks of the viewer or their agency, on cases passing case.read')

@@ -98,7 +98,9 @@ export class TaskService {
   /** Tasks of one case, newest first. */
   async listForCase(em: EntityManager, viewer: Viewer, caseId: string, filter: TaskFilter, page: PageArgs): Promise<Page<Task>> {
     await this.cases.readable(em, viewer, caseId);
-    return findPage(em, Task, { $and: [{ case: caseId }, ...filterWhere(filter)] }, { createdAt: 'desc', id: 'desc' }, page);
+    return findPage(em, Task, { $and: [{ case: caseId }, ...filterWhere(filter)] }, { createdAt: 'desc', id: 'desc' }, page, {
+      joined: ['createdBy', 'assignee', 'assigneeAgency'],
+    });
   }
 
   /** Tasks for me or my agency on cases I can read, newest first, filterable by status and deadline. */

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { BidiPageArgsInput, toConnection } from '../../graphql/connection';
+import { primeLoaded } from '../../graphql/loaders';
 import { SignedIn } from '../../graphql/guards';
 import { canOnPost } from '../../policy/abilities';
 import { inboxCategoryOf, isEvent } from '../../events/vocabulary';
@@ -38,7 +39,17 @@ export class ThreadResolver {
     description: 'Posts of a case, oldest first. `last` (optionally with `before`) pages backward from the newest.',
   })
   async caseThread(@Ctx() ctx: GraphQLContext, @Arg('caseId', () => ID) caseId: string, @Args() page: BidiPageArgsInput) {
-    return toConnection(await ctx.services.threads.list(ctx.em, ctx.viewer!, caseId, page));
+    const posts = await ctx.services.threads.list(ctx.em, ctx.viewer!, caseId, page);
+    // The first page read its authors in its own statement: their field resolvers find them primed.
+    primeLoaded(
+      ctx.loaders.userById,
+      posts.items.map((p) => p.author),
+    );
+    primeLoaded(
+      ctx.loaders.agencyById,
+      posts.items.map((p) => p.authorAgency),
+    );
+    return toConnection(posts);
   }
 
   @SignedIn(THREAD_READ)

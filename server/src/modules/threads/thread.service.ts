@@ -116,7 +116,7 @@ export class ThreadService {
   /** Posts on a case's thread, oldest first; page backward with `last`/`before` for the newest. */
   async list(em: EntityManager, viewer: Viewer, caseId: string, page: PageArgs): Promise<Page<Post>> {
     await this.cases.readable(em, viewer, caseId, undefined, 'caseId');
-    return findPage(em, Post, { case: caseId }, { seq: 'asc' }, page);
+    return findPage(em, Post, { case: caseId }, { seq: 'asc' }, page, { joined: ['author', 'authorAgency'] });
   }
 
   /** One post the viewer may read. */

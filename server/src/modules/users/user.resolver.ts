@@ -143,11 +143,8 @@ export class UserResolver {
     if (!ctx.viewer || !canOnUser(ctx.viewer, 'user.readRestricted', { id: user.id, agencyId: user.agency.id })) {
       return withheld('Thông tin cá nhân được bảo vệ (Nghị định 13/2023/NĐ-CP); chỉ người có thẩm quyền mới xem được.');
     }
-    const [phone] = await Promise.all([
-      ctx.loaders.userPhoneById.load(user.id),
-      ctx.personalDataReads.load({ subjectType: 'user', subjectId: user.id, field: 'phone' }),
-    ]);
-    return disclosed(phone);
+    // Read and audited in one statement (audit/personal-data-reads.ts).
+    return disclosed(await ctx.personalDataReads.load({ subjectType: 'user', subjectId: user.id, field: 'phone' }));
   }
 
   @FieldResolver(() => UserAbilities)
