@@ -18,6 +18,8 @@ let office: Agency, otherOffice: Agency, police: Agency;
 let communeA: Area, communeB: Area;
 let officer: User, otherOfficer: User;
 let admin: Viewer, officeAdmin: Viewer;
+/** A user of the office who is not an enforcement officer (may not be assigned cases). */
+let officeClerk: { username: string };
 
 const TABLES = ['enforcement_case', 'case_party', 'obligation', 'case_participant', 'case_state_history'] as const;
 
@@ -91,6 +93,7 @@ beforeAll(async () => {
   officer = await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]);
   otherOfficer = await makeUser(app.orm, otherOffice, [Role.ENFORCEMENT_OFFICER]);
   admin = await viewerOf(app, (await makeUser(app.orm, police, [Role.SYSTEM_ADMIN])).username);
+  officeClerk = await makeUser(app.orm, office, [Role.OFFICER]);
   officeAdmin = await viewerOf(app, (await makeUser(app.orm, office, [Role.AGENCY_ADMIN])).username);
 }, 60_000);
 
@@ -135,6 +138,7 @@ describe('case import', () => {
       row({ so_ban_an: 'E11', nv1_ds_duoc_thi_hanh: '5' }), // 12: reference to a party not on the row
       row({ so_ban_an: 'E12', chap_hanh_vien: otherOfficer.username }), // 13: officer of another office
       row({ so_ban_an: 'E13', ma_co_quan: police.code, chap_hanh_vien: '' }), // 14: not an enforcement office
+      row({ so_ban_an: 'E14', chap_hanh_vien: officeClerk.username }), // 15: of the office, but not an enforcement officer
     );
     const report = await run(officeAdmin, csv);
     expect(report.applied).toBe(false);
@@ -152,7 +156,9 @@ describe('case import', () => {
       [12, 'nv1_ds_duoc_thi_hanh', 'UNKNOWN_REFERENCE'],
       [13, 'chap_hanh_vien', 'INVALID'],
       [14, 'ma_co_quan', 'INVALID'],
+      [15, 'chap_hanh_vien', 'INVALID'],
     ]);
+    expect(report.errors.find((e) => e.row === 15)?.message).toContain('không phải chấp hành viên');
     expect(report.errors.find((e) => e.row === 4)?.message).toContain('phần lẻ');
     expect(report.errors.find((e) => e.row === 7)?.message).toContain('đã có ở dòng 2');
     expect(report.errors.find((e) => e.row === 9)?.message).toContain('cơ quan mình');

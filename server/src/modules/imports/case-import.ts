@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/viewer';
+import type { Role, Viewer } from '../../auth/viewer';
 import { toPgTextArray } from '../../events/event-log';
 import type { Tx } from '../../events/outbox';
 import { type NewEvent, streams, topics } from '../../events/vocabulary';
 import { canImportCasesFor } from '../../policy/abilities';
+import { mayBeAssignedCases } from '../../policy/case-assignment';
 import { bulkInsert } from '../../seed/bulk-insert';
 import { type CalendarSource, startOfLocalDay } from '../calendar/calendar.surface';
 import { CaseKind, ObligationKind, ParticipantRole, PartyKind, PartyRole } from '../cases/case.entity';
@@ -164,8 +165,8 @@ export async function validateCases(
   const communes = new Map(communeRows.map((a) => [a.code, a]));
   const usernames = [...new Set(records.map((r) => r.cells.chap_hanh_vien?.trim().toLowerCase()).filter(Boolean))];
   const officerRows = usernames.length
-    ? await conn.execute<{ id: string; username: string; agency_id: string; active: boolean }[]>(
-        'select id, username, agency_id, active from app_user where username = any(?::text[])',
+    ? await conn.execute<{ id: string; username: string; agency_id: string; active: boolean; roles: Role[] }[]>(
+        'select id, username, agency_id, active, roles from app_user where username = any(?::text[])',
         [toPgTextArray(usernames)],
       )
     : [];
@@ -236,6 +237,8 @@ export async function validateCases(
       p.fail('chap_hanh_vien', 'UNKNOWN_REFERENCE', `Không có tài khoản đang hoạt động "${officerName}".`);
     else if (officer && agency && officer.agency_id !== agency.id)
       p.fail('chap_hanh_vien', 'INVALID', `Chấp hành viên "${officerName}" không thuộc cơ quan "${agencyCode}".`);
+    else if (officer && !mayBeAssignedCases(officer))
+      p.fail('chap_hanh_vien', 'INVALID', `Tài khoản "${officerName}" không phải chấp hành viên nên không được giao phụ trách hồ sơ.`);
 
     const decisionNumber = cells.so_quyet_dinh?.trim() || null;
     if (decisionNumber && decisionNumber.length > 64) p.fail('so_quyet_dinh', 'INVALID', 'Số quyết định dài quá 64 ký tự.');
