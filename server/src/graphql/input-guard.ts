@@ -1,25 +1,28 @@
-import { getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import {
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { badInput } from '../errors';
-import type { GraphQLContext } from './context';
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A NUL, or a UTF-16 surrogate without its partner (invalid Unicode that PostgreSQL cannot store). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Global middleware, before any root resolver: walks every argument along its GraphQL type and
+ * Before any root resolver (graphql/operation-checks.ts): walks every argument along its GraphQL type and
  * refuses with BAD_USER_INPUT (naming the argument path) any `ID` that is not a UUID — every id in
  * this API is one — and any string with a NUL byte or invalid Unicode. So such values never reach
  * SQL, where they used to surface as INTERNAL_SERVER_ERROR.
  */
-export const inputGuardMiddleware: MiddlewareFn<GraphQLContext> = ({ args, info }, next) => {
-  if (!ROOT_TYPES.has(info.parentType.name)) return next();
+export function checkInputs(args: Record<string, unknown>, info: GraphQLResolveInfo): void {
   const field = info.parentType.getFields()[info.fieldName];
   for (const arg of field?.args ?? []) checkValue(arg.type, args[arg.name], arg.name, arg);
-  return next();
-};
+}
 
 function checkValue(type: GraphQLInputType, value: unknown, path: string, arg: GraphQLArgument): void {
   if (value === null || value === undefined) return;

@@ -17,7 +17,6 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { MiddlewareFn } from 'type-graphql';
 import type { AppConfig } from '../config';
 import type { GraphQLContext } from './context';
 import { AppError } from '../errors';
@@ -161,12 +160,12 @@ export function assertCostWithin(
 }
 
 /**
- * Global field middleware: once an operation is past its deadline (`context.deadline`, set for
- * queries and mutations), every field that would still start is refused with OPERATION_TIMEOUT, so a
- * slow operation stops doing work instead of finishing a huge answer. (SQL statements are bounded on
- * their own by the database role's statement_timeout.)
+ * Checked as every field starts (graphql/operation-checks.ts): once an operation is past its deadline
+ * (`context.deadline`, set for queries and mutations), every field that would still start is refused
+ * with OPERATION_TIMEOUT, so a slow operation stops doing work instead of finishing a huge answer.
+ * (SQL statements are bounded on their own by the database role's statement_timeout.)
  */
-export const timeBudgetMiddleware: MiddlewareFn<GraphQLContext> = ({ context }, next) => {
+export function checkTimeBudget(context: GraphQLContext): void {
   if (context.deadline !== undefined && Date.now() > context.deadline) {
     const budget = context.services.config.GRAPHQL_TIME_BUDGET_MS;
     throw new AppError(
@@ -175,8 +174,7 @@ export const timeBudgetMiddleware: MiddlewareFn<GraphQLContext> = ({ context }, 
       { limit: 'time', max: budget },
     );
   }
-  return next();
-};
+}
 
 /** True when the document asks for the schema (`__schema` / `__type`; `__typename` is ordinary). */
 export function isIntrospection(document: DocumentNode): boolean {

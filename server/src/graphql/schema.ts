@@ -20,9 +20,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { SystemResolver } from '../modules/system/system.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { ImportResolver } from '../modules/imports/import.resolver';
-import { guardMiddleware } from './guards';
-import { inputGuardMiddleware } from './input-guard';
-import { timeBudgetMiddleware } from './limits';
+import { installOperationChecks } from './operation-checks';
 
 /** Every resolver class, listed explicitly. */
 export const RESOLVERS = [
@@ -53,9 +51,8 @@ export const RESOLVERS = [
 
 /** Builds the executable schema from the code-first resolvers. */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
-    globalMiddlewares: [timeBudgetMiddleware, guardMiddleware, inputGuardMiddleware],
     // Every subscription supplies its own `subscribe` (events/live-feed.ts: replay + live from the
     // event log). type-graphql insists on a pubSub anyway; this one refuses to be used.
     pubSub: {
@@ -68,6 +65,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     },
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  return installOperationChecks(schema);
 }
 
 /** The SDL committed at schema/schema.graphql: sorted so diffs show real changes only. */
