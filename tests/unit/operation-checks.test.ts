@@ -50,7 +50,7 @@ describe('operation checks (installed on the built schema)', () => {
     const result = run('{ posts { id body } }', contextOf());
     expect(result).not.toBeInstanceOf(Promise);
     expect((result as ExecutionResult).errors).toBeUndefined();
-    expect(((result as ExecutionResult).data?.posts as unknown[]).length).toBe(50);
+    expect((result as ExecutionResult).data?.posts).toHaveLength(50);
   });
 
   it('enforces each root field guard: signed-in refuses no viewer, public admits it, an undeclared field is refused', () => {
