@@ -5,6 +5,7 @@ import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { STALE_JOB_FAILURE } from '../../server/src/modules/imports/import-jobs';
+import { importLockKey } from '../../server/src/modules/imports/import.service';
 import { createTestDatabase, eventually, gql, startTestApp } from '../support/harness';
 
 /** Issue 15 item 1: imports uploaded through the API (POST /import/<kind>) and run as jobs with progress (importJob). */
@@ -180,6 +181,18 @@ describe('import upload and jobs', () => {
     expect(peek.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const anonymousPeek = await gql(app, JOB, { id: mine.body.job.id });
     expect(anonymousPeek.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('an upload while another import of the office holds its lock is refused at once: 409 CONFLICT (IMPORT_RUNNING), no job, nothing written', async () => {
+    const key = importLockKey('cases', { agencyId: officeAdmin.agency.id } as never);
+    // Held by a transaction of its own (one pinned connection), as a running import holds it.
+    await app.orm.em.fork().transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
+      const busy = await upload('cases', file(row('BUSY-1')), officeAdminToken);
+      expect(busy.status, JSON.stringify(busy.body)).toBe(409);
+      expect(busy.body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IMPORT_RUNNING' });
+    });
+    expect(await caseCount('BUSY-')).toBe(0);
   });
 
   it('two uploads of the same new file at the same time write it once: the other is refused (CONFLICT) or finds every row there', async () => {

@@ -14,6 +14,8 @@ const HTTP_STATUS: Partial<Record<string, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // Another import of the same scope is running (importBusy): retry when it has finished.
+  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
 };
 
