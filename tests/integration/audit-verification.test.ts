@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { App } from '../../server/src/app';
@@ -5,7 +6,16 @@ import { openOrm } from '../../server/src/db/orm';
 import { checkpointKey, writeCheckpoints } from '../../server/src/events/checkpoints';
 import { appendEvent, verifyAuditChain } from '../../server/src/events/event-log';
 import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
-import { createTestDatabase, eventually, gql, openOwnerOrm, openTestOrm, startTestApp, TEST_AUTH_SECRET } from '../support/harness';
+import {
+  createTestDatabase,
+  eventually,
+  gql,
+  openOwnerOrm,
+  openTestOrm,
+  ownerUrlOf,
+  startTestApp,
+  TEST_AUTH_SECRET,
+} from '../support/harness';
 import { syntheticEvent } from '../support/synthetic-event';
 
 /**
@@ -101,7 +111,7 @@ describe('checkpoint chain and verifier under concurrency', () => {
 
 const START = 'mutation { startAuditVerification { id status eventsChecked eventsTotal } }';
 const POLL = `query($id: ID!) { auditVerification(id: $id) {
-  id status eventsChecked eventsTotal streamsChecked finishedAt
+  id status eventsChecked eventsTotal streamsChecked finishedAt failure
   report { ok eventsChecked streamsChecked checkpointsChecked problems { stream streamSeq kind detail } } } }`;
 
 interface Verification {
@@ -111,6 +121,7 @@ interface Verification {
   eventsTotal: number;
   streamsChecked: number;
   finishedAt: string | null;
+  failure?: string | null;
   report: {
     ok: boolean;
     eventsChecked: number;
@@ -142,15 +153,15 @@ describe('background verification through the API', () => {
 
   const eventCount = async (em: EntityManager) => Number((await em.execute<{ n: string }[]>('select count(*)::text as n from event'))[0].n);
 
-  /** Starts a verification as the admin and polls it to the end; returns every state seen. */
-  async function runVerification(): Promise<Verification[]> {
+  /** Starts a verification as the admin and polls it to the end (on `pollOn`); returns every state seen. */
+  async function runVerification(pollOn: App = app): Promise<Verification[]> {
     const started = await gql<{ startAuditVerification: Verification }>(app, START, {}, adminToken);
     expect(started.errors).toBeUndefined();
     const id = started.data!.startAuditVerification.id;
     const seen: Verification[] = [started.data!.startAuditVerification];
     await eventually(
       async () => {
-        const res = await gql<{ auditVerification: Verification }>(app, POLL, { id }, adminToken);
+        const res = await gql<{ auditVerification: Verification }>(pollOn, POLL, { id }, adminToken);
         expect(res.errors).toBeUndefined();
         seen.push(res.data!.auditVerification);
         return res.data!.auditVerification.status !== 'RUNNING';
@@ -206,6 +217,61 @@ describe('background verification through the API', () => {
     expect(last.status).toBe('DONE');
     expect(last.report!.ok).toBe(false);
     expect(last.report!.problems.map((p) => `${p.stream}:${p.kind}`)).toEqual(['case:bg-7:STREAM_TRUNCATED']);
+  });
+
+  it('is polled on another instance (the run is a row, not one process memory)', async () => {
+    const second = await startTestApp(databaseUrl);
+    try {
+      const seen = await runVerification(second);
+      const last = seen.at(-1)!;
+      expect(last).toMatchObject({ status: 'DONE', failure: null });
+      expect(last.report!.ok).toBe(true);
+      expect(last.eventsChecked).toBe(await eventCount(app.orm.em.fork()));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('returns the run another instance holds, and reports a run whose instance died as FAILED', async () => {
+    const owner = new Client({ connectionString: ownerUrlOf(databaseUrl) });
+    await owner.connect();
+    const rows = async () => Number((await owner.query('select count(*)::int as n from audit_verification_job')).rows[0].n);
+    const stateOf = async (id: string) => (await owner.query('select state from audit_verification_job where id = $1', [id])).rows[0].state;
+    const insertRunning = (id: string) =>
+      owner.query(
+        `insert into audit_verification_job (id, started_by_id, started_at)
+         select $1, started_by_id, now() from audit_verification_job limit 1`,
+        [id],
+      );
+    const orphan = '00000000-0000-4000-8000-0000000000a1';
+    const held = '00000000-0000-4000-8000-0000000000a2';
+    try {
+      // A run left RUNNING by an instance that is gone: nobody holds the run lock.
+      await insertRunning(orphan);
+      const polled = await gql<{ auditVerification: Verification }>(app, POLL, { id: orphan }, adminToken);
+      expect(polled.errors).toBeUndefined();
+      expect(polled.data!.auditVerification).toMatchObject({ status: 'FAILED', report: null });
+      expect(polled.data!.auditVerification.failure).toMatch(/đã dừng trước khi kiểm tra xong/);
+      expect(polled.data!.auditVerification.finishedAt).not.toBeNull();
+
+      // "Another instance" runs one: this session holds the run lock. Starting returns that run, starts none.
+      await insertRunning(held);
+      await owner.query(`select pg_advisory_lock(hashtext('phoihop:audit-verification'))`);
+      const before = await rows();
+      const started = await gql<{ startAuditVerification: Verification }>(app, START, {}, adminToken);
+      expect(started.errors).toBeUndefined();
+      expect(started.data!.startAuditVerification).toMatchObject({ id: held, status: 'RUNNING' });
+      expect(await rows()).toBe(before);
+      const whileHeld = await gql<{ auditVerification: Verification }>(app, POLL, { id: held }, adminToken);
+      expect(whileHeld.data!.auditVerification.status).toBe('RUNNING');
+
+      // Its holder is gone: the next start runs, and the abandoned run is FAILED.
+      await owner.query(`select pg_advisory_unlock(hashtext('phoihop:audit-verification'))`);
+      expect((await runVerification()).at(-1)!.status).toBe('DONE');
+      expect(await stateOf(held)).toBe('FAILED');
+    } finally {
+      await owner.end();
+    }
   });
 
   it('is refused to a non-administrator (FORBIDDEN from the policy), both starting and polling', async () => {

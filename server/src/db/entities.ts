@@ -14,6 +14,7 @@ import {
   DeadlineEscalation,
 } from '../modules/actions/action.entity';
 import { ImportJob } from '../modules/imports/import-job.entity';
+import { AuditVerificationJob } from '../modules/audit/audit-verification-job.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
@@ -57,4 +58,5 @@ export const ENTITIES = [
   CaseStateRecord,
   StatisticsTarget,
   ImportJob,
+  AuditVerificationJob,
 ];

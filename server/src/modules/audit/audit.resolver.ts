@@ -1,11 +1,21 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { RequireAbility } from '../../graphql/guards';
-import type { AuditJob } from './audit.service';
+import type { AuditVerificationJob } from './audit-verification-job.entity';
 import { AuditReportType, AuditVerificationType } from './audit.types';
 
-function toVerification(job: AuditJob): AuditVerificationType {
-  return { id: job.id, status: job.status, startedAt: job.startedAt, finishedAt: job.finishedAt, ...job.progress, report: job.report };
+function toVerification(job: AuditVerificationJob): AuditVerificationType {
+  return {
+    id: job.id,
+    status: job.state,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    eventsChecked: job.eventsChecked,
+    eventsTotal: job.eventsTotal,
+    streamsChecked: job.streamsChecked,
+    report: job.report,
+    failure: job.failure,
+  };
 }
 
 @Resolver()
@@ -20,17 +30,17 @@ export class AuditResolver {
   @Mutation(() => AuditVerificationType, {
     description: 'Starts verifying the whole event log in the background (or returns the run in progress); poll auditVerification.',
   })
-  startAuditVerification(@Ctx() ctx: GraphQLContext): AuditVerificationType {
-    return toVerification(ctx.services.audit.start());
+  async startAuditVerification(@Ctx() ctx: GraphQLContext): Promise<AuditVerificationType> {
+    return toVerification(await ctx.services.audit.start(ctx.em, ctx.viewer!.userId));
   }
 
   @RequireAbility('audit.verify')
   @Query(() => AuditVerificationType, {
     nullable: true,
-    description: 'Progress and result of a background verification started on this server instance (null when unknown).',
+    description: 'Progress and result of a background verification, on any server instance (null when unknown).',
   })
-  auditVerification(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): AuditVerificationType | null {
-    const job = ctx.services.audit.get(id);
+  async auditVerification(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<AuditVerificationType | null> {
+    const job = await ctx.services.audit.get(ctx.em, id);
     return job ? toVerification(job) : null;
   }
 }

@@ -21,7 +21,7 @@ export class AuditReportType {
   @Field(() => [AuditProblemType]) problems!: AuditProblemType[];
 }
 
-@ObjectType('AuditVerification', { description: 'A verification of the whole event log running in the background.' })
+@ObjectType('AuditVerification', { description: 'A verification of the whole event log run in the background.' })
 export class AuditVerificationType {
   @Field(() => ID) id!: string;
   @Field({ description: 'RUNNING, DONE or FAILED.' }) status!: string;
@@ -31,4 +31,6 @@ export class AuditVerificationType {
   @Field(() => Int, { description: 'Events in the log when the run started.' }) eventsTotal!: number;
   @Field(() => Int) streamsChecked!: number;
   @Field(() => AuditReportType, { nullable: true, description: 'The result, once DONE.' }) report!: AuditReportType | null;
+  @Field(() => String, { nullable: true, description: 'Why a FAILED run did not finish (no verdict about the log).' })
+  failure!: string | null;
 }
