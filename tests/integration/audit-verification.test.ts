@@ -192,7 +192,8 @@ describe('background verification through the API', () => {
     // Progress only moves forward.
     const checked = seen.map((v) => v.eventsChecked);
     expect(checked).toEqual([...checked].sort((a, b) => a - b));
-  });
+    // Appending 3,000 events one by one: ~13 s idle, past 30 s once on a host shared by several sessions.
+  }, 120_000);
 
   it('reports the coded problem of a log tampered with as the owner with triggers bypassed', async () => {
     await writeCheckpoints(app.orm.em.fork(), key); // case:bg-7 is signed at its current head

@@ -49,5 +49,6 @@ describe('committed artifacts', () => {
       expect(existsSync(onDisk), `${file.filename} is committed`).toBe(true);
       expect(readFileSync(onDisk, 'utf8'), `${file.filename} is stale`).toBe(file.content);
     }
-  });
+    // A child process loading codegen: ~10 s idle, past 30 s once on a host shared by several sessions.
+  }, 120_000);
 });
