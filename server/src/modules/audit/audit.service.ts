@@ -47,42 +47,51 @@ export class AuditService {
   async start(em: EntityManager, startedByUserId: string): Promise<AuditVerificationJob> {
     const lock = new Client({ connectionString: this.orm.config.get('clientUrl') });
     await lock.connect();
-    let started: string | null = null;
+    let id: string;
     try {
-      const until = Date.now() + OTHER_START_WAIT_MS;
-      for (;;) {
-        const { rows } = await lock.query<{ got: boolean }>('select pg_try_advisory_lock(hashtext($1)) as got', [RUN_LOCK]);
-        if (rows[0].got) break;
-        const running = await em.findOne(
-          AuditVerificationJob,
-          { state: AuditVerificationState.RUNNING },
-          { orderBy: { startedAt: 'desc' }, refresh: true },
-        );
-        if (running) return running;
-        // The holder is a moment from inserting its row, or from releasing the lock after its verdict.
-        if (Date.now() > until) {
-          throw conflict('Một lượt kiểm tra nhật ký vừa bắt đầu hoặc vừa kết thúc trên máy chủ khác; hãy thử lại sau giây lát.');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      const elsewhere = await this.lockOrRunningJob(em, lock);
+      if (elsewhere) {
+        await lock.end();
+        return elsewhere;
       }
       // The lock is ours, so no instance is running one: RUNNING rows are orphans of a dead instance.
-      started = randomUUID();
+      id = randomUUID();
       await lock.query(
         `with orphans as (update audit_verification_job set state = 'FAILED', failure = $3, finished_at = now() where state = 'RUNNING')
          insert into audit_verification_job (id, started_by_id, started_at) values ($1, $2, now())`,
-        [started, startedByUserId, ORPHANED],
+        [id, startedByUserId, ORPHANED],
       );
     } catch (err) {
-      started = null;
+      await lock.end().catch(() => undefined);
       throw err;
-    } finally {
-      if (!started) await lock.end().catch(() => undefined);
     }
-    const id = started;
     this.running = this.run(id, lock).finally(() => {
       this.running = null;
     });
     return em.findOneOrFail(AuditVerificationJob, id, { refresh: true });
+  }
+
+  /**
+   * Takes RUN_LOCK on `lock` and returns null, or returns the run of the instance that holds it. The
+   * holder may be a moment from inserting its row or from releasing the lock after its verdict, so
+   * this retries for OTHER_START_WAIT_MS before answering CONFLICT.
+   */
+  private async lockOrRunningJob(em: EntityManager, lock: Client): Promise<AuditVerificationJob | null> {
+    const until = Date.now() + OTHER_START_WAIT_MS;
+    for (;;) {
+      const { rows } = await lock.query<{ got: boolean }>('select pg_try_advisory_lock(hashtext($1)) as got', [RUN_LOCK]);
+      if (rows[0].got) return null;
+      const running = await em.findOne(
+        AuditVerificationJob,
+        { state: AuditVerificationState.RUNNING },
+        { orderBy: { startedAt: 'desc' }, refresh: true },
+      );
+      if (running) return running;
+      if (Date.now() > until) {
+        throw conflict('Một lượt kiểm tra nhật ký vừa bắt đầu hoặc vừa kết thúc trên máy chủ khác; hãy thử lại sau giây lát.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** The job with this id, or null; a RUNNING job whose instance died is marked FAILED first. */
