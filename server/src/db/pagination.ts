@@ -33,6 +33,18 @@ export interface Page<T> {
   startCursor: string | null;
   endCursor: string | null;
   totalCount: number;
+  /**
+   * The values of `options.alongside` read by the page's own statement: set on a first page that has
+   * rows, undefined otherwise (a cursor page, or no row to carry them — the caller reads them itself).
+   */
+  alongside?: Record<string, unknown>;
+}
+
+/** One scalar SQL expression read beside a first page, in the same statement (e.g. the viewer's read mark). */
+export interface AlongsideValue {
+  /** A scalar expression, e.g. a sub-select returning one value; `?` placeholders take `params`. */
+  sql: string;
+  params: readonly unknown[];
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -60,6 +72,11 @@ export async function findPage<T extends object>(
     separateCount?: boolean;
     /** Many-to-one relations the first page reads in its own statement (see above). */
     joined?: ReadonlyArray<keyof T & string>;
+    /**
+     * Scalar values the first page reads in its own statement (returned in `Page.alongside`): what the
+     * page's field resolvers would otherwise ask for in a round trip of their own once the rows are known.
+     */
+    alongside?: Readonly<Record<string, AlongsideValue>>;
   } = {},
 ): Promise<Page<T>> {
   const backward = args.last != null || (args.before != null && args.first == null);
@@ -86,11 +103,13 @@ export async function findPage<T extends object>(
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
   }
   let cursor: OrmCursor<T>;
+  let alongside: Record<string, unknown> | undefined;
   try {
-    cursor =
-      given == null && !options.separateCount
-        ? await firstPage(em, entity, where, orderBy, backward, size, options.joined ?? [])
-        : await em.findByCursor(entity, where, cursorOptions as never);
+    if (given == null && !options.separateCount) {
+      const first = await firstPage(em, entity, where, orderBy, backward, size, options.joined ?? [], options.alongside ?? {});
+      cursor = first.cursor;
+      alongside = first.alongside;
+    } else cursor = await em.findByCursor(entity, where, cursorOptions as never);
   } catch (err) {
     if (given && /cursor/i.test(String((err as Error).message))) {
       throw badInput('Con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu.', { field: backward ? 'before' : 'after' });
@@ -105,6 +124,7 @@ export async function findPage<T extends object>(
     startCursor: cursor.startCursor,
     endCursor: cursor.endCursor,
     totalCount: cursor.totalCount ?? cursor.items.length,
+    alongside,
   };
 }
 
@@ -113,7 +133,8 @@ export async function findPage<T extends object>(
  * total is `count(*) over ()`, which PostgreSQL computes over every row matching `where` before the
  * limit — exactly the count `findByCursor` runs as a second statement. (With a cursor the window would
  * count only the rows past it, so cursor pages keep findByCursor's two statements.) An empty page
- * means no row matches: its total is 0.
+ * means no row matches: its total is 0. `alongside` values ride on every row (an uncorrelated scalar
+ * sub-select is computed once by PostgreSQL) and are taken from the first.
  */
 async function firstPage<T extends object>(
   em: EntityManager,
@@ -123,7 +144,8 @@ async function firstPage<T extends object>(
   backward: boolean,
   size: number,
   joined: readonly string[],
-): Promise<OrmCursor<T>> {
+  alongside: Readonly<Record<string, AlongsideValue>>,
+): Promise<{ cursor: OrmCursor<T>; alongside?: Record<string, unknown> }> {
   const flip = (dir: unknown) => (/^desc/i.test(String(dir)) ? 'asc' : 'desc');
   const order = backward ? Object.fromEntries(Object.entries(orderBy).map(([k, v]) => [k, flip(v)])) : orderBy;
   const meta = em.getMetadata().get(Utils.className(entity));
@@ -137,11 +159,13 @@ async function firstPage<T extends object>(
                    where ${alias}."${target.getPrimaryProps()[0].fieldNames[0]}" = e."${prop.fieldNames[0]}") as "page__join${i}"`;
     return { target, column: `page__join${i}`, sql };
   });
+  const extras = Object.entries(alongside).map(([name, value], i) => ({ name, column: `page__alongside${i}`, ...value }));
   const rows = await em
     .createQueryBuilder(entity, 'e')
     .select([
       ...plainColumnsOf(em, entity, 'e').map((c) => raw(c)),
       ...relations.map((r) => raw(r.sql)),
+      ...extras.map((x) => raw(`(${x.sql}) as "${x.column}"`, x.params)),
       raw('count(*) over () as "page__total"'),
     ] as never)
     .where(where)
@@ -149,7 +173,9 @@ async function firstPage<T extends object>(
     .limit(size + 1)
     .execute<Record<string, unknown>[]>('all', false);
   const total = rows.length ? Number(rows[0].page__total) : 0;
+  const values = rows.length && extras.length ? Object.fromEntries(extras.map((x) => [x.name, rows[0][x.column]])) : undefined;
   const items = rows.map(({ page__total, ...row }) => {
+    for (const x of extras) delete row[x.column];
     for (const r of relations) {
       const related = row[r.column];
       delete row[r.column];
@@ -159,5 +185,6 @@ async function firstPage<T extends object>(
     return em.map(entity, row as never);
   });
   if (backward) items.reverse();
-  return new Cursor(items, total, { ...(backward ? { last: size } : { first: size }), orderBy, overfetch: true } as never, meta);
+  const cursor = new Cursor(items, total, { ...(backward ? { last: size } : { first: size }), orderBy, overfetch: true } as never, meta);
+  return { cursor, alongside: values };
 }

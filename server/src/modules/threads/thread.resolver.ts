@@ -49,6 +49,9 @@ export class ThreadResolver {
       ctx.loaders.agencyById,
       posts.items.map((p) => p.authorAgency),
     );
+    // ... and the viewer's read mark, which every post's `unread` compares with (same key as the loader's).
+    if (posts.viewerReadSeq !== undefined)
+      ctx.loaders.threadReadSeq.prime(`${ctx.viewer!.userId}:${caseId.toLowerCase()}`, posts.viewerReadSeq);
     return toConnection(posts);
   }
 
