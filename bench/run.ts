@@ -29,48 +29,34 @@ import { fmt, now, sleep, summarize } from './stats';
 const QUICK = process.env.BENCH_QUICK === '1';
 const PASSWORD = 'PhoiHop@2026';
 
-/** Every count and cap in one place; every loop is bounded by a count and a time cap. */
-const PLAN = QUICK
-  ? {
-      cases: 4000,
-      readers: 10,
-      seedFirstStep: 4000,
-      seedBudgetMs: 60_000,
-      offices: 10,
-      typename: { target: 600, capMs: 4000 },
-      commits: { clients: 16, target: 800, capMs: 4000 },
-      casePage: { clients: 50, target: 200, capMs: 8000, posts: 50, tasks: 10 },
-      reads: { clients: 16, target: 200, capMs: 5000 },
-      stats: { clients: 4, target: 12, capMs: 15_000 },
-      writes: { clients: 16, target: 160, capMs: 6000 },
-      outcomes: 48,
-      delivery: { count: 30, capMs: 10_000 },
-      broadcast: { followers: 100, rounds: 10, capMs: 15_000 },
-      idle: { sockets: 200 },
-      unrelated: { few: 200, many: 1000, perSocket: 5, events: 20, capMs: 15_000 },
-      replay: { events: 2000, capMs: 20_000 },
-    }
-  : {
-      cases: 50_000,
-      readers: 50,
-      /** Generated in two steps: the first shows the rate, the second adds what fits in the budget. */
-      seedFirstStep: 10_000,
-      seedBudgetMs: 150_000,
-      offices: 10,
-      typename: { target: 4000, capMs: 10_000 },
-      commits: { clients: 16, target: 5000, capMs: 8000 },
-      casePage: { clients: 50, target: 1000, capMs: 25_000, posts: 50, tasks: 10 },
-      reads: { clients: 16, target: 800, capMs: 12_000 },
-      stats: { clients: 4, target: 60, capMs: 25_000 },
-      writes: { clients: 16, target: 800, capMs: 12_000 },
-      outcomes: 240,
-      delivery: { count: 100, capMs: 20_000 },
-      broadcast: { followers: 500, rounds: 30, capMs: 40_000 },
-      // 990, not 1,000: with the targeted follower the officer stays within WS_MAX_CONNECTIONS_PER_USER (1,000 at most).
-      idle: { sockets: 990 },
-      unrelated: { few: 990, many: 4950, perSocket: 5, events: 50, capMs: 40_000 },
-      replay: { events: 10_000, capMs: 30_000 },
-    };
+/** A figure of the plan: the quick run's (BENCH_QUICK=1) or the full run's. */
+const q = <T>(quick: T, full: T): T => (QUICK ? quick : full);
+
+/**
+ * Every count and cap in one place, each as q(quick, full); every loop is bounded by a count and a
+ * time cap.
+ */
+const PLAN = {
+  cases: q(4000, 50_000),
+  readers: q(10, 50),
+  /** Generated in two steps: the first shows the rate, the second adds what fits in the budget. */
+  seedFirstStep: q(4000, 10_000),
+  seedBudgetMs: q(60_000, 150_000),
+  offices: 10,
+  typename: { target: q(600, 4000), capMs: q(4000, 10_000) },
+  commits: { clients: 16, target: q(800, 5000), capMs: q(4000, 8000) },
+  casePage: { clients: 50, target: q(200, 1000), capMs: q(8000, 25_000), posts: 50, tasks: 10 },
+  reads: { clients: 16, target: q(200, 800), capMs: q(5000, 12_000) },
+  stats: { clients: 4, target: q(12, 60), capMs: q(15_000, 25_000) },
+  writes: { clients: 16, target: q(160, 800), capMs: q(6000, 12_000) },
+  outcomes: q(48, 240),
+  delivery: { count: q(30, 100), capMs: q(10_000, 20_000) },
+  broadcast: { followers: q(100, 500), rounds: q(10, 30), capMs: q(15_000, 40_000) },
+  // 990, not 1,000: with the targeted follower the officer stays within WS_MAX_CONNECTIONS_PER_USER (1,000 at most).
+  idle: { sockets: q(200, 990) },
+  unrelated: { few: q(200, 990), many: q(1000, 4950), perSocket: 5, events: q(20, 50), capMs: q(15_000, 40_000) },
+  replay: { events: q(2000, 10_000), capMs: q(20_000, 30_000) },
+};
 
 const log = (m: string) => console.log(`· ${m}`);
 

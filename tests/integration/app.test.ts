@@ -76,6 +76,14 @@ describe('an instance', () => {
     const res = await gql(app, '{ agencies(first: 1000) { totalCount } }', {}, accessToken);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/100/);
+    // A list that pages both ways checks `last` the same way.
+    const tooMany = await gql(app, '{ mentionsMe(last: 1000) { totalCount } }', {}, accessToken);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0].message).toMatch(/tối đa là 100/);
+    const none = await gql(app, '{ mentionsMe(last: 0) { totalCount } }', {}, accessToken);
+    expect(none.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(none.errors?.[0].message).toMatch(/ít nhất là 1/);
+    expect((await gql(app, '{ mentionsMe(last: 5) { totalCount } }', {}, accessToken)).errors).toBeUndefined();
   });
 
   it('pages through the agency directory without repeats or gaps', async () => {

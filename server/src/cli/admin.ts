@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -62,6 +63,21 @@ async function withDatabase<T>(config: AppConfig, work: (url: string) => Promise
     await db.stop();
   }
 }
+
+/** `withDatabase`, with an ORM opened on it for the command and closed after (whatever happens). */
+function withOrm<T>(config: AppConfig, work: (orm: MikroORM) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (url) => {
+    const orm = await openOrm(url);
+    try {
+      return await work(orm);
+    } finally {
+      await orm.close(true);
+    }
+  });
+}
+
+/** The outbox of a command: events commit with the change; nobody listens in this process. */
+const commandOutbox = () => new Outbox(new InProcessBus(), createLogger('warn'));
 
 /**
  * The checkpoint key for the CLI: from AUTH_SECRET or the embedded default's secret file. Without it
@@ -247,32 +263,26 @@ const COMMANDS: Record<string, AdminCommand> = {
       if (positionals.length !== 2 || !IMPORT_KINDS.includes(kind as ImportKind))
         throw new UsageError(`import needs a kind (${IMPORT_KINDS.join(', ')}) and a FILE`);
       const text = readFileSync(resolve(file), 'utf8');
-      await withDatabase(config, async (url) => {
-        const orm = await openOrm(url);
-        try {
-          const logger = createLogger('warn');
-          const outbox = new Outbox(new InProcessBus(), logger);
-          // Case files need the legal calendar (the decision deadline of undecided cases), with its official days off.
-          const calendar = new CalendarService(outbox);
-          await calendar.load(orm.em.fork());
-          const imports = new ImportService(outbox, {
-            areas: new AreaService(outbox),
-            agencies: new AgencyService(outbox),
-            users: new UserService(outbox),
-            calendar,
-          });
-          const viewer = await actingViewer(orm.em.fork(), values.as);
-          const report = await imports.run(orm.em.fork(), viewer, kind as ImportKind, text, {
-            dryRun: values['dry-run'],
-            skipBadRows: values['skip-bad-rows'],
-            onProgress: importProgressPrinter(),
-          });
-          printReport(report);
-          // A file with errors fails (exit 1) unless the bad rows were skipped on purpose: scripts can stop on it.
-          if (report.errors.length && !values['skip-bad-rows']) process.exitCode = 1;
-        } finally {
-          await orm.close(true);
-        }
+      await withOrm(config, async (orm) => {
+        const outbox = commandOutbox();
+        // Case files need the legal calendar (the decision deadline of undecided cases), with its official days off.
+        const calendar = new CalendarService(outbox);
+        await calendar.load(orm.em.fork());
+        const imports = new ImportService(outbox, {
+          areas: new AreaService(outbox),
+          agencies: new AgencyService(outbox),
+          users: new UserService(outbox),
+          calendar,
+        });
+        const viewer = await actingViewer(orm.em.fork(), values.as);
+        const report = await imports.run(orm.em.fork(), viewer, kind as ImportKind, text, {
+          dryRun: values['dry-run'],
+          skipBadRows: values['skip-bad-rows'],
+          onProgress: importProgressPrinter(),
+        });
+        printReport(report);
+        // A file with errors fails (exit 1) unless the bad rows were skipped on purpose: scripts can stop on it.
+        if (report.errors.length && !values['skip-bad-rows']) process.exitCode = 1;
       });
     },
   },
@@ -294,20 +304,15 @@ const COMMANDS: Record<string, AdminCommand> = {
       });
       if (!values.username || !values['full-name']) throw new UsageError('create-admin needs --username and --full-name');
       const password = await readPassword(values.password, values['password-stdin']);
-      await withDatabase(config, async (url) => {
-        const orm = await openOrm(url);
-        try {
-          await migrateUp(orm);
-          const users = new UserService(new Outbox(new InProcessBus(), createLogger('warn')));
-          const user = await users.createFirstAdmin(
-            orm.em.fork(),
-            { username: values.username!, fullName: values['full-name']!, password },
-            { force: values.force },
-          );
-          console.log(`Đã tạo quản trị hệ thống / system administrator created: ${user.username}`);
-        } finally {
-          await orm.close(true);
-        }
+      await withOrm(config, async (orm) => {
+        await migrateUp(orm);
+        const users = new UserService(commandOutbox());
+        const user = await users.createFirstAdmin(
+          orm.em.fork(),
+          { username: values.username!, fullName: values['full-name']!, password },
+          { force: values.force },
+        );
+        console.log(`Đã tạo quản trị hệ thống / system administrator created: ${user.username}`);
       });
     },
   },
@@ -324,15 +329,10 @@ const COMMANDS: Record<string, AdminCommand> = {
       });
       if (positionals.length !== 1) throw new UsageError('reset-password needs exactly one USERNAME');
       const password = await readPassword(values.password, values['password-stdin']);
-      await withDatabase(config, async (url) => {
-        const orm = await openOrm(url);
-        try {
-          const users = new UserService(new Outbox(new InProcessBus(), createLogger('warn')));
-          const user = await users.operatorResetPassword(orm.em.fork(), positionals[0], password);
-          console.log(`Đã đặt lại mật khẩu, các phiên đã kết thúc / password reset, sessions ended: ${user.username}`);
-        } finally {
-          await orm.close(true);
-        }
+      await withOrm(config, async (orm) => {
+        const users = new UserService(commandOutbox());
+        const user = await users.operatorResetPassword(orm.em.fork(), positionals[0], password);
+        console.log(`Đã đặt lại mật khẩu, các phiên đã kết thúc / password reset, sessions ended: ${user.username}`);
       });
     },
   },

@@ -436,6 +436,12 @@ export type NewEvent<T extends EventType = EventType> = {
 /** `Omit` that keeps a union a union (each member loses the keys). */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/**
+ * The payload of an event of type `T` without the keys `K` its emitter fills in (a family's base
+ * facts: `PayloadBeyond<T, keyof TaskBase>`); a union of types stays a union of payloads.
+ */
+export type PayloadBeyond<T extends EventType, K extends PropertyKey> = DistributiveOmit<EventPayloads[T], K>;
+
 /** True when `event` is of type `type`, narrowing its payload (events read back from the log). */
 export function isEvent<T extends EventType>(
   event: { type: string; payload: unknown },

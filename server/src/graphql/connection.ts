@@ -10,16 +10,34 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
+/** A page-size argument: optional, 1–MAX_PAGE_SIZE, refused with a message an official can act on. */
+function PageSizeArg(description: string): PropertyDecorator {
+  return composed(
+    Field(() => Int, { nullable: true, description }),
+    IsOptional(),
+    Min(1, { message: 'Số mục mỗi trang phải ít nhất là 1.' }),
+    Max(MAX_PAGE_SIZE, { message: `Số mục mỗi trang tối đa là ${MAX_PAGE_SIZE}.` }),
+  );
+}
+
+/** A cursor argument: optional, opaque (a cursor the API gave out). */
+function CursorArg(description: string): PropertyDecorator {
+  return composed(Field(() => String, { nullable: true, description }), IsOptional());
+}
+
+/** Several property decorators as one, applied in the order written (as if stacked bottom to top). */
+function composed(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of [...decorators].reverse()) decorate(target, key);
+  };
+}
+
 @ArgsType()
 export class PageArgsInput {
-  @Field(() => Int, { nullable: true, description: `Items per page (1–${MAX_PAGE_SIZE}, default 20).` })
-  @IsOptional()
-  @Min(1, { message: 'Số mục mỗi trang phải ít nhất là 1.' })
-  @Max(MAX_PAGE_SIZE, { message: `Số mục mỗi trang tối đa là ${MAX_PAGE_SIZE}.` })
+  @PageSizeArg(`Items per page (1–${MAX_PAGE_SIZE}, default 20).`)
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
+  @CursorArg('endCursor of the previous page.')
   after?: string | null;
 }
 
@@ -30,14 +48,10 @@ export class PageArgsInput {
  */
 @ArgsType()
 export class BidiPageArgsInput extends PageArgsInput {
-  @Field(() => Int, { nullable: true, description: `Items before \`before\` (or at the end of the list), 1–${MAX_PAGE_SIZE}.` })
-  @IsOptional()
-  @Min(1, { message: 'Số mục mỗi trang phải ít nhất là 1.' })
-  @Max(MAX_PAGE_SIZE, { message: `Số mục mỗi trang tối đa là ${MAX_PAGE_SIZE}.` })
+  @PageSizeArg(`Items before \`before\` (or at the end of the list), 1–${MAX_PAGE_SIZE}.`)
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'startCursor of the next page, to page backward.' })
-  @IsOptional()
+  @CursorArg('startCursor of the next page, to page backward.')
   before?: string | null;
 }
 

@@ -20,6 +20,9 @@ export const DEMO_AREAS = [
   ),
 ] as const;
 
+/** A commune's name inside an agency's name: "Xã Tân Hòa" → "xã Tân Hòa" (Ủy ban nhân dân xã Tân Hòa). */
+const inTitle = (communeName: string) => communeName.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường');
+
 export const DEMO_AGENCIES = [
   { code: 'THADS-LS', name: 'Thi hành án dân sự tỉnh Lâm Sơn', kind: AgencyKind.ENFORCEMENT_OFFICE, parent: null, covers: ['LS'] },
   {
@@ -57,18 +60,12 @@ export const DEMO_AGENCIES = [
     ...o.communes.flatMap((c) => [
       {
         code: `UBND-${c.code}`,
-        name: `Ủy ban nhân dân ${c.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`,
+        name: `Ủy ban nhân dân ${inTitle(c.name)}`,
         kind: AgencyKind.PEOPLES_COMMITTEE,
         parent: null,
         covers: [c.code],
       },
-      {
-        code: `CA-${c.code}`,
-        name: `Công an ${c.name.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường')}`,
-        kind: AgencyKind.POLICE,
-        parent: null,
-        covers: [c.code],
-      },
+      { code: `CA-${c.code}`, name: `Công an ${inTitle(c.name)}`, kind: AgencyKind.POLICE, parent: null, covers: [c.code] },
     ]),
   ]),
 ] as const;

@@ -1,3 +1,4 @@
+import { type StepRow, stepChecker } from '../../workflow';
 import type { CitationCode } from '../calendar/calendar.surface';
 import { ActionKind, ActionStatus } from './action.entity';
 
@@ -20,9 +21,7 @@ export enum ActionStep {
 /** The rule name given with RULE_VIOLATION for an illegal step of any action. */
 export const ACTION_WORKFLOW_RULE = 'Quy trình tổ chức thi hành án phối hợp';
 
-interface StepRule {
-  from: readonly ActionStatus[];
-  to: ActionStatus;
+interface StepRule extends StepRow<ActionStatus> {
   event: 'action.ready' | 'action.started' | 'action.completed' | 'action.postponed' | 'action.rescheduled' | 'action.cancelled';
   needsReason: boolean;
   /** Legal sources for coercions (shown in refusals of coercion steps), as codes of the citation table. */
@@ -104,9 +103,4 @@ export const ACTION_KIND_VI: Record<ActionKind, string> = {
 };
 
 /** Checks a workflow step; returns the next status or a message an official can act on. */
-export function checkActionStep(status: ActionStatus, step: ActionStep): { ok: true; to: ActionStatus } | { ok: false; message: string } {
-  const rule = ACTION_STEPS[step];
-  if (rule.from.includes(status)) return { ok: true, to: rule.to };
-  const allowed = rule.from.map((s) => `"${STATUS_VI[s]}"`).join(' hoặc ');
-  return { ok: false, message: `Buổi làm việc đang ở trạng thái "${STATUS_VI[status]}"; chỉ có thể ${STEP_VI[step]} khi ${allowed}.` };
-}
+export const checkActionStep = stepChecker(ACTION_STEPS, { subject: 'Buổi làm việc', statuses: STATUS_VI, steps: STEP_VI, when: 'khi' });

@@ -6,16 +6,7 @@ import { columnsOf, insertSqlOf, takePrefixed } from '../../db/raw-rows';
 import type { BoundSql } from '../../events/event-log';
 import { badInput, conflict, notFound, ruleViolation } from '../../errors';
 import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
-import {
-  type ActionBase,
-  type DistributiveOmit,
-  type EventPayloads,
-  type EventsOf,
-  type NewEvent,
-  streams,
-  type Topic,
-  topics,
-} from '../../events/vocabulary';
+import { type ActionBase, type EventsOf, type NewEvent, type PayloadBeyond, streams, type Topic, topics } from '../../events/vocabulary';
 import { actionFactsOf, assertAllowed, canOnAction, canOnCase, type ActionAbility, type ActionFacts } from '../../policy/abilities';
 import { factsFromRow, lateralCaseFactsSql } from '../../policy/facts';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
@@ -1299,7 +1290,7 @@ function emitAction<T extends ActionEventType>(
   actorId: string,
   action: CaseAction,
   type: T,
-  payload: DistributiveOmit<EventPayloads[T], keyof ActionBase>,
+  payload: PayloadBeyond<T, keyof ActionBase>,
   extraTopics: Topic[],
   alongside?: BoundSql,
 ) {
@@ -1334,7 +1325,7 @@ export type ActionEventType = EventsOf<'action'>;
 
 /** What a change of an action reports: its event type and the facts beyond the action's base. */
 export type ActionEvent = {
-  [K in ActionEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof ActionBase> };
+  [K in ActionEventType]: { type: K; payload: PayloadBeyond<K, keyof ActionBase> };
 }[ActionEventType];
 
 /** Trims and validates named invitees (name and role required; phone digits only). */

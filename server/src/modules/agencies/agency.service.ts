@@ -3,8 +3,8 @@ import type { Viewer } from '../../auth/viewer';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { claimVersion } from '../../db/optimistic';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Outbox } from '../../events/outbox';
-import { streams, topics } from '../../events/vocabulary';
+import type { Outbox, Tx } from '../../events/outbox';
+import { type EventsOf, type NewEvent, type PayloadBeyond, streams, topics } from '../../events/vocabulary';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { Area } from '../areas/area.entity';
 import { Agency, AgencyKind } from './agency.entity';
@@ -76,12 +76,11 @@ export class AgencyService {
       const agency = tx.em.create(Agency, { code, name: input.name.trim(), kind: input.kind, parent });
       agency.coveredAreas.set(areas);
       await tx.em.flush();
-      await tx.emit({
-        type: 'agency.created',
-        stream: streams.agency(agency.id),
-        actorId: viewer.userId,
-        topics: [topics.directory, topics.agency(agency.id)],
-        payload: { agencyId: agency.id, code, name: agency.name, kind: agency.kind, coveredAreaIds: areas.map((a) => a.id) },
+      await emitAgency(tx, viewer.userId, agency, 'agency.created', {
+        code,
+        name: agency.name,
+        kind: agency.kind,
+        coveredAreaIds: areas.map((a) => a.id),
       });
       return agency;
     });
@@ -107,13 +106,7 @@ export class AgencyService {
       }
       if (patch.active != null && patch.active !== agency.active) agency.active = changes.active = patch.active;
       await tx.em.flush();
-      await tx.emit({
-        type: 'agency.updated',
-        stream: streams.agency(agency.id),
-        actorId: viewer.userId,
-        topics: [topics.directory, topics.agency(agency.id)],
-        payload: { agencyId: agency.id, changes },
-      });
+      await emitAgency(tx, viewer.userId, agency, 'agency.updated', { changes });
       return agency;
     });
   }
@@ -145,4 +138,24 @@ export async function steeringCommitteesCovering(em: EntityManager, communePath:
     [AgencyKind.STEERING_COMMITTEE, communePath],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Appends an event of an agency on its own stream, routed to the directory caches and the agency's
+ * members. `actorId` null: the system (the operator's bootstrap agency, users/user.service.ts).
+ */
+export function emitAgency<T extends EventsOf<'agency'>>(
+  tx: Tx,
+  actorId: string | null,
+  agency: Agency,
+  type: T,
+  payload: PayloadBeyond<T, 'agencyId'>,
+): Promise<void> {
+  return tx.emit({
+    type,
+    stream: streams.agency(agency.id),
+    actorId,
+    topics: [topics.directory, topics.agency(agency.id)],
+    payload: { agencyId: agency.id, ...payload },
+  } as NewEvent);
 }

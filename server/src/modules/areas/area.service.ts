@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { badInput, conflict, notFound } from '../../errors';
-import type { Outbox } from '../../events/outbox';
-import { streams, topics } from '../../events/vocabulary';
+import type { Outbox, Tx } from '../../events/outbox';
+import { type EventsOf, type NewEvent, type PayloadBeyond, streams, topics } from '../../events/vocabulary';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { assertAllowed, canGlobally } from '../../policy/abilities';
 import { Area, AreaKind } from './area.entity';
@@ -57,13 +57,7 @@ export class AreaService {
       }
       const area = tx.em.create(Area, { code, name: input.name.trim(), kind: input.kind, parent, path: `${parent?.path ?? '/'}${code}/` });
       await tx.em.flush();
-      await tx.emit({
-        type: 'area.created',
-        stream: streams.area(area.id),
-        actorId: viewer.userId,
-        topics: [topics.directory],
-        payload: { areaId: area.id, code, name: area.name, kind: area.kind },
-      });
+      await emitArea(tx, viewer, area, 'area.created', { code, name: area.name, kind: area.kind });
       return area;
     });
   }
@@ -82,14 +76,19 @@ export class AreaService {
       if (patch.active != null && patch.active !== area.active) area.active = changes.active = patch.active;
       if (Object.keys(changes).length === 0) return area;
       await tx.em.flush();
-      await tx.emit({
-        type: 'area.updated',
-        stream: streams.area(area.id),
-        actorId: viewer.userId,
-        topics: [topics.directory],
-        payload: { areaId: area.id, changes },
-      });
+      await emitArea(tx, viewer, area, 'area.updated', { changes });
       return area;
     });
   }
+}
+
+/** Appends an event of an area on its own stream, routed to the directory caches. */
+function emitArea<T extends EventsOf<'area'>>(tx: Tx, viewer: Viewer, area: Area, type: T, payload: PayloadBeyond<T, 'areaId'>) {
+  return tx.emit({
+    type,
+    stream: streams.area(area.id),
+    actorId: viewer.userId,
+    topics: [topics.directory],
+    payload: { areaId: area.id, ...payload },
+  } as NewEvent);
 }

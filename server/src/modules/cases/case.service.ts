@@ -9,10 +9,10 @@ import { AppError, badInput, conflict, notFound, ruleViolation } from '../../err
 import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
   type CaseChangeBase,
-  type DistributiveOmit,
   type EventPayloads,
   type EventsOf,
   type NewEvent,
+  type PayloadBeyond,
   streams,
   type Topic,
   topics,
@@ -868,7 +868,7 @@ export class CaseService {
       }
       const o = await tx.em.findOne(Obligation, { id: input.obligationId, case: c.id });
       if (!o) throw notFound('nghĩa vụ trong việc này', { field: 'obligationId' });
-      const payload: Omit<EventPayloads['case.progressRecorded'], keyof CaseChangeBase> = { obligationId: o.id };
+      const payload: PayloadBeyond<'case.progressRecorded', keyof CaseChangeBase> = { obligationId: o.id };
       if (input.amountCollected != null) {
         if (o.kind !== ObligationKind.PAY_MONEY)
           throw badInput('Chỉ nghĩa vụ trả tiền mới ghi nhận số tiền đã thu.', { field: 'amountCollected' });
@@ -1092,7 +1092,7 @@ export type CaseChangeEventType = {
 
 /** What a change of the case reports: its event type, the facts beyond the case and version, extra topics. */
 export type CaseEvent = {
-  [K in CaseChangeEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof CaseChangeBase>; topics?: Topic[] };
+  [K in CaseChangeEventType]: { type: K; payload: PayloadBeyond<K, keyof CaseChangeBase>; topics?: Topic[] };
 }[CaseChangeEventType];
 
 /** What `recordProgress` adds to an obligation. */

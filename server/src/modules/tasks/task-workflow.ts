@@ -1,3 +1,4 @@
+import { type StepRow, stepChecker } from '../../workflow';
 import { TaskStatus } from './task.entity';
 
 /** A step of the task workflow, as requested through `transitionTask`. */
@@ -12,14 +13,11 @@ export enum TaskAction {
 /** The rule name given with RULE_VIOLATION for an illegal step. */
 export const TASK_WORKFLOW_RULE = 'Quy trình nhiệm vụ phối hợp';
 
-/** Which statuses each action may start from, and where it leads. Terminal: DONE, DECLINED, CANCELLED. */
 /** The event each workflow step appends. */
 export type TaskStepEventType = 'task.accepted' | 'task.started' | 'task.completed' | 'task.declined' | 'task.cancelled';
 
-export const TASK_ACTIONS: Record<
-  TaskAction,
-  { from: readonly TaskStatus[]; to: TaskStatus; event: TaskStepEventType; needsReason: boolean }
-> = {
+/** Which statuses each action may start from, and where it leads. Terminal: DONE, DECLINED, CANCELLED. */
+export const TASK_ACTIONS: Record<TaskAction, StepRow<TaskStatus> & { event: TaskStepEventType; needsReason: boolean }> = {
   ACCEPT: { from: [TaskStatus.OPEN], to: TaskStatus.ACCEPTED, event: 'task.accepted', needsReason: false },
   START: { from: [TaskStatus.ACCEPTED], to: TaskStatus.IN_PROGRESS, event: 'task.started', needsReason: false },
   COMPLETE: { from: [TaskStatus.ACCEPTED, TaskStatus.IN_PROGRESS], to: TaskStatus.DONE, event: 'task.completed', needsReason: false },
@@ -52,15 +50,12 @@ const ACTION_VI: Record<TaskAction, string> = {
 };
 
 /** Checks a workflow step; returns the next status or a message an official can act on. */
-export function checkTaskAction(status: TaskStatus, action: TaskAction): { ok: true; to: TaskStatus } | { ok: false; message: string } {
-  const rule = TASK_ACTIONS[action];
-  if (rule.from.includes(status)) return { ok: true, to: rule.to };
-  const allowed = rule.from.map((s) => `"${STATUS_VI[s]}"`).join(' hoặc ');
-  return {
-    ok: false,
-    message: `Nhiệm vụ đang ở trạng thái "${STATUS_VI[status]}"; chỉ có thể ${ACTION_VI[action]} khi nhiệm vụ ${allowed}.`,
-  };
-}
+export const checkTaskAction = stepChecker(TASK_ACTIONS, {
+  subject: 'Nhiệm vụ',
+  statuses: STATUS_VI,
+  steps: ACTION_VI,
+  when: 'khi nhiệm vụ',
+});
 
 /** True when the task still needs work and its deadline has passed. */
 export function isOverdue(task: { status: TaskStatus; dueAt?: Date | null }, now = new Date()): boolean {

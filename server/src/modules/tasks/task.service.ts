@@ -7,10 +7,10 @@ import { findPage, type Page, type PageArgs } from '../../db/pagination';
 import { badInput, notFound, ruleViolation } from '../../errors';
 import { loadCommitted, type Outbox, type Tx } from '../../events/outbox';
 import {
-  type DistributiveOmit,
   type EventPayloads,
   type EventsOf,
   type NewEvent,
+  type PayloadBeyond,
   streams,
   type TaskBase,
   type Topic,
@@ -476,7 +476,7 @@ function emitTask<T extends TaskEventType>(
   actorId: string,
   task: Task,
   type: T,
-  payload: DistributiveOmit<EventPayloads[T], keyof TaskBase>,
+  payload: PayloadBeyond<T, keyof TaskBase>,
   extraTopics: Topic[],
 ) {
   const caseId = task.case.id;
@@ -503,7 +503,7 @@ export type TaskEventType = Exclude<EventsOf<'task'>, 'task.escalated'>;
 
 /** What a change of a task reports: its event type, the facts beyond the task's base, who else hears of it. */
 export type TaskEvent = {
-  [K in TaskEventType]: { type: K; payload: DistributiveOmit<EventPayloads[K], keyof TaskBase>; topics: Topic[] };
+  [K in TaskEventType]: { type: K; payload: PayloadBeyond<K, keyof TaskBase>; topics: Topic[] };
 }[TaskEventType];
 
 async function memberOf(em: EntityManager, agency: Agency, userId: string): Promise<User> {

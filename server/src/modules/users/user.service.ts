@@ -5,18 +5,11 @@ import { claimVersion } from '../../db/optimistic';
 import { findPage, type PageArgs } from '../../db/pagination';
 import { badInput, conflict, forbidden, notFound } from '../../errors';
 import type { Outbox, Tx } from '../../events/outbox';
-import {
-  type DistributiveOmit,
-  type EventPayloads,
-  type EventsOf,
-  type NewEvent,
-  streams,
-  type Topic,
-  topics,
-} from '../../events/vocabulary';
+import { type EventsOf, type NewEvent, type PayloadBeyond, streams, type Topic, topics } from '../../events/vocabulary';
 import { CASE_ASSIGNEE_ROLES } from '../../policy/case-assignment';
 import { assertAllowed, canGlobally, canGrantRoles, canOnUser, userListScope } from '../../policy/abilities';
 import { Agency, AgencyKind } from '../agencies/agency.entity';
+import { emitAgency } from '../agencies/agencies.surface';
 import { User } from './user.entity';
 
 export interface UserFilter {
@@ -246,12 +239,11 @@ export class UserService {
       if (!agency) {
         agency = tx.em.create(Agency, { code: OPERATOR_AGENCY_CODE, name: 'Quản trị hệ thống Phối Hợp', kind: AgencyKind.OTHER });
         await tx.em.flush();
-        await tx.emit({
-          type: 'agency.created',
-          stream: streams.agency(agency.id),
-          actorId: null,
-          topics: [topics.directory, topics.agency(agency.id)],
-          payload: { agencyId: agency.id, code: agency.code, name: agency.name, kind: agency.kind, coveredAreaIds: [] },
+        await emitAgency(tx, null, agency, 'agency.created', {
+          code: agency.code,
+          name: agency.name,
+          kind: agency.kind,
+          coveredAreaIds: [],
         });
       }
       const user = tx.em.create(User, { username, fullName: input.fullName.trim(), agency, roles: [Role.SYSTEM_ADMIN], passwordHash });
@@ -314,13 +306,7 @@ export class UserService {
     if (!canGrantRoles(viewer, roles)) throw forbidden('Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.');
   }
 
-  private emit<T extends EventsOf<'user'>>(
-    tx: Tx,
-    viewer: Viewer,
-    type: T,
-    user: User,
-    payload: DistributiveOmit<EventPayloads[T], 'userId' | 'agencyId'>,
-  ) {
+  private emit<T extends EventsOf<'user'>>(tx: Tx, viewer: Viewer, type: T, user: User, payload: PayloadBeyond<T, 'userId' | 'agencyId'>) {
     return tx.emit({
       type,
       stream: streams.user(user.id),
