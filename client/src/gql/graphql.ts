@@ -825,6 +825,8 @@ export type CaseActionsQueryVariables = Exact<{
 
 export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, calendarConflict: string | null, calendarConflictAt: string | null, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
 
+export type ActionStateFieldsFragment = { id: string, status: ActionStatus, version: number };
+
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
   idempotencyKey?: string | null | undefined;
@@ -853,7 +855,7 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 }>;
 
 
-export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
+export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, status: ActionStatus, version: number } };
 
 export type CaseDetailQueryVariables = Exact<{
   id: string | number;
@@ -1048,7 +1050,7 @@ export type InviteToActionMutationVariables = Exact<{
 }>;
 
 
-export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
+export type InviteToActionMutation = { inviteToAction: { id: string, status: ActionStatus, version: number } };
 
 export type RecordInviteeAnswerMutationVariables = Exact<{
   input: RecordInviteeAnswerInput;
@@ -1349,6 +1351,13 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ActionStateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}
+    `, {"fragmentName":"ActionStateFields"}) as unknown as TypedDocumentString<ActionStateFieldsFragment, unknown>;
 export const TaskCardFragmentDoc = new TypedDocumentString(`
     fragment TaskCard on Task {
   id
@@ -1677,21 +1686,25 @@ fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
 export const PlanActionDocument = new TypedDocumentString(`
     mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
   planAction(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
 export const StepActionDocument = new TypedDocumentString(`
     mutation StepAction($input: StepActionInput!) {
   stepAction(input: $input) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
 export const RespondToInvitationDocument = new TypedDocumentString(`
     mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
   respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
@@ -1704,11 +1717,14 @@ export const RespondToInvitationDocument = new TypedDocumentString(`
 export const RecordProtectionPlanDocument = new TypedDocumentString(`
     mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
   recordProtectionPlan(input: $input) {
-    id
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
   liveCursor
@@ -2259,29 +2275,36 @@ export const SetStatisticsTargetDocument = new TypedDocumentString(`
 export const CorrectActionOutcomeDocument = new TypedDocumentString(`
     mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
   correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
 export const RecordActionOutcomeDocument = new TypedDocumentString(`
     mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
   recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
 export const InviteToActionDocument = new TypedDocumentString(`
     mutation InviteToAction($input: InviteToActionInput!) {
   inviteToAction(input: $input) {
-    id
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
 export const RecordInviteeAnswerDocument = new TypedDocumentString(`
     mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
   recordInviteeAnswer(input: $input) {
