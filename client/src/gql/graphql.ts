@@ -818,6 +818,8 @@ export type TransitionTaskMutationVariables = Exact<{
 
 export type TransitionTaskMutation = { transitionTask: { id: string, status: TaskStatus, version: number } };
 
+export type NextPageFieldsFragment = { endCursor: string | null, hasNextPage: boolean };
+
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
 }>;
@@ -1084,6 +1086,8 @@ export type UpdateUserRolesMutationVariables = Exact<{
 
 export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null, agency: { id: string, name: string } } };
 
+export type AdminAgencyRowFieldsFragment = { id: string, code: string, name: string, kind: AgencyKind, active: boolean, version: number, coveredAreas: Array<{ id: string, name: string }> };
+
 export type AdminAgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1093,6 +1097,8 @@ export type AdminAgenciesQueryVariables = Exact<{
 
 export type AdminAgenciesQuery = { agencies: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AgencyKind, active: boolean, version: number, coveredAreas: Array<{ id: string, name: string }> } }> } };
 
+export type AdminAreaRowFieldsFragment = { id: string, code: string, name: string, kind: AreaKind, active: boolean, parent: { id: string, name: string } | null };
+
 export type AdminAreasQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1101,13 +1107,6 @@ export type AdminAreasQueryVariables = Exact<{
 
 
 export type AdminAreasQuery = { areas: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AreaKind, active: boolean, parent: { id: string, name: string } | null } }> } };
-
-export type AdminCreateUserMutationVariables = Exact<{
-  input: CreateUserInput;
-}>;
-
-
-export type AdminCreateUserMutation = { createUser: { id: string } };
 
 export type AdminDeactivateUserMutationVariables = Exact<{
   id: string | number;
@@ -1131,12 +1130,12 @@ export type AdminResetPasswordMutationVariables = Exact<{
 
 export type AdminResetPasswordMutation = { resetUserPassword: { id: string } };
 
-export type AdminCreateAgencyMutationVariables = Exact<{
-  input: CreateAgencyInput;
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
 }>;
 
 
-export type AdminCreateAgencyMutation = { createAgency: { id: string } };
+export type AdminCreateUserMutation = { createUser: { id: string } };
 
 export type AdminUpdateAgencyMutationVariables = Exact<{
   input: UpdateAgencyInput;
@@ -1145,12 +1144,12 @@ export type AdminUpdateAgencyMutationVariables = Exact<{
 
 export type AdminUpdateAgencyMutation = { updateAgency: { id: string, active: boolean } };
 
-export type AdminCreateAreaMutationVariables = Exact<{
-  input: CreateAreaInput;
+export type AdminCreateAgencyMutationVariables = Exact<{
+  input: CreateAgencyInput;
 }>;
 
 
-export type AdminCreateAreaMutation = { createArea: { id: string } };
+export type AdminCreateAgencyMutation = { createAgency: { id: string } };
 
 export type AdminUpdateAreaMutationVariables = Exact<{
   input: UpdateAreaInput;
@@ -1158,6 +1157,13 @@ export type AdminUpdateAreaMutationVariables = Exact<{
 
 
 export type AdminUpdateAreaMutation = { updateArea: { id: string, active: boolean } };
+
+export type AdminCreateAreaMutationVariables = Exact<{
+  input: CreateAreaInput;
+}>;
+
+
+export type AdminCreateAreaMutation = { createArea: { id: string } };
 
 export type CalendarYearQueryVariables = Exact<{
   from: string;
@@ -1351,6 +1357,12 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NextPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+    `, {"fragmentName":"NextPageFields"}) as unknown as TypedDocumentString<NextPageFieldsFragment, unknown>;
 export const ActionStateFieldsFragmentDoc = new TypedDocumentString(`
     fragment ActionStateFields on CaseAction {
   id
@@ -1553,6 +1565,33 @@ export const ActionOutcomeEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ActionOutcomeEntryFields"}) as unknown as TypedDocumentString<ActionOutcomeEntryFieldsFragment, unknown>;
+export const AdminAgencyRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAgencyRowFields on Agency {
+  id
+  code
+  name
+  kind
+  active
+  version
+  coveredAreas {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AdminAgencyRowFields"}) as unknown as TypedDocumentString<AdminAgencyRowFieldsFragment, unknown>;
+export const AdminAreaRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAreaRowFields on Area {
+  id
+  code
+  name
+  kind
+  active
+  parent {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AdminAreaRowFields"}) as unknown as TypedDocumentString<AdminAreaRowFieldsFragment, unknown>;
 export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarRecalculationFields on CalendarRecalculation {
   cases
@@ -1830,8 +1869,7 @@ export const CasesDocument = new TypedDocumentString(`
   cases(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       cursor
@@ -1858,7 +1896,10 @@ export const CasesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}`) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseListUnreadDocument = new TypedDocumentString(`
     query CaseListUnread($caseIds: [ID!]) {
   unreadCounts(caseIds: $caseIds) {
@@ -2194,8 +2235,7 @@ export const InboxDocument = new TypedDocumentString(`
     totalCount
     unreadCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
@@ -2204,7 +2244,11 @@ export const InboxDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment InboxItemFields on InboxItem {
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+fragment InboxItemFields on InboxItem {
   id
   type
   category
@@ -2332,8 +2376,7 @@ export const AdminUsersDocument = new TypedDocumentString(`
   users(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
@@ -2355,7 +2398,10 @@ export const AdminUsersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const UpdateUserRolesDocument = new TypedDocumentString(`
     mutation UpdateUserRoles($input: UpdateUserInput!) {
   updateUser(input: $input) {
@@ -2374,57 +2420,60 @@ export const AdminAgenciesDocument = new TypedDocumentString(`
   agencies(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
-        id
-        code
-        name
-        kind
-        active
-        version
-        coveredAreas {
-          id
-          name
-        }
+        ...AdminAgencyRowFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+fragment AdminAgencyRowFields on Agency {
+  id
+  code
+  name
+  kind
+  active
+  version
+  coveredAreas {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
 export const AdminAreasDocument = new TypedDocumentString(`
     query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {
   areas(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
-        id
-        code
-        name
-        kind
-        active
-        parent {
-          id
-          name
-        }
+        ...AdminAreaRowFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminAreasQuery, AdminAreasQueryVariables>;
-export const AdminCreateUserDocument = new TypedDocumentString(`
-    mutation AdminCreateUser($input: CreateUserInput!) {
-  createUser(input: $input) {
-    id
-  }
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
 }
-    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+fragment AdminAreaRowFields on Area {
+  id
+  code
+  name
+  kind
+  active
+  parent {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdminAreasQuery, AdminAreasQueryVariables>;
 export const AdminDeactivateUserDocument = new TypedDocumentString(`
     mutation AdminDeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
@@ -2448,13 +2497,13 @@ export const AdminResetPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminResetPasswordMutation, AdminResetPasswordMutationVariables>;
-export const AdminCreateAgencyDocument = new TypedDocumentString(`
-    mutation AdminCreateAgency($input: CreateAgencyInput!) {
-  createAgency(input: $input) {
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
 export const AdminUpdateAgencyDocument = new TypedDocumentString(`
     mutation AdminUpdateAgency($input: UpdateAgencyInput!) {
   updateAgency(input: $input) {
@@ -2463,13 +2512,13 @@ export const AdminUpdateAgencyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateAgencyMutation, AdminUpdateAgencyMutationVariables>;
-export const AdminCreateAreaDocument = new TypedDocumentString(`
-    mutation AdminCreateArea($input: CreateAreaInput!) {
-  createArea(input: $input) {
+export const AdminCreateAgencyDocument = new TypedDocumentString(`
+    mutation AdminCreateAgency($input: CreateAgencyInput!) {
+  createAgency(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<AdminCreateAreaMutation, AdminCreateAreaMutationVariables>;
+    `) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
 export const AdminUpdateAreaDocument = new TypedDocumentString(`
     mutation AdminUpdateArea($input: UpdateAreaInput!) {
   updateArea(input: $input) {
@@ -2478,6 +2527,13 @@ export const AdminUpdateAreaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateAreaMutation, AdminUpdateAreaMutationVariables>;
+export const AdminCreateAreaDocument = new TypedDocumentString(`
+    mutation AdminCreateArea($input: CreateAreaInput!) {
+  createArea(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateAreaMutation, AdminCreateAreaMutationVariables>;
 export const CalendarYearDocument = new TypedDocumentString(`
     query CalendarYear($from: String!, $to: String!, $year: Int!) {
   calendarDays(from: $from, to: $to) {
