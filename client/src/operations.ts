@@ -5,6 +5,7 @@
  *
  * - `homeQuery`: the frame (HomePage) and the import page (which kinds the viewer may import).
  * - `transitionTaskMutation`: a task's steps, from the case page's task list and from the inbox.
+ * - `NextPageFields`: where a cursor-paged list goes on (the case list, the inbox, the admin lists).
  */
 import { graphql } from './gql';
 
@@ -42,5 +43,13 @@ export const transitionTaskMutation = graphql(`
       status
       version
     }
+  }
+`);
+
+/** Where a forward-paged list continues: the cursor to ask `after`, and whether there is more. */
+export const nextPageFields = graphql(`
+  fragment NextPageFields on PageInfo {
+    endCursor
+    hasNextPage
   }
 `);

@@ -1,5 +1,6 @@
-/** The labelled form fields the intake and administration screens share. */
+/** The labelled form fields and form ends the screens share. */
 import { type ReactNode, useId } from 'react';
+import { useT } from '../i18n';
 
 /** A labelled text input (label bound by id; optional hint read with it). */
 export function TextField({
@@ -10,6 +11,7 @@ export function TextField({
   hint,
   inputMode,
   type = 'text',
+  maxLength,
 }: {
   label: string;
   value: string;
@@ -18,6 +20,7 @@ export function TextField({
   hint?: string;
   inputMode?: 'numeric' | 'tel' | 'decimal' | 'text';
   type?: 'text' | 'password';
+  maxLength?: number;
 }) {
   const id = useId();
   return (
@@ -29,6 +32,7 @@ export function TextField({
         value={value}
         required={required}
         inputMode={inputMode}
+        maxLength={maxLength}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -86,4 +90,38 @@ export function FieldMessage({ id, error, hint }: { id: string; error: string | 
       {hint}
     </p>
   );
+}
+
+/** A form's error, in an alert region that stays mounted so a screen reader announces the text when it appears. */
+export function FormAlert({ error }: { error: string | null }) {
+  return <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>;
+}
+
+/**
+ * The two buttons ending a small inline form: submit (disabled while `busy`) and "Bỏ qua", which closes
+ * the form without sending. `className` wraps them in a row of their own (e.g. `task-actions`).
+ */
+export function SubmitCancel({
+  submit,
+  busy,
+  onCancel,
+  className,
+}: {
+  submit: string;
+  busy: boolean;
+  onCancel: () => void;
+  className?: string;
+}) {
+  const t = useT();
+  const buttons = (
+    <>
+      <button type="submit" className="button button--primary button--small" disabled={busy}>
+        {submit}
+      </button>
+      <button type="button" className="button button--small button--secondary" onClick={onCancel}>
+        {t('actions.abort')}
+      </button>
+    </>
+  );
+  return className ? <div className={className}>{buttons}</div> : buttons;
 }

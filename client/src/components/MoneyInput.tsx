@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import { FieldMessage } from './FormFields';
+import { useParsedText } from './ParsedTextField';
 import { type MessageKey, useT } from '../i18n';
 import { groupMoney, parseMoney } from '../lib/money';
 
@@ -10,11 +10,8 @@ import { groupMoney, parseMoney } from '../lib/money';
  */
 export function MoneyInput({
   label,
-  value,
-  onChange,
-  error,
   allowZero,
-  name,
+  ...props
 }: {
   label: string;
   /** The amount as a decimal string of đồng, or null. */
@@ -26,36 +23,28 @@ export function MoneyInput({
   name?: string;
 }) {
   const t = useT();
-  const id = useId();
-  const [text, setText] = useState(value ? groupMoney(value) : '');
-  const parsed = parseMoney(text, { allowZero });
-  const problem = text.trim() !== '' && !parsed.ok ? t(`money.error.${parsed.problem}` as MessageKey) : null;
-  const message = problem ?? error ?? null;
+  const field = useParsedText({
+    ...props,
+    parse: (text) => {
+      const parsed = parseMoney(text, { allowZero });
+      return parsed.ok ? parsed.value : null;
+    },
+    format: groupMoney,
+    invalidText: (text) => {
+      const parsed = parseMoney(text, { allowZero });
+      return parsed.ok ? '' : t(`money.error.${parsed.problem}` as MessageKey);
+    },
+  });
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={field.id}>{label}</label>
       <div className="money-input">
-        <input
-          id={id}
-          name={name}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : `${id}-hint`}
-          onChange={(e) => {
-            setText(e.target.value);
-            const next = parseMoney(e.target.value, { allowZero });
-            onChange(next.ok ? next.value : null);
-          }}
-          onBlur={() => parsed.ok && setText(groupMoney(parsed.value))}
-        />
+        <input {...field.input} onBlur={() => field.parsed !== null && field.setText(groupMoney(field.parsed))} />
         <span className="money-input__unit" aria-hidden="true">
           đ
         </span>
       </div>
-      <FieldMessage id={id} error={message} hint={t('money.hint')} />
+      <FieldMessage id={field.id} error={field.message} hint={t('money.hint')} />
     </div>
   );
 }

@@ -818,12 +818,16 @@ export type TransitionTaskMutationVariables = Exact<{
 
 export type TransitionTaskMutation = { transitionTask: { id: string, status: TaskStatus, version: number } };
 
+export type NextPageFieldsFragment = { endCursor: string | null, hasNextPage: boolean };
+
 export type CaseActionsQueryVariables = Exact<{
   caseId: string | number;
 }>;
 
 
 export type CaseActionsQuery = { me: { id: string, agency: { id: string } }, caseActions: Array<{ id: string, kind: ActionKind, status: ActionStatus, title: string, scheduledStart: string, scheduledEnd: string, calendarConflict: string | null, calendarConflictAt: string | null, place: string, personCoerced: string | null, measure: string | null, method: string | null, attendees: Array<string> | null, forces: string | null, protection: string | null, costEstimate: string | null, protectionPlanDueAt: string | null, protectionPlanNote: string | null, protectionPlanRecordedAt: string | null, postponementReason: string | null, postponementLate: boolean, reason: string | null, outcome: ActionOutcome | null, minutes: string | null, moneyCollected: string, version: number, leadOfficer: { id: string, fullName: string }, invitees: Array<{ id: string, name: string, role: string, status: InvitationStatus, note: string | null, version: number }>, outcomeHistory: Array<{ id: string, outcome: ActionOutcome, moneyCollected: string, correctsId: string | null, correctionReason: string | null, recordedAt: string, recordedBy: { id: string, fullName: string }, collections: Array<{ obligationId: string, amountCollected: string }> }>, participants: Array<{ id: string, required: boolean, status: InvitationStatus, declineReason: string | null, version: number, agency: { id: string, name: string } }>, viewerCan: { plan: boolean, respondInvitation: boolean, recordProtectionPlan: boolean } }> };
+
+export type ActionStateFieldsFragment = { id: string, status: ActionStatus, version: number };
 
 export type PlanActionMutationVariables = Exact<{
   input: PlanActionInput;
@@ -853,7 +857,7 @@ export type RecordProtectionPlanMutationVariables = Exact<{
 }>;
 
 
-export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, version: number } };
+export type RecordProtectionPlanMutation = { recordProtectionPlan: { id: string, status: ActionStatus, version: number } };
 
 export type CaseDetailQueryVariables = Exact<{
   id: string | number;
@@ -1048,7 +1052,7 @@ export type InviteToActionMutationVariables = Exact<{
 }>;
 
 
-export type InviteToActionMutation = { inviteToAction: { id: string, version: number } };
+export type InviteToActionMutation = { inviteToAction: { id: string, status: ActionStatus, version: number } };
 
 export type RecordInviteeAnswerMutationVariables = Exact<{
   input: RecordInviteeAnswerInput;
@@ -1082,6 +1086,8 @@ export type UpdateUserRolesMutationVariables = Exact<{
 
 export type UpdateUserRolesMutation = { updateUser: { id: string, version: number, roles: Array<Role> | null, agency: { id: string, name: string } } };
 
+export type AdminAgencyRowFieldsFragment = { id: string, code: string, name: string, kind: AgencyKind, active: boolean, version: number, coveredAreas: Array<{ id: string, name: string }> };
+
 export type AdminAgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1091,6 +1097,8 @@ export type AdminAgenciesQueryVariables = Exact<{
 
 export type AdminAgenciesQuery = { agencies: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AgencyKind, active: boolean, version: number, coveredAreas: Array<{ id: string, name: string }> } }> } };
 
+export type AdminAreaRowFieldsFragment = { id: string, code: string, name: string, kind: AreaKind, active: boolean, parent: { id: string, name: string } | null };
+
 export type AdminAreasQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1099,13 +1107,6 @@ export type AdminAreasQueryVariables = Exact<{
 
 
 export type AdminAreasQuery = { areas: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, code: string, name: string, kind: AreaKind, active: boolean, parent: { id: string, name: string } | null } }> } };
-
-export type AdminCreateUserMutationVariables = Exact<{
-  input: CreateUserInput;
-}>;
-
-
-export type AdminCreateUserMutation = { createUser: { id: string } };
 
 export type AdminDeactivateUserMutationVariables = Exact<{
   id: string | number;
@@ -1129,12 +1130,12 @@ export type AdminResetPasswordMutationVariables = Exact<{
 
 export type AdminResetPasswordMutation = { resetUserPassword: { id: string } };
 
-export type AdminCreateAgencyMutationVariables = Exact<{
-  input: CreateAgencyInput;
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
 }>;
 
 
-export type AdminCreateAgencyMutation = { createAgency: { id: string } };
+export type AdminCreateUserMutation = { createUser: { id: string } };
 
 export type AdminUpdateAgencyMutationVariables = Exact<{
   input: UpdateAgencyInput;
@@ -1143,12 +1144,12 @@ export type AdminUpdateAgencyMutationVariables = Exact<{
 
 export type AdminUpdateAgencyMutation = { updateAgency: { id: string, active: boolean } };
 
-export type AdminCreateAreaMutationVariables = Exact<{
-  input: CreateAreaInput;
+export type AdminCreateAgencyMutationVariables = Exact<{
+  input: CreateAgencyInput;
 }>;
 
 
-export type AdminCreateAreaMutation = { createArea: { id: string } };
+export type AdminCreateAgencyMutation = { createAgency: { id: string } };
 
 export type AdminUpdateAreaMutationVariables = Exact<{
   input: UpdateAreaInput;
@@ -1156,6 +1157,13 @@ export type AdminUpdateAreaMutationVariables = Exact<{
 
 
 export type AdminUpdateAreaMutation = { updateArea: { id: string, active: boolean } };
+
+export type AdminCreateAreaMutationVariables = Exact<{
+  input: CreateAreaInput;
+}>;
+
+
+export type AdminCreateAreaMutation = { createArea: { id: string } };
 
 export type CalendarYearQueryVariables = Exact<{
   from: string;
@@ -1349,6 +1357,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NextPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+    `, {"fragmentName":"NextPageFields"}) as unknown as TypedDocumentString<NextPageFieldsFragment, unknown>;
+export const ActionStateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}
+    `, {"fragmentName":"ActionStateFields"}) as unknown as TypedDocumentString<ActionStateFieldsFragment, unknown>;
 export const TaskCardFragmentDoc = new TypedDocumentString(`
     fragment TaskCard on Task {
   id
@@ -1544,6 +1565,33 @@ export const ActionOutcomeEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ActionOutcomeEntryFields"}) as unknown as TypedDocumentString<ActionOutcomeEntryFieldsFragment, unknown>;
+export const AdminAgencyRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAgencyRowFields on Agency {
+  id
+  code
+  name
+  kind
+  active
+  version
+  coveredAreas {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AdminAgencyRowFields"}) as unknown as TypedDocumentString<AdminAgencyRowFieldsFragment, unknown>;
+export const AdminAreaRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAreaRowFields on Area {
+  id
+  code
+  name
+  kind
+  active
+  parent {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AdminAreaRowFields"}) as unknown as TypedDocumentString<AdminAreaRowFieldsFragment, unknown>;
 export const CalendarRecalculationFieldsFragmentDoc = new TypedDocumentString(`
     fragment CalendarRecalculationFields on CalendarRecalculation {
   cases
@@ -1677,21 +1725,25 @@ fragment ActionOutcomeEntryFields on ActionOutcomeEntry {
 export const PlanActionDocument = new TypedDocumentString(`
     mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
   planAction(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<PlanActionMutation, PlanActionMutationVariables>;
 export const StepActionDocument = new TypedDocumentString(`
     mutation StepAction($input: StepActionInput!) {
   stepAction(input: $input) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<StepActionMutation, StepActionMutationVariables>;
 export const RespondToInvitationDocument = new TypedDocumentString(`
     mutation RespondToInvitation($input: RespondInvitationInput!, $idempotencyKey: String) {
   respondToInvitation(input: $input, idempotencyKey: $idempotencyKey) {
@@ -1704,11 +1756,14 @@ export const RespondToInvitationDocument = new TypedDocumentString(`
 export const RecordProtectionPlanDocument = new TypedDocumentString(`
     mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
   recordProtectionPlan(input: $input) {
-    id
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<RecordProtectionPlanMutation, RecordProtectionPlanMutationVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
   liveCursor
@@ -1814,8 +1869,7 @@ export const CasesDocument = new TypedDocumentString(`
   cases(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       cursor
@@ -1842,7 +1896,10 @@ export const CasesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}`) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseListUnreadDocument = new TypedDocumentString(`
     query CaseListUnread($caseIds: [ID!]) {
   unreadCounts(caseIds: $caseIds) {
@@ -2178,8 +2235,7 @@ export const InboxDocument = new TypedDocumentString(`
     totalCount
     unreadCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
@@ -2188,7 +2244,11 @@ export const InboxDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment InboxItemFields on InboxItem {
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+fragment InboxItemFields on InboxItem {
   id
   type
   category
@@ -2259,29 +2319,36 @@ export const SetStatisticsTargetDocument = new TypedDocumentString(`
 export const CorrectActionOutcomeDocument = new TypedDocumentString(`
     mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
   correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<CorrectActionOutcomeMutation, CorrectActionOutcomeMutationVariables>;
 export const RecordActionOutcomeDocument = new TypedDocumentString(`
     mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
   recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-    id
-    status
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<RecordActionOutcomeMutation, RecordActionOutcomeMutationVariables>;
 export const InviteToActionDocument = new TypedDocumentString(`
     mutation InviteToAction($input: InviteToActionInput!) {
   inviteToAction(input: $input) {
-    id
-    version
+    ...ActionStateFields
   }
 }
-    `) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
+    fragment ActionStateFields on CaseAction {
+  id
+  status
+  version
+}`) as unknown as TypedDocumentString<InviteToActionMutation, InviteToActionMutationVariables>;
 export const RecordInviteeAnswerDocument = new TypedDocumentString(`
     mutation RecordInviteeAnswer($input: RecordInviteeAnswerInput!) {
   recordInviteeAnswer(input: $input) {
@@ -2309,8 +2376,7 @@ export const AdminUsersDocument = new TypedDocumentString(`
   users(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
@@ -2332,7 +2398,10 @@ export const AdminUsersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const UpdateUserRolesDocument = new TypedDocumentString(`
     mutation UpdateUserRoles($input: UpdateUserInput!) {
   updateUser(input: $input) {
@@ -2351,57 +2420,60 @@ export const AdminAgenciesDocument = new TypedDocumentString(`
   agencies(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
-        id
-        code
-        name
-        kind
-        active
-        version
-        coveredAreas {
-          id
-          name
-        }
+        ...AdminAgencyRowFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+fragment AdminAgencyRowFields on Agency {
+  id
+  code
+  name
+  kind
+  active
+  version
+  coveredAreas {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
 export const AdminAreasDocument = new TypedDocumentString(`
     query AdminAreas($first: Int, $after: String, $filter: AreaFilterInput) {
   areas(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
-      endCursor
-      hasNextPage
+      ...NextPageFields
     }
     edges {
       node {
-        id
-        code
-        name
-        kind
-        active
-        parent {
-          id
-          name
-        }
+        ...AdminAreaRowFields
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminAreasQuery, AdminAreasQueryVariables>;
-export const AdminCreateUserDocument = new TypedDocumentString(`
-    mutation AdminCreateUser($input: CreateUserInput!) {
-  createUser(input: $input) {
-    id
-  }
+    fragment NextPageFields on PageInfo {
+  endCursor
+  hasNextPage
 }
-    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+fragment AdminAreaRowFields on Area {
+  id
+  code
+  name
+  kind
+  active
+  parent {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AdminAreasQuery, AdminAreasQueryVariables>;
 export const AdminDeactivateUserDocument = new TypedDocumentString(`
     mutation AdminDeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
@@ -2425,13 +2497,13 @@ export const AdminResetPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminResetPasswordMutation, AdminResetPasswordMutationVariables>;
-export const AdminCreateAgencyDocument = new TypedDocumentString(`
-    mutation AdminCreateAgency($input: CreateAgencyInput!) {
-  createAgency(input: $input) {
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
 export const AdminUpdateAgencyDocument = new TypedDocumentString(`
     mutation AdminUpdateAgency($input: UpdateAgencyInput!) {
   updateAgency(input: $input) {
@@ -2440,13 +2512,13 @@ export const AdminUpdateAgencyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateAgencyMutation, AdminUpdateAgencyMutationVariables>;
-export const AdminCreateAreaDocument = new TypedDocumentString(`
-    mutation AdminCreateArea($input: CreateAreaInput!) {
-  createArea(input: $input) {
+export const AdminCreateAgencyDocument = new TypedDocumentString(`
+    mutation AdminCreateAgency($input: CreateAgencyInput!) {
+  createAgency(input: $input) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<AdminCreateAreaMutation, AdminCreateAreaMutationVariables>;
+    `) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
 export const AdminUpdateAreaDocument = new TypedDocumentString(`
     mutation AdminUpdateArea($input: UpdateAreaInput!) {
   updateArea(input: $input) {
@@ -2455,6 +2527,13 @@ export const AdminUpdateAreaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateAreaMutation, AdminUpdateAreaMutationVariables>;
+export const AdminCreateAreaDocument = new TypedDocumentString(`
+    mutation AdminCreateArea($input: CreateAreaInput!) {
+  createArea(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateAreaMutation, AdminCreateAreaMutationVariables>;
 export const CalendarYearDocument = new TypedDocumentString(`
     query CalendarYear($from: String!, $to: String!, $year: Int!) {
   calendarDays(from: $from, to: $to) {

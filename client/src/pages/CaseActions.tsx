@@ -1,4 +1,5 @@
 import { graphql } from '../gql';
+import { FormAlert, SelectField, SubmitCancel, TextField } from '../components/FormFields';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { mutate, queries, tags, useQuery } from '../data';
 import { errorText } from '../errors';
@@ -83,12 +84,19 @@ export const caseActionsQuery = graphql(`
   }
 `);
 
+/** What a write to an action answers: its new status and version (the list is refetched by tag after it). */
+export const actionStateFields = graphql(`
+  fragment ActionStateFields on CaseAction {
+    id
+    status
+    version
+  }
+`);
+
 export const planActionMutation = graphql(`
   mutation PlanAction($input: PlanActionInput!, $idempotencyKey: String) {
     planAction(input: $input, idempotencyKey: $idempotencyKey) {
-      id
-      status
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -96,9 +104,7 @@ export const planActionMutation = graphql(`
 export const stepActionMutation = graphql(`
   mutation StepAction($input: StepActionInput!) {
     stepAction(input: $input) {
-      id
-      status
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -116,8 +122,7 @@ export const respondToInvitationMutation = graphql(`
 export const recordProtectionPlanMutation = graphql(`
   mutation RecordProtectionPlan($input: RecordProtectionPlanInput!) {
     recordProtectionPlan(input: $input) {
-      id
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -278,12 +283,7 @@ export function CaseActions({
       ) : (
         <input id={`action-text-${a.id}`} value={text} onChange={(e) => setText(e.target.value)} required autoFocus />
       )}
-      <button type="submit" className="button button--primary button--small" disabled={busy !== null}>
-        {submit}
-      </button>
-      <button type="button" className="button button--small button--secondary" onClick={() => setOpen(null)}>
-        {t('actions.abort')}
-      </button>
+      <SubmitCancel submit={submit} busy={busy !== null} onCancel={() => setOpen(null)} />
     </form>
   );
 
@@ -592,17 +592,79 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * The day and hours of an action being planned or moved (Viet Nam time), and the server's refusal of
+ * that time, which is shown under the date field rather than at the end of the form.
+ */
+function useActionTime() {
+  const t = useT();
+  const [day, setDay] = useState<string | null>(null);
+  const [start, setStart] = useState<string | null>(null);
+  const [end, setEnd] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  /** Bumped by `clear`: the fields are their own text state, so they start empty again as new fields. */
+  const [round, setRound] = useState(0);
+  return {
+    day,
+    start,
+    end,
+    refusal,
+    round,
+    setDay: (v: string | null) => {
+      setDay(v);
+      setRefusal(null);
+    },
+    setStart,
+    setEnd,
+    /** The chosen time as instants, or null while a part is missing or not understood. */
+    chosen: day && start && end ? { scheduledStart: vietnamLocalToIso(day, start), scheduledEnd: vietnamLocalToIso(day, end) } : null,
+    clear: () => {
+      setDay(null);
+      setStart(null);
+      setEnd(null);
+      setRound((n) => n + 1);
+    },
+    /** Before a send: no refusal shown any more. */
+    resetRefusal: () => setRefusal(null),
+    /** A failed send: a refusal of the time goes under the date field, any other error to `otherwise`. */
+    showError: (err: unknown, otherwise: (text: string) => void) => {
+      const about = scheduleRefusal(err, t);
+      if (about) setRefusal(about);
+      else otherwise(actionErrorText(err, t));
+    },
+  };
+}
+
+/** The date and the start and end hours of {@link useActionTime}; `name` names each input (day, start, end). */
+function ActionTimeFields({ time, name }: { time: ReturnType<typeof useActionTime>; name: (part: 'day' | 'start' | 'end') => string }) {
+  const t = useT();
+  return (
+    <>
+      <DateField
+        key={`day-${time.round}`}
+        label={t('actions.planDay')}
+        value={time.day}
+        onChange={time.setDay}
+        error={time.refusal}
+        name={name('day')}
+      />
+      <TimeField
+        key={`start-${time.round}`}
+        label={t('actions.planStart')}
+        value={time.start}
+        onChange={time.setStart}
+        name={name('start')}
+      />
+      <TimeField key={`end-${time.round}`} label={t('actions.planEnd')} value={time.end} onChange={time.setEnd} name={name('end')} />
+    </>
+  );
+}
+
 function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void }) {
   const t = useT();
   const [kind, setKind] = useState<ActionKind>('PERSUASION_VISIT');
   const [place, setPlace] = useState('');
-  const [day, setDay] = useState<string | null>(null);
-  const [start, setStart] = useState<string | null>(null);
-  const [end, setEnd] = useState<string | null>(null);
-  /** The server's refusal of the chosen time, shown under the date field. */
-  const [timeError, setTimeError] = useState<string | null>(null);
-  /** Bumped after a plan is made: the date and time fields start empty again. */
-  const [formRound, setFormRound] = useState(0);
+  const time = useActionTime();
   const [personCoerced, setPersonCoerced] = useState('');
   const [measure, setMeasure] = useState('');
   const [method, setMethod] = useState('');
@@ -618,7 +680,8 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    if (!place.trim() || !day || !start || !end) {
+    const chosen = time.chosen;
+    if (!place.trim() || !chosen) {
       setError(t('actions.planMissing'));
       return;
     }
@@ -630,15 +693,14 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     const optional = (v: string) => v.trim() || undefined;
     setSending(true);
     setError(null);
-    setTimeError(null);
+    time.resetRefusal();
     setDone(false);
     mutate(planActionMutation, {
       input: {
         caseId,
         kind,
         place: place.trim(),
-        scheduledStart: vietnamLocalToIso(day, start),
-        scheduledEnd: vietnamLocalToIso(day, end),
+        ...chosen,
         ...(coercion
           ? {
               personCoerced: optional(personCoerced),
@@ -653,10 +715,7 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     }).then(
       () => {
         setPlace('');
-        setDay(null);
-        setStart(null);
-        setEnd(null);
-        setFormRound((n) => n + 1);
+        time.clear();
         setPersonCoerced('');
         setMeasure('');
         setMethod('');
@@ -668,9 +727,7 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
         onPlanned();
       },
       (err: unknown) => {
-        const refusal = scheduleRefusal(err, t);
-        if (refusal) setTimeError(refusal);
-        else setError(actionErrorText(err, t));
+        time.showError(err, setError);
         setSending(false);
       },
     );
@@ -680,66 +737,29 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
     <form className="task-assign" onSubmit={submit} noValidate aria-labelledby="action-plan-heading">
       <h3 id="action-plan-heading">{t('actions.plan')}</h3>
       <div className="task-assign__fields">
-        <div className="field">
-          <label htmlFor="action-kind">{t('actions.planKind')}</label>
-          <select id="action-kind" value={kind} onChange={(e) => setKind(e.target.value as ActionKind)}>
-            {ACTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {actionKindLabel(t, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="action-place">{t('actions.planPlace')}</label>
-          <input id="action-place" value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} />
-        </div>
-        <DateField
-          key={`day-${formRound}`}
-          label={t('actions.planDay')}
-          value={day}
-          onChange={(v) => {
-            setDay(v);
-            setTimeError(null);
-          }}
-          error={timeError}
-          name="action-day"
+        <SelectField
+          label={t('actions.planKind')}
+          value={kind}
+          onChange={(v) => setKind(v as ActionKind)}
+          options={ACTION_KINDS.map((k) => ({ value: k, label: actionKindLabel(t, k) }))}
         />
-        <TimeField key={`start-${formRound}`} label={t('actions.planStart')} value={start} onChange={setStart} name="action-start" />
-        <TimeField key={`end-${formRound}`} label={t('actions.planEnd')} value={end} onChange={setEnd} name="action-end" />
+        <TextField label={t('actions.planPlace')} value={place} onChange={setPlace} maxLength={300} />
+        <ActionTimeFields time={time} name={(part) => `action-${part}`} />
         {coercion && (
           <>
-            <div className="field">
-              <label htmlFor="action-person">{t('actions.personCoerced')}</label>
-              <input id="action-person" value={personCoerced} onChange={(e) => setPersonCoerced(e.target.value)} maxLength={300} />
-            </div>
-            <div className="field">
-              <label htmlFor="action-measure">{t('actions.measure')}</label>
-              <input id="action-measure" value={measure} onChange={(e) => setMeasure(e.target.value)} maxLength={300} />
-            </div>
-            <div className="field">
-              <label htmlFor="action-method">{t('actions.method')}</label>
-              <input id="action-method" value={method} onChange={(e) => setMethod(e.target.value)} maxLength={300} />
-            </div>
-            <div className="field">
-              <label htmlFor="action-attendees">{t('actions.attendees')}</label>
-              <input id="action-attendees" value={forces} onChange={(e) => setForces(e.target.value)} maxLength={1000} />
-            </div>
-            <div className="field">
-              <label htmlFor="action-forces">{t('actions.forces')}</label>
-              <input id="action-forces" value={protection} onChange={(e) => setProtection(e.target.value)} maxLength={1000} />
-            </div>
-            <div className="field">
-              <label htmlFor="action-cost">{t('actions.planCost')}</label>
-              <input id="action-cost" inputMode="numeric" value={cost} onChange={(e) => setCost(e.target.value)} />
-            </div>
+            <TextField label={t('actions.personCoerced')} value={personCoerced} onChange={setPersonCoerced} maxLength={300} />
+            <TextField label={t('actions.measure')} value={measure} onChange={setMeasure} maxLength={300} />
+            <TextField label={t('actions.method')} value={method} onChange={setMethod} maxLength={300} />
+            <TextField label={t('actions.attendees')} value={forces} onChange={setForces} maxLength={1000} />
+            <TextField label={t('actions.forces')} value={protection} onChange={setProtection} maxLength={1000} />
+            <TextField label={t('actions.planCost')} value={cost} onChange={setCost} inputMode="numeric" />
           </>
         )}
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? t('actions.planning') : t('actions.planSubmit')}
         </button>
       </div>
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <FormAlert error={error} />
       <p className="visually-hidden" role="status">
         {done ? t('actions.planned') : ''}
       </p>
@@ -750,40 +770,28 @@ function PlanForm({ caseId, onPlanned }: { caseId: string; onPlanned: () => void
 /** Moves a planned, ready or postponed action to a new day and time (one step; the server re-checks the coercion rules). */
 function RescheduleForm({ action, onDone, onCancel }: { action: Action; onDone: () => void; onCancel: () => void }) {
   const t = useT();
-  const [day, setDay] = useState<string | null>(null);
-  const [start, setStart] = useState<string | null>(null);
-  const [end, setEnd] = useState<string | null>(null);
-  const [timeError, setTimeError] = useState<string | null>(null);
+  const time = useActionTime();
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    if (!day || !start || !end) {
+    const chosen = time.chosen;
+    if (!chosen) {
       setError(t('actions.rescheduleMissing'));
       return;
     }
     setSending(true);
     setError(null);
-    setTimeError(null);
-    mutate(stepActionMutation, {
-      input: {
-        id: action.id,
-        version: action.version,
-        step: 'RESCHEDULE',
-        scheduledStart: vietnamLocalToIso(day, start),
-        scheduledEnd: vietnamLocalToIso(day, end),
-      },
-    }).then(
+    time.resetRefusal();
+    mutate(stepActionMutation, { input: { id: action.id, version: action.version, step: 'RESCHEDULE', ...chosen } }).then(
       () => {
         setSending(false);
         onDone();
       },
       (err: unknown) => {
-        const refusal = scheduleRefusal(err, t);
-        if (refusal) setTimeError(refusal);
-        else setError(actionErrorText(err, t));
+        time.showError(err, setError);
         setSending(false);
       },
     );
@@ -792,25 +800,9 @@ function RescheduleForm({ action, onDone, onCancel }: { action: Action; onDone: 
   return (
     <form className="task-decline action-inline" onSubmit={submit} noValidate aria-label={t('actions.rescheduleHeading')}>
       <p className="small">{t('actions.rescheduleHint')}</p>
-      <DateField
-        label={t('actions.planDay')}
-        value={day}
-        onChange={(v) => {
-          setDay(v);
-          setTimeError(null);
-        }}
-        error={timeError}
-        name={`reschedule-day-${action.id}`}
-      />
-      <TimeField label={t('actions.planStart')} value={start} onChange={setStart} name={`reschedule-start-${action.id}`} />
-      <TimeField label={t('actions.planEnd')} value={end} onChange={setEnd} name={`reschedule-end-${action.id}`} />
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
-      <button type="submit" className="button button--primary button--small" disabled={sending}>
-        {t('actions.rescheduleSubmit')}
-      </button>
-      <button type="button" className="button button--small button--secondary" onClick={onCancel}>
-        {t('actions.abort')}
-      </button>
+      <ActionTimeFields time={time} name={(part) => `reschedule-${part}-${action.id}`} />
+      <FormAlert error={error} />
+      <SubmitCancel submit={t('actions.rescheduleSubmit')} busy={sending} onCancel={onCancel} />
     </form>
   );
 }

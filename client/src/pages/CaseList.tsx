@@ -16,8 +16,7 @@ export const casesQuery = graphql(`
     cases(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...NextPageFields
       }
       edges {
         cursor

@@ -3,7 +3,7 @@ import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
 import { LoadStatus, loadState } from './LoadStatus';
 import { DateField } from '../components/DateField';
-import { SelectField } from '../components/FormFields';
+import { FormAlert, SelectField } from '../components/FormFields';
 import { formatDateTime } from '../format';
 import type { TaskAction, TaskCardFragment, TaskKind, TaskStatus } from '../gql/graphql';
 import { taskKindLabel, taskStatusLabel, useT, type MessageKey } from '../i18n';
@@ -345,7 +345,7 @@ function AssignForm({ caseId, agencies }: { caseId: string; agencies: ReadonlyAr
           {sending ? t('tasks.assigning') : t('tasks.assignSubmit')}
         </button>
       </div>
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <FormAlert error={error} />
       <p className="visually-hidden" role="status">
         {done ? t('tasks.assigned') : ''}
       </p>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormAlert } from '../components/FormFields';
 import { session } from '../auth/session';
 import { mutate, tags, useQuery } from '../data';
 import { errorText } from '../errors';
@@ -311,7 +312,7 @@ function PostForm({ caseId, kinds }: { caseId: string; kinds: readonly PostKind[
           {sending ? t('thread.sending') : t('thread.send')}
         </button>
       </div>
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <FormAlert error={error} />
       <p className="visually-hidden" role="status">
         {sent ? t('thread.sent') : queued ? t('offline.queued') : ''}
       </p>

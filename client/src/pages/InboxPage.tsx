@@ -46,8 +46,7 @@ export const inboxQuery = graphql(`
       totalCount
       unreadCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...NextPageFields
       }
       edges {
         node {

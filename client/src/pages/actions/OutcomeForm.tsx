@@ -1,4 +1,5 @@
 import { graphql } from '../../gql';
+import { FormAlert, SubmitCancel } from '../../components/FormFields';
 import { type FormEvent, useState } from 'react';
 import { MoneyInput } from '../../components/MoneyInput';
 import { tags } from '../../data';
@@ -12,9 +13,7 @@ import { sendOrQueue } from '../../offline/offline-writes';
 export const correctActionOutcomeMutation = graphql(`
   mutation CorrectActionOutcome($input: CorrectActionOutcomeInput!, $idempotencyKey: String) {
     correctActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-      id
-      status
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -22,9 +21,7 @@ export const correctActionOutcomeMutation = graphql(`
 export const recordActionOutcomeMutation = graphql(`
   mutation RecordActionOutcome($input: RecordActionOutcomeInput!, $idempotencyKey: String) {
     recordActionOutcome(input: $input, idempotencyKey: $idempotencyKey) {
-      id
-      status
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -204,13 +201,8 @@ export function OutcomeForm({
       )}
       <label htmlFor={`action-text-${id}`}>{correctsId ? t('actions.correctReason') : t('actions.outcomeMinutes')}</label>
       <textarea id={`action-text-${id}`} value={text} onChange={(e) => change(setText)(e.target.value)} required rows={3} />
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
-      <button type="submit" className="button button--primary button--small" disabled={sending}>
-        {t('actions.save')}
-      </button>
-      <button type="button" className="button button--small button--secondary" onClick={onCancel}>
-        {t('actions.abort')}
-      </button>
+      <FormAlert error={error} />
+      <SubmitCancel submit={t('actions.save')} busy={sending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { graphql } from '../../gql';
 import { type FormEvent, useState } from 'react';
-import { SelectField } from '../../components/FormFields';
+import { FormAlert, SelectField, SubmitCancel } from '../../components/FormFields';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDateTime, formatMoney } from '../../format';
@@ -10,8 +10,7 @@ import { actionOutcomeLabel, useT } from '../../i18n';
 export const inviteToActionMutation = graphql(`
   mutation InviteToAction($input: InviteToActionInput!) {
     inviteToAction(input: $input) {
-      id
-      version
+      ...ActionStateFields
     }
   }
 `);
@@ -174,15 +173,8 @@ export function InviteForm({
           autoComplete="off"
         />
       </div>
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
-      <div className="task-actions">
-        <button type="submit" className="button button--primary button--small" disabled={sending}>
-          {t('visits.inviteSubmit')}
-        </button>
-        <button type="button" className="button button--small button--secondary" onClick={onCancel}>
-          {t('actions.abort')}
-        </button>
-      </div>
+      <FormAlert error={error} />
+      <SubmitCancel submit={t('visits.inviteSubmit')} busy={sending} onCancel={onCancel} className="task-actions" />
     </form>
   );
 }
@@ -228,7 +220,7 @@ export function InviteeAnswer({ caseId, invitee, onDone }: { caseId: string; inv
       <legend>{t('visits.answer')}</legend>
       <label htmlFor={`invitee-note-${invitee.id}`}>{t('visits.answerNote')}</label>
       <input id={`invitee-note-${invitee.id}`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <FormAlert error={error} />
       <div className="task-actions">
         <button type="button" className="button button--primary button--small" disabled={sending} onClick={() => answer('CONFIRMED')}>
           {t('visits.answerConfirm')}

@@ -5,6 +5,7 @@
  * 24 h after the record). Every citation and every reason comes from the API (the citation table).
  */
 import { useId, useState, type FormEvent } from 'react';
+import { FormAlert, SubmitCancel } from '../../components/FormFields';
 import { mutate, tags, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDateTime } from '../../format';
@@ -254,7 +255,7 @@ function Freezes({ c }: { c: Legal }) {
     <section className="freezes" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('legal.freeze.heading')}</h3>
       <p className="muted small">{t('legal.source', { source: legalText(t, c.urgentFreezeSource) })}</p>
-      <div role="alert">{error && <p className="alert alert--error">{error}</p>}</div>
+      <FormAlert error={error} />
       {c.accountFreezes.length > 0 && (
         <ul className="card-list">
           {c.accountFreezes.map((f) => {
@@ -307,12 +308,7 @@ function Freezes({ c }: { c: Legal }) {
                         onChange={(e) => setDecision({ id: f.id, number: e.target.value })}
                         autoFocus
                       />
-                      <button type="submit" className="button button--primary button--small" disabled={busy}>
-                        {t('legal.freeze.saveDecision')}
-                      </button>
-                      <button type="button" className="button button--secondary button--small" onClick={() => setDecision(null)}>
-                        {t('actions.abort')}
-                      </button>
+                      <SubmitCancel submit={t('legal.freeze.saveDecision')} busy={busy} onCancel={() => setDecision(null)} />
                     </form>
                   ) : (
                     <button
