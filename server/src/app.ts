@@ -40,6 +40,7 @@ import { LiveAccess } from './modules/live/live-access';
 import { registerTaskJobs } from './modules/tasks/escalation-timer';
 import { registerActionJobs } from './modules/actions/action-jobs';
 import { Scheduler } from './scheduler/scheduler';
+import { registerStatisticsSnapshotJob } from './modules/statistics/statistics.surface';
 import { ActionService } from './modules/actions/action.service';
 import { StatisticsLive } from './modules/statistics/statistics-live';
 import { StatisticsService } from './modules/statistics/statistics.service';
@@ -236,6 +237,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     registerImportJobSweep(scheduler, services);
     registerRetentionJob(scheduler, services);
     registerCheckpointJob(scheduler, auditKey, config.AUDIT_CHECKPOINT_INTERVAL_MS);
+    registerStatisticsSnapshotJob(scheduler);
     scheduler.start();
     cleanups.push(() => scheduler.stop());
     cleanups.push(async () => services.statisticsLive.close());

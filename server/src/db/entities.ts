@@ -17,6 +17,7 @@ import { ImportJob } from '../modules/imports/import-job.entity';
 import { AuditVerificationJob } from '../modules/audit/audit-verification-job.entity';
 import { Task } from '../modules/tasks/task.entity';
 import { CaseStateRecord } from '../modules/statistics/case-state.entity';
+import { CaseStateSnapshot, CaseStateSnapshotBoundary } from '../modules/statistics/snapshot.entity';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
 import { CaseThread, InboxRead, Post, PostRevision, ThreadRead } from '../modules/threads/post.entity';
 import { User } from '../modules/users/user.entity';
@@ -56,6 +57,8 @@ export const ENTITIES = [
   CalendarDay,
   TetDirective,
   CaseStateRecord,
+  CaseStateSnapshot,
+  CaseStateSnapshotBoundary,
   StatisticsTarget,
   ImportJob,
   AuditVerificationJob,

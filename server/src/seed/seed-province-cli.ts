@@ -5,6 +5,7 @@ import { build } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { writeGenerated } from './bulk-insert';
+import { fillDemoSnapshots } from './snapshot-fill';
 import { generateCases } from './province-generator';
 import { addBenchmarkOffices } from './province-world';
 
@@ -30,6 +31,8 @@ export async function seedProvince(
     await em.transactional((tx) => writeGenerated(tx as EntityManager, rows));
     options.log?.(`${done + count} / ${options.cases} cases`);
   }
+  const filled = await fillDemoSnapshots(em);
+  options.log?.(`statistics snapshot: ${filled} month boundaries filled`);
   return { cases: options.cases, ms: Date.now() - started };
 }
 

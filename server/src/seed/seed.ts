@@ -18,6 +18,7 @@ import {
 } from '../modules/cases/case.entity';
 import { foldForSearch } from '../modules/cases/search-text';
 import { recordCaseState } from '../modules/statistics/case-state';
+import { fillDemoSnapshots } from './snapshot-fill';
 import { StatisticsTarget } from '../modules/statistics/target.entity';
 import { statisticalYearOf } from '../modules/statistics/periods';
 import { writeGenerated } from './bulk-insert';
@@ -202,4 +203,5 @@ export async function seedDemoData(services: AppServices): Promise<void> {
     });
     services.logger.info('demo data seeded');
   });
+  await fillDemoSnapshots(em);
 }

@@ -76,3 +76,19 @@ export function monthEndsUpTo(statisticalYear: number, now: Date): Date[] {
   }
   return ends;
 }
+
+/**
+ * Every month boundary (midnight, Viet Nam, on the 1st) from the start of the statistical year that
+ * contains `from` up to and including `until`, oldest first: the instants a report can start or end
+ * at (the monthly snapshot, snapshot.ts, is filled for the past ones).
+ */
+export function monthBoundariesBetween(from: Date, until: Date): Date[] {
+  const boundaries: Date[] = [];
+  for (let year = statisticalYearOf(from); ; year++) {
+    for (let m = 0; m < 12; m++) {
+      const b = monthStart(year, m);
+      if (b > until) return boundaries;
+      boundaries.push(b);
+    }
+  }
+}
