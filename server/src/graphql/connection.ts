@@ -22,7 +22,10 @@ function PageSizeArg(description: string): PropertyDecorator {
 
 /** A cursor argument: optional, opaque (a cursor the API gave out). */
 function CursorArg(description: string): PropertyDecorator {
-  return composed(Field(() => String, { nullable: true, description }), IsOptional());
+  return composed(
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+  );
 }
 
 /** Several property decorators as one, applied in the order written (as if stacked bottom to top). */
