@@ -120,6 +120,35 @@ describe('the demo province', () => {
     expect(audit.data!.verifyAuditChain.ok).toBe(true);
   });
 
+  it('every "where it is stuck" figure is the number of cases its drill-down lists (province and one office)', async () => {
+    // The overview is one statement over small sets (statistics.service.ts `stuck`); each list is its
+    // own `exists` query per case. Two different statements, one answer — for every figure that counts cases.
+    for (const username of ['bcd.lamson', 'tp.kv1']) {
+      const who = await token(username);
+      const overview = await gql(
+        app,
+        '{ stuckOverview(coercionDays: 30) { backlogCases hardCases overdueByAgency { agencyId cases } upcomingCoercions { caseId } } }',
+        {},
+        who,
+      );
+      expect(overview.errors).toBeUndefined();
+      const s = overview.data!.stuckOverview;
+      const listed = async (list: string, extra = '') => {
+        const res = await gql(app, `{ stuckCases(list: ${list}${extra}, first: 1) { totalCount } }`, {}, who);
+        expect(res.errors, `${username} ${list}`).toBeUndefined();
+        return res.data!.stuckCases.totalCount as number;
+      };
+      expect(await listed('BACKLOG'), `${username} backlog`).toBe(s.backlogCases);
+      expect(await listed('HARD'), `${username} hard`).toBe(s.hardCases);
+      expect(s.overdueByAgency.length, `${username} overdue agencies`).toBeGreaterThan(0);
+      for (const a of s.overdueByAgency)
+        expect(await listed('OVERDUE_TASKS', `, agencyId: "${a.agencyId}"`), `${username} overdue at ${a.agencyId}`).toBe(a.cases);
+      const coercionCases = new Set(s.upcomingCoercions.map((c: { caseId: string }) => c.caseId)).size;
+      expect(coercionCases, `${username} coercions`).toBeGreaterThan(0);
+      expect(await listed('UPCOMING_COERCIONS', ', coercionDays: 30'), `${username} coercions`).toBe(coercionCases);
+    }
+  });
+
   it('keeps the worked example as the browser tests expect', async () => {
     const list = async (username: string) =>
       (await gql(app, '{ cases(first: 50) { totalCount edges { node { decisionNumber } } } }', {}, await token(username))).data!.cases;

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import type { User } from '../../server/src/modules/users/user.entity';
-import { AgencyKind, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
+import { AgencyKind, type HistoryStep, insertCaseHistory, makeAgency, makeProvince, makeUser, Role, signIn } from '../support/factories';
 import { createTestDatabase, eventually, gql, startTestApp } from '../support/harness';
 import { collect, connectWs } from '../support/ws';
 
@@ -31,8 +30,6 @@ const day = (date: string) => new Date(`${date}T12:00:00+07:00`);
 /** Exactly midnight, Viet Nam time: the first instant of that local day. */
 const midnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
 
-type Step = [at: Date, status: string, owed: string, collected: string];
-
 let app: App;
 let officeA: Agency;
 let officeB: Agency;
@@ -45,34 +42,9 @@ let adminToken: string;
 let headAToken: string;
 const caseIds = new Map<string, string>();
 
-/**
- * A case and its hand-written history, inserted with plain SQL: each step is the state from its
- * instant until the next step's (the last one is current). Accepted = the first step not RECEIVED.
- */
-async function historyCase(key: string, lead: Agency, commune: Area, officer: User | null, steps: Step[]) {
-  const id = randomUUID();
-  const conn = app.orm.em.getConnection();
-  const last = steps[steps.length - 1];
-  await conn.execute(
-    `insert into enforcement_case (id, judgment_number, judgment_court, judgment_date, received_at, kind, lead_agency_id, officer_id, commune_id, status, version, created_at, updated_at, search_text)
-     values (?, ?, 'TAND khu vực 1', '2025-01-01', ?, 'ON_REQUEST', ?, ?, ?, ?, 1, ?, now(), '')`,
-    [id, `HW-${key}`, steps[0][0], lead.id, officer?.id ?? null, commune.id, last[1], steps[0][0]],
-  );
-  await conn.execute(
-    `insert into obligation (id, case_id, kind, description, amount_owed, amount_collected, fulfilled, created_at) values (?, ?, 'PAY_MONEY', 'Trả tiền', ?, ?, false, now())`,
-    [randomUUID(), id, last[2], last[3]],
-  );
-  const accepted = steps.find((s) => s[1] !== 'RECEIVED')?.[0] ?? null;
-  for (let i = 0; i < steps.length; i++) {
-    const [from, status, owed, collected] = steps[i];
-    const to = steps[i + 1]?.[0] ?? null;
-    await conn.execute(
-      `insert into case_state_history (case_id, valid_from, valid_to, status, lead_agency_id, commune_id, officer_id, amount_owed, amount_collected, accepted_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, from, to, status, lead.id, commune.id, officer?.id ?? null, owed, collected, accepted && accepted <= from ? accepted : null],
-    );
-  }
-  caseIds.set(key, id);
+/** A case of the hand-worked dataset (tests/support/factories.ts `insertCaseHistory`), remembered by key. */
+async function historyCase(key: string, lead: Agency, commune: Area, officer: User | null, steps: HistoryStep[]) {
+  caseIds.set(key, await insertCaseHistory(app.orm, `HW-${key}`, lead, commune, officer, steps));
 }
 
 beforeAll(async () => {

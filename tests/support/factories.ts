@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../server/src/auth/passwords';
 import { Role, type Viewer } from '../../server/src/auth/viewer';
@@ -126,4 +126,45 @@ export async function makeSharedCase(
     version = shared.data.shareCase.version;
   }
   return { id, version };
+}
+
+/** One step of a hand-written state history: the state from `at` until the next step's instant. */
+export type HistoryStep = [at: Date, status: string, owed: string, collected: string];
+
+/**
+ * A case and its hand-written history, inserted with plain SQL: each step is the state from its
+ * instant until the next step's (the last one is current). Accepted = the first step not RECEIVED.
+ * The rows go straight into the tables, so the statistics under test read data no app code wrote.
+ */
+export async function insertCaseHistory(
+  orm: MikroORM,
+  judgmentNumber: string,
+  lead: Agency,
+  commune: Area,
+  officer: User | null,
+  steps: readonly HistoryStep[],
+): Promise<string> {
+  const id = randomUUID();
+  const conn = orm.em.getConnection();
+  const last = steps[steps.length - 1];
+  await conn.execute(
+    `insert into enforcement_case (id, judgment_number, judgment_court, judgment_date, received_at, kind, lead_agency_id, officer_id, commune_id, status, version, created_at, updated_at, search_text)
+     values (?, ?, 'TAND khu vực 1', '2025-01-01', ?, 'ON_REQUEST', ?, ?, ?, ?, 1, ?, now(), '')`,
+    [id, judgmentNumber, steps[0][0], lead.id, officer?.id ?? null, commune.id, last[1], steps[0][0]],
+  );
+  await conn.execute(
+    `insert into obligation (id, case_id, kind, description, amount_owed, amount_collected, fulfilled, created_at) values (?, ?, 'PAY_MONEY', 'Trả tiền', ?, ?, false, now())`,
+    [randomUUID(), id, last[2], last[3]],
+  );
+  const accepted = steps.find((s) => s[1] !== 'RECEIVED')?.[0] ?? null;
+  for (let i = 0; i < steps.length; i++) {
+    const [from, status, owed, collected] = steps[i];
+    const to = steps[i + 1]?.[0] ?? null;
+    await conn.execute(
+      `insert into case_state_history (case_id, valid_from, valid_to, status, lead_agency_id, commune_id, officer_id, amount_owed, amount_collected, accepted_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, from, to, status, lead.id, commune.id, officer?.id ?? null, owed, collected, accepted && accepted <= from ? accepted : null],
+    );
+  }
+  return id;
 }

@@ -9,7 +9,7 @@ import { monthBoundariesBetween } from './periods';
  *
  * Exactness: a boundary is filled in one transaction holding `SNAPSHOT_LOCK` exclusively, from the
  * history rows valid at it; every write to `case_state_history` runs the statement trigger
- * `case_state_snapshot_refresh` (migration Migration20261203090000_case_state_snapshot), which takes
+ * `case_state_snapshot_refresh` (migration Migration20261203084743_case_state_snapshot), which takes
  * the same lock shared and recomputes the (case, boundary) rows of the filled boundaries after the
  * written rows' `valid_from` (a back-dated correction) in the writer's transaction. So a fill either
  * sees a concurrent writer's rows (it waited for its commit) or the writer sees the fill's boundary
