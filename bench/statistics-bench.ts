@@ -17,6 +17,7 @@ import { build, type App } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { createLogger } from '../server/src/logger';
 import { PeriodKind, resolvePeriod, statisticalYearOf } from '../server/src/modules/statistics/periods';
+import { statementSources } from '../server/src/modules/statistics/snapshot';
 import { reportSql } from '../server/src/modules/statistics/statistics-sql';
 import { PROJECT_ROOT } from '../server/src/paths';
 import { seedProvince } from '../server/src/seed/seed-province-cli';
@@ -151,10 +152,16 @@ async function main(): Promise<void> {
       ),
     );
 
-    // The plan of the province's current-year statistics, as the service runs it (steering committee reach).
+    // The plan of the province's current-year statistics, as the service runs it (steering committee reach, the
+    // states at the period's start from the snapshot, at its end — after now — from the current rows).
     const p = resolvePeriod(PeriodKind.STATISTICAL_YEAR, year);
     const [lsPath] = await conn.execute<Array<{ path: string }>>(`select path from area where code = 'LS'`);
-    const statement = reportSql([{ areaPaths: [lsPath.path] }], p.end, p.start);
+    const statement = reportSql(
+      [{ areaPaths: [lsPath.path] }],
+      p.end,
+      p.start,
+      await statementSources(app.orm.em.fork() as EntityManager, p.start, [p.end]),
+    );
     const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
       `explain (analyze, buffers, costs off) ${statement.sql}`,
       statement.params,

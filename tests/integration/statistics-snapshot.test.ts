@@ -4,15 +4,8 @@ import type { App } from '../../server/src/app';
 import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { monthBoundariesBetween, monthEndsUpTo, PeriodKind, resolvePeriod } from '../../server/src/modules/statistics/periods';
-import { fillPastSnapshots, fillSnapshots, instantSources } from '../../server/src/modules/statistics/snapshot';
-import {
-  rangeSources,
-  reportSql,
-  type ScopeFilter,
-  type StatementSources,
-  type StateSources,
-  trendSql,
-} from '../../server/src/modules/statistics/statistics-sql';
+import { fillPastSnapshots, fillSnapshots, instantSources, statementSources } from '../../server/src/modules/statistics/snapshot';
+import { rangeSources, reportSql, type ScopeFilter, trendSql } from '../../server/src/modules/statistics/statistics-sql';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { AgencyKind, type HistoryStep, insertCaseHistory, makeAgency, makeProvince, makeUser, Role } from '../support/factories';
 import { createTestDatabase, ownerUrlOf, startTestApp } from '../support/harness';
@@ -91,15 +84,8 @@ async function rowsOf(statement: { sql: string; params: unknown[] }) {
     .sort();
 }
 
-/** The sources the service would use for a statement (snapshot where filled, current after now, else range). */
-async function chosenSources(start: Date, ends: readonly Date[]): Promise<StatementSources> {
-  const all = await instantSources(app.orm.em.fork(), [start, ...ends], now);
-  const of = (list: readonly Date[]): StateSources => {
-    const has = (set: readonly Date[]) => (d: Date) => set.some((x) => x.getTime() === d.getTime());
-    return { snapshot: list.filter(has(all.snapshot)), current: list.filter(has(all.current)), range: list.filter(has(all.range)) };
-  };
-  return { start: of([start]), ends: of(ends) };
-}
+/** The sources the service uses for a statement (snapshot where filled, current after now, else range). */
+const chosenSources = (start: Date, ends: readonly Date[]) => statementSources(app.orm.em.fork(), start, ends, now);
 
 /**
  * The snapshot rows that differ from the history rows valid at their boundary (`validFrom < b ≤ validTo`,
@@ -341,11 +327,23 @@ describe('statistics: the monthly snapshot of case states', () => {
     expect(await snapshotDrift()).toMatchObject({ missing: 0, extra: 0 });
   });
 
-  it('reads a past boundary not filled yet from the history, and fills it on demand', async () => {
+  it('reads a past boundary not filled yet from the history while another fill runs, else fills it on demand', async () => {
     const conn = app.orm.em.getConnection();
     const boundary = boundaryOf(2025, 8);
     await conn.execute(`delete from case_state_snapshot where boundary = ?`, [boundary]);
     await conn.execute(`delete from case_state_snapshot_boundary where boundary = ?`, [boundary]);
+    // While another fill holds the lock, a request does not wait for it: it reads the boundary from the history.
+    const otherFill = new Client({ connectionString: ownerUrlOf(databaseUrl) });
+    await otherFill.connect();
+    try {
+      await otherFill.query('begin');
+      await otherFill.query(`select pg_advisory_xact_lock(hashtext('phoihop:case-state-snapshot'))`);
+      const busy = await instantSources(app.orm.em.fork(), [boundary], now);
+      expect(busy).toMatchObject({ snapshot: [], range: [boundary] });
+      await otherFill.query('rollback');
+    } finally {
+      await otherFill.end();
+    }
     const sources = await instantSources(app.orm.em.fork(), [boundary, boundaryOf(2027, 1)], now);
     expect(sources.snapshot.map((b) => b.toISOString())).toEqual([boundary.toISOString()]);
     expect(sources.current.map((b) => b.toISOString())).toEqual([boundaryOf(2027, 1).toISOString()]);

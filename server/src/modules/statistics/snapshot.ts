@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Scheduler } from '../../scheduler/scheduler';
 import { monthBoundariesBetween } from './periods';
+import type { StatementSources } from './statistics-sql';
 
 /**
  * The monthly snapshot of case states (table `case_state_snapshot`, see snapshot.entity.ts): one row
@@ -27,42 +28,63 @@ export const SNAPSHOT_JOB_INTERVAL_MS = 3_600_000;
 const COPY_COLUMNS = 'boundary, case_id, status, lead_agency_id, commune_id, officer_id, amount_owed, amount_collected, accepted_at';
 const COPY_VALUES = 'h.case_id, h.status, h.lead_agency_id, h.commune_id, h.officer_id, h.amount_owed, h.amount_collected, h.accepted_at';
 
+/** How a fill treats a fill already running elsewhere (the lock held). */
+export interface FillOptions {
+  /**
+   * true (the scheduled job, the seed): wait for it, then fill what is still missing. false (a request
+   * filling on demand): fill nothing more and return — the request reads those instants from the
+   * history instead of waiting behind another fill.
+   */
+  wait?: boolean;
+}
+
 /**
  * Fills the snapshot of every given boundary that has passed (≤ the database's clock) and is not filled
- * yet, in one transaction of its own; returns the boundaries it filled. Safe to call concurrently
- * (the lock serialises fills; a filled boundary is skipped).
+ * yet, oldest first, each boundary in a transaction of its own — so the lock, which every back-dated
+ * history write needs shared, is held for one boundary's copy at a time (about a second at 50,000
+ * cases), never for a whole backlog of months after the migration. Returns the boundaries it filled.
+ * Safe to call concurrently (the lock serialises fills; a filled boundary is skipped).
  */
-export async function fillSnapshots(em: EntityManager, boundaries: readonly Date[]): Promise<Date[]> {
-  if (!boundaries.length) return [];
-  const filled = await em.fork().transactional(async (tx) => {
-    await tx.execute(`select pg_advisory_xact_lock(${SNAPSHOT_LOCK_SQL})`);
-    return tx.execute<Array<{ boundary: Date }>>(
-      `with todo as materialized (
-         select b from unnest(?::timestamptz[]) b
-          where b <= statement_timestamp() and not exists (select 1 from case_state_snapshot_boundary x where x.boundary = b)
-       ),
-       copied as (
-         insert into case_state_snapshot (${COPY_COLUMNS})
-         select todo.b, ${COPY_VALUES}
-           from todo join case_state_history h on tstzrange(h.valid_from, h.valid_to, '(]') @> todo.b
-          where h.accepted_at is not null
-         returning boundary
-       )
-       insert into case_state_snapshot_boundary (boundary, filled_at, rows)
-       select todo.b, statement_timestamp(), coalesce(n.rows, 0)
-         from todo left join (select boundary, count(*)::int as rows from copied group by boundary) n on n.boundary = todo.b
-       returning boundary`,
-      [`{${boundaries.map((b) => b.toISOString()).join(',')}}`],
-    );
-  });
-  return filled.map((r) => new Date(r.boundary));
+export async function fillSnapshots(em: EntityManager, boundaries: readonly Date[], options: FillOptions = {}): Promise<Date[]> {
+  const filled: Date[] = [];
+  for (const boundary of [...boundaries].sort((a, b) => a.getTime() - b.getTime())) {
+    const result = await em.fork().transactional(async (tx) => {
+      if (options.wait === false) {
+        const [{ locked }] = await tx.execute<Array<{ locked: boolean }>>(
+          `select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_SQL}) as locked`,
+        );
+        if (!locked) return 'busy' as const;
+      } else await tx.execute(`select pg_advisory_xact_lock(${SNAPSHOT_LOCK_SQL})`);
+      return tx.execute<Array<{ boundary: Date }>>(
+        `with todo as materialized (
+           select ?::timestamptz as b
+            where ?::timestamptz <= statement_timestamp()
+              and not exists (select 1 from case_state_snapshot_boundary x where x.boundary = ?::timestamptz)
+         ),
+         copied as (
+           insert into case_state_snapshot (${COPY_COLUMNS})
+           select todo.b, ${COPY_VALUES}
+             from todo join case_state_history h on tstzrange(h.valid_from, h.valid_to, '(]') @> todo.b
+            where h.accepted_at is not null
+           returning 1
+         )
+         insert into case_state_snapshot_boundary (boundary, filled_at, rows)
+         select todo.b, statement_timestamp(), (select count(*)::int from copied) from todo
+         returning boundary`,
+        [boundary, boundary, boundary],
+      );
+    });
+    if (result === 'busy') break;
+    filled.push(...result.map((r) => new Date(r.boundary)));
+  }
+  return filled;
 }
 
 /**
  * Fills every past month boundary from the statistical year of the first recorded case state up to
  * now (the seed, the province generator, the scheduled job). Cheap when nothing is missing.
  */
-export async function fillPastSnapshots(em: EntityManager, now = new Date()): Promise<Date[]> {
+export async function fillPastSnapshots(em: EntityManager, now = new Date(), options: FillOptions = {}): Promise<Date[]> {
   const [first] = await em.execute<Array<{ first: Date | null }>>(`select min(valid_from) as first from case_state_history`);
   if (!first?.first) return [];
   const all = monthBoundariesBetween(new Date(first.first), now);
@@ -73,6 +95,7 @@ export async function fillPastSnapshots(em: EntityManager, now = new Date()): Pr
   return fillSnapshots(
     em,
     all.filter((b) => !done.has(b.getTime())),
+    options,
   );
 }
 
@@ -88,8 +111,9 @@ export interface InstantSources {
 
 /**
  * Decides the source of each instant, filling on demand the past boundaries not filled yet (a month
- * that has just ended before the hourly job ran). A failed fill (e.g. the request's statement budget)
- * is not an error: those instants are read from the history, as exactly, only slower.
+ * that has just ended before the hourly job ran) unless another fill is running (then it does not
+ * wait for it). A fill not done or failed (e.g. the request's statement budget) is not an error: those
+ * instants are read from the history, as exactly, only slower.
  */
 export async function instantSources(em: EntityManager, instants: readonly Date[], now = new Date()): Promise<InstantSources> {
   const past = instants.filter((i) => i <= now);
@@ -103,7 +127,7 @@ export async function instantSources(em: EntityManager, instants: readonly Date[
   const missing = past.filter((b) => !filled.has(b.getTime()));
   if (missing.length) {
     try {
-      for (const b of await fillSnapshots(em, missing)) filled.add(b.getTime());
+      for (const b of await fillSnapshots(em, missing, { wait: false })) filled.add(b.getTime());
       // Filled by a concurrent request meanwhile: skipped by fillSnapshots, so look again.
       const again = await em.execute<Array<{ boundary: Date }>>(
         `select boundary from case_state_snapshot_boundary where boundary = any(?::timestamptz[])`,
@@ -119,6 +143,20 @@ export async function instantSources(em: EntityManager, instants: readonly Date[
     current,
     range: past.filter((b) => !filled.has(b.getTime())),
   };
+}
+
+/**
+ * Where a statement reads the states at its start and ends: the monthly snapshot for past boundaries
+ * (filled on demand if the job has not yet), the current rows for instants after now, else the
+ * history's range scan (`instantSources`). One small lookup of the filled boundaries.
+ */
+export async function statementSources(em: EntityManager, start: Date, ends: readonly Date[], now = new Date()): Promise<StatementSources> {
+  const all = await instantSources(em, [start, ...ends], now);
+  const of = (list: readonly Date[]) => {
+    const has = (set: readonly Date[]) => (d: Date) => set.some((x) => x.getTime() === d.getTime());
+    return { snapshot: list.filter(has(all.snapshot)), current: list.filter(has(all.current)), range: list.filter(has(all.range)) };
+  };
+  return { start: of([start]), ends: of(ends) };
 }
 
 /**

@@ -281,6 +281,12 @@ export const rangeSources = (start: Date, ends: readonly Date[]): StatementSourc
   ends: rangeOnly(ends),
 });
 
+/** `tail` (more CTEs, then the final select) after the cases every filter admits, classified for the period from `start`. */
+function overClassifiedCases(filters: ReadonlyArray<ScopeFilter | null>, start: Date, sources: StatementSources, tail: string): SqlPart {
+  const base = classifiedCasesSql(scopeCondition(filters, 'h', 'sa'), start, sources.start, sources.ends);
+  return { sql: `${base.sql},\n      ${tail}`, params: base.params };
+}
+
 /**
  * The statement of a report: the Ministry's rows as of `end` for the period starting at `start`, for
  * the cases every filter admits, grouped by `grouping sets ((), office, commune, officer)`; `g` is
@@ -292,16 +298,15 @@ export function reportSql(
   start: Date,
   sources: StatementSources = rangeSources(start, [end]),
 ): SqlPart {
-  const condition = scopeCondition(filters, 'h', 'sa');
-  const base = classifiedCasesSql(condition, start, sources.start, sources.ends);
-  return {
-    sql: `${base.sql},
-      ${groupedSql(['lead_agency_id', 'commune_id', 'officer_id'])}
+  return overClassifiedCases(
+    filters,
+    start,
+    sources,
+    `${groupedSql(['lead_agency_id', 'commune_id', 'officer_id'])}
        select lead_agency_id, commune_id, officer_id, grouping(lead_agency_id, commune_id, officer_id)::int as g, ${AGGREGATES_SQL}
          from classified_groups
         group by grouping sets ((), (lead_agency_id), (commune_id), (officer_id))`,
-    params: base.params,
-  };
+  );
 }
 
 /** The statement of the trend: one aggregate row per period end `e` (cumulative from `start`). */
@@ -311,14 +316,7 @@ export function trendSql(
   start: Date,
   sources: StatementSources = rangeSources(start, ends),
 ): SqlPart {
-  const condition = scopeCondition(filters, 'h', 'sa');
-  const base = classifiedCasesSql(condition, start, sources.start, sources.ends);
-  return {
-    sql: `${base.sql},
-      ${groupedSql(['e'])}
-       select e, ${AGGREGATES_SQL} from classified_groups group by e`,
-    params: base.params,
-  };
+  return overClassifiedCases(filters, start, sources, `${groupedSql(['e'])} select e, ${AGGREGATES_SQL} from classified_groups group by e`);
 }
 
 /** The ids of the cases behind one row of a report (drill-down). */
@@ -329,12 +327,7 @@ export function rowCaseIdsSql(
   row: StatisticsRowKey,
   sources: StatementSources = rangeSources(start, [end]),
 ): SqlPart {
-  const condition = scopeCondition(filters, 'h', 'sa');
-  const base = classifiedCasesSql(condition, start, sources.start, sources.ends);
-  return {
-    sql: `${base.sql}, ${CLASSIFIED_SQL} select case_id from classified where ${ROW_CONDITIONS[row]}`,
-    params: base.params,
-  };
+  return overClassifiedCases(filters, start, sources, `${CLASSIFIED_SQL} select case_id from classified where ${ROW_CONDITIONS[row]}`);
 }
 
 /** The raw aggregate row as PostgreSQL returns it. */

@@ -7,6 +7,7 @@ import { statisticalYearOf } from './periods';
 import { ROW_CONDITIONS, type StatisticsRowKey } from './statistics-sql';
 import type { StatisticsTick } from './statistics-live';
 import type { StuckListKey } from './statistics.service';
+import type { StatisticsTarget } from './target.entity';
 import {
   StatisticsRow,
   StuckList,
@@ -95,15 +96,7 @@ export class StatisticsResolver {
   @SignedIn(STATS_CHECK)
   @Query(() => [TargetType], { description: 'Targets (chỉ tiêu) of a statistical year for the agencies you may see.' })
   async statisticsTargets(@Ctx() ctx: GraphQLContext, @Arg('statisticalYear', () => Int) year: number): Promise<TargetType[]> {
-    return (await ctx.services.statistics.targets(ctx.em, ctx.viewer!, year)).map((t) => ({
-      id: t.id,
-      agencyId: t.agency.id,
-      agencyName: t.agency.name,
-      statisticalYear: t.statisticalYear,
-      caseRatePercent: t.caseRatePercent,
-      moneyRatePercent: t.moneyRatePercent,
-      version: t.version,
-    }));
+    return (await ctx.services.statistics.targets(ctx.em, ctx.viewer!, year)).map(toTargetType);
   }
 
   @SignedIn(STATS_CHECK + '; ticks only for changes within the reach')
@@ -123,14 +116,19 @@ export class StatisticsResolver {
   async setStatisticsTarget(@Ctx() ctx: GraphQLContext, @Arg('input') input: SetStatisticsTargetInput): Promise<TargetType> {
     const t = await ctx.services.statistics.setTarget(ctx.em, ctx.viewer!, input);
     await ctx.em.populate(t, ['agency']);
-    return {
-      id: t.id,
-      agencyId: t.agency.id,
-      agencyName: t.agency.name,
-      statisticalYear: t.statisticalYear,
-      caseRatePercent: t.caseRatePercent,
-      moneyRatePercent: t.moneyRatePercent,
-      version: t.version,
-    };
+    return toTargetType(t);
   }
+}
+
+/** A target as the API shows it (its agency loaded). */
+function toTargetType(t: StatisticsTarget): TargetType {
+  return {
+    id: t.id,
+    agencyId: t.agency.id,
+    agencyName: t.agency.name,
+    statisticalYear: t.statisticalYear,
+    caseRatePercent: t.caseRatePercent,
+    moneyRatePercent: t.moneyRatePercent,
+    version: t.version,
+  };
 }

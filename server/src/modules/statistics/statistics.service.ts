@@ -32,7 +32,7 @@ import {
   type StatementSources,
   type StatisticsRowKey,
 } from './statistics-sql';
-import { instantSources } from './snapshot';
+import { statementSources } from './snapshot';
 import { StatisticsTarget } from './target.entity';
 
 /** What the statistics are about: one of an area, an agency or an officer; none = the viewer's whole reach. */
@@ -672,20 +672,6 @@ export class StatisticsService {
       users: new Map(users.map((u) => [u.id, u.fullName])),
     };
   }
-}
-
-/**
- * Where a statement reads the states at its start and ends: the monthly snapshot for past boundaries
- * (filled on demand if the job has not yet), the current rows for instants after now, else the
- * history's range scan (snapshot.ts `instantSources`). One small lookup of the filled boundaries.
- */
-async function statementSources(em: EntityManager, start: Date, ends: readonly Date[]): Promise<StatementSources> {
-  const all = await instantSources(em, [start, ...ends]);
-  const of = (list: readonly Date[]) => {
-    const has = (set: readonly Date[]) => (d: Date) => set.some((x) => x.getTime() === d.getTime());
-    return { snapshot: list.filter(has(all.snapshot)), current: list.filter(has(all.current)), range: list.filter(has(all.range)) };
-  };
-  return { start: of([start]), ends: of(ends) };
 }
 
 function emptyAggregate(): AggregateRow {
