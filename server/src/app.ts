@@ -225,7 +225,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
       threads: new ThreadService(outbox, cases),
       tasks,
       actions,
-      statistics: new StatisticsService(outbox),
+      statistics: new StatisticsService(outbox, { workMemMb: config.STATISTICS_WORK_MEM_MB }),
       statisticsLive: new StatisticsLive(orm, dispatcher, logger, config.STATISTICS_LIVE_DEBOUNCE_MS),
       audit: new AuditService(jobOrm, auditKey, logger, config.AUDIT_VERIFY_BATCH_SIZE),
     };

@@ -116,6 +116,12 @@ const envSchema = z.object({
   TASK_ESCALATION_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   /** At most one statistics refresh per subscriber per this many ms (the dashboard's live updates). */
   STATISTICS_LIVE_DEBOUNCE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+  /**
+   * work_mem (MB) of the transaction one statistics statement runs in (`SET LOCAL`): its sort, hash
+   * aggregate and CTEs of ~50,000 case-rows fit in memory instead of spilling to disk at PostgreSQL's
+   * 4 MB default. Only these statements get it; at most GRAPHQL-pool-size of them run at once.
+   */
+  STATISTICS_WORK_MEM_MB: z.coerce.number().int().min(4).max(1024).default(64),
   /** How often overdue tasks are checked for escalation (each task escalates once, on any instance). */
   TASK_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** How often missed legal deadlines of actions (verification, protection plan, urgent freezes) are checked and escalated once. */

@@ -35,6 +35,12 @@ import {
 import { statementSources } from './snapshot';
 import { StatisticsTarget } from './target.entity';
 
+/** Tuning of the statistics statements (config). */
+export interface StatisticsOptions {
+  /** work_mem in MB for each aggregate statement's transaction; unset = the server's default. */
+  workMemMb?: number;
+}
+
 /** What the statistics are about: one of an area, an agency or an officer; none = the viewer's whole reach. */
 export interface ScopeInput {
   areaId?: string | null;
@@ -181,7 +187,25 @@ const VN_OFFSET_MS = 7 * 3_600_000;
  * request is intersected with the viewer's reach (policy/abilities.ts `statisticsReach`).
  */
 export class StatisticsService {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly options: StatisticsOptions = {},
+  ) {}
+
+  /**
+   * Runs one aggregate statement (a report, a trend, "where it is stuck") in a read-only transaction
+   * with the statistics work_mem (config STATISTICS_WORK_MEM_MB), so its sorts, hashes and CTEs stay in
+   * memory: at 50,000 cases the report's group sort spilled 3.4 MB to disk at the 4 MB default.
+   */
+  private aggregate<T extends object[]>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T> {
+    const workMemMb = this.options.workMemMb;
+    if (!workMemMb) return em.execute<T>(sql, params as unknown[]);
+    return em.fork().transactional(async (tx) => {
+      await tx.execute(`set transaction read only`);
+      await tx.execute(`select set_config('work_mem', ?, true)`, [`${workMemMb}MB`]);
+      return tx.execute<T>(sql, params as unknown[]);
+    });
+  }
 
   /** Resolves and authorises the scope; FORBIDDEN outside the viewer's reach, NOT_FOUND for unknown ids. */
   async resolveScope(em: EntityManager, viewer: Viewer, input: ScopeInput): Promise<ResolvedScope> {
@@ -243,9 +267,9 @@ export class StatisticsService {
       period.start,
       await statementSources(em, period.start, [period.end]),
     );
-    const rows = await em.execute<
+    const rows = await this.aggregate<
       Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
-    >(statement.sql, statement.params);
+    >(em, statement.sql, statement.params);
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
     const lines = (pick: (r: (typeof rows)[number]) => string | null, g: number) =>
@@ -285,7 +309,7 @@ export class StatisticsService {
       year.start,
       await statementSources(em, year.start, ends),
     );
-    const rows = await em.execute<Array<AggregateRow & { e: Date }>>(statement.sql, statement.params);
+    const rows = await this.aggregate<Array<AggregateRow & { e: Date }>>(em, statement.sql, statement.params);
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
     return ends.map((e) => {
@@ -345,7 +369,7 @@ export class StatisticsService {
     // "hard" flag), and every figure joins only the small sets it counts (open current rows accepted
     // before the year through a partial index, open tasks, planned actions) to them by hash — not a
     // per-case probe of each table per figure (4.8 s at 50,000 cases before; docs/statistics.md).
-    const [row] = await em.execute<
+    const [row] = await this.aggregate<
       Array<{
         backlog: number;
         hard: number;
@@ -357,6 +381,7 @@ export class StatisticsService {
         outcomes: Array<{ outcome: string; visits: number }>;
       }>
     >(
+      em,
       `with scoped as materialized (
          select c.id, c.decision_number, c.complex and c.status::text not in ${FINAL_SQL} as hard from enforcement_case c where ${cond.sql}
        ),
