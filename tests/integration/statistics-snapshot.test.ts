@@ -7,6 +7,7 @@ import { monthBoundariesBetween, monthEndsUpTo, PeriodKind, resolvePeriod } from
 import { fillPastSnapshots, fillSnapshots, instantSources, statementSources } from '../../server/src/modules/statistics/snapshot';
 import { rangeSources, reportSql, type ScopeFilter, trendSql } from '../../server/src/modules/statistics/statistics-sql';
 import type { User } from '../../server/src/modules/users/user.entity';
+import { prng } from '../../server/src/seed/province-generator';
 import { AgencyKind, type HistoryStep, insertCaseHistory, makeAgency, makeProvince, makeUser, Role } from '../support/factories';
 import { createTestDatabase, ownerUrlOf, startTestApp } from '../support/harness';
 
@@ -29,18 +30,6 @@ let communes: Area[];
 let officers: User[];
 /** "Now" for the statements: the real clock (the snapshot's fill compares boundaries with the database's). */
 const now = new Date();
-
-/** A small deterministic generator (mulberry32), so the dataset is the same on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The first instant of a Viet Nam month (a snapshot boundary). */
 const boundaryOf = (year: number, month: number) => new Date(`${year}-${String(month).padStart(2, '0')}-01T00:00:00+07:00`);
@@ -165,7 +154,7 @@ beforeAll(async () => {
   office = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, communes, 'Phòng THADS khu vực Snapshot');
   otherOffice = await makeAgency(app.orm, AgencyKind.ENFORCEMENT_OFFICE, [province.communeA], 'Phòng THADS khu vực Khác');
   officers = [await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER]), await makeUser(app.orm, office, [Role.ENFORCEMENT_OFFICER])];
-  const next = random(20261203);
+  const next = prng(20261203);
   for (let i = 0; i < 60; i++) {
     const start = new Date(boundaryOf(2024, 9).getTime() + i * 11 * 86_400_000 + Math.floor(next() * 20) * 3_600_000);
     const lead = i % 5 === 4 ? otherOffice : office;

@@ -109,7 +109,7 @@ const DEBTS = [
 ];
 
 /** mulberry32: a small, well-known deterministic PRNG (reproducible demo data; not for secrets). */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
