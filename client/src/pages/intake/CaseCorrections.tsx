@@ -3,7 +3,7 @@
  * mistake, edit or remove an obligation. Each is one versioned mutation (CONFLICT when someone changed
  * the case meanwhile; RULE_VIOLATION when money was already collected) and one logged event.
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { MoneyInput } from '../../components/MoneyInput';
 import { SelectField, TextField } from '../../components/FormFields';
 import { mutate, tags } from '../../data';
@@ -111,68 +111,46 @@ function EditAndRemove(props: {
   );
 }
 
-/** "Sửa" / "Xóa" for one party, and its inline edit form (ID number and phone are left as they are). */
-export function PartyCorrection({ c, party, report }: { c: CaseRef; party: PartyRow; report: Report }) {
+/**
+ * One row's "Sửa" / "Xóa" and, while editing, its inline form: the draft, the save and cancel buttons
+ * and the outcome line are the same for every kind of row; `fields` draws the row's own inputs.
+ */
+function InlineCorrection<Row extends object>(props: {
+  row: Row;
+  /** The row's name in labels and in the removal's confirmation. */
+  name: string;
+  labels: { edit: string; remove: string };
+  report: Report;
+  remove: () => Promise<unknown>;
+  save: (draft: Row) => Promise<unknown>;
+  fields: (draft: Row, setDraft: (next: Row) => void) => ReactNode;
+}) {
   const t = useT();
-  const run = useRunner(report);
-  const [draft, setDraft] = useState<PartyRow | null>(null);
+  const run = useRunner(props.report);
+  const [draft, setDraft] = useState<Row | null>(null);
   if (!draft)
     return (
       <EditAndRemove
-        editLabel={t('fix.editParty', { name: party.name })}
-        removeLabel={t('fix.removeParty', { name: party.name })}
-        confirmText={t('fix.confirmRemove', { name: party.name })}
-        onEdit={() => setDraft({ ...party })}
-        onRemove={() =>
-          run(
-            () => mutate(removeCasePartyMutation, { input: { caseId: c.id, version: c.version, partyId: party.id } }, [tags.case(c.id)]),
-            undefined,
-            t('fix.removed'),
-          )
-        }
+        editLabel={props.labels.edit}
+        removeLabel={props.labels.remove}
+        confirmText={t('fix.confirmRemove', { name: props.name })}
+        onEdit={() => setDraft({ ...props.row })}
+        onRemove={() => run(props.remove, undefined, t('fix.removed'))}
       />
     );
   return (
     <form
       className="intake__item"
-      aria-label={t('fix.editParty', { name: party.name })}
+      aria-label={props.labels.edit}
       onSubmit={(e) => {
         e.preventDefault();
         void run(
-          () =>
-            mutate(
-              updateCasePartyMutation,
-              {
-                input: {
-                  caseId: c.id,
-                  version: c.version,
-                  partyId: party.id,
-                  party: { role: draft.role, kind: draft.kind, name: draft.name, address: draft.address || null },
-                },
-              },
-              [tags.case(c.id)],
-            ),
+          () => props.save(draft),
           () => setDraft(null),
         );
       }}
     >
-      <SelectField
-        label={t('intake.partyRole')}
-        value={draft.role}
-        onChange={(v) => setDraft({ ...draft, role: v as PartyRole })}
-        options={PARTY_ROLES.map((r) => ({ value: r, label: partyRoleLabel(t, r) }))}
-      />
-      <SelectField
-        label={t('intake.partyKind')}
-        value={draft.kind}
-        onChange={(v) => setDraft({ ...draft, kind: v as PartyKind })}
-        options={[
-          { value: 'PERSON', label: t('partyKind.PERSON') },
-          { value: 'ORGANISATION', label: t('partyKind.ORGANISATION') },
-        ]}
-      />
-      <TextField label={t('intake.partyName')} value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} required />
-      <TextField label={t('intake.partyAddress')} value={draft.address ?? ''} onChange={(v) => setDraft({ ...draft, address: v })} />
+      {props.fields(draft, setDraft)}
       <p className="correction-actions">
         <button type="submit" className="button button--small">
           {t('fix.save')}
@@ -185,88 +163,114 @@ export function PartyCorrection({ c, party, report }: { c: CaseRef; party: Party
   );
 }
 
+/** "Sửa" / "Xóa" for one party, and its inline edit form (ID number and phone are left as they are). */
+export function PartyCorrection({ c, party, report }: { c: CaseRef; party: PartyRow; report: Report }) {
+  const t = useT();
+  return (
+    <InlineCorrection
+      row={party}
+      name={party.name}
+      labels={{ edit: t('fix.editParty', { name: party.name }), remove: t('fix.removeParty', { name: party.name }) }}
+      report={report}
+      remove={() => mutate(removeCasePartyMutation, { input: { caseId: c.id, version: c.version, partyId: party.id } }, [tags.case(c.id)])}
+      save={(draft) =>
+        mutate(
+          updateCasePartyMutation,
+          {
+            input: {
+              caseId: c.id,
+              version: c.version,
+              partyId: party.id,
+              party: { role: draft.role, kind: draft.kind, name: draft.name, address: draft.address || null },
+            },
+          },
+          [tags.case(c.id)],
+        )
+      }
+      fields={(draft, setDraft) => (
+        <>
+          <SelectField
+            label={t('intake.partyRole')}
+            value={draft.role}
+            onChange={(v) => setDraft({ ...draft, role: v as PartyRole })}
+            options={PARTY_ROLES.map((r) => ({ value: r, label: partyRoleLabel(t, r) }))}
+          />
+          <SelectField
+            label={t('intake.partyKind')}
+            value={draft.kind}
+            onChange={(v) => setDraft({ ...draft, kind: v as PartyKind })}
+            options={[
+              { value: 'PERSON', label: t('partyKind.PERSON') },
+              { value: 'ORGANISATION', label: t('partyKind.ORGANISATION') },
+            ]}
+          />
+          <TextField label={t('intake.partyName')} value={draft.name} onChange={(v) => setDraft({ ...draft, name: v })} required />
+          <TextField label={t('intake.partyAddress')} value={draft.address ?? ''} onChange={(v) => setDraft({ ...draft, address: v })} />
+        </>
+      )}
+    />
+  );
+}
+
 /** "Sửa" / "Xóa" for one obligation, and its inline edit form (kind, parties kept; text and amount editable). */
 export function ObligationCorrection({ c, obligation, report }: { c: CaseRef; obligation: ObligationRow; report: Report }) {
   const t = useT();
-  const run = useRunner(report);
-  const [draft, setDraft] = useState<ObligationRow | null>(null);
-  if (!draft)
-    return (
-      <EditAndRemove
-        editLabel={t('fix.editObligation', { name: obligation.description })}
-        removeLabel={t('fix.removeObligation', { name: obligation.description })}
-        confirmText={t('fix.confirmRemove', { name: obligation.description })}
-        onEdit={() => setDraft({ ...obligation })}
-        onRemove={() =>
-          run(
-            () =>
-              mutate(removeObligationMutation, { input: { caseId: c.id, version: c.version, obligationId: obligation.id } }, [
-                tags.case(c.id),
-              ]),
-            undefined,
-            t('fix.removed'),
-          )
-        }
-      />
-    );
   return (
-    <form
-      className="intake__item"
-      aria-label={t('fix.editObligation', { name: obligation.description })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(
-          () =>
-            mutate(
-              updateObligationMutation,
-              {
-                input: {
-                  caseId: c.id,
-                  version: c.version,
-                  obligationId: obligation.id,
-                  kind: draft.kind,
-                  description: draft.description,
-                  debtorId: draft.debtorId ?? null,
-                  creditorId: draft.creditorId ?? null,
-                  amountOwed: draft.kind === 'PAY_MONEY' ? (draft.amountOwed ?? null) : null,
-                  landAreaM2: draft.kind === 'HAND_OVER_LAND' && draft.landAreaM2 ? draft.landAreaM2.replace(',', '.') : null,
-                },
-              },
-              [tags.case(c.id)],
-            ),
-          () => setDraft(null),
-        );
+    <InlineCorrection
+      row={obligation}
+      name={obligation.description}
+      labels={{
+        edit: t('fix.editObligation', { name: obligation.description }),
+        remove: t('fix.removeObligation', { name: obligation.description }),
       }}
-    >
-      <TextField
-        label={t('intake.obligationDescription')}
-        value={draft.description}
-        onChange={(v) => setDraft({ ...draft, description: v })}
-        required
-      />
-      {draft.kind === 'PAY_MONEY' && (
-        <MoneyInput
-          label={t('intake.amountOwed')}
-          value={draft.amountOwed ?? null}
-          onChange={(v) => setDraft({ ...draft, amountOwed: v })}
-        />
+      report={report}
+      remove={() =>
+        mutate(removeObligationMutation, { input: { caseId: c.id, version: c.version, obligationId: obligation.id } }, [tags.case(c.id)])
+      }
+      save={(draft) =>
+        mutate(
+          updateObligationMutation,
+          {
+            input: {
+              caseId: c.id,
+              version: c.version,
+              obligationId: obligation.id,
+              kind: draft.kind,
+              description: draft.description,
+              debtorId: draft.debtorId ?? null,
+              creditorId: draft.creditorId ?? null,
+              amountOwed: draft.kind === 'PAY_MONEY' ? (draft.amountOwed ?? null) : null,
+              landAreaM2: draft.kind === 'HAND_OVER_LAND' && draft.landAreaM2 ? draft.landAreaM2.replace(',', '.') : null,
+            },
+          },
+          [tags.case(c.id)],
+        )
+      }
+      fields={(draft, setDraft) => (
+        <>
+          <TextField
+            label={t('intake.obligationDescription')}
+            value={draft.description}
+            onChange={(v) => setDraft({ ...draft, description: v })}
+            required
+          />
+          {draft.kind === 'PAY_MONEY' && (
+            <MoneyInput
+              label={t('intake.amountOwed')}
+              value={draft.amountOwed ?? null}
+              onChange={(v) => setDraft({ ...draft, amountOwed: v })}
+            />
+          )}
+          {draft.kind === 'HAND_OVER_LAND' && (
+            <TextField
+              label={t('intake.landArea')}
+              value={draft.landAreaM2 ?? ''}
+              onChange={(v) => setDraft({ ...draft, landAreaM2: v })}
+              inputMode="decimal"
+            />
+          )}
+        </>
       )}
-      {draft.kind === 'HAND_OVER_LAND' && (
-        <TextField
-          label={t('intake.landArea')}
-          value={draft.landAreaM2 ?? ''}
-          onChange={(v) => setDraft({ ...draft, landAreaM2: v })}
-          inputMode="decimal"
-        />
-      )}
-      <p className="correction-actions">
-        <button type="submit" className="button button--small">
-          {t('fix.save')}
-        </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => setDraft(null)}>
-          {t('fix.cancel')}
-        </button>
-      </p>
-    </form>
+    />
   );
 }
