@@ -217,6 +217,26 @@ export class ThreadService {
     return loadCommitted(() => em.fork().findOneOrFail(Post, { id: postId }));
   }
 
+  /**
+   * Claims the version of the author's post (a stale version is refused with what changed meanwhile)
+   * and keeps its current text and mentions as a revision, before an edit or a deletion replaces them.
+   */
+  private async claimAndKeepRevision(em: EntityManager, viewer: Viewer, post: Post, version: number): Promise<void> {
+    await claimVersion(em, Post, post.id, version, 'bài viết', {
+      stream: streams.case(post.case.id),
+      idKey: 'postId',
+      typePrefix: 'thread.post',
+    });
+    em.create(PostRevision, {
+      post,
+      version,
+      body: post.body,
+      mentionedUserIds: post.mentionedUserIds,
+      mentionedAgencyIds: post.mentionedAgencyIds,
+      replacedBy: em.getReference(User, viewer.userId),
+    });
+  }
+
   /** Edits the author's own post; the previous text is kept as a revision. */
   async edit(em: EntityManager, viewer: Viewer, input: EditPostInput): Promise<Post> {
     const body = cleanBody(input.body);
@@ -224,22 +244,10 @@ export class ThreadService {
     const newAgencyIds = input.mentionedAgencyIds == null ? null : uniqueIds(input.mentionedAgencyIds, 'mentionedAgencyIds');
     await this.outbox.transaction(em, async (tx) => {
       const { post, facts } = await this.ownPost(tx.em, viewer, input.id, 'sửa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
-        stream: streams.case(post.case.id),
-        idKey: 'postId',
-        typePrefix: 'thread.post',
-      });
+      await this.claimAndKeepRevision(tx.em, viewer, post, input.version);
       const userIds = newUserIds ?? post.mentionedUserIds;
       const agencyIds = newAgencyIds ?? post.mentionedAgencyIds;
       await assertMentionsInCase(tx.em, facts, userIds, agencyIds);
-      tx.em.create(PostRevision, {
-        post,
-        version: input.version,
-        body: post.body,
-        mentionedUserIds: post.mentionedUserIds,
-        mentionedAgencyIds: post.mentionedAgencyIds,
-        replacedBy: tx.em.getReference(User, viewer.userId),
-      });
       // Only people and agencies mentioned by this edit for the first time are told again.
       const addedUsers = userIds.filter((id) => !post.mentionedUserIds.includes(id));
       const addedAgencies = agencyIds.filter((id) => !post.mentionedAgencyIds.includes(id));
@@ -278,19 +286,7 @@ export class ThreadService {
     if (reason && reason.length > 500) throw badInput('Lý do xóa tối đa 500 ký tự.', { field: 'reason' });
     await this.outbox.transaction(em, async (tx) => {
       const { post } = await this.ownPost(tx.em, viewer, input.id, 'xóa');
-      await claimVersion(tx.em, Post, post.id, input.version, 'bài viết', {
-        stream: streams.case(post.case.id),
-        idKey: 'postId',
-        typePrefix: 'thread.post',
-      });
-      tx.em.create(PostRevision, {
-        post,
-        version: input.version,
-        body: post.body,
-        mentionedUserIds: post.mentionedUserIds,
-        mentionedAgencyIds: post.mentionedAgencyIds,
-        replacedBy: tx.em.getReference(User, viewer.userId),
-      });
+      await this.claimAndKeepRevision(tx.em, viewer, post, input.version);
       Object.assign(post, {
         body: '',
         deletedAt: new Date(),
