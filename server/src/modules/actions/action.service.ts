@@ -359,11 +359,9 @@ export class ActionService {
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
-      ability: 'action.plan',
-      refusal: 'thay đổi buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('thay đổi buổi làm việc'),
       apply: async (tx, action, c) => {
-        const check = checkActionStep(action.status, input.step);
-        if (!check.ok) throw ruleViolation(check.message, stepSource(action, input.step, c), { status: action.status, step: input.step });
+        const to = checkedStep(action, input.step, c, { step: input.step });
         const extra: Record<string, unknown> = {};
         const participants = await tx.em.find(ActionParticipant, { action: action.id }, { populate: ['agency', 'task'] });
         if ((input.step === ActionStep.MARK_READY || input.step === ActionStep.START) && action.kind === ActionKind.COERCION) {
@@ -425,7 +423,7 @@ export class ActionService {
           for (const p of participants) if (p.task) await stepTaskIn(tx, viewer.userId, p.task, TaskAction.CANCEL, { reason });
         }
         const from = action.status;
-        action.status = check.to;
+        action.status = to;
         // COMPLETE was refused above: it goes through recordOutcome, whose event carries the outcome.
         const type = rule.event as Exclude<(typeof rule)['event'], 'action.completed'>;
         return { type, payload: { from, to: action.status, reason, ...extra } };
@@ -457,10 +455,7 @@ export class ActionService {
             viewer.agencyId === p.agency.id,
           'trả lời lời mời này (chỉ cán bộ của cơ quan được mời)',
         );
-        if (!OPEN_ACTION_STATUSES.includes(action.status))
-          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể trả lời lời mời.', ACTION_WORKFLOW_RULE, {
-            status: action.status,
-          });
+        assertOpen(action, 'không thể trả lời lời mời');
         await claimVersion(tx.em, ActionParticipant, p.id, input.version, 'lời mời');
         p.version = input.version + 1;
         p.status = input.confirm ? InvitationStatus.CONFIRMED : InvitationStatus.DECLINED;
@@ -530,8 +525,7 @@ export class ActionService {
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
-      ability: 'action.plan',
-      refusal: 'ghi nhận đề nghị hoãn (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('ghi nhận đề nghị hoãn'),
       apply: async (_tx, action, c) => {
         if (![ActionStatus.PLANNED, ActionStatus.READY].includes(action.status))
           throw ruleViolation('Chỉ ghi nhận đề nghị hoãn trước khi buổi làm việc diễn ra.', coercionSource('LATE_POSTPONEMENT', c), {
@@ -566,11 +560,9 @@ export class ActionService {
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
-      ability: 'action.plan',
-      refusal: 'ghi nhận kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('ghi nhận kết quả buổi làm việc'),
       apply: async (tx, action, c) => {
-        const check = checkActionStep(action.status, ActionStep.COMPLETE);
-        if (!check.ok) throw ruleViolation(check.message, stepSource(action, ActionStep.COMPLETE, c), { status: action.status });
+        const to = checkedStep(action, ActionStep.COMPLETE, c);
         const collected = await this.applyCollections(tx, viewer, c.id, collections);
         if (completeStep) await this.cases.changeIn(tx, viewer, c.id, null, 'case.transition', completeStep);
         // Not through the unit of work: the entry's insert rides in its event's statement (one round trip fewer).
@@ -587,7 +579,7 @@ export class ActionService {
           },
           { persist: false },
         );
-        action.status = check.to;
+        action.status = to;
         showEntry(action, entry);
         action.completedAt = new Date();
         return {
@@ -621,8 +613,7 @@ export class ActionService {
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
-      ability: 'action.plan',
-      refusal: 'điều chỉnh kết quả buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('điều chỉnh kết quả buổi làm việc'),
       apply: async (tx, action, c) => {
         if (action.status !== ActionStatus.COMPLETED)
           throw ruleViolation('Chỉ điều chỉnh kết quả của buổi làm việc đã kết thúc.', ACTION_WORKFLOW_RULE, { status: action.status });
@@ -712,11 +703,9 @@ export class ActionService {
     return this.change(em, viewer, {
       id: input.id,
       version: input.version,
-      ability: 'action.plan',
-      refusal: 'mời tham gia buổi làm việc (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('mời tham gia buổi làm việc'),
       apply: async (tx, action, c) => {
-        if (!OPEN_ACTION_STATUSES.includes(action.status))
-          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể mời thêm.', ACTION_WORKFLOW_RULE, { status: action.status });
+        assertOpen(action, 'không thể mời thêm');
         const already = await tx.em.find(ActionParticipant, { action: action.id }, { fields: ['agency'] });
         const agencyIds: string[] = [];
         for (const inv of input.invitations ?? []) {
@@ -752,13 +741,9 @@ export class ActionService {
     await this.change(em, viewer, {
       id: invitee.action.id,
       version: null,
-      ability: 'action.plan',
-      refusal: 'ghi nhận trả lời của người được mời (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)',
+      ...byLeadOffice('ghi nhận trả lời của người được mời'),
       apply: async (tx, action) => {
-        if (!OPEN_ACTION_STATUSES.includes(action.status))
-          throw ruleViolation('Buổi làm việc đã diễn ra hoặc đã hủy; không thể ghi nhận trả lời.', ACTION_WORKFLOW_RULE, {
-            status: action.status,
-          });
+        assertOpen(action, 'không thể ghi nhận trả lời');
         await claimVersion(tx.em, ActionInvitee, invitee.id, input.version, 'người được mời');
         const p = await tx.em.findOneOrFail(ActionInvitee, { id: invitee.id }, { refresh: true });
         p.version = input.version + 1;
@@ -1352,6 +1337,24 @@ function cleanPeople(people: PersonInvitationInput[] | null | undefined): Array<
  * The legal source a refused step cites: for a coercion the articles of that step (by the law in force
  * for the case), for any other action the workflow rule.
  */
+/** The ability and FORBIDDEN message of a change only the lead office's officers may make; `what` names the change. */
+function byLeadOffice(what: string): Pick<ActionChange, 'ability' | 'refusal'> {
+  return { ability: 'action.plan', refusal: `${what} (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)` };
+}
+
+/** Refuses a change to an action that has already taken place or been cancelled; `consequence` says what cannot be done. */
+function assertOpen(action: CaseAction, consequence: string): void {
+  if (!OPEN_ACTION_STATUSES.includes(action.status))
+    throw ruleViolation(`Buổi làm việc đã diễn ra hoặc đã hủy; ${consequence}.`, ACTION_WORKFLOW_RULE, { status: action.status });
+}
+
+/** The status a workflow step leads to from the action's; a step its status does not allow is a rule violation citing the step's law. */
+function checkedStep(action: CaseAction, step: ActionStep, c: EnforcementCase, facts: Record<string, unknown> = {}): ActionStatus {
+  const check = checkActionStep(action.status, step);
+  if (!check.ok) throw ruleViolation(check.message, stepSource(action, step, c), { status: action.status, ...facts });
+  return check.to;
+}
+
 function stepSource(action: CaseAction, step: ActionStep, c: EnforcementCase): string {
   return action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS[step].coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE;
 }
