@@ -1333,10 +1333,6 @@ function cleanPeople(people: PersonInvitationInput[] | null | undefined): Array<
   });
 }
 
-/**
- * The legal source a refused step cites: for a coercion the articles of that step (by the law in force
- * for the case), for any other action the workflow rule.
- */
 /** The ability and FORBIDDEN message of a change only the lead office's officers may make; `what` names the change. */
 function byLeadOffice(what: string): Pick<ActionChange, 'ability' | 'refusal'> {
   return { ability: 'action.plan', refusal: `${what} (chỉ chấp hành viên, thủ trưởng cơ quan chủ trì)` };
@@ -1355,6 +1351,10 @@ function checkedStep(action: CaseAction, step: ActionStep, c: EnforcementCase, f
   return check.to;
 }
 
+/**
+ * The legal source a refused step cites: for a coercion the articles of that step (by the law in force
+ * for the case), for any other action the workflow rule.
+ */
 function stepSource(action: CaseAction, step: ActionStep, c: EnforcementCase): string {
   return action.kind === ActionKind.COERCION ? citeAll(ACTION_STEPS[step].coercionCitations, lawDateOf(c)) : ACTION_WORKFLOW_RULE;
 }
