@@ -23,6 +23,7 @@ import type {
 } from '../../gql/graphql';
 import { legalText, useT, type MessageKey, type Translate } from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
+import type { QueryDocument } from '../../lib/query-store';
 import { LoadStatus, loadState } from '../LoadStatus';
 
 /** What a calendar change recalculated (the mutations' `recalculated`). */
@@ -128,13 +129,14 @@ export function CalendarAdminPage() {
   const state = loadState(result);
   const years = Array.from({ length: 22 }, (_, i) => thisYear - 2 + i);
 
-  /** Sends one change; shows what it recalculated, or the refusal. Returns whether it succeeded. */
-  async function change(send: () => Promise<CalendarRecalculation | null | undefined>, okKey: MessageKey): Promise<boolean> {
+  /** Sends one change (the calendar refetches after it); shows what it recalculated, or the refusal. Returns whether it succeeded. */
+  async function change<TVariables>(document: ChangeDocument<TVariables>, variables: TVariables, okKey: MessageKey): Promise<boolean> {
     setBusy(true);
     setOutcome(null);
     try {
-      const r = await send();
-      setOutcome({ kind: 'ok', text: `${t(okKey)} ${recalculationText(t, r)}` });
+      // The mutation's one field is the changed day or Tết window; only what it recalculated is read.
+      const [answer] = Object.values(await mutate(document, variables, [CALENDAR_TAG]));
+      setOutcome({ kind: 'ok', text: `${t(okKey)} ${recalculationText(t, answer?.recalculated)}` });
       return true;
     } catch (err) {
       setOutcome({ kind: 'error', ...refusal(err, t) });
@@ -200,7 +202,9 @@ export function CalendarAdminPage() {
   );
 }
 
-type Change = (send: () => Promise<CalendarRecalculation | null | undefined>, okKey: MessageKey) => Promise<boolean>;
+/** A calendar change: a mutation whose one field answers what the change recalculated. */
+type ChangeDocument<TVariables> = QueryDocument<Record<string, { recalculated: CalendarRecalculation | null }>, TVariables>;
+type Change = <TVariables>(document: ChangeDocument<TVariables>, variables: TVariables, okKey: MessageKey) => Promise<boolean>;
 
 /** The server's message for `field` when the last change was refused because of it (shown at that field). */
 const fieldErrorOf = (outcome: Outcome) => (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : null);
@@ -308,12 +312,7 @@ function TetWindowCard({ year, tet, busy, outcome, change }: { year: number; tet
           type="button"
           className="button button--secondary button--small"
           disabled={busy}
-          onClick={() =>
-            change(
-              async () => (await mutate(removeDirectiveMutation, { tetYear: year }, [CALENDAR_TAG])).removeTetDirective.recalculated,
-              'calendar.tet.removed',
-            )
-          }
+          onClick={() => change(removeDirectiveMutation, { tetYear: year }, 'calendar.tet.removed')}
         >
           {t('calendar.tet.remove', { year })}
         </button>
@@ -354,12 +353,7 @@ function CalendarDayRow({ day: d, busy, change }: { day: Day; busy: boolean; cha
             type="button"
             className="button button--secondary button--small"
             disabled={busy}
-            onClick={() =>
-              change(
-                async () => (await mutate(removeDayMutation, { date: d.date }, [CALENDAR_TAG])).removeCalendarDay.recalculated,
-                'calendar.day.removed',
-              )
-            }
+            onClick={() => change(removeDayMutation, { date: d.date }, 'calendar.day.removed')}
           >
             {t('calendar.day.remove', { date: formatDate(d.date) })}
           </button>
@@ -391,10 +385,7 @@ function DayForm({ year, busy, outcome, change }: CalendarFormProps) {
     date && name.trim() && source.trim() ? { date, kind, name: name.trim(), source: source.trim() } : null;
 
   const send = async (input: AddCalendarDayInput) => {
-    const ok = await change(
-      async () => (await mutate(addDayMutation, { input }, [CALENDAR_TAG])).addCalendarDay.recalculated,
-      'calendar.day.added',
-    );
+    const ok = await change(addDayMutation, { input }, 'calendar.day.added');
     if (ok) {
       setName('');
       setSource('');
@@ -442,8 +433,7 @@ function DirectiveForm({ year, busy, outcome, change }: CalendarFormProps) {
       ? { tetYear: year, documentNumber: documentNumber.trim(), documentDate, firstDay, lastDay }
       : null;
 
-  const send = (input: SetTetDirectiveInput) =>
-    change(async () => (await mutate(setDirectiveMutation, { input }, [CALENDAR_TAG])).setTetDirective.recalculated, 'calendar.tet.saved');
+  const send = (input: SetTetDirectiveInput) => change(setDirectiveMutation, { input }, 'calendar.tet.saved');
 
   return (
     <CalendarForm headingId="calendar-directive-form" texts="calendar.tet" year={year} input={input} busy={busy} onSubmit={send}>
