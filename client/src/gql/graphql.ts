@@ -1176,33 +1176,33 @@ export type CalendarYearQuery = { calendarDays: Array<{ date: string, kind: Cale
 
 export type CalendarRecalculationFieldsFragment = { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number };
 
-export type CalendarAddDayMutationVariables = Exact<{
-  input: AddCalendarDayInput;
+export type CalendarRemoveDirectiveMutationVariables = Exact<{
+  tetYear: number;
 }>;
 
 
-export type CalendarAddDayMutation = { addCalendarDay: { date: string, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+export type CalendarRemoveDirectiveMutation = { removeTetDirective: { recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
 
 export type CalendarRemoveDayMutationVariables = Exact<{
   date: string;
 }>;
 
 
-export type CalendarRemoveDayMutation = { removeCalendarDay: { date: string, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+export type CalendarRemoveDayMutation = { removeCalendarDay: { recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+
+export type CalendarAddDayMutationVariables = Exact<{
+  input: AddCalendarDayInput;
+}>;
+
+
+export type CalendarAddDayMutation = { addCalendarDay: { recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
 
 export type CalendarSetDirectiveMutationVariables = Exact<{
   input: SetTetDirectiveInput;
 }>;
 
 
-export type CalendarSetDirectiveMutation = { setTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
-
-export type CalendarRemoveDirectiveMutationVariables = Exact<{
-  tetYear: number;
-}>;
-
-
-export type CalendarRemoveDirectiveMutation = { removeTetDirective: { year: number, recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
+export type CalendarSetDirectiveMutation = { setTetDirective: { recalculated: { cases: number, protectionPlans: number, tasks: number, coercionsFlagged: number, coercionsCleared: number } | null } };
 
 export type ImportJobQueryVariables = Exact<{
   id: string | number;
@@ -2556,58 +2556,9 @@ export const CalendarYearDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CalendarYearQuery, CalendarYearQueryVariables>;
-export const CalendarAddDayDocument = new TypedDocumentString(`
-    mutation CalendarAddDay($input: AddCalendarDayInput!) {
-  addCalendarDay(input: $input) {
-    date
-    recalculated {
-      ...CalendarRecalculationFields
-    }
-  }
-}
-    fragment CalendarRecalculationFields on CalendarRecalculation {
-  cases
-  protectionPlans
-  tasks
-  coercionsFlagged
-  coercionsCleared
-}`) as unknown as TypedDocumentString<CalendarAddDayMutation, CalendarAddDayMutationVariables>;
-export const CalendarRemoveDayDocument = new TypedDocumentString(`
-    mutation CalendarRemoveDay($date: String!) {
-  removeCalendarDay(date: $date) {
-    date
-    recalculated {
-      ...CalendarRecalculationFields
-    }
-  }
-}
-    fragment CalendarRecalculationFields on CalendarRecalculation {
-  cases
-  protectionPlans
-  tasks
-  coercionsFlagged
-  coercionsCleared
-}`) as unknown as TypedDocumentString<CalendarRemoveDayMutation, CalendarRemoveDayMutationVariables>;
-export const CalendarSetDirectiveDocument = new TypedDocumentString(`
-    mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
-  setTetDirective(input: $input) {
-    year
-    recalculated {
-      ...CalendarRecalculationFields
-    }
-  }
-}
-    fragment CalendarRecalculationFields on CalendarRecalculation {
-  cases
-  protectionPlans
-  tasks
-  coercionsFlagged
-  coercionsCleared
-}`) as unknown as TypedDocumentString<CalendarSetDirectiveMutation, CalendarSetDirectiveMutationVariables>;
 export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
     mutation CalendarRemoveDirective($tetYear: Int!) {
   removeTetDirective(tetYear: $tetYear) {
-    year
     recalculated {
       ...CalendarRecalculationFields
     }
@@ -2620,6 +2571,51 @@ export const CalendarRemoveDirectiveDocument = new TypedDocumentString(`
   coercionsFlagged
   coercionsCleared
 }`) as unknown as TypedDocumentString<CalendarRemoveDirectiveMutation, CalendarRemoveDirectiveMutationVariables>;
+export const CalendarRemoveDayDocument = new TypedDocumentString(`
+    mutation CalendarRemoveDay($date: String!) {
+  removeCalendarDay(date: $date) {
+    recalculated {
+      ...CalendarRecalculationFields
+    }
+  }
+}
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarRemoveDayMutation, CalendarRemoveDayMutationVariables>;
+export const CalendarAddDayDocument = new TypedDocumentString(`
+    mutation CalendarAddDay($input: AddCalendarDayInput!) {
+  addCalendarDay(input: $input) {
+    recalculated {
+      ...CalendarRecalculationFields
+    }
+  }
+}
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarAddDayMutation, CalendarAddDayMutationVariables>;
+export const CalendarSetDirectiveDocument = new TypedDocumentString(`
+    mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
+  setTetDirective(input: $input) {
+    recalculated {
+      ...CalendarRecalculationFields
+    }
+  }
+}
+    fragment CalendarRecalculationFields on CalendarRecalculation {
+  cases
+  protectionPlans
+  tasks
+  coercionsFlagged
+  coercionsCleared
+}`) as unknown as TypedDocumentString<CalendarSetDirectiveMutation, CalendarSetDirectiveMutationVariables>;
 export const ImportJobDocument = new TypedDocumentString(`
     query ImportJob($id: ID!) {
   importJob(id: $id) {

@@ -13,9 +13,17 @@ import { mutate, useQuery } from '../../data';
 import { errorText } from '../../errors';
 import { formatDate } from '../../format';
 import { graphql } from '../../gql';
-import type { CalendarDayKind, CalendarRecalculationFieldsFragment, OfficialCalendarDayKind } from '../../gql/graphql';
+import type {
+  AddCalendarDayInput,
+  CalendarDayKind,
+  CalendarRecalculationFieldsFragment,
+  CalendarYearQuery,
+  OfficialCalendarDayKind,
+  SetTetDirectiveInput,
+} from '../../gql/graphql';
 import { legalText, useT, type MessageKey, type Translate } from '../../i18n';
 import { GraphQLRequestError } from '../../lib/graphql-http';
+import type { QueryDocument } from '../../lib/query-store';
 import { LoadStatus, loadState } from '../LoadStatus';
 
 /** What a calendar change recalculated (the mutations' `recalculated`). */
@@ -55,47 +63,6 @@ export const calendarRecalculationFields = graphql(`
     tasks
     coercionsFlagged
     coercionsCleared
-  }
-`);
-
-const addDayMutation = graphql(`
-  mutation CalendarAddDay($input: AddCalendarDayInput!) {
-    addCalendarDay(input: $input) {
-      date
-      recalculated {
-        ...CalendarRecalculationFields
-      }
-    }
-  }
-`);
-const removeDayMutation = graphql(`
-  mutation CalendarRemoveDay($date: String!) {
-    removeCalendarDay(date: $date) {
-      date
-      recalculated {
-        ...CalendarRecalculationFields
-      }
-    }
-  }
-`);
-const setDirectiveMutation = graphql(`
-  mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
-    setTetDirective(input: $input) {
-      year
-      recalculated {
-        ...CalendarRecalculationFields
-      }
-    }
-  }
-`);
-const removeDirectiveMutation = graphql(`
-  mutation CalendarRemoveDirective($tetYear: Int!) {
-    removeTetDirective(tetYear: $tetYear) {
-      year
-      recalculated {
-        ...CalendarRecalculationFields
-      }
-    }
   }
 `);
 
@@ -162,13 +129,14 @@ export function CalendarAdminPage() {
   const state = loadState(result);
   const years = Array.from({ length: 22 }, (_, i) => thisYear - 2 + i);
 
-  /** Sends one change; shows what it recalculated, or the refusal. Returns whether it succeeded. */
-  async function change(send: () => Promise<CalendarRecalculation | null | undefined>, okKey: MessageKey): Promise<boolean> {
+  /** Sends one change (the calendar refetches after it); shows what it recalculated, or the refusal. Returns whether it succeeded. */
+  async function change<TVariables>(document: ChangeDocument<TVariables>, variables: TVariables, okKey: MessageKey): Promise<boolean> {
     setBusy(true);
     setOutcome(null);
     try {
-      const r = await send();
-      setOutcome({ kind: 'ok', text: `${t(okKey)} ${recalculationText(t, r)}` });
+      // The mutation's one field is the changed day or Tết window; only what it recalculated is read.
+      const [answer] = Object.values(await mutate(document, variables, [CALENDAR_TAG]));
+      setOutcome({ kind: 'ok', text: `${t(okKey)} ${recalculationText(t, answer?.recalculated)}` });
       return true;
     } catch (err) {
       setOutcome({ kind: 'error', ...refusal(err, t) });
@@ -213,62 +181,7 @@ export function CalendarAdminPage() {
       <OutcomeView outcome={outcome} />
       <LoadStatus state={state} loadingKey="calendar.loading" error={result.error} onRetry={result.refetch} />
 
-      {tet && (
-        <Card title={t('calendar.tet.heading', { year })}>
-          <dl className="facts">
-            <div>
-              <dt>{t('calendar.tet.day')}</dt>
-              <dd>{formatDate(tet.tet)}</dd>
-            </div>
-            <div>
-              <dt>{t('calendar.tet.window')}</dt>
-              <dd>
-                <strong>{t('calendar.range', { from: formatDate(tet.firstDay), to: formatDate(tet.lastDay) })}</strong>{' '}
-                <span className={`badge badge--${tet.origin === 'DIRECTIVE' ? 'warn' : 'neutral'}`}>
-                  {tet.origin === 'DIRECTIVE' ? t('calendar.tet.originDirective') : t('calendar.tet.originRule')}
-                </span>
-              </dd>
-            </div>
-            {tet.origin === 'DIRECTIVE' && (
-              <>
-                <div>
-                  <dt>{t('calendar.tet.directive')}</dt>
-                  <dd>
-                    {t('calendar.tet.directiveValue', {
-                      number: tet.directiveNumber ?? '—',
-                      date: tet.directiveDate ? formatDate(tet.directiveDate) : '—',
-                    })}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('calendar.tet.ruleWindow')}</dt>
-                  <dd>{t('calendar.range', { from: formatDate(tet.ruleFirstDay), to: formatDate(tet.ruleLastDay) })}</dd>
-                </div>
-              </>
-            )}
-            <div>
-              <dt>{t('calendar.legalBasis')}</dt>
-              <dd className="small">{legalText(t, tet.source)}</dd>
-            </div>
-          </dl>
-          {tet.origin === 'DIRECTIVE' && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={busy}
-              onClick={() =>
-                change(
-                  async () => (await mutate(removeDirectiveMutation, { tetYear: year }, [CALENDAR_TAG])).removeTetDirective.recalculated,
-                  'calendar.tet.removed',
-                )
-              }
-            >
-              {t('calendar.tet.remove', { year })}
-            </button>
-          )}
-          <DirectiveForm key={year} year={year} busy={busy} outcome={outcome} change={change} />
-        </Card>
-      )}
+      {tet && <TetWindowCard year={year} tet={tet} busy={busy} outcome={outcome} change={change} />}
 
       {result.data && (
         <Card title={t('calendar.days.heading', { year, count: days.length })}>
@@ -278,36 +191,7 @@ export function CalendarAdminPage() {
           ) : (
             <ul className="card-list calendar-days">
               {days.map((d) => (
-                <li key={d.date} className="admin-row">
-                  <p>
-                    <strong>
-                      <time dateTime={d.date}>{formatDate(d.date)}</time>
-                    </strong>{' '}
-                    <span className="muted">({t(weekdayKey(d.date))})</span> · {d.name}{' '}
-                    <span className={`badge badge--${KIND_TONE[d.kind]}`}>{t(`calendar.kind.${d.kind}`)}</span>
-                  </p>
-                  <p className="muted small">
-                    {d.kind === 'DAY_OFF' || d.kind === 'WORKING_DAY' ? t('calendar.decision') : t('calendar.legalBasis')}:{' '}
-                    {legalText(t, d.source)}
-                  </p>
-                  {(d.kind === 'DAY_OFF' || d.kind === 'WORKING_DAY') && (
-                    <p className="admin-row__actions">
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={busy}
-                        onClick={() =>
-                          change(
-                            async () => (await mutate(removeDayMutation, { date: d.date }, [CALENDAR_TAG])).removeCalendarDay.recalculated,
-                            'calendar.day.removed',
-                          )
-                        }
-                      >
-                        {t('calendar.day.remove', { date: formatDate(d.date) })}
-                      </button>
-                    </p>
-                  )}
-                </li>
+                <CalendarDayRow key={d.date} day={d} busy={busy} change={change} />
               ))}
             </ul>
           )}
@@ -318,66 +202,190 @@ export function CalendarAdminPage() {
   );
 }
 
-type Change = (send: () => Promise<CalendarRecalculation | null | undefined>, okKey: MessageKey) => Promise<boolean>;
+/** A calendar change: a mutation whose one field answers what the change recalculated. */
+type ChangeDocument<TVariables> = QueryDocument<Record<string, { recalculated: CalendarRecalculation | null }>, TVariables>;
+type Change = <TVariables>(document: ChangeDocument<TVariables>, variables: TVariables, okKey: MessageKey) => Promise<boolean>;
 
 /** The server's message for `field` when the last change was refused because of it (shown at that field). */
 const fieldErrorOf = (outcome: Outcome) => (field: string) => (outcome?.kind === 'error' && outcome.field === field ? outcome.text : null);
 
+/** What each calendar form gets from the page. */
+type CalendarFormProps = { year: number; busy: boolean; outcome: Outcome; change: Change };
+
 /**
  * What both calendar forms share: a heading with a hint, the fields, one "fill in every field" alert
- * (the client's only check; every rule is the server's), and the submit button.
+ * (the client's only check; every rule is the server's), and the submit button. `input` is the
+ * mutation's input, or null while a field is empty: submitting then shows the alert instead of sending.
  */
-function CalendarForm(props: {
+function CalendarForm<TInput>(props: {
   headingId: string;
-  heading: string;
-  hint: string;
-  missing: boolean;
-  missingText: string;
-  submitText: string;
+  /** Whose messages: `<texts>.formHeading` (with the year), `.formHint`, `.missing`, `.submit`. */
+  texts: 'calendar.day' | 'calendar.tet';
+  year: number;
+  input: TInput | null;
   busy: boolean;
-  onSubmit: (e: FormEvent) => void;
+  onSubmit: (input: TInput) => void;
   children: ReactNode;
 }) {
+  const t = useT();
+  const [missing, setMissing] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMissing(props.input === null);
+    if (props.input !== null) props.onSubmit(props.input);
+  };
   return (
-    <form className="admin-form" onSubmit={props.onSubmit} noValidate aria-labelledby={props.headingId}>
-      <h3 id={props.headingId}>{props.heading}</h3>
-      <p className="muted small">{props.hint}</p>
+    <form className="admin-form" onSubmit={submit} noValidate aria-labelledby={props.headingId}>
+      <h3 id={props.headingId}>{t(`${props.texts}.formHeading`, { year: props.year })}</h3>
+      <p className="muted small">{t(`${props.texts}.formHint`)}</p>
       {props.children}
-      {props.missing && (
+      {missing && (
         <p className="alert alert--error" role="alert">
-          {props.missingText}
+          {t(`${props.texts}.missing`)}
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={props.busy}>
-        {props.submitText}
+        {t(`${props.texts}.submit`)}
       </button>
     </form>
   );
 }
 
+type Tet = CalendarYearQuery['tetWindow'];
+type Day = CalendarYearQuery['calendarDays'][number];
+
+// Each change's document sits with the one control that sends it; a change answers only what it
+// recalculated (the screen refetches the calendar itself, by its tag).
+const removeDirectiveMutation = graphql(`
+  mutation CalendarRemoveDirective($tetYear: Int!) {
+    removeTetDirective(tetYear: $tetYear) {
+      recalculated {
+        ...CalendarRecalculationFields
+      }
+    }
+  }
+`);
+
+/** The year's Tết window: the day, the forbidden days and where they come from; the directive's controls. */
+function TetWindowCard({ year, tet, busy, outcome, change }: { year: number; tet: Tet; busy: boolean; outcome: Outcome; change: Change }) {
+  const t = useT();
+  return (
+    <Card title={t('calendar.tet.heading', { year })}>
+      <dl className="facts">
+        <div>
+          <dt>{t('calendar.tet.day')}</dt>
+          <dd>{formatDate(tet.tet)}</dd>
+        </div>
+        <div>
+          <dt>{t('calendar.tet.window')}</dt>
+          <dd>
+            <strong>{t('calendar.range', { from: formatDate(tet.firstDay), to: formatDate(tet.lastDay) })}</strong>{' '}
+            <span className={`badge badge--${tet.origin === 'DIRECTIVE' ? 'warn' : 'neutral'}`}>
+              {tet.origin === 'DIRECTIVE' ? t('calendar.tet.originDirective') : t('calendar.tet.originRule')}
+            </span>
+          </dd>
+        </div>
+        {tet.origin === 'DIRECTIVE' && (
+          <>
+            <div>
+              <dt>{t('calendar.tet.directive')}</dt>
+              <dd>
+                {t('calendar.tet.directiveValue', {
+                  number: tet.directiveNumber ?? '—',
+                  date: tet.directiveDate ? formatDate(tet.directiveDate) : '—',
+                })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('calendar.tet.ruleWindow')}</dt>
+              <dd>{t('calendar.range', { from: formatDate(tet.ruleFirstDay), to: formatDate(tet.ruleLastDay) })}</dd>
+            </div>
+          </>
+        )}
+        <div>
+          <dt>{t('calendar.legalBasis')}</dt>
+          <dd className="small">{legalText(t, tet.source)}</dd>
+        </div>
+      </dl>
+      {tet.origin === 'DIRECTIVE' && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={busy}
+          onClick={() => change(removeDirectiveMutation, { tetYear: year }, 'calendar.tet.removed')}
+        >
+          {t('calendar.tet.remove', { year })}
+        </button>
+      )}
+      <DirectiveForm key={year} year={year} busy={busy} outcome={outcome} change={change} />
+    </Card>
+  );
+}
+
+const removeDayMutation = graphql(`
+  mutation CalendarRemoveDay($date: String!) {
+    removeCalendarDay(date: $date) {
+      recalculated {
+        ...CalendarRecalculationFields
+      }
+    }
+  }
+`);
+
+/** One day of the year's list; a day entered as data (day off, working day) can be removed. */
+function CalendarDayRow({ day: d, busy, change }: { day: Day; busy: boolean; change: Change }) {
+  const t = useT();
+  return (
+    <li className="admin-row">
+      <p>
+        <strong>
+          <time dateTime={d.date}>{formatDate(d.date)}</time>
+        </strong>{' '}
+        <span className="muted">({t(weekdayKey(d.date))})</span> · {d.name}{' '}
+        <span className={`badge badge--${KIND_TONE[d.kind]}`}>{t(`calendar.kind.${d.kind}`)}</span>
+      </p>
+      <p className="muted small">
+        {d.kind === 'DAY_OFF' || d.kind === 'WORKING_DAY' ? t('calendar.decision') : t('calendar.legalBasis')}: {legalText(t, d.source)}
+      </p>
+      {(d.kind === 'DAY_OFF' || d.kind === 'WORKING_DAY') && (
+        <p className="admin-row__actions">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={busy}
+            onClick={() => change(removeDayMutation, { date: d.date }, 'calendar.day.removed')}
+          >
+            {t('calendar.day.remove', { date: formatDate(d.date) })}
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}
+
+const addDayMutation = graphql(`
+  mutation CalendarAddDay($input: AddCalendarDayInput!) {
+    addCalendarDay(input: $input) {
+      recalculated {
+        ...CalendarRecalculationFields
+      }
+    }
+  }
+`);
+
 /** The Prime Minister's schedule: an extra day off, or a weekend (or derived day off) made a working day. */
-function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean; outcome: Outcome; change: Change }) {
+function DayForm({ year, busy, outcome, change }: CalendarFormProps) {
   const t = useT();
   const [date, setDate] = useState<string | null>(null);
   const [kind, setKind] = useState<OfficialCalendarDayKind>('DAY_OFF');
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
-  const [missing, setMissing] = useState(false);
   const fieldError = fieldErrorOf(outcome);
+  const input: AddCalendarDayInput | null =
+    date && name.trim() && source.trim() ? { date, kind, name: name.trim(), source: source.trim() } : null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!date || !name.trim() || !source.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    const ok = await change(
-      async () =>
-        (await mutate(addDayMutation, { input: { date, kind, name: name.trim(), source: source.trim() } }, [CALENDAR_TAG])).addCalendarDay
-          .recalculated,
-      'calendar.day.added',
-    );
+  const send = async (input: AddCalendarDayInput) => {
+    const ok = await change(addDayMutation, { input }, 'calendar.day.added');
     if (ok) {
       setName('');
       setSource('');
@@ -385,16 +393,7 @@ function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean;
   };
 
   return (
-    <CalendarForm
-      headingId="calendar-day-form"
-      heading={t('calendar.day.formHeading', { year })}
-      hint={t('calendar.day.formHint')}
-      missing={missing}
-      missingText={t('calendar.day.missing')}
-      submitText={t('calendar.day.submit')}
-      busy={busy}
-      onSubmit={submit}
-    >
+    <CalendarForm headingId="calendar-day-form" texts="calendar.day" year={year} input={input} busy={busy} onSubmit={send}>
       <DateField label={t('calendar.day.date')} value={date} onChange={setDate} error={fieldError('date')} name="calendar-day-date" />
       <SelectField
         label={t('calendar.day.kind')}
@@ -411,47 +410,33 @@ function DayForm({ year, busy, outcome, change }: { year: number; busy: boolean;
   );
 }
 
+const setDirectiveMutation = graphql(`
+  mutation CalendarSetDirective($input: SetTetDirectiveInput!) {
+    setTetDirective(input: $input) {
+      recalculated {
+        ...CalendarRecalculationFields
+      }
+    }
+  }
+`);
+
 /** The Ministry's yearly Tết directive: its number and date, and the window it sets. */
-function DirectiveForm({ year, busy, outcome, change }: { year: number; busy: boolean; outcome: Outcome; change: Change }) {
+function DirectiveForm({ year, busy, outcome, change }: CalendarFormProps) {
   const t = useT();
   const [documentNumber, setDocumentNumber] = useState('');
   const [documentDate, setDocumentDate] = useState<string | null>(null);
   const [firstDay, setFirstDay] = useState<string | null>(null);
   const [lastDay, setLastDay] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
   const fieldError = fieldErrorOf(outcome);
+  const input: SetTetDirectiveInput | null =
+    documentNumber.trim() && documentDate && firstDay && lastDay
+      ? { tetYear: year, documentNumber: documentNumber.trim(), documentDate, firstDay, lastDay }
+      : null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!documentNumber.trim() || !documentDate || !firstDay || !lastDay) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    await change(
-      async () =>
-        (
-          await mutate(
-            setDirectiveMutation,
-            { input: { tetYear: year, documentNumber: documentNumber.trim(), documentDate, firstDay, lastDay } },
-            [CALENDAR_TAG],
-          )
-        ).setTetDirective.recalculated,
-      'calendar.tet.saved',
-    );
-  };
+  const send = (input: SetTetDirectiveInput) => change(setDirectiveMutation, { input }, 'calendar.tet.saved');
 
   return (
-    <CalendarForm
-      headingId="calendar-directive-form"
-      heading={t('calendar.tet.formHeading', { year })}
-      hint={t('calendar.tet.formHint')}
-      missing={missing}
-      missingText={t('calendar.tet.missing')}
-      submitText={t('calendar.tet.submit')}
-      busy={busy}
-      onSubmit={submit}
-    >
+    <CalendarForm headingId="calendar-directive-form" texts="calendar.tet" year={year} input={input} busy={busy} onSubmit={send}>
       <TextField
         label={t('calendar.tet.number')}
         hint={t('calendar.tet.numberHint')}
