@@ -9,6 +9,50 @@ import { AreaKind } from '../modules/areas/area.entity';
  */
 export const DEMO_PASSWORD = 'PhoiHop@2026';
 
+/**
+ * Regional offices 1 and 2 of the invented province, with their communes and officers. Their cases
+ * are generated (seed/province-generator.ts) over the previous and the current statistical year, so
+ * the steering committee's dashboard has something to show. Office 3 keeps only the worked example,
+ * which the browser tests rely on (its officer sees exactly those two cases).
+ */
+export function PROVINCE_OFFICES() {
+  return ([1, 2] as const).map((number) => ({
+    code: `THADS-LS-KV${number}`,
+    name: `Phòng Thi hành án dân sự khu vực ${number} – tỉnh Lâm Sơn`,
+    procuracy: { code: `VKS-LS-KV${number}`, name: `Viện kiểm sát nhân dân khu vực ${number} – Lâm Sơn` },
+    communes: PROVINCE_COMMUNES[number].map(([code, name]) => ({ code, name })),
+    officers: PROVINCE_OFFICERS[number].map(([username, fullName]) => ({ username, fullName })),
+  }));
+}
+
+/** The communes of regional offices 1 and 2, by office number: [area code, name]. */
+const PROVINCE_COMMUNES = {
+  1: [
+    ['LS-BM', 'Phường Bình Minh'],
+    ['LS-SK', 'Xã Suối Khê'],
+    ['LS-DV', 'Xã Đồi Vàng'],
+    ['LS-LG', 'Xã Lũng Gió'],
+  ],
+  2: [
+    ['LS-NB', 'Xã Ngàn Bến'],
+    ['LS-TT', 'Phường Thác Trắng'],
+    ['LS-KL', 'Xã Khe Lau'],
+  ],
+} as const;
+
+/** The enforcement officers of regional offices 1 and 2, by office number: [username, full name]. */
+const PROVINCE_OFFICERS = {
+  1: [
+    ['chv.kv1.a', 'Mông Thị Hảo'],
+    ['chv.kv1.b', 'Ung Văn Toản'],
+    ['chv.kv1.c', 'Từ Thị Bích Ngân'],
+  ],
+  2: [
+    ['chv.kv2.a', 'Lã Quang Huy'],
+    ['chv.kv2.b', 'Đàm Thị Yến'],
+  ],
+} as const;
+
 export const DEMO_AREAS = [
   { code: 'VN', name: 'Việt Nam', kind: AreaKind.NATION, parent: null },
   { code: 'LS', name: 'Tỉnh Lâm Sơn', kind: AreaKind.PROVINCE, parent: 'VN' },
@@ -23,158 +67,80 @@ export const DEMO_AREAS = [
 /** A commune's name inside an agency's name: "Xã Tân Hòa" → "xã Tân Hòa" (Ủy ban nhân dân xã Tân Hòa). */
 const inTitle = (communeName: string) => communeName.replace(/^Xã/, 'xã').replace(/^Phường/, 'phường');
 
-export const DEMO_AGENCIES = [
-  { code: 'THADS-LS', name: 'Thi hành án dân sự tỉnh Lâm Sơn', kind: AgencyKind.ENFORCEMENT_OFFICE, parent: null, covers: ['LS'] },
-  {
-    code: 'THADS-LS-KV3',
-    name: 'Phòng Thi hành án dân sự khu vực 3 – tỉnh Lâm Sơn',
-    kind: AgencyKind.ENFORCEMENT_OFFICE,
-    parent: 'THADS-LS',
-    covers: ['LS-TH', 'LS-PA'],
-  },
-  { code: 'UBND-TH', name: 'Ủy ban nhân dân xã Tân Hòa', kind: AgencyKind.PEOPLES_COMMITTEE, parent: null, covers: ['LS-TH'] },
-  { code: 'UBND-PA', name: 'Ủy ban nhân dân xã Phú An', kind: AgencyKind.PEOPLES_COMMITTEE, parent: null, covers: ['LS-PA'] },
-  { code: 'CA-TH', name: 'Công an xã Tân Hòa', kind: AgencyKind.POLICE, parent: null, covers: ['LS-TH'] },
-  { code: 'CA-PA', name: 'Công an xã Phú An', kind: AgencyKind.POLICE, parent: null, covers: ['LS-PA'] },
-  {
-    code: 'VKS-LS-KV3',
-    name: 'Viện kiểm sát nhân dân khu vực 3 – Lâm Sơn',
-    kind: AgencyKind.PROCURACY,
-    parent: null,
-    covers: ['LS-TH', 'LS-PA'],
-  },
-  { code: 'TAND-LS-KV3', name: 'Tòa án nhân dân khu vực 3 – Lâm Sơn', kind: AgencyKind.COURT, parent: null, covers: ['LS-TH', 'LS-PA'] },
-  {
-    code: 'BCD-LS',
-    name: 'Ban Chỉ đạo thi hành án dân sự tỉnh Lâm Sơn',
-    kind: AgencyKind.STEERING_COMMITTEE,
-    parent: null,
-    covers: ['LS'],
-  },
-  { code: 'NH-SX-LS', name: 'Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn', kind: AgencyKind.BANK, parent: null, covers: ['LS'] },
-  { code: 'HPN-TH', name: 'Hội Liên hiệp Phụ nữ xã Tân Hòa', kind: AgencyKind.MASS_ORGANISATION, parent: null, covers: ['LS-TH'] },
-  { code: 'VPDK-LS', name: 'Văn phòng Đăng ký đất đai tỉnh Lâm Sơn', kind: AgencyKind.OTHER, parent: null, covers: ['LS'] },
-  ...PROVINCE_OFFICES().flatMap((o) => [
-    { code: o.code, name: o.name, kind: AgencyKind.ENFORCEMENT_OFFICE, parent: 'THADS-LS' as const, covers: o.communes.map((c) => c.code) },
-    { code: o.procuracy.code, name: o.procuracy.name, kind: AgencyKind.PROCURACY, parent: null, covers: o.communes.map((c) => c.code) },
-    ...o.communes.flatMap((c) => [
-      {
-        code: `UBND-${c.code}`,
-        name: `Ủy ban nhân dân ${inTitle(c.name)}`,
-        kind: AgencyKind.PEOPLES_COMMITTEE,
-        parent: null,
-        covers: [c.code],
-      },
-      { code: `CA-${c.code}`, name: `Công an ${inTitle(c.name)}`, kind: AgencyKind.POLICE, parent: null, covers: [c.code] },
-    ]),
-  ]),
-] as const;
-
-export const DEMO_USERS = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', agency: 'THADS-LS', roles: [Role.SYSTEM_ADMIN], description: 'system administrator' },
-  {
-    username: 'cb.thads',
-    fullName: 'Đặng Quốc Vinh',
-    agency: 'THADS-LS-KV3',
-    roles: [Role.ENFORCEMENT_OFFICER],
-    description: 'enforcement officer, regional office 3',
-  },
-  {
-    username: 'tp.thads',
-    fullName: 'Lưu Thị Ngọc Hân',
-    agency: 'THADS-LS-KV3',
-    roles: [Role.AGENCY_HEAD, Role.AGENCY_ADMIN],
-    description: 'head and admin of regional office 3',
-  },
-  {
-    username: 'ubnd.tanhoa',
-    fullName: 'Mạc Văn Thuận',
-    agency: 'UBND-TH',
-    roles: [Role.OFFICER],
-    description: 'commune official, Tân Hòa (commune A)',
-  },
-  {
-    username: 'ubnd.phuan',
-    fullName: 'Khúc Thị Lan Anh',
-    agency: 'UBND-PA',
-    roles: [Role.OFFICER],
-    description: 'commune official, Phú An (commune B)',
-  },
-  { username: 'ca.tanhoa', fullName: 'Tôn Đức Mạnh', agency: 'CA-TH', roles: [Role.OFFICER], description: 'police officer, Tân Hòa' },
-  { username: 'ca.phuan', fullName: 'Âu Minh Trí', agency: 'CA-PA', roles: [Role.OFFICER], description: 'police officer, Phú An' },
-  {
-    username: 'ksv.kv3',
-    fullName: 'Giáp Thanh Hương',
-    agency: 'VKS-LS-KV3',
-    roles: [Role.PROCURATOR],
-    description: 'procurator, regional procuracy 3',
-  },
-  {
-    username: 'toa.kv3',
-    fullName: 'Ninh Văn Khải',
-    agency: 'TAND-LS-KV3',
-    roles: [Role.OFFICER],
-    description: 'court clerk, regional court 3',
-  },
-  {
-    username: 'bcd.lamson',
-    fullName: 'Quách Minh Đức',
-    agency: 'BCD-LS',
-    roles: [Role.STEERING_MEMBER],
-    description: 'steering committee member',
-  },
-  { username: 'nh.songxanh', fullName: 'Lạc Thị Thu Trang', agency: 'NH-SX-LS', roles: [Role.OFFICER], description: 'bank officer' },
-  { username: 'hpn.tanhoa', fullName: 'Doãn Thị Mai', agency: 'HPN-TH', roles: [Role.OFFICER], description: "women's union, Tân Hòa" },
-  { username: 'vpdk.lamson', fullName: 'Bế Văn Sơn', agency: 'VPDK-LS', roles: [Role.OFFICER], description: 'land registration office' },
-  {
-    username: 'tp.kv1',
-    fullName: 'Thạch Văn Khang',
-    agency: 'THADS-LS-KV1',
-    roles: [Role.AGENCY_HEAD],
-    description: 'head of regional office 1 (statistics of the own office)',
-  },
-] as const;
-
-/**
- * Regional offices 1 and 2 of the invented province, with their communes and officers. Their cases
- * are generated (seed/province-generator.ts) over the previous and the current statistical year, so
- * the steering committee's dashboard has something to show. Office 3 keeps only the worked example,
- * which the browser tests rely on (its officer sees exactly those two cases).
- */
-export function PROVINCE_OFFICES() {
-  return [
-    {
-      code: 'THADS-LS-KV1',
-      name: 'Phòng Thi hành án dân sự khu vực 1 – tỉnh Lâm Sơn',
-      procuracy: { code: 'VKS-LS-KV1', name: 'Viện kiểm sát nhân dân khu vực 1 – Lâm Sơn' },
-      communes: [
-        { code: 'LS-BM', name: 'Phường Bình Minh' },
-        { code: 'LS-SK', name: 'Xã Suối Khê' },
-        { code: 'LS-DV', name: 'Xã Đồi Vàng' },
-        { code: 'LS-LG', name: 'Xã Lũng Gió' },
-      ],
-      officers: [
-        { username: 'chv.kv1.a', fullName: 'Mông Thị Hảo' },
-        { username: 'chv.kv1.b', fullName: 'Ung Văn Toản' },
-        { username: 'chv.kv1.c', fullName: 'Từ Thị Bích Ngân' },
-      ],
-    },
-    {
-      code: 'THADS-LS-KV2',
-      name: 'Phòng Thi hành án dân sự khu vực 2 – tỉnh Lâm Sơn',
-      procuracy: { code: 'VKS-LS-KV2', name: 'Viện kiểm sát nhân dân khu vực 2 – Lâm Sơn' },
-      communes: [
-        { code: 'LS-NB', name: 'Xã Ngàn Bến' },
-        { code: 'LS-TT', name: 'Phường Thác Trắng' },
-        { code: 'LS-KL', name: 'Xã Khe Lau' },
-      ],
-      officers: [
-        { username: 'chv.kv2.a', fullName: 'Lã Quang Huy' },
-        { username: 'chv.kv2.b', fullName: 'Đàm Thị Yến' },
-      ],
-    },
-  ];
+/** A demo agency: its code, name and kind, its parent agency's code and the codes of the areas it covers. */
+export interface DemoAgency {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent: string | null;
+  covers: readonly string[];
 }
+
+/** One agency a row: [code, name, kind, covered area codes, parent agency code]. */
+type AgencyRow = readonly [code: string, name: string, kind: AgencyKind, covers: readonly string[], parent?: string];
+const agencyOf = ([code, name, kind, covers, parent]: AgencyRow) => ({ code, name, kind, parent: parent ?? null, covers });
+
+/** The demo agencies, parents before their children. */
+export const DEMO_AGENCIES: readonly DemoAgency[] = (
+  [
+    ['THADS-LS', 'Thi hành án dân sự tỉnh Lâm Sơn', AgencyKind.ENFORCEMENT_OFFICE, ['LS']],
+    ['THADS-LS-KV3', 'Phòng Thi hành án dân sự khu vực 3 – tỉnh Lâm Sơn', AgencyKind.ENFORCEMENT_OFFICE, ['LS-TH', 'LS-PA'], 'THADS-LS'],
+    ['UBND-TH', 'Ủy ban nhân dân xã Tân Hòa', AgencyKind.PEOPLES_COMMITTEE, ['LS-TH']],
+    ['UBND-PA', 'Ủy ban nhân dân xã Phú An', AgencyKind.PEOPLES_COMMITTEE, ['LS-PA']],
+    ['CA-TH', 'Công an xã Tân Hòa', AgencyKind.POLICE, ['LS-TH']],
+    ['CA-PA', 'Công an xã Phú An', AgencyKind.POLICE, ['LS-PA']],
+    ['VKS-LS-KV3', 'Viện kiểm sát nhân dân khu vực 3 – Lâm Sơn', AgencyKind.PROCURACY, ['LS-TH', 'LS-PA']],
+    ['TAND-LS-KV3', 'Tòa án nhân dân khu vực 3 – Lâm Sơn', AgencyKind.COURT, ['LS-TH', 'LS-PA']],
+    ['BCD-LS', 'Ban Chỉ đạo thi hành án dân sự tỉnh Lâm Sơn', AgencyKind.STEERING_COMMITTEE, ['LS']],
+    ['NH-SX-LS', 'Ngân hàng TMCP Sông Xanh – Chi nhánh Lâm Sơn', AgencyKind.BANK, ['LS']],
+    ['HPN-TH', 'Hội Liên hiệp Phụ nữ xã Tân Hòa', AgencyKind.MASS_ORGANISATION, ['LS-TH']],
+    ['VPDK-LS', 'Văn phòng Đăng ký đất đai tỉnh Lâm Sơn', AgencyKind.OTHER, ['LS']],
+    ...PROVINCE_OFFICES().flatMap((o): AgencyRow[] => {
+      const covers = o.communes.map((c) => c.code);
+      return [
+        [o.code, o.name, AgencyKind.ENFORCEMENT_OFFICE, covers, 'THADS-LS'],
+        [o.procuracy.code, o.procuracy.name, AgencyKind.PROCURACY, covers],
+        ...o.communes.flatMap((c): AgencyRow[] => [
+          [`UBND-${c.code}`, `Ủy ban nhân dân ${inTitle(c.name)}`, AgencyKind.PEOPLES_COMMITTEE, [c.code]],
+          [`CA-${c.code}`, `Công an ${inTitle(c.name)}`, AgencyKind.POLICE, [c.code]],
+        ]),
+      ];
+    }),
+  ] satisfies AgencyRow[]
+).map(agencyOf);
+
+/** A demo account: who, in which agency (code), with which roles, and what it is for (printed at start). */
+export interface DemoUser {
+  username: string;
+  fullName: string;
+  agency: string;
+  roles: readonly Role[];
+  description: string;
+}
+
+/** One account a row: [username, full name, agency code, roles, what the account is for]. */
+type UserRow = readonly [username: string, fullName: string, agency: string, roles: readonly Role[], description: string];
+const userOf = ([username, fullName, agency, roles, description]: UserRow) => ({ username, fullName, agency, roles, description });
+
+/** The demo accounts (all share DEMO_PASSWORD). */
+export const DEMO_USERS: readonly DemoUser[] = (
+  [
+    ['admin', 'Quản trị hệ thống', 'THADS-LS', [Role.SYSTEM_ADMIN], 'system administrator'],
+    ['cb.thads', 'Đặng Quốc Vinh', 'THADS-LS-KV3', [Role.ENFORCEMENT_OFFICER], 'enforcement officer, regional office 3'],
+    ['tp.thads', 'Lưu Thị Ngọc Hân', 'THADS-LS-KV3', [Role.AGENCY_HEAD, Role.AGENCY_ADMIN], 'head and admin of regional office 3'],
+    ['ubnd.tanhoa', 'Mạc Văn Thuận', 'UBND-TH', [Role.OFFICER], 'commune official, Tân Hòa (commune A)'],
+    ['ubnd.phuan', 'Khúc Thị Lan Anh', 'UBND-PA', [Role.OFFICER], 'commune official, Phú An (commune B)'],
+    ['ca.tanhoa', 'Tôn Đức Mạnh', 'CA-TH', [Role.OFFICER], 'police officer, Tân Hòa'],
+    ['ca.phuan', 'Âu Minh Trí', 'CA-PA', [Role.OFFICER], 'police officer, Phú An'],
+    ['ksv.kv3', 'Giáp Thanh Hương', 'VKS-LS-KV3', [Role.PROCURATOR], 'procurator, regional procuracy 3'],
+    ['toa.kv3', 'Ninh Văn Khải', 'TAND-LS-KV3', [Role.OFFICER], 'court clerk, regional court 3'],
+    ['bcd.lamson', 'Quách Minh Đức', 'BCD-LS', [Role.STEERING_MEMBER], 'steering committee member'],
+    ['nh.songxanh', 'Lạc Thị Thu Trang', 'NH-SX-LS', [Role.OFFICER], 'bank officer'],
+    ['hpn.tanhoa', 'Doãn Thị Mai', 'HPN-TH', [Role.OFFICER], "women's union, Tân Hòa"],
+    ['vpdk.lamson', 'Bế Văn Sơn', 'VPDK-LS', [Role.OFFICER], 'land registration office'],
+    ['tp.kv1', 'Thạch Văn Khang', 'THADS-LS-KV1', [Role.AGENCY_HEAD], 'head of regional office 1 (statistics of the own office)'],
+  ] satisfies UserRow[]
+).map(userOf);
 
 /** How many cases `npm start` generates for regional offices 1 and 2 (a few hundred, seeded in well under a second). */
 export const DEMO_GENERATED_CASES = 320;
