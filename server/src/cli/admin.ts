@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
 import { AppError } from '../errors';
 import { backupDatabase, BackupError, restoreDatabase, tableCounts } from '../db/backup';
@@ -32,6 +32,16 @@ interface AdminCommand {
 
 /** A problem with how the command was called: printed with the help, exit code 2. */
 class UsageError extends Error {}
+
+/**
+ * A command's options and its `count` positional arguments (FILE, USERNAME …): an unknown option, or
+ * another number of positionals, is a UsageError (`need` says what the command needs).
+ */
+function commandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, count: number, need: string) {
+  const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  if (parsed.positionals.length !== count) throw new UsageError(need);
+  return parsed;
+}
 
 /**
  * The database the command works on: DATABASE_URL, or the embedded one in DATA_DIR — the running
@@ -232,13 +242,7 @@ const COMMANDS: Record<string, AdminCommand> = {
     vi: 'Khôi phục FILE vào cơ sở dữ liệu DATABASE_URL, phải là cơ sở dữ liệu mới, trống; sau đó kiểm tra chuỗi nhật ký kiểm toán và in số bản ghi từng bảng.',
     en: 'Restores FILE into DATABASE_URL, which must be a new, empty database; then verifies the audit chain and prints the row count of every table.',
     async run(args, config) {
-      const { values, positionals } = parseArgs({
-        args,
-        options: { 'no-privileges': { type: 'boolean' } },
-        allowPositionals: true,
-        strict: true,
-      });
-      if (positionals.length !== 1) throw new UsageError('restore needs exactly one FILE');
+      const { values, positionals } = commandArgs(args, { 'no-privileges': { type: 'boolean' } }, 1, 'restore needs exactly one FILE');
       const file = resolve(positionals[0]);
       await withDatabase(config, async (url) => {
         await restoreDatabase(url, file, { pgBinDir: config.PG_BIN_DIR, noPrivileges: values['no-privileges'] });
@@ -253,15 +257,15 @@ const COMMANDS: Record<string, AdminCommand> = {
     vi: 'Nhập danh mục từ tệp CSV (xem docs/IMPORTS.md): kiểm tra toàn bộ tệp trước, báo lỗi từng dòng; tệp có lỗi không được nhập trừ khi có --skip-bad-rows; nhập lại cùng tệp không thay đổi gì. --as: tài khoản thực hiện (mặc định: quản trị hệ thống duy nhất).',
     en: 'Imports a CSV file (see docs/IMPORTS.md): the whole file is validated first with a per-row report; a file with errors imports nothing unless --skip-bad-rows; importing the same file twice changes nothing. --as: the acting account (default: the only system administrator).',
     async run(args, config) {
-      const { values, positionals } = parseArgs({
+      const need = `import needs a kind (${IMPORT_KINDS.join(', ')}) and a FILE`;
+      const { values, positionals } = commandArgs(
         args,
-        options: { 'dry-run': { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' }, as: { type: 'string' } },
-        allowPositionals: true,
-        strict: true,
-      });
+        { 'dry-run': { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' }, as: { type: 'string' } },
+        2,
+        need,
+      );
       const [kind, file] = positionals;
-      if (positionals.length !== 2 || !IMPORT_KINDS.includes(kind as ImportKind))
-        throw new UsageError(`import needs a kind (${IMPORT_KINDS.join(', ')}) and a FILE`);
+      if (!IMPORT_KINDS.includes(kind as ImportKind)) throw new UsageError(need);
       const text = readFileSync(resolve(file), 'utf8');
       await withOrm(config, async (orm) => {
         const outbox = commandOutbox();
@@ -321,13 +325,12 @@ const COMMANDS: Record<string, AdminCommand> = {
     vi: 'Đặt mật khẩu mới cho tài khoản USERNAME (ví dụ quản trị viên quên mật khẩu); mọi phiên đăng nhập và kết nối trực tiếp của tài khoản kết thúc ngay.',
     en: "Sets a new password for USERNAME (e.g. an administrator's lost password); all of the account's sessions and live connections end at once.",
     async run(args, config) {
-      const { values, positionals } = parseArgs({
+      const { values, positionals } = commandArgs(
         args,
-        options: { password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
-        allowPositionals: true,
-        strict: true,
-      });
-      if (positionals.length !== 1) throw new UsageError('reset-password needs exactly one USERNAME');
+        { password: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+        1,
+        'reset-password needs exactly one USERNAME',
+      );
       const password = await readPassword(values.password, values['password-stdin']);
       await withOrm(config, async (orm) => {
         const users = new UserService(commandOutbox());
