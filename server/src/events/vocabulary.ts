@@ -99,6 +99,10 @@ export interface StepPayload {
   to: string;
   reason: string | null;
 }
+/** A task's workflow step (accepted, started, completed, declined, cancelled), with the assignee's note. */
+export type TaskStepPayload = TaskBase & StepPayload & { note: string | null };
+/** An action's workflow step (ready, started, postponed, rescheduled, cancelled) and the step's own details (e.g. the new times). */
+export type ActionStepPayload = ActionBase & StepPayload & Record<string, unknown>;
 interface UserBase {
   userId: string;
   agencyId: string;
@@ -188,11 +192,11 @@ export interface EventPayloads {
     freezeId?: string;
     legalSource?: string;
   };
-  'task.accepted': TaskBase & StepPayload & { note: string | null };
-  'task.started': TaskBase & StepPayload & { note: string | null };
-  'task.completed': TaskBase & StepPayload & { note: string | null };
-  'task.declined': TaskBase & StepPayload & { note: string | null };
-  'task.cancelled': TaskBase & StepPayload & { note: string | null };
+  'task.accepted': TaskStepPayload;
+  'task.started': TaskStepPayload;
+  'task.completed': TaskStepPayload;
+  'task.declined': TaskStepPayload;
+  'task.cancelled': TaskStepPayload;
   'task.deadlineRecalculated': TaskBase & { previousDueAt: Iso | null; dueAt: Iso; dueWorkingDays: number | null };
   'task.reassigned': TaskBase & { fromAssigneeId: string | null; toAssigneeId: string | null };
   'task.escalated': CaseRef & {
@@ -219,11 +223,11 @@ export interface EventPayloads {
   'action.invitationDeclined': ActionBase & { participantId: string; agencyId: string; reason: string | null };
   'action.protectionPlanRecorded': ActionBase & { late: boolean; dueAt: Iso | null; legalSource: string };
   'action.postponementRequested': ActionBase & { receivedAt: Iso; late: boolean; legalSource: string };
-  'action.ready': ActionBase & StepPayload & Record<string, unknown>;
-  'action.started': ActionBase & StepPayload & Record<string, unknown>;
-  'action.postponed': ActionBase & StepPayload & Record<string, unknown>;
-  'action.rescheduled': ActionBase & StepPayload & Record<string, unknown>;
-  'action.cancelled': ActionBase & StepPayload & Record<string, unknown>;
+  'action.ready': ActionStepPayload;
+  'action.started': ActionStepPayload;
+  'action.postponed': ActionStepPayload;
+  'action.rescheduled': ActionStepPayload;
+  'action.cancelled': ActionStepPayload;
   'action.completed': ActionBase & {
     outcome: string;
     entryId?: string;
