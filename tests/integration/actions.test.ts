@@ -57,13 +57,21 @@ async function eventsOf(caseId: string, type: string) {
     ]);
 }
 
+/** The officer moves `action` (as last read: id and version) one workflow step (MARK_READY, START …); its new state. */
+const step = async (action: { id: string; version: number }, to: string) =>
+  (await ok('officer', stepMutation, { input: { id: action.id, version: action.version, step: to } })).stepAction;
+
+/** The officer records the outcome of `action` (as last read: id and version); its new state. */
+const recordOutcome = async (action: { id: string; version: number }, outcome: Record<string, unknown>) =>
+  (await ok('officer', outcomeMutation, { input: { id: action.id, version: action.version, ...outcome } })).recordActionOutcome;
+
 /** A persuasion visit on the next coercion day (14:00–16:00), made ready and started: where outcome tests begin. */
 async function startedVisit(caseId: string, place: string) {
   const planned = (
     await ok('officer', planMutation, { input: actionOn(caseId, 'PERSUASION_VISIT', place, { from: '14:00', to: '16:00' }) })
   ).planAction;
-  const ready = (await ok('officer', stepMutation, { input: { id: planned.id, version: planned.version, step: 'MARK_READY' } })).stepAction;
-  return (await ok('officer', stepMutation, { input: { id: ready.id, version: ready.version, step: 'START' } })).stepAction;
+  const ready = await step(planned, 'MARK_READY');
+  return step(ready, 'START');
 }
 
 beforeAll(async () => {
@@ -126,19 +134,13 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     });
     const ubndPart = visit.participants.find((p: any) => p.agency.id === ubndB.id);
     await ok('communeB', respondMutation, { input: { participantId: ubndPart.id, version: ubndPart.version, confirm: true } });
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'START' } })).stepAction;
-    visit = (
-      await ok('officer', outcomeMutation, {
-        input: {
-          id: visit.id,
-          version: visit.version,
-          outcome: 'REFUSED',
-          minutes: 'Ông Sính không đồng ý giao đất.',
-          attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'],
-        },
-      })
-    ).recordActionOutcome;
+    visit = await step(visit, 'MARK_READY');
+    visit = await step(visit, 'START');
+    visit = await recordOutcome(visit, {
+      outcome: 'REFUSED',
+      minutes: 'Ông Sính không đồng ý giao đất.',
+      attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'],
+    });
     expect(visit).toMatchObject({ status: 'COMPLETED', outcome: 'REFUSED', attendees: ['Chấp hành viên', 'Chủ tịch UBND xã'] });
 
     // 2. The coercion plan: a date inside the Tết 2027 window (Tết = 2027-02-06) is refused.
@@ -239,22 +241,16 @@ describe('the forest-land example (DOMAIN.md), end to end', () => {
     expect(protectionTask.status).toBe('DONE');
 
     // 5. ready → in progress → completed with COERCED; the land is handed over and the case completes.
-    plan = (await ok('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'MARK_READY' } })).stepAction;
-    plan = (await ok('officer', stepMutation, { input: { id: plan.id, version: plan.version, step: 'START' } })).stepAction;
+    plan = await step(plan, 'MARK_READY');
+    plan = await step(plan, 'START');
     expect(plan.status).toBe('IN_PROGRESS');
-    plan = (
-      await ok('officer', outcomeMutation, {
-        input: {
-          id: plan.id,
-          version: plan.version,
-          outcome: 'COERCED',
-          minutes: 'Đã đo đạc, cắm mốc và giao 4.000 m² đất rừng cho Ban quản lý rừng phòng hộ.',
-          attendees: ['Chấp hành viên', 'Công an xã', 'UBND xã', 'Kiểm sát viên'],
-          collections: [{ obligationId: c.obligations[0].id, fulfilled: true }],
-          completeCase: true,
-        },
-      })
-    ).recordActionOutcome;
+    plan = await recordOutcome(plan, {
+      outcome: 'COERCED',
+      minutes: 'Đã đo đạc, cắm mốc và giao 4.000 m² đất rừng cho Ban quản lý rừng phòng hộ.',
+      attendees: ['Chấp hành viên', 'Công an xã', 'UBND xã', 'Kiểm sát viên'],
+      collections: [{ obligationId: c.obligations[0].id, fulfilled: true }],
+      completeCase: true,
+    });
     expect(plan).toMatchObject({ status: 'COMPLETED', outcome: 'COERCED' });
     const done = await caseOf('officer', c.id);
     expect(done).toMatchObject({ status: 'COMPLETED', totals: { openObligations: 0 } });
@@ -358,18 +354,12 @@ describe('persuasion and invitations', () => {
   it('a persuasion visit with full payment completes the case; money updates the obligation and totals', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     let visit = await startedVisit(c.id, 'Nhà ông Sính');
-    visit = (
-      await ok('officer', outcomeMutation, {
-        input: {
-          id: visit.id,
-          version: visit.version,
-          outcome: 'VOLUNTARY_COMPLIANCE',
-          minutes: 'Gia đình tự nguyện nộp đủ tiền.',
-          collections: [{ obligationId: c.obligations[0].id, amountCollected: '777000000' }],
-          completeCase: true,
-        },
-      })
-    ).recordActionOutcome;
+    visit = await recordOutcome(visit, {
+      outcome: 'VOLUNTARY_COMPLIANCE',
+      minutes: 'Gia đình tự nguyện nộp đủ tiền.',
+      collections: [{ obligationId: c.obligations[0].id, amountCollected: '777000000' }],
+      completeCase: true,
+    });
     expect(visit).toMatchObject({ status: 'COMPLETED', moneyCollected: '777000000' });
     expect(await caseOf('officer', c.id)).toMatchObject({
       status: 'COMPLETED',
@@ -423,7 +413,7 @@ describe('persuasion and invitations', () => {
   it('a stale version gets CONFLICT; an outsider cannot see actions', async () => {
     const c = await enforcingCase({ communeId: communeB.id });
     const visit = (await ok('officer', planMutation, { input: actionOn(c.id, 'VERIFICATION_VISIT', 'Thôn Nà Lầu') })).planAction;
-    await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } });
+    await step(visit, 'MARK_READY');
     expect(
       err(await call('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'CANCEL', reason: 'Đổi lịch' } }))
         .code,
@@ -525,7 +515,7 @@ describe('visits and outcomes that match the work (issue 16)', () => {
     // 08:00 in Viet Nam is 01:00 UTC: the ISO date is the local day.
     const day = input.scheduledStart.slice(0, 10);
     let visit = (await ok('officer', planMutation, { input })).planAction;
-    visit = (await ok('officer', stepMutation, { input: { id: visit.id, version: visit.version, step: 'MARK_READY' } })).stepAction;
+    visit = await step(visit, 'MARK_READY');
     const clock = app.services.actions.now;
     app.services.actions.now = () => new Date();
     try {
