@@ -31,6 +31,11 @@ async function ok(who: string, query: string, variables: Record<string, unknown>
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!;
 }
+/** `who` posts on the thread of case `caseId` (kind, body, mentions …); the new post. */
+async function postOn(who: string, caseId: string, post: Record<string, unknown>) {
+  return (await ok(who, postMutation, { input: { caseId, ...post } })).postToThread;
+}
+
 const code = (res: { errors?: Array<{ extensions?: Record<string, any> }> }) => res.errors?.[0]?.extensions?.code;
 
 async function unread(who: string, caseId: string) {
@@ -103,17 +108,12 @@ describe('a persuasion effort, end to end', () => {
     }
 
     // 1. The officer posts, mentioning the commune official and the commune committee.
-    const first = (
-      await ok('officer', postMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'NOTE',
-          body: 'Đề nghị **UBND xã** phối hợp vận động gia đình ông Khoa tự nguyện thi hành.',
-          mentionedUserIds: [users.commune.id],
-          mentionedAgencyIds: [ubndA.id],
-        },
-      })
-    ).postToThread;
+    const first = await postOn('officer', c.id, {
+      kind: 'NOTE',
+      body: 'Đề nghị **UBND xã** phối hợp vận động gia đình ông Khoa tự nguyện thi hành.',
+      mentionedUserIds: [users.commune.id],
+      mentionedAgencyIds: [ubndA.id],
+    });
     expect(first).toMatchObject({
       seq: 1,
       kind: 'NOTE',
@@ -196,15 +196,10 @@ describe('a persuasion effort, end to end', () => {
     expect(await step('commune', 'START')).toMatchObject({ status: 'IN_PROGRESS' });
 
     // 5. The commune reports in the thread.
-    const report = (
-      await ok('commune', postMutation, {
-        input: {
-          caseId: c.id,
-          kind: 'REPORT',
-          body: 'Đã cùng trưởng thôn và Hội Phụ nữ đến nhà ông Khoa; gia đình cam kết trả nợ trong tháng.',
-        },
-      })
-    ).postToThread;
+    const report = await postOn('commune', c.id, {
+      kind: 'REPORT',
+      body: 'Đã cùng trưởng thôn và Hội Phụ nữ đến nhà ông Khoa; gia đình cam kết trả nợ trong tháng.',
+    });
     expect(report).toMatchObject({ seq: 2, kind: 'REPORT' });
     expect(await unread('officer', c.id)).toBe(1);
     expect(await unread('commune', c.id)).toBe(0);
@@ -280,11 +275,7 @@ describe('bad input is refused with a clear error and writes nothing', () => {
   it('accepts a body of exactly the limit, with attachment metadata', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id);
     const attachment = { name: 'bien-ban-xac-minh.pdf', size: 123_456, type: 'application/pdf', checksum: 'a'.repeat(64) };
-    const post = (
-      await ok('officer', postMutation, {
-        input: { caseId: c.id, kind: 'NOTE', body: 'y'.repeat(MAX_POST_BODY_CHARS), attachments: [attachment] },
-      })
-    ).postToThread;
+    const post = await postOn('officer', c.id, { kind: 'NOTE', body: 'y'.repeat(MAX_POST_BODY_CHARS), attachments: [attachment] });
     expect(post.body).toHaveLength(MAX_POST_BODY_CHARS);
     expect(post.attachments).toEqual([attachment]);
   });
@@ -293,7 +284,7 @@ describe('bad input is refused with a clear error and writes nothing', () => {
 describe('who may read, post and assign', () => {
   it('keeps an outsider agency out of the thread and its tasks', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
-    await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Nội dung nội bộ' } });
+    await postOn('officer', c.id, { kind: 'NOTE', body: 'Nội dung nội bộ' });
     expect(code(await call('outsider', 'query($id: ID!) { caseThread(caseId: $id) { totalCount } }', { id: c.id }))).toBe('NOT_FOUND');
     expect(code(await call('outsider', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Xin chào' } }))).toBe('NOT_FOUND');
     expect(code(await call('outsider', 'mutation($id: ID!) { markThreadRead(caseId: $id) { unread } }', { id: c.id }))).toBe('NOT_FOUND');
@@ -537,8 +528,7 @@ describe('inbox read state', () => {
 describe('thread history, deletion and pagination', () => {
   it('keeps the edit history, deletes softly with an audit trace, and lets only the author do either', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
-    const post = (await ok('officer', postMutation, { input: { caseId: c.id, kind: 'NOTE', body: 'Lịch vận động: thứ Ba.' } }))
-      .postToThread;
+    const post = await postOn('officer', c.id, { kind: 'NOTE', body: 'Lịch vận động: thứ Ba.' });
     const edit = 'mutation($input: EditPostInput!) { editPost(input: $input) { body version editedAt history { version body } } }';
     expect(code(await call('commune', edit, { input: { id: post.id, version: 1, body: 'Sửa trộm' } }))).toBe('FORBIDDEN');
     const edited = (await ok('officer', edit, { input: { id: post.id, version: 1, body: 'Lịch vận động: thứ Tư.' } })).editPost;
@@ -569,9 +559,7 @@ describe('thread history, deletion and pagination', () => {
   it('pages the thread forward and backward, and the mentions list', async () => {
     const c = await makeSharedCase(app, tokens.officer, communeA.id, [ubndA.id]);
     for (let i = 1; i <= 7; i++) {
-      await ok('officer', postMutation, {
-        input: { caseId: c.id, kind: 'NOTE', body: `Bài số ${i}`, mentionedUserIds: i % 2 ? [users.commune2.id] : [] },
-      });
+      await postOn('officer', c.id, { kind: 'NOTE', body: `Bài số ${i}`, mentionedUserIds: i % 2 ? [users.commune2.id] : [] });
     }
     const page = async (args: string) =>
       (
