@@ -162,10 +162,11 @@ async function main(): Promise<void> {
       p.start,
       await statementSources(app.orm.em.fork() as EntityManager, p.start, [p.end]),
     );
-    const plan = await conn.execute<Array<{ 'QUERY PLAN': string }>>(
-      `explain (analyze, buffers, costs off) ${statement.sql}`,
-      statement.params,
-    );
+    // With the statement's planner settings, as StatisticsService runs it (one transaction).
+    const plan = await app.orm.em.fork().transactional(async (tx) => {
+      for (const [name, value] of Object.entries(statement.settings)) await tx.execute(`select set_config(?, ?, true)`, [name, value]);
+      return tx.execute<Array<{ 'QUERY PLAN': string }>>(`explain (analyze, buffers, costs off) ${statement.sql}`, statement.params);
+    });
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'statistics-explain.txt'), plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');

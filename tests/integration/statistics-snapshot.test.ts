@@ -5,7 +5,8 @@ import type { Agency } from '../../server/src/modules/agencies/agency.entity';
 import type { Area } from '../../server/src/modules/areas/area.entity';
 import { monthBoundariesBetween, monthEndsUpTo, PeriodKind, resolvePeriod } from '../../server/src/modules/statistics/periods';
 import { fillPastSnapshots, fillSnapshots, instantSources, statementSources } from '../../server/src/modules/statistics/snapshot';
-import { rangeSources, reportSql, type ScopeFilter, trendSql } from '../../server/src/modules/statistics/statistics-sql';
+import { rangeSources, reportSql, type ScopeFilter, type Statement, trendSql } from '../../server/src/modules/statistics/statistics-sql';
+import { runAggregate } from '../../server/src/modules/statistics/statistics.service';
 import type { User } from '../../server/src/modules/users/user.entity';
 import { prng } from '../../server/src/seed/province-generator';
 import { AgencyKind, type HistoryStep, insertCaseHistory, makeAgency, makeProvince, makeUser, Role } from '../support/factories';
@@ -65,9 +66,9 @@ function historyFrom(next: () => number, start: Date): HistoryStep[] {
   return steps;
 }
 
-/** Every statement's rows, in a stable order, as plain values (bigint sums come back as strings). */
-async function rowsOf(statement: { sql: string; params: unknown[] }) {
-  const rows = await app.orm.em.fork().execute<Array<Record<string, unknown>>>(statement.sql, statement.params);
+/** Every statement's rows, run as the service runs it (its planner settings), in a stable order, as plain values (bigint sums come back as strings). */
+async function rowsOf(statement: Statement) {
+  const rows = await runAggregate<Array<Record<string, unknown>>>(app.orm.em.fork(), statement, 64);
   return rows
     .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))))
     .sort();
@@ -182,6 +183,32 @@ describe('statistics: the monthly snapshot of case states', () => {
 
   it('gives every report and trend the figures of the range scan of the history', async () => {
     await expectSnapshotFiguresEqualRangeScan();
+  });
+
+  it('plans a statement without range scan with nested loops off, read-only, for its own transaction only', async () => {
+    const year = resolvePeriod(PeriodKind.STATISTICAL_YEAR, 2026);
+    const fromSnapshot = reportSql([null], year.end, year.start, await chosenSources(year.start, [year.end]));
+    expect(fromSnapshot.settings).toEqual({ enable_nestloop: 'off' });
+    expect(fromSnapshot.sql).toContain('start_rows as not materialized');
+    const ranged = reportSql([null], year.end, year.start, rangeSources(year.start, [year.end]));
+    expect(ranged.settings).toEqual({});
+    expect(ranged.sql).toContain('start_rows as materialized');
+
+    const em = app.orm.em.fork();
+    const probe = {
+      sql: `select current_setting('enable_nestloop') as nestloop, current_setting('transaction_read_only') as read_only, current_setting('work_mem') as work_mem`,
+      params: [],
+      settings: fromSnapshot.settings,
+    };
+    expect(await runAggregate(em, probe, 64)).toEqual([{ nestloop: 'off', read_only: 'on', work_mem: '64MB' }]);
+    await expect(runAggregate(em, { sql: `update area set name = name`, params: [], settings: {} }, 64)).rejects.toThrow(
+      /read-only transaction/,
+    );
+    // Local to that transaction: the pool's connections keep the server's defaults.
+    for (let i = 0; i < 4; i++)
+      expect(
+        await em.execute(`select current_setting('enable_nestloop') as nestloop, current_setting('transaction_read_only') as read_only`),
+      ).toEqual([{ nestloop: 'on', read_only: 'off' }]);
   });
 
   it('stays exact when history is written back-dated after a boundary was filled (insert, correction, deletion, move)', async () => {

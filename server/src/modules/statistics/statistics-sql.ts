@@ -24,6 +24,11 @@ export interface SqlPart {
   params: unknown[];
 }
 
+/** A whole statement and the planner settings it is run with (`set_config(name, value, true)`: its transaction only). */
+export interface Statement extends SqlPart {
+  settings: Readonly<Record<string, string>>;
+}
+
 /** The reach of the viewer as a filter (null = everything). */
 export function reachFilter(reach: StatisticsReach): ScopeFilter | null {
   switch (reach.kind) {
@@ -151,17 +156,35 @@ function stateRowsSql(sources: StateSources): SqlPart {
  * `start` and `ends` are read from the sources given (`stateRowsSql`); the returned parameters are
  * complete (the scope condition's last).
  *
- * Both CTEs are materialised so PostgreSQL hashes the start rows once instead of probing them per case
- * (docs/PERFORMANCE.md); the scope stays after `end_rows` (moving it inside was measured 6–9× slower).
+ * How it is planned (`settings`; docs/statistics.md "Fifth pass"):
+ * - with a range source, both CTEs are materialised so PostgreSQL hashes the start rows once instead of
+ *   probing them per case (without the fence it misestimated the range selectivity and nested-looped the
+ *   area join, 12 s); the `@>` join itself can only be a nested loop over the GiST index;
+ * - without one (the snapshot and the current rows: every report of a past month boundary or of the
+ *   current year), the CTEs are inlined and nested loops are turned off for the transaction, so the start
+ *   rows, the end rows and the communes are joined by hash in one pass: a bounded pass whatever the scope
+ *   (nested loops won a little on an office and lost badly when the planner misjudged a scope: one officer,
+ *   last year, 332 ms fenced and 1.2 s inlined against 31 ms).
+ * `withSettings` false: the statement is embedded in a query that runs without its settings (the
+ * drill-down's page), so it keeps the fence. The scope stays after `end_rows` (moving it inside was
+ * measured 6–9× slower).
  */
-export function classifiedCasesSql(scope: SqlPart, start: Date, startSources: StateSources, endSources: StateSources): SqlPart {
+export function classifiedCasesSql(
+  scope: SqlPart,
+  start: Date,
+  startSources: StateSources,
+  endSources: StateSources,
+  withSettings = true,
+): Statement {
   const startRows = stateRowsSql(startSources);
   const endRows = stateRowsSql(endSources);
+  const inline = withSettings && startSources.range.length === 0 && endSources.range.length === 0;
+  const fence = inline ? 'not materialized' : 'materialized';
   return {
-    sql: `with start_rows as materialized (
+    sql: `with start_rows as ${fence} (
         select r.case_id, r.owed, r.col from (${startRows.sql}) r where r.st not in ${FINAL_SQL}
       ),
-      end_rows as materialized (
+      end_rows as ${fence} (
         ${endRows.sql}
       ),
       in_period as (
@@ -173,6 +196,7 @@ export function classifiedCasesSql(scope: SqlPart, start: Date, startSources: St
            and ${scope.sql}
       )`,
     params: [...startRows.params, ...endRows.params, start, ...scope.params],
+    settings: inline ? { enable_nestloop: 'off' } : {},
   };
 }
 
@@ -282,9 +306,15 @@ export const rangeSources = (start: Date, ends: readonly Date[]): StatementSourc
 });
 
 /** `tail` (more CTEs, then the final select) after the cases every filter admits, classified for the period from `start`. */
-function overClassifiedCases(filters: ReadonlyArray<ScopeFilter | null>, start: Date, sources: StatementSources, tail: string): SqlPart {
-  const base = classifiedCasesSql(scopeCondition(filters, 'h', 'sa'), start, sources.start, sources.ends);
-  return { sql: `${base.sql},\n      ${tail}`, params: base.params };
+function overClassifiedCases(
+  filters: ReadonlyArray<ScopeFilter | null>,
+  start: Date,
+  sources: StatementSources,
+  tail: string,
+  withSettings = true,
+): Statement {
+  const base = classifiedCasesSql(scopeCondition(filters, 'h', 'sa'), start, sources.start, sources.ends, withSettings);
+  return { ...base, sql: `${base.sql},\n      ${tail}` };
 }
 
 /**
@@ -297,7 +327,7 @@ export function reportSql(
   end: Date,
   start: Date,
   sources: StatementSources = rangeSources(start, [end]),
-): SqlPart {
+): Statement {
   return overClassifiedCases(
     filters,
     start,
@@ -315,11 +345,11 @@ export function trendSql(
   ends: readonly Date[],
   start: Date,
   sources: StatementSources = rangeSources(start, ends),
-): SqlPart {
+): Statement {
   return overClassifiedCases(filters, start, sources, `${groupedSql(['e'])} select e, ${AGGREGATES_SQL} from classified_groups group by e`);
 }
 
-/** The ids of the cases behind one row of a report (drill-down). */
+/** The ids of the cases behind one row of a report (drill-down; a subquery of the page, so planned without settings). */
 export function rowCaseIdsSql(
   filters: ReadonlyArray<ScopeFilter | null>,
   end: Date,
@@ -327,7 +357,13 @@ export function rowCaseIdsSql(
   row: StatisticsRowKey,
   sources: StatementSources = rangeSources(start, [end]),
 ): SqlPart {
-  return overClassifiedCases(filters, start, sources, `${CLASSIFIED_SQL} select case_id from classified where ${ROW_CONDITIONS[row]}`);
+  return overClassifiedCases(
+    filters,
+    start,
+    sources,
+    `${CLASSIFIED_SQL} select case_id from classified where ${ROW_CONDITIONS[row]}`,
+    false,
+  );
 }
 
 /** The raw aggregate row as PostgreSQL returns it. */

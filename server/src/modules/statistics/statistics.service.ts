@@ -29,7 +29,7 @@ import {
   type AggregateRow,
   type ScopeFilter,
   type SqlPart,
-  type StatementSources,
+  type Statement,
   type StatisticsRowKey,
 } from './statistics-sql';
 import { statementSources } from './snapshot';
@@ -182,6 +182,33 @@ const OPEN_TASK_SQL = `('OPEN','ACCEPTED','IN_PROGRESS')`;
 const VN_OFFSET_MS = 7 * 3_600_000;
 
 /**
+ * Runs one aggregate statement (a report, a trend, "where it is stuck") in a read-only transaction
+ * with `workMemMb` of work_mem (config STATISTICS_WORK_MEM_MB), so its sorts, hashes and CTEs stay in
+ * memory (at 50,000 cases the report's group sort spilled 3.4 MB to disk at the 4 MB default), and
+ * with the statement's own planner settings (statistics-sql.ts `classifiedCasesSql`). Read-only and
+ * every setting are one `select set_config(…, true)`, local to the transaction: four statements in all.
+ * Without work_mem and settings it is the statement alone.
+ */
+export function runAggregate<T extends object[]>(
+  em: EntityManager,
+  statement: SqlPart & { settings?: Statement['settings'] },
+  workMemMb?: number,
+): Promise<T> {
+  const settings: Record<string, string> = { ...statement.settings };
+  if (workMemMb) settings.work_mem = `${workMemMb}MB`;
+  if (!Object.keys(settings).length) return em.execute<T>(statement.sql, statement.params);
+  settings.transaction_read_only = 'on';
+  const names = Object.keys(settings);
+  return em.fork().transactional(async (tx) => {
+    await tx.execute(
+      `select ${names.map(() => 'set_config(?, ?, true)').join(', ')}`,
+      names.flatMap((name) => [name, settings[name]]),
+    );
+    return tx.execute<T>(statement.sql, statement.params);
+  });
+}
+
+/**
  * Statistics for the steering committee and the offices (rule 9, Thông tư 06/2019/TT-BTP), targets
  * (chỉ tiêu) and "where it is stuck". All figures are SQL aggregates over the state history; every
  * request is intersected with the viewer's reach (policy/abilities.ts `statisticsReach`).
@@ -192,19 +219,9 @@ export class StatisticsService {
     private readonly options: StatisticsOptions = {},
   ) {}
 
-  /**
-   * Runs one aggregate statement (a report, a trend, "where it is stuck") in a read-only transaction
-   * with the statistics work_mem (config STATISTICS_WORK_MEM_MB), so its sorts, hashes and CTEs stay in
-   * memory: at 50,000 cases the report's group sort spilled 3.4 MB to disk at the 4 MB default.
-   */
-  private aggregate<T extends object[]>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T> {
-    const workMemMb = this.options.workMemMb;
-    if (!workMemMb) return em.execute<T>(sql, params as unknown[]);
-    return em.fork().transactional(async (tx) => {
-      await tx.execute(`set transaction read only`);
-      await tx.execute(`select set_config('work_mem', ?, true)`, [`${workMemMb}MB`]);
-      return tx.execute<T>(sql, params as unknown[]);
-    });
+  /** Runs one aggregate statement with the statistics work_mem (`runAggregate`). */
+  private aggregate<T extends object[]>(em: EntityManager, statement: SqlPart & { settings?: Statement['settings'] }): Promise<T> {
+    return runAggregate<T>(em, statement, this.options.workMemMb);
   }
 
   /** Resolves and authorises the scope; FORBIDDEN outside the viewer's reach, NOT_FOUND for unknown ids. */
@@ -269,7 +286,7 @@ export class StatisticsService {
     );
     const rows = await this.aggregate<
       Array<AggregateRow & { lead_agency_id: string | null; commune_id: string | null; officer_id: string | null; g: number }>
-    >(em, statement.sql, statement.params);
+    >(em, statement);
     const target = await this.targetOf(em, scope.targetAgencyId, period.statisticalYear);
     const total = rows.find((r) => r.g === 7);
     const lines = (pick: (r: (typeof rows)[number]) => string | null, g: number) =>
@@ -309,7 +326,7 @@ export class StatisticsService {
       year.start,
       await statementSources(em, year.start, ends),
     );
-    const rows = await this.aggregate<Array<AggregateRow & { e: Date }>>(em, statement.sql, statement.params);
+    const rows = await this.aggregate<Array<AggregateRow & { e: Date }>>(em, statement);
     const byEnd = new Map(rows.map((r) => [new Date(r.e).getTime(), r]));
     const target = await this.targetOf(em, scope.targetAgencyId, statisticalYear);
     return ends.map((e) => {
@@ -380,9 +397,8 @@ export class StatisticsService {
         coercions: Array<Record<string, any>>;
         outcomes: Array<{ outcome: string; visits: number }>;
       }>
-    >(
-      em,
-      `with scoped as materialized (
+    >(em, {
+      sql: `with scoped as materialized (
          select c.id, c.decision_number, c.complex and c.status::text not in ${FINAL_SQL} as hard from enforcement_case c where ${cond.sql}
        ),
        open_tasks as materialized (
@@ -425,8 +441,8 @@ export class StatisticsService {
          (select coalesce(json_agg(o order by o.tasks desc, o.agency_name), '[]'::json) from overdue_by_agency o) as by_agency,
          (select coalesce(json_agg(k order by k.scheduled_start), '[]'::json) from coercions k) as coercions,
          (select coalesce(json_agg(v order by v.visits desc, v.outcome), '[]'::json) from outcomes v) as outcomes`,
-      [...cond.params, now, now, now, now, until, yearStart, yearStart, now],
-    );
+      params: [...cond.params, now, now, now, now, until, yearStart, yearStart, now],
+    });
     const counts = row;
     const overdueByAgency = row.by_agency;
     const coercions = row.coercions;
