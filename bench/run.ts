@@ -4,7 +4,8 @@
  * province with the generator, starts two production instances as separate processes, then measures
  * every figure beside a ceiling taken in the same run, with CPU per process and SQL statements per
  * request. Prints the report and writes bench/results/latest.md and latest.json. It measures; it never
- * asserts. `BENCH_QUICK=1` runs small counts on a small dataset (a check in ~2 minutes).
+ * asserts. `BENCH_QUICK=1` runs small counts on a small dataset (a check in ~2 minutes). `BENCH_PROFILE=DIR` also takes
+ * a CPU profile of the instances around each figure (bench/profiler.ts; DIR/summary.md).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { gql, runLoad, signIn } from './load';
 import { Meter } from './meter';
 import { ASSIGN, CASE_PAGE, casePageVariables, OUTCOME, PLAN_ACTION, POST, STEP_ACTION, TRANSITION } from './operations';
 import { cpuMsOf, rssKiBOf } from './procstat';
+import { FigureProfiler } from './profiler';
 import { type BenchResults, type Ceiling, type LiveFigures, type RequestFigure, renderReport } from './report';
 import { cleanup, makeTempDir, newSecrets, onCleanup, seedProvince, type Stack, startDatabase, startInstance, startRedis } from './stack';
 import { fmt, now, sleep, summarize } from './stats';
@@ -239,12 +241,25 @@ async function main(): Promise<void> {
     await admin.query(`select (select count(*) from enforcement_case)::int as cases, (select count(*) from event)::int as events`)
   ).rows[0];
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.cases} cases, ${counts.events} events. Starting two instances …`);
-  stack.instances.push(await startInstance(stack, 'instance-a'), await startInstance(stack, 'instance-b'));
+  const profileDir = FigureProfiler.requestedDir();
+  const inspect = { inspect: profileDir !== null };
+  stack.instances.push(await startInstance(stack, 'instance-a', inspect), await startInstance(stack, 'instance-b', inspect));
   const [A, B] = stack.instances;
   const urls = stack.instances.map((i) => i.url);
   const at = (client: number) => urls[client % urls.length];
   if (db.statStatements) await admin.query('select pg_stat_statements_reset()');
   const meter = new Meter(stack, admin);
+  const profiler = profileDir
+    ? await FigureProfiler.attach(
+        profileDir,
+        stack.instances.map((i) => ({ name: i.name, inspectPort: i.inspectPort! })),
+      )
+    : null;
+  if (profiler)
+    notes.push(`CPU profiles of the instances were taken around each figure (${profileDir}); the profiler costs a few per cent.`);
+  /** `work`, with the instances profiled when BENCH_PROFILE is set. */
+  const profiled = <T>(key: string, label: string, work: () => Promise<T>, requestsOf: (r: T) => number | null = () => null) =>
+    profiler ? profiler.around(key, label, work, requestsOf) : work();
 
   const officer = await signIn(A.url, world.officer.username, PASSWORD);
   const commune = await signIn(B.url, world.communeUser, PASSWORD);
@@ -270,7 +285,12 @@ async function main(): Promise<void> {
   ) => {
     // Warm-up: a few requests per instance, not recorded (none for one-shot steps: they would use up tasks/actions).
     for (let i = 0; i < warmup; i++) await once(i, -1).catch(() => undefined);
-    const { result, cost } = await meter.measure(() => runLoad(label, once, { ...opts, capMs: cap(opts.capMs) }));
+    const { result, cost } = await profiled(
+      key,
+      label,
+      () => meter.measure(() => runLoad(label, once, { ...opts, capMs: cap(opts.capMs) })),
+      (m) => m.result.completed + m.result.errors,
+    );
     figures.push({ key, ...result, label, cost, ceiling });
     log(
       `${label}: ${result.perSec.toFixed(1)}/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms (${result.errors} errors)`,
@@ -552,15 +572,21 @@ async function main(): Promise<void> {
     const toLast: number[] = [];
     let rounds = 0;
     let delivered = 0;
-    const { cost } = await meter.measure(async () => {
-      const deadline = now() + cap(PLAN.broadcast.capMs);
-      for (; rounds < PLAN.broadcast.rounds && now() < deadline; rounds++) {
-        const r = await postAndWait(caseId, followers.length, 5000);
-        delivered += r.list.length;
-        for (const t of r.list) per.push(t - r.answered);
-        if (r.list.length) toLast.push(Math.max(...r.list) - r.answered);
-      }
-    });
+    const { cost } = await profiled(
+      `broadcast`,
+      `broadcast to ${followers.length} followers (posts through instance A)`,
+      () =>
+        meter.measure(async () => {
+          const deadline = now() + cap(PLAN.broadcast.capMs);
+          for (; rounds < PLAN.broadcast.rounds && now() < deadline; rounds++) {
+            const r = await postAndWait(caseId, followers.length, 5000);
+            delivered += r.list.length;
+            for (const t of r.list) per.push(t - r.answered);
+            if (r.list.length) toLast.push(Math.max(...r.list) - r.answered);
+          }
+        }),
+      () => rounds,
+    );
     await closeAll(followers);
     live.broadcast = {
       followers: followers.length,
@@ -614,16 +640,22 @@ async function main(): Promise<void> {
       let delivered = 0;
       let events = 0;
       let cpuB = 0;
-      const { cost } = await meter.measure(async () => {
-        const before = cpuMsOf(B.pid);
-        const deadline = now() + cap(PLAN.unrelated.capMs);
-        for (; events < PLAN.unrelated.events && now() < deadline; events++) {
-          const r = await postAndWait(targetCase, 1, 2000);
-          if (r.list.length) delivered++;
-          await sleep(30);
-        }
-        cpuB = cpuMsOf(B.pid) - before;
-      });
+      const { cost } = await profiled(
+        `unrelated${subscribers}`,
+        `targeted posts with ${subscribers} unrelated subscribers on instance B`,
+        () =>
+          meter.measure(async () => {
+            const before = cpuMsOf(B.pid);
+            const deadline = now() + cap(PLAN.unrelated.capMs);
+            for (; events < PLAN.unrelated.events && now() < deadline; events++) {
+              const r = await postAndWait(targetCase, 1, 2000);
+              if (r.list.length) delivered++;
+              await sleep(30);
+            }
+            cpuB = cpuMsOf(B.pid) - before;
+          }),
+        () => events,
+      );
       await follower.close();
       live.unrelated.push({ subscribers, events, delivered, cpuMsPerEvent: cpuB / Math.max(1, events), cost });
       log(`${subscribers} unrelated subscribers: ${(cpuB / Math.max(1, events)).toFixed(2)} ms CPU of instance B per event`);
@@ -701,10 +733,12 @@ async function main(): Promise<void> {
         if (a.caseId === caseId) list.push(a.at);
       });
       const t0 = now();
-      socket.subscribe(caseId, cursor);
-      const deadline = t0 + cap(PLAN.replay.capMs);
-      while (list.length < PLAN.replay.events && now() < deadline && !socket.closed) await sleep(5);
-      const ms = (list.length >= PLAN.replay.events ? list[PLAN.replay.events - 1] : now()) - t0;
+      const ms = await profiled('replay', `replay of ${PLAN.replay.events} missed events to one socket`, async () => {
+        socket.subscribe(caseId, cursor);
+        const deadline = t0 + cap(PLAN.replay.capMs);
+        while (list.length < PLAN.replay.events && now() < deadline && !socket.closed) await sleep(5);
+        return (list.length >= PLAN.replay.events ? list[PLAN.replay.events - 1] : now()) - t0;
+      });
       errors.push(...socket.errors);
       if (socket.closed) errors.push('the socket was closed during the replay');
       await socket.close();
@@ -743,6 +777,12 @@ async function main(): Promise<void> {
     live,
     notes,
   };
+  if (profiler)
+    log(
+      `wrote ${profiler.finish(
+        `# CPU profiles, ${results.generatedAt}\n\n${counts.cases} cases, two instances; self time of both instances summed per figure (bench/profiler.ts).`,
+      )}`,
+    );
   const report = renderReport(results);
   console.log(`\n${report}`);
   const out = join(PROJECT_ROOT, 'bench', 'results');

@@ -69,6 +69,8 @@ export interface Instance {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** The inspector's port when started with `inspect` (the profiler connects to it). */
+  inspectPort?: number;
 }
 
 export interface Stack {
@@ -209,11 +211,16 @@ export async function seedProvince(
   return Date.now() - started;
 }
 
-/** Starts one instance (`node dist/server/src/main.js`, production mode) and waits for /readyz. */
-export async function startInstance(stack: Stack, name: string): Promise<Instance> {
+/**
+ * Starts one instance (`node dist/server/src/main.js`, production mode) and waits for /readyz. With `inspect` it
+ * listens for the inspector on a free loopback port (bench/profiler.ts).
+ */
+export async function startInstance(stack: Stack, name: string, opts: { inspect?: boolean } = {}): Promise<Instance> {
   const port = await findFreePort();
+  const inspectPort = opts.inspect ? await findFreePort() : undefined;
   const logFile = createWriteStream(join(stack.dir, `${name}.log`));
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'server', 'src', 'main.js')], {
+  const nodeArgs = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'server', 'src', 'main.js')], {
     env: { ...serverEnv(stack), PORT: String(port), SEED_DEMO: 'false', MIGRATE_ON_START: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -226,7 +233,7 @@ export async function startInstance(stack: Stack, name: string): Promise<Instanc
     if (child.exitCode !== null) throw new Error(`instance ${name} exited with ${child.exitCode}; see ${join(stack.dir, `${name}.log`)}`);
     try {
       const res = await fetch(`${url}/readyz`);
-      if (res.status === 200) return { name, url, pid: child.pid!, child };
+      if (res.status === 200) return { name, url, pid: child.pid!, child, inspectPort };
     } catch {
       // not listening yet
     }
