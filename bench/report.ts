@@ -148,7 +148,11 @@ export function targets(r: BenchResults): TargetRow[] {
     measured: idle
       ? `RSS ${fmt(idle.rssKiBPerSocket, 1)} KB, heap ${fmt(idle.heapKiBPerSocket, 1)} KB (raw ws: ${fmt(idle.ceiling.rssKiBPerSocket, 1)} / ${fmt(idle.ceiling.heapKiBPerSocket, 1)})`
       : 'not measured',
-    met: idle ? judge(Math.max(idle.rssKiBPerSocket, idle.heapKiBPerSocket), (v) => v <= 20) : null,
+    // A negative growth is garbage collected between the two readings, not a measurement: not judged.
+    met:
+      idle && Math.min(idle.rssKiBPerSocket, idle.heapKiBPerSocket) >= 0
+        ? judge(Math.max(idle.rssKiBPerSocket, idle.heapKiBPerSocket), (v) => v <= 20)
+        : null,
   });
   const [few, many] = r.live.unrelated;
   const flat = few && many ? ratio(many.cpuMsPerEvent, few.cpuMsPerEvent) : Number.NaN;

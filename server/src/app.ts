@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
@@ -75,6 +76,8 @@ export interface App {
   services: AppServices;
   /** This instance's timed jobs (tests run one with `runNow`). */
   scheduler: Scheduler;
+  /** graphql-ws's sockets on this instance (metrics; tests look at a socket's send buffer). */
+  webSocketServer: WebSocketServer;
   /** Where Prometheus scrapes this instance (undefined when /metrics is not served). */
   metricsUrl?: string;
   /** Drains HTTP, closes sockets, stops the dispatcher, bus, ORM and the embedded database. */
@@ -464,7 +467,7 @@ export async function build(config: AppConfig, options: { logger?: Logger } = {}
     const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     logger.info({ url }, 'listening');
     // Cleanups run in reverse: Apollo (drains HTTP and sockets), dispatcher, bus, ORM, database.
-    return { url, metricsUrl, httpServer, schema, orm, bus, services, scheduler, close };
+    return { url, metricsUrl, httpServer, schema, orm, bus, services, scheduler, webSocketServer: ws.wsServer, close };
   } catch (err) {
     await close();
     throw err;

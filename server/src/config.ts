@@ -110,6 +110,11 @@ const envSchema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(50),
   /** Interval of WebSocket pings; a socket that missed the previous pong is terminated. */
   WS_KEEPALIVE_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  /**
+   * Bytes queued on a WebSocket below which a message is sent without waiting for it to be written
+   * (graphql/ws-adapter.ts); at or above it the subscription waits for the write (back-pressure).
+   */
+  WS_SEND_HIGH_WATER_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(131_072),
   /** Live events queued for one subscription before its slow socket is closed (it resumes by cursor). */
   LIVE_MAX_BUFFERED: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Working days an overdue task may stay open before it is escalated to the lead office and steering committee. */

@@ -9,6 +9,7 @@ import { EventSequencer } from '../../server/src/events/sequencer';
 import { createTestDatabase, eventually, gql, itWithRedis, openOwnerOrm, redisUrl, startTestApp } from '../support/harness';
 import { syntheticEvent } from '../support/synthetic-event';
 import { collect, connectWs } from '../support/ws';
+import WebSocket from 'ws';
 
 const CASE_ACTIVITY =
   'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor type caseId payload } }';
@@ -76,6 +77,26 @@ const firstCursor = async (caseId: string) =>
       `select p.position::text as c from event e join event_position p on p.event_id = e.id where e.stream = ? order by e.stream_seq limit 1`,
       [`case:${caseId}`],
     ))[0].c;
+
+/**
+ * `count` events `test.tick` (payload `n` = 0…count-1, plus `extra`) on the case's topic, bulk-appended in one
+ * transaction (one new stream per event), as an import would.
+ */
+const appendTicks = (caseId: string, count: number, label: string, extra: Record<string, unknown> = {}) =>
+  app.orm.em.fork().transactional((em) =>
+    appendFirstEvents(
+      em,
+      Array.from({ length: count }, (_, n) =>
+        syntheticEvent({
+          type: 'test.tick',
+          stream: `case:${caseId}:${label}${n}`,
+          actorId: null,
+          topics: [`case:${caseId}`],
+          payload: { caseId, n, ...extra },
+        }),
+      ),
+    ),
+  );
 
 beforeAll(async () => {
   app = await startTestApp(await createTestDatabase(), { EVENT_POLL_MS: 200 });
@@ -192,21 +213,7 @@ describe('caseActivity', () => {
     const from = await latestOf(c.id);
     // LIVE_REPLAY_EVENTS=10000 for the issue's figure; the default keeps npm test quick.
     const count = Number(process.env.LIVE_REPLAY_EVENTS ?? 2500);
-    // Bulk-appended in one transaction (one new stream per event, all on this case's topic), as an import would.
-    await app.orm.em.fork().transactional((em) =>
-      appendFirstEvents(
-        em,
-        Array.from({ length: count }, (_, n) =>
-          syntheticEvent({
-            type: 'test.tick',
-            stream: `case:${c.id}:replay${n}`,
-            actorId: null,
-            topics: [`case:${c.id}`],
-            payload: { caseId: c.id, n },
-          }),
-        ),
-      ),
-    );
+    await appendTicks(c.id, count, 'replay');
     await numbered(app);
     // As autovacuum would after a bulk insert: with stale statistics the planner reads the whole topic per page.
     const owner = await openOwnerOrm(app.services.config.DATABASE_URL!);
@@ -233,6 +240,50 @@ describe('caseActivity', () => {
     // The case's facts were already cached by the subscribe check or an earlier event: no load per event or per page.
     expect(app.services.liveAccess.loads - loadsBefore).toBeLessThanOrEqual(1);
     await ws.dispose();
+  });
+
+  it('holds a replay back while the client does not read (bounded send buffer), then delivers every event once', async () => {
+    const c = await newCase();
+    const from = await latestOf(c.id);
+    // ~16 MB of replay: more than the loopback's socket buffers, so the server's own send buffer fills.
+    const count = 8000;
+    const pad = 'đ'.repeat(1000);
+    await appendTicks(c.id, count, 'held', { pad });
+    await numbered(app);
+    // A raw graphql-transport-ws client, so its TCP socket can be paused (graphql-ws's client cannot).
+    const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const messages: Array<{ type: string; id?: string; payload?: any }> = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokens.officer}` } }));
+    await eventually(() => messages.some((m) => m.type === 'connection_ack'), 'the connection ack');
+    socket.send(
+      JSON.stringify({
+        id: 'held',
+        type: 'subscribe',
+        payload: {
+          query: 'subscription($caseId: ID!, $after: String) { caseActivity(caseId: $caseId, after: $after) { cursor payload } }',
+          variables: { caseId: c.id, after: from },
+        },
+      }),
+    );
+    await eventually(() => messages.length > 10, 'the replay started');
+    const tcp = (socket as unknown as { _socket: import('node:net').Socket })._socket;
+    tcp.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The fullest send buffer of the instance's sockets (this test's is the only one replaying).
+    const held = [...app.webSocketServer.clients].reduce((max, s) => Math.max(max, s.bufferedAmount), 0);
+    // The kernel's buffers are full (bytes wait in the server's own buffer) and the subscription waits for
+    // them: the buffer stays at the high-water mark plus at most a message, not the rest of the replay.
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(app.services.config.WS_SEND_HIGH_WATER_BYTES + 16 * 1024);
+    tcp.resume();
+    const nexts = () => messages.filter((m) => m.type === 'next');
+    await eventually(() => nexts().length >= count || messages.some((m) => m.type === 'error'), 'the whole replay', 120_000);
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+    expect(nexts().map((m) => m.payload.data.caseActivity.payload.n)).toEqual(Array.from({ length: count }, (_, n) => n));
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
   });
 
   it('asks for a resync when the cursor is unknown or too old', async () => {

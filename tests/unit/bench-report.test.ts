@@ -149,6 +149,25 @@ describe('bench targets', () => {
     expect(row('delivery CPU').met).toBe(true); // 1.1×
   });
 
+  it('does not judge idle-socket memory that shrank (GC between the readings), and judges what grew', () => {
+    const idleRow = (rssKiBPerSocket: number, heapKiBPerSocket: number) =>
+      targets(
+        results({
+          live: {
+            delivery: null,
+            broadcast: null,
+            replay: null,
+            unrelated: [],
+            idle: { sockets: 990, rssKiBPerSocket, heapKiBPerSocket, ceiling: { sockets: 990, rssKiBPerSocket: 11, heapKiBPerSocket: 3 } },
+          },
+        }),
+      ).find((r) => r.target.startsWith('memory per idle socket'))!;
+    expect(idleRow(-5.4, -154.8).met).toBeNull();
+    expect(idleRow(2, -10).met).toBeNull();
+    expect(idleRow(2, 65).met).toBe(false);
+    expect(idleRow(2, 15).met).toBe(true);
+  });
+
   it('counts a replay that did not deliver every event as not met, whatever its rate', () => {
     const rows = targets(
       results({

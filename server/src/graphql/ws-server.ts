@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type DocumentNode, getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken } from '../auth/tokens';
 import { AppError } from '../errors';
@@ -15,11 +14,10 @@ import { captureLiveCursor, selectsLiveCursor } from './live-cursor';
 import { type EventType, topics } from '../events/vocabulary';
 import { VIEWER_INDEPENDENT_SUBSCRIPTIONS } from '../modules/live/live.types';
 import { createSharedSubscribe } from './ws-shared-results';
+import { serveGraphqlWs, type WsExtra } from './ws-adapter';
 
 /** Per-socket state kept by graphql-ws in `ctx.extra`. */
-type SocketExtra = {
-  socket: WebSocket;
-  request: { socket: { remoteAddress?: string } };
+type SocketExtra = WsExtra & {
   viewer?: Viewer;
   expiryTimer?: NodeJS.Timeout;
   /** Started operations by id: what the one log line at their end says. */
@@ -212,7 +210,7 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
     if (documents.size < SHARED_DOCUMENTS_MAX) documents.set(query, document);
     return document;
   };
-  const cleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
+  const cleanup = serveGraphqlWs<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
       subscribe: createSharedSubscribe(VIEWER_INDEPENDENT_SUBSCRIPTIONS),
@@ -322,6 +320,8 @@ export function attachWebSocketServer(httpServer: Server, schema: GraphQLSchema,
       },
     },
     wsServer,
+    { sendHighWaterBytes: config.WS_SEND_HIGH_WATER_BYTES, logger },
+    (socket, request) => ({ socket, request }),
   );
 
   return {
