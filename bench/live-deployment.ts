@@ -114,28 +114,6 @@ export async function waitForSubscriptions(baseUrls: string[], metricsToken: str
   return seen;
 }
 
-/** A heap figure from an instance's /metrics (prom-client default metrics). */
-export async function heapUsedBytes(baseUrl: string, metricsToken: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
-  const m = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([0-9.eE+-]+)$/m.exec(text);
-  return m ? Number(m[1]) : Number.NaN;
-}
-
 export async function closeAll(sockets: LiveSocket[]): Promise<void> {
   await Promise.all(sockets.map((s) => s.close().catch(() => undefined)));
-}
-
-/**
- * The instance's heap after its latest garbage collection, approximately: the lowest
- * `nodejs_heap_size_used_bytes` seen over `windowMs` (the process cannot be asked to collect from outside).
- */
-export async function settledHeapBytes(baseUrl: string, metricsToken: string, windowMs: number): Promise<number> {
-  let low = Number.POSITIVE_INFINITY;
-  const deadline = now() + windowMs;
-  while (now() < deadline) {
-    const v = await heapUsedBytes(baseUrl, metricsToken);
-    if (Number.isFinite(v)) low = Math.min(low, v);
-    await sleep(100);
-  }
-  return Number.isFinite(low) ? low : Number.NaN;
 }

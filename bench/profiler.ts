@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import { InspectorSession } from './inspector';
 
 /** The parts of V8's profile (`Profiler.stop`) the summary reads. */
 export interface CpuProfile {
@@ -22,47 +22,6 @@ export interface CpuProfile {
   endTime: number;
   samples: number[];
   timeDeltas: number[];
-}
-
-/** One inspector session on one instance (`--inspect=127.0.0.1:<port>`). */
-class InspectorSession {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
-      const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
-      if (!waiter) return;
-      this.pending.delete(message.id!);
-      if (message.error) waiter.reject(new Error(message.error.message));
-      else waiter.resolve(message.result);
-    });
-  }
-
-  /** Connects to the first target the instance's inspector lists. */
-  static async connect(port: number): Promise<InspectorSession> {
-    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
-    if (!targets[0]) throw new Error(`the inspector on port ${port} lists no target`);
-    const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
-    return new InspectorSession(socket);
-  }
-
-  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.socket.send(JSON.stringify({ id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.socket.close();
-  }
 }
 
 const NATIVE = 'V8 built-ins and native code';

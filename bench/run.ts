@@ -18,7 +18,8 @@ import { legalCalendar } from '../server/src/modules/calendar/legal-calendar';
 import { statisticalYearOf } from '../server/src/modules/statistics/periods';
 import { PROJECT_ROOT } from '../server/src/paths';
 import { RawWs, rawCommits } from './ceilings';
-import { closeAll, type LiveSocket, openSockets, settledHeapBytes, waitForSubscriptions } from './live-deployment';
+import { heapUsedAfterGc, InspectorSession } from './inspector';
+import { closeAll, type LiveSocket, openSockets, waitForSubscriptions } from './live-deployment';
 import { gql, runLoad, signIn } from './load';
 import { Meter } from './meter';
 import { ASSIGN, CASE_PAGE, casePageVariables, OUTCOME, PLAN_ACTION, POST, STEP_ACTION, TRANSITION } from './operations';
@@ -242,7 +243,8 @@ async function main(): Promise<void> {
   ).rows[0];
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.cases} cases, ${counts.events} events. Starting two instances …`);
   const profileDir = FigureProfiler.requestedDir();
-  const inspect = { inspect: profileDir !== null };
+  // The inspector (loopback) on both: the profiler when asked for, and the idle-socket figure's forced collections.
+  const inspect = { inspect: true };
   stack.instances.push(await startInstance(stack, 'instance-a', inspect), await startInstance(stack, 'instance-b', inspect));
   const [A, B] = stack.instances;
   const urls = stack.instances.map((i) => i.url);
@@ -608,12 +610,14 @@ async function main(): Promise<void> {
   // Idle sockets with one subscription each, all on instance B; then the same sockets as unrelated subscribers.
   if (fits('idle sockets and unrelated subscribers', 90_000)) {
     const subsCases = world.officeCases.filter((id) => id !== world.ownCases[3]);
-    const heapBefore = await settledHeapBytes(B.url, stack.metricsToken, 3000);
+    const inspectorB = await InspectorSession.connect(B.inspectPort!);
+    const heapBefore = await heapUsedAfterGc(inspectorB);
     const rssBefore = rssKiBOf(B.pid);
     const sockets = await openSockets([B.url], officer, PLAN.idle.sockets, 60_000, onArrival);
     sockets.forEach((s, i) => s.subscribe(subsCases[i % subsCases.length]));
     const held = await waitForSubscriptions([B.url], stack.metricsToken, sockets.length, 60_000);
-    const heapAfter = await settledHeapBytes(B.url, stack.metricsToken, 3000);
+    const heapAfter = await heapUsedAfterGc(inspectorB);
+    inspectorB.close();
     const rssAfter = rssKiBOf(B.pid);
     live.idle = {
       sockets: sockets.length,
@@ -627,7 +631,7 @@ async function main(): Promise<void> {
     };
     if (held < sockets.length) notes.push(`idle sockets: ${held} of ${sockets.length} subscriptions were live`);
     notes.push(
-      'Idle-socket memory of the instance: RSS (/proc) before and after, and the lowest heap used (/metrics) over 3 s before and after (an instance cannot be made to collect from outside); the raw ws child is measured after a forced GC (--expose-gc). With few sockets the GC noise can exceed the difference (even negative).',
+      'Idle-socket memory of the instance: heap used after a full collection (forced over the inspector protocol) before and after the sockets subscribed, and RSS (/proc) before and after; the raw ws child is measured after a forced GC too (--expose-gc).',
     );
     log(`idle: ${live.idle.rssKiBPerSocket.toFixed(1)} KB RSS, ${live.idle.heapKiBPerSocket.toFixed(1)} KB heap per socket`);
 
