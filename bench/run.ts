@@ -243,9 +243,12 @@ async function main(): Promise<void> {
   ).rows[0];
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.cases} cases, ${counts.events} events. Starting two instances …`);
   const profileDir = FigureProfiler.requestedDir();
-  // The inspector (loopback) on both: the profiler when asked for, and the idle-socket figure's forced collections.
-  const inspect = { inspect: true };
-  stack.instances.push(await startInstance(stack, 'instance-a', inspect), await startInstance(stack, 'instance-b', inspect));
+  // The inspector (loopback): on both for the profiler, and always on B for the idle-socket figure's forced
+  // collections (measured there); A, which answers the replay, runs without it unless profiling.
+  stack.instances.push(
+    await startInstance(stack, 'instance-a', { inspect: profileDir !== null }),
+    await startInstance(stack, 'instance-b', { inspect: true }),
+  );
   const [A, B] = stack.instances;
   const urls = stack.instances.map((i) => i.url);
   const at = (client: number) => urls[client % urls.length];
