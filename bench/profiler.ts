@@ -112,8 +112,8 @@ export function summarizeProfiles(profiles: CpuProfile[], topFunctions = 15): Pr
       return NATIVE;
     };
     const selfUs = new Map<number, number>();
-    // timeDeltas[i] is the time before sample i; the sample's node ran for the next delta (V8's own convention
-    // attributes delta i+1 to sample i; the last sample gets the mean).
+    // timeDeltas[i] is the time between samples i-1 and i, so sample i's node ran for delta i+1; the last
+    // sample has no delta after it and counts nothing (one sample of thousands).
     for (let i = 0; i < profile.samples.length; i++) {
       const us = profile.timeDeltas[i + 1] ?? 0;
       selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + Math.max(0, us));
@@ -150,6 +150,8 @@ const TOP_CATEGORIES = 14;
 export function renderProfileSummary(label: string, requests: number | null, summary: ProfileSummary): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const perRequest = requests ? ` = ${(summary.busyMs / requests).toFixed(2)} ms per request (${requests} requests)` : '';
+  const rest = summary.categories.slice(TOP_CATEGORIES);
+  const restMs = rest.reduce((sum, c) => sum + c.ms, 0);
   const lines = [
     `### ${label}`,
     '',
@@ -158,15 +160,7 @@ export function renderProfileSummary(label: string, requests: number | null, sum
     '| self time in | ms | share |',
     '|:--|--:|--:|',
     ...summary.categories.slice(0, TOP_CATEGORIES).map((c) => `| ${c.name} | ${c.ms.toFixed(0)} | ${pct(c.share)} |`),
-    ...(summary.categories.length > TOP_CATEGORIES
-      ? [
-          (() => {
-            const rest = summary.categories.slice(TOP_CATEGORIES);
-            const ms = rest.reduce((sum, c) => sum + c.ms, 0);
-            return `| ${rest.length} more (each smaller) | ${ms.toFixed(0)} | ${pct(ms / summary.busyMs)} |`;
-          })(),
-        ]
-      : []),
+    ...(rest.length ? [`| ${rest.length} more (each smaller) | ${restMs.toFixed(0)} | ${pct(restMs / summary.busyMs)} |`] : []),
     '',
     '| heaviest functions (self) | where | share |',
     '|:--|:--|--:|',

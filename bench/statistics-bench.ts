@@ -19,6 +19,7 @@ import { createLogger } from '../server/src/logger';
 import { PeriodKind, resolvePeriod, statisticalYearOf } from '../server/src/modules/statistics/periods';
 import { statementSources } from '../server/src/modules/statistics/snapshot';
 import { reportSql } from '../server/src/modules/statistics/statistics-sql';
+import { runAggregate } from '../server/src/modules/statistics/statistics.service';
 import { PROJECT_ROOT } from '../server/src/paths';
 import { seedProvince } from '../server/src/seed/seed-province-cli';
 import { fmt, now, roundSummary, summarize, table, type LatencySummary } from './stats';
@@ -162,11 +163,12 @@ async function main(): Promise<void> {
       p.start,
       await statementSources(app.orm.em.fork() as EntityManager, p.start, [p.end]),
     );
-    // With the statement's planner settings, as StatisticsService runs it (one transaction).
-    const plan = await app.orm.em.fork().transactional(async (tx) => {
-      for (const [name, value] of Object.entries(statement.settings)) await tx.execute(`select set_config(?, ?, true)`, [name, value]);
-      return tx.execute<Array<{ 'QUERY PLAN': string }>>(`explain (analyze, buffers, costs off) ${statement.sql}`, statement.params);
-    });
+    // As StatisticsService runs it: the statement's planner settings, the statistics work_mem, read-only.
+    const plan = await runAggregate<Array<{ 'QUERY PLAN': string }>>(
+      app.orm.em.fork() as EntityManager,
+      { ...statement, sql: `explain (analyze, buffers, costs off) ${statement.sql}` },
+      app.services.config.STATISTICS_WORK_MEM_MB,
+    );
     const out = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'statistics-explain.txt'), plan.map((r) => r['QUERY PLAN']).join('\n') + '\n');

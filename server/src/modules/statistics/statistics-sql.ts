@@ -29,6 +29,9 @@ export interface Statement extends SqlPart {
   settings: Readonly<Record<string, string>>;
 }
 
+/** What `runAggregate` (statistics.service.ts) runs: a statement, with planner settings or without. */
+export type AggregateStatement = SqlPart & Partial<Pick<Statement, 'settings'>>;
+
 /** The reach of the viewer as a filter (null = everything). */
 export function reachFilter(reach: StatisticsReach): ScopeFilter | null {
   switch (reach.kind) {

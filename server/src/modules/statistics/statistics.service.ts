@@ -27,9 +27,9 @@ import {
   scopeCondition,
   trendSql,
   type AggregateRow,
+  type AggregateStatement,
   type ScopeFilter,
   type SqlPart,
-  type Statement,
   type StatisticsRowKey,
 } from './statistics-sql';
 import { statementSources } from './snapshot';
@@ -189,11 +189,7 @@ const VN_OFFSET_MS = 7 * 3_600_000;
  * every setting are one `select set_config(…, true)`, local to the transaction: four statements in all.
  * Without work_mem and settings it is the statement alone.
  */
-export function runAggregate<T extends object[]>(
-  em: EntityManager,
-  statement: SqlPart & { settings?: Statement['settings'] },
-  workMemMb?: number,
-): Promise<T> {
+export function runAggregate<T extends object[]>(em: EntityManager, statement: AggregateStatement, workMemMb?: number): Promise<T> {
   const settings: Record<string, string> = { ...statement.settings };
   if (workMemMb) settings.work_mem = `${workMemMb}MB`;
   if (!Object.keys(settings).length) return em.execute<T>(statement.sql, statement.params);
@@ -220,7 +216,7 @@ export class StatisticsService {
   ) {}
 
   /** Runs one aggregate statement with the statistics work_mem (`runAggregate`). */
-  private aggregate<T extends object[]>(em: EntityManager, statement: SqlPart & { settings?: Statement['settings'] }): Promise<T> {
+  private aggregate<T extends object[]>(em: EntityManager, statement: AggregateStatement): Promise<T> {
     return runAggregate<T>(em, statement, this.options.workMemMb);
   }
 
