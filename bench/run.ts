@@ -4,8 +4,9 @@
  * province with the generator, starts two production instances as separate processes, then measures
  * every figure beside a ceiling taken in the same run, with CPU per process and SQL statements per
  * request. Prints the report and writes bench/results/latest.md and latest.json. It measures; it never
- * asserts. `BENCH_QUICK=1` runs small counts on a small dataset (a check in ~2 minutes). `BENCH_PROFILE=DIR` also takes
- * a CPU profile of the instances around each figure (bench/profiler.ts; DIR/summary.md).
+ * asserts. `BENCH_QUICK=1` runs small counts on a small dataset (a check in ~2 minutes); `BENCH_ONLY=key,…` measures
+ * only those figures (see FIGURE_KEYS). `BENCH_PROFILE=DIR` also takes a CPU profile of the instances around each
+ * figure (bench/profiler.ts; DIR/summary.md).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,20 @@ const fits = (section: string, needMs: number) => {
   return false;
 };
 const notes: string[] = [];
+
+/**
+ * `BENCH_ONLY=broadcast,replay`: measure only these figures (the keys of the report: casePage, caseList, caseSearch,
+ * inbox, statsProvince, statsOffice, post, taskStep, outcome, delivery, broadcast, idle, replay), with the set-up each
+ * needs; the ceilings always run. For working on one figure; the report marks the others "not measured".
+ */
+const FIGURE_KEYS = ['casePage', 'caseList', 'caseSearch', 'inbox', 'statsProvince', 'statsOffice', 'post', 'taskStep', 'outcome'].concat([
+  'delivery',
+  'broadcast',
+  'idle',
+  'replay',
+]);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((k) => k.trim())) : null;
+const wanted = (...keys: string[]) => ONLY === null || keys.some((k) => ONLY.has(k));
 
 const REPORT = `query($p: StatisticsPeriodInput!, $s: StatisticsScopeInput) { statistics(period: $p, scope: $s) {
   totals { totalAccepted { cases money } enforceable { cases money } completed { cases money } caseRate { percent target } moneyRate { percent target } }
@@ -185,6 +200,9 @@ async function main(): Promise<void> {
   const started = now();
   runDeadline = started + RUN_BUDGET_MS;
   const loadStart = loadavg();
+  const unknown = [...(ONLY ?? [])].filter((k) => !FIGURE_KEYS.includes(k));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown figure ${unknown.join(', ')} (known: ${FIGURE_KEYS.join(', ')})`);
+  if (ONLY) notes.push(`BENCH_ONLY: only ${[...ONLY].join(', ')} measured (with the ceilings).`);
   const fixedCases = process.env.BENCH_CASES ? Number(process.env.BENCH_CASES) : null;
   if (fixedCases !== null && !(Number.isInteger(fixedCases) && fixedCases >= 1000))
     throw new Error('BENCH_CASES expects a whole number of cases, at least 1000');
@@ -288,6 +306,7 @@ async function main(): Promise<void> {
     ceiling: Ceiling,
     warmup = 4,
   ) => {
+    if (!wanted(key)) return null;
     // Warm-up: a few requests per instance, not recorded (none for one-shot steps: they would use up tasks/actions).
     for (let i = 0; i < warmup; i++) await once(i, -1).catch(() => undefined);
     const { result, cost } = await profiled(
@@ -336,41 +355,43 @@ async function main(): Promise<void> {
 
   // ── Request figures ────────────────────────────────────────────────────────────────────────
   const pageCase = world.ownCases[0];
-  await pool(
-    Array.from({ length: PLAN.casePage.posts }, (_, i) => i),
-    4,
-    (i) =>
-      gql(at(i), POST, { input: { caseId: pageCase, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(() => undefined),
-  );
-  await pool(
-    Array.from({ length: PLAN.casePage.tasks }, (_, i) => i),
-    2,
-    (i) =>
-      gql(
-        at(i),
-        ASSIGN,
-        {
-          input: {
-            caseId: world.taskCases[0] ?? pageCase,
-            agencyId: world.communeAgencyId,
-            kind: 'PERSUADE',
-            title: `Vận động lần ${i + 1}`,
-            dueInWorkingDays: 5,
-          },
-        },
-        officer,
-      ).then(() => undefined),
-  );
   const pageCaseWithTasks = world.taskCases[0] ?? pageCase;
-  if (pageCaseWithTasks !== pageCase)
+  if (wanted('casePage')) {
     await pool(
       Array.from({ length: PLAN.casePage.posts }, (_, i) => i),
       4,
       (i) =>
-        gql(at(i), POST, { input: { caseId: pageCaseWithTasks, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(
-          () => undefined,
-        ),
+        gql(at(i), POST, { input: { caseId: pageCase, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(() => undefined),
     );
+    await pool(
+      Array.from({ length: PLAN.casePage.tasks }, (_, i) => i),
+      2,
+      (i) =>
+        gql(
+          at(i),
+          ASSIGN,
+          {
+            input: {
+              caseId: world.taskCases[0] ?? pageCase,
+              agencyId: world.communeAgencyId,
+              kind: 'PERSUADE',
+              title: `Vận động lần ${i + 1}`,
+              dueInWorkingDays: 5,
+            },
+          },
+          officer,
+        ).then(() => undefined),
+    );
+    if (pageCaseWithTasks !== pageCase)
+      await pool(
+        Array.from({ length: PLAN.casePage.posts }, (_, i) => i),
+        4,
+        (i) =>
+          gql(at(i), POST, { input: { caseId: pageCaseWithTasks, kind: 'NOTE', body: `Ghi chú số ${i + 1} (bench)` } }, officer).then(
+            () => undefined,
+          ),
+      );
+  }
   await measured(
     'casePage',
     'case page (50 posts, 10 tasks)',
@@ -400,7 +421,7 @@ async function main(): Promise<void> {
   const taskCases = world.taskCases.length ? world.taskCases : world.ownCases;
   const tasks: Array<{ id: string; version: number }> = [];
   await pool(
-    Array.from({ length: PLAN.writes.target }, (_, i) => i),
+    Array.from({ length: wanted('taskStep', 'inbox') ? PLAN.writes.target : 0 }, (_, i) => i),
     8,
     async (i) => {
       const d = await gql(
@@ -470,7 +491,7 @@ async function main(): Promise<void> {
   const day = legalCalendar().nextCoercionDay(new Date(Date.now() + 2 * 86_400_000));
   const actions: Array<{ id: string; version: number }> = [];
   await pool(
-    Array.from({ length: PLAN.outcomes }, (_, i) => i),
+    Array.from({ length: wanted('outcome') ? PLAN.outcomes : 0 }, (_, i) => i),
     8,
     async (i) => {
       const caseId = world.ownCases[i % world.ownCases.length];
@@ -541,7 +562,7 @@ async function main(): Promise<void> {
   };
 
   // Commit → delivery: one follower on instance B, posts through instance A.
-  if (fits('commit → delivery', 30_000)) {
+  if (wanted('delivery') && fits('commit → delivery', 30_000)) {
     const caseId = world.ownCases[1];
     const [follower] = await openSockets([B.url], officer, 1, 10_000, onArrival);
     follower.subscribe(caseId);
@@ -566,7 +587,7 @@ async function main(): Promise<void> {
   }
 
   // Broadcast to N followers of one case, half on each instance.
-  if (fits('broadcast', 60_000)) {
+  if (wanted('broadcast') && fits('broadcast', 60_000)) {
     const caseId = world.ownCases[2];
     const followers = await openSockets(urls, officer, PLAN.broadcast.followers, 60_000, onArrival);
     for (const f of followers) f.subscribe(caseId);
@@ -611,7 +632,7 @@ async function main(): Promise<void> {
   }
 
   // Idle sockets with one subscription each, all on instance B; then the same sockets as unrelated subscribers.
-  if (fits('idle sockets and unrelated subscribers', 90_000)) {
+  if (wanted('idle') && fits('idle sockets and unrelated subscribers', 90_000)) {
     const subsCases = world.officeCases.filter((id) => id !== world.ownCases[3]);
     const inspectorB = await InspectorSession.connect(B.inspectPort!);
     const heapBefore = await heapUsedAfterGc(inspectorB);
@@ -686,7 +707,7 @@ async function main(): Promise<void> {
   }
 
   // Replay: 10,000 events appended to one case's stream (hash-chained, as the generator writes them), then one subscriber resumes from before them.
-  if (fits('replay', 45_000)) {
+  if (wanted('replay') && fits('replay', 45_000)) {
     const caseId = world.ownCases[4];
     const stream = `case:${caseId}`;
     await admin.query('begin');

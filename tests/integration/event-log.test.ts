@@ -13,7 +13,7 @@ import {
   readEventsAfter,
   verifyAuditChain,
 } from '../../server/src/events/event-log';
-import { EventSequencer } from '../../server/src/events/sequencer';
+import { EventSequencer, SEQUENCER_LOCK } from '../../server/src/events/sequencer';
 import { applyAppRoleGrants, roleOf } from '../../server/src/db/roles';
 import { openOwnerOrm, openTestOrm, ownerUrlOf } from '../support/harness';
 import { syntheticEvent } from '../support/synthetic-event';
@@ -157,6 +157,31 @@ describe('event log cursor (sequencer positions)', () => {
     } finally {
       await other.query('rollback').catch(() => undefined);
       await other.end();
+    }
+  });
+
+  it('a pass with nothing to number takes no lock; one with new events waits for the pass in progress, then numbers them', async () => {
+    const sequencer = new EventSequencer(orm);
+    await sequencer.pass();
+    // Another instance's pass in progress: the sequencer's advisory lock held in a session of its own.
+    const holder = new Client({ connectionString: orm.config.get('clientUrl')! });
+    await holder.connect();
+    try {
+      await holder.query('select pg_advisory_lock($1::bigint)', [SEQUENCER_LOCK.toString()]);
+      const idle = await sequencer.pass();
+      expect(idle.assigned).toBe(0);
+      expect(idle.head).toBe(await headCursor(orm.em.fork()));
+      await appendInTx('case:seq-lock', 'test.waitsForLock');
+      let settled = false;
+      const waiting = sequencer.pass().finally(() => (settled = true));
+      await sleep(300);
+      expect(settled).toBe(false);
+      await holder.query('select pg_advisory_unlock($1::bigint)', [SEQUENCER_LOCK.toString()]);
+      const numbered = await waiting;
+      expect(numbered.assigned).toBe(1);
+      expect(numbered.head).toBe(idle.head + 1n);
+    } finally {
+      await holder.end();
     }
   });
 

@@ -39,4 +39,28 @@ describe('event fan-out across instances through Redis', () => {
     expect(onB.map((e) => e.payload.i)).toEqual([0, 1, 2, 3, 4]);
     expect(elsewhere).toHaveLength(0);
   });
+
+  itWithRedis(
+    'one event costs the deployment one sequencer pass: the writer numbers it and announces it, the peer only reads',
+    async () => {
+      const onB: StoredEvent[] = [];
+      b!.services.dispatcher.subscribe(['case:fanout-2'], (e) => onB.push(e));
+      await eventually(() => a!.services.dispatcher.status().lagEvents === 0 && b!.services.dispatcher.status().lagEvents === 0, 'idle');
+      const before = { a: { ...a!.services.dispatcher.work }, b: { ...b!.services.dispatcher.work } };
+      await a!.services.outbox.transaction(a!.orm.em.fork(), (tx) =>
+        tx.emit(
+          syntheticEvent({ type: 'test.fanout', stream: 'case:fanout-2', actorId: null, topics: ['case:fanout-2'], payload: { i: 0 } }),
+        ),
+      );
+      await eventually(() => onB.length === 1, 'the event on instance B', 5_000);
+      // A's own announcement comes back to A through Redis as well: give it time to be (not) acted on.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = { a: a!.services.dispatcher.work, b: b!.services.dispatcher.work };
+      expect(after.a.sequencerPasses - before.a.sequencerPasses).toBe(1);
+      expect(after.a.logReads - before.a.logReads).toBe(1);
+      expect(after.b.sequencerPasses - before.b.sequencerPasses).toBe(0);
+      expect(after.b.logReads - before.b.logReads).toBe(1);
+      expect(b!.services.dispatcher.status().position).toBe(a!.services.dispatcher.status().position);
+    },
+  );
 });

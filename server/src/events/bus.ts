@@ -3,15 +3,28 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 
 /**
- * Carries small "new events were committed" wake-ups between instances. It never carries the events
+ * Carries small wake-ups between the writers and readers of the log. It never carries the events
  * themselves: PostgreSQL is the record, so a lost wake-up costs latency (the poll catches up), not data.
+ *
+ * Two kinds, so that one event costs one sequencer pass in the whole deployment, not one per instance:
+ * - **wake**: "events were committed here, maybe not numbered yet". Heard by this process only (its own
+ *   dispatcher runs a sequencer pass); also what a reconnect or a missed announcement turns into.
+ * - **announce(head)**: "positions up to `head` are numbered and committed". Sent by the dispatcher that
+ *   numbered them to every instance; a peer then only reads the log after its tail, with no pass.
  */
 export interface EventBus {
   readonly kind: 'in-process' | 'redis';
-  /** Tell every instance (this one included) to read the log. Never throws: a failure is logged. */
+  /** Tell this process's reader that events were committed (it numbers and reads them). Never throws. */
   wake(): Promise<void>;
-  /** Register the handler called on each wake-up. */
+  /** Register the handler called on each wake-up (a sequencer pass is due). */
   onWake(handler: () => void): void;
+  /**
+   * Tell the other instances that positions up to `head` are numbered (they read without a pass). Never
+   * throws: a failure is logged, and the peers' poll catches up.
+   */
+  announce(head: bigint): Promise<void>;
+  /** Register the handler called with each announced head (this instance's own announcements included). */
+  onAnnounce(handler: (head: bigint) => void): void;
   /** True when wake-ups can currently travel (always true in-process). */
   isConnected(): boolean;
   /** Asks the broker to answer within its command timeout (a frozen Redis is "connected" but mute). */
@@ -29,6 +42,9 @@ export class InProcessBus implements EventBus {
   onWake(handler: () => void): void {
     this.emitter.on('wake', handler);
   }
+  /** No peers: the one dispatcher numbered the events itself. */
+  async announce(_head: bigint): Promise<void> {}
+  onAnnounce(_handler: (head: bigint) => void): void {}
   isConnected(): boolean {
     return true;
   }
@@ -41,6 +57,16 @@ export class InProcessBus implements EventBus {
 }
 
 const CHANNEL = 'phoihop:events:wake';
+/** Messages on CHANNEL: WAKE_MESSAGE (run a pass), or ANNOUNCE_PREFIX + head (numbered up to head). */
+const WAKE_MESSAGE = '1';
+const ANNOUNCE_PREFIX = 'n:';
+
+/** The head an announcement names, or null for a plain wake-up (any other message, e.g. an older instance's '1'). */
+function announcedHead(message: string): bigint | null {
+  if (!message.startsWith(ANNOUNCE_PREFIX)) return null;
+  const digits = message.slice(ANNOUNCE_PREFIX.length);
+  return /^[0-9]{1,20}$/.test(digits) ? BigInt(digits) : null;
+}
 
 /** Redis pub/sub wake-ups: one publishing and one subscribed connection per instance. */
 export class RedisBus implements EventBus {
@@ -48,6 +74,7 @@ export class RedisBus implements EventBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers: Array<() => void> = [];
+  private readonly announceHandlers: Array<(head: bigint) => void> = [];
   private subscribed = false;
   /** A wake-up failed to publish since the publisher was last ready. */
   private missedPublish = false;
@@ -76,17 +103,21 @@ export class RedisBus implements EventBus {
     ] as const) {
       conn.on('error', (err: Error) => this.logger.warn({ conn: name, err: err.message }, 'redis bus error'));
     }
-    this.sub.on('message', () => this.handlers.forEach((h) => h()));
+    this.sub.on('message', (_channel: string, message: string) => {
+      const head = announcedHead(message);
+      if (head === null) this.handlers.forEach((h) => h());
+      else this.announceHandlers.forEach((h) => h(head));
+    });
     // After a reconnect ioredis resubscribes by itself; wake our own readers so nothing waits for the poll.
     this.sub.on('ready', () => {
       if (this.subscribed) this.handlers.forEach((h) => h());
     });
-    // Wake-ups this instance could not publish during an outage were only heard locally. When the
-    // publisher is back, announce once, so peers whose subscriber reconnected earlier re-read the log.
+    // Announcements this instance could not publish during an outage reached no peer. When the publisher
+    // is back, wake every instance once, so peers whose subscriber reconnected earlier re-read the log.
     this.pub.on('ready', () => {
       if (this.missedPublish) {
         this.missedPublish = false;
-        this.pub.publish(CHANNEL, '1').catch(() => (this.missedPublish = true));
+        this.pub.publish(CHANNEL, WAKE_MESSAGE).catch(() => (this.missedPublish = true));
       }
     });
   }
@@ -112,22 +143,29 @@ export class RedisBus implements EventBus {
     return false;
   }
 
+  /** Local: this instance's dispatcher numbers the events, then announces them to the peers. */
   async wake(): Promise<void> {
-    try {
-      await this.pub.publish(CHANNEL, '1');
-    } catch (err) {
-      this.missedPublish = true;
-      this.logger.warn(
-        { err: (err as Error).message },
-        'redis wake-up not sent; announced again when Redis is back, and the poll catches up meanwhile',
-      );
-      // This instance's own subscribers need not wait for the poll.
-      this.handlers.forEach((h) => h());
-    }
+    queueMicrotask(() => this.handlers.forEach((h) => h()));
   }
 
   onWake(handler: () => void): void {
     this.handlers.push(handler);
+  }
+
+  async announce(head: bigint): Promise<void> {
+    try {
+      await this.pub.publish(CHANNEL, `${ANNOUNCE_PREFIX}${head}`);
+    } catch (err) {
+      this.missedPublish = true;
+      this.logger.warn(
+        { err: (err as Error).message },
+        'redis announcement not sent; the instances are woken when Redis is back, and the poll catches up meanwhile',
+      );
+    }
+  }
+
+  onAnnounce(handler: (head: bigint) => void): void {
+    this.announceHandlers.push(handler);
   }
 
   isConnected(): boolean {
@@ -145,6 +183,7 @@ export class RedisBus implements EventBus {
 
   async close(): Promise<void> {
     this.handlers.length = 0;
+    this.announceHandlers.length = 0;
     this.pub.disconnect();
     this.sub.disconnect();
   }

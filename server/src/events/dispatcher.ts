@@ -3,8 +3,8 @@ import type { Logger } from '../logger';
 import type { EventBus } from './bus';
 import { outsideRequest } from '../db/statement-count';
 import { compareCursors, type Cursor } from './cursor';
-import { cursorOf, headCursor, readEventsAfter, type StoredEvent } from './event-log';
-import { EventSequencer } from './sequencer';
+import { cursorOf, readEventsAfter, type StoredEvent } from './event-log';
+import { EventSequencer, type SequencerPass } from './sequencer';
 import type { Topic } from './vocabulary';
 
 /** Called with each new event on one of the topics it subscribed to, in cursor order. */
@@ -28,14 +28,25 @@ export interface DeliveryStatus {
   lastError: string | null;
 }
 
+/** The database work this instance's delivery has done since it started (tests, and what a pass costs). */
+export interface DispatchWork {
+  /** Sequencer passes run (one statement each). */
+  sequencerPasses: number;
+  /** Reads of the log after the tail (one statement per batch). */
+  logReads: number;
+}
+
 /** A pass slower than this is logged: the sequencer or the reads are lagging. */
 const SLOW_PASS_MS = 1000;
 
 /**
- * This instance's reader of the log. On each wake-up (bus) or poll tick it first runs a sequencer
- * pass (numbering newly committed events, see sequencer.ts), then reads what was numbered after its
- * tail, in position order, and hands each event to the listeners of that event's topics — a map
- * lookup per topic, so cost grows with the interested subscribers, not with all of them.
+ * This instance's reader of the log. On each wake-up (a commit here, a reconnect) or poll tick it first
+ * runs a sequencer pass (numbering newly committed events, see sequencer.ts) and announces what it
+ * numbered to the other instances; on a peer's announcement it runs no pass. Either way it then reads
+ * what was numbered after its tail (only when the head is past it), in position order, and hands each
+ * event to the listeners of that event's topics — a map lookup per topic, so cost grows with the
+ * interested subscribers, not with all of them. One event thus costs the deployment one pass (one
+ * statement) and one read per instance.
  */
 export class EventDispatcher {
   private tail: Cursor | null = null;
@@ -43,6 +54,8 @@ export class EventDispatcher {
   private readonly observers: EventListener[] = [];
   private draining: Promise<number> | null = null;
   private again = false;
+  /** A wake-up or poll asked for a sequencer pass that has not run yet (an announcement asks for none). */
+  private passDue = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly sequencer: EventSequencer;
@@ -50,6 +63,8 @@ export class EventDispatcher {
   private lastPassAt: number | null = null;
   private lastPassMs: number | null = null;
   private lastError: string | null = null;
+  /** What delivery has cost the database on this instance so far. */
+  readonly work: DispatchWork = { sequencerPasses: 0, logReads: 0 };
 
   constructor(
     private readonly orm: MikroORM,
@@ -62,12 +77,14 @@ export class EventDispatcher {
 
   /** Starts from the current head of the log, then follows wake-ups and the poll. */
   async start(): Promise<void> {
-    await this.sequencer.pass();
-    this.tail = await headCursor(this.orm.em.fork());
+    const numbered = await this.sequencer.pass();
+    this.tail = numbered.head;
+    this.lastHead = numbered.head;
     // Starting was a pass (numbering + head): readiness measures stalls from here, not from "never".
     this.lastPassAt = Date.now();
     // A wake-up from a commit carries the committing request's async context: the pass is the instance's work.
     this.bus.onWake(() => outsideRequest(() => void this.drain()));
+    this.bus.onAnnounce((head) => outsideRequest(() => void this.drainAnnounced(head)));
     this.timer = setInterval(() => void this.drain(), this.pollMs);
     this.timer.unref();
   }
@@ -119,8 +136,23 @@ export class EventDispatcher {
     };
   }
 
-  /** Reads and dispatches everything available; concurrent calls coalesce into one more pass. */
+  /**
+   * A peer numbered positions up to `head`: read them, without a sequencer pass. Nothing to do (no
+   * statement at all) when this instance has read that far already, e.g. its own announcement.
+   */
+  private drainAnnounced(head: bigint): Promise<number> {
+    if (this.tail === null || head <= this.tail) return Promise.resolve(0);
+    if (this.lastHead === null || head > this.lastHead) this.lastHead = head;
+    return this.run();
+  }
+
+  /** Numbers what was committed (a sequencer pass), then reads and dispatches everything available; concurrent calls coalesce into one more pass. */
   drain(): Promise<number> {
+    this.passDue = true;
+    return this.run();
+  }
+
+  private run(): Promise<number> {
     if (this.stopped || this.tail === null) return Promise.resolve(0);
     if (this.draining) {
       this.again = true;
@@ -145,21 +177,30 @@ export class EventDispatcher {
     return this.draining;
   }
 
-  /** One pass over everything readable; returns how many events were routed. */
+  /**
+   * One pass: the sequencer pass if one is due (announcing what it numbered), then a read of everything
+   * numbered past the tail, if the head is past it. Returns how many events were routed.
+   */
   private async drainOnce(): Promise<number> {
     const started = Date.now();
-    const numbered = await this.sequencer.pass();
-    this.lastHead = numbered.head;
-    const em = this.orm.em.fork();
+    let numbered: SequencerPass | null = null;
+    if (this.passDue) {
+      this.passDue = false;
+      this.work.sequencerPasses++;
+      numbered = await this.sequencer.pass();
+      if (this.lastHead === null || numbered.head > this.lastHead) this.lastHead = numbered.head;
+      if (numbered.assigned > 0) void this.bus.announce(numbered.head);
+    }
     let routed = 0;
     try {
-      return await this.readAndRoute(em, (n) => (routed = n));
+      if (this.lastHead === null || this.lastHead <= this.tail!) return 0;
+      return await this.readAndRoute(this.orm.em.fork(), (n) => (routed = n));
     } finally {
       this.lastPassAt = Date.now();
       this.lastPassMs = this.lastPassAt - started;
       if (this.lastPassMs > SLOW_PASS_MS) {
         this.logger.warn(
-          { ms: this.lastPassMs, sequencerMs: numbered.ms, assigned: numbered.assigned, routed, ...this.status() },
+          { ms: this.lastPassMs, sequencerMs: numbered?.ms, assigned: numbered?.assigned, routed, ...this.status() },
           'slow event dispatch pass',
         );
       }
@@ -169,6 +210,7 @@ export class EventDispatcher {
   private async readAndRoute(em: ReturnType<MikroORM['em']['fork']>, progress: (routed: number) => void): Promise<number> {
     let routed = 0;
     for (;;) {
+      this.work.logReads++;
       const batch = await readEventsAfter(em, this.tail!, { limit: BATCH });
       for (const event of batch) {
         if (compareCursors(cursorOf(event), this.tail!) <= 0) continue;

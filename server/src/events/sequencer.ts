@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 /** Advisory lock key of the sequencer (any constant unique to this purpose; "phoihop-seq"). */
-const SEQUENCER_LOCK = 7_021_554_210_883n;
+export const SEQUENCER_LOCK = 7_021_554_210_883n;
 
 /** Outcome of one sequencer pass. */
 export interface SequencerPass {
@@ -20,68 +20,38 @@ export interface SequencerPass {
  * so one open transaction anywhere — another database, a long import — held back every event behind
  * it. Here an open transaction delays only its own events.
  *
- * How it stays loss-free and gap-free:
- * - A pass runs in one transaction that first takes a transaction-scoped advisory lock, so passes of
- *   all instances run one after the other; the lock is released only after COMMIT is visible, so the
- *   next pass (whose statement snapshot is taken after it got the lock) sees every position before.
- * - One statement reads what its snapshot shows and appends positions `max + 1 …` for the events it
- *   has not numbered yet. A reader that sees position n therefore already sees 1 … n-1: reading
+ * A pass is one call of the database function `event_sequencer_pass` (migration
+ * 20261204214500_sequencer_pass_function): one round trip, one autocommitted transaction. How it stays
+ * loss-free and gap-free:
+ * - The function first takes a transaction-scoped advisory lock, so passes of all instances run one after
+ *   the other; the lock is released only after COMMIT is visible, and in a volatile function each statement
+ *   takes its own snapshot, so the numbering statement (after the lock) sees every position before.
+ * - That statement reads what its snapshot shows and appends positions `max + 1 …` for the events it has
+ *   not numbered yet. A reader that sees position n therefore already sees 1 … n-1: reading
  *   "position > cursor" can never skip a late commit.
- * - The pass stores its snapshot's xmax and in-progress list. Every event of a transaction below xmax
- *   and not in that list was visible, hence numbered; the next pass only looks at `txId >= xmax` and at
- *   the listed transactions (an index range plus a few lookups, not the whole log).
+ * - The pass stores its snapshot's xmax and in-progress list. Every event of a transaction below xmax and
+ *   not in that list was visible, hence numbered; the next pass only looks at `txId >= xmax` and at the
+ *   listed transactions (an index range plus a few lookups, not the whole log).
+ * - Before the lock, the same search runs once without it: when this snapshot shows no committed event
+ *   without a position, the pass ends there (a poll, or a peer after the writer's instance numbered its
+ *   events), taking no lock and writing nothing. Sound because any saved state, even one older than the
+ *   snapshot, names every transaction whose events may still be unnumbered.
  * Any instance may run a pass (on each wake-up and poll); there is no leader to fail over.
  */
 export class EventSequencer {
   constructor(private readonly orm: MikroORM) {}
 
-  /** Runs one pass (waits for another instance's pass in progress, at most a few seconds). */
+  /** Runs one pass (waits for another instance's pass in progress, at most 5 s: the function's lock_timeout). */
   async pass(): Promise<SequencerPass> {
     const started = Date.now();
-    return this.orm.em.fork().transactional(async (em) => {
-      const tx = em as EntityManager;
-      // One round trip: the lock timeout, then (it depends on it) the lock, then the saved state. This
-      // statement's snapshot predates the lock, so the state may be the one before the pass that held
-      // the lock last: that only widens the candidates (a transaction in progress at the later snapshot
-      // was in progress at the earlier one or started after its xmax); the numbering statement below
-      // runs after the lock with its own snapshot and skips what is already numbered.
-      const [state] = await tx.execute<{ xmax: string | null; in_progress: string | null }[]>(
-        `select st.snapshot_xmax::text as xmax, st.in_progress::text as in_progress
-           from (select pg_advisory_xact_lock(?::bigint) as locked
-                   from (select set_config('lock_timeout', '5s', true) as lock_timeout) t where t.lock_timeout is not null) l
-           left join event_sequencer st on st.id = 1`,
-        [SEQUENCER_LOCK.toString()],
-      );
-      if (!state) throw new Error('sequencer: the lock statement returned no row');
-      // First pass ever (or after an upgrade): number the whole existing log, in the old (txId, id)
-      // cursor order, so that cursors minted before the sequencer map onto positions exactly.
-      const saved = state.xmax !== null;
-      const candidates = saved ? 'e.tx_id >= ?::xid8 or e.tx_id = any(?::xid8[])' : 'true';
-      const params = saved ? [state.xmax, state.in_progress] : [];
-      const [row] = await tx.execute<{ assigned: number; head: string | null }[]>(
-        `with fresh as (
-           select e.id, e.tx_id from event e
-            where (${candidates})
-              and not exists (select 1 from event_position p where p.event_id = e.id)
-         ),
-         base as (select coalesce(max(position), 0) as last from event_position),
-         ins as (
-           insert into event_position (position, event_id)
-           select base.last + row_number() over (order by fresh.tx_id, fresh.id), fresh.id from fresh, base
-           returning position
-         ),
-         snap as (select pg_current_snapshot() as s),
-         saved as (
-           insert into event_sequencer (id, snapshot_xmax, in_progress, updated_at)
-           select 1, pg_snapshot_xmax(snap.s), array(select pg_snapshot_xip(snap.s)), now() from snap
-           on conflict (id) do update set snapshot_xmax = excluded.snapshot_xmax, in_progress = excluded.in_progress, updated_at = excluded.updated_at
-         )
-         select (select count(*)::int from ins) as assigned,
-                greatest((select max(position) from ins), (select last from base))::text as head`,
-        params,
-      );
-      return { assigned: row.assigned, head: BigInt(row.head ?? '0'), ms: Date.now() - started };
-    });
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ numbered: number; head: string }[]>('select numbered, head_position::text as head from event_sequencer_pass(?::bigint)', [
+        SEQUENCER_LOCK.toString(),
+      ]);
+    if (!row) throw new Error('sequencer: event_sequencer_pass returned no row');
+    return { assigned: row.numbered, head: BigInt(row.head), ms: Date.now() - started };
   }
 }
 
