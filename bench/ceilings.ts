@@ -144,7 +144,10 @@ export class RawWs {
       for (const s of opened) {
         if (!s) continue;
         const index = this.clients.length;
-        s.on('message', () => this.onMessage?.(index));
+        // What every receiver does with a message, the figures' included (bench/live-deployment.ts `wire`).
+        s.on('message', (data) => {
+          if ((JSON.parse(String(data)) as { type?: string }).type === 'next') this.onMessage?.(index);
+        });
         this.clients.push(s);
       }
     }

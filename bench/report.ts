@@ -26,23 +26,26 @@ export interface RequestFigure {
   ceiling: Ceiling;
 }
 
+/** One post delivered to every follower of a case, over several rounds. */
+export interface BroadcastFigure {
+  followers: number;
+  rounds: number;
+  delivered: number;
+  expected: number;
+  latency: LatencySummary;
+  toLast: LatencySummary;
+  ceiling: { sockets: number; latency: LatencySummary; toLast: LatencySummary };
+  /** pg_stat_statements over the rounds ÷ events (null without it). */
+  statementsPerEvent: number | null;
+  /** The posting mutations' own statements (instances' /metrics) ÷ events. */
+  mutationStatementsPerEvent: number;
+  cost: PhaseCost;
+}
+
 export interface LiveFigures {
   /** One follower on the other instance: mutation answered → event received (ms), vs raw ws send to one socket. */
   delivery: { latency: LatencySummary; sendLatency: LatencySummary; delivered: number; sent: number; ceiling: LatencySummary } | null;
-  broadcast: {
-    followers: number;
-    rounds: number;
-    delivered: number;
-    expected: number;
-    latency: LatencySummary;
-    toLast: LatencySummary;
-    ceiling: { sockets: number; latency: LatencySummary; toLast: LatencySummary };
-    /** pg_stat_statements over the rounds ÷ events (null without it). */
-    statementsPerEvent: number | null;
-    /** The posting mutations' own statements (instances' /metrics) ÷ events. */
-    mutationStatementsPerEvent: number;
-    cost: PhaseCost;
-  } | null;
+  broadcast: BroadcastFigure | null;
   replay: { events: number; received: number; ms: number; perSec: number; errors: string[] } | null;
   idle: {
     sockets: number;
@@ -324,6 +327,10 @@ export function renderReport(r: BenchResults): string {
   if (l.delivery)
     out.push(
       `- Mutation sent → event received (same follower): p50 ${fmt(l.delivery.sendLatency.p50, 2)} ms, p99 ${fmt(l.delivery.sendLatency.p99, 2)} ms.`,
+    );
+  if (l.broadcast)
+    out.push(
+      "- Broadcast method: the followers run graphql-ws's client library (the web app's); the raw ws ceiling's receivers parse each message's JSON too. The figure and the ceiling each first run the same number of unrecorded warm-up rounds (bench/run.ts, PLAN.broadcast.warmupRounds).",
     );
   if (l.broadcast) {
     const c = l.broadcast.cost;

@@ -69,6 +69,8 @@ export class Metrics {
     labelNames: ['phase'] as const,
     registers: [this.registry],
   });
+  /** The counter's two series, bound once: it is counted once per subscriber per event (500 times for a broadcast). */
+  private readonly deliveredByPhase = { replay: this.delivered.labels('replay'), live: this.delivered.labels('live') };
   private readonly deliveryLag = new Histogram({
     name: 'phoihop_event_delivery_lag_seconds',
     help: 'Time from an event being written (its occurredAt, inside the committing transaction) to its live delivery.',
@@ -186,7 +188,7 @@ export class Metrics {
 
   /** An event handed to a subscriber; live deliveries also feed the lag histogram. */
   eventDelivered(occurredAt: Date, phase: 'replay' | 'live'): void {
-    this.delivered.inc({ phase });
+    this.deliveredByPhase[phase].inc();
     if (phase === 'live') this.deliveryLag.observe(Math.max(0, (Date.now() - occurredAt.getTime()) / 1000));
   }
 

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import type { EventBus } from './bus';
@@ -11,6 +12,16 @@ import type { Topic } from './vocabulary';
 export type EventListener = (event: StoredEvent) => void;
 
 const BATCH = 500;
+
+/**
+ * Listeners called before the dispatcher lets the event loop turn. Each listener wakes one subscription, whose
+ * delivery (access check, shared result, the socket write) runs as promise jobs once the dispatcher yields: without
+ * a turn, an event followed by 500 sockets would run all 500 deliveries in lockstep and write to the first socket
+ * only when the last was ready. Yielding every so many lets the first ones leave while the rest are prepared, and
+ * keeps the instance's requests answered during a large broadcast. Each listener still gets the events in order
+ * (events are routed one after another).
+ */
+const LISTENERS_PER_TURN = 20;
 
 /** What `/readyz` and the logs report about delivery on this instance. */
 export interface DeliveryStatus {
@@ -209,35 +220,36 @@ export class EventDispatcher {
 
   private async readAndRoute(em: ReturnType<MikroORM['em']['fork']>, progress: (routed: number) => void): Promise<number> {
     let routed = 0;
+    let sinceYield = 0;
     for (;;) {
       this.work.logReads++;
       const batch = await readEventsAfter(em, this.tail!, { limit: BATCH });
       for (const event of batch) {
         if (compareCursors(cursorOf(event), this.tail!) <= 0) continue;
         this.tail = cursorOf(event);
-        this.route(event);
+        for (const observer of this.observers) {
+          try {
+            observer(event);
+          } catch (err) {
+            this.logger.error({ err, type: event.type }, 'event observer threw');
+          }
+        }
+        const targets = new Set<EventListener>();
+        for (const topic of event.topics) this.byTopic.get(topic)?.forEach((l) => targets.add(l));
+        for (const listener of targets) {
+          try {
+            listener(event);
+          } catch (err) {
+            this.logger.error({ err, type: event.type }, 'event listener threw');
+          }
+          if (++sinceYield >= LISTENERS_PER_TURN) {
+            sinceYield = 0;
+            await setImmediate();
+          }
+        }
         progress(++routed);
       }
       if (batch.length < BATCH || this.stopped) return routed;
-    }
-  }
-
-  private route(event: StoredEvent): void {
-    for (const observer of this.observers) {
-      try {
-        observer(event);
-      } catch (err) {
-        this.logger.error({ err, type: event.type }, 'event observer threw');
-      }
-    }
-    const targets = new Set<EventListener>();
-    for (const topic of event.topics) this.byTopic.get(topic)?.forEach((l) => targets.add(l));
-    for (const listener of targets) {
-      try {
-        listener(event);
-      } catch (err) {
-        this.logger.error({ err, type: event.type }, 'event listener threw');
-      }
     }
   }
 

@@ -22,9 +22,10 @@ export interface LiveFeedOptions {
   /**
    * The policy's verdict for each event, checked at delivery time, asked for a whole replay page (or
    * every live event waiting) at once so that access can be decided once per case, not once per event.
-   * Answers one boolean per event, in order; false = not for this viewer.
+   * Answers one boolean per event, in order; false = not for this viewer. An answer known at once (the
+   * access facts are in memory) may be given without a promise: the live path then does not wait a turn.
    */
-  authorize: (events: readonly StoredEvent[]) => Promise<readonly boolean[]>;
+  authorize: (events: readonly StoredEvent[]) => readonly boolean[] | Promise<readonly boolean[]>;
   /**
    * What a refused event does: absent, it is skipped; given, the feed ends with this error at the first
    * refused event (after delivering every allowed event before it).
@@ -159,26 +160,50 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
       }
     }
   };
-  /** Yields the allowed events of a checked batch, in order; `last` moves past each event handled. */
-  function* delivered(events: readonly StoredEvent[], allowed: readonly boolean[], how: 'replay' | 'live'): Generator<StoredEvent> {
-    for (const [i, event] of events.entries()) {
-      if (!allowed[i]) {
-        if (options.denied) throw options.denied();
-        last = cursorOf(event);
-        continue;
+  /** The verdicts for `batch`: at once when `authorize` knows them, else waited for through outages. */
+  const verdictsFor = (batch: readonly StoredEvent[]): readonly boolean[] | Promise<readonly boolean[]> => {
+    const first = options.authorize(batch);
+    if (!(first instanceof Promise)) return first;
+    let retry = false;
+    return ridingOutOutages(() => {
+      if (!retry) {
+        retry = true;
+        return first;
       }
-      last = cursorOf(event);
-      options.metrics?.eventDelivered(event.occurredAt, how);
-      yield event;
+      return Promise.resolve(options.authorize(batch));
+    });
+  };
+  /**
+   * The allowed events of a checked batch, in order, with `last` moved past the whole batch (refused
+   * events it skips included). `refused`: an event was refused with `denied` given, so the feed ends with
+   * that error right after the events listed (every allowed event before the refused one).
+   * A list, not a generator delegated to with `yield*`: that would cost promise turns per event and subscriber.
+   */
+  const deliverable = (
+    events: readonly StoredEvent[],
+    allowed: readonly boolean[],
+    how: 'replay' | 'live',
+  ): { events: StoredEvent[]; refused: boolean } => {
+    const out: StoredEvent[] = [];
+    for (let i = 0; i < events.length; i++) {
+      if (allowed[i]) {
+        out.push(events[i]);
+        options.metrics?.eventDelivered(events[i].occurredAt, how);
+      } else if (options.denied) return { events: out, refused: true };
     }
-  }
+    if (events.length > 0) last = cursorOf(events[events.length - 1]);
+    return { events: out, refused: false };
+  };
   try {
     if (options.after !== null) {
       for (;;) {
         const from = last;
         const batch = await ridingOutOutages(() => readEventsAfter(emOf(), from, { limit: REPLAY_BATCH, topics: options.topics }));
         options.metrics?.replayBatchRead();
-        yield* delivered(batch, await ridingOutOutages(() => options.authorize(batch)), 'replay');
+        const verdicts = verdictsFor(batch);
+        const replayed = deliverable(batch, verdicts instanceof Promise ? await verdicts : verdicts, 'replay');
+        for (const event of replayed.events) yield event;
+        if (replayed.refused) throw options.denied!();
         if (batch.length < REPLAY_BATCH) {
           // Dropped events were routed, hence visible in the log, before the flag was seen here: one
           // more read after `last` finds every one of them.
@@ -206,9 +231,12 @@ async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (
       // Everything waiting is checked at once; the events stay in the buffer until their check has an
       // answer (an outage may intervene), then leave it before they are yielded.
       const batch = buffer.slice();
-      const allowed = await ridingOutOutages(() => options.authorize(batch));
+      const verdicts = verdictsFor(batch);
+      const allowed = verdicts instanceof Promise ? await verdicts : verdicts;
       buffer.splice(0, batch.length);
-      yield* delivered(batch, allowed, 'live');
+      const live = deliverable(batch, allowed, 'live');
+      for (const event of live.events) yield event;
+      if (live.refused) throw options.denied!();
     }
   } finally {
     options.metrics?.subscriptionClosed();

@@ -29,9 +29,10 @@ export interface WsAdapterOptions {
  *   10,000 missed events took 10,000 turns of the event loop. Here a send returns at once while the socket has
  *   less than `sendHighWaterBytes` queued, and waits for the write only beyond it, so a slow client still
  *   holds its subscription back (and the live feed's own buffer closes it with 4413 if it falls too far behind).
- * - **One write per socket per turn.** The socket is corked at its first send in a turn of the event loop and
- *   uncorked on the next tick, so the frames sent meanwhile (a replay page, several subscriptions' events)
- *   leave in one `writev` instead of one syscall each.
+ * - **One write per socket per turn, and the first at once.** A socket's first frame in a turn of the event
+ *   loop is written at once, so a broadcast reaches each socket without waiting for the others; its later
+ *   frames of the turn (a replay page, several subscriptions' events) are corked and leave together in one
+ *   `writev` when the turn ends (one callback per turn for all sockets, not one per socket).
  * - **No timer per socket.** `useServer` runs its own 12 s ping interval per socket; the keep-alive here is
  *   ws-server.ts's single heartbeat over all sockets, so an idle socket holds no interval, closure or timeout.
  *
@@ -56,14 +57,32 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
     for (const client of wsServer.clients) client.close(CloseCode.InternalServerError, 'Internal server error');
   });
 
+  const sentThisTurn = new Set<Socket>();
+  const corked = new Set<Socket>();
+  let turnEnding = false;
+  const endTurn = () => {
+    turnEnding = false;
+    for (const tcp of corked) tcp.uncork();
+    corked.clear();
+    sentThisTurn.clear();
+  };
+  /** Before a frame is handed to `tcp`: its first of the turn goes straight out, later ones wait corked. */
+  const beforeFrame = (tcp: Socket) => {
+    if (!sentThisTurn.has(tcp)) {
+      sentThisTurn.add(tcp);
+      if (!turnEnding) {
+        turnEnding = true;
+        process.nextTick(endTurn);
+      }
+    } else if (!corked.has(tcp)) {
+      corked.add(tcp);
+      tcp.cork();
+    }
+  };
+
   wsServer.on('connection', (socket, request) => {
     socket.once('error', (err) => internalError(socket, err, 'socket'));
-    const corkable = (socket as unknown as { _socket?: Socket })._socket;
-    let corked = false;
-    const uncork = () => {
-      corked = false;
-      corkable?.uncork();
-    };
+    const tcp = (socket as unknown as { _socket?: Socket })._socket;
     // A write that fails has a broken connection under it (the client went away mid-write): ws closes the
     // socket and graphql-ws ends its subscriptions; nothing is sent to answer it.
     const sendFailed = (err?: Error) => {
@@ -74,11 +93,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
         protocol: socket.protocol,
         send: (data) => {
           if (socket.readyState !== socket.OPEN) return;
-          if (corkable && !corked) {
-            corked = true;
-            corkable.cork();
-            process.nextTick(uncork);
-          }
+          if (tcp) beforeFrame(tcp);
           if (socket.bufferedAmount < adapter.sendHighWaterBytes) {
             socket.send(data, sendFailed);
             return;

@@ -96,32 +96,36 @@ export function createSharedSubscribe(viewerIndependent: ReadonlySet<string>) {
 /**
  * `source` with each value mapped, as graphql-js's mapAsyncIterator: return() and throw() reach the
  * source (an unsubscribe ends the feed), and a mapping that throws ends the source too.
+ *
+ * Written with `then`, not async functions: every live event passes here once per subscriber, and each
+ * `await` or async `return` of a promise is another turn of the microtask queue (two for a returned
+ * promise), each a costly one with async hooks on. A value already mapped (a shared result) costs one turn.
  */
 function mapEvents<T>(source: AsyncIterable<unknown>, map: (value: unknown) => T | Promise<T>): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  const closeSource = async () => {
+  const done: IteratorResult<T> = { value: undefined as never, done: true };
+  const fail = async (err: unknown): Promise<never> => {
     try {
       await iterator.return?.();
     } catch {
       // The mapping's error is the one to report.
     }
+    throw err;
   };
-  const step = async (result: IteratorResult<unknown>): Promise<IteratorResult<T>> => {
-    if (result.done) return { value: undefined as never, done: true };
+  const step = (result: IteratorResult<unknown>): IteratorResult<T> | Promise<IteratorResult<T>> => {
+    if (result.done) return done;
+    let value: T | Promise<T>;
     try {
-      return { value: await map(result.value), done: false };
+      value = map(result.value);
     } catch (err) {
-      await closeSource();
-      throw err;
+      return fail(err);
     }
+    return value instanceof Promise ? value.then((v): IteratorResult<T> => ({ value: v, done: false }), fail) : { value, done: false };
   };
   const mapped = {
-    next: async () => step(await iterator.next()),
-    return: async () => (iterator.return ? step(await iterator.return()) : { value: undefined as never, done: true }),
-    throw: async (err?: unknown) => {
-      if (iterator.throw) return step(await iterator.throw(err));
-      throw err;
-    },
+    next: () => iterator.next().then(step),
+    return: () => (iterator.return ? iterator.return().then(step) : Promise.resolve(done)),
+    throw: (err?: unknown) => (iterator.throw ? iterator.throw(err).then(step) : Promise.reject(err)),
     [Symbol.asyncIterator]() {
       return this;
     },

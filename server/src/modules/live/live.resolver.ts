@@ -25,11 +25,12 @@ const toLiveEvent = (e: StoredEvent): LiveEventType => ({
 /**
  * For each event of a batch, in order: may the viewer still read the case it is about (`caseIdOf`;
  * events about no case pass)? Decided on the instance's in-memory access facts, once per distinct
- * case of the batch (no query per subscriber or per event; see LiveAccess).
+ * case of the batch (no query per subscriber or per event; see LiveAccess), without a promise when the
+ * facts are loaded already.
  */
 const mayReadCasesOf =
-  (ctx: GraphQLContext, caseIdOf: (event: StoredEvent) => unknown) =>
-  (events: readonly StoredEvent[]): Promise<boolean[]> =>
+  (ctx: GraphQLContext, caseIdOf: (event: StoredEvent) => unknown): LiveFeedOptions['authorize'] =>
+  (events) =>
     ctx.services.liveAccess.mayReadCasesOf(ctx.viewer!, events, caseIdOf);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
