@@ -55,7 +55,7 @@ const PLAN = {
   writes: { clients: 16, target: q(160, 800), capMs: q(6000, 12_000) },
   outcomes: q(48, 240),
   delivery: { count: q(30, 100), capMs: q(10_000, 20_000) },
-  broadcast: { followers: q(100, 500), rounds: q(10, 30), warmupRounds: 15, capMs: q(15_000, 40_000) },
+  broadcast: { followers: q(100, 500), rounds: q(10, 60), warmupRounds: 15, capMs: q(15_000, 40_000) },
   // 990, not 1,000: with the targeted follower the officer stays within WS_MAX_CONNECTIONS_PER_USER (1,000 at most).
   idle: { sockets: q(200, 990) },
   unrelated: { few: q(200, 990), many: q(1000, 4950), perSocket: 5, events: q(20, 50), capMs: q(15_000, 40_000) },

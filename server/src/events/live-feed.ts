@@ -88,158 +88,288 @@ export async function resolveResumePoint(em: EntityManager, after: ClientCursor 
  * Replay, then live, with no gap and no duplicate at the seam:
  * 1. register with the dispatcher first, buffering live events;
  * 2. replay from the log after the client's cursor (the log already holds everything the dispatcher
- *    had passed when we registered, because the dispatcher only reads below the same watermark);
- * 3. drain the buffer and follow live, dropping anything at or below the last cursor sent.
+ *    had passed when we registered: it routes only what is numbered, and positions are read in order);
+ * 3. take over the buffer and follow live, dropping anything at or below the last cursor handled.
  * Each event passes `authorize` at delivery time, so a revoked participant stops receiving at once;
  * the checks are asked for per page or per live batch (one access decision per case, not per event),
  * and the answers are applied to the events one by one, in order.
+ *
+ * An iterator written out, not an async generator: a live event whose verdict is known at once is
+ * handed to the waiting consumer from the dispatcher's own call (one promise settled), where a generator
+ * took several promise turns per event and subscriber to wake up, resume and yield.
  */
 export function liveFeed(options: LiveFeedOptions): AsyncGenerator<StoredEvent> {
-  const state = { closed: false, wake: null as (() => void) | null };
-  const inner = feed(options, state);
-  // An async generator parked on an await cannot be returned until it resumes: end the wait first,
-  // so an unsubscribed idle feed releases its dispatcher listener at once.
-  const close = () => {
-    state.closed = true;
-    state.wake?.();
-  };
-  return {
-    next: () => inner.next(),
-    return: async (value?: unknown) => {
-      close();
-      return inner.return(value as never);
-    },
-    throw: async (err?: unknown) => {
-      close();
-      return inner.throw(err);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  } as AsyncGenerator<StoredEvent>;
+  return new LiveFeed(options) as unknown as AsyncGenerator<StoredEvent>;
 }
 
-async function* feed(options: LiveFeedOptions, state: { closed: boolean; wake: (() => void) | null }): AsyncGenerator<StoredEvent> {
-  const maxBuffered = options.maxBuffered ?? 1000;
-  const buffer: StoredEvent[] = [];
-  let overflow = false;
-  let last: Cursor = options.after ?? options.dispatcher.position ?? START_CURSOR;
-  let replaying = options.after !== null;
-  /** Live events were dropped while replaying: the replay reads on until a pass saw no drop. */
-  let droppedWhileReplaying = false;
-  const unsubscribe = options.dispatcher.subscribe(options.topics, (event) => {
-    // Already sent (the replay read it first): buffering it again would only bring the overflow closer.
-    if (compareCursors(cursorOf(event), last) <= 0) return;
-    if (buffer.length >= maxBuffered) {
-      if (replaying) {
+type Outcome = { kind: 'done' } | { kind: 'error'; error: unknown };
+
+class LiveFeed implements AsyncIterableIterator<StoredEvent> {
+  private readonly maxBuffered: number;
+  /** Checked and allowed, waiting for the consumer, in order (from `readyHead`). */
+  private ready: StoredEvent[] = [];
+  private readyHead = 0;
+  /** Live events taken in but not checked yet, in order: waiting for an asynchronous verdict or for the replay to end. */
+  private pending: StoredEvent[] = [];
+  /** The last event handled (delivered, refused, or taken in live): anything at or below it is not taken again. */
+  private last: Cursor;
+  private replaying: boolean;
+  /** Live events were dropped while replaying: the replay reads on until a page saw no drop. */
+  private droppedWhileReplaying = false;
+  /** More live events waited than `maxBuffered`: the consumer's next pull ends the feed. */
+  private overflow = false;
+  /** The replay, or an asynchronous check of `pending`, is running. */
+  private working = false;
+  /** How the feed ends once `ready` is taken; null while it goes on. */
+  private outcome: Outcome | null = null;
+  private finished = false;
+  private closed = false;
+  /** The consumer's pull that nothing answered yet, and its promise. */
+  private waiter: { resolve: (r: IteratorResult<StoredEvent>) => void; reject: (err: unknown) => void } | null = null;
+  private waiting: Promise<IteratorResult<StoredEvent>> | null = null;
+  /** The replay waits here until the consumer took its page. */
+  private onDrained: (() => void) | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: LiveFeedOptions) {
+    this.maxBuffered = options.maxBuffered ?? 1000;
+    this.last = options.after ?? options.dispatcher.position ?? START_CURSOR;
+    this.replaying = options.after !== null;
+    this.unsubscribe = options.dispatcher.subscribe(options.topics, (event) => this.routed(event));
+    options.metrics?.subscriptionOpened();
+    if (this.replaying) this.work(() => this.replay());
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<StoredEvent>> {
+    if (this.overflow && !this.outcome && !this.closed) this.finishOverflowing();
+    if (this.readyHead < this.ready.length) {
+      const value = this.ready[this.readyHead++];
+      if (this.readyHead === this.ready.length) {
+        this.ready = [];
+        this.readyHead = 0;
+        this.onDrained?.();
+      }
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.outcome) return this.settle(this.outcome);
+    if (this.finished) return Promise.resolve({ value: undefined, done: true });
+    // One pull at a time, as a generator queues them: a second waits for the first's answer.
+    if (this.waiting) {
+      const again = () => this.next();
+      return this.waiting.then(again, again);
+    }
+    this.waiting = new Promise<IteratorResult<StoredEvent>>((resolve, reject) => (this.waiter = { resolve, reject }));
+    return this.waiting;
+  }
+
+  /** The pull waiting for an answer, if any, no longer waiting. */
+  private takeWaiter(): { resolve: (r: IteratorResult<StoredEvent>) => void; reject: (err: unknown) => void } | null {
+    const waiter = this.waiter;
+    this.waiter = null;
+    this.waiting = null;
+    return waiter;
+  }
+
+  return(value?: unknown): Promise<IteratorResult<StoredEvent>> {
+    this.closed = true;
+    this.ready = [];
+    this.readyHead = 0;
+    this.onDrained?.();
+    this.finish();
+    this.takeWaiter()?.resolve({ value: undefined, done: true });
+    return Promise.resolve({ value: value as never, done: true });
+  }
+
+  throw(err?: unknown): Promise<IteratorResult<StoredEvent>> {
+    void this.return();
+    return Promise.reject(err);
+  }
+
+  /** The dispatcher routed `event` (in order, after every earlier one). */
+  private routed(event: StoredEvent): void {
+    const cursor = cursorOf(event);
+    // Already handled (the replay read it first): buffering it again would only bring the overflow closer.
+    if (this.closed || this.outcome || compareCursors(cursor, this.last) <= 0) return;
+    if (this.replaying) {
+      if (this.pending.length >= this.maxBuffered) {
         // A long replay behind the dispatcher: what is routed now is already in the log, so the replay
-        // will read it; drop the buffer instead of ending the feed (see the replay loop).
-        buffer.length = 0;
-        droppedWhileReplaying = true;
-      } else overflow = true;
-    } else buffer.push(event);
-    state.wake?.();
-  });
-  options.metrics?.subscriptionOpened();
-  const emOf = typeof options.em === 'function' ? options.em : () => options.em as EntityManager;
-  // A database drop during replay or an access-fact load is waited out with back-off, then the feed
-  // carries on from the last event it handled: nothing skipped, nothing sent twice. Only an outage
-  // longer than OUTAGE_GIVE_UP_MS ends the feed, with a retryable SERVICE_UNAVAILABLE.
-  const ridingOutOutages = async <T>(attempt: () => Promise<T>): Promise<T> => {
+        // will read it; drop the buffer instead of ending the feed (see replay()).
+        this.pending = [];
+        this.droppedWhileReplaying = true;
+      } else this.pending.push(event);
+      return;
+    }
+    if (this.overflow) return;
+    if (this.pending.length + this.ready.length - this.readyHead >= this.maxBuffered) {
+      this.overflow = true;
+      if (this.waiter) this.finishOverflowing();
+      return;
+    }
+    this.last = cursor;
+    if (this.working || this.pending.length > 0) {
+      this.pending.push(event);
+      return;
+    }
+    const batch = [event];
+    let verdicts: readonly boolean[] | Promise<readonly boolean[]>;
+    try {
+      verdicts = this.options.authorize(batch);
+    } catch (error) {
+      this.end({ kind: 'error', error });
+      return;
+    }
+    if (verdicts instanceof Promise) {
+      this.pending.push(event);
+      const asked = verdicts;
+      this.work(() => this.checkPending({ batch, verdicts: asked }));
+    } else this.accept(batch, verdicts, 'live');
+  }
+
+  /**
+   * Hands the allowed events of a checked batch on, in order. A refused event is skipped, or, with
+   * `denied`, ends the feed with that error right after the allowed events before it.
+   */
+  private accept(events: readonly StoredEvent[], allowed: readonly boolean[], how: 'replay' | 'live'): void {
+    for (let i = 0; i < events.length; i++) {
+      if (allowed[i]) {
+        this.options.metrics?.eventDelivered(events[i].occurredAt, how);
+        const waiter = this.takeWaiter();
+        if (waiter) waiter.resolve({ value: events[i], done: false });
+        else this.ready.push(events[i]);
+      } else if (this.options.denied) {
+        this.end({ kind: 'error', error: this.options.denied() });
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs an asynchronous step (the replay, or checks that must wait), which clears `working` itself when
+   * it has nothing left; its failure ends the feed.
+   */
+  private work(step: () => Promise<void>): void {
+    this.working = true;
+    step().catch((error: unknown) => {
+      this.working = false;
+      this.end({ kind: 'error', error });
+    });
+  }
+
+  /**
+   * Checks `pending` until nothing waits (`first`: a check already asked for, of the first events).
+   * Clears `working` in the same turn that finds `pending` empty, so an event routed just after is
+   * taken on the spot, never left behind.
+   */
+  private async checkPending(first?: { batch: readonly StoredEvent[]; verdicts: Promise<readonly boolean[]> }): Promise<void> {
+    while (this.pending.length > 0 && !this.closed && !this.outcome) {
+      const batch = first ? first.batch : this.pending.slice();
+      let given = first?.verdicts;
+      first = undefined;
+      // The events stay in `pending` (counted against the overflow) until their check has an answer.
+      const allowed = await this.ridingOutOutages(() => {
+        const asked = given;
+        given = undefined;
+        return asked ?? Promise.resolve(this.options.authorize(batch));
+      });
+      this.pending.splice(0, batch.length);
+      this.accept(batch, allowed, 'live');
+    }
+    this.working = false;
+  }
+
+  private async replay(): Promise<void> {
+    const { options } = this;
+    const emOf = typeof options.em === 'function' ? options.em : () => options.em as EntityManager;
+    for (;;) {
+      const from = this.last;
+      const batch = await this.ridingOutOutages(() => readEventsAfter(emOf(), from, { limit: REPLAY_BATCH, topics: options.topics }));
+      if (this.closed) return;
+      options.metrics?.replayBatchRead();
+      const allowed = await this.ridingOutOutages(() => Promise.resolve(options.authorize(batch)));
+      if (this.closed) return;
+      if (batch.length > 0) this.last = cursorOf(batch[batch.length - 1]);
+      this.accept(batch, allowed, 'replay');
+      if (this.outcome) return;
+      // The next page is read only once the consumer took this one: a long replay holds one page at a time.
+      if (this.readyHead < this.ready.length) await new Promise<void>((resolve) => (this.onDrained = resolve));
+      this.onDrained = null;
+      if (this.closed) return;
+      if (batch.length < REPLAY_BATCH) {
+        // Dropped events were routed, hence visible in the log, before the flag was seen here: one
+        // more read after `last` finds every one of them.
+        if (!this.droppedWhileReplaying) break;
+        this.droppedWhileReplaying = false;
+      }
+    }
+    // Live from here: what was routed during the replay and is newer than it waits in `pending`.
+    this.replaying = false;
+    this.pending = this.pending.filter((event) => compareCursors(cursorOf(event), this.last) > 0);
+    if (this.pending.length > 0) this.last = cursorOf(this.pending[this.pending.length - 1]);
+    await this.checkPending();
+  }
+
+  /**
+   * A database drop is waited out with back-off, then the feed carries on from the last event it
+   * handled: nothing skipped, nothing sent twice. Only an outage longer than OUTAGE_GIVE_UP_MS ends the
+   * feed, with a retryable SERVICE_UNAVAILABLE.
+   */
+  private async ridingOutOutages<T>(attempt: () => Promise<T>, beforeRetry?: () => void): Promise<T> {
     let wait = OUTAGE_FIRST_WAIT_MS;
     const started = Date.now();
     for (;;) {
       try {
         return await attempt();
       } catch (err) {
-        if (!isDatabaseUnavailable(err) || state.closed) throw err;
+        if (!isDatabaseUnavailable(err) || this.closed) throw err;
         if (Date.now() - started > OUTAGE_GIVE_UP_MS) throw outageTooLong();
-        options.metrics?.liveFeedOutageRetry();
+        this.options.metrics?.liveFeedOutageRetry();
+        beforeRetry?.();
         await new Promise((resolve) => setTimeout(resolve, wait));
         wait = Math.min(wait * 2, OUTAGE_MAX_WAIT_MS);
       }
     }
-  };
-  /** The verdicts for `batch`: at once when `authorize` knows them, else waited for through outages. */
-  const verdictsFor = (batch: readonly StoredEvent[]): readonly boolean[] | Promise<readonly boolean[]> => {
-    const first = options.authorize(batch);
-    if (!(first instanceof Promise)) return first;
-    let retry = false;
-    return ridingOutOutages(() => {
-      if (!retry) {
-        retry = true;
-        return first;
-      }
-      return Promise.resolve(options.authorize(batch));
-    });
-  };
-  /**
-   * The allowed events of a checked batch, in order, with `last` moved past the whole batch (refused
-   * events it skips included). `refused`: an event was refused with `denied` given, so the feed ends with
-   * that error right after the events listed (every allowed event before the refused one).
-   * A list, not a generator delegated to with `yield*`: that would cost promise turns per event and subscriber.
-   */
-  const deliverable = (
-    events: readonly StoredEvent[],
-    allowed: readonly boolean[],
-    how: 'replay' | 'live',
-  ): { events: StoredEvent[]; refused: boolean } => {
-    const out: StoredEvent[] = [];
-    for (let i = 0; i < events.length; i++) {
-      if (allowed[i]) {
-        out.push(events[i]);
-        options.metrics?.eventDelivered(events[i].occurredAt, how);
-      } else if (options.denied) return { events: out, refused: true };
-    }
-    if (events.length > 0) last = cursorOf(events[events.length - 1]);
-    return { events: out, refused: false };
-  };
-  try {
-    if (options.after !== null) {
-      for (;;) {
-        const from = last;
-        const batch = await ridingOutOutages(() => readEventsAfter(emOf(), from, { limit: REPLAY_BATCH, topics: options.topics }));
-        options.metrics?.replayBatchRead();
-        const verdicts = verdictsFor(batch);
-        const replayed = deliverable(batch, verdicts instanceof Promise ? await verdicts : verdicts, 'replay');
-        for (const event of replayed.events) yield event;
-        if (replayed.refused) throw options.denied!();
-        if (batch.length < REPLAY_BATCH) {
-          // Dropped events were routed, hence visible in the log, before the flag was seen here: one
-          // more read after `last` finds every one of them.
-          if (!droppedWhileReplaying) break;
-          droppedWhileReplaying = false;
-        }
-      }
-      replaying = false;
-    }
-    while (!state.closed) {
-      if (overflow) {
-        if (!options.onOverflow)
-          throw new AppError('RATE_LIMITED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', {
-            reason: 'SLOW_CONSUMER',
-          });
-        options.onOverflow();
-        return;
-      }
-      while (buffer.length > 0 && compareCursors(cursorOf(buffer[0]), last) <= 0) buffer.shift();
-      if (buffer.length === 0) {
-        await new Promise<void>((resolve) => (state.wake = resolve));
-        state.wake = null;
-        continue;
-      }
-      // Everything waiting is checked at once; the events stay in the buffer until their check has an
-      // answer (an outage may intervene), then leave it before they are yielded.
-      const batch = buffer.slice();
-      const verdicts = verdictsFor(batch);
-      const allowed = verdicts instanceof Promise ? await verdicts : verdicts;
-      buffer.splice(0, batch.length);
-      const live = deliverable(batch, allowed, 'live');
-      for (const event of live.events) yield event;
-      if (live.refused) throw options.denied!();
-    }
-  } finally {
-    options.metrics?.subscriptionClosed();
-    unsubscribe();
+  }
+
+  /** The feed ends with `outcome` once the consumer took what is ready; nothing more is taken in. */
+  private end(outcome: Outcome): void {
+    if (this.outcome || this.closed) return;
+    this.outcome = outcome;
+    this.unsubscribe();
+    const waiter = this.readyHead >= this.ready.length ? this.takeWaiter() : null;
+    if (waiter) this.settle(outcome).then(waiter.resolve, waiter.reject);
+  }
+
+  /** The consumer's answer for an ended feed: the error once, then done. */
+  private settle(outcome: Outcome): Promise<IteratorResult<StoredEvent>> {
+    this.outcome = { kind: 'done' };
+    this.finish();
+    return outcome.kind === 'error' ? Promise.reject(outcome.error) : Promise.resolve({ value: undefined, done: true });
+  }
+
+  /** The consumer fell too far behind: the feed ends (over WebSocket the connection closes; the client resumes by cursor). */
+  private finishOverflowing(): void {
+    this.ready = [];
+    this.readyHead = 0;
+    if (this.options.onOverflow) {
+      this.options.onOverflow();
+      this.end({ kind: 'done' });
+    } else
+      this.end({
+        kind: 'error',
+        error: new AppError('RATE_LIMITED', 'Kết nối nhận sự kiện quá chậm; hãy đăng ký lại từ con trỏ cuối cùng đã nhận.', {
+          reason: 'SLOW_CONSUMER',
+        }),
+      });
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.unsubscribe();
+    this.options.metrics?.subscriptionClosed();
   }
 }
