@@ -99,10 +99,18 @@ export async function resolveResumePoint(em: EntityManager, after: ClientCursor 
  * took several promise turns per event and subscriber to wake up, resume and yield.
  */
 export function liveFeed(options: LiveFeedOptions): AsyncGenerator<StoredEvent> {
+  // The protocol of an async generator (next, return, throw, and itself as its iterator), which is what
+  // graphql-js and graphql-ws take a subscription's source to be.
   return new LiveFeed(options) as unknown as AsyncGenerator<StoredEvent>;
 }
 
 type Outcome = { kind: 'done' } | { kind: 'error'; error: unknown };
+
+/** A consumer's pull that nothing answered yet. */
+interface Waiter {
+  resolve: (result: IteratorResult<StoredEvent>) => void;
+  reject: (err: unknown) => void;
+}
 
 class LiveFeed implements AsyncIterableIterator<StoredEvent> {
   private readonly maxBuffered: number;
@@ -125,7 +133,7 @@ class LiveFeed implements AsyncIterableIterator<StoredEvent> {
   private finished = false;
   private closed = false;
   /** The consumer's pull that nothing answered yet, and its promise. */
-  private waiter: { resolve: (r: IteratorResult<StoredEvent>) => void; reject: (err: unknown) => void } | null = null;
+  private waiter: Waiter | null = null;
   private waiting: Promise<IteratorResult<StoredEvent>> | null = null;
   /** The replay waits here until the consumer took its page. */
   private onDrained: (() => void) | null = null;
@@ -167,7 +175,7 @@ class LiveFeed implements AsyncIterableIterator<StoredEvent> {
   }
 
   /** The pull waiting for an answer, if any, no longer waiting. */
-  private takeWaiter(): { resolve: (r: IteratorResult<StoredEvent>) => void; reject: (err: unknown) => void } | null {
+  private takeWaiter(): Waiter | null {
     const waiter = this.waiter;
     this.waiter = null;
     this.waiting = null;
