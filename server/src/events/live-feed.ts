@@ -325,7 +325,7 @@ class LiveFeed implements AsyncIterableIterator<StoredEvent> {
    * handled: nothing skipped, nothing sent twice. Only an outage longer than OUTAGE_GIVE_UP_MS ends the
    * feed, with a retryable SERVICE_UNAVAILABLE.
    */
-  private async ridingOutOutages<T>(attempt: () => Promise<T>, beforeRetry?: () => void): Promise<T> {
+  private async ridingOutOutages<T>(attempt: () => Promise<T>): Promise<T> {
     let wait = OUTAGE_FIRST_WAIT_MS;
     const started = Date.now();
     for (;;) {
@@ -335,7 +335,6 @@ class LiveFeed implements AsyncIterableIterator<StoredEvent> {
         if (!isDatabaseUnavailable(err) || this.closed) throw err;
         if (Date.now() - started > OUTAGE_GIVE_UP_MS) throw outageTooLong();
         this.options.metrics?.liveFeedOutageRetry();
-        beforeRetry?.();
         await new Promise((resolve) => setTimeout(resolve, wait));
         wait = Math.min(wait * 2, OUTAGE_MAX_WAIT_MS);
       }
